@@ -1,0 +1,72 @@
+/**
+ * The event envelope every subgraph writes to its outbox and the bus carries. Payloads carry
+ * ids, codes, numbers and times — never a customer's personal data (name, contact, address):
+ * a consumer that needs those asks the owning subgraph, under that subgraph's permission rules.
+ */
+export const EVENT_ENVELOPE_VERSION = 1;
+
+export interface EventActor {
+  /** The authenticated subject (user id, service name, or "system"). */
+  subject: string;
+  /** The enterprise the subject acted for, when any. */
+  enterprise: string | null;
+}
+
+export interface EventSubject {
+  type: string;
+  id: string;
+}
+
+export interface EventEnvelope<TPayload extends EventPayload = EventPayload> {
+  id: string;
+  type: string;
+  version: typeof EVENT_ENVELOPE_VERSION;
+  /** The subgraph that wrote the event. */
+  source: string;
+  subject: EventSubject;
+  actor: EventActor;
+  occurredAt: string;
+  /**
+   * Hub-wide position of the event in the bus's log, assigned when the bus accepts it; opaque
+   * to consumers, who hand it back to resume after it.
+   */
+  cursor?: string;
+  payload: TPayload;
+}
+
+export type EventPayloadValue = string | number | boolean | null | EventPayloadValue[] | { [key: string]: EventPayloadValue };
+export type EventPayload = { [key: string]: EventPayloadValue };
+
+/** Order event types, written by the orders subgraph. */
+export const ORDER_EVENTS = {
+  IMPORTED: 'order.imported',
+  STAGE_STARTED: 'order.stage.started',
+  STAGE_COMPLETED: 'order.stage.completed',
+  STAGE_BLOCKED: 'order.stage.blocked',
+  QC_RECORDED: 'order.qc.recorded',
+  EXCEPTION_REPORTED: 'order.exception.reported',
+  EXCEPTION_RESOLVED: 'order.exception.resolved',
+  ROUTE_CHANGED: 'order.route.changed',
+  CANCELLED: 'order.cancelled',
+  SHIPMENT_ADDED: 'order.shipment.added',
+  SHIPMENT_EVENT: 'order.shipment.event',
+  DELIVERED: 'order.delivered',
+} as const;
+export type OrderEventType = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];
+
+/** Keys that would carry personal data; a payload holding one is refused before it is written. */
+const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;
+
+export function assertNoPersonalData(payload: EventPayload, path = 'payload'): void {
+  for (const [key, value] of Object.entries(payload)) {
+    if (PERSONAL_KEYS.test(key)) {
+      throw new Error(`Event ${path}.${key} would carry personal data; payloads carry ids and codes only`);
+    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) assertNoPersonalData(value, `${path}.${key}`);
+    if (Array.isArray(value)) {
+      value.forEach((item, index) => {
+        if (item && typeof item === 'object' && !Array.isArray(item)) assertNoPersonalData(item, `${path}.${key}[${index}]`);
+      });
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { readConfig } from './config';
+import { startHub } from './hub';
+import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
+
+/** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
+async function main(): Promise<void> {
+  const config = readConfig(process.env, { seedDemo: true });
+  const hub = await startHub({ ...config, gatewayPort: config.gatewayPort, subgraphPort: config.subgraphPort });
+  const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
+  console.log(`
+Weft hub is running.
+  Gateway:   ${url}   (health: /healthz, readiness: /readyz)
+  Database:  ${config.location.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.location.dataDir}`}
+  Subgraphs: ${Object.entries(hub.subgraphs).map(([name, runtime]) => `${name} ${runtime.url}`).join(', ')}
+
+Try:
+  curl -s ${url} -H 'content-type: application/json' \\
+    -d '{"query":"{ order(id: \\"${DEMO_ORDER_ID}\\") { id studio { nameZh nameEn } statusCode { code labelZh labelEn } stages { position status statusCode { code labelZh labelEn } } } }"}'
+
+  curl -s ${url} -H 'content-type: application/json' \\
+    -d '{"query":"{ stageBoard(studioId: \\"moyun-studio\\") { overdueTotal columns { code statusCode { labelEn } waiting inProgress overdue } } }"}'
+
+Press Ctrl-C to stop.
+`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the hub…`);
+    await hub.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error('The hub failed to start:', error);
+  process.exit(1);
+});

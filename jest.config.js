@@ -1,0 +1,11 @@
+// Tests are compiled once by `tsc` (npm's pretest) and run as plain JS: type-graphql and
+// MikroORM need decorator metadata, which only a full tsc emit gives reliably.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/dist'],
+  testMatch: ['**/*.test.js'],
+  testTimeout: 60000,
+  maxWorkers: 2,
+  setupFiles: ['<rootDir>/dist/test/setup.js'],
+};

@@ -1,0 +1,13 @@
+import { composeSupergraph, SUPERGRAPH_FILE, writeComposition } from './composition';
+
+/** `npm run compose`: writes schema/subgraphs/*.graphql and schema/supergraph.graphql. */
+composeSupergraph()
+  .then((composition) => {
+    writeComposition(composition);
+    console.log(`Composed ${composition.subgraphs.length} subgraphs (${composition.subgraphs.map((s) => s.name).join(', ')}) into ${SUPERGRAPH_FILE}`);
+    process.exit(0);
+  })
+  .catch((error) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  });

@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { Supergraph } from '@apollo/federation-internals';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLSchema, parse } from 'graphql';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
+export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
+
+export interface Composition {
+  subgraphs: { name: string; url: string; sdl: string }[];
+  supergraphSdl: string;
+}
+
+/** Prints every subgraph's SDL from code (no servers) and composes the Federation 2 supergraph. */
+export async function composeSupergraph(): Promise<Composition> {
+  const subgraphs = [];
+  for (const definition of SUBGRAPHS) {
+    const schema = await definition.buildSchema();
+    subgraphs.push({ name: definition.name, url: `http://127.0.0.1:${definition.defaultPort}/graphql`, sdl: printSubgraphSchema(schema) });
+  }
+  const result = composeServices(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(subgraph.sdl) })));
+  if (result.errors) {
+    throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+  }
+  return { subgraphs, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };
+}
+
+/** The client-facing schema of a supergraph (what breaking-change checks compare). */
+export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
+  return Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+}
+
+export function writeComposition(composition: Composition): void {
+  fs.mkdirSync(path.join(SCHEMA_DIR, 'subgraphs'), { recursive: true });
+  for (const subgraph of composition.subgraphs) fs.writeFileSync(path.join(SCHEMA_DIR, 'subgraphs', `${subgraph.name}.graphql`), `${subgraph.sdl.trimEnd()}\n`);
+  fs.writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
+}

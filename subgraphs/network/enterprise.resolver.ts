@@ -1,0 +1,25 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { ENTERPRISE_ID_PATTERN, EnterpriseKind } from '../../contracts';
+import type { GraphQLContext } from '../shared/context';
+import { badInput } from '../shared/errors';
+import { Enterprise, EnterpriseKindEnum } from './enterprise';
+import type { NetworkLoaders } from './loaders';
+
+@Resolver(() => Enterprise)
+export class EnterpriseResolver {
+  @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
+  async enterprise(@Arg('id', () => ID) id: string, @Ctx() { ctx }: GraphQLContext<NetworkLoaders>): Promise<Enterprise | null> {
+    if (!ENTERPRISE_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a valid enterprise id`, { field: 'id' });
+    return ctx.loaders.enterprise.load(id);
+  }
+
+  @Query(() => [Enterprise], { description: 'Enterprises of the network, optionally of one kind or alliance' })
+  async enterprises(
+    @Ctx() { ctx }: GraphQLContext<NetworkLoaders>,
+    @Arg('kind', () => EnterpriseKindEnum, { nullable: true }) kind?: EnterpriseKind,
+    @Arg('alliance', { nullable: true }) alliance?: string,
+  ): Promise<Enterprise[]> {
+    const rows = await ctx.em.find(Enterprise, kind ? { kind } : {}, { orderBy: { id: 'asc' } });
+    return alliance ? rows.filter((row) => row.alliances.includes(alliance)) : rows;
+  }
+}

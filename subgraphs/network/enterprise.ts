@@ -1,0 +1,42 @@
+import { Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { ENTERPRISE_KINDS, EnterpriseKind } from '../../contracts';
+import { enumOf } from '../shared/enums';
+
+export const EnterpriseKindEnum = enumOf(ENTERPRISE_KINDS);
+registerEnumType(EnterpriseKindEnum, { name: 'EnterpriseKind', description: 'What an enterprise does in the network' });
+
+/** Who an enterprise is. Only this subgraph stores it; every other one refers to it by key. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A studio, partner workshop, supplier or cloud kitchen in the network' })
+@Entity({ tableName: 'enterprise' })
+export class Enterprise {
+  [OptionalProps]?: 'createdAt' | 'alliances';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 80 })
+  id!: string;
+
+  @Field(() => EnterpriseKindEnum)
+  @Enum({ items: [...ENTERPRISE_KINDS], type: 'string' })
+  kind!: EnterpriseKind;
+
+  @Field({ description: 'Name in Chinese' })
+  @Property({ type: 'string', length: 200 })
+  nameZh!: string;
+
+  @Field({ description: 'Name in English' })
+  @Property({ type: 'string', length: 200 })
+  nameEn!: string;
+
+  @Field({ description: 'Region, e.g. CN-JX (Jiangxi) or CN-SH (Shanghai)' })
+  @Property({ type: 'string', length: 40 })
+  region!: string;
+
+  @Field(() => [String], { description: 'Alliances the enterprise belongs to' })
+  @Property({ type: 'json' })
+  alliances: string[] = [];
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,25 @@
+import type { SubgraphDefinition } from '../shared/subgraph';
+import { buildFederatedSchema } from '../shared/build-schema';
+import { DEMO_ENTERPRISES } from './demo-network';
+import { Enterprise } from './enterprise';
+import { resolveEnterpriseReference } from './enterprise.reference';
+import { EnterpriseResolver } from './enterprise.resolver';
+import { createNetworkLoaders, NetworkLoaders } from './loaders';
+import { networkMigrations } from './migrations';
+
+export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
+  name: 'network',
+  defaultPort: 4001,
+  database: { entities: [Enterprise], migrations: networkMigrations },
+  buildSchema: () =>
+    buildFederatedSchema({ resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] }, { Enterprise: { __resolveReference: resolveEnterpriseReference } }),
+  createLoaders: createNetworkLoaders,
+  async seed(runtime) {
+    const { em } = runtime.systemContext();
+    await em.transactional(async (tx) => {
+      for (const enterprise of DEMO_ENTERPRISES) {
+        if (!(await tx.findOne(Enterprise, enterprise.id))) tx.persist(tx.create(Enterprise, enterprise));
+      }
+    });
+  },
+};

@@ -1,0 +1,100 @@
+import type { RequestContext } from '../shared/context';
+import { newId, seededRandom } from '../shared/ids';
+import { Order } from './entities/order';
+import { ExceptionService } from './exception.service';
+import { ID_PREFIX, loadRoute } from './order-access';
+import { OrderService } from './order.service';
+import { ShipmentService } from './shipment.service';
+import { StageService } from './stage.service';
+
+const MINUTE = 60_000;
+const PEN_NAMES = ['墨白', '青岚', '松烟', '竹影', '云舒', '听雨'];
+const OPERATORS = ['王芳', '李强', '张敏', '刘洋', '陈静', '赵磊'];
+
+const STUDIO_PRODUCTS = [
+  { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', personalisation: '宁静致远', priceCents: 68800 },
+  { studioId: 'moyun-bakery', productCode: 'PST-BOX-168', personalisation: '生日快乐', priceCents: 16800 },
+  { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', personalisation: 'monogram L.W.', priceCents: 329900 },
+];
+
+/** A demo order of 墨韵文创 midway through its route (first firing running): README examples use it. */
+const DEMO_ORDER_INDEX = 18;
+export const DEMO_ORDER_ID = newId(ID_PREFIX.order, Date.UTC(2026, 10, 1), seededRandom(0));
+
+/**
+ * Seeds the demo network's orders through the real services, on a clock that walks each order
+ * through its history: every stage of every route is somewhere, some orders run late, some
+ * carry exceptions, some shipped, delivered or cancelled. Reproducible: one seed, one network.
+ */
+export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): Promise<void> {
+  if ((await ctx.em.fork().count(Order, {})) > 0) return;
+  const random = seededRandom(20261121);
+  const now = Date.now();
+  let time = now;
+  const clock = () => new Date(time);
+  const orders = new OrderService(clock);
+  const stages = new StageService(clock);
+  const exceptions = new ExceptionService(clock);
+  const shipments = new ShipmentService(clock);
+
+  for (let index = 0; index < count; index += 1) {
+    const product = STUDIO_PRODUCTS[index % STUDIO_PRODUCTS.length];
+    // Cycle through "where the order is": -1 received, 0..n-1 stage k running, n route done,
+    // n+1 shipped, n+2 delivered, n+3 cancelled.
+    const routeLength = product.productCode.startsWith('PST-') ? 7 : 9;
+    const where = (Math.floor(index / STUDIO_PRODUCTS.length) % (routeLength + 5)) - 1;
+    const late = index % 5 === 2;
+    const jitter = () => 0.8 + random() * 0.5;
+
+    // Start far enough back for the history to end now.
+    time = now - (where + 2) * 26 * 60 * MINUTE - random() * 6 * 60 * MINUTE;
+    const order = await orders.importShopOrder(
+      ctx,
+      {
+        channel: (['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT'] as const)[index % 4],
+        externalOrderId: `DEMO-${String(index + 1).padStart(4, '0')}`,
+        studioId: product.studioId,
+        customer: { name: `Demo Customer ${index + 1}`, contact: `+86 138 0000 ${String(index).padStart(4, '0')}`, address: `${index + 1} Demo Road, Shanghai` },
+        priceCents: product.priceCents,
+        customerTierMax: index % 7 === 3 ? 'BASIC' : 'DETAILED',
+        lines: [{ productCode: product.productCode, quantity: 1 + (index % 3), personalisation: product.personalisation }],
+      },
+      { id: index === DEMO_ORDER_INDEX ? DEMO_ORDER_ID : newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index)) },
+    );
+    const route = await loadRoute(ctx.em.fork(), order.id);
+    const operator = { name: OPERATORS[index % OPERATORS.length], penName: PEN_NAMES[index % PEN_NAMES.length] };
+    const cancelled = where === route.length + 3;
+    const doneCount = cancelled ? 2 : where < 0 ? 0 : Math.min(where, route.length);
+    for (const stage of route.slice(0, doneCount)) {
+      await stages.startStage(ctx, stage.id, operator);
+      time += stage.standardMinutes * MINUTE * jitter();
+      if (stage.qcCheckpoint) await stages.recordQcResult(ctx, stage.id, 'PASS', 'ok', `seed-qc-${stage.id}`);
+      await stages.completeStage(ctx, stage.id, {
+        environment: stage.code === 'C40' || stage.code === 'C60' ? [{ name: 'kiln temperature', value: 1280 + Math.round(random() * 40), unit: '°C' }, { name: 'humidity', value: 55 + Math.round(random() * 10), unit: '%' }] : undefined,
+        processParameters: stage.code === 'C50' ? [{ name: 'gold leaf purity', value: '98%', tradeSecret: false }, { name: 'firing curve', value: 'curve-7B', tradeSecret: true }] : undefined,
+      });
+      time += random() * 60 * MINUTE;
+    }
+    if (where >= 0 && where < route.length) {
+      const running = route[where];
+      // The running stage started so that it is now 30% into its time, or 60% over it (late).
+      time = Math.max(time, now - running.standardMinutes * MINUTE * (late ? 1.6 : 0.3));
+      await stages.startStage(ctx, running.id, operator);
+      if (late) {
+        await exceptions.reportException(ctx, { orderId: order.id, stageRunId: running.id, code: running.code.startsWith('C4') || running.code.startsWith('C6') ? 'EQP-02' : 'CAP-01', note: 'running behind the standard time' }, `seed-exc-${order.id}`);
+      }
+    }
+    time = Math.min(Math.max(time, now - 4 * 60 * MINUTE), now);
+    if (where === route.length + 1 || where === route.length + 2) {
+      const shipment = await shipments.addShipment(ctx, order.id, { carrier: 'SF Express', trackingNumber: `SF${1000000 + index}` }, `seed-ship-${order.id}`);
+      await shipments.recordShipmentEvent(ctx, shipment.id, { status: 'IN_TRANSIT', location: 'Jingdezhen hub' }, `seed-sev1-${order.id}`);
+      if (where === route.length + 2) await shipments.recordShipmentEvent(ctx, shipment.id, { status: 'DELIVERED', location: 'Shanghai' }, `seed-sev2-${order.id}`);
+    }
+    if (cancelled) await orders.cancelOrder(ctx, order.id, 'customer changed their mind', `seed-cancel-${order.id}`);
+    if (index % 11 === 5 && where >= 0 && where < route.length) {
+      const exception = await exceptions.reportException(ctx, { orderId: order.id, code: 'CUS-02', note: 'waiting for the customer to confirm the proof' }, `seed-cus-${order.id}`);
+      if (index % 2 === 0) await exceptions.resolveException(ctx, exception.id, 'customer confirmed', `seed-res-${order.id}`);
+    }
+  }
+  time = now;
+}

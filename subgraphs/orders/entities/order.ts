@@ -1,0 +1,141 @@
+import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { VisibilityTier } from '../../../contracts';
+import { VISIBILITY_TIERS } from '../../../contracts';
+import { enumOf, VisibilityTierEnum } from '../../shared/enums';
+import { PRODUCT_TYPES, ProductType } from '../route-templates';
+import { ORDER_STATUSES, OrderStatus } from '../stage-rules';
+
+export const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
+export type ShopChannel = (typeof SHOP_CHANNELS)[number];
+
+export const OrderStatusEnum = enumOf(ORDER_STATUSES);
+export const ShopChannelEnum = enumOf(SHOP_CHANNELS);
+export const ProductTypeEnum = enumOf(PRODUCT_TYPES);
+registerEnumType(OrderStatusEnum, { name: 'OrderStatus' });
+registerEnumType(ShopChannelEnum, { name: 'ShopChannel', description: 'The online shop an order came from' });
+registerEnumType(ProductTypeEnum, { name: 'ProductType' });
+
+@ObjectType({ description: "The customer's details: kept inside the studio that owns the order" })
+export class Customer {
+  @Field()
+  name!: string;
+
+  @Field()
+  contact!: string;
+
+  @Field()
+  address!: string;
+}
+
+/** A customer order of one studio. The table is `shop_order`: `order` is an SQL keyword. */
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A custom order, followed through its route of stages' })
+@Entity({ tableName: 'shop_order' })
+@Unique({ properties: ['channel', 'externalOrderId'] })
+@Index({ properties: ['studioId', 'status', 'id'] })
+export class Order {
+  [OptionalProps]?: 'version' | 'currency' | 'status' | 'lastSequence';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
+  @Field(() => ShopChannelEnum)
+  @Enum({ items: [...SHOP_CHANNELS], type: 'string' })
+  channel!: ShopChannel;
+
+  @Field({ description: "The shop's own order id" })
+  @Property({ type: 'string', length: 100 })
+  externalOrderId!: string;
+
+  /** SHA-256 of the canonical import payload: a replay must match it exactly. */
+  @Property({ type: 'string', length: 64 })
+  payloadHash!: string;
+
+  @Field(() => ProductTypeEnum)
+  @Enum({ items: [...PRODUCT_TYPES], type: 'string' })
+  productType!: ProductType;
+
+  @Property({ type: 'string', length: 200 })
+  customerName!: string;
+
+  @Property({ type: 'string', length: 200 })
+  customerContact!: string;
+
+  @Property({ type: 'string', length: 500 })
+  customerAddress!: string;
+
+  @Field(() => Int, { description: 'Price in fen (1/100 CNY)' })
+  @Property({ type: 'integer' })
+  priceCents!: number;
+
+  @Field()
+  @Property({ type: 'string', length: 3 })
+  currency: string = 'CNY';
+
+  @Field(() => VisibilityTierEnum, { description: 'The most detailed tier the studio allows the customer of this order' })
+  @Enum({ items: [...VISIBILITY_TIERS], type: 'string' })
+  customerTierMax!: VisibilityTier;
+
+  @Field(() => OrderStatusEnum)
+  @Enum({ items: [...ORDER_STATUSES], type: 'string' })
+  status: OrderStatus = 'RECEIVED';
+
+  /** The latest progress status code reached; resolved to the vocabulary's StatusCode. */
+  @Property({ type: 'string', length: 20 })
+  statusCodeValue!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the last stage is planned to finish' })
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  cancelReason?: string | null;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+
+  /** Sequence of the last progress-log entry. */
+  @Property({ type: 'integer' })
+  lastSequence: number = 0;
+
+  /** Optimistic lock: concurrent changes to one order retry instead of overwriting. */
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}
+
+@ObjectType({ description: 'A line of an order' })
+@Entity({ tableName: 'order_line' })
+export class OrderLine {
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Field()
+  @Property({ type: 'string', length: 80 })
+  productCode!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  quantity!: number;
+
+  @Field(() => String, { nullable: true, description: 'Personalisation: the inscription, monogram or message' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  personalisation?: string | null;
+}

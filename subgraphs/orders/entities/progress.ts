@@ -1,0 +1,153 @@
+import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../shared/enums';
+import { SHIPMENT_STATUSES, ShipmentStatus } from '../stage-rules';
+
+/** The order's own append-only history: what the customer's timeline is drawn from. */
+@ObjectType({ description: 'An entry of the order progress log (append-only)' })
+@Entity({ tableName: 'progress_event' })
+@Index({ properties: ['orderId', 'sequence'] })
+export class ProgressEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Field(() => Int, { description: 'Position in this order log, from 1' })
+  @Property({ type: 'integer' })
+  sequence!: number;
+
+  @Field({ description: 'Event type, e.g. order.stage.completed' })
+  @Property({ type: 'string', length: 80 })
+  type!: string;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  statusCodeValue?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'string', length: 40, nullable: true })
+  stageRunId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  note?: string | null;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+
+  /** The outbox event written with this entry (same id on the bus). */
+  @Property({ type: 'string', length: 36 })
+  eventId!: string;
+}
+
+export const EXCEPTION_STATUSES = ['OPEN', 'RESOLVED'] as const;
+export const ExceptionStatusEnum = enumOf(EXCEPTION_STATUSES);
+registerEnumType(ExceptionStatusEnum, { name: 'ExceptionStatus' });
+
+@ObjectType({ description: 'An exception reported on an order, coded by the taxonomy' })
+@Entity({ tableName: 'order_exception' })
+export class OrderException {
+  [OptionalProps]?: 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'string', length: 40, nullable: true })
+  stageRunId?: string | null;
+
+  @Property({ type: 'string', length: 20 })
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  note?: string | null;
+
+  @Field(() => ExceptionStatusEnum)
+  @Enum({ items: [...EXCEPTION_STATUSES], type: 'string' })
+  status: (typeof EXCEPTION_STATUSES)[number] = 'OPEN';
+
+  @Field()
+  @Property({ type: 'datetime' })
+  reportedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  resolvedAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  resolution?: string | null;
+}
+
+export const ShipmentStatusEnum = enumOf(SHIPMENT_STATUSES);
+registerEnumType(ShipmentStatusEnum, { name: 'ShipmentStatus' });
+
+@ObjectType({ description: 'A parcel sent to the customer' })
+@Entity({ tableName: 'shipment' })
+export class Shipment {
+  [OptionalProps]?: 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Index()
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 80 })
+  carrier!: string;
+
+  @Field()
+  @Property({ type: 'string', length: 80 })
+  trackingNumber!: string;
+
+  @Field(() => ShipmentStatusEnum)
+  @Enum({ items: [...SHIPMENT_STATUSES], type: 'string' })
+  status: ShipmentStatus = 'CREATED';
+
+  @Field()
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+@ObjectType({ description: "A carrier's tracking event" })
+@Entity({ tableName: 'shipment_event' })
+@Index({ properties: ['shipmentId', 'occurredAt'] })
+export class ShipmentEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 40 })
+  shipmentId!: string;
+
+  @Field(() => ShipmentStatusEnum)
+  @Enum({ items: [...SHIPMENT_STATUSES], type: 'string' })
+  status!: ShipmentStatus;
+
+  @Field()
+  @Property({ type: 'datetime' })
+  occurredAt!: Date;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 200, nullable: true })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 500, nullable: true })
+  description?: string | null;
+}

@@ -1,0 +1,131 @@
+import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { enumOf } from '../../shared/enums';
+import { QC_RESULTS, QcResult, STAGE_STATUSES, StageStatus } from '../stage-rules';
+
+export const StageStatusEnum = enumOf(STAGE_STATUSES);
+export const QcResultEnum = enumOf(QC_RESULTS);
+registerEnumType(StageStatusEnum, { name: 'StageStatus' });
+registerEnumType(QcResultEnum, { name: 'QcResult' });
+
+@ObjectType({ description: 'A reading taken while a stage ran, e.g. kiln temperature or humidity' })
+export class EnvironmentReading {
+  @Field()
+  name!: string;
+
+  @Field()
+  value!: number;
+
+  @Field()
+  unit!: string;
+
+  @Field()
+  recordedAt!: Date;
+}
+
+@ObjectType({ description: 'A process parameter; trade-secret ones never leave the studio' })
+export class ProcessParameter {
+  @Field()
+  name!: string;
+
+  @Field()
+  value!: string;
+
+  @Field()
+  tradeSecret!: boolean;
+}
+
+@ObjectType({ description: 'Who worked the stage' })
+export class StageOperator {
+  @Field({ description: 'Real name: shown inside the studio only' })
+  name!: string;
+
+  @Field({ description: 'Pen name: what customers and partners may see' })
+  penName!: string;
+}
+
+/** One stage of one order's route, as it actually ran. */
+@ObjectType({ description: 'One stage of an order route, as planned and as it ran' })
+@Entity({ tableName: 'stage_run' })
+@Index({ properties: ['orderId', 'position'] })
+@Index({ properties: ['studioId', 'status'] })
+export class StageRun {
+  [OptionalProps]?: 'environment' | 'processParameters' | 'photoUrls' | 'qcCheckpoint' | 'status';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'string', length: 40 })
+  id!: string;
+
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  /** The studio that owns the order (denormalised for the kanban and row rules). */
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
+  @Field(() => Int, { description: 'Place in the route, from 1' })
+  @Property({ type: 'integer' })
+  position!: number;
+
+  @Field({ description: 'The status code this stage reaches, e.g. C50' })
+  @Property({ type: 'string', length: 20 })
+  code!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  standardMinutes!: number;
+
+  @Field(() => StageStatusEnum)
+  @Enum({ items: [...STAGE_STATUSES], type: 'string' })
+  status: StageStatus = 'PENDING';
+
+  @Field(() => Date, { nullable: true, description: 'When the stage is planned to be done' })
+  @Property({ type: 'datetime', nullable: true })
+  dueAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  startedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'datetime', nullable: true })
+  finishedAt?: Date | null;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  operatorName?: string | null;
+
+  @Property({ type: 'string', length: 120, nullable: true })
+  operatorPenName?: string | null;
+
+  /** The enterprise that holds the stage: the studio, unless allocated to a partner. */
+  @Property({ type: 'string', length: 80 })
+  assignedToId!: string;
+
+  @Field(() => [EnvironmentReading])
+  @Property({ type: 'json' })
+  environment: EnvironmentReading[] = [];
+
+  @Field(() => [ProcessParameter])
+  @Property({ type: 'json' })
+  processParameters: ProcessParameter[] = [];
+
+  @Field(() => [String])
+  @Property({ type: 'json' })
+  photoUrls: string[] = [];
+
+  @Field()
+  @Property({ type: 'boolean' })
+  qcCheckpoint: boolean = false;
+
+  @Field(() => QcResultEnum, { nullable: true })
+  @Enum({ items: [...QC_RESULTS], type: 'string', nullable: true })
+  qcResult?: QcResult | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', length: 1000, nullable: true })
+  qcNote?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the stage was skipped or cancelled' })
+  @Property({ type: 'string', length: 500, nullable: true })
+  cancelReason?: string | null;
+}

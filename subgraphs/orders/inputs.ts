@@ -1,0 +1,88 @@
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import type { VisibilityTier } from '../../contracts';
+import { VisibilityTierEnum } from '../shared/enums';
+import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
+import { QcResultEnum } from './entities/stage-run';
+import { ShipmentStatusEnum } from './entities/progress';
+import type { ProductType } from './route-templates';
+import type { QcResult, ShipmentStatus } from './stage-rules';
+
+@InputType()
+export class CustomerInput {
+  @Field() @Length(1, 200) name!: string;
+  @Field({ description: 'Phone, WeChat id or e-mail' }) @Length(1, 200) contact!: string;
+  @Field() @Length(1, 500) address!: string;
+}
+
+@InputType()
+export class OrderLineInput {
+  @Field() @Matches(/^[A-Z]{2,5}-[A-Z0-9-]{1,60}$/, { message: 'productCode must look like TEA-CUP-01' }) productCode!: string;
+  @Field(() => Int) @Min(1, { message: 'quantity must be at least 1' }) @Max(10000) quantity!: number;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(500) personalisation?: string;
+}
+
+@InputType({ description: 'An order as a shop channel delivers it' })
+export class ShopOrderInput {
+  @Field(() => ShopChannelEnum) channel!: ShopChannel;
+  @Field({ description: "The shop's order id; with the channel, the idempotency key of the import" }) @Length(1, 100) externalOrderId!: string;
+  @Field(() => ID) @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: 'studioId is not a valid enterprise id' }) studioId!: string;
+  @Field(() => ProductTypeEnum, { nullable: true, description: 'Defaults to the route of the first line product code' }) @IsOptional() productType?: ProductType;
+  @Field(() => CustomerInput) @ValidateNested() customer!: CustomerInput;
+  @Field(() => Int, { description: 'Price in fen (1/100 CNY)' }) @Min(0, { message: 'price must not be negative' }) priceCents!: number;
+  @Field(() => VisibilityTierEnum, { defaultValue: 'DETAILED' }) customerTierMax!: VisibilityTier;
+  @Field(() => [OrderLineInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) lines!: OrderLineInput[];
+}
+
+@InputType()
+export class OperatorInput {
+  @Field({ description: 'Real name (kept inside the studio)' }) @Length(1, 120) name!: string;
+  @Field({ description: 'Pen name shown to customers' }) @Length(1, 120) penName!: string;
+}
+
+@InputType()
+export class EnvironmentReadingInput {
+  @Field() @Length(1, 60) name!: string;
+  @Field() value!: number;
+  @Field() @Length(1, 20) unit!: string;
+  @Field({ nullable: true }) @IsOptional() recordedAt?: Date;
+}
+
+@InputType()
+export class ProcessParameterInput {
+  @Field() @Length(1, 60) name!: string;
+  @Field() @Length(1, 200) value!: string;
+  @Field({ defaultValue: false }) tradeSecret!: boolean;
+}
+
+@InputType()
+export class CompleteStageInput {
+  @Field(() => [EnvironmentReadingInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) environment?: EnvironmentReadingInput[];
+  @Field(() => [ProcessParameterInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) processParameters?: ProcessParameterInput[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { each: true }) photoUrls?: string[];
+}
+
+@InputType({ description: 'One step of the new route tail: an existing pending stage, or a new stage' })
+export class RouteStepInput {
+  @Field(() => ID, { nullable: true, description: 'Keep this pending stage here' }) @IsOptional() stageRunId?: string;
+  @Field({ nullable: true, description: 'Insert a new stage with this status code' }) @IsOptional() statusCode?: string;
+  @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(60 * 24 * 60) standardMinutes?: number;
+  @Field({ nullable: true }) @IsOptional() qcCheckpoint?: boolean;
+}
+
+@InputType()
+export class ShipmentInput {
+  @Field() @Length(1, 80) carrier!: string;
+  @Field() @Length(1, 80) trackingNumber!: string;
+}
+
+@InputType()
+export class ShipmentEventInput {
+  @Field(() => ShipmentStatusEnum) @IsIn(['IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'EXCEPTION', 'RETURNED']) status!: ShipmentStatus;
+  @Field({ nullable: true }) @IsOptional() occurredAt?: Date;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(200) location?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(500) description?: string;
+}
+
+export { QcResultEnum };
+export type { QcResult };

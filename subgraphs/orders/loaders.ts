@@ -1,0 +1,18 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { loaderById, loaderByParent } from '../shared/loaders';
+import { Order, OrderLine } from './entities/order';
+import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
+import { StageRun } from './entities/stage-run';
+
+export function createOrderLoaders(em: EntityManager) {
+  return {
+    order: loaderById(em, Order),
+    linesByOrder: loaderByParent(em, OrderLine, 'orderId', { position: 'asc' }),
+    stagesByOrder: loaderByParent(em, StageRun, 'orderId', { position: 'asc' }),
+    progressByOrder: loaderByParent(em, ProgressEvent, 'orderId', { sequence: 'asc' }),
+    exceptionsByOrder: loaderByParent(em, OrderException, 'orderId', { reportedAt: 'asc' }),
+    shipmentsByOrder: loaderByParent(em, Shipment, 'orderId', { createdAt: 'asc' }),
+    eventsByShipment: loaderByParent(em, ShipmentEvent, 'shipmentId', { occurredAt: 'asc' }),
+  };
+}
+export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

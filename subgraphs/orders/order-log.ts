@@ -1,0 +1,48 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { EventActor, EventPayload } from '../../contracts';
+import { recordEvent } from '../shared/events/outbox';
+import { newId } from '../shared/ids';
+import type { Order } from './entities/order';
+import { ProgressEvent } from './entities/progress';
+
+export const SOURCE = 'orders';
+
+export interface ProgressEntry {
+  type: string;
+  actor: EventActor;
+  at: Date;
+  statusCode?: string | null;
+  stageRunId?: string | null;
+  note?: string | null;
+  payload: EventPayload;
+}
+
+/**
+ * Every change to an order goes through here: it appends the order's progress log and writes
+ * the matching outbox event, both in the caller's transaction, and bumps the order (its version
+ * guards concurrent writers).
+ */
+export function appendProgress(em: EntityManager, order: Order, entry: ProgressEntry): ProgressEvent {
+  order.lastSequence += 1;
+  order.updatedAt = entry.at;
+  const outbox = recordEvent(em, SOURCE, {
+    type: entry.type,
+    subject: { type: 'Order', id: order.id },
+    actor: entry.actor,
+    occurredAt: entry.at,
+    payload: { orderId: order.id, studioId: order.studioId, sequence: order.lastSequence, ...entry.payload },
+  });
+  const progress = em.create(ProgressEvent, {
+    id: newId('pev', entry.at.getTime()),
+    orderId: order.id,
+    sequence: order.lastSequence,
+    type: entry.type,
+    statusCodeValue: entry.statusCode ?? null,
+    stageRunId: entry.stageRunId ?? null,
+    note: entry.note ?? null,
+    occurredAt: entry.at,
+    eventId: outbox.eventId,
+  });
+  em.persist(progress);
+  return progress;
+}

@@ -1,0 +1,205 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { STATUS_CODES } from '../../contracts';
+import type { GraphQLContext } from '../shared/context';
+import { badInput } from '../shared/errors';
+import { requireId } from '../shared/ids';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../shared/pagination';
+import { Customer, Order, OrderLine, OrderStatusEnum } from './entities/order';
+import { OrderException, ProgressEvent, Shipment } from './entities/progress';
+import { EnterpriseReference, StatusCodeReference } from './entities/references';
+import { StageRun } from './entities/stage-run';
+import { RouteStepInput, ShopOrderInput } from './inputs';
+import type { OrderLoaders } from './loaders';
+import { ID_PREFIX } from './order-access';
+import { OrderService } from './order.service';
+import type { OrderStatus } from './stage-rules';
+
+type Context = GraphQLContext<OrderLoaders>;
+const ENTERPRISE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+@ObjectType()
+class OrderEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Order)
+  node!: Order;
+}
+
+@ObjectType({ description: 'A page of orders, newest first' })
+class OrderConnection {
+  @Field(() => [OrderEdge])
+  edges!: OrderEdge[];
+
+  @Field(() => [Order])
+  nodes!: Order[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Orders matching the filter, over all pages' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: 'One kanban column: the orders whose current stage has this code' })
+class StageColumn {
+  @Field()
+  code!: string;
+
+  @Field(() => StatusCodeReference)
+  statusCode!: StatusCodeReference;
+
+  @Field(() => Int, { description: 'Orders whose current stage is waiting to start' })
+  waiting!: number;
+
+  @Field(() => Int)
+  inProgress!: number;
+
+  @Field(() => Int)
+  blocked!: number;
+
+  @Field(() => Int, { description: 'Running past the standard duration, or not started by the due date' })
+  overdue!: number;
+
+  @Field(() => [ID])
+  orderIds!: string[];
+}
+
+@ObjectType({ description: "A studio's kanban: open orders per current stage" })
+class StageBoard {
+  @Field(() => EnterpriseReference)
+  studio!: EnterpriseReference;
+
+  @Field()
+  generatedAt!: Date;
+
+  @Field(() => [StageColumn])
+  columns!: StageColumn[];
+
+  @Field(() => Int)
+  overdueTotal!: number;
+}
+
+const vocabularyOrder = new Map(STATUS_CODES.map((code, index) => [code.code, index]));
+
+@Resolver(() => Order)
+export class OrderResolver {
+  constructor(private readonly orderService = new OrderService()) {}
+
+  @Query(() => Order, { nullable: true, description: 'One order; null when there is none with this id' })
+  async order(@Arg('id', () => ID) id: string, @Ctx() { ctx }: Context): Promise<Order | null> {
+    requireId(ID_PREFIX.order, id, 'order');
+    return ctx.loaders.order.load(id);
+  }
+
+  @Query(() => OrderConnection, { description: "A studio's orders, newest first, with cursor pagination" })
+  async orders(
+    @Arg('studioId', () => ID) studioId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('status', () => OrderStatusEnum, { nullable: true }) status?: OrderStatus,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ): Promise<OrderConnection> {
+    if (!ENTERPRISE_ID.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    const size = pageSize(first);
+    const filter = { studioId, ...(status ? { status } : {}) };
+    const afterId = after ? decodeCursor(after) : undefined;
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(Order, afterId ? { ...filter, id: { $lt: afterId } } : filter, { orderBy: { id: 'desc' }, limit: size + 1 }),
+      ctx.em.count(Order, filter),
+    ]);
+    const page = rows.slice(0, size);
+    for (const order of page) ctx.loaders.order.prime(order.id, order);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.id), node }));
+    return { edges, nodes: page, totalCount, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor } };
+  }
+
+  @Query(() => StageBoard, { description: "Kanban of a studio's open orders by current stage, with overdue counts" })
+  async stageBoard(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<StageBoard> {
+    if (!ENTERPRISE_ID.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    const now = new Date();
+    const open = await ctx.em.find(StageRun, { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } }, { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] });
+    const columns = new Map<string, StageColumn>();
+    const seen = new Set<string>();
+    for (const stage of open) {
+      if (seen.has(stage.orderId)) continue; // only the first open stage is the order's current one
+      seen.add(stage.orderId);
+      const column = columns.get(stage.code) ?? { code: stage.code, statusCode: { code: stage.code }, waiting: 0, inProgress: 0, blocked: 0, overdue: 0, orderIds: [] };
+      columns.set(stage.code, column);
+      column.orderIds.push(stage.orderId);
+      if (stage.status === 'PENDING') column.waiting += 1;
+      if (stage.status === 'IN_PROGRESS') column.inProgress += 1;
+      if (stage.status === 'BLOCKED') column.blocked += 1;
+      const runningLate = stage.startedAt && now.getTime() > stage.startedAt.getTime() + stage.standardMinutes * 60_000;
+      const startLate = !stage.startedAt && stage.dueAt && now > stage.dueAt;
+      if (runningLate || startLate) column.overdue += 1;
+    }
+    const sorted = [...columns.values()].sort((a, b) => (vocabularyOrder.get(a.code) ?? 999) - (vocabularyOrder.get(b.code) ?? 999) || a.code.localeCompare(b.code));
+    return { studio: { id: studioId }, generatedAt: now, columns: sorted, overdueTotal: sorted.reduce((sum, column) => sum + column.overdue, 0) };
+  }
+
+  @Mutation(() => Order, { description: 'Imports a shop order; idempotent on channel + external order id' })
+  importShopOrder(@Arg('input', () => ShopOrderInput) input: ShopOrderInput, @Ctx() { ctx }: Context): Promise<Order> {
+    return this.orderService.importShopOrder(ctx, input);
+  }
+
+  @Mutation(() => Order)
+  cancelOrder(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('reason') reason: string,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<Order> {
+    return this.orderService.cancelOrder(ctx, orderId, reason, idempotencyKey);
+  }
+
+  @Mutation(() => Order, { description: 'Replaces the not-yet-started tail of the route: insert, skip or reorder stages' })
+  changeRoute(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('steps', () => [RouteStepInput]) steps: RouteStepInput[],
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<Order> {
+    return this.orderService.changeRoute(ctx, orderId, steps, idempotencyKey);
+  }
+
+  @FieldResolver(() => EnterpriseReference)
+  studio(@Root() order: Order): EnterpriseReference {
+    return { id: order.studioId };
+  }
+
+  @FieldResolver(() => StatusCodeReference, { description: 'The latest progress status code reached' })
+  statusCode(@Root() order: Order): StatusCodeReference {
+    return { code: order.statusCodeValue };
+  }
+
+  @FieldResolver(() => Customer)
+  customer(@Root() order: Order): Customer {
+    return { name: order.customerName, contact: order.customerContact, address: order.customerAddress };
+  }
+
+  @FieldResolver(() => [OrderLine])
+  lines(@Root() order: Order, @Ctx() { ctx }: Context): Promise<OrderLine[]> {
+    return ctx.loaders.linesByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => [StageRun], { description: 'The route, in order' })
+  stages(@Root() order: Order, @Ctx() { ctx }: Context): Promise<StageRun[]> {
+    return ctx.loaders.stagesByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => [ProgressEvent], { description: 'The append-only progress log, oldest first' })
+  progress(@Root() order: Order, @Ctx() { ctx }: Context): Promise<ProgressEvent[]> {
+    return ctx.loaders.progressByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => [OrderException])
+  exceptions(@Root() order: Order, @Ctx() { ctx }: Context): Promise<OrderException[]> {
+    return ctx.loaders.exceptionsByOrder.load(order.id);
+  }
+
+  @FieldResolver(() => [Shipment])
+  shipments(@Root() order: Order, @Ctx() { ctx }: Context): Promise<Shipment[]> {
+    return ctx.loaders.shipmentsByOrder.load(order.id);
+  }
+}

@@ -1,0 +1,207 @@
+import { ORDER_EVENTS, STATUS } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import { badInput, conflict, failedPrecondition } from '../shared/errors';
+import { newId, requireId } from '../shared/ids';
+import { idempotent, inTransaction, requestHash } from '../shared/transactions';
+import { Order, OrderLine } from './entities/order';
+import { StageRun } from './entities/stage-run';
+import type { RouteStepInput, ShopOrderInput } from './inputs';
+import { ID_PREFIX, loadOrder, loadRoute, planDueDates, requireOpen, requireStatusCodeFor, systemClock, type Clock } from './order-access';
+import { appendProgress } from './order-log';
+import { templateForProductCode, templateForProductType } from './route-templates';
+
+/** Orders as a whole: intake from shops, route changes, cancellation. */
+export class OrderService {
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  /**
+   * Idempotent on (channel, external order id): the same payload again returns the same order;
+   * a different payload under the same id is a CONFLICT. `id` is for seeding stable demo ids.
+   */
+  async importShopOrder(ctx: RequestContext<unknown>, input: ShopOrderInput, options: { id?: string } = {}): Promise<Order> {
+    const hash = requestHash(input);
+    const template = input.productType ? templateForProductType(input.productType) : templateForProductCode(input.lines[0]?.productCode ?? '');
+    if (!template) throw badInput(`No route for product code "${input.lines[0]?.productCode}"; give productType`, { field: 'productType' });
+    return inTransaction(ctx, async (em) => {
+      const existing = await em.findOne(Order, { channel: input.channel, externalOrderId: input.externalOrderId });
+      if (existing) {
+        if (existing.payloadHash !== hash) {
+          throw conflict(`Shop order ${input.channel}/${input.externalOrderId} was already imported with different content`, {
+            orderId: existing.id,
+          });
+        }
+        return existing;
+      }
+      const now = this.clock();
+      const order = em.create(Order, {
+        id: options.id ?? newId(ID_PREFIX.order, now.getTime()),
+        studioId: input.studioId,
+        channel: input.channel,
+        externalOrderId: input.externalOrderId,
+        payloadHash: hash,
+        productType: template.productType,
+        customerName: input.customer.name,
+        customerContact: input.customer.contact,
+        customerAddress: input.customer.address,
+        priceCents: input.priceCents,
+        currency: 'CNY',
+        customerTierMax: input.customerTierMax,
+        status: 'RECEIVED',
+        statusCodeValue: STATUS.ORDER_RECEIVED,
+        createdAt: now,
+        updatedAt: now,
+        lastSequence: 0,
+      });
+      input.lines.forEach((line, index) =>
+        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, position: index + 1, productCode: line.productCode, quantity: line.quantity, personalisation: line.personalisation ?? null })),
+      );
+      const route = template.steps.map((step, index) =>
+        em.create(StageRun, {
+          id: newId(ID_PREFIX.stage),
+          orderId: order.id,
+          studioId: order.studioId,
+          position: index + 1,
+          code: step.statusCode,
+          standardMinutes: step.standardMinutes,
+          qcCheckpoint: step.qcCheckpoint,
+          assignedToId: order.studioId,
+          status: 'PENDING',
+        }),
+      );
+      planDueDates(order, route, now);
+      em.persist([order, ...route]);
+      appendProgress(em, order, {
+        type: ORDER_EVENTS.IMPORTED,
+        actor: ctx.actor,
+        at: now,
+        statusCode: STATUS.ORDER_RECEIVED,
+        payload: {
+          channel: order.channel,
+          productType: order.productType,
+          statusCode: STATUS.ORDER_RECEIVED,
+          lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
+          stages: route.map((stage) => ({ stageRunId: stage.id, statusCode: stage.code, position: stage.position })),
+        },
+      });
+      return order;
+    });
+  }
+
+  /** Cancels the order and every stage not yet done; others release what they hold on the event. */
+  async cancelOrder(ctx: RequestContext<unknown>, orderId: string, reason: string, idempotencyKey: string): Promise<Order> {
+    requireId(ID_PREFIX.order, orderId, 'order');
+    if (!reason.trim()) throw badInput('A cancellation needs a reason', { field: 'reason' });
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, 'cancelOrder', idempotencyKey, { orderId, reason }, async () => {
+        const order = await loadOrder(em, orderId);
+        requireOpen(order);
+        const now = this.clock();
+        const route = await loadRoute(em, order.id);
+        const released: string[] = [];
+        for (const stage of route) {
+          if (stage.status === 'PENDING' || stage.status === 'IN_PROGRESS' || stage.status === 'BLOCKED') {
+            stage.status = 'CANCELLED';
+            stage.cancelReason = 'order cancelled';
+            released.push(stage.id);
+          }
+        }
+        order.status = 'CANCELLED';
+        order.statusCodeValue = STATUS.CANCELLED;
+        order.cancelReason = reason;
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.CANCELLED,
+          actor: ctx.actor,
+          at: now,
+          statusCode: STATUS.CANCELLED,
+          note: reason,
+          payload: { statusCode: STATUS.CANCELLED, cancelledStageRunIds: released },
+        });
+        return order.id;
+      }),
+    );
+    return loadOrder(ctx.em.fork(), id);
+  }
+
+  /**
+   * Replaces the route's tail after the last started stage: each step keeps a pending stage
+   * (reordering it) or inserts a new one; pending stages left out are skipped. Stages already
+   * started or done cannot be touched.
+   */
+  async changeRoute(ctx: RequestContext<unknown>, orderId: string, steps: RouteStepInput[], idempotencyKey: string): Promise<Order> {
+    requireId(ID_PREFIX.order, orderId, 'order');
+    if (steps.length > 50) throw badInput('A route holds at most 50 stages', { field: 'steps' });
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, 'changeRoute', idempotencyKey, { orderId, steps }, async () => {
+        const order = await loadOrder(em, orderId);
+        requireOpen(order);
+        const route = await loadRoute(em, order.id);
+        const byId = new Map(route.map((stage) => [stage.id, stage]));
+        const fixed = route.filter((stage) => stage.status !== 'PENDING');
+        const lastFixed = fixed.reduce((max, stage) => Math.max(max, stage.position), 0);
+        const kept = new Set<string>();
+        const newTail: StageRun[] = [];
+        steps.forEach((step, index) => {
+          if ((step.stageRunId ? 1 : 0) + (step.statusCode ? 1 : 0) !== 1) {
+            throw badInput(`Route step ${index + 1} must give exactly one of stageRunId or statusCode`, { field: `steps.${index}` });
+          }
+          if (step.stageRunId) {
+            const stage = byId.get(step.stageRunId);
+            if (!stage) throw badInput(`Stage run "${step.stageRunId}" is not on this order's route`, { field: `steps.${index}.stageRunId` });
+            if (stage.status !== 'PENDING') {
+              throw failedPrecondition('STAGE_ALREADY_STARTED', `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: the route can change only where stages have not started`, { stageRunId: stage.id });
+            }
+            if (kept.has(stage.id)) throw badInput(`Stage run "${stage.id}" appears twice`, { field: `steps.${index}.stageRunId` });
+            kept.add(stage.id);
+            newTail.push(stage);
+          } else {
+            const code = requireStatusCodeFor(order.studioId, step.statusCode!);
+            if (!step.standardMinutes) throw badInput(`A new stage needs standardMinutes`, { field: `steps.${index}.standardMinutes` });
+            newTail.push(
+              em.create(StageRun, {
+                id: newId(ID_PREFIX.stage),
+                orderId: order.id,
+                studioId: order.studioId,
+                position: 0,
+                code,
+                standardMinutes: step.standardMinutes,
+                qcCheckpoint: step.qcCheckpoint ?? false,
+                assignedToId: order.studioId,
+                status: 'PENDING',
+              }),
+            );
+          }
+        });
+        const now = this.clock();
+        const skipped: string[] = [];
+        for (const stage of route) {
+          if (stage.status === 'PENDING' && !kept.has(stage.id)) {
+            stage.status = 'CANCELLED';
+            stage.cancelReason = 'skipped by route change';
+            skipped.push(stage.id);
+          }
+        }
+        // Skipped stages keep their place; the new tail follows everything already on the route.
+        let position = Math.max(lastFixed, ...route.filter((stage) => stage.status === 'CANCELLED').map((stage) => stage.position));
+        for (const stage of newTail) stage.position = ++position;
+        em.persist(newTail);
+        const newRoute = [...route.filter((stage) => !kept.has(stage.id)), ...newTail].sort((a, b) => a.position - b.position);
+        planDueDates(order, newRoute, now);
+        if (order.status === 'READY_TO_SHIP' && newTail.length > 0) order.status = 'IN_PRODUCTION';
+        if (order.status === 'IN_PRODUCTION' && newTail.length === 0 && newRoute.every((stage) => stage.status === 'DONE' || stage.status === 'CANCELLED')) {
+          order.status = 'READY_TO_SHIP';
+        }
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.ROUTE_CHANGED,
+          actor: ctx.actor,
+          at: now,
+          payload: {
+            skippedStageRunIds: skipped,
+            route: newTail.map((stage) => ({ stageRunId: stage.id, statusCode: stage.code, position: stage.position })),
+          },
+        });
+        return order.id;
+      }),
+    );
+    return loadOrder(ctx.em.fork(), id);
+  }
+}

@@ -1,0 +1,64 @@
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../shared/context';
+import { EnterpriseReference, StatusCodeReference } from './entities/references';
+import { QcResultEnum, StageOperator, StageRun } from './entities/stage-run';
+import { CompleteStageInput, OperatorInput } from './inputs';
+import type { OrderLoaders } from './loaders';
+import { StageService } from './stage.service';
+import type { QcResult } from './stage-rules';
+
+type Context = GraphQLContext<OrderLoaders>;
+
+@Resolver(() => StageRun)
+export class StageRunResolver {
+  constructor(private readonly stages = new StageService()) {}
+
+  @Mutation(() => StageRun, { description: 'Starts a stage (route order enforced); repeating it answers as the first call did' })
+  startStage(
+    @Arg('stageRunId', () => ID) stageRunId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('operator', () => OperatorInput, { nullable: true }) operator?: OperatorInput,
+  ): Promise<StageRun> {
+    return this.stages.startStage(ctx, stageRunId, operator);
+  }
+
+  @Mutation(() => StageRun, { description: 'Completes a running stage; repeating it answers as the first call did' })
+  completeStage(
+    @Arg('stageRunId', () => ID) stageRunId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('input', () => CompleteStageInput, { nullable: true }) input?: CompleteStageInput,
+  ): Promise<StageRun> {
+    return this.stages.completeStage(ctx, stageRunId, input);
+  }
+
+  @Mutation(() => StageRun, { description: 'Records the QC result of a checkpoint stage; FAIL blocks the route' })
+  recordQcResult(
+    @Arg('stageRunId', () => ID) stageRunId: string,
+    @Arg('result', () => QcResultEnum) result: QcResult,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+    @Arg('note', { nullable: true }) note?: string,
+  ): Promise<StageRun> {
+    return this.stages.recordQcResult(ctx, stageRunId, result, note, idempotencyKey);
+  }
+
+  @FieldResolver(() => StatusCodeReference)
+  statusCode(@Root() stage: StageRun): StatusCodeReference {
+    return { code: stage.code };
+  }
+
+  @FieldResolver(() => EnterpriseReference, { description: 'The enterprise that holds the stage' })
+  assignedTo(@Root() stage: StageRun): EnterpriseReference {
+    return { id: stage.assignedToId };
+  }
+
+  @FieldResolver(() => StageOperator, { nullable: true })
+  operator(@Root() stage: StageRun): StageOperator | null {
+    return stage.operatorPenName ? { name: stage.operatorName ?? '', penName: stage.operatorPenName } : null;
+  }
+
+  @FieldResolver(() => ID)
+  orderId(@Root() stage: StageRun): string {
+    return stage.orderId;
+  }
+}

@@ -1,0 +1,125 @@
+import { ORDER_EVENTS, STATUS } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import { failedPrecondition } from '../shared/errors';
+import { requireId } from '../shared/ids';
+import { idempotent, inTransaction } from '../shared/transactions';
+import type { Order } from './entities/order';
+import type { StageRun } from './entities/stage-run';
+import type { CompleteStageInput, OperatorInput } from './inputs';
+import { ID_PREFIX, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
+import { appendProgress } from './order-log';
+import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
+
+const stagePayload = (stage: StageRun) => ({
+  stageRunId: stage.id,
+  statusCode: stage.code,
+  position: stage.position,
+  status: stage.status,
+  assignedTo: stage.assignedToId,
+});
+
+function requireTransition(stage: StageRun, to: StageStatus): void {
+  if (!canTransition(stage.status, to)) {
+    throw failedPrecondition('INVALID_STAGE_TRANSITION', `Stage run "${stage.id}" is ${stage.status} and cannot become ${to}`, { stageRunId: stage.id, status: stage.status });
+  }
+}
+
+/** Stage runs: starting, completing and QC. Start and complete are safe to repeat as they are. */
+export class StageService {
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async startStage(ctx: RequestContext<unknown>, stageRunId: string, operator?: OperatorInput): Promise<StageRun> {
+    requireId(ID_PREFIX.stage, stageRunId, 'stage run');
+    return inTransaction(ctx, async (em) => {
+      const { stage, order, route } = await loadStage(em, stageRunId);
+      // A repeated start (or a start after completion) answers with the stage as it is.
+      if (stage.status === 'IN_PROGRESS' || stage.status === 'DONE') return stage;
+      requireOpen(order);
+      requireTransition(stage, 'IN_PROGRESS');
+      const blocker = startBlocker(route, stage);
+      if (blocker) {
+        throw failedPrecondition(
+          blocker.reason,
+          blocker.reason === 'QC_NOT_PASSED'
+            ? `Stage run "${stage.id}" cannot start: QC checkpoint "${blocker.stageId}" has not passed`
+            : `Stage run "${stage.id}" cannot start before stage run "${blocker.stageId}" is done`,
+          { stageRunId: stage.id, blockingStageRunId: blocker.stageId },
+        );
+      }
+      const now = this.clock();
+      stage.status = 'IN_PROGRESS';
+      stage.startedAt = now;
+      if (operator) {
+        stage.operatorName = operator.name;
+        stage.operatorPenName = operator.penName;
+      }
+      order.statusCodeValue = stage.code;
+      if (canOrderTransition(order.status, 'IN_PRODUCTION')) order.status = 'IN_PRODUCTION';
+      planDueDates(order, route, now);
+      appendProgress(em, order, { type: ORDER_EVENTS.STAGE_STARTED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
+      return stage;
+    });
+  }
+
+  async completeStage(ctx: RequestContext<unknown>, stageRunId: string, input: CompleteStageInput = {}): Promise<StageRun> {
+    requireId(ID_PREFIX.stage, stageRunId, 'stage run');
+    return inTransaction(ctx, async (em) => {
+      const { stage, order, route } = await loadStage(em, stageRunId);
+      if (stage.status === 'DONE') return stage;
+      requireOpen(order);
+      if (stage.status === 'PENDING') {
+        throw failedPrecondition('STAGE_NOT_STARTED', `Stage run "${stage.id}" has not started`, { stageRunId: stage.id });
+      }
+      if (stage.qcCheckpoint && stage.qcResult !== 'PASS') {
+        throw failedPrecondition(
+          stage.qcResult === 'FAIL' ? 'QC_FAILED' : 'QC_RESULT_MISSING',
+          `Stage run "${stage.id}" is a QC checkpoint: record a passing QC result before completing it`,
+          { stageRunId: stage.id },
+        );
+      }
+      requireTransition(stage, 'DONE');
+      const now = this.clock();
+      stage.status = 'DONE';
+      stage.finishedAt = now;
+      if (input.environment) stage.environment = input.environment.map((reading) => ({ ...reading, recordedAt: reading.recordedAt ?? now }));
+      if (input.processParameters) stage.processParameters = input.processParameters.map((parameter) => ({ ...parameter }));
+      if (input.photoUrls) stage.photoUrls = [...input.photoUrls];
+      order.statusCodeValue = stage.code;
+      markReadyWhenRouteDone(order, route);
+      planDueDates(order, route, now);
+      appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
+      return stage;
+    });
+  }
+
+  /** QC on a checkpoint stage: FAIL blocks it (and so every later stage); PASS after rework resumes it. */
+  async recordQcResult(ctx: RequestContext<unknown>, stageRunId: string, result: QcResult, note: string | undefined, idempotencyKey: string): Promise<StageRun> {
+    requireId(ID_PREFIX.stage, stageRunId, 'stage run');
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, 'recordQcResult', idempotencyKey, { stageRunId, result, note }, async () => {
+        const { stage, order } = await loadStage(em, stageRunId);
+        requireOpen(order);
+        if (!stage.qcCheckpoint) throw failedPrecondition('NOT_A_QC_CHECKPOINT', `Stage run "${stage.id}" is not a QC checkpoint`, { stageRunId: stage.id });
+        if (stage.status !== 'IN_PROGRESS' && stage.status !== 'BLOCKED') {
+          throw failedPrecondition('STAGE_NOT_IN_PROGRESS', `QC is recorded while a stage runs; stage run "${stage.id}" is ${stage.status}`, { stageRunId: stage.id });
+        }
+        const now = this.clock();
+        stage.qcResult = result;
+        stage.qcNote = note ?? null;
+        const type = result === 'FAIL' ? ORDER_EVENTS.STAGE_BLOCKED : ORDER_EVENTS.QC_RECORDED;
+        if (result === 'FAIL' && stage.status === 'IN_PROGRESS') stage.status = 'BLOCKED';
+        if (result === 'PASS' && stage.status === 'BLOCKED') stage.status = 'IN_PROGRESS';
+        appendProgress(em, order, { type, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), qcResult: result } });
+        return stage.id;
+      }),
+    );
+    return (await loadStage(ctx.em.fork(), id)).stage;
+  }
+}
+
+function markReadyWhenRouteDone(order: Order, route: StageRun[]): void {
+  if (route.every((stage) => stage.status === 'DONE' || stage.status === 'CANCELLED') && canOrderTransition(order.status, 'READY_TO_SHIP')) {
+    order.status = 'READY_TO_SHIP';
+    order.statusCodeValue = route.filter((stage) => stage.status === 'DONE').at(-1)?.code ?? STATUS.ORDER_RECEIVED;
+  }
+}

@@ -1,0 +1,128 @@
+import path from 'node:path';
+import { DefaultLogger, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+export interface DatabaseDefinition {
+  /** The subgraph's name: its SQLite file (`<dataDir>/<name>.db`) or its PostgreSQL schema. */
+  name: string;
+  entities: Function[];
+  /** Committed migrations per dialect, applied in order at start. */
+  migrations: Record<Dialect, MigrationObject[]>;
+}
+
+export interface DatabaseLocation {
+  /** postgres://… — when set, PostgreSQL; otherwise embedded SQLite under dataDir. */
+  databaseUrl?: string;
+  dataDir: string;
+}
+
+/**
+ * Counts the SQL statements a subgraph runs, so tests can prove reads do not grow with the
+ * number of rows (no N+1). Statements are printed only when LOG_SQL is set.
+ */
+export class StatementCounter {
+  count = 0;
+}
+
+class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly counter: StatementCounter,
+  ) {
+    super(options);
+  }
+  override log(namespace: LoggerNamespace, message: string, context?: Parameters<DefaultLogger['log']>[2]): void {
+    if (namespace === 'query') this.counter.count += 1;
+    if (process.env.LOG_SQL) super.log(namespace, message, context);
+  }
+}
+
+export interface Database {
+  orm: MikroORM;
+  dialect: Dialect;
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+export function dialectOf(location: DatabaseLocation): Dialect {
+  return location.databaseUrl ? 'postgresql' : 'sqlite';
+}
+
+/** The MikroORM options for one subgraph's own tables, in either dialect. */
+export async function ormOptions(definition: DatabaseDefinition, location: DatabaseLocation, statements = new StatementCounter()): Promise<Options> {
+  const dialect = dialectOf(location);
+  const common: Options = {
+    entities: definition.entities,
+    debug: ['query'],
+    loggerFactory: (options) => new CountingLogger(options, statements),
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    migrations: {
+      migrationsList: definition.migrations[dialect],
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+  };
+  if (dialect === 'postgresql') {
+    const { PostgreSqlDriver } = await import('@mikro-orm/postgresql');
+    const schema = definition.name;
+    return {
+      ...common,
+      driver: PostgreSqlDriver,
+      clientUrl: location.databaseUrl,
+      schema,
+      // Migrations are written without schema names; every pooled connection resolves them in
+      // the subgraph's own schema (MikroORM 6 would otherwise create the tables in `public`).
+      pool: {
+        min: 0,
+        max: Number(process.env.DB_POOL_MAX ?? 10),
+        afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) => {
+          connection.query(`SET search_path TO "${schema}"`, (error) => done(error, connection));
+        },
+      },
+    };
+  }
+  const { LibSqlDriver } = await import('@mikro-orm/libsql');
+  return {
+    ...common,
+    driver: LibSqlDriver,
+    dbName: path.join(location.dataDir, `${definition.name}.db`),
+  };
+}
+
+/** Opens a subgraph's database and brings its schema up to date with the committed migrations. */
+export async function openDatabase(definition: DatabaseDefinition, location: DatabaseLocation): Promise<Database> {
+  const statements = new StatementCounter();
+  const options = await ormOptions(definition, location, statements);
+  const dialect = dialectOf(location);
+  if (dialect === 'postgresql') await ensureSchema(location.databaseUrl!, definition.name);
+  const orm = await MikroORM.init(options);
+  if (dialect === 'sqlite') {
+    // WAL lets readers proceed while one writer commits; the timeout queues concurrent writers.
+    await orm.em.getConnection().execute('pragma journal_mode = WAL');
+    await orm.em.getConnection().execute('pragma busy_timeout = 5000');
+  }
+  await orm.getMigrator().up();
+  return { orm, dialect, statements, close: () => orm.close(true) };
+}
+
+async function ensureSchema(databaseUrl: string, schema: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  } catch (error) {
+    // Two processes creating the same schema at once: the loser sees a duplicate; that is fine.
+    if ((error as { code?: string }).code !== '23505' && (error as { code?: string }).code !== '42P06') throw error;
+  } finally {
+    await client.end();
+  }
+}

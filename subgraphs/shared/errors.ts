@@ -1,0 +1,25 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The stable `extensions.code`s the hub answers with. Clients branch on these, never on messages.
+ * FAILED_PRECONDITION: the input is well formed but the entity's state does not allow the change
+ * (a stage out of route order, a QC checkpoint not passed); `extensions.reason` says which rule.
+ */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FAILED_PRECONDITION'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const badInput = (message: string, extra?: Record<string, unknown>) => hubError('BAD_USER_INPUT', message, extra);
+export const notFound = (what: string, id: string) => hubError('NOT_FOUND', `${what} "${id}" was not found`, { id });
+export const conflict = (message: string, extra?: Record<string, unknown>) => hubError('CONFLICT', message, extra);
+export const failedPrecondition = (reason: string, message: string, extra?: Record<string, unknown>) =>
+  hubError('FAILED_PRECONDITION', message, { reason, ...extra });

@@ -1,0 +1,35 @@
+import { monotonicFactory, ulid } from 'ulid';
+import { badInput } from './errors';
+
+/**
+ * Entity ids are `<prefix>_<ULID>`: unique without coordination, sortable by creation time
+ * (which cursor pagination relies on), and easy to tell apart in logs.
+ */
+const ULID = '[0-9A-HJKMNP-TV-Z]{26}';
+const next = monotonicFactory();
+
+export function newId(prefix: string, time?: number, random?: () => number): string {
+  return `${prefix}_${time === undefined ? next() : ulid(time, random)}`;
+}
+
+/** A small seeded PRNG (mulberry32) for reproducible demo data and benchmarks. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function isId(prefix: string, value: string): boolean {
+  return new RegExp(`^${prefix}_${ULID}$`).test(value);
+}
+
+/** Throws BAD_USER_INPUT for an id that cannot be one of `prefix`'s. */
+export function requireId(prefix: string, value: string, what: string): string {
+  if (!isId(prefix, value)) throw badInput(`"${value}" is not a valid ${what} id`, { field: what });
+  return value;
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import type { EntityManager } from '@mikro-orm/core';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ANONYMOUS_ACTOR, GraphQLContext, RequestContext, SYSTEM_ACTOR } from './context';
+import type { EventActor } from '../../contracts';
+import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from './database';
+import type { EventBus } from './events/bus';
+import { OutboxEvent, OutboxRelay } from './events/outbox';
+import { RunningHttpServer, sendJson, serveApollo } from './http-server';
+import { logger } from './logger';
+
+/** Everything the hub needs to know to run, compose and seed one subgraph. */
+export interface SubgraphDefinition<TLoaders = unknown> {
+  name: string;
+  defaultPort: number;
+  /** The subgraph's own tables; absent for a subgraph that serves only code-defined data. */
+  database?: Omit<DatabaseDefinition, 'name'>;
+  buildSchema(): Promise<GraphQLSchema>;
+  createLoaders?(em: EntityManager): TLoaders;
+  /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
+  seed?(runtime: SubgraphRuntime): Promise<void>;
+}
+
+export interface SubgraphRuntime {
+  definition: SubgraphDefinition<any>;
+  database?: Database;
+  relay?: OutboxRelay;
+  http: RunningHttpServer;
+  url: string;
+  /** A request context outside any HTTP request (seeding, event handlers). */
+  systemContext<T = unknown>(): RequestContext<T>;
+  close(): Promise<void>;
+}
+
+export interface SubgraphOptions {
+  port: number;
+  host?: string;
+  location: DatabaseLocation;
+  bus: EventBus;
+}
+
+/** Keeps internal failures out of responses (they are logged), passes every coded error through. */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
+  const database = definition.database ? await openDatabase({ name: definition.name, ...definition.database }, options.location) : undefined;
+  const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
+  const relay = database && writesEvents ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
+  const schema = await definition.buildSchema();
+  const contextFor = (requestId: string, actor: EventActor = ANONYMOUS_ACTOR): RequestContext<TLoaders> => {
+    const em = database?.orm.em.fork();
+    return new RequestContext(em, actor, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId);
+  };
+  const apollo = new ApolloServer<GraphQLContext<TLoaders>>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+  const http = await serveApollo({
+    apollo,
+    port: options.port,
+    host: options.host,
+    graphqlPaths: {
+      '/graphql': async (request) => ({ ctx: contextFor(String(request.headers['x-request-id'] ?? randomUUID())) }),
+    },
+    routes: {
+      '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
+    },
+  });
+  logger.info({ subgraph: definition.name, url: `${http.url}/graphql`, dialect: database?.dialect ?? 'none' }, 'subgraph ready');
+  return {
+    definition,
+    database,
+    relay,
+    http,
+    url: `${http.url}/graphql`,
+    systemContext: <T>() => contextFor(`system-${randomUUID()}`, SYSTEM_ACTOR) as unknown as RequestContext<T>,
+    close: async () => {
+      await http.close();
+      await relay?.stop();
+      await database?.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { Entity, EntityManager, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { RequestContext } from './context';
+import { conflict } from './errors';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs a change in its own transaction on a fresh fork, retrying when a concurrent change won
+ * the race (optimistic-lock or unique-key conflict): the retry re-reads and usually answers as
+ * an idempotent replay. Nothing is written unless `change` returns.
+ */
+export async function inTransaction<T>(ctx: RequestContext<unknown>, change: (em: EntityManager) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await ctx.em.fork().transactional(change);
+    } catch (error) {
+      const raced = error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException;
+      if (!raced || attempt >= MAX_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
+
+/** SHA-256 of a value's canonical JSON (keys sorted), to tell a replay from a different request. */
+export function requestHash(value: unknown): string {
+  const canonical = (input: unknown): unknown => {
+    if (Array.isArray(input)) return input.map(canonical);
+    if (input instanceof Date) return input.toISOString();
+    if (input && typeof input === 'object') {
+      return Object.fromEntries(
+        Object.keys(input as object)
+          .filter((key) => (input as Record<string, unknown>)[key] !== undefined)
+          .sort()
+          .map((key) => [key, canonical((input as Record<string, unknown>)[key])]),
+      );
+    }
+    return input;
+  };
+  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex');
+}
+
+/** What a keyed mutation answered, so a retry with the same key answers the same. */
+@Entity({ tableName: 'idempotency_record' })
+export class IdempotencyRecord {
+  /** `<operation>:<key>` */
+  @PrimaryKey({ type: 'string', length: 300 })
+  id!: string;
+
+  @Property({ type: 'string', length: 64 })
+  requestHash!: string;
+
+  @Property({ type: 'string', length: 80 })
+  resultId!: string;
+
+  @Property({ type: 'datetime' })
+  createdAt!: Date;
+}
+
+/**
+ * Inside the caller's transaction: replays the stored answer for (operation, key), or performs
+ * the change and stores its answer. The same key with a different request is a CONFLICT.
+ */
+export async function idempotent(em: EntityManager, operation: string, key: string, request: unknown, perform: () => Promise<string>): Promise<string> {
+  const id = `${operation}:${key}`;
+  const hash = requestHash(request);
+  const previous = await em.findOne(IdempotencyRecord, { id });
+  if (previous) {
+    if (previous.requestHash !== hash) {
+      throw conflict(`Idempotency key "${key}" was already used for a different ${operation} request`, { idempotencyKey: key });
+    }
+    return previous.resultId;
+  }
+  const resultId = await perform();
+  em.persist(em.create(IdempotencyRecord, { id, requestHash: hash, resultId, createdAt: new Date() }));
+  return resultId;
+}
