@@ -54,7 +54,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return new RemoteGraphQLDataSource({ url: target, fetcher: keepAliveFetcher });
     },
   });
-  const apollo = new ApolloServer({ gateway, formatError, includeStacktraceInErrorResponses: false, introspection: true, csrfPrevention: true });
+  const apollo = new ApolloServer({ gateway, formatError, includeStacktraceInErrorResponses: false, introspection: true, csrfPrevention: true, stopOnTerminationSignals: false });
   const http = await serveApollo({
     apollo,
     port: options.port,

@@ -3,6 +3,7 @@ import type { DatabaseLocation } from '../subgraphs/shared/database';
 import { EventBus, InProcessEventBus } from '../subgraphs/shared/events/bus';
 import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
+import { logger } from '../subgraphs/shared/logger';
 
 export interface HubOptions {
   location: DatabaseLocation;
@@ -48,7 +49,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       bus,
       close: async () => {
         await gateway.close();
-        for (const runtime of Object.values(subgraphs).reverse()) await runtime.close();
+        logger.debug('gateway stopped');
+        for (const runtime of Object.values(subgraphs).reverse()) {
+          await runtime.close();
+          logger.debug({ subgraph: runtime.definition.name }, 'subgraph stopped');
+        }
         await bus.close();
       },
     };

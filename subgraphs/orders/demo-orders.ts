@@ -19,7 +19,8 @@ const STUDIO_PRODUCTS = [
 
 /** A demo order of 墨韵文创 midway through its route (first firing running): README examples use it. */
 const DEMO_ORDER_INDEX = 18;
-export const DEMO_ORDER_ID = newId(ID_PREFIX.order, Date.UTC(2026, 10, 1), seededRandom(0));
+const demoOrderId = (index: number) => newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index));
+export const DEMO_ORDER_ID = demoOrderId(DEMO_ORDER_INDEX);
 
 /**
  * Seeds the demo network's orders through the real services, on a clock that walks each order
@@ -59,7 +60,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): 
         customerTierMax: index % 7 === 3 ? 'BASIC' : 'DETAILED',
         lines: [{ productCode: product.productCode, quantity: 1 + (index % 3), personalisation: product.personalisation }],
       },
-      { id: index === DEMO_ORDER_INDEX ? DEMO_ORDER_ID : newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index)) },
+      { id: demoOrderId(index) },
     );
     const route = await loadRoute(ctx.em.fork(), order.id);
     const operator = { name: OPERATORS[index % OPERATORS.length], penName: PEN_NAMES[index % PEN_NAMES.length] };

@@ -46,11 +46,11 @@ export function requireStatusCodeFor(studioId: string, code: string): string {
   try {
     const found = VOCABULARY.requireStatus(code);
     if (found.parent && (found as { enterpriseId?: string }).enterpriseId !== studioId) {
-      throw badInput(`Status code "${code}" is another enterprise's extension`, { field: 'statusCode', code });
+      throw badInput(`Status code "${code}" is another enterprise's extension`, { field: 'statusCode', value: code });
     }
     return found.code;
   } catch (error) {
-    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'statusCode', code });
+    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'statusCode', value: code });
     throw error;
   }
 }
@@ -59,11 +59,11 @@ export function requireExceptionCodeFor(studioId: string, code: string): string 
   try {
     const found = VOCABULARY.requireException(code);
     if (found.parent && (found as { enterpriseId?: string }).enterpriseId !== studioId) {
-      throw badInput(`Exception code "${code}" is another enterprise's extension`, { field: 'code', code });
+      throw badInput(`Exception code "${code}" is another enterprise's extension`, { field: 'code', value: code });
     }
     return found.code;
   } catch (error) {
-    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'code', code });
+    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'code', value: code });
     throw error;
   }
 }

@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'INTERNAL_SERVER_ERROR';
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+  // `code` goes last: an extra named like it can never override the stable code.
+  return new GraphQLError(message, { extensions: { ...extra, code } });
 }
 
 export const badInput = (message: string, extra?: Record<string, unknown>) => hubError('BAD_USER_INPUT', message, extra);

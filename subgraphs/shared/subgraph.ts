@@ -68,6 +68,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     includeStacktraceInErrorResponses: false,
     introspection: true,
     csrfPrevention: true,
+    // The process owns signal handling (it closes databases and relays in order), not Apollo.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const http = await serveApollo({
