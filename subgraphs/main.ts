@@ -1,20 +1,19 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
-import { InProcessEventBus } from './shared/events/bus';
 import { startSubgraph } from './shared/subgraph';
 import { subgraphNamed } from './registry';
 
 /**
- * `npm run start:subgraph -- <name>`: one subgraph in its own process. Until the NATS bus lands,
- * its outbox relays to an in-process bus (events stay in the outbox table, never lost).
+ * `npm run start:subgraph -- <name>`: one subgraph in its own process. There is no cross-process
+ * bus yet (NATS JetStream lands with live updates), so no relay runs here: events wait in the
+ * subgraph's outbox table, never marked published, until a relay with a real bus drains them.
  */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? process.env.SUBGRAPH;
   if (!name) throw new Error('Usage: npm run start:subgraph -- <name>');
   const definition = subgraphNamed(name);
   const config = readConfig();
-  const bus = new InProcessEventBus();
-  const runtime = await startSubgraph(definition, { port: config.subgraphPort(name, definition.defaultPort), host: config.host, location: config.location, bus });
+  const runtime = await startSubgraph(definition, { port: config.subgraphPort(name, definition.defaultPort), host: config.host, location: config.location });
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {
     await runtime.close();

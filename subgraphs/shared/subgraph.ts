@@ -38,7 +38,11 @@ export interface SubgraphOptions {
   port: number;
   host?: string;
   location: DatabaseLocation;
-  bus: EventBus;
+  /**
+   * Where the outbox relay publishes. Without a bus no relay runs: events wait in the outbox
+   * table (nothing is marked published that no bus accepted) until a process with a bus starts.
+   */
+  bus?: EventBus;
 }
 
 /** Keeps internal failures out of responses (they are logged), passes every coded error through. */
@@ -56,7 +60,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
   const database = definition.database ? await openDatabase({ name: definition.name, ...definition.database }, options.location) : undefined;
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
-  const relay = database && writesEvents ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
+  const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
   const schema = await definition.buildSchema();
   const contextFor = (requestId: string, actor: EventActor = ANONYMOUS_ACTOR): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
