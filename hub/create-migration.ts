@@ -6,6 +6,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { SUBGRAPHS, subgraphNamed } from '../subgraphs/registry';
 import { Dialect, ormOptions } from '../subgraphs/shared/database';
+import { createScratchDatabase } from './scratch-database';
 
 /**
  * `npm run migration:create [-- <subgraph>]`: for each subgraph with tables and each dialect,
@@ -16,32 +17,13 @@ import { Dialect, ormOptions } from '../subgraphs/shared/database';
  */
 const ROOT = path.resolve(__dirname, '..', '..');
 
-async function scratchPostgres(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `weft_migration_${process.pid}_${Date.now()}`;
-  const admin = new Client({ connectionString: baseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: baseUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
-}
-
 async function createFor(name: string, dialect: Dialect): Promise<string | undefined> {
   const definition = subgraphNamed(name);
   if (!definition.database) return undefined;
   const folder = path.join(ROOT, 'subgraphs', name, 'migrations', dialect);
   fs.mkdirSync(folder, { recursive: true });
   const scratchDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-migration-'));
-  const scratch = dialect === 'postgresql' ? await scratchPostgres(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test') : undefined;
+  const scratch = dialect === 'postgresql' ? await createScratchDatabase(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', 'weft_migration') : undefined;
   try {
     const options = await ormOptions({ name, ...definition.database }, { databaseUrl: scratch?.url, dataDir: scratchDir });
     options.migrations = { ...options.migrations, path: folder, pathTs: folder, emit: 'ts', fileName: (timestamp: string) => `Migration${timestamp}` };

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { startHub, RunningHub } from '../../hub/hub';
+import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Dialect } from '../../subgraphs/shared/database';
 
 /**
@@ -26,29 +26,15 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
-let counter = 0;
-
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
 export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
   if (dialect === 'postgresql') {
-    const base = process.env.DATABASE_URL!;
-    const name = `weft_test_${process.pid}_${Date.now()}_${counter++}`;
-    const admin = new Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropDatabase = async () => {
-      const client = new Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    };
+    const scratch = await createScratchDatabase(process.env.DATABASE_URL!, 'weft_test');
+    databaseUrl = scratch.url;
+    dropDatabase = scratch.drop;
   }
   const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false });
   return {
