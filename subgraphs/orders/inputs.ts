@@ -1,12 +1,11 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import type { VisibilityTier } from '../../contracts';
+import { ENTERPRISE_ID_PATTERN, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../shared/enums';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
-import { QcResultEnum } from './entities/stage-run';
 import { ShipmentStatusEnum } from './entities/progress';
 import type { ProductType } from './route-templates';
-import type { QcResult, ShipmentStatus } from './stage-rules';
+import type { ShipmentStatus } from './stage-rules';
 
 @InputType()
 export class CustomerInput {
@@ -26,7 +25,7 @@ export class OrderLineInput {
 export class ShopOrderInput {
   @Field(() => ShopChannelEnum) channel!: ShopChannel;
   @Field({ description: "The shop's order id; with the channel, the idempotency key of the import" }) @Length(1, 100) externalOrderId!: string;
-  @Field(() => ID) @Matches(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, { message: 'studioId is not a valid enterprise id' }) studioId!: string;
+  @Field(() => ID) @Matches(ENTERPRISE_ID_PATTERN, { message: 'studioId is not a valid enterprise id' }) studioId!: string;
   @Field(() => ProductTypeEnum, { nullable: true, description: 'Defaults to the route of the first line product code' }) @IsOptional() productType?: ProductType;
   @Field(() => CustomerInput) @ValidateNested() customer!: CustomerInput;
   @Field(() => Int, { description: 'Price in fen (1/100 CNY)' }) @Min(0, { message: 'price must not be negative' }) priceCents!: number;
@@ -84,5 +83,3 @@ export class ShipmentEventInput {
   @Field({ nullable: true }) @IsOptional() @MaxLength(500) description?: string;
 }
 
-export { QcResultEnum };
-export type { QcResult };

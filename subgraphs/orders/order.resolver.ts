@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { STATUS_CODES } from '../../contracts';
+import { ENTERPRISE_ID_PATTERN, STATUS_CODES } from '../../contracts';
 import type { GraphQLContext } from '../shared/context';
 import { badInput } from '../shared/errors';
 import { requireId } from '../shared/ids';
@@ -15,7 +15,6 @@ import { OrderService } from './order.service';
 import type { OrderStatus } from './stage-rules';
 
 type Context = GraphQLContext<OrderLoaders>;
-const ENTERPRISE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
 @ObjectType()
 class OrderEdge {
@@ -100,7 +99,7 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ): Promise<OrderConnection> {
-    if (!ENTERPRISE_ID.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    if (!ENTERPRISE_ID_PATTERN.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
     const size = pageSize(first);
     const filter = { studioId, ...(status ? { status } : {}) };
     const afterId = after ? decodeCursor(after) : undefined;
@@ -116,7 +115,7 @@ export class OrderResolver {
 
   @Query(() => StageBoard, { description: "Kanban of a studio's open orders by current stage, with overdue counts" })
   async stageBoard(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<StageBoard> {
-    if (!ENTERPRISE_ID.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    if (!ENTERPRISE_ID_PATTERN.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
     const now = new Date();
     const open = await ctx.em.find(StageRun, { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } }, { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] });
     const columns = new Map<string, StageColumn>();
