@@ -7,13 +7,14 @@ import type { Dialect } from '../../subgraphs/shared/database';
 
 /**
  * The dialects the integration suites run on: always SQLite; PostgreSQL too when DATABASE_URL
- * names a server (CI sets it). Without it, the suites say so instead of silently passing.
+ * names a server (CI sets it). Without it, the suites say so instead of silently passing
+ * (starting a PostgreSQL container with testcontainers when DATABASE_URL is unset is still to come).
  */
 export function dialects(): Dialect[] {
   if (process.env.DATABASE_URL) return ['sqlite', 'postgresql'];
   if (!warned) {
     warned = true;
-    console.warn('PostgreSQL integration runs skipped: DATABASE_URL is not set (no Docker engine here for testcontainers).');
+    console.warn('PostgreSQL integration runs skipped: DATABASE_URL is not set. Set it (as .ci/run does) to run them.');
   }
   return ['sqlite'];
 }
