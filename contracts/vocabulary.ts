@@ -32,16 +32,21 @@ export class VocabularyError extends Error {
 
 export const EXTENSION_CODE_PATTERN = /^X-([A-Z][A-Z0-9]{1,11})-(\d{2})$/;
 
+/** What an extension adds to a standard entry: its parent code and owning enterprise. */
+export type VocabularyEntry<T> = T & { parent?: string; enterpriseId?: string };
+export type StatusEntry = VocabularyEntry<StatusCodeDefinition>;
+export type ExceptionEntry = VocabularyEntry<ExceptionCodeDefinition>;
+
 export interface Vocabulary {
   version: number;
-  statusCodes: readonly (StatusCodeDefinition & { parent?: string; enterpriseId?: string })[];
-  exceptionCodes: readonly (ExceptionCodeDefinition & { parent?: string; enterpriseId?: string })[];
-  findStatus(code: string): (StatusCodeDefinition & { parent?: string }) | undefined;
-  findException(code: string): (ExceptionCodeDefinition & { parent?: string }) | undefined;
+  statusCodes: readonly StatusEntry[];
+  exceptionCodes: readonly ExceptionEntry[];
+  findStatus(code: string): StatusEntry | undefined;
+  findException(code: string): ExceptionEntry | undefined;
   /** The code itself when standard, else its standard parent; throws for unknown codes. */
   standardStatusOf(code: string): StatusCodeDefinition;
-  requireStatus(code: string): StatusCodeDefinition & { parent?: string };
-  requireException(code: string): ExceptionCodeDefinition & { parent?: string };
+  requireStatus(code: string): StatusEntry;
+  requireException(code: string): ExceptionEntry;
 }
 
 /** Validates extension codes against the standard ones; rejects anything ambiguous. */
@@ -67,7 +72,7 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
     const status = findStatusCode(extension.parent);
     const exception = findStandardExceptionCode(extension.parent);
     if (status) {
-      statusExtensions.push({ ...status, code: extension.code, labelZh: extension.labelZh, labelEn: extension.labelEn, terminal: status.terminal, parent: status.code, enterpriseId: extension.enterpriseId });
+      statusExtensions.push({ ...status, code: extension.code, labelZh: extension.labelZh, labelEn: extension.labelEn, parent: status.code, enterpriseId: extension.enterpriseId });
     } else if (exception) {
       exceptionExtensions.push({ ...exception, code: extension.code, labelZh: extension.labelZh, labelEn: extension.labelEn, parent: exception.code, enterpriseId: extension.enterpriseId });
     } else {
@@ -80,8 +85,8 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
 
   const statusCodes = [...STATUS_CODES, ...statusExtensions];
   const exceptionCodes = [...EXCEPTION_CODES, ...exceptionExtensions];
-  const statusByCode = new Map<string, StatusCodeDefinition & { parent?: string }>(statusCodes.map((c) => [c.code, c]));
-  const exceptionByCode = new Map<string, ExceptionCodeDefinition & { parent?: string }>(exceptionCodes.map((c) => [c.code, c]));
+  const statusByCode = new Map<string, StatusEntry>(statusCodes.map((c) => [c.code, c]));
+  const exceptionByCode = new Map<string, ExceptionEntry>(exceptionCodes.map((c) => [c.code, c]));
 
   const requireStatus = (code: string) => {
     const found = statusByCode.get(code);

@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { Client } from 'pg';
 import { SUBGRAPHS, subgraphNamed } from '../subgraphs/registry';
-import { Dialect, ormOptions } from '../subgraphs/shared/database';
+import { Dialect, ensurePostgresSchema, ormOptions } from '../subgraphs/shared/database';
 import { createScratchDatabase } from './scratch-database';
 
 /**
@@ -27,12 +26,7 @@ async function createFor(name: string, dialect: Dialect): Promise<string | undef
   try {
     const options = await ormOptions({ name, ...definition.database }, { databaseUrl: scratch?.url, dataDir: scratchDir });
     options.migrations = { ...options.migrations, path: folder, pathTs: folder, emit: 'ts', fileName: (timestamp: string) => `Migration${timestamp}` };
-    if (dialect === 'postgresql') {
-      const client = new Client({ connectionString: scratch!.url });
-      await client.connect();
-      await client.query(`CREATE SCHEMA IF NOT EXISTS "${name}"`);
-      await client.end();
-    }
+    if (scratch) await ensurePostgresSchema(scratch.url, name);
     const orm = await MikroORM.init(options);
     try {
       const migrator = orm.getMigrator();

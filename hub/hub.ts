@@ -3,7 +3,6 @@ import type { DatabaseLocation } from '../subgraphs/shared/database';
 import { EventBus, InProcessEventBus } from '../subgraphs/shared/events/bus';
 import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
-import { logger } from '../subgraphs/shared/logger';
 
 export interface HubOptions {
   location: DatabaseLocation;
@@ -49,11 +48,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       bus,
       close: async () => {
         await gateway.close();
-        logger.debug('gateway stopped');
-        for (const runtime of Object.values(subgraphs).reverse()) {
-          await runtime.close();
-          logger.debug({ subgraph: runtime.definition.name }, 'subgraph stopped');
-        }
+        for (const runtime of Object.values(subgraphs).reverse()) await runtime.close();
         await bus.close();
       },
     };

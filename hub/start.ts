@@ -6,7 +6,7 @@ import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true });
-  const hub = await startHub({ ...config, gatewayPort: config.gatewayPort, subgraphPort: config.subgraphPort });
+  const hub = await startHub(config);
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`
 Weft hub is running.

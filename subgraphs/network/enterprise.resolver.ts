@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, EnterpriseKind } from '../../contracts';
+import type { EnterpriseKind } from '../../contracts';
 import type { GraphQLContext } from '../shared/context';
-import { badInput } from '../shared/errors';
+import { requireEnterpriseId } from '../shared/ids';
 import { Enterprise, EnterpriseKindEnum } from './enterprise';
 import type { NetworkLoaders } from './loaders';
 
@@ -9,7 +9,7 @@ import type { NetworkLoaders } from './loaders';
 export class EnterpriseResolver {
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
   async enterprise(@Arg('id', () => ID) id: string, @Ctx() { ctx }: GraphQLContext<NetworkLoaders>): Promise<Enterprise | null> {
-    if (!ENTERPRISE_ID_PATTERN.test(id)) throw badInput(`"${id}" is not a valid enterprise id`, { field: 'id' });
+    requireEnterpriseId(id, 'id');
     return ctx.loaders.enterprise.load(id);
   }
 

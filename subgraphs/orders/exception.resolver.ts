@@ -1,11 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
-import { ExceptionCodeReference, StatusCodeReference } from './entities/references';
-import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
-import { ShipmentEventInput, ShipmentInput } from './inputs';
+import { ExceptionCodeReference } from './entities/references';
+import { OrderException } from './entities/progress';
 import type { OrderLoaders } from './loaders';
 import { ExceptionService } from './exception.service';
-import { ShipmentService } from './shipment.service';
 
 type Context = GraphQLContext<OrderLoaders>;
 
@@ -43,43 +41,5 @@ export class OrderExceptionResolver {
   @FieldResolver(() => ID)
   orderId(@Root() exception: OrderException): string {
     return exception.orderId;
-  }
-}
-
-@Resolver(() => Shipment)
-export class ShipmentResolver {
-  constructor(private readonly shipments = new ShipmentService()) {}
-
-  @Mutation(() => Shipment, { description: 'Ships an order whose route is done' })
-  addShipment(
-    @Arg('orderId', () => ID) orderId: string,
-    @Arg('input', () => ShipmentInput) input: ShipmentInput,
-    @Arg('idempotencyKey') idempotencyKey: string,
-    @Ctx() { ctx }: Context,
-  ): Promise<Shipment> {
-    return this.shipments.addShipment(ctx, orderId, input, idempotencyKey);
-  }
-
-  @Mutation(() => Shipment, { description: "Records a carrier's tracking event; DELIVERED completes the order" })
-  recordShipmentEvent(
-    @Arg('shipmentId', () => ID) shipmentId: string,
-    @Arg('input', () => ShipmentEventInput) input: ShipmentEventInput,
-    @Arg('idempotencyKey') idempotencyKey: string,
-    @Ctx() { ctx }: Context,
-  ): Promise<Shipment> {
-    return this.shipments.recordShipmentEvent(ctx, shipmentId, input, idempotencyKey);
-  }
-
-  @FieldResolver(() => [ShipmentEvent])
-  events(@Root() shipment: Shipment, @Ctx() { ctx }: Context): Promise<ShipmentEvent[]> {
-    return ctx.loaders.eventsByShipment.load(shipment.id);
-  }
-}
-
-@Resolver(() => ProgressEvent)
-export class ProgressEventResolver {
-  @FieldResolver(() => StatusCodeReference, { nullable: true })
-  statusCode(@Root() event: ProgressEvent): StatusCodeReference | null {
-    return event.statusCodeValue ? { code: event.statusCodeValue } : null;
   }
 }

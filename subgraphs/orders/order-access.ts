@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { VOCABULARY, VocabularyError } from '../../contracts';
+import { STATUS, VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
 import { badInput, failedPrecondition, notFound } from '../shared/errors';
 import { requireId } from '../shared/ids';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
-import type { OrderStatus } from './stage-rules';
+import { canOrderTransition, isSettled, type OrderStatus } from './stage-rules';
 
 /** A service's clock: real time in production, a fixed one when seeding history. */
 export type Clock = () => Date;
@@ -41,30 +41,37 @@ export function requireOpen(order: Order): void {
   }
 }
 
-/** A status code this studio may put on a route: a standard code, or one of its own extensions. */
-export function requireStatusCodeFor(studioId: string, code: string): string {
+/**
+ * A code this studio may use: a standard one, or one of its own extensions. Unknown codes and
+ * other enterprises' extensions are BAD_USER_INPUT on `field`.
+ */
+function requireCodeFor(lookup: (code: string) => VocabularyEntry<{ code: string }>, what: string, field: string, studioId: string, code: string): string {
+  let found: VocabularyEntry<{ code: string }>;
   try {
-    const found = VOCABULARY.requireStatus(code);
-    if (found.parent && (found as { enterpriseId?: string }).enterpriseId !== studioId) {
-      throw badInput(`Status code "${code}" is another enterprise's extension`, { field: 'statusCode', value: code });
-    }
-    return found.code;
+    found = lookup(code);
   } catch (error) {
-    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'statusCode', value: code });
+    if (error instanceof VocabularyError) throw badInput(error.message, { field, value: code });
     throw error;
   }
+  if (found.parent && found.enterpriseId !== studioId) {
+    throw badInput(`${what} "${code}" is another enterprise's extension`, { field, value: code });
+  }
+  return found.code;
 }
 
-export function requireExceptionCodeFor(studioId: string, code: string): string {
-  try {
-    const found = VOCABULARY.requireException(code);
-    if (found.parent && (found as { enterpriseId?: string }).enterpriseId !== studioId) {
-      throw badInput(`Exception code "${code}" is another enterprise's extension`, { field: 'code', value: code });
-    }
-    return found.code;
-  } catch (error) {
-    if (error instanceof VocabularyError) throw badInput(error.message, { field: 'code', value: code });
-    throw error;
+export const requireStatusCodeFor = (studioId: string, code: string) => requireCodeFor(VOCABULARY.requireStatus, 'Status code', 'statusCode', studioId, code);
+export const requireExceptionCodeFor = (studioId: string, code: string) => requireCodeFor(VOCABULARY.requireException, 'Exception code', 'code', studioId, code);
+
+/**
+ * Moves the order with its route: ready to ship once every stage is settled (status code: the
+ * last stage done), back in production when a route change adds work to a ready order.
+ */
+export function followRoute(order: Order, route: StageRun[]): void {
+  const settled = route.every((stage) => isSettled(stage.status));
+  if (!settled && order.status === 'READY_TO_SHIP') order.status = 'IN_PRODUCTION';
+  if (settled && order.status !== 'READY_TO_SHIP' && canOrderTransition(order.status, 'READY_TO_SHIP')) {
+    order.status = 'READY_TO_SHIP';
+    order.statusCodeValue = route.filter((stage) => stage.status === 'DONE').at(-1)?.code ?? STATUS.ORDER_RECEIVED;
   }
 }
 

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, STATUS_CODES } from '../../contracts';
+import { STATUS_CODES } from '../../contracts';
 import type { GraphQLContext } from '../shared/context';
-import { badInput } from '../shared/errors';
-import { requireId } from '../shared/ids';
+import { requireEnterpriseId, requireId } from '../shared/ids';
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../shared/pagination';
 import { Customer, Order, OrderLine, OrderStatusEnum } from './entities/order';
 import { OrderException, ProgressEvent, Shipment } from './entities/progress';
@@ -99,7 +98,7 @@ export class OrderResolver {
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
   ): Promise<OrderConnection> {
-    if (!ENTERPRISE_ID_PATTERN.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    requireEnterpriseId(studioId, 'studioId');
     const size = pageSize(first);
     const filter = { studioId, ...(status ? { status } : {}) };
     const afterId = after ? decodeCursor(after) : undefined;
@@ -115,7 +114,7 @@ export class OrderResolver {
 
   @Query(() => StageBoard, { description: "Kanban of a studio's open orders by current stage, with overdue counts" })
   async stageBoard(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<StageBoard> {
-    if (!ENTERPRISE_ID_PATTERN.test(studioId)) throw badInput(`"${studioId}" is not a valid enterprise id`, { field: 'studioId' });
+    requireEnterpriseId(studioId, 'studioId');
     const now = new Date();
     const open = await ctx.em.find(StageRun, { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } }, { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] });
     const columns = new Map<string, StageColumn>();
@@ -200,5 +199,13 @@ export class OrderResolver {
   @FieldResolver(() => [Shipment])
   shipments(@Root() order: Order, @Ctx() { ctx }: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByOrder.load(order.id);
+  }
+}
+
+@Resolver(() => ProgressEvent)
+export class ProgressEventResolver {
+  @FieldResolver(() => StatusCodeReference, { nullable: true })
+  statusCode(@Root() event: ProgressEvent): StatusCodeReference | null {
+    return event.statusCodeValue ? { code: event.statusCodeValue } : null;
   }
 }

@@ -6,9 +6,10 @@ import { idempotent, inTransaction, requestHash } from '../shared/transactions';
 import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
-import { ID_PREFIX, loadOrder, loadRoute, planDueDates, requireOpen, requireStatusCodeFor, systemClock, type Clock } from './order-access';
+import { followRoute, ID_PREFIX, loadOrder, loadRoute, planDueDates, requireOpen, requireStatusCodeFor, systemClock, type Clock } from './order-access';
 import { appendProgress } from './order-log';
 import { templateForProductCode, templateForProductType } from './route-templates';
+import { isSettled } from './stage-rules';
 
 /** Orders as a whole: intake from shops, route changes, cancellation. */
 export class OrderService {
@@ -99,7 +100,7 @@ export class OrderService {
         const route = await loadRoute(em, order.id);
         const released: string[] = [];
         for (const stage of route) {
-          if (stage.status === 'PENDING' || stage.status === 'IN_PROGRESS' || stage.status === 'BLOCKED') {
+          if (!isSettled(stage.status)) {
             stage.status = 'CANCELLED';
             stage.cancelReason = 'order cancelled';
             released.push(stage.id);
@@ -186,10 +187,7 @@ export class OrderService {
         em.persist(newTail);
         const newRoute = [...route.filter((stage) => !kept.has(stage.id)), ...newTail].sort((a, b) => a.position - b.position);
         planDueDates(order, newRoute, now);
-        if (order.status === 'READY_TO_SHIP' && newTail.length > 0) order.status = 'IN_PRODUCTION';
-        if (order.status === 'IN_PRODUCTION' && newTail.length === 0 && newRoute.every((stage) => stage.status === 'DONE' || stage.status === 'CANCELLED')) {
-          order.status = 'READY_TO_SHIP';
-        }
+        followRoute(order, newRoute);
         appendProgress(em, order, {
           type: ORDER_EVENTS.ROUTE_CHANGED,
           actor: ctx.actor,

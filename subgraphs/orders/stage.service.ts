@@ -1,12 +1,11 @@
-import { ORDER_EVENTS, STATUS } from '../../contracts';
+import { ORDER_EVENTS } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import { failedPrecondition } from '../shared/errors';
 import { requireId } from '../shared/ids';
 import { idempotent, inTransaction } from '../shared/transactions';
-import type { Order } from './entities/order';
-import type { StageRun } from './entities/stage-run';
+import { StageRun } from './entities/stage-run';
 import type { CompleteStageInput, OperatorInput } from './inputs';
-import { ID_PREFIX, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
+import { followRoute, ID_PREFIX, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './order-log';
 import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
 
@@ -85,7 +84,7 @@ export class StageService {
       if (input.processParameters) stage.processParameters = input.processParameters.map((parameter) => ({ ...parameter }));
       if (input.photoUrls) stage.photoUrls = [...input.photoUrls];
       order.statusCodeValue = stage.code;
-      markReadyWhenRouteDone(order, route);
+      followRoute(order, route);
       planDueDates(order, route, now);
       appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
       return stage;
@@ -113,13 +112,6 @@ export class StageService {
         return stage.id;
       }),
     );
-    return (await loadStage(ctx.em.fork(), id)).stage;
-  }
-}
-
-function markReadyWhenRouteDone(order: Order, route: StageRun[]): void {
-  if (route.every((stage) => stage.status === 'DONE' || stage.status === 'CANCELLED') && canOrderTransition(order.status, 'READY_TO_SHIP')) {
-    order.status = 'READY_TO_SHIP';
-    order.statusCodeValue = route.filter((stage) => stage.status === 'DONE').at(-1)?.code ?? STATUS.ORDER_RECEIVED;
+    return ctx.em.fork().findOneOrFail(StageRun, { id });
   }
 }

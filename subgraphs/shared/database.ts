@@ -102,7 +102,7 @@ export async function openDatabase(definition: DatabaseDefinition, location: Dat
   const statements = new StatementCounter();
   const options = await ormOptions(definition, location, statements);
   const dialect = dialectOf(location);
-  if (dialect === 'postgresql') await ensureSchema(location.databaseUrl!, definition.name);
+  if (dialect === 'postgresql') await ensurePostgresSchema(location.databaseUrl!, definition.name);
   const orm = await MikroORM.init(options);
   if (dialect === 'sqlite') {
     // WAL lets readers proceed while one writer commits; the timeout queues concurrent writers.
@@ -113,7 +113,8 @@ export async function openDatabase(definition: DatabaseDefinition, location: Dat
   return { orm, dialect, statements, close: () => orm.close(true) };
 }
 
-async function ensureSchema(databaseUrl: string, schema: string): Promise<void> {
+/** Creates the subgraph's own PostgreSQL schema if it is missing (migrations run inside it). */
+export async function ensurePostgresSchema(databaseUrl: string, schema: string): Promise<void> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();

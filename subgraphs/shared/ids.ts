@@ -1,4 +1,5 @@
 import { monotonicFactory, ulid } from 'ulid';
+import { ENTERPRISE_ID_PATTERN } from '../../contracts';
 import { badInput } from './errors';
 
 /**
@@ -31,5 +32,11 @@ export function isId(prefix: string, value: string): boolean {
 /** Throws BAD_USER_INPUT for an id that cannot be one of `prefix`'s. */
 export function requireId(prefix: string, value: string, what: string): string {
   if (!isId(prefix, value)) throw badInput(`"${value}" is not a valid ${what} id`, { field: what });
+  return value;
+}
+
+/** Enterprise ids are the network's stable slugs (`moyun-studio`), not ULIDs. */
+export function requireEnterpriseId(value: string, field: string): string {
+  if (!ENTERPRISE_ID_PATTERN.test(value)) throw badInput(`"${value}" is not a valid enterprise id`, { field });
   return value;
 }
