@@ -51,8 +51,24 @@ export const ORDER_EVENTS = {
   SHIPMENT_ADDED: 'order.shipment.added',
   SHIPMENT_EVENT: 'order.shipment.event',
   DELIVERED: 'order.delivered',
+  STAGE_ASSIGNED: 'order.stage.assigned',
+  CUSTOMER_TIER_CHANGED: 'order.customer-tier.changed',
 } as const;
 export type OrderEventType = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];
+
+/**
+ * What a customer's timeline shows (at their tier, by each event's status code). Internal
+ * events — QC results, assignments to partners, route and tier changes — stay in the studio.
+ */
+export const CUSTOMER_TIMELINE_EVENTS: readonly OrderEventType[] = Object.freeze([
+  ORDER_EVENTS.IMPORTED,
+  ORDER_EVENTS.STAGE_STARTED,
+  ORDER_EVENTS.STAGE_COMPLETED,
+  ORDER_EVENTS.CANCELLED,
+  ORDER_EVENTS.SHIPMENT_ADDED,
+  ORDER_EVENTS.SHIPMENT_EVENT,
+  ORDER_EVENTS.DELIVERED,
+]);
 
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
 const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;

@@ -1,5 +1,6 @@
 import { EXCEPTION_CODES, ExceptionCodeDefinition, findStandardExceptionCode } from './exception-codes';
 import { STATUS_CODES, StatusCodeDefinition, findStatusCode } from './status-codes';
+import { tierAllows, VISIBILITY_TIERS, type VisibilityTier } from './tiers';
 
 export const VOCABULARY_VERSION = 1;
 
@@ -45,6 +46,8 @@ export interface Vocabulary {
   findException(code: string): ExceptionEntry | undefined;
   /** The code itself when standard, else its standard parent; throws for unknown codes. */
   standardStatusOf(code: string): StatusCodeDefinition;
+  /** Every status code (extensions by their parent) a customer at this tier may see. */
+  statusCodesVisibleAt(tier: VisibilityTier): readonly string[];
   requireStatus(code: string): StatusEntry;
   requireException(code: string): ExceptionEntry;
 }
@@ -93,6 +96,13 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
     if (!found) throw new VocabularyError(`Unknown status code "${code}"`, 'UNKNOWN_CODE');
     return found;
   };
+  const standardStatusOf = (code: string) => {
+    const found = requireStatus(code);
+    return found.parent ? requireStatus(found.parent) : found;
+  };
+  const visibleAt = Object.fromEntries(
+    VISIBILITY_TIERS.map((tier) => [tier, Object.freeze(statusCodes.filter((entry) => tierAllows(tier, standardStatusOf(entry.code).minTier)).map((entry) => entry.code))]),
+  ) as Record<VisibilityTier, readonly string[]>;
   return Object.freeze({
     version: VOCABULARY_VERSION,
     statusCodes: Object.freeze(statusCodes),
@@ -105,10 +115,8 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
       if (!found) throw new VocabularyError(`Unknown exception code "${code}"`, 'UNKNOWN_CODE');
       return found;
     },
-    standardStatusOf: (code: string) => {
-      const found = requireStatus(code);
-      return found.parent ? requireStatus(found.parent) : found;
-    },
+    standardStatusOf,
+    statusCodesVisibleAt: (tier: VisibilityTier) => visibleAt[tier],
   });
 }
 

@@ -1,26 +1,44 @@
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { formatError } from '../subgraphs/shared/subgraph';
-import { RunningHttpServer, sendJson, serveApollo } from '../subgraphs/shared/http-server';
+import type { Principal } from '../contracts';
+import { AUDIENCES, type Audience } from '../subgraphs/shared/access/policy';
+import type { TokenService } from '../subgraphs/shared/auth';
+import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../subgraphs/shared/http-server';
 import { logger } from '../subgraphs/shared/logger';
+import { formatError } from '../subgraphs/shared/subgraph';
+import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
 
-export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
+const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
+export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+export const contractPath = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
 
 export interface GatewayOptions {
   port: number;
   host?: string;
   /** Subgraph name → URL; the committed supergraph's URLs are only defaults. */
   subgraphUrls: Record<string, string>;
-  supergraphSdl?: string;
+  auth: TokenService;
+  limits?: OperationLimits;
+  /** Production: introspection off, no field suggestions in errors. */
+  production?: boolean;
 }
 
 export interface RunningGateway {
   http: RunningHttpServer;
   url: string;
+  /** The audience endpoints: /graphql/customer, /graphql/partner, /graphql/supplier. */
+  audienceUrls: Record<Audience, string>;
   close(): Promise<void>;
+}
+
+/** What the gateway knows of a request: who is asking, and the header to pass on. */
+export interface GatewayContext {
+  principal: Principal | null;
+  authorization?: string;
 }
 
 /**
@@ -28,6 +46,13 @@ export interface RunningGateway {
  * gateway does not pay a TCP handshake per subgraph request.
  */
 const keepAliveFetcher = globalThis.fetch as unknown as Fetcher;
+
+/** Passes the caller's own token to every subgraph, which verifies it again and applies its rules. */
+class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+}
 
 async function subgraphReady(url: string): Promise<boolean> {
   try {
@@ -43,23 +68,48 @@ async function subgraphReady(url: string): Promise<boolean> {
   }
 }
 
-/** The federated gateway: serves the committed supergraph at /graphql, plus /healthz and /readyz. */
+/**
+ * The federated gateway: the whole supergraph at /graphql and each audience contract at
+ * /graphql/<audience>, all over the same subgraphs, plus /healthz and /readyz. Tokens are
+ * verified here (a bad one never reaches a subgraph) and again in every subgraph.
+ */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-  const gateway = new ApolloGateway({
-    supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = options.subgraphUrls[name] ?? url;
-      if (!target) throw new Error(`No URL for subgraph "${name}"`);
-      return new RemoteGraphQLDataSource({ url: target, fetcher: keepAliveFetcher });
-    },
-  });
-  const apollo = new ApolloServer({ gateway, formatError, includeStacktraceInErrorResponses: false, introspection: true, csrfPrevention: true, stopOnTerminationSignals: false });
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const production = options.production ?? false;
+  const armor = armorFor(limits, production);
+  const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
+    const authorization = request.headers.authorization;
+    return { principal: await options.auth.principalOf(authorization), authorization };
+  };
+  const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> => {
+    const gateway = new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }) => {
+        const target = options.subgraphUrls[name] ?? url;
+        if (!target) throw new Error(`No URL for subgraph "${name}"`);
+        return new AuthenticatedDataSource({ url: target, fetcher: keepAliveFetcher });
+      },
+    });
+    const apollo = new ApolloServer<GatewayContext>({
+      gateway,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      introspection: !production,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: true,
+      stopOnTerminationSignals: false,
+      validationRules: armor.validationRules,
+      plugins: armor.plugins,
+    });
+    return { apollo, context };
+  };
+  const endpoints: Record<string, GraphQLEndpoint> = { '/graphql': endpointFor(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')) };
+  for (const audience of AUDIENCES) endpoints[`/graphql/${audience}`] = endpointFor(fs.readFileSync(contractPath(audience), 'utf8'));
   const http = await serveApollo({
-    apollo,
+    endpoints,
     port: options.port,
     host: options.host,
-    graphqlPaths: { '/graphql': async () => ({}) },
+    maxBatch: limits.maxBatch,
     routes: {
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok' }),
       '/readyz': async (_request, response) => {
@@ -69,6 +119,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     },
   });
-  logger.info({ url: `${http.url}/graphql` }, 'gateway ready');
-  return { http, url: `${http.url}/graphql`, close: () => http.close() };
+  const url = `${http.url}/graphql`;
+  logger.info({ url }, 'gateway ready');
+  return {
+    http,
+    url,
+    audienceUrls: Object.fromEntries(AUDIENCES.map((audience) => [audience, `${url}/${audience}`])) as Record<Audience, string>,
+    close: () => http.close(),
+  };
 }

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import { TokenService } from '../subgraphs/shared/auth';
 import { startGateway } from './gateway';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs at <NAME>_URL. */
@@ -9,6 +10,9 @@ async function main(): Promise<void> {
   const gateway = await startGateway({
     port: config.gatewayPort,
     host: config.host,
+    auth: new TokenService(config.auth()),
+    limits: config.limits,
+    production: config.production,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, config.subgraphUrl(subgraph.name, subgraph.defaultPort)])),
   });
   const stop = async () => {

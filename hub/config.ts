@@ -1,5 +1,9 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
+import { AuthOptions, MIN_SECRET_LENGTH } from '../subgraphs/shared/auth';
 import type { DatabaseLocation } from '../subgraphs/shared/database';
+import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 
 /**
  * All configuration comes from the environment (see README "Configuration"). Defaults run the
@@ -14,6 +18,11 @@ export interface HubConfig {
   /** Where the gateway finds each subgraph. */
   subgraphUrl(name: string, defaultPort: number): string;
   seedDemo: boolean;
+  /** WEFT_ENV=production: no generated secrets, no introspection on the audience endpoints. */
+  production: boolean;
+  limits: OperationLimits;
+  /** Token settings; reads (and in embedded mode creates) the hub secret. */
+  auth(): AuthOptions;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -25,13 +34,60 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`Invalid port "${value}"`);
     return parsed;
   };
+  const positive = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
+    return parsed;
+  };
   const host = env.HOST ?? '127.0.0.1';
+  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
+  const production = env.WEFT_ENV === 'production';
   return {
-    location: { databaseUrl: env.DATABASE_URL || undefined, dataDir: path.resolve(env.DATA_DIR ?? 'data') },
+    location: { databaseUrl: env.DATABASE_URL || undefined, dataDir },
     host,
     gatewayPort: number(env.GATEWAY_PORT ?? env.PORT, 4000),
     subgraphPort: (name, defaultPort) => number(env[`${envName(name)}_PORT`] ?? env.PORT, defaultPort),
     subgraphUrl: (name, defaultPort) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${number(env[`${envName(name)}_PORT`], defaultPort)}/graphql`,
     seedDemo: env.SEED_DEMO === undefined ? (defaults.seedDemo ?? false) : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
+    production,
+    limits: {
+      maxDepth: positive('MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
+      maxCost: positive('MAX_COST', DEFAULT_LIMITS.maxCost),
+      maxAliases: positive('MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
+      maxTokens: positive('MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
+      maxDirectives: positive('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
+      maxBatch: positive('MAX_BATCH', DEFAULT_LIMITS.maxBatch),
+    },
+    auth: () => ({
+      hubSecret: hubSecret(env, dataDir, production),
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      issuer: env.AUTH_ISSUER || undefined,
+      audience: env.AUTH_AUDIENCE || undefined,
+      customerTokenTtlSeconds: positive('CUSTOMER_TOKEN_TTL_SECONDS', 900),
+      customerLinkUrl: env.CUSTOMER_LINK_URL || `http://localhost:${number(env.GATEWAY_PORT ?? env.PORT, 4000)}/track`,
+    }),
   };
+}
+
+/**
+ * The key of the tokens the hub signs: AUTH_SECRET, or in embedded mode a random one kept in
+ * <DATA_DIR>/auth-secret (created on first start, readable by this user only), so that
+ * `npm run token` and the running hub agree without any setup.
+ */
+function hubSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string {
+  if (env.AUTH_SECRET) {
+    if (env.AUTH_SECRET.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return env.AUTH_SECRET;
+  }
+  if (production) throw new Error('WEFT_ENV=production needs AUTH_SECRET (the key of the tokens the hub signs)');
+  const file = path.join(dataDir, 'auth-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  try {
+    fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }

@@ -3,6 +3,8 @@ import type { DatabaseLocation } from '../subgraphs/shared/database';
 import { EventBus, InProcessEventBus } from '../subgraphs/shared/events/bus';
 import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
+import type { OperationLimits } from '../gateway/limits';
+import type { TokenService } from '../subgraphs/shared/auth';
 
 export interface HubOptions {
   location: DatabaseLocation;
@@ -11,6 +13,9 @@ export interface HubOptions {
   gatewayPort: number;
   subgraphPort: (name: string, defaultPort: number) => number;
   seedDemo: boolean;
+  auth: TokenService;
+  limits?: OperationLimits;
+  production?: boolean;
   bus?: EventBus;
 }
 
@@ -31,6 +36,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         port: options.subgraphPort(definition.name, definition.defaultPort),
         host: options.host,
         location: options.location,
+        auth: options.auth,
         bus,
       });
     }
@@ -40,6 +46,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const gateway = await startGateway({
       port: options.gatewayPort,
       host: options.host,
+      auth: options.auth,
+      limits: options.limits,
+      production: options.production,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
     return {

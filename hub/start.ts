@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { readConfig } from './config';
 import { startHub } from './hub';
+import { TokenService } from '../subgraphs/shared/auth';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true });
-  const hub = await startHub(config);
+  const auth = new TokenService(config.auth());
+  const hub = await startHub({ ...config, auth });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   console.log(`
 Weft hub is running.

@@ -1,6 +1,6 @@
 import { composeSupergraph, SUPERGRAPH_FILE, writeComposition } from './composition';
 
-/** `npm run compose`: writes schema/subgraphs/*.graphql and schema/supergraph.graphql. */
+/** `npm run compose`: writes schema/subgraphs/*.graphql, schema/supergraph.graphql and schema/contracts/*.graphql. */
 composeSupergraph()
   .then((composition) => {
     writeComposition(composition);

@@ -6,13 +6,18 @@ import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLSchema, parse } from 'graphql';
 import { SUBGRAPHS } from '../subgraphs/registry';
+import type { Audience } from '../subgraphs/shared/access/policy';
+import { composeContracts } from './contracts';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
+export const contractFile = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
 
 export interface Composition {
   subgraphs: { name: string; url: string; sdl: string }[];
   supergraphSdl: string;
+  /** The audience contracts' supergraphs (see contracts.ts). */
+  contracts: Record<Audience, string>;
 }
 
 /** Prints every subgraph's SDL from code (no servers) and composes the Federation 2 supergraph. */
@@ -26,7 +31,7 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n` };
+  return { subgraphs, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, contracts: composeContracts(subgraphs) };
 }
 
 /** The client-facing schema of a supergraph (what breaking-change checks compare). */
@@ -38,4 +43,6 @@ export function writeComposition(composition: Composition): void {
   fs.mkdirSync(path.join(SCHEMA_DIR, 'subgraphs'), { recursive: true });
   for (const subgraph of composition.subgraphs) fs.writeFileSync(path.join(SCHEMA_DIR, 'subgraphs', `${subgraph.name}.graphql`), `${subgraph.sdl.trimEnd()}\n`);
   fs.writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
+  fs.mkdirSync(path.join(SCHEMA_DIR, 'contracts'), { recursive: true });
+  for (const [audience, sdl] of Object.entries(composition.contracts)) fs.writeFileSync(contractFile(audience as Audience), sdl);
 }

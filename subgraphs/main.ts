@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
+import { TokenService } from './shared/auth';
 import { startSubgraph } from './shared/subgraph';
 import { subgraphNamed } from './registry';
 
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   if (!name) throw new Error('Usage: npm run start:subgraph -- <name>');
   const definition = subgraphNamed(name);
   const config = readConfig();
-  const runtime = await startSubgraph(definition, { port: config.subgraphPort(name, definition.defaultPort), host: config.host, location: config.location });
+  const runtime = await startSubgraph(definition, { port: config.subgraphPort(name, definition.defaultPort), host: config.host, location: config.location, auth: new TokenService(config.auth()) });
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {
     await runtime.close();

@@ -1,6 +1,7 @@
 import { OutboxEvent } from '../subgraphs/shared/events/outbox';
 import { Order } from '../subgraphs/orders/entities/order';
 import { dialects, startTestHub, TestHub } from './support/hub';
+import { staff } from './support/principals';
 
 /**
  * Concurrent retries of the same change must land once. Meaningful on PostgreSQL, where the
@@ -9,7 +10,7 @@ import { dialects, startTestHub, TestHub } from './support/hub';
 describe.each(dialects())('concurrent changes (%s)', (dialect) => {
   let t: TestHub;
   beforeAll(async () => {
-    t = await startTestHub(dialect);
+    t = await startTestHub(dialect, { actingAs: staff('youcaifeng') });
   });
   afterAll(() => t?.close());
 
@@ -28,7 +29,7 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
     const results = await Promise.all(Array.from({ length: 12 }, () => t.gql(IMPORT, { input: input('SH-RACE-1') })));
     for (const result of results) expect(result.errors).toBeUndefined();
     expect(new Set(results.map((result) => result.data.importShopOrder.id)).size).toBe(1);
-    const em = t.hub.subgraphs.orders.database!.orm.em.fork();
+    const em = t.hub.subgraphs.orders.systemContext().em;
     expect(await em.count(Order, { externalOrderId: 'SH-RACE-1' })).toBe(1);
     expect(await em.count(OutboxEvent, { type: 'order.imported', subjectId: results[0].data.importShopOrder.id })).toBe(1);
   });
@@ -42,7 +43,7 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
     const completes = await Promise.all(Array.from({ length: 10 }, () => t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { status finishedAt } }`, { id: stageId })));
     for (const result of completes) expect(result.errors).toBeUndefined();
     expect(new Set(completes.map((result) => result.data.completeStage.finishedAt)).size).toBe(1);
-    const em = t.hub.subgraphs.orders.database!.orm.em.fork();
+    const em = t.hub.subgraphs.orders.systemContext().em;
     expect(await em.count(OutboxEvent, { type: 'order.stage.started', subjectId: order.id })).toBe(1);
     expect(await em.count(OutboxEvent, { type: 'order.stage.completed', subjectId: order.id })).toBe(1);
   });
@@ -52,7 +53,7 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
     const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "duplicate", idempotencyKey: "race-cancel") { status } }`;
     const results = await Promise.all(Array.from({ length: 8 }, () => t.gql(CANCEL, { id: order.id })));
     for (const result of results) expect(result.data?.cancelOrder.status).toBe('CANCELLED');
-    const em = t.hub.subgraphs.orders.database!.orm.em.fork();
+    const em = t.hub.subgraphs.orders.systemContext().em;
     expect(await em.count(OutboxEvent, { type: 'order.cancelled', subjectId: order.id })).toBe(1);
   });
 });

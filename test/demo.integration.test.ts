@@ -4,17 +4,25 @@ import path from 'node:path';
 import { startHub } from '../hub/hub';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
+import { readConfig } from '../hub/config';
+import { TokenService } from '../subgraphs/shared/auth';
 import { postGraphQL } from './support/hub';
+import { customer, staff } from './support/principals';
 
 /** What `npm start` does, on a temp data dir: seed the demo network, then restart on the same data. */
 describe('embedded demo hub', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-demo-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const options = { location: { dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: true };
+  // As `npm start` and `npm run token` do: the hub secret is created in the data dir on first use.
+  const tokensFromDataDir = () => new TokenService(readConfig({ DATA_DIR: dataDir }).auth());
+  const options = () => ({ location: { dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: true, auth: tokensFromDataDir() });
 
   it('seeds a network with orders at every stage, late, excepted, shipped and cancelled, and keeps it across restarts', async () => {
-    const hub = await startHub(options);
+    const hub = await startHub(options());
+    const tokens = tokensFromDataDir();
+    const as = async (studioId: string) => tokens.sign(staff(studioId), 600);
     let firstCount: number;
+    let moyunToken = '';
     try {
       const enterprises = await postGraphQL(hub.gateway.url, `{ enterprises { id kind nameZh } }`);
       const kinds = enterprises.data.enterprises.map((enterprise: any) => enterprise.kind);
@@ -23,7 +31,7 @@ describe('embedded demo hub', () => {
 
       const all: any[] = [];
       for (const studioId of ['moyun-studio', 'moyun-bakery', 'youcaifeng']) {
-        const page = await postGraphQL(hub.gateway.url, `{ orders(studioId: "${studioId}", first: 100) { nodes { id status stages { status statusCode { code } } exceptions { id } } } }`);
+        const page = await postGraphQL(hub.gateway.url, `{ orders(studioId: "${studioId}", first: 100) { nodes { id status stages { status statusCode { code } } exceptions { id } } } }`, undefined, await as(studioId));
         all.push(...page.data.orders.nodes);
       }
       firstCount = all.length;
@@ -34,12 +42,24 @@ describe('embedded demo hub', () => {
       for (const template of ROUTE_TEMPLATES) for (const step of template.steps) expect(running).toContain(step.statusCode);
       expect(all.filter((order) => order.exceptions.length > 0).length).toBeGreaterThan(5);
 
-      const board = await postGraphQL(hub.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`);
+      moyunToken = await as('moyun-studio');
+      const board = await postGraphQL(hub.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken);
       expect(board.data.stageBoard.overdueTotal).toBeGreaterThan(0);
 
-      const demo = await postGraphQL(hub.gateway.url, `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } } }`);
+      const demo = await postGraphQL(hub.gateway.url, `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } } }`, undefined, moyunToken);
       expect(demo.data.order.status).toBe('IN_PRODUCTION');
       expect(demo.data.order.stages.filter((stage: any) => stage.status === 'DONE').length).toBeGreaterThan(2);
+
+      // The README's side-by-side: the same demo order as a MINIMAL and as a DETAILED customer.
+      const view = `{ order(id: "${DEMO_ORDER_ID}") { phase status stages { statusCode { code labelEn } status startedAt operatorPenName environment { name value unit } } } }`;
+      const minimal = await postGraphQL(hub.gateway.url, view, undefined, await tokens.sign(customer([DEMO_ORDER_ID], 'MINIMAL'), 600));
+      const detailed = await postGraphQL(hub.gateway.url, view, undefined, await tokens.sign(customer([DEMO_ORDER_ID], 'DETAILED'), 600));
+      expect(minimal.errors).toBeUndefined();
+      expect(minimal.data.order).toEqual({ phase: 'IN_PROGRESS', status: null, stages: [] });
+      expect(detailed.errors).toBeUndefined();
+      expect(detailed.data.order.status).toBe('IN_PRODUCTION');
+      const fired = detailed.data.order.stages.find((stage: any) => stage.environment.length > 0);
+      expect(fired).toMatchObject({ status: 'DONE', startedAt: expect.any(String), operatorPenName: expect.any(String) });
 
       const ready = await fetch(hub.gateway.url.replace('/graphql', '/readyz'));
       expect(ready.status).toBe(200);
@@ -47,12 +67,14 @@ describe('embedded demo hub', () => {
       await hub.close();
     }
 
-    const again = await startHub(options);
+    const again = await startHub(options());
     try {
       let count = 0;
       for (const studioId of ['moyun-studio', 'moyun-bakery', 'youcaifeng']) {
-        count += (await postGraphQL(again.gateway.url, `{ orders(studioId: "${studioId}") { totalCount } }`)).data.orders.totalCount;
+        count += (await postGraphQL(again.gateway.url, `{ orders(studioId: "${studioId}") { totalCount } }`, undefined, await tokensFromDataDir().sign(staff(studioId), 600))).data.orders.totalCount;
       }
+      // A token minted before the restart still works: the secret lives in the data dir.
+      expect((await postGraphQL(again.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken)).errors).toBeUndefined();
       expect(count).toBe(firstCount);
     } finally {
       await again.close();

@@ -4,7 +4,8 @@ import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import type { EventEnvelope } from '../contracts';
 import { OutboxEvent } from '../subgraphs/shared/events/outbox';
 import { IdempotencyRecord } from '../subgraphs/shared/transactions';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import { dialects, RequestOptions, startTestHub, TestHub } from './support/hub';
+import { staff } from './support/principals';
 
 const ORDER_FIELDS = `id status studio { id nameZh nameEn } statusCode { code labelZh labelEn }
   customer { name } priceCents customerTierMax lines { productCode quantity personalisation }
@@ -46,22 +47,22 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
 
   /** Row counts of every orders table: a rejected mutation must leave them all as they were. */
   async function tableCounts() {
-    const em = t.hub.subgraphs.orders.database!.orm.em.fork();
+    const em = t.hub.subgraphs.orders.systemContext().em;
     const counts: Record<string, number> = {};
     for (const entity of [Order, StageRun, ProgressEvent, OrderException, Shipment, OutboxEvent, IdempotencyRecord]) counts[entity.name] = await em.count(entity, {});
     const stages = await em.find(StageRun, {}, { orderBy: { id: 'asc' } });
     return { counts, stages: stages.map((stage) => `${stage.id}:${stage.status}:${stage.position}:${stage.qcResult}`).join('|') };
   }
 
-  async function importOrder(overrides: Record<string, unknown> = {}) {
-    const result = await t.gql(IMPORT, { input: teawareOrder(overrides) });
+  async function importOrder(overrides: Record<string, unknown> = {}, options: RequestOptions = {}) {
+    const result = await t.gql(IMPORT, { input: teawareOrder(overrides) }, options);
     expect(result.errors).toBeUndefined();
     return result.data.importShopOrder;
   }
 
-  async function expectRejected(query: string, variables: Record<string, unknown>, code: string, reason?: string) {
+  async function expectRejected(query: string, variables: Record<string, unknown>, code: string, reason?: string, options: RequestOptions = {}) {
     const before = await tableCounts();
-    const result = await t.gql(query, variables);
+    const result = await t.gql(query, variables, options);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
     if (reason) expect(result.errors?.[0]?.extensions?.reason).toBe(reason);
     expect(await tableCounts()).toEqual(before);
@@ -192,21 +193,22 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
   });
 
   it('ships a finished order and completes it on delivery', async () => {
-    const order = await importOrder({ lines: [{ productCode: 'PST-BOX-88', quantity: 1 }], studioId: 'moyun-bakery' });
+    const bakery = { as: staff('moyun-bakery') };
+    const order = await importOrder({ lines: [{ productCode: 'PST-BOX-88', quantity: 1 }], studioId: 'moyun-bakery' }, bakery);
     const SHIP = `mutation($id: ID!, $key: String!) { addShipment(orderId: $id, input: { carrier: "SF Express", trackingNumber: "SF123" }, idempotencyKey: $key) { id status carrier } }`;
-    await expectRejected(SHIP, { id: order.id, key: `ship-early-${order.id}` }, 'FAILED_PRECONDITION', 'ROUTE_NOT_DONE');
+    await expectRejected(SHIP, { id: order.id, key: `ship-early-${order.id}` }, 'FAILED_PRECONDITION', 'ROUTE_NOT_DONE', bakery);
     for (const stage of order.stages) {
-      await t.gql(START, { id: stage.id });
-      if (stage.qcCheckpoint) await t.gql(QC, { id: stage.id, result: 'PASS', key: `qc-${stage.id}` });
-      expect((await t.gql(COMPLETE, { id: stage.id })).data.completeStage.status).toBe('DONE');
+      await t.gql(START, { id: stage.id }, bakery);
+      if (stage.qcCheckpoint) await t.gql(QC, { id: stage.id, result: 'PASS', key: `qc-${stage.id}` }, bakery);
+      expect((await t.gql(COMPLETE, { id: stage.id }, bakery)).data.completeStage.status).toBe('DONE');
     }
-    const shipped = await t.gql(SHIP, { id: order.id, key: `ship-${order.id}` });
+    const shipped = await t.gql(SHIP, { id: order.id, key: `ship-${order.id}` }, bakery);
     expect(shipped.data.addShipment).toMatchObject({ status: 'CREATED', carrier: 'SF Express' });
     const TRACK = `mutation($id: ID!, $status: ShipmentStatus!, $key: String!) { recordShipmentEvent(shipmentId: $id, input: { status: $status, location: "Shanghai" }, idempotencyKey: $key) { status events { status location } } }`;
-    await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'IN_TRANSIT', key: `t1-${order.id}` });
-    const delivered = await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'DELIVERED', key: `t2-${order.id}` });
+    await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'IN_TRANSIT', key: `t1-${order.id}` }, bakery);
+    const delivered = await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'DELIVERED', key: `t2-${order.id}` }, bakery);
     expect(delivered.data.recordShipmentEvent.events.map((event: any) => event.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
-    const view = await t.gql(`query($id: ID!) { order(id: $id) { status statusCode { code labelZh } shipments { trackingNumber status } } }`, { id: order.id });
+    const view = await t.gql(`query($id: ID!) { order(id: $id) { status statusCode { code labelZh } shipments { trackingNumber status } } }`, { id: order.id }, bakery);
     expect(view.data.order).toEqual({ status: 'DELIVERED', statusCode: { code: 'F20', labelZh: '已签收' }, shipments: [{ trackingNumber: 'SF123', status: 'DELIVERED' }] });
   });
 
@@ -229,12 +231,13 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
   });
 
   it('pages through a studio orders with cursors, newest first, without gaps or repeats', async () => {
-    for (let i = 0; i < 5; i += 1) await importOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SHIRT', quantity: 1 }] });
+    const youcaifeng = { as: staff('youcaifeng') };
+    for (let i = 0; i < 5; i += 1) await importOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SHIRT', quantity: 1 }] }, youcaifeng);
     const seen: string[] = [];
     let after: string | undefined;
     let total = 0;
     for (;;) {
-      const page = await t.gql(`query($after: String) { orders(studioId: "youcaifeng", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, { after });
+      const page = await t.gql(`query($after: String) { orders(studioId: "youcaifeng", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, { after }, youcaifeng);
       total = page.data.orders.totalCount;
       seen.push(...page.data.orders.nodes.map((node: any) => node.id));
       if (!page.data.orders.pageInfo.hasNextPage) break;
@@ -249,7 +252,7 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const order = await importOrder();
     await t.gql(START, { id: order.stages[0].id });
     await t.gql(COMPLETE, { id: order.stages[0].id });
-    const em = t.hub.subgraphs.orders.database!.orm.em.fork();
+    const em = t.hub.subgraphs.orders.systemContext().em;
     await waitFor(async () => (await em.fork().count(OutboxEvent, { publishedAt: null })) === 0);
     const forOrder = await em.find(OutboxEvent, { subjectId: order.id }, { orderBy: { position: 'asc' } });
     expect(forOrder.map((row) => row.type)).toEqual(['order.imported', 'order.stage.started', 'order.stage.completed']);
@@ -264,7 +267,7 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const board = await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal columns { code statusCode { labelEn } waiting inProgress blocked overdue orderIds } } }`);
     expect(board.errors).toBeUndefined();
     const columns = board.data.stageBoard.columns;
-    const openOrders = await t.hub.subgraphs.orders.database!.orm.em.fork().count(Order, { studioId: 'moyun-studio', status: { $in: ['RECEIVED', 'IN_PRODUCTION'] } });
+    const openOrders = await t.hub.subgraphs.orders.systemContext().em.count(Order, { studioId: 'moyun-studio', status: { $in: ['RECEIVED', 'IN_PRODUCTION'] } });
     expect(columns.reduce((sum: number, column: any) => sum + column.orderIds.length, 0)).toBe(openOrders);
     expect(columns.find((column: any) => column.code === 'A10').statusCode.labelEn).toBe('Design confirmed');
   });

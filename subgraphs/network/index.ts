@@ -1,4 +1,5 @@
 import type { SubgraphDefinition } from '../shared/subgraph';
+import type { AccessPolicy } from '../shared/access/policy';
 import { buildFederatedSchema } from '../shared/build-schema';
 import { DEMO_ENTERPRISES } from './demo-network';
 import { Enterprise } from './enterprise';
@@ -7,12 +8,19 @@ import { EnterpriseResolver } from './enterprise.resolver';
 import { createNetworkLoaders, NetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
 
+/** The network directory is public: who is in it, what they do, where, in which alliances. */
+const networkAccess: AccessPolicy = {
+  operations: { 'Query.enterprise': 'PUBLIC', 'Query.enterprises': 'PUBLIC' },
+  types: { Enterprise: { public: true } },
+};
+
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
   database: { entities: [Enterprise], migrations: networkMigrations },
+  access: networkAccess,
   buildSchema: () =>
-    buildFederatedSchema({ resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] }, { Enterprise: { __resolveReference: resolveEnterpriseReference } }),
+    buildFederatedSchema('network', networkAccess, { resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] }, { Enterprise: { __resolveReference: resolveEnterpriseReference } }),
   createLoaders: createNetworkLoaders,
   async seed(runtime) {
     const { em } = runtime.systemContext();

@@ -17,6 +17,21 @@ const STUDIO_PRODUCTS = [
   { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', personalisation: 'monogram L.W.', priceCents: 329900 },
 ];
 
+/** Stages the demo studios hand to partners (on every other order): who holds what. */
+const PARTNER_STAGES: Record<string, { code: string; partnerId: string }> = {
+  'moyun-studio': { code: 'C50', partnerId: 'gilding-atelier' },
+  'moyun-bakery': { code: 'C82', partnerId: 'xuhui-cloud-kitchen' },
+  youcaifeng: { code: 'C74', partnerId: 'hangzhou-stitch-lab' },
+};
+
+/** Readings taken while a stage ran: the workshop for hand work, the kiln or oven for firing and baking. */
+function environmentFor(code: string, random: () => number) {
+  if (code === 'C40' || code === 'C60') return [{ name: 'kiln temperature', value: 1280 + Math.round(random() * 40), unit: '°C' }, { name: 'humidity', value: 55 + Math.round(random() * 10), unit: '%' }];
+  if (code === 'C82') return [{ name: 'oven temperature', value: 175 + Math.round(random() * 10), unit: '°C' }];
+  if (/^C[1-5]0$/.test(code) || code === 'X-MOYUN-01') return [{ name: 'workshop temperature', value: 20 + Math.round(random() * 6), unit: '°C' }, { name: 'humidity', value: 45 + Math.round(random() * 15), unit: '%' }];
+  return undefined;
+}
+
 /** A demo order of 墨韵文创 midway through its route (first firing running): README examples use it. */
 const DEMO_ORDER_INDEX = 18;
 const demoOrderId = (index: number) => newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index));
@@ -63,6 +78,9 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): 
       { id: demoOrderId(index) },
     );
     const route = await loadRoute(ctx.em.fork(), order.id);
+    const partnerStage = PARTNER_STAGES[product.studioId];
+    const handedOver = route.find((stage) => stage.code === partnerStage.code);
+    if (handedOver && index % 2 === 0) await stages.assignStage(ctx, handedOver.id, partnerStage.partnerId, `seed-assign-${order.id}`);
     const operator = { name: OPERATORS[index % OPERATORS.length], penName: PEN_NAMES[index % PEN_NAMES.length] };
     const cancelled = where === route.length + 3;
     const doneCount = cancelled ? 2 : where < 0 ? 0 : Math.min(where, route.length);
@@ -71,7 +89,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): 
       time += stage.standardMinutes * MINUTE * jitter();
       if (stage.qcCheckpoint) await stages.recordQcResult(ctx, stage.id, 'PASS', 'ok', `seed-qc-${stage.id}`);
       await stages.completeStage(ctx, stage.id, {
-        environment: stage.code === 'C40' || stage.code === 'C60' ? [{ name: 'kiln temperature', value: 1280 + Math.round(random() * 40), unit: '°C' }, { name: 'humidity', value: 55 + Math.round(random() * 10), unit: '%' }] : undefined,
+        environment: environmentFor(stage.code, random),
         processParameters: stage.code === 'C50' ? [{ name: 'gold leaf purity', value: '98%', tradeSecret: false }, { name: 'firing curve', value: 'curve-7B', tradeSecret: true }] : undefined,
       });
       time += random() * 60 * MINUTE;

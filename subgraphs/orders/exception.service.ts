@@ -20,7 +20,7 @@ export class ExceptionService {
     requireId(ID_PREFIX.order, input.orderId, 'order');
     if (input.stageRunId) requireId(ID_PREFIX.stage, input.stageRunId, 'stage run');
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'reportException', idempotencyKey, input, async () => {
+      idempotent(em, ctx.viewer, 'reportException', idempotencyKey, input, async () => {
         const order = await loadOrder(em, input.orderId);
         const code = requireExceptionCodeFor(order.studioId, input.code);
         requireOpen(order);
@@ -57,7 +57,7 @@ export class ExceptionService {
     requireId(ID_PREFIX.exception, exceptionId, 'exception');
     if (!resolution.trim()) throw badInput('A resolution needs a description', { field: 'resolution' });
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'resolveException', idempotencyKey, { exceptionId, resolution }, async () => {
+      idempotent(em, ctx.viewer, 'resolveException', idempotencyKey, { exceptionId, resolution }, async () => {
         const exception = await em.findOne(OrderException, { id: exceptionId });
         if (!exception) throw notFound('Exception', exceptionId);
         if (exception.status === 'RESOLVED') throw failedPrecondition('EXCEPTION_RESOLVED', `Exception "${exceptionId}" is already resolved`);

@@ -2,6 +2,9 @@ import { buildFederatedSchema } from '../shared/build-schema';
 import type { SubgraphDefinition } from '../shared/subgraph';
 import { OutboxEvent } from '../shared/events/outbox';
 import { IdempotencyRecord } from '../shared/transactions';
+import { ordersAccess } from './access-policy';
+import { CustomerLinkResolver } from './customer-link.resolver';
+import { CustomerLink } from './entities/customer-link';
 import { seedDemoOrders } from './demo-orders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
@@ -20,13 +23,16 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
   name: 'orders',
   defaultPort: 4003,
   database: {
-    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, IdempotencyRecord, OutboxEvent],
+    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, IdempotencyRecord, OutboxEvent],
     migrations: ordersMigrations,
   },
+  access: ordersAccess,
   buildSchema: () =>
     buildFederatedSchema(
+      'orders',
+      ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
       { Order: { __resolveReference: resolveOrderReference } },

@@ -10,8 +10,12 @@ import { canOrderTransition, isSettled, type OrderStatus } from './stage-rules';
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-export const ID_PREFIX = { order: 'ord', line: 'oln', stage: 'stg', exception: 'exc', shipment: 'shp', shipmentEvent: 'sev' } as const;
+export const ID_PREFIX = { order: 'ord', line: 'oln', stage: 'stg', exception: 'exc', shipment: 'shp', shipmentEvent: 'sev', customerLink: 'lnk' } as const;
 
+/**
+ * The order, if the caller may see it: the row filter decides, so an order that is not yours
+ * answers NOT_FOUND exactly as one that does not exist.
+ */
 export async function loadOrder(em: EntityManager, orderId: string): Promise<Order> {
   requireId(ID_PREFIX.order, orderId, 'order');
   const order = await em.findOne(Order, { id: orderId });
@@ -19,18 +23,23 @@ export async function loadOrder(em: EntityManager, orderId: string): Promise<Ord
   return order;
 }
 
-/** A stage run with its order and the order's whole route, in route order. */
+/**
+ * A stage run the caller may see (NOT_FOUND otherwise), with its order and the order's whole
+ * route in route order. Once the stage passed the row filter, the aggregate is read whole: a
+ * partner holding one stage must still be checked against the stages before it.
+ */
 export async function loadStage(em: EntityManager, stageRunId: string): Promise<{ stage: StageRun; order: Order; route: StageRun[] }> {
   requireId(ID_PREFIX.stage, stageRunId, 'stage run');
-  const stage = await em.findOne(StageRun, { id: stageRunId });
-  if (!stage) throw notFound('Stage run', stageRunId);
-  const order = await loadOrder(em, stage.orderId);
+  const visible = await em.findOne(StageRun, { id: stageRunId });
+  if (!visible) throw notFound('Stage run', stageRunId);
+  const order = await em.findOneOrFail(Order, { id: visible.orderId }, { filters: false });
   const route = await loadRoute(em, order.id);
-  return { stage, order, route };
+  return { stage: route.find((stage) => stage.id === stageRunId)!, order, route };
 }
 
+/** The whole route of an order the caller was already allowed to act on. */
 export function loadRoute(em: EntityManager, orderId: string): Promise<StageRun[]> {
-  return em.find(StageRun, { orderId }, { orderBy: { position: 'asc' } });
+  return em.find(StageRun, { orderId }, { orderBy: { position: 'asc' }, filters: false });
 }
 
 const CLOSED: readonly OrderStatus[] = ['CANCELLED', 'DELIVERED', 'SHIPPED'];

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import type { EventActor, EventPayload } from '../../contracts';
+import { VOCABULARY, type EventActor, type EventPayload } from '../../contracts';
 import { recordEvent } from '../shared/events/outbox';
 import { newId } from '../shared/ids';
 import type { Order } from './entities/order';
@@ -19,10 +19,11 @@ export interface ProgressEntry {
 
 /**
  * Every change to an order goes through here: it appends the order's progress log and writes
- * the matching outbox event, both in the caller's transaction, and bumps the order (its version
- * guards concurrent writers).
+ * the matching outbox event, both in the caller's transaction, moves the order's milestone
+ * along with its status code, and bumps the order (its version guards concurrent writers).
  */
 export function appendProgress(em: EntityManager, order: Order, entry: ProgressEntry): ProgressEvent {
+  if (VOCABULARY.statusCodesVisibleAt('BASIC').includes(order.statusCodeValue)) order.milestoneCodeValue = order.statusCodeValue;
   order.lastSequence += 1;
   order.updatedAt = entry.at;
   const outbox = recordEvent(em, SOURCE, {
@@ -35,6 +36,7 @@ export function appendProgress(em: EntityManager, order: Order, entry: ProgressE
   const progress = em.create(ProgressEvent, {
     id: newId('pev', entry.at.getTime()),
     orderId: order.id,
+    studioId: order.studioId,
     sequence: order.lastSequence,
     type: entry.type,
     statusCodeValue: entry.statusCode ?? null,

@@ -1,9 +1,10 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { STATUS_CODES } from '../../contracts';
+import { STATUS_CODES, type VisibilityTier } from '../../contracts';
+import { VisibilityTierEnum } from '../shared/enums';
 import type { GraphQLContext } from '../shared/context';
 import { requireEnterpriseId, requireId } from '../shared/ids';
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../shared/pagination';
-import { Customer, Order, OrderLine, OrderStatusEnum } from './entities/order';
+import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './entities/order';
 import { OrderException, ProgressEvent, Shipment } from './entities/progress';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
@@ -11,7 +12,7 @@ import { RouteStepInput, ShopOrderInput } from './inputs';
 import type { OrderLoaders } from './loaders';
 import { ID_PREFIX } from './order-access';
 import { OrderService } from './order.service';
-import type { OrderStatus } from './stage-rules';
+import { ORDER_PHASE, type OrderPhase, type OrderStatus } from './stage-rules';
 
 type Context = GraphQLContext<OrderLoaders>;
 
@@ -161,22 +162,42 @@ export class OrderResolver {
     return this.orderService.changeRoute(ctx, orderId, steps, idempotencyKey);
   }
 
+  @Mutation(() => Order, { description: 'Caps the tier the customer of an order may see; takes effect at once' })
+  setCustomerTierMax(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('tier', () => VisibilityTierEnum) tier: VisibilityTier,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<Order> {
+    return this.orderService.setCustomerTierMax(ctx, orderId, tier, idempotencyKey);
+  }
+
   @FieldResolver(() => EnterpriseReference)
   studio(@Root() order: Order): EnterpriseReference {
     return { id: order.studioId };
   }
 
-  @FieldResolver(() => StatusCodeReference, { description: 'The latest progress status code reached' })
+  @FieldResolver(() => OrderPhaseEnum, { description: 'In progress, done or cancelled: what every viewer of the order may see' })
+  phase(@Root() order: Order): OrderPhase {
+    return ORDER_PHASE[order.status];
+  }
+
+  @FieldResolver(() => StatusCodeReference, { nullable: true, description: 'The latest milestone reached: what customers follow from tier BASIC' })
+  milestone(@Root() order: Order): StatusCodeReference {
+    return { code: order.milestoneCodeValue };
+  }
+
+  @FieldResolver(() => StatusCodeReference, { nullable: true, description: 'The latest progress status code reached' })
   statusCode(@Root() order: Order): StatusCodeReference {
     return { code: order.statusCodeValue };
   }
 
-  @FieldResolver(() => Customer)
+  @FieldResolver(() => Customer, { nullable: true })
   customer(@Root() order: Order): Customer {
     return { name: order.customerName, contact: order.customerContact, address: order.customerAddress };
   }
 
-  @FieldResolver(() => [OrderLine])
+  @FieldResolver(() => [OrderLine], { nullable: true })
   lines(@Root() order: Order, @Ctx() { ctx }: Context): Promise<OrderLine[]> {
     return ctx.loaders.linesByOrder.load(order.id);
   }
@@ -186,17 +207,17 @@ export class OrderResolver {
     return ctx.loaders.stagesByOrder.load(order.id);
   }
 
-  @FieldResolver(() => [ProgressEvent], { description: 'The append-only progress log, oldest first' })
+  @FieldResolver(() => [ProgressEvent], { nullable: true, description: 'The append-only progress log, oldest first' })
   progress(@Root() order: Order, @Ctx() { ctx }: Context): Promise<ProgressEvent[]> {
     return ctx.loaders.progressByOrder.load(order.id);
   }
 
-  @FieldResolver(() => [OrderException])
+  @FieldResolver(() => [OrderException], { nullable: true })
   exceptions(@Root() order: Order, @Ctx() { ctx }: Context): Promise<OrderException[]> {
     return ctx.loaders.exceptionsByOrder.load(order.id);
   }
 
-  @FieldResolver(() => [Shipment])
+  @FieldResolver(() => [Shipment], { nullable: true })
   shipments(@Root() order: Order, @Ctx() { ctx }: Context): Promise<Shipment[]> {
     return ctx.loaders.shipmentsByOrder.load(order.id);
   }

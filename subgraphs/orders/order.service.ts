@@ -1,4 +1,4 @@
-import { ORDER_EVENTS, STATUS } from '../../contracts';
+import { ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import { badInput, conflict, failedPrecondition } from '../shared/errors';
 import { newId, requireId } from '../shared/ids';
@@ -16,7 +16,7 @@ export class OrderService {
   constructor(private readonly clock: Clock = systemClock) {}
 
   /**
-   * Idempotent on (channel, external order id): the same payload again returns the same order;
+   * Idempotent on (studio, channel, external order id): the same payload again returns the same order;
    * a different payload under the same id is a CONFLICT. `id` is for seeding stable demo ids.
    */
   async importShopOrder(ctx: RequestContext<unknown>, input: ShopOrderInput, options: { id?: string } = {}): Promise<Order> {
@@ -24,7 +24,9 @@ export class OrderService {
     const template = input.productType ? templateForProductType(input.productType) : templateForProductCode(input.lines[0]?.productCode ?? '');
     if (!template) throw badInput(`No route for product code "${input.lines[0]?.productCode}"; give productType`, { field: 'productType' });
     return inTransaction(ctx, async (em) => {
-      const existing = await em.findOne(Order, { channel: input.channel, externalOrderId: input.externalOrderId });
+      // The caller acts for input.studioId (the operation rule checked it); look past the row
+      // filter only within that studio.
+      const existing = await em.findOne(Order, { studioId: input.studioId, channel: input.channel, externalOrderId: input.externalOrderId }, { filters: false });
       if (existing) {
         if (existing.payloadHash !== hash) {
           throw conflict(`Shop order ${input.channel}/${input.externalOrderId} was already imported with different content`, {
@@ -49,12 +51,13 @@ export class OrderService {
         customerTierMax: input.customerTierMax,
         status: 'RECEIVED',
         statusCodeValue: STATUS.ORDER_RECEIVED,
+        milestoneCodeValue: STATUS.ORDER_RECEIVED,
         createdAt: now,
         updatedAt: now,
         lastSequence: 0,
       });
       input.lines.forEach((line, index) =>
-        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, position: index + 1, productCode: line.productCode, quantity: line.quantity, personalisation: line.personalisation ?? null })),
+        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, studioId: order.studioId, position: index + 1, productCode: line.productCode, quantity: line.quantity, personalisation: line.personalisation ?? null })),
       );
       const route = template.steps.map((step, index) =>
         em.create(StageRun, {
@@ -93,7 +96,7 @@ export class OrderService {
     requireId(ID_PREFIX.order, orderId, 'order');
     if (!reason.trim()) throw badInput('A cancellation needs a reason', { field: 'reason' });
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'cancelOrder', idempotencyKey, { orderId, reason }, async () => {
+      idempotent(em, ctx.viewer, 'cancelOrder', idempotencyKey, { orderId, reason }, async () => {
         const order = await loadOrder(em, orderId);
         requireOpen(order);
         const now = this.clock();
@@ -132,7 +135,7 @@ export class OrderService {
     requireId(ID_PREFIX.order, orderId, 'order');
     if (steps.length > 50) throw badInput('A route holds at most 50 stages', { field: 'steps' });
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'changeRoute', idempotencyKey, { orderId, steps }, async () => {
+      idempotent(em, ctx.viewer, 'changeRoute', idempotencyKey, { orderId, steps }, async () => {
         const order = await loadOrder(em, orderId);
         requireOpen(order);
         const route = await loadRoute(em, order.id);
@@ -197,6 +200,25 @@ export class OrderService {
             route: newTail.map((stage) => ({ stageRunId: stage.id, statusCode: stage.code, position: stage.position })),
           },
         });
+        return order.id;
+      }),
+    );
+    return loadOrder(ctx.em.fork(), id);
+  }
+
+  /**
+   * Caps the tier the customer of this order may see. Lowering it takes effect on the
+   * customer's next request, whatever tier their token names.
+   */
+  async setCustomerTierMax(ctx: RequestContext<unknown>, orderId: string, tier: VisibilityTier, idempotencyKey: string): Promise<Order> {
+    requireId(ID_PREFIX.order, orderId, 'order');
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'setCustomerTierMax', idempotencyKey, { orderId, tier }, async () => {
+        const order = await loadOrder(em, orderId);
+        if (order.customerTierMax === tier) return order.id;
+        const previous = order.customerTierMax;
+        order.customerTierMax = tier;
+        appendProgress(em, order, { type: ORDER_EVENTS.CUSTOMER_TIER_CHANGED, actor: ctx.actor, at: this.clock(), payload: { tier, previousTier: previous } });
         return order.id;
       }),
     );

@@ -17,13 +17,13 @@ export class ShipmentService {
   async addShipment(ctx: RequestContext<unknown>, orderId: string, input: ShipmentInput, idempotencyKey: string): Promise<Shipment> {
     requireId(ID_PREFIX.order, orderId, 'order');
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'addShipment', idempotencyKey, { orderId, ...input }, async () => {
+      idempotent(em, ctx.viewer, 'addShipment', idempotencyKey, { orderId, ...input }, async () => {
         const order = await loadOrder(em, orderId);
         if (order.status !== 'READY_TO_SHIP' && order.status !== 'SHIPPED') {
           throw failedPrecondition('ROUTE_NOT_DONE', `Order "${order.id}" is ${order.status}: ship it once every stage is done`, { status: order.status });
         }
         const now = this.clock();
-        const shipment = em.create(Shipment, { id: newId(ID_PREFIX.shipment, now.getTime()), orderId: order.id, carrier: input.carrier, trackingNumber: input.trackingNumber, status: 'CREATED', createdAt: now });
+        const shipment = em.create(Shipment, { id: newId(ID_PREFIX.shipment, now.getTime()), orderId: order.id, studioId: order.studioId, carrier: input.carrier, trackingNumber: input.trackingNumber, status: 'CREATED', createdAt: now });
         em.persist(shipment);
         order.status = 'SHIPPED';
         order.statusCodeValue = STATUS.SHIPPED;
@@ -44,7 +44,7 @@ export class ShipmentService {
   async recordShipmentEvent(ctx: RequestContext<unknown>, shipmentId: string, input: ShipmentEventInput, idempotencyKey: string): Promise<Shipment> {
     requireId(ID_PREFIX.shipment, shipmentId, 'shipment');
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'recordShipmentEvent', idempotencyKey, { shipmentId, ...input }, async () => {
+      idempotent(em, ctx.viewer, 'recordShipmentEvent', idempotencyKey, { shipmentId, ...input }, async () => {
         const shipment = await em.findOne(Shipment, { id: shipmentId });
         if (!shipment) throw notFound('Shipment', shipmentId);
         if (shipment.status === 'DELIVERED' || shipment.status === 'RETURNED') {
@@ -53,7 +53,7 @@ export class ShipmentService {
         const order = await loadOrder(em, shipment.orderId);
         const now = this.clock();
         const occurredAt = input.occurredAt ?? now;
-        em.persist(em.create(ShipmentEvent, { id: newId(ID_PREFIX.shipmentEvent, occurredAt.getTime()), shipmentId, status: input.status, occurredAt, location: input.location ?? null, description: input.description ?? null }));
+        em.persist(em.create(ShipmentEvent, { id: newId(ID_PREFIX.shipmentEvent, occurredAt.getTime()), shipmentId, orderId: order.id, studioId: order.studioId, status: input.status, occurredAt, location: input.location ?? null, description: input.description ?? null }));
         shipment.status = input.status;
         const delivered = input.status === 'DELIVERED' && canOrderTransition(order.status, 'DELIVERED');
         if (delivered) {

@@ -64,5 +64,18 @@ export function canOrderTransition(from: OrderStatus, to: OrderStatus): boolean 
   return from === to || ORDER_TRANSITIONS[from].includes(to);
 }
 
+/** What a customer at tier MINIMAL sees: is the work in progress, done (made), or cancelled. */
+export const ORDER_PHASES = ['IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
+export type OrderPhase = (typeof ORDER_PHASES)[number];
+
+export const ORDER_PHASE: Readonly<Record<OrderStatus, OrderPhase>> = Object.freeze({
+  RECEIVED: 'IN_PROGRESS',
+  IN_PRODUCTION: 'IN_PROGRESS',
+  READY_TO_SHIP: 'DONE',
+  SHIPPED: 'DONE',
+  DELIVERED: 'DONE',
+  CANCELLED: 'CANCELLED',
+});
+
 export const SHIPMENT_STATUSES = ['CREATED', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'EXCEPTION', 'RETURNED'] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];

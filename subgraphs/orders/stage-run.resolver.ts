@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../shared/context';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
-import { QcResultEnum, StageOperator, StageRun } from './entities/stage-run';
+import { QcResultEnum, StageRun } from './entities/stage-run';
 import { CompleteStageInput, OperatorInput } from './inputs';
 import type { OrderLoaders } from './loaders';
 import { StageService } from './stage.service';
@@ -42,19 +42,24 @@ export class StageRunResolver {
     return this.stages.recordQcResult(ctx, stageRunId, result, note, idempotencyKey);
   }
 
+  @Mutation(() => StageRun, { description: 'Hands a stage that has not started to a partner enterprise, or back to the studio' })
+  assignStage(
+    @Arg('stageRunId', () => ID) stageRunId: string,
+    @Arg('enterpriseId', () => ID) enterpriseId: string,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<StageRun> {
+    return this.stages.assignStage(ctx, stageRunId, enterpriseId, idempotencyKey);
+  }
+
   @FieldResolver(() => StatusCodeReference)
   statusCode(@Root() stage: StageRun): StatusCodeReference {
     return { code: stage.code };
   }
 
-  @FieldResolver(() => EnterpriseReference, { description: 'The enterprise that holds the stage' })
+  @FieldResolver(() => EnterpriseReference, { nullable: true, description: 'The enterprise that holds the stage' })
   assignedTo(@Root() stage: StageRun): EnterpriseReference {
     return { id: stage.assignedToId };
-  }
-
-  @FieldResolver(() => StageOperator, { nullable: true })
-  operator(@Root() stage: StageRun): StageOperator | null {
-    return stage.operatorPenName ? { name: stage.operatorName ?? '', penName: stage.operatorPenName } : null;
   }
 
   @FieldResolver(() => ID)

@@ -1,7 +1,7 @@
 import { ORDER_EVENTS } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import { failedPrecondition } from '../shared/errors';
-import { requireId } from '../shared/ids';
+import { requireEnterpriseId, requireId } from '../shared/ids';
 import { idempotent, inTransaction } from '../shared/transactions';
 import { StageRun } from './entities/stage-run';
 import type { CompleteStageInput, OperatorInput } from './inputs';
@@ -23,6 +23,15 @@ function requireTransition(stage: StageRun, to: StageStatus): void {
   }
 }
 
+/**
+ * The enterprise holding a stage works it: the studio's own staff, or the partner it was
+ * assigned to — not both.
+ */
+function requireHolder(ctx: RequestContext<unknown>, stage: StageRun): void {
+  if (ctx.viewer.system || stage.assignedToId === ctx.viewer.org) return;
+  throw failedPrecondition('STAGE_HELD_ELSEWHERE', `Stage run "${stage.id}" is held by ${stage.assignedToId}`, { stageRunId: stage.id, assignedTo: stage.assignedToId });
+}
+
 /** Stage runs: starting, completing and QC. Start and complete are safe to repeat as they are. */
 export class StageService {
   constructor(private readonly clock: Clock = systemClock) {}
@@ -34,6 +43,7 @@ export class StageService {
       // A repeated start (or a start after completion) answers with the stage as it is.
       if (stage.status === 'IN_PROGRESS' || stage.status === 'DONE') return stage;
       requireOpen(order);
+      requireHolder(ctx, stage);
       requireTransition(stage, 'IN_PROGRESS');
       const blocker = startBlocker(route, stage);
       if (blocker) {
@@ -66,6 +76,7 @@ export class StageService {
       const { stage, order, route } = await loadStage(em, stageRunId);
       if (stage.status === 'DONE') return stage;
       requireOpen(order);
+      requireHolder(ctx, stage);
       if (stage.status === 'PENDING') {
         throw failedPrecondition('STAGE_NOT_STARTED', `Stage run "${stage.id}" has not started`, { stageRunId: stage.id });
       }
@@ -95,9 +106,10 @@ export class StageService {
   async recordQcResult(ctx: RequestContext<unknown>, stageRunId: string, result: QcResult, note: string | undefined, idempotencyKey: string): Promise<StageRun> {
     requireId(ID_PREFIX.stage, stageRunId, 'stage run');
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, 'recordQcResult', idempotencyKey, { stageRunId, result, note }, async () => {
+      idempotent(em, ctx.viewer, 'recordQcResult', idempotencyKey, { stageRunId, result, note }, async () => {
         const { stage, order } = await loadStage(em, stageRunId);
         requireOpen(order);
+        requireHolder(ctx, stage);
         if (!stage.qcCheckpoint) throw failedPrecondition('NOT_A_QC_CHECKPOINT', `Stage run "${stage.id}" is not a QC checkpoint`, { stageRunId: stage.id });
         if (stage.status !== 'IN_PROGRESS' && stage.status !== 'BLOCKED') {
           throw failedPrecondition('STAGE_NOT_IN_PROGRESS', `QC is recorded while a stage runs; stage run "${stage.id}" is ${stage.status}`, { stageRunId: stage.id });
@@ -109,6 +121,37 @@ export class StageService {
         if (result === 'FAIL' && stage.status === 'IN_PROGRESS') stage.status = 'BLOCKED';
         if (result === 'PASS' && stage.status === 'BLOCKED') stage.status = 'IN_PROGRESS';
         appendProgress(em, order, { type, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), qcResult: result } });
+        return stage.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(StageRun, { id });
+  }
+
+  /**
+   * Hands a stage that has not started to another enterprise (a partner workshop, a kitchen) or
+   * back to the studio. The holder is the only one who may then start, complete and QC it.
+   */
+  async assignStage(ctx: RequestContext<unknown>, stageRunId: string, enterpriseId: string, idempotencyKey: string): Promise<StageRun> {
+    requireId(ID_PREFIX.stage, stageRunId, 'stage run');
+    requireEnterpriseId(enterpriseId, 'enterpriseId');
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'assignStage', idempotencyKey, { stageRunId, enterpriseId }, async () => {
+        const { stage, order } = await loadStage(em, stageRunId);
+        requireOpen(order);
+        if (stage.assignedToId === enterpriseId) return stage.id;
+        if (stage.status !== 'PENDING') {
+          throw failedPrecondition('STAGE_ALREADY_STARTED', `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: only a stage that has not started can change hands`, { stageRunId: stage.id });
+        }
+        const previous = stage.assignedToId;
+        stage.assignedToId = enterpriseId;
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.STAGE_ASSIGNED,
+          actor: ctx.actor,
+          at: this.clock(),
+          statusCode: stage.code,
+          stageRunId: stage.id,
+          payload: { ...stagePayload(stage), previouslyAssignedTo: previous },
+        });
         return stage.id;
       }),
     );

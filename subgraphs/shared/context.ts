@@ -1,28 +1,34 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventActor } from '../../contracts';
+import type { Viewer } from './access/viewer';
+import type { TokenService } from './auth';
 
 /**
- * What one request carries through resolvers and services: its own entity-manager fork, its
- * own DataLoaders and who is acting. Passed explicitly, never read from a global.
+ * What one request carries through resolvers and services: its own entity-manager fork (whose
+ * row filter is fed this request's viewer), its own DataLoaders and who is asking. Passed
+ * explicitly, never read from a global.
  */
 export class RequestContext<TLoaders = unknown> {
   constructor(
     private readonly entityManager: EntityManager | undefined,
-    readonly actor: EventActor,
+    readonly viewer: Viewer,
     readonly loaders: TLoaders,
     readonly requestId: string,
+    /** Signs and verifies tokens (customer links and sessions are minted with it). */
+    readonly auth: TokenService,
   ) {}
 
   get em(): EntityManager {
     if (!this.entityManager) throw new Error('This subgraph has no database');
     return this.entityManager;
   }
+
+  /** Who events written in this request are attributed to. */
+  get actor(): EventActor {
+    return this.viewer.actor;
+  }
 }
 
 export interface GraphQLContext<TLoaders = unknown> {
   ctx: RequestContext<TLoaders>;
 }
-
-export const SYSTEM_ACTOR: EventActor = Object.freeze({ subject: 'system', enterprise: null });
-/** Until identity lands, every request acts as this anonymous caller. */
-export const ANONYMOUS_ACTOR: EventActor = Object.freeze({ subject: 'anonymous', enterprise: null });

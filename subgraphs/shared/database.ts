@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DefaultLogger, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
+import type { FilterDef } from '@mikro-orm/core/typings';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 
@@ -11,6 +12,8 @@ export interface DatabaseDefinition {
   entities: Function[];
   /** Committed migrations per dialect, applied in order at start. */
   migrations: Record<Dialect, MigrationObject[]>;
+  /** Filters every query runs through (the access policy's row filter). */
+  filters?: FilterDef[];
 }
 
 export interface DatabaseLocation {
@@ -56,6 +59,7 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
   const dialect = dialectOf(location);
   const common: Options = {
     entities: definition.entities,
+    filters: Object.fromEntries((definition.filters ?? []).map((filter) => [filter.name, filter])),
     debug: ['query'],
     loggerFactory: (options) => new CountingLogger(options, statements),
     extensions: [Migrator],

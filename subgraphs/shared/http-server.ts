@@ -36,28 +36,34 @@ export function sendJson(response: http.ServerResponse, status: number, body: un
   response.end(JSON.stringify(body));
 }
 
-/**
- * Serves an ApolloServer on plain node:http through Apollo's integration API
- * (`executeHTTPGraphQLRequest`), plus a few extra routes such as /healthz. Used by the gateway
- * and by every subgraph, so all speak HTTP the same way.
- */
-export async function serveApollo<TContext extends BaseContext>(options: {
+/** One GraphQL endpoint: the Apollo server behind a path and how a request becomes its context. */
+export interface GraphQLEndpoint<TContext extends BaseContext = any> {
   apollo: ApolloServer<TContext>;
+  context(request: http.IncomingMessage): Promise<TContext>;
+}
+
+/**
+ * Serves Apollo servers on plain node:http through Apollo's integration API
+ * (`executeHTTPGraphQLRequest`), one per path, plus a few extra routes such as /healthz. Used by
+ * the gateway and by every subgraph, so all speak HTTP the same way. A batched request (a JSON
+ * array) is refused above `maxBatch` operations.
+ */
+export async function serveApollo(options: {
+  endpoints: Record<string, GraphQLEndpoint>;
   port: number;
   host?: string;
-  graphqlPaths?: Record<string, (request: http.IncomingMessage) => Promise<TContext>>;
   routes?: Record<string, RouteHandler>;
+  maxBatch?: number;
 }): Promise<RunningHttpServer> {
-  const { apollo } = options;
-  await apollo.start();
-  const graphqlPaths = options.graphqlPaths ?? {};
+  const endpoints = options.endpoints;
+  for (const endpoint of Object.values(endpoints)) await endpoint.apollo.start();
   const server = http.createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
       const route = options.routes?.[url.pathname];
       if (route) return await route(request, response);
-      const contextFor = graphqlPaths[url.pathname];
-      if (!contextFor) return sendJson(response, 404, { error: 'not found' });
+      const endpoint = endpoints[url.pathname];
+      if (!endpoint) return sendJson(response, 404, { error: 'not found' });
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -71,9 +77,14 @@ export async function serveApollo<TContext extends BaseContext>(options: {
           return sendJson(response, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
         }
       }
-      const result = await apollo.executeHTTPGraphQLRequest({
+      if (Array.isArray(body) && options.maxBatch !== undefined && body.length > options.maxBatch) {
+        return sendJson(response, 400, {
+          errors: [{ message: `A batch may hold at most ${options.maxBatch} operations; this one holds ${body.length}`, extensions: { code: 'BAD_REQUEST' } }],
+        });
+      }
+      const result = await endpoint.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () => contextFor(request),
+        context: () => endpoint.context(request),
       });
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
@@ -104,7 +115,7 @@ export async function serveApollo<TContext extends BaseContext>(options: {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await apollo.stop();
+      for (const endpoint of Object.values(endpoints)) await endpoint.apollo.stop();
     },
   };
 }

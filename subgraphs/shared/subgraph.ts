@@ -3,8 +3,11 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { ANONYMOUS_ACTOR, GraphQLContext, RequestContext, SYSTEM_ACTOR } from './context';
-import type { EventActor } from '../../contracts';
+import { ROW_FILTER, rowFilter } from './access/enforce';
+import type { AccessPolicy } from './access/policy';
+import { Viewer } from './access/viewer';
+import type { TokenService } from './auth';
+import { GraphQLContext, RequestContext } from './context';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from './database';
 import type { EventBus } from './events/bus';
 import { OutboxEvent, OutboxRelay } from './events/outbox';
@@ -16,7 +19,10 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   name: string;
   defaultPort: number;
   /** The subgraph's own tables; absent for a subgraph that serves only code-defined data. */
-  database?: Omit<DatabaseDefinition, 'name'>;
+  database?: Omit<DatabaseDefinition, 'name' | 'filters'>;
+  /** Who may see and do what: enforced on operations, rows and fields (see shared/access). */
+  access: AccessPolicy;
+  /** The subgraph schema, with the access policy enforced and its audience tags applied. */
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders?(em: EntityManager): TLoaders;
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
@@ -38,6 +44,8 @@ export interface SubgraphOptions {
   port: number;
   host?: string;
   location: DatabaseLocation;
+  /** Verifies the bearer token of every request (the gateway forwards the caller's). */
+  auth: TokenService;
   /**
    * Where the outbox relay publishes. Without a bus no relay runs: events wait in the outbox
    * table (nothing is marked published that no bus accepted) until a process with a bus starts.
@@ -58,13 +66,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
-  const database = definition.database ? await openDatabase({ name: definition.name, ...definition.database }, options.location) : undefined;
+  const filter = rowFilter(definition.access);
+  const database = definition.database
+    ? await openDatabase({ name: definition.name, ...definition.database, filters: filter ? [filter] : [] }, options.location)
+    : undefined;
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
   const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
   const schema = await definition.buildSchema();
-  const contextFor = (requestId: string, actor: EventActor = ANONYMOUS_ACTOR): RequestContext<TLoaders> => {
+  const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
-    return new RequestContext(em, actor, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId);
+    em?.setFilterParams(ROW_FILTER, { viewer });
+    return new RequestContext(em, viewer, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId, options.auth);
   };
   const apollo = new ApolloServer<GraphQLContext<TLoaders>>({
     schema,
@@ -77,11 +89,17 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const http = await serveApollo({
-    apollo,
     port: options.port,
     host: options.host,
-    graphqlPaths: {
-      '/graphql': async (request) => ({ ctx: contextFor(String(request.headers['x-request-id'] ?? randomUUID())) }),
+    endpoints: {
+      '/graphql': {
+        apollo,
+        // A bad token fails the whole request (UNAUTHENTICATED); no token is an anonymous viewer.
+        context: async (request) => {
+          const principal = await options.auth.principalOf(request.headers.authorization);
+          return { ctx: contextFor(String(request.headers['x-request-id'] ?? randomUUID()), Viewer.of(principal)) };
+        },
+      },
     },
     routes: {
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
@@ -94,7 +112,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     relay,
     http,
     url: `${http.url}/graphql`,
-    systemContext: <T>() => contextFor(`system-${randomUUID()}`, SYSTEM_ACTOR) as unknown as RequestContext<T>,
+    systemContext: <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>,
     close: async () => {
       await http.close();
       await relay?.stop();

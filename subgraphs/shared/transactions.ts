@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Entity, EntityManager, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Viewer } from './access/viewer';
 import type { RequestContext } from './context';
 import { conflict } from './errors';
 
@@ -58,11 +59,13 @@ export class IdempotencyRecord {
 }
 
 /**
- * Inside the caller's transaction: replays the stored answer for (operation, key), or performs
- * the change and stores its answer. The same key with a different request is a CONFLICT.
+ * Inside the caller's transaction: replays the stored answer for (caller, operation, key), or
+ * performs the change and stores its answer. The same key with a different request is a
+ * CONFLICT. Keys are scoped to the caller's enterprise (or subject), so one enterprise's keys
+ * never collide with, or reveal, another's.
  */
-export async function idempotent(em: EntityManager, operation: string, key: string, request: unknown, perform: () => Promise<string>): Promise<string> {
-  const id = `${operation}:${key}`;
+export async function idempotent(em: EntityManager, viewer: Viewer, operation: string, key: string, request: unknown, perform: () => Promise<string>): Promise<string> {
+  const id = `${operation}:${viewer.org ?? viewer.actor.subject}:${key}`;
   const hash = requestHash(request);
   const previous = await em.findOne(IdempotencyRecord, { id });
   if (previous) {

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHub, RunningHub } from '../../hub/hub';
 import { createScratchDatabase } from '../../hub/scratch-database';
+import type { Principal } from '../../contracts';
+import type { TokenService } from '../../subgraphs/shared/auth';
 import type { Dialect } from '../../subgraphs/shared/database';
+import { staff, testTokens } from './principals';
 
 /**
  * The dialects the integration suites run on: always SQLite; PostgreSQL too when DATABASE_URL
@@ -20,15 +23,28 @@ export function dialects(): Dialect[] {
 }
 let warned = false;
 
+export type GraphQLResult<T = any> = { data?: T; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }> };
+
+export interface RequestOptions {
+  /** Who asks: a principal (a token is minted for it), null for no token, or a raw token string. */
+  as?: Principal | null | string;
+  /** The gateway by default; a subgraph's URL to reach it directly. */
+  url?: string;
+}
+
 export interface TestHub {
   hub: RunningHub;
-  /** POST a GraphQL operation to the gateway (or a subgraph URL) and return the parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, url?: string): Promise<{ data?: T; errors?: Array<{ message: string; extensions?: Record<string, any> }> }>;
+  tokens: TokenService;
+  /**
+   * POST a GraphQL operation to the gateway (or a subgraph URL) and return the parsed body. By
+   * default it acts as the test hub's default principal (a studio admin of moyun-studio).
+   */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<T>>;
   close(): Promise<void>;
 }
 
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
-export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean } = {}): Promise<TestHub> {
+export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean; actingAs?: Principal } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
@@ -37,10 +53,17 @@ export async function startTestHub(dialect: Dialect, options: { seedDemo?: boole
     databaseUrl = scratch.url;
     dropDatabase = scratch.drop;
   }
-  const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false });
+  const auth = testTokens();
+  const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false, auth });
+  const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
     hub,
-    gql: (query, variables, url) => postGraphQL(url ?? hub.gateway.url, query, variables),
+    tokens: auth,
+    gql: async (query, variables, request = {}) => {
+      const as = request.as === undefined ? defaultPrincipal : request.as;
+      const token = as === null ? undefined : typeof as === 'string' ? as : await auth.sign(as, 600);
+      return postGraphQL(request.url ?? hub.gateway.url, query, variables, token);
+    },
     close: async () => {
       await hub.close();
       await dropDatabase();
@@ -49,7 +72,9 @@ export async function startTestHub(dialect: Dialect, options: { seedDemo?: boole
   };
 }
 
-export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+export async function postGraphQL(url: string, query: string, variables?: Record<string, unknown>, token?: string): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return response.json();
 }

@@ -4,12 +4,14 @@ import type { VisibilityTier } from '../../../contracts';
 import { VISIBILITY_TIERS } from '../../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../shared/enums';
 import { PRODUCT_TYPES, ProductType } from '../route-templates';
-import { ORDER_STATUSES, OrderStatus } from '../stage-rules';
+import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../stage-rules';
 
 export const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
 export type ShopChannel = (typeof SHOP_CHANNELS)[number];
 
 export const OrderStatusEnum = enumOf(ORDER_STATUSES);
+export const OrderPhaseEnum = enumOf(ORDER_PHASES);
+registerEnumType(OrderPhaseEnum, { name: 'OrderPhase', description: 'In progress, done (made) or cancelled' });
 export const ShopChannelEnum = enumOf(SHOP_CHANNELS);
 export const ProductTypeEnum = enumOf(PRODUCT_TYPES);
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus' });
@@ -32,7 +34,7 @@ export class Customer {
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A custom order, followed through its route of stages' })
 @Entity({ tableName: 'shop_order' })
-@Unique({ properties: ['channel', 'externalOrderId'] })
+@Unique({ properties: ['studioId', 'channel', 'externalOrderId'] })
 @Index({ properties: ['studioId', 'status', 'id'] })
 export class Order {
   [OptionalProps]?: 'version' | 'currency' | 'status' | 'lastSequence';
@@ -44,11 +46,11 @@ export class Order {
   @Property({ type: 'string', length: 80 })
   studioId!: string;
 
-  @Field(() => ShopChannelEnum)
+  @Field(() => ShopChannelEnum, { nullable: true })
   @Enum({ items: [...SHOP_CHANNELS], type: 'string' })
   channel!: ShopChannel;
 
-  @Field({ description: "The shop's own order id" })
+  @Field(() => String, { nullable: true, description: "The shop's own order id" })
   @Property({ type: 'string', length: 100 })
   externalOrderId!: string;
 
@@ -69,25 +71,29 @@ export class Order {
   @Property({ type: 'string', length: 500 })
   customerAddress!: string;
 
-  @Field(() => Int, { description: 'Price in fen (1/100 CNY)' })
+  @Field(() => Int, { nullable: true, description: 'Price in fen (1/100 CNY): the studio and the customer only' })
   @Property({ type: 'integer' })
   priceCents!: number;
 
-  @Field()
+  @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 3 })
   currency: string = 'CNY';
 
-  @Field(() => VisibilityTierEnum, { description: 'The most detailed tier the studio allows the customer of this order' })
+  @Field(() => VisibilityTierEnum, { nullable: true, description: 'The most detailed tier the studio allows the customer of this order' })
   @Enum({ items: [...VISIBILITY_TIERS], type: 'string' })
   customerTierMax!: VisibilityTier;
 
-  @Field(() => OrderStatusEnum)
+  @Field(() => OrderStatusEnum, { nullable: true, description: 'Customers see it from tier BASIC; every viewer sees `phase`' })
   @Enum({ items: [...ORDER_STATUSES], type: 'string' })
   status: OrderStatus = 'RECEIVED';
 
   /** The latest progress status code reached; resolved to the vocabulary's StatusCode. */
   @Property({ type: 'string', length: 20 })
   statusCodeValue!: string;
+
+  /** The latest code reached that customers see from tier BASIC on (a milestone). */
+  @Property({ type: 'string', length: 20 })
+  milestoneCodeValue!: string;
 
   @Field(() => Date, { nullable: true, description: 'When the last stage is planned to finish' })
   @Property({ type: 'datetime', nullable: true })
@@ -123,6 +129,10 @@ export class OrderLine {
   @Index()
   @Property({ type: 'string', length: 40 })
   orderId!: string;
+
+  /** The studio that owns the order: what the row rule checks. */
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
 
   @Property({ type: 'integer' })
   position!: number;

@@ -15,6 +15,10 @@ export class ProgressEvent {
   @Property({ type: 'string', length: 40 })
   orderId!: string;
 
+  /** The studio that owns the order: what the row rule checks. */
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
   @Field(() => Int, { description: 'Position in this order log, from 1' })
   @Property({ type: 'integer' })
   sequence!: number;
@@ -107,6 +111,10 @@ export class Shipment {
   @Property({ type: 'string', length: 40 })
   orderId!: string;
 
+  /** The studio that owns the order: what the row rule checks. */
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
   @Field()
   @Property({ type: 'string', length: 80 })
   carrier!: string;
@@ -134,6 +142,13 @@ export class ShipmentEvent {
 
   @Property({ type: 'string', length: 40 })
   shipmentId!: string;
+
+  /** The shipment's order and its studio: what the row rule checks. */
+  @Property({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
 
   @Field(() => ShipmentStatusEnum)
   @Enum({ items: [...SHIPMENT_STATUSES], type: 'string' })

@@ -35,15 +35,6 @@ export class ProcessParameter {
   tradeSecret!: boolean;
 }
 
-@ObjectType({ description: 'Who worked the stage' })
-export class StageOperator {
-  @Field({ description: 'Real name: shown inside the studio only' })
-  name!: string;
-
-  @Field({ description: 'Pen name: what customers and partners may see' })
-  penName!: string;
-}
-
 /** One stage of one order's route, as it actually ran. */
 @ObjectType({ description: 'One stage of an order route, as planned and as it ran' })
 @Entity({ tableName: 'stage_run' })
@@ -91,9 +82,11 @@ export class StageRun {
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;
 
+  @Field(() => String, { nullable: true, description: "The operator's real name: shown inside the studio only" })
   @Property({ type: 'string', length: 120, nullable: true })
   operatorName?: string | null;
 
+  @Field(() => String, { nullable: true, description: "The operator's pen name: what partners and customers (DETAILED) see" })
   @Property({ type: 'string', length: 120, nullable: true })
   operatorPenName?: string | null;
 
@@ -105,7 +98,7 @@ export class StageRun {
   @Property({ type: 'json' })
   environment: EnvironmentReading[] = [];
 
-  @Field(() => [ProcessParameter])
+  @Field(() => [ProcessParameter], { nullable: true, description: 'Trade-secret parameters never leave the studio' })
   @Property({ type: 'json' })
   processParameters: ProcessParameter[] = [];
 

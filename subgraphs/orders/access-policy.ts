@@ -1,0 +1,173 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { CUSTOMER_TIMELINE_EVENTS, lowerTier, STUDIO_LEADS, STUDIO_STAFF, VOCABULARY, type VisibilityTier } from '../../contracts';
+import type { AccessPolicy, FieldRule } from '../shared/access/policy';
+import { STUDIO_ONLY } from '../shared/access/policy';
+import { CAPACITY_PARTNERS, Viewer } from '../shared/access/viewer';
+import { CustomerLink } from './entities/customer-link';
+import { Order } from './entities/order';
+import type { ProcessParameter } from './entities/stage-run';
+import { StageRun } from './entities/stage-run';
+
+/**
+ * Who sees what of an order. The studio's staff see all of their own; a partner sees the
+ * orders holding a stage assigned to it, and of those only its stages, their codes and dates;
+ * a customer sees their own orders at their tier (capped by the studio); hub admins see every
+ * row but nothing personal, priced or secret.
+ */
+
+/** Outside the studio, extension codes read as their standard parent. */
+const standardCode = (code: string) => VOCABULARY.standardStatusOf(code).code;
+const standardReference = (reference: { code: string } | null) => (reference ? { code: standardCode(reference.code) } : null);
+const withoutTradeSecrets = (parameters: ProcessParameter[] | null) => parameters?.filter((parameter) => !parameter.tradeSecret) ?? null;
+
+const ALL: FieldRule = { hub: true, partner: true, customer: 'MINIMAL' };
+const MILESTONE: FieldRule = { hub: true, partner: true, customer: 'BASIC' };
+const DETAIL: FieldRule = { hub: true, partner: true, customer: 'DETAILED' };
+/** Between the studio and its customer. */
+const CUSTOMER_OWN: FieldRule = { customer: 'MINIMAL' };
+const STUDIO_AND_HUB: FieldRule = { hub: true };
+const CUSTOMER_AND_HUB: FieldRule = { hub: true, customer: 'MINIMAL' };
+
+/** The orders holding a stage assigned to this partner; looked up once per request. */
+function partnerOrderIds(viewer: Viewer, em: EntityManager): Promise<string[]> {
+  return viewer.remember('partner-orders', async () => {
+    const stages = await em.fork().find(StageRun, { assignedToId: viewer.org! }, { filters: false, fields: ['orderId'] });
+    return [...new Set(stages.map((stage) => stage.orderId))];
+  });
+}
+
+/**
+ * A customer's orders with the tier each may be seen at: the tier they chose, never above the
+ * studio's cap for that order. A token minted from a link that was revoked or has expired
+ * opens nothing.
+ */
+async function customerOrders(viewer: Viewer, em: EntityManager): Promise<Map<string, VisibilityTier>> {
+  const customer = viewer.principal!.customer!;
+  if (customer.linkId) {
+    const link = await em.findOne(CustomerLink, { id: customer.linkId }, { filters: false });
+    if (!link || link.revokedAt || link.expiresAt <= new Date()) return new Map();
+  }
+  const orders = await em.find(Order, { id: { $in: [...customer.orders] } }, { filters: false, fields: ['id', 'customerTierMax'] });
+  return new Map(orders.map((order) => [order.id, lowerTier(customer.tier, order.customerTierMax)]));
+}
+
+const STAGE_WORKERS = [...STUDIO_STAFF, ...CAPACITY_PARTNERS];
+
+export const ordersAccess: AccessPolicy = {
+  customerOrders,
+  operations: {
+    'Query.order': 'AUTHENTICATED',
+    'Query.orders': 'AUTHENTICATED',
+    'Query.stageBoard': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    'Query.routeTemplates': 'AUTHENTICATED',
+    'Query.customerLinks': STUDIO_LEADS,
+    'Mutation.importShopOrder': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
+    'Mutation.cancelOrder': STUDIO_LEADS,
+    'Mutation.changeRoute': STUDIO_LEADS,
+    'Mutation.setCustomerTierMax': STUDIO_LEADS,
+    'Mutation.assignStage': STUDIO_LEADS,
+    'Mutation.startStage': STAGE_WORKERS,
+    'Mutation.completeStage': STAGE_WORKERS,
+    'Mutation.recordQcResult': STAGE_WORKERS,
+    'Mutation.reportException': STUDIO_STAFF,
+    'Mutation.resolveException': STUDIO_LEADS,
+    'Mutation.addShipment': STUDIO_STAFF,
+    'Mutation.recordShipmentEvent': STUDIO_STAFF,
+    'Mutation.mintCustomerLink': STUDIO_LEADS,
+    'Mutation.revokeCustomerLink': STUDIO_LEADS,
+    'Mutation.exchangeCustomerLink': 'PUBLIC',
+  },
+  types: {
+    Order: {
+      entity: 'Order',
+      ownership: {
+        studio: 'studioId',
+        order: 'id',
+        customerTier: 'MINIMAL',
+        partner: async (viewer, em) => ({ id: { $in: await partnerOrderIds(viewer, em) } }),
+      },
+      fields: ALL,
+      overrides: {
+        channel: CUSTOMER_AND_HUB,
+        externalOrderId: CUSTOMER_OWN,
+        customer: STUDIO_ONLY,
+        priceCents: CUSTOMER_OWN,
+        currency: CUSTOMER_OWN,
+        customerTierMax: CUSTOMER_OWN,
+        status: MILESTONE,
+        milestone: { ...MILESTONE, outsideStudio: standardReference },
+        statusCode: { ...DETAIL, outsideStudio: standardReference },
+        dueAt: MILESTONE,
+        cancelReason: CUSTOMER_AND_HUB,
+        lines: CUSTOMER_AND_HUB,
+        stages: MILESTONE,
+        progress: { hub: true, customer: 'BASIC' },
+        exceptions: STUDIO_AND_HUB,
+        shipments: CUSTOMER_AND_HUB,
+      },
+    },
+    OrderLine: {
+      entity: 'OrderLine',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
+      fields: CUSTOMER_AND_HUB,
+      overrides: { personalisation: CUSTOMER_OWN },
+    },
+    StageRun: {
+      entity: 'StageRun',
+      ownership: {
+        studio: 'studioId',
+        order: 'orderId',
+        customerTier: 'BASIC',
+        customerRows: (tier) => ({ code: { $in: [...VOCABULARY.statusCodesVisibleAt(tier)] } }),
+        partner: (viewer) => ({ assignedToId: viewer.org! }),
+      },
+      fields: MILESTONE,
+      overrides: {
+        code: { ...MILESTONE, outsideStudio: standardCode },
+        statusCode: { ...MILESTONE, outsideStudio: standardReference },
+        startedAt: DETAIL,
+        finishedAt: DETAIL,
+        operatorName: STUDIO_ONLY,
+        operatorPenName: DETAIL,
+        environment: DETAIL,
+        photoUrls: DETAIL,
+        processParameters: { hub: true, customer: 'DETAILED', outsideStudio: withoutTradeSecrets },
+        qcResult: DETAIL,
+        qcNote: { hub: true, partner: true },
+        cancelReason: DETAIL,
+        assignedTo: { hub: true, partner: true },
+      },
+    },
+    ProgressEvent: {
+      entity: 'ProgressEvent',
+      ownership: {
+        studio: 'studioId',
+        order: 'orderId',
+        customerTier: 'BASIC',
+        customerRows: (tier) => ({ type: { $in: [...CUSTOMER_TIMELINE_EVENTS] }, statusCodeValue: { $in: [...VOCABULARY.statusCodesVisibleAt(tier)] } }),
+      },
+      fields: { hub: true, customer: 'BASIC' },
+      overrides: { statusCode: { hub: true, customer: 'BASIC', outsideStudio: standardReference }, note: { hub: true, customer: 'DETAILED' } },
+    },
+    OrderException: {
+      entity: 'OrderException',
+      ownership: { studio: 'studioId' },
+      fields: STUDIO_AND_HUB,
+    },
+    Shipment: {
+      entity: 'Shipment',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
+      fields: CUSTOMER_AND_HUB,
+    },
+    ShipmentEvent: {
+      entity: 'ShipmentEvent',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
+      fields: CUSTOMER_AND_HUB,
+    },
+    CustomerLink: {
+      entity: 'CustomerLink',
+      ownership: { studio: 'studioId' },
+      fields: STUDIO_AND_HUB,
+    },
+  },
+};

@@ -1,0 +1,149 @@
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, JWTPayload, SignJWT } from 'jose';
+import {
+  ClaimsError,
+  claimsOf,
+  HUB_AUDIENCE,
+  HUB_ISSUER,
+  isVisibilityTier,
+  LINK_TOKEN_TYPE,
+  Principal,
+  principalFromClaims,
+  VisibilityTier,
+} from '../../contracts';
+import { hubError } from './errors';
+
+export interface AuthOptions {
+  /** HS256 key of the tokens the hub signs itself: embedded staff tokens, customer tokens, links. */
+  hubSecret: string;
+  /**
+   * Production: staff tokens come from an identity provider and are verified (RS256 / ES256)
+   * against its JSON Web Key Set, with its issuer and audience.
+   */
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
+  /** Lifetime of a customer session token minted from a link (default 15 minutes). */
+  customerTokenTtlSeconds?: number;
+  /** The page a customer link opens; the link token is appended as `?link=` (default http://localhost:4000/track). */
+  customerLinkUrl?: string;
+}
+
+export const MIN_SECRET_LENGTH = 32;
+const ASYMMETRIC = ['RS256', 'ES256'];
+const CLOCK_TOLERANCE_SECONDS = 5;
+
+export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+
+export interface CustomerLinkClaims {
+  linkId: string;
+  orderId: string;
+  /** The most detailed tier the link offers. */
+  tier: VisibilityTier;
+  expiresAt: Date;
+}
+
+/**
+ * Signs and verifies every token the hub sees. The key is chosen by the token's algorithm and
+ * issuer: HS256 only for the hub's own tokens, RS256/ES256 only from the configured JWKS. A
+ * token that fails any check is UNAUTHENTICATED, with no hint of which check failed beyond
+ * "expired".
+ */
+export class TokenService {
+  private readonly secret: Uint8Array;
+  private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+
+  readonly customerTokenTtlSeconds: number;
+  readonly customerLinkUrl: string;
+
+  constructor(private readonly options: AuthOptions) {
+    this.customerTokenTtlSeconds = options.customerTokenTtlSeconds ?? 900;
+    this.customerLinkUrl = options.customerLinkUrl ?? 'http://localhost:4000/track';
+    if (options.hubSecret.length < MIN_SECRET_LENGTH) throw new Error(`The hub secret must be at least ${MIN_SECRET_LENGTH} characters`);
+    this.secret = new TextEncoder().encode(options.hubSecret);
+    if (options.jwksUrl) {
+      if (!options.issuer || !options.audience) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
+      this.jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+    }
+  }
+
+  /** The principal of an `Authorization` header; null when there is none (an anonymous caller). */
+  async principalOf(authorization: string | undefined | null): Promise<Principal | null> {
+    if (!authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    return this.verify(match[1]);
+  }
+
+  async verify(token: string): Promise<Principal> {
+    const payload = await this.verifyJwt(token, 'access');
+    try {
+      return principalFromClaims(payload as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof ClaimsError) throw unauthenticated(`Invalid token: ${error.message}`);
+      throw error;
+    }
+  }
+
+  /** A hub-signed access token for a principal (embedded mode, `npm run token`, customer sessions). */
+  sign(principal: Principal, ttlSeconds: number): Promise<string> {
+    return new SignJWT(claimsOf(principal))
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(HUB_ISSUER)
+      .setAudience(HUB_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+      .sign(this.secret);
+  }
+
+  /** A customer link: a credential for one order, exchanged for short-lived customer tokens. */
+  signLink(link: CustomerLinkClaims): Promise<string> {
+    return new SignJWT({ ord: link.orderId, tier: link.tier })
+      .setProtectedHeader({ alg: 'HS256', typ: LINK_TOKEN_TYPE })
+      .setJti(link.linkId)
+      .setIssuer(HUB_ISSUER)
+      .setAudience(HUB_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(link.expiresAt.getTime() / 1000))
+      .sign(this.secret);
+  }
+
+  async verifyLink(token: string): Promise<CustomerLinkClaims> {
+    const payload = await this.verifyJwt(token, 'link');
+    if (typeof payload.jti !== 'string' || typeof payload.ord !== 'string' || !isVisibilityTier(payload.tier) || !payload.exp) {
+      throw unauthenticated('Invalid customer link');
+    }
+    return { linkId: payload.jti, orderId: payload.ord, tier: payload.tier, expiresAt: new Date(payload.exp * 1000) };
+  }
+
+  private async verifyJwt(token: string, kind: 'access' | 'link'): Promise<JWTPayload> {
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw unauthenticated('Malformed token');
+    }
+    // A link is not a bearer token and a bearer token is not a link: the `typ` keeps them apart.
+    const isLink = header.typ === LINK_TOKEN_TYPE;
+    if (isLink !== (kind === 'link')) throw unauthenticated(kind === 'link' ? 'Not a customer link' : 'A customer link is not an access token: exchange it first');
+    try {
+      if (header.alg === 'HS256') {
+        const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, audience: HUB_AUDIENCE, clockTolerance: CLOCK_TOLERANCE_SECONDS });
+        return payload;
+      }
+      if (this.jwks && kind === 'access' && header.alg && ASYMMETRIC.includes(header.alg)) {
+        const { payload } = await jwtVerify(token, this.jwks, {
+          algorithms: ASYMMETRIC,
+          issuer: this.options.issuer,
+          audience: this.options.audience,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        });
+        return payload;
+      }
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated('Invalid token');
+      throw error;
+    }
+    throw unauthenticated(`Tokens signed with ${header.alg ?? 'no algorithm'} are not accepted`);
+  }
+}
