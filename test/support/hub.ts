@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startHub, RunningHub } from '../../hub/hub';
 import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
+import type { OperationLimits } from '../../gateway/limits';
 import type { TokenService } from '../../subgraphs/shared/auth';
 import type { Dialect } from '../../subgraphs/shared/database';
 import { staff, testTokens } from './principals';
@@ -44,7 +45,7 @@ export interface TestHub {
 }
 
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
-export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean; actingAs?: Principal } = {}): Promise<TestHub> {
+export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean; actingAs?: Principal; limits?: OperationLimits } = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
@@ -54,7 +55,7 @@ export async function startTestHub(dialect: Dialect, options: { seedDemo?: boole
     dropDatabase = scratch.drop;
   }
   const auth = testTokens();
-  const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false, auth });
+  const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false, auth, limits: options.limits });
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
     hub,

@@ -1,0 +1,441 @@
+import type { Principal } from '../contracts';
+import { Order } from '../subgraphs/orders/entities/order';
+import { CustomerLink } from '../subgraphs/orders/entities/customer-link';
+import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/entities/progress';
+import { StageRun } from '../subgraphs/orders/entities/stage-run';
+import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
+import { customer, hubAdmin, partner, staff } from './support/principals';
+
+/**
+ * The permission matrix: every role × the main queries, mutations, fields and `_entities`
+ * lookups × own / foreign enterprise, each cell with the outcome it must have, through the
+ * gateway and directly against the subgraph that owns the operation. A cell's observed outcome
+ * is a short string (an error code, `null` for "no such order", or what was seen); the table
+ * below spells out every expected one. Later issues add their operations here.
+ */
+
+const PRINCIPALS = {
+  anon: null,
+  hub: hubAdmin(),
+  mAdmin: staff('moyun-studio', 'STUDIO_ADMIN'),
+  mSup: staff('moyun-studio', 'SUPERVISOR'),
+  mOp: staff('moyun-studio', 'OPERATOR'),
+  yAdmin: staff('youcaifeng', 'STUDIO_ADMIN'),
+  gild: partner('gilding-atelier'),
+  kiln: partner('jingde-kiln-works'),
+  kitchen: partner('xuhui-cloud-kitchen', 'KITCHEN'),
+  supp: partner('jingdezhen-clay', 'SUPPLIER'),
+  cMin: 'customer of A at MINIMAL',
+  cBasic: 'customer of A at BASIC',
+  cDet: 'customer of A at DETAILED',
+  cOther: 'customer of B at DETAILED',
+} as const;
+type Who = keyof typeof PRINCIPALS;
+const WHO = Object.keys(PRINCIPALS) as Who[];
+
+type Expected = Record<Who, string>;
+/** Columns in the order of PRINCIPALS. */
+function row(...outcomes: string[]): Expected {
+  if (outcomes.length !== WHO.length) throw new Error(`a row needs ${WHO.length} outcomes`);
+  return Object.fromEntries(WHO.map((who, index) => [who, outcomes[index]])) as Expected;
+}
+
+interface Fixture {
+  a: string; // moyun-studio order, C50 assigned to gilding-atelier, A10..C30 done
+  b: string; // youcaifeng order
+  m: string; // moyun-studio order the mutations may cancel
+  aStages: Record<string, string>;
+  bFirstStage: string;
+}
+
+interface Cell {
+  name: string;
+  subgraph: 'orders' | 'network' | 'vocabulary';
+  query: string;
+  variables(f: Fixture): Record<string, unknown>;
+  observe(result: GraphQLResult): string;
+  expected: Expected;
+  mutation?: boolean;
+  /** `_entities` lookups exist only on the subgraph. */
+  directOnly?: boolean;
+}
+
+const DENIALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
+const errorCode = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code as string | undefined;
+
+/** Root `order` (or `_entities[0]`) through `see`, or the error code, or `null` when not visible. */
+const ofOrder = (see: (order: any) => string) => (result: GraphQLResult) => {
+  const code = errorCode(result);
+  if (code) return code;
+  const order = result.data?.order !== undefined ? result.data.order : result.data?._entities?.[0];
+  return order === null || order === undefined ? 'null' : see(order);
+};
+const mutationOutcome = (result: GraphQLResult) => {
+  const code = errorCode(result);
+  return code && DENIALS.includes(code) ? code : 'ALLOWED';
+};
+const distinct = (values: unknown[]) => [...new Set(values.filter((value) => value !== null && value !== undefined))].join(',');
+
+//                 anon               hub          mAdmin       mSup         mOp          yAdmin       gild         kiln         kitchen      supp         cMin         cBasic       cDet         cOther
+const CELLS: Cell[] = [
+  {
+    name: 'order A is visible',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { id phase } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder(() => 'visible'),
+    expected: row('UNAUTHENTICATED', 'visible', 'visible', 'visible', 'visible', 'null', 'visible', 'null', 'null', 'null', 'visible', 'visible', 'visible', 'null'),
+  },
+  {
+    name: 'order B (another studio) is visible',
+    subgraph: 'orders',
+    query: `query($b: ID!) { order(id: $b) { id phase } }`,
+    variables: (f) => ({ b: f.b }),
+    observe: ofOrder(() => 'visible'),
+    expected: row('UNAUTHENTICATED', 'visible', 'null', 'null', 'null', 'visible', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'visible'),
+  },
+  {
+    name: "the customer's name, contact and address",
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { customer { name contact address } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => (order.customer ? 'seen' : 'hidden')),
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'seen', 'seen', 'seen', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: 'the price',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { priceCents } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => (order.priceCents === null ? 'hidden' : 'seen')),
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'seen', 'seen', 'seen', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'seen', 'seen', 'seen', 'null'),
+  },
+  {
+    name: 'the stages (partner: only its own; customer: by tier)',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { stages { code statusCode { code } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `stages:${order.stages.length}`),
+    expected: row('UNAUTHENTICATED', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'stages:1', 'null', 'null', 'null', 'stages:0', 'stages:5', 'stages:9', 'null'),
+  },
+  {
+    name: 'process parameters (trade secrets only in the studio)',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { stages { processParameters { name tradeSecret } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => {
+      const parameters = order.stages.flatMap((stage: any) => stage.processParameters ?? []);
+      return `params:${parameters.length}/secret:${parameters.filter((parameter: any) => parameter.tradeSecret).length}`;
+    }),
+    expected: row('UNAUTHENTICATED', 'params:1/secret:0', 'params:2/secret:1', 'params:2/secret:1', 'params:2/secret:1', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'params:0/secret:0', 'params:0/secret:0', 'params:1/secret:0', 'null'),
+  },
+  {
+    name: "operators' real names",
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { stages { operatorName } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `names:${distinct(order.stages.map((stage: any) => stage.operatorName))}`),
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'names:王芳', 'names:王芳', 'names:王芳', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'names:', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: 'pen names, stage times and environment readings (DETAILED)',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { stages { operatorPenName startedAt environment { name } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder(
+      (order) =>
+        `pens:${distinct(order.stages.map((stage: any) => stage.operatorPenName))}/times:${order.stages.filter((stage: any) => stage.startedAt).length}/readings:${order.stages.flatMap((stage: any) => stage.environment).length}`,
+    ),
+    expected: row(
+      'UNAUTHENTICATED', 'pens:墨白/times:5/readings:2', 'pens:墨白/times:5/readings:2', 'pens:墨白/times:5/readings:2', 'pens:墨白/times:5/readings:2', 'null',
+      'pens:/times:0/readings:0', 'null', 'null', 'null', 'pens:/times:0/readings:0', 'pens:/times:0/readings:0', 'pens:墨白/times:5/readings:2', 'null',
+    ),
+  },
+  {
+    name: 'milestone (BASIC) and exact status code (DETAILED)',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { phase milestone { code } statusCode { code } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `${order.phase}/milestone:${order.milestone?.code ?? '-'}/status:${order.statusCode?.code ?? '-'}`),
+    expected: row(
+      'UNAUTHENTICATED', 'IN_PROGRESS/milestone:B10/status:C30', 'IN_PROGRESS/milestone:B10/status:C30', 'IN_PROGRESS/milestone:B10/status:C30', 'IN_PROGRESS/milestone:B10/status:C30', 'null',
+      'IN_PROGRESS/milestone:B10/status:C30', 'null', 'null', 'null', 'IN_PROGRESS/milestone:-/status:-', 'IN_PROGRESS/milestone:B10/status:-', 'IN_PROGRESS/milestone:B10/status:C30', 'null',
+    ),
+  },
+  {
+    name: 'the progress log (customer: their timeline at their tier)',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { progress { type statusCode { code } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `progress:${order.progress.length}`),
+    expected: row('UNAUTHENTICATED', 'progress:14', 'progress:14', 'progress:14', 'progress:14', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'progress:0', 'progress:5', 'progress:11', 'null'),
+  },
+  {
+    name: 'exceptions',
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { exceptions { id } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `exceptions:${order.exceptions.length}`),
+    expected: row('UNAUTHENTICATED', 'exceptions:1', 'exceptions:1', 'exceptions:1', 'exceptions:1', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: "a studio's order list",
+    subgraph: 'orders',
+    query: `{ orders(studioId: "moyun-studio") { totalCount nodes { id } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `count:${result.data.orders.totalCount}/${result.data.orders.nodes.length}`,
+    expected: row('UNAUTHENTICATED', 'count:2/2', 'count:2/2', 'count:2/2', 'count:2/2', 'count:0/0', 'count:1/1', 'count:0/0', 'count:0/0', 'count:0/0', 'count:1/1', 'count:1/1', 'count:1/1', 'count:0/0'),
+  },
+  {
+    name: "a studio's kanban",
+    subgraph: 'orders',
+    query: `{ stageBoard(studioId: "moyun-studio") { columns { code orderIds } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `orders:${result.data.stageBoard.columns.flatMap((column: any) => column.orderIds).length}`,
+    expected: row('UNAUTHENTICATED', 'orders:2', 'orders:2', 'orders:2', 'orders:2', 'orders:0', 'orders:1', 'orders:0', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "an order's customer links",
+    subgraph: 'orders',
+    query: `query($a: ID!) { customerLinks(orderId: $a) { id tier } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: (result) => errorCode(result) ?? `links:${result.data.customerLinks.length}`,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'links:1', 'links:1', 'FORBIDDEN', 'links:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'the network directory (public)',
+    subgraph: 'network',
+    query: `{ enterprise(id: "moyun-studio") { nameEn } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? result.data.enterprise.nameEn,
+    expected: row(...WHO.map(() => 'Moyun Creative Studio')),
+  },
+  {
+    name: 'the vocabulary (public)',
+    subgraph: 'vocabulary',
+    query: `{ statusCode(code: "C50") { labelEn } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? result.data.statusCode.labelEn,
+    expected: row(...WHO.map(() => 'Hand gilding')),
+  },
+  {
+    name: '_entities lookup of order A',
+    subgraph: 'orders',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id phase } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder(() => 'visible'),
+    expected: row('null', 'visible', 'visible', 'visible', 'visible', 'null', 'visible', 'null', 'null', 'null', 'visible', 'visible', 'visible', 'null'),
+  },
+  {
+    name: "_entities lookup of order A's customer and price",
+    subgraph: 'orders',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { customer { name } priceCents } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => `${order.customer ? 'customer' : '-'}/${order.priceCents === null ? '-' : 'price'}`),
+    expected: row('null', 'FORBIDDEN', 'customer/price', 'customer/price', 'customer/price', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: "_entities lookup of order A's stages",
+    subgraph: 'orders',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { stages { id } } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => `stages:${order.stages.length}`),
+    expected: row('null', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'stages:1', 'null', 'null', 'null', 'stages:0', 'stages:5', 'stages:9', 'null'),
+  },
+  // Mutations: ALLOWED means the caller got past every permission rule (the business rules may
+  // still refuse, e.g. a stage out of route order). Denied ones are checked to change nothing.
+  {
+    name: 'import a shop order for moyun-studio',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`,
+    variables: () => ({
+      input: {
+        channel: 'WECHAT',
+        externalOrderId: 'MATRIX-IMPORT',
+        studioId: 'moyun-studio',
+        customer: { name: '周先生', contact: 'wx:zhou', address: '景德镇' },
+        priceCents: 1000,
+        lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1 }],
+      },
+    }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "start order A's stage held by gilding-atelier",
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($s: ID!) { startStage(stageRunId: $s) { id } }`,
+    variables: (f) => ({ s: f.aStages.C50 }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'ALLOWED', 'NOT_FOUND', 'ALLOWED', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "start a stage of another studio's order",
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($s: ID!) { startStage(stageRunId: $s) { id } }`,
+    variables: (f) => ({ s: f.bFirstStage }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'ALLOWED', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'report an exception on order A',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($a: ID!) { reportException(orderId: $a, code: "CAP-01", idempotencyKey: "matrix-report") { id } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'ALLOWED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "set order A's customer tier cap (to what it is)",
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($a: ID!) { setCustomerTierMax(orderId: $a, tier: DETAILED, idempotencyKey: "matrix-tier") { id } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'hand C50 of order A to gilding-atelier (its holder already)',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($s: ID!) { assignStage(stageRunId: $s, enterpriseId: "gilding-atelier", idempotencyKey: "matrix-assign") { id } }`,
+    variables: (f) => ({ s: f.aStages.C50 }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'mint a customer link for order A',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($a: ID!) { mintCustomerLink(orderId: $a, idempotencyKey: "matrix-link") { token } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'ship order A (route not done)',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($a: ID!) { addShipment(orderId: $a, input: { carrier: "SF", trackingNumber: "SF1" }, idempotencyKey: "matrix-ship") { id } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'ALLOWED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'cancel order M',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($m: ID!) { cancelOrder(orderId: $m, reason: "matrix", idempotencyKey: "matrix-cancel") { id } }`,
+    variables: (f) => ({ m: f.m }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'cancel an order that does not exist (answers as a foreign one)',
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation { cancelOrder(orderId: "ord_01ARZ3NDEKTSV4RRFFQ69G5FAV", reason: "matrix", idempotencyKey: "matrix-cancel-missing") { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+];
+
+describe.each(dialects())('permission matrix (%s)', (dialect) => {
+  let t: TestHub;
+  let fixture: Fixture;
+  const principals = {} as Record<Who, Principal | null>;
+
+  beforeAll(async () => {
+    t = await startTestHub(dialect);
+    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    fixture = await buildFixture(t);
+    for (const who of WHO) {
+      const value = PRINCIPALS[who];
+      principals[who] =
+        who === 'cMin' ? customer([fixture.a], 'MINIMAL') : who === 'cBasic' ? customer([fixture.a], 'BASIC') : who === 'cDet' ? customer([fixture.a], 'DETAILED') : who === 'cOther' ? customer([fixture.b], 'DETAILED') : (value as Principal | null);
+    }
+  });
+  afterAll(() => t?.close());
+
+  async function snapshot(): Promise<string> {
+    const em = t.hub.subgraphs.orders.systemContext().em;
+    const counts = await Promise.all([Order, StageRun, ProgressEvent, OrderException, Shipment, CustomerLink].map((entity) => em.count(entity, {})));
+    const stages = await em.find(StageRun, {}, { orderBy: { id: 'asc' } });
+    const orders = await em.find(Order, {}, { orderBy: { id: 'asc' } });
+    return JSON.stringify([counts, stages.map((stage) => `${stage.status}:${stage.assignedToId}`), orders.map((order) => `${order.status}:${order.customerTierMax}:${order.version}`)]);
+  }
+
+  it('holds in every cell, through the gateway and directly against each subgraph', async () => {
+    const mismatches: string[] = [];
+    let checked = 0;
+    let gateway = 0;
+    let direct = 0;
+    for (const cell of CELLS) {
+      const routes = cell.directOnly ? (['direct'] as const) : (['gateway', 'direct'] as const);
+      for (const route of routes) {
+        for (const who of WHO) {
+          const url = route === 'gateway' ? t.hub.gateway.url : t.hub.subgraphs[cell.subgraph].url;
+          const denied = DENIALS.includes(cell.expected[who]);
+          const before = cell.mutation && denied ? await snapshot() : undefined;
+          const result = await t.gql(cell.query, cell.variables(fixture), { as: principals[who], url });
+          const observed = cell.observe(result);
+          checked += 1;
+          if (route === 'gateway') gateway += 1;
+          else direct += 1;
+          if (observed !== cell.expected[who]) mismatches.push(`${cell.name} | ${who} | ${route}: expected ${cell.expected[who]}, got ${observed} ${JSON.stringify(result.errors?.[0] ?? '')}`);
+          if (before !== undefined && (await snapshot()) !== before) mismatches.push(`${cell.name} | ${who} | ${route}: a denied mutation changed data`);
+        }
+      }
+    }
+    console.log(`Permission matrix (${dialect}): ${checked} cells checked (${gateway} through the gateway, ${direct} directly against subgraphs), ${mismatches.length} mismatches`);
+    expect(mismatches).toEqual([]);
+  });
+});
+
+const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`;
+
+async function buildFixture(t: TestHub): Promise<Fixture> {
+  const moyun = { as: staff('moyun-studio') };
+  const youcaifeng = { as: staff('youcaifeng') };
+  const order = (studioId: string, externalOrderId: string, productCode: string) => ({
+    channel: 'TAOBAO',
+    externalOrderId,
+    studioId,
+    customer: { name: '林小姐', contact: '+86 139 0000 0000', address: '上海市徐汇区 1 号' },
+    priceCents: 68800,
+    customerTierMax: 'DETAILED',
+    lines: [{ productCode, quantity: 1 }],
+  });
+  const ok = <T>(result: GraphQLResult<T>): T => {
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data!;
+  };
+  const a = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-A', 'TEA-CUP-CALLIG') }, moyun)).importShopOrder;
+  const b = ok(await t.gql<any>(IMPORT, { input: order('youcaifeng', 'MATRIX-B', 'TLR-SUIT') }, youcaifeng)).importShopOrder;
+  const m = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-M', 'TEA-CUP-CALLIG') }, moyun)).importShopOrder;
+  const aStages: Record<string, string> = Object.fromEntries(a.stages.map((stage: any) => [stage.code, stage.id]));
+  for (const code of ['A10', 'B10', 'C10', 'C20', 'C30']) {
+    ok(await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: aStages[code] }, moyun));
+    if (code === 'C20') ok(await t.gql(`mutation($s: ID!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: "fixture-qc") { id } }`, { s: aStages[code] }, moyun));
+    const input =
+      code === 'C30'
+        ? {
+            environment: [{ name: 'humidity', value: 52, unit: '%' }, { name: 'workshop temperature', value: 22, unit: '°C' }],
+            processParameters: [{ name: 'glaze', value: 'celadon', tradeSecret: false }, { name: 'transfer curve', value: 'T-7', tradeSecret: true }],
+          }
+        : undefined;
+    ok(await t.gql(`mutation($s: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $s, input: $input) { id } }`, { s: aStages[code], input }, moyun));
+  }
+  ok(await t.gql(`mutation($s: ID!) { assignStage(stageRunId: $s, enterpriseId: "gilding-atelier", idempotencyKey: "fixture-assign") { id } }`, { s: aStages.C50 }, moyun));
+  ok(await t.gql(`mutation($a: ID!) { reportException(orderId: $a, code: "EQP-02", idempotencyKey: "fixture-exception") { id } }`, { a: a.id }, moyun));
+  ok(await t.gql(`mutation($a: ID!) { mintCustomerLink(orderId: $a, idempotencyKey: "fixture-link") { token } }`, { a: a.id }, moyun));
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id };
+}
