@@ -9,6 +9,7 @@ import { AUDIENCES, type Audience } from '../subgraphs/shared/access/policy';
 import type { TokenService } from '../subgraphs/shared/auth';
 import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../subgraphs/shared/http-server';
 import { logger } from '../subgraphs/shared/logger';
+import type { GraphQLFormattedError } from 'graphql';
 import { formatError } from '../subgraphs/shared/subgraph';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
 
@@ -46,6 +47,17 @@ export interface GatewayContext {
  * gateway does not pay a TCP handshake per subgraph request.
  */
 const keepAliveFetcher = globalThis.fetch as unknown as Fetcher;
+
+/**
+ * A subgraph answering with an HTTP error surfaces in the gateway as an error carrying the
+ * subgraph's URL and raw body; clients get its code and message only (the rest is logged).
+ */
+function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const { response, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  if (!response) return formatError(formatted, error);
+  logger.warn({ response, path: formatted.path }, 'subgraph answered with an HTTP error');
+  return formatError({ ...formatted, message: 'A subgraph could not answer', extensions }, error);
+}
 
 /** Passes the caller's own token to every subgraph, which verifies it again and applies its rules. */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -92,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
-      formatError,
+      formatError: formatGatewayError,
       includeStacktraceInErrorResponses: false,
       introspection: !production,
       csrfPrevention: true,

@@ -16,12 +16,16 @@ Weft hub is running.
   Database:  ${config.location.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.location.dataDir}`}
   Subgraphs: ${Object.entries(hub.subgraphs).map(([name, runtime]) => `${name} ${runtime.url}`).join(', ')}
 
-Try:
-  curl -s ${url} -H 'content-type: application/json' \\
+Try (every request but the directory and vocabulary needs a token; mint one for anyone):
+  TOKEN=$(npm run --silent token -- --role STUDIO_ADMIN --org moyun-studio)
+  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"{ order(id: \\"${DEMO_ORDER_ID}\\") { id studio { nameZh nameEn } statusCode { code labelZh labelEn } stages { position status statusCode { code labelZh labelEn } } } }"}'
 
-  curl -s ${url} -H 'content-type: application/json' \\
+  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '{"query":"{ stageBoard(studioId: \\"moyun-studio\\") { overdueTotal columns { code statusCode { labelEn } waiting inProgress overdue } } }"}'
+
+  The same order as its customer sees it: --role CUSTOMER --order ${DEMO_ORDER_ID} --tier MINIMAL (or DETAILED).
+  Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
 
 Press Ctrl-C to stop.
 `);

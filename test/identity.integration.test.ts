@@ -1,3 +1,4 @@
+import { startGateway } from '../gateway/gateway';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../subgraphs/shared/auth';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
@@ -58,6 +59,10 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
       }
     }
     expect((await t.gql(`{ order(id: "${orderId}") { id } }`, {}, { as: expired })).errors?.[0].message).toBe('Token expired');
+    // No token at all: the operation needs one; the answer names no subgraph address.
+    const anonymous = await t.gql(`{ order(id: "${orderId}") { id } }`, {}, { as: null });
+    expect(anonymous).toMatchObject({ data: { order: null }, errors: [{ extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(JSON.stringify(anonymous)).not.toContain('127.0.0.1');
   });
 
   it('mints a customer link, exchanges and refreshes it for that order only, and revokes it', async () => {
@@ -134,6 +139,21 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
     const asSupplier = { as: partner('jingdezhen-clay', 'SUPPLIER'), url: supplierUrl };
     expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { id } }`, { id: orderId }, asSupplier))).toBe('GRAPHQL_VALIDATION_FAILED');
     expect((await t.gql(`{ enterprises(kind: SUPPLIER) { id } }`, {}, asSupplier)).data.enterprises.length).toBeGreaterThan(0);
+  });
+
+  it('turns introspection off in production mode', async () => {
+    const subgraphUrls = Object.fromEntries(Object.entries(t.hub.subgraphs).map(([name, runtime]) => [name, runtime.url]));
+    const production = await startGateway({ port: 0, subgraphUrls, auth: t.tokens, production: true });
+    try {
+      const introspection = '{ __schema { queryType { name } } }';
+      for (const url of [production.url, ...Object.values(production.audienceUrls)]) {
+        expect(codeOf(await t.gql(introspection, {}, { url }))).toBe('GRAPHQL_VALIDATION_FAILED');
+      }
+      expect((await t.gql(introspection, {}, { url: t.hub.gateway.audienceUrls.customer })).data.__schema.queryType.name).toBe('Query');
+      expect((await t.gql(`{ vocabularyVersion }`, {}, { url: production.audienceUrls.customer })).data.vocabularyVersion).toBe(1);
+    } finally {
+      await production.close();
+    }
   });
 
   it('refuses operations over the depth, alias, token and batch limits before any subgraph runs them', async () => {

@@ -195,6 +195,14 @@ const CELLS: Cell[] = [
     expected: row('UNAUTHENTICATED', 'orders:2', 'orders:2', 'orders:2', 'orders:2', 'orders:0', 'orders:1', 'orders:0', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: "a partner's work list",
+    subgraph: 'orders',
+    query: `{ assignedStages(enterpriseId: "gilding-atelier") { id code } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `stages:${result.data.assignedStages.length}`,
+    expected: row('UNAUTHENTICATED', 'stages:1', 'stages:1', 'stages:1', 'stages:1', 'stages:0', 'stages:1', 'stages:0', 'stages:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
     name: "an order's customer links",
     subgraph: 'orders',
     query: `query($a: ID!) { customerLinks(orderId: $a) { id tier } }`,

@@ -61,6 +61,7 @@ export const ordersAccess: AccessPolicy = {
     'Query.stageBoard': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.routeTemplates': 'AUTHENTICATED',
     'Query.customerLinks': STUDIO_LEADS,
+    'Query.assignedStages': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Mutation.importShopOrder': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.cancelOrder': STUDIO_LEADS,
     'Mutation.changeRoute': STUDIO_LEADS,

@@ -1,17 +1,28 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireEnterpriseId } from '../shared/ids';
 import type { GraphQLContext } from '../shared/context';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
-import { QcResultEnum, StageRun } from './entities/stage-run';
+import { QcResultEnum, StageRun, StageStatusEnum } from './entities/stage-run';
 import { CompleteStageInput, OperatorInput } from './inputs';
 import type { OrderLoaders } from './loaders';
 import { StageService } from './stage.service';
-import type { QcResult } from './stage-rules';
+import type { QcResult, StageStatus } from './stage-rules';
 
 type Context = GraphQLContext<OrderLoaders>;
 
 @Resolver(() => StageRun)
 export class StageRunResolver {
   constructor(private readonly stages = new StageService()) {}
+
+  @Query(() => [StageRun], { description: "Stages held by an enterprise: a partner's or kitchen's work list (oldest due first)" })
+  assignedStages(
+    @Arg('enterpriseId', () => ID) enterpriseId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('status', () => StageStatusEnum, { nullable: true }) status?: StageStatus,
+  ): Promise<StageRun[]> {
+    requireEnterpriseId(enterpriseId, 'enterpriseId');
+    return ctx.em.find(StageRun, { assignedToId: enterpriseId, ...(status ? { status } : {}) }, { orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit: 500 });
+  }
 
   @Mutation(() => StageRun, { description: 'Starts a stage (route order enforced); repeating it answers as the first call did' })
   startStage(

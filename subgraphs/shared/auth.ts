@@ -32,7 +32,10 @@ export const MIN_SECRET_LENGTH = 32;
 const ASYMMETRIC = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 5;
 
-export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+/** No valid identity for what was asked (a resolver's answer; the response stays HTTP 200). */
+export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message);
+/** A token that fails verification fails the whole request with HTTP 401, before any resolver. */
+const invalidToken = (message: string) => hubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 export interface CustomerLinkClaims {
   linkId: string;
@@ -70,7 +73,7 @@ export class TokenService {
   async principalOf(authorization: string | undefined | null): Promise<Principal | null> {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    if (!match) throw invalidToken('The Authorization header must be "Bearer <token>"');
     return this.verify(match[1]);
   }
 
@@ -79,7 +82,7 @@ export class TokenService {
     try {
       return principalFromClaims(payload as Record<string, unknown>);
     } catch (error) {
-      if (error instanceof ClaimsError) throw unauthenticated(`Invalid token: ${error.message}`);
+      if (error instanceof ClaimsError) throw invalidToken(`Invalid token: ${error.message}`);
       throw error;
     }
   }
@@ -116,15 +119,17 @@ export class TokenService {
   }
 
   private async verifyJwt(token: string, kind: 'access' | 'link'): Promise<JWTPayload> {
+    // A bad bearer token fails the request (401); a bad link is the answer of a mutation.
+    const fail = kind === 'access' ? invalidToken : unauthenticated;
     let header;
     try {
       header = decodeProtectedHeader(token);
     } catch {
-      throw unauthenticated('Malformed token');
+      throw fail(kind === 'link' ? 'Malformed customer link' : 'Malformed token');
     }
     // A link is not a bearer token and a bearer token is not a link: the `typ` keeps them apart.
     const isLink = header.typ === LINK_TOKEN_TYPE;
-    if (isLink !== (kind === 'link')) throw unauthenticated(kind === 'link' ? 'Not a customer link' : 'A customer link is not an access token: exchange it first');
+    if (isLink !== (kind === 'link')) throw fail(kind === 'link' ? 'Not a customer link' : 'A customer link is not an access token: exchange it first');
     try {
       if (header.alg === 'HS256') {
         const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, audience: HUB_AUDIENCE, clockTolerance: CLOCK_TOLERANCE_SECONDS });
@@ -140,10 +145,10 @@ export class TokenService {
         return payload;
       }
     } catch (error) {
-      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
-      if (error instanceof joseErrors.JOSEError) throw unauthenticated('Invalid token');
+      if (error instanceof joseErrors.JWTExpired) throw fail('Token expired');
+      if (error instanceof joseErrors.JOSEError) throw fail('Invalid token');
       throw error;
     }
-    throw unauthenticated(`Tokens signed with ${header.alg ?? 'no algorithm'} are not accepted`);
+    throw fail(`Tokens signed with ${header.alg ?? 'no algorithm'} are not accepted`);
   }
 }
