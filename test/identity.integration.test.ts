@@ -2,24 +2,11 @@ import { startGateway } from '../gateway/gateway';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../subgraphs/shared/auth';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
 import { customer, partner, staff } from './support/principals';
 
 const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`;
 const CUSTOMER_VIEW = `query($id: ID!) { order(id: $id) { id phase milestone { code } stages { code startedAt operatorPenName } } }`;
-
-let external = 0;
-function teaware(customerTierMax = 'DETAILED') {
-  external += 1;
-  return {
-    channel: 'WECHAT',
-    externalOrderId: `ID-${Date.now()}-${external}`,
-    studioId: 'moyun-studio',
-    customer: { name: '陈女士', contact: 'wx:chen', address: '杭州市西湖区 8 号' },
-    priceCents: 45800,
-    customerTierMax,
-    lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1 }],
-  };
-}
 
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
 
@@ -31,9 +18,9 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
   beforeAll(async () => {
     t = await startTestHub(dialect, { limits: { ...DEFAULT_LIMITS, maxDepth: 4 } });
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
-    const order = (await t.gql(IMPORT, { input: teaware() })).data.importShopOrder;
+    const order = (await t.gql(IMPORT, { input: teawareOrder() })).data.importShopOrder;
     orderId = order.id;
-    otherOrderId = (await t.gql(IMPORT, { input: teaware() })).data.importShopOrder.id;
+    otherOrderId = (await t.gql(IMPORT, { input: teawareOrder() })).data.importShopOrder.id;
     for (const stage of order.stages.slice(0, 2)) {
       await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "李强", penName: "松烟" }) { id } }`, { s: stage.id });
       await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id });

@@ -5,6 +5,7 @@ import type { EventEnvelope } from '../contracts';
 import { OutboxEvent } from '../subgraphs/shared/events/outbox';
 import { IdempotencyRecord } from '../subgraphs/shared/transactions';
 import { dialects, RequestOptions, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
 import { staff } from './support/principals';
 
 const ORDER_FIELDS = `id status studio { id nameZh nameEn } statusCode { code labelZh labelEn }
@@ -16,21 +17,6 @@ const IMPORT = `mutation Import($input: ShopOrderInput!) { importShopOrder(input
 const START = `mutation Start($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id status startedAt } }`;
 const COMPLETE = `mutation Complete($id: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $id, input: $input) { id status finishedAt environment { name value unit } } }`;
 const QC = `mutation Qc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key, note: "checked") { id status qcResult } }`;
-
-let shopOrderNumber = 0;
-function teawareOrder(overrides: Record<string, unknown> = {}) {
-  shopOrderNumber += 1;
-  return {
-    channel: 'TAOBAO',
-    externalOrderId: `TB-${Date.now()}-${shopOrderNumber}`,
-    studioId: 'moyun-studio',
-    customer: { name: '林小姐', contact: '+86 139 0000 0000', address: '上海市徐汇区 1 号' },
-    priceCents: 68800,
-    customerTierMax: 'DETAILED',
-    lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2, personalisation: '宁静致远' }],
-    ...overrides,
-  };
-}
 
 describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
   let t: TestHub;

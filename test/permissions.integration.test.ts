@@ -4,6 +4,7 @@ import { CustomerLink } from '../subgraphs/orders/entities/customer-link';
 import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/entities/progress';
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 
 /**
@@ -413,15 +414,7 @@ const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $inpu
 async function buildFixture(t: TestHub): Promise<Fixture> {
   const moyun = { as: staff('moyun-studio') };
   const youcaifeng = { as: staff('youcaifeng') };
-  const order = (studioId: string, externalOrderId: string, productCode: string) => ({
-    channel: 'TAOBAO',
-    externalOrderId,
-    studioId,
-    customer: { name: '林小姐', contact: '+86 139 0000 0000', address: '上海市徐汇区 1 号' },
-    priceCents: 68800,
-    customerTierMax: 'DETAILED',
-    lines: [{ productCode, quantity: 1 }],
-  });
+  const order = (studioId: string, externalOrderId: string, productCode: string) => teawareOrder({ studioId, externalOrderId, lines: [{ productCode, quantity: 1 }] });
   const ok = <T>(result: GraphQLResult<T>): T => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
