@@ -53,6 +53,11 @@ export const ORDER_EVENTS = {
   DELIVERED: 'order.delivered',
   STAGE_ASSIGNED: 'order.stage.assigned',
   CUSTOMER_TIER_CHANGED: 'order.customer-tier.changed',
+  /** The suppliers subgraph flagged a material of the order (low or short): "material procurement". */
+  MATERIAL_FLAGGED: 'order.material.flagged',
+  MATERIAL_CLEARED: 'order.material.cleared',
+  /** Finishing QC & packing issued the products' traceability codes. */
+  TRACE_CODES_ISSUED: 'order.trace-codes.issued',
 } as const;
 export type OrderEventType = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];
 
@@ -64,11 +69,22 @@ export const CUSTOMER_TIMELINE_EVENTS: readonly OrderEventType[] = Object.freeze
   ORDER_EVENTS.IMPORTED,
   ORDER_EVENTS.STAGE_STARTED,
   ORDER_EVENTS.STAGE_COMPLETED,
+  ORDER_EVENTS.MATERIAL_FLAGGED,
   ORDER_EVENTS.CANCELLED,
   ORDER_EVENTS.SHIPMENT_ADDED,
   ORDER_EVENTS.SHIPMENT_EVENT,
   ORDER_EVENTS.DELIVERED,
 ]);
+
+/** Event types written by the suppliers subgraph. */
+export const SUPPLY_EVENTS = {
+  INVENTORY_PUBLISHED: 'inventory.published',
+  /** One order's material changed status (AVAILABLE, ON_ORDER, LOW, SHORT). */
+  MATERIAL_STATUS_CHANGED: 'material.status.changed',
+  PURCHASE_ORDER_PLACED: 'purchase-order.placed',
+  PURCHASE_ORDER_CONFIRMED: 'purchase-order.confirmed',
+  PURCHASE_ORDER_RECEIVED: 'purchase-order.received',
+} as const;
 
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
 const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;

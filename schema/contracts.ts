@@ -130,6 +130,7 @@ function reachAvoiding(types: Map<string, TypeInfo>, audience: Audience, dead: S
   return { types: reached, fields };
 }
 
+const isExternal = (field: FieldDefinitionNode) => (field.directives ?? []).some((directive) => directive.name.value === 'external');
 const inaccessible: ConstDirectiveNode = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } };
 const withInaccessible = <T>(node: T): T => {
   const directives: readonly ConstDirectiveNode[] = (node as { directives?: readonly ConstDirectiveNode[] }).directives ?? [];
@@ -153,7 +154,10 @@ function cut(document: DocumentNode, audienceReach: Reach): DocumentNode {
       }
       definitions.push({
         ...node,
-        fields: (node.fields ?? []).map((field) => (audienceReach.fields.has(`${name}.${field.name.value}`) ? field : withInaccessible(field))),
+        // An @external field is made inaccessible where it is owned, never where it is borrowed.
+        fields: (node.fields ?? []).map((field) =>
+          audienceReach.fields.has(`${name}.${field.name.value}`) || isExternal(field) ? field : withInaccessible(field),
+        ),
       } as DefinitionNode);
     } else if ((INPUT_KINDS.includes(definition.kind) || ENUM_KINDS.includes(definition.kind)) && !audienceReach.types.has((definition as { name: { value: string } }).name.value)) {
       definitions.push(withInaccessible(definition as DefinitionNode & { directives?: readonly ConstDirectiveNode[] }));

@@ -11,6 +11,8 @@ export const DEMO_ENTERPRISES: ReadonlyArray<{ id: string; kind: EnterpriseKind;
   { id: 'jingdezhen-clay', kind: 'SUPPLIER', nameZh: '景德镇瓷泥供应社', nameEn: 'Jingdezhen Clay Supply', region: 'CN-JX', alliances: ['jingdezhen-craft-alliance'] },
   { id: 'nanjing-gold-leaf', kind: 'SUPPLIER', nameZh: '南京金箔厂', nameEn: 'Nanjing Gold Leaf', region: 'CN-JS', alliances: ['jingdezhen-craft-alliance'] },
   { id: 'jiangnan-flour', kind: 'SUPPLIER', nameZh: '江南面粉坊', nameEn: 'Jiangnan Flour Mill', region: 'CN-SH', alliances: ['shanghai-food-alliance'] },
+  { id: 'yixing-clay', kind: 'SUPPLIER', nameZh: '宜兴陶土社', nameEn: 'Yixing Clay Cooperative', region: 'CN-JS', alliances: ['jingdezhen-craft-alliance'] },
+  { id: 'east-china-emergency-pool', kind: 'SUPPLIER', nameZh: '华东应急物料池', nameEn: 'East China Emergency Materials Pool', region: 'CN-SH', alliances: ['jingdezhen-craft-alliance', 'shanghai-food-alliance', 'jiangnan-tailor-alliance'] },
   { id: 'suzhou-silk', kind: 'SUPPLIER', nameZh: '苏州丝绸面料', nameEn: 'Suzhou Silk Fabrics', region: 'CN-JS', alliances: ['jiangnan-tailor-alliance'] },
   { id: 'xuhui-cloud-kitchen', kind: 'KITCHEN', nameZh: '徐汇云厨房', nameEn: 'Xuhui Cloud Kitchen', region: 'CN-SH', alliances: ['shanghai-food-alliance'] },
   { id: 'pudong-cloud-kitchen', kind: 'KITCHEN', nameZh: '浦东云厨房', nameEn: 'Pudong Cloud Kitchen', region: 'CN-SH', alliances: ['shanghai-food-alliance'] },

@@ -77,6 +77,9 @@ export const ordersAccess: AccessPolicy = {
     'Mutation.mintCustomerLink': STUDIO_LEADS,
     'Mutation.revokeCustomerLink': STUDIO_LEADS,
     'Mutation.exchangeCustomerLink': 'PUBLIC',
+    'Query.trace': 'AUTHENTICATED',
+    'Query.studioCostProfile': [...STUDIO_STAFF, 'HUB_ADMIN'],
+    'Mutation.setStudioCostProfile': { roles: ['STUDIO_ADMIN'], actsFor: (args) => args.studioId as string },
   },
   types: {
     Order: {
@@ -105,6 +108,9 @@ export const ordersAccess: AccessPolicy = {
         progress: { hub: true, customer: 'BASIC' },
         exceptions: STUDIO_AND_HUB,
         shipments: CUSTOMER_AND_HUB,
+        materialCostCents: STUDIO_ONLY,
+        cost: STUDIO_ONLY,
+        traceCodes: CUSTOMER_AND_HUB,
       },
     },
     OrderLine: {
@@ -164,6 +170,17 @@ export const ordersAccess: AccessPolicy = {
       entity: 'ShipmentEvent',
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
       fields: CUSTOMER_AND_HUB,
+    },
+    Trace: {
+      entity: 'TraceCode',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
+      fields: CUSTOMER_AND_HUB,
+      overrides: { stages: { hub: true, customer: 'BASIC' } },
+    },
+    StudioCostProfile: {
+      entity: 'StudioCostProfile',
+      ownership: { studio: 'studioId' },
+      fields: STUDIO_AND_HUB,
     },
     CustomerLink: {
       entity: 'CustomerLink',

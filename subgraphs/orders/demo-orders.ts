@@ -1,5 +1,6 @@
 import type { RequestContext } from '../shared/context';
 import { newId, seededRandom } from '../shared/ids';
+import { StudioCostProfile } from './entities/cost-profile';
 import { Order } from './entities/order';
 import { ExceptionService } from './exception.service';
 import { ID_PREFIX, loadRoute } from './order-access';
@@ -15,6 +16,14 @@ const STUDIO_PRODUCTS = [
   { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', personalisation: '宁静致远', priceCents: 68800 },
   { studioId: 'moyun-bakery', productCode: 'PST-BOX-168', personalisation: '生日快乐', priceCents: 16800 },
   { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', personalisation: 'monogram L.W.', priceCents: 329900 },
+];
+
+/** How the demo studios cost their work: hand gilding and calligraphy are the dear hours. */
+const DEMO_COST_PROFILES = [
+  // Firing is kiln time, tended at a low rate; calligraphy and gilding are the master's hours.
+  { studioId: 'moyun-studio', defaultHourlyRateCents: 3000, overheadPercent: 30, stageRates: [{ code: 'C10', hourlyRateCents: 9000 }, { code: 'C50', hourlyRateCents: 7000 }, { code: 'C40', hourlyRateCents: 500 }, { code: 'C60', hourlyRateCents: 500 }] },
+  { studioId: 'moyun-bakery', defaultHourlyRateCents: 2500, overheadPercent: 20, stageRates: [{ code: 'C83', hourlyRateCents: 4000 }, { code: 'C84', hourlyRateCents: 300 }] },
+  { studioId: 'youcaifeng', defaultHourlyRateCents: 4000, overheadPercent: 25, stageRates: [{ code: 'C71', hourlyRateCents: 8000 }, { code: 'C74', hourlyRateCents: 6000 }] },
 ];
 
 /** Stages the demo studios hand to partners (on every other order): who holds what. */
@@ -44,6 +53,9 @@ export const DEMO_ORDER_ID = demoOrderId(DEMO_ORDER_INDEX);
  */
 export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): Promise<void> {
   if ((await ctx.em.fork().count(Order, {})) > 0) return;
+  await ctx.em.fork().transactional(async (em) => {
+    for (const profile of DEMO_COST_PROFILES) em.persist(em.create(StudioCostProfile, { ...profile, updatedAt: new Date() }));
+  });
   const random = seededRandom(20261121);
   const now = Date.now();
   let time = now;

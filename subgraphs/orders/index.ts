@@ -1,10 +1,16 @@
 import { buildFederatedSchema } from '../shared/build-schema';
 import type { SubgraphDefinition } from '../shared/subgraph';
+import { ProcessedEvent } from '../shared/events/consumer';
 import { OutboxEvent } from '../shared/events/outbox';
 import { IdempotencyRecord } from '../shared/transactions';
 import { ordersAccess } from './access-policy';
 import { CustomerLinkResolver } from './customer-link.resolver';
+import { CostProfileResolver, OrderCostResolver } from './cost.resolver';
+import { StudioCostProfile } from './entities/cost-profile';
 import { CustomerLink } from './entities/customer-link';
+import { TraceCode } from './entities/trace';
+import { materialEventsConsumer } from './material-events';
+import { OrderTraceResolver, TraceResolver } from './trace.resolver';
 import { seedDemoOrders } from './demo-orders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
@@ -23,7 +29,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
   name: 'orders',
   defaultPort: 4003,
   database: {
-    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, IdempotencyRecord, OutboxEvent],
+    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, TraceCode, StudioCostProfile, IdempotencyRecord, OutboxEvent, ProcessedEvent],
     migrations: ordersMigrations,
   },
   access: ordersAccess,
@@ -32,11 +38,12 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       'orders',
       ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
       { Order: { __resolveReference: resolveOrderReference } },
     ),
   createLoaders: createOrderLoaders,
+  consumers: [materialEventsConsumer],
   seed: (runtime) => seedDemoOrders(runtime.systemContext()),
 };

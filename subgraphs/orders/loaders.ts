@@ -3,6 +3,8 @@ import { loaderById, loaderByParent } from '../shared/loaders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
 import { StageRun } from './entities/stage-run';
+import { StudioCostProfile } from './entities/cost-profile';
+import { TraceCode } from './entities/trace';
 
 export function createOrderLoaders(em: EntityManager) {
   return {
@@ -13,6 +15,8 @@ export function createOrderLoaders(em: EntityManager) {
     exceptionsByOrder: loaderByParent(em, OrderException, 'orderId', { reportedAt: 'asc' }),
     shipmentsByOrder: loaderByParent(em, Shipment, 'orderId', { createdAt: 'asc' }),
     eventsByShipment: loaderByParent(em, ShipmentEvent, 'shipmentId', { occurredAt: 'asc' }),
+    costProfile: loaderById(em, StudioCostProfile, 'studioId'),
+    traceCodesByOrder: loaderByParent(em, TraceCode, 'orderId', { code: 'asc' }),
   };
 }
 export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

@@ -44,8 +44,10 @@ export function loadRoute(em: EntityManager, orderId: string): Promise<StageRun[
 
 const CLOSED: readonly OrderStatus[] = ['CANCELLED', 'DELIVERED', 'SHIPPED'];
 
+export const isClosed = (order: Order): boolean => CLOSED.includes(order.status);
+
 export function requireOpen(order: Order): void {
-  if (CLOSED.includes(order.status)) {
+  if (isClosed(order)) {
     throw failedPrecondition('ORDER_CLOSED', `Order "${order.id}" is ${order.status.toLowerCase()} and can no longer change`, { status: order.status });
   }
 }

@@ -82,6 +82,7 @@ export class OrderService {
         payload: {
           channel: order.channel,
           productType: order.productType,
+          customerTierMax: order.customerTierMax,
           statusCode: STATUS.ORDER_RECEIVED,
           lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
           stages: route.map((stage) => ({ stageRunId: stage.id, statusCode: stage.code, position: stage.position })),

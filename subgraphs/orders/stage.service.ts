@@ -1,9 +1,12 @@
-import { ORDER_EVENTS } from '../../contracts';
+import type { EntityManager } from '@mikro-orm/core';
+import { ORDER_EVENTS, STATUS } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import { failedPrecondition } from '../shared/errors';
-import { requireEnterpriseId, requireId } from '../shared/ids';
+import { newId, requireEnterpriseId, requireId } from '../shared/ids';
 import { idempotent, inTransaction } from '../shared/transactions';
+import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
+import { TraceCode } from './entities/trace';
 import type { CompleteStageInput, OperatorInput } from './inputs';
 import { followRoute, ID_PREFIX, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './order-log';
@@ -30,6 +33,20 @@ function requireTransition(stage: StageRun, to: StageStatus): void {
 function requireHolder(ctx: RequestContext<unknown>, stage: StageRun): void {
   if (ctx.viewer.system || stage.assignedToId === ctx.viewer.org) return;
   throw failedPrecondition('STAGE_HELD_ELSEWHERE', `Stage run "${stage.id}" is held by ${stage.assignedToId}`, { stageRunId: stage.id, assignedTo: stage.assignedToId });
+}
+
+/** Finishing QC & packing gives every unit of every line its traceability code. */
+async function issueTraceCodes(em: EntityManager, order: Order, ctx: RequestContext<unknown>, now: Date): Promise<void> {
+  if ((await em.count(TraceCode, { orderId: order.id }, { filters: false })) > 0) return;
+  const codes: string[] = [];
+  for (const line of await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' }, filters: false })) {
+    for (let unit = 1; unit <= line.quantity; unit += 1) {
+      const code = `WT${newId('x', now.getTime()).slice(2)}`;
+      em.persist(em.create(TraceCode, { code, orderId: order.id, studioId: order.studioId, productCode: line.productCode, unit, issuedAt: now }));
+      codes.push(code);
+    }
+  }
+  appendProgress(em, order, { type: ORDER_EVENTS.TRACE_CODES_ISSUED, actor: ctx.actor, at: now, payload: { codes } });
 }
 
 /** Stage runs: starting, completing and QC. Start and complete are safe to repeat as they are. */
@@ -98,6 +115,7 @@ export class StageService {
       followRoute(order, route);
       planDueDates(order, route, now);
       appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
+      if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
       return stage;
     });
   }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { DefaultLogger, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
+import { DefaultLogger, EntityManager, LockMode, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
 import type { FilterDef } from '@mikro-orm/core/typings';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
@@ -130,4 +130,12 @@ export async function ensurePostgresSchema(databaseUrl: string, schema: string):
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Row locks for a read-modify-write inside a transaction: SELECT … FOR UPDATE on PostgreSQL.
+ * SQLite has no row locks and needs none: it runs one writing transaction at a time.
+ */
+export function forUpdate(em: EntityManager): { lockMode?: LockMode.PESSIMISTIC_WRITE } {
+  return em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
 }

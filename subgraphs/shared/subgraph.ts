@@ -9,7 +9,8 @@ import { Viewer } from './access/viewer';
 import type { TokenService } from './auth';
 import { GraphQLContext, RequestContext } from './context';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from './database';
-import type { EventBus } from './events/bus';
+import type { BusSubscription, EventBus } from './events/bus';
+import { consumeOnce, type EventConsumer } from './events/consumer';
 import { OutboxEvent, OutboxRelay } from './events/outbox';
 import { RunningHttpServer, sendJson, serveApollo } from './http-server';
 import { logger } from './logger';
@@ -25,6 +26,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   /** The subgraph schema, with the access policy enforced and its audience tags applied. */
   buildSchema(): Promise<GraphQLSchema>;
   createLoaders?(em: EntityManager): TLoaders;
+  /** What this subgraph does when other subgraphs' events arrive (each applied once). */
+  consumers?: readonly EventConsumer[];
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
 }
@@ -105,6 +108,19 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
     },
   });
+  const systemContext = <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>;
+  // Consumers start from the bus's beginning: what they already applied they skip.
+  const subscriptions: BusSubscription[] =
+    database && options.bus
+      ? (definition.consumers ?? []).map((consumer) =>
+          options.bus!.subscribe({ after: '0', types: consumer.types }, (event) =>
+            consumeOnce(systemContext(), consumer, event).catch((error) => {
+              logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type }, 'event consumer failed; the event will be retried');
+              throw error;
+            }),
+          ),
+        )
+      : [];
   logger.info({ subgraph: definition.name, url: `${http.url}/graphql`, dialect: database?.dialect ?? 'none' }, 'subgraph ready');
   return {
     definition,
@@ -112,8 +128,9 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     relay,
     http,
     url: `${http.url}/graphql`,
-    systemContext: <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>,
+    systemContext,
     close: async () => {
+      for (const subscription of subscriptions) subscription.close();
       await http.close();
       await relay?.stop();
       await database?.close();

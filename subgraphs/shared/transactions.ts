@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Entity, EntityManager, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DeadlockException, Entity, EntityManager, LockWaitTimeoutException, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from './access/viewer';
 import type { RequestContext } from './context';
 import { conflict } from './errors';
@@ -8,15 +8,19 @@ const MAX_ATTEMPTS = 5;
 
 /**
  * Runs a change in its own transaction on a fresh fork, retrying when a concurrent change won
- * the race (optimistic-lock or unique-key conflict): the retry re-reads and usually answers as
- * an idempotent replay. Nothing is written unless `change` returns.
+ * the race (optimistic-lock or unique-key conflict, a deadlock or lock timeout): the retry
+ * re-reads and usually answers as an idempotent replay. Nothing is written unless `change` returns.
  */
 export async function inTransaction<T>(ctx: RequestContext<unknown>, change: (em: EntityManager) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await ctx.em.fork().transactional(change);
     } catch (error) {
-      const raced = error instanceof OptimisticLockError || error instanceof UniqueConstraintViolationException;
+      const raced =
+        error instanceof OptimisticLockError ||
+        error instanceof UniqueConstraintViolationException ||
+        error instanceof DeadlockException ||
+        error instanceof LockWaitTimeoutException;
       if (!raced || attempt >= MAX_ATTEMPTS) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 10));
     }

@@ -115,6 +115,14 @@ export class Order {
   @Property({ type: 'integer' })
   lastSequence: number = 0;
 
+  /**
+   * Owned by the suppliers subgraph (`@external`): the gateway passes it in when `cost` is asked
+   * for. Not a column.
+   */
+  @Directive('@external')
+  @Field(() => Int, { nullable: true, description: 'Cost of the material held or consumed (suppliers subgraph)' })
+  materialCostCents?: number | null;
+
   /** Optimistic lock: concurrent changes to one order retry instead of overwriting. */
   @Property({ type: 'integer', version: true })
   version!: number;

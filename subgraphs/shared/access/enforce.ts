@@ -59,9 +59,9 @@ function isEntityType(type: GraphQLObjectType): boolean {
 }
 
 /** Which audiences can see rows of this type at all (and so may meet a denied field). */
-function rowAudiences(rule: TypeRule): { hub: boolean; partner: boolean; customerTier?: string } {
-  if (rule.public) return { hub: false, partner: false };
-  return { hub: true, partner: !!rule.ownership?.partner, customerTier: rule.ownership?.customerTier };
+function rowAudiences(rule: TypeRule): { hub: boolean; partner: boolean; supplier: boolean; customerTier?: string } {
+  if (rule.public) return { hub: false, partner: false, supplier: false };
+  return { hub: true, partner: !!rule.ownership?.partner, supplier: !!rule.ownership?.supplier, customerTier: rule.ownership?.customerTier };
 }
 
 /**
@@ -97,7 +97,8 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
     const audiences = rowAudiences(rule);
     for (const field of fields) {
       const fieldRule = fieldRuleOf(rule, field.name);
-      const deniable = audiences.hub && !fieldRule.hub || audiences.partner && !fieldRule.partner || (audiences.customerTier && !fieldRule.customer);
+      const deniable =
+        (audiences.hub && !fieldRule.hub) || (audiences.partner && !fieldRule.partner) || (audiences.supplier && !fieldRule.supplier) || (audiences.customerTier && !fieldRule.customer);
       const redactable = audiences.customerTier && fieldRule.customer && fieldRule.customer !== audiences.customerTier;
       if (deniable && isNonNullType(field.type)) problems.push(`${type.name}.${field.name} may be withheld, so it must be nullable`);
       if (redactable && isNonNullType(field.type) && !isListType(getNullableType(field.type))) {

@@ -59,8 +59,10 @@ export interface TypeRule<T = any> {
 }
 
 export interface Ownership<T> {
-  /** Property naming the studio that owns the row. */
-  studio: keyof T & string;
+  /** Property naming the studio that owns the row; its staff see the row in full. */
+  studio?: keyof T & string;
+  /** Every studio's staff sees these rows in full (network data such as published stock). */
+  anyStudio?: boolean;
   /** Property naming the order the row belongs to (how customers reach it). */
   order?: keyof T & string;
   /** The least tier at which a customer sees such rows at all; absent: customers never do. */
@@ -69,10 +71,12 @@ export interface Ownership<T> {
   customerRows?(tier: VisibilityTier): FilterQuery<T>;
   /** The rows a capacity partner (PARTNER, KITCHEN) sees; absent: none. */
   partner?(viewer: Viewer, em: EntityManager): FilterQuery<T> | Promise<FilterQuery<T>>;
+  /** The rows a supplier sees (its own stock, purchase orders sent to it); absent: none. */
+  supplier?(viewer: Viewer): FilterQuery<T>;
 }
 
 export type Relation =
-  | { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'PUBLIC' | 'NONE' }
+  | { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'SUPPLIER' | 'PUBLIC' | 'NONE' }
   | { kind: 'CUSTOMER'; tier: VisibilityTier | null };
 
 const NOTHING = { $in: [] as string[] };
@@ -88,8 +92,10 @@ export async function rowCondition(policy: AccessPolicy, rule: TypeRule, viewer:
   const ownership = rule.ownership;
   if (!ownership) return { id: NOTHING };
   const any: FilterQuery<any>[] = [];
-  if (viewer.org && viewer.has(STUDIO_STAFF)) any.push({ [ownership.studio]: viewer.org });
+  if (viewer.has(STUDIO_STAFF) && ownership.anyStudio) return {};
+  if (viewer.org && viewer.has(STUDIO_STAFF) && ownership.studio) any.push({ [ownership.studio]: viewer.org });
   if (viewer.org && viewer.has(CAPACITY_PARTNERS) && ownership.partner) any.push(await ownership.partner(viewer, em));
+  if (viewer.org && viewer.has(['SUPPLIER']) && ownership.supplier) any.push(ownership.supplier(viewer));
   if (ownership.order && ownership.customerTier) {
     const minimum = ownership.customerTier;
     const byTier = new Map<VisibilityTier, string[]>();
@@ -98,7 +104,7 @@ export async function rowCondition(policy: AccessPolicy, rule: TypeRule, viewer:
     }
     for (const [tier, orders] of byTier) any.push({ [ownership.order]: { $in: orders }, ...(ownership.customerRows?.(tier) ?? {}) });
   }
-  if (any.length === 0) return { [ownership.studio]: NOTHING };
+  if (any.length === 0) return { [ownership.studio ?? ownership.order ?? 'id']: NOTHING };
   return any.length === 1 ? any[0] : { $or: any };
 }
 
@@ -112,9 +118,11 @@ export function relationTo(policy: AccessPolicy, rule: TypeRule, row: Record<str
 async function ownedRelation(policy: AccessPolicy, rule: TypeRule, row: Record<string, unknown>, viewer: Viewer, em: () => EntityManager): Promise<Relation> {
   const ownership = rule.ownership;
   if (!ownership) return { kind: 'NONE' };
-  if (viewer.isStaffOf(String(row[ownership.studio]))) return { kind: 'STUDIO' };
+  if (ownership.studio && viewer.isStaffOf(String(row[ownership.studio]))) return { kind: 'STUDIO' };
+  if (ownership.anyStudio && viewer.has(STUDIO_STAFF)) return { kind: 'STUDIO' };
   if (viewer.isHubAdmin) return { kind: 'HUB' };
   if (viewer.has(CAPACITY_PARTNERS) && ownership.partner) return { kind: 'PARTNER' };
+  if (viewer.has(['SUPPLIER']) && ownership.supplier) return { kind: 'SUPPLIER' };
   if (viewer.principal?.customer && ownership.order) {
     const scope = await customerScope(policy, viewer, em());
     return { kind: 'CUSTOMER', tier: scope.get(String(row[ownership.order])) ?? null };
@@ -134,6 +142,8 @@ export function decideField(rule: FieldRule, relation: Relation): FieldDecision 
       return rule.hub ? 'allow' : 'deny';
     case 'PARTNER':
       return rule.partner ? 'allow' : 'deny';
+    case 'SUPPLIER':
+      return rule.supplier ? 'allow' : 'deny';
     case 'CUSTOMER':
       if (!rule.customer || !relation.tier) return 'deny';
       return tierAllows(relation.tier, rule.customer) ? 'allow' : 'redact';

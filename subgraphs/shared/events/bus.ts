@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { EventEnvelope } from '../../../contracts';
 
 export interface BusSubscription {
@@ -42,7 +43,11 @@ export class InProcessEventBus implements EventBus {
 
   subscribe(options: SubscribeOptions, handler: (event: EventEnvelope) => void | Promise<void>): BusSubscription {
     const start = options.after === undefined ? this.log.length : Math.max(0, Number.parseInt(options.after, 10) || 0);
-    const subscription = new InProcessSubscription(this.log, start, options.types, handler, () => this.subscriptions.delete(subscription));
+    // Handlers run in the subscriber's async context, not the publisher's: a relay publishes
+    // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
+    // must not leak into another subgraph's handler.
+    const bound = AsyncResource.bind(handler);
+    const subscription = new InProcessSubscription(this.log, start, options.types, bound, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     subscription.wake();
     return subscription;

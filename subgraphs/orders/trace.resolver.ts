@@ -1,0 +1,38 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../shared/context';
+import { badInput } from '../shared/errors';
+import { Order } from './entities/order';
+import { StageRun } from './entities/stage-run';
+import { TraceCode } from './entities/trace';
+import type { OrderLoaders } from './loaders';
+
+type Context = GraphQLContext<OrderLoaders>;
+const TRACE_CODE = /^WT[0-9A-Z]{26}$/;
+
+@Resolver(() => Order)
+export class OrderTraceResolver {
+  @FieldResolver(() => [TraceCode], { nullable: true, description: "The finished products' traceability codes (issued at QC & packing)" })
+  traceCodes(@Root() order: Order, @Ctx() { ctx }: Context): Promise<TraceCode[]> {
+    return ctx.loaders.traceCodesByOrder.load(order.id);
+  }
+}
+
+@Resolver(() => TraceCode)
+export class TraceResolver {
+  @Query(() => TraceCode, { nullable: true, description: "A finished product's history by its traceability code; null when it is not one you may see" })
+  trace(@Arg('code') code: string, @Ctx() { ctx }: Context): Promise<TraceCode | null> {
+    const normalised = code.trim().replace(/^.*\//, '').toUpperCase();
+    if (!TRACE_CODE.test(normalised)) throw badInput(`"${code}" is not a traceability code (WT…, or its URI)`, { field: 'code' });
+    return ctx.em.findOne(TraceCode, { code: normalised });
+  }
+
+  @FieldResolver(() => Order, { nullable: true })
+  order(@Root() trace: TraceCode, @Ctx() { ctx }: Context): Promise<Order | null> {
+    return ctx.loaders.order.load(trace.orderId);
+  }
+
+  @FieldResolver(() => [StageRun], { nullable: true, description: 'Every stage the product went through, with its times, operator, readings and QC, at your tier' })
+  stages(@Root() trace: TraceCode, @Ctx() { ctx }: Context): Promise<StageRun[]> {
+    return ctx.loaders.stagesByOrder.load(trace.orderId);
+  }
+}

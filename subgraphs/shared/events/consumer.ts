@@ -1,0 +1,39 @@
+import { Entity, EntityManager, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EventEnvelope } from '../../../contracts';
+import type { RequestContext } from '../context';
+import { inTransaction } from '../transactions';
+
+/** An event a consumer of this subgraph has applied: written in the same transaction as its effect. */
+@Entity({ tableName: 'processed_event' })
+export class ProcessedEvent {
+  /** `<consumer>:<event id>` */
+  @PrimaryKey({ type: 'string', length: 120 })
+  id!: string;
+
+  @Property({ type: 'datetime' })
+  processedAt!: Date;
+}
+
+/** A subgraph's reaction to events other subgraphs publish. */
+export interface EventConsumer {
+  /** Stable name: what the processed-event records are kept under. */
+  name: string;
+  types: readonly string[];
+  /** Applies the event inside the given transaction (acting as the hub itself). */
+  handle(em: EntityManager, event: EventEnvelope, ctx: RequestContext<any>): Promise<void>;
+}
+
+/**
+ * Applies an event exactly once per consumer, however often the bus delivers it: the effect and
+ * the record that it happened commit together, and a redelivery finds the record and stops.
+ * Two deliveries racing each other collide on the record's key and the loser retries into the
+ * "already processed" branch.
+ */
+export function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, event: EventEnvelope): Promise<void> {
+  const id = `${consumer.name}:${event.id}`;
+  return inTransaction(ctx, async (em) => {
+    if (await em.findOne(ProcessedEvent, { id })) return;
+    await consumer.handle(em, event, ctx);
+    em.persist(em.create(ProcessedEvent, { id, processedAt: new Date() }));
+  });
+}

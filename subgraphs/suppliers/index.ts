@@ -1,0 +1,46 @@
+import { buildFederatedSchema } from '../shared/build-schema';
+import { ProcessedEvent } from '../shared/events/consumer';
+import { OutboxEvent } from '../shared/events/outbox';
+import type { SubgraphDefinition } from '../shared/subgraph';
+import { IdempotencyRecord } from '../shared/transactions';
+import { suppliersAccess } from './access-policy';
+import { seedDemoSuppliers } from './demo-suppliers';
+import { BomLine, Material } from './entities/material';
+import { OrderMaterial, OrderSupply } from './entities/order-supply';
+import { PurchaseOrder } from './entities/purchase-order';
+import { EnterpriseSupply } from './entities/references';
+import { Reservation, StockLot } from './entities/stock';
+import { Supplier } from './entities/supplier';
+import { EnterpriseSupplyResolver, InventoryResolver, SupplierResolver } from './inventory.resolver';
+import { createSupplierLoaders, SupplierLoaders } from './loaders';
+import { suppliersMigrations } from './migrations';
+import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference } from './order.reference';
+import { orderEventsConsumer } from './order-events';
+import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
+
+/** Suppliers, their published stock, the hub's reservations for orders, purchase orders. */
+export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
+  name: 'suppliers',
+  defaultPort: 4004,
+  database: {
+    entities: [Supplier, Material, BomLine, StockLot, Reservation, OrderSupply, OrderMaterial, PurchaseOrder, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    migrations: suppliersMigrations,
+  },
+  access: suppliersAccess,
+  buildSchema: () =>
+    buildFederatedSchema(
+      'suppliers',
+      suppliersAccess,
+      {
+        resolvers: [InventoryResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver],
+        orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation],
+      },
+      {
+        Order: { __resolveReference: resolveOrderSupplyReference },
+        Enterprise: { __resolveReference: resolveEnterpriseSupplyReference },
+      },
+    ),
+  createLoaders: createSupplierLoaders,
+  consumers: [orderEventsConsumer],
+  seed: (runtime) => seedDemoSuppliers(runtime.systemContext()),
+};

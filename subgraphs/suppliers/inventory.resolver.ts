@@ -1,0 +1,120 @@
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLContext } from '../shared/context';
+import { requireEnterpriseId } from '../shared/ids';
+import { BomLine, Material } from './entities/material';
+import { EnterpriseSupply } from './entities/references';
+import { StockLot } from './entities/stock';
+import { Supplier } from './entities/supplier';
+import { InventoryItemInput } from './inputs';
+import { InventoryService } from './inventory.service';
+import type { SupplierLoaders } from './loaders';
+
+type Context = GraphQLContext<SupplierLoaders>;
+
+@ObjectType({ description: 'An item of a publication that an equal or newer sequence had already set' })
+class StaleItem {
+  @Field()
+  sku!: string;
+
+  @Field()
+  lotCode!: string;
+
+  @Field(() => Int, { description: 'The sequence that set the lot and stands' })
+  appliedSequence!: number;
+}
+
+@ObjectType({ description: 'What a publication changed' })
+class InventoryPublication {
+  @Field(() => ID)
+  supplierId!: string;
+
+  @Field(() => Int)
+  sequence!: number;
+
+  @Field(() => Int, { description: 'Items applied' })
+  applied!: number;
+
+  @Field(() => [StaleItem], { description: 'Items skipped: a newer (or the same) sequence had set their lot' })
+  stale!: StaleItem[];
+}
+
+@ObjectType({ description: "A material's stock over the lots you may see: on hand, reserved, available" })
+class MaterialStock {
+  @Field(() => Material)
+  material!: Material;
+
+  @Field(() => Int)
+  onHand!: number;
+
+  @Field(() => Int)
+  reserved!: number;
+
+  @Field(() => Int, { description: 'On hand less reserved, lot by lot' })
+  available!: number;
+
+  @Field({ description: 'Available is below the safety stock' })
+  belowSafetyStock!: boolean;
+
+  @Field(() => [StockLot], { description: 'Oldest first' })
+  lots!: StockLot[];
+}
+
+@Resolver()
+export class InventoryResolver {
+  constructor(private readonly inventory = new InventoryService()) {}
+
+  @Query(() => [Material], { description: 'The material catalogue' })
+  materials(@Ctx() { ctx }: Context): Promise<Material[]> {
+    return ctx.em.find(Material, {}, { orderBy: { sku: 'asc' } });
+  }
+
+  @Query(() => MaterialStock, { nullable: true, description: 'Stock of one material (a supplier sees its own lots only)' })
+  async materialStock(@Arg('sku') sku: string, @Ctx() { ctx }: Context): Promise<MaterialStock | null> {
+    const material = await ctx.loaders.material.load(sku);
+    if (!material) return null;
+    const lots = await ctx.em.find(StockLot, { sku }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
+    const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);
+    const reserved = lots.reduce((sum, lot) => sum + lot.reserved, 0);
+    const available = lots.reduce((sum, lot) => sum + Math.max(0, lot.onHand - lot.reserved), 0);
+    return { material, onHand, reserved, available, belowSafetyStock: available < material.safetyStock, lots };
+  }
+
+  @Query(() => [StockLot], { description: "A supplier's published lots" })
+  stockLots(@Arg('supplierId', () => ID) supplierId: string, @Ctx() { ctx }: Context, @Arg('sku', { nullable: true }) sku?: string): Promise<StockLot[]> {
+    requireEnterpriseId(supplierId, 'supplierId');
+    return ctx.em.find(StockLot, { supplierId, ...(sku ? { sku } : {}) }, { orderBy: [{ sku: 'asc' }, { receivedAt: 'asc' }], limit: 5000 });
+  }
+
+  @Query(() => [BomLine], { description: "A product's bill of materials (its studio's own)" })
+  billOfMaterials(@Arg('productCode') productCode: string, @Ctx() { ctx }: Context): Promise<BomLine[]> {
+    return ctx.em.find(BomLine, { productCode }, { orderBy: { sku: 'asc' } });
+  }
+
+  @Mutation(() => InventoryPublication, {
+    description: 'Publishes a batch of up to 1,000 lot figures atomically; `sequence` grows per supplier, and an older item never overwrites a newer one',
+  })
+  publishInventory(
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Arg('sequence', () => Int) sequence: number,
+    @Arg('items', () => [InventoryItemInput]) items: InventoryItemInput[],
+    @Ctx() { ctx }: Context,
+  ): Promise<InventoryPublication> {
+    return this.inventory.publishInventory(ctx, supplierId, sequence, items);
+  }
+}
+
+@Resolver(() => EnterpriseSupply)
+export class EnterpriseSupplyResolver {
+  @FieldResolver(() => Supplier, { nullable: true, description: "The enterprise's supplier terms, when it is a supplier" })
+  supplier(@Root() enterprise: EnterpriseSupply, @Ctx() { ctx }: Context): Promise<Supplier | null> {
+    return ctx.loaders.supplier.load(enterprise.id);
+  }
+}
+
+@Resolver(() => Supplier)
+export class SupplierResolver {
+  @FieldResolver(() => EnterpriseSupply)
+  enterprise(@Root() supplier: Supplier): EnterpriseSupply {
+    return { id: supplier.id };
+  }
+}

@@ -1,0 +1,17 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { loaderById, loaderByParent } from '../shared/loaders';
+import { Material } from './entities/material';
+import { OrderMaterial, OrderSupply } from './entities/order-supply';
+import { Reservation } from './entities/stock';
+import { Supplier } from './entities/supplier';
+
+export function createSupplierLoaders(em: EntityManager) {
+  return {
+    orderSupply: loaderById(em, OrderSupply),
+    supplier: loaderById(em, Supplier),
+    material: loaderById(em, Material, 'sku'),
+    materialsByOrder: loaderByParent(em, OrderMaterial, 'orderId', { sku: 'asc' }),
+    reservationsByOrder: loaderByParent(em, Reservation, 'orderId', { createdAt: 'asc' }),
+  };
+}
+export type SupplierLoaders = ReturnType<typeof createSupplierLoaders>;

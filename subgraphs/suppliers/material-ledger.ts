@@ -1,0 +1,205 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { SUPPLY_EVENTS, type EventActor, type VisibilityTier } from '../../contracts';
+import { forUpdate } from '../shared/database';
+import { recordEvent } from '../shared/events/outbox';
+import { newId } from '../shared/ids';
+import { BomLine, Material } from './entities/material';
+import { MaterialStatus, OrderMaterial, OrderSupply } from './entities/order-supply';
+import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';
+import { Reservation, StockLot } from './entities/stock';
+
+export const SOURCE = 'suppliers';
+
+/** What an order brings when it is imported: its lines, whose it is, the customer's tier cap. */
+export interface NewOrderDemand {
+  orderId: string;
+  studioId: string;
+  customerTierMax: VisibilityTier;
+  lines: { productCode: string; quantity: number }[];
+}
+
+const free = (lot: StockLot) => Math.max(0, lot.onHand - lot.reserved);
+const oldestFirst = (a: StockLot, b: StockLot) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
+
+/**
+ * The hub's side of inventory: reservations of lots for open orders, and each order's material
+ * status. Every change to stock or demand ends in `settle`, which (for the materials touched)
+ * keeps reservations within what lots hold, fills short orders oldest first from the oldest
+ * lots, recomputes every open order's status against safety stock and open purchase orders,
+ * and publishes a `material.status.changed` event for each order whose status moved.
+ *
+ * Lots are locked in id order (SELECT … FOR UPDATE on PostgreSQL) before anything changes, and
+ * every path locks the same way, so concurrent publications and reservations serialise per
+ * material without deadlocking.
+ */
+export class MaterialLedger {
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  /** Locks and returns every lot of these materials. Call first in a transaction. */
+  lockLots(em: EntityManager, skus: readonly string[]): Promise<StockLot[]> {
+    if (skus.length === 0) return Promise.resolve([]);
+    return em.find(StockLot, { sku: { $in: [...new Set(skus)] } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+  }
+
+  /** A new order: what its bills of materials need, reserved as far as stock allows. */
+  async openOrder(em: EntityManager, demand: NewOrderDemand, actor: EventActor): Promise<void> {
+    if (await em.findOne(OrderSupply, { id: demand.orderId }, { filters: false })) return;
+    const now = this.clock();
+    em.persist(em.create(OrderSupply, { id: demand.orderId, studioId: demand.studioId, customerTierMax: demand.customerTierMax, open: true, createdAt: now }));
+    const bom = await em.find(BomLine, { productCode: { $in: demand.lines.map((line) => line.productCode) } }, { filters: false });
+    const required = new Map<string, number>();
+    for (const line of demand.lines) {
+      for (const item of bom.filter((entry) => entry.productCode === line.productCode)) required.set(item.sku, (required.get(item.sku) ?? 0) + item.quantityPerUnit * line.quantity);
+    }
+    if (required.size === 0) return;
+    const lots = await this.lockLots(em, [...required.keys()]);
+    for (const [sku, quantity] of required) {
+      em.persist(em.create(OrderMaterial, { id: newId('omt', now.getTime()), orderId: demand.orderId, studioId: demand.studioId, sku, required: quantity, status: 'SHORT', createdAt: now }));
+    }
+    await em.flush();
+    await this.settle(em, lots, [...required.keys()], actor, demand.orderId);
+  }
+
+  /** A cancelled order gives back what it held. */
+  async closeOrder(em: EntityManager, orderId: string, actor: EventActor): Promise<void> {
+    const supply = await em.findOne(OrderSupply, { id: orderId }, { filters: false });
+    if (!supply || !supply.open) return;
+    supply.open = false;
+    const materials = await em.find(OrderMaterial, { orderId, open: true }, { filters: false });
+    const lots = await this.lockLots(em, materials.map((material) => material.sku));
+    const byId = new Map(lots.map((lot) => [lot.id, lot]));
+    for (const reservation of await em.find(Reservation, { orderId, status: 'RESERVED' }, { filters: false })) {
+      reservation.status = 'RELEASED';
+      const lot = byId.get(reservation.lotId);
+      if (lot) lot.reserved -= reservation.quantity;
+    }
+    for (const material of materials) {
+      material.reserved = 0;
+      material.open = false;
+    }
+    await em.flush();
+    await this.settle(em, lots, materials.map((material) => material.sku), actor);
+  }
+
+  /** Material preparation is done: what was reserved left the supplier's stock for the order. */
+  async consumeOrder(em: EntityManager, orderId: string, actor: EventActor): Promise<void> {
+    const materials = await em.find(OrderMaterial, { orderId, open: true }, { filters: false });
+    if (materials.length === 0) return;
+    const lots = await this.lockLots(em, materials.map((material) => material.sku));
+    const byId = new Map(lots.map((lot) => [lot.id, lot]));
+    const bySku = new Map(materials.map((material) => [material.sku, material]));
+    for (const reservation of await em.find(Reservation, { orderId, status: 'RESERVED' }, { filters: false })) {
+      reservation.status = 'CONSUMED';
+      const lot = byId.get(reservation.lotId);
+      if (lot) {
+        lot.reserved -= reservation.quantity;
+        lot.onHand = Math.max(0, lot.onHand - reservation.quantity);
+      }
+      const material = bySku.get(reservation.sku);
+      if (material) {
+        material.reserved -= reservation.quantity;
+        material.consumed += reservation.quantity;
+      }
+    }
+    for (const material of materials) material.open = false;
+    await em.flush();
+    await this.settle(em, lots, materials.map((material) => material.sku), actor);
+  }
+
+  /**
+   * Brings reservations and statuses of these materials in line with their (locked) lots.
+   * `newOrderId`: an order whose materials were just created (its first status is always news).
+   */
+  async settle(em: EntityManager, lots: StockLot[], skus: readonly string[], actor: EventActor, newOrderId?: string): Promise<void> {
+    const now = this.clock();
+    for (const sku of [...new Set(skus)].sort()) {
+      const material = await em.findOne(Material, { sku }, { filters: false });
+      if (!material) continue;
+      const skuLots = lots.filter((lot) => lot.sku === sku).sort(oldestFirst);
+      const demands = await em.find(OrderMaterial, { sku, open: true }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
+      const byOrder = new Map(demands.map((demand) => [demand.orderId, demand]));
+      await this.withinLots(em, skuLots, byOrder);
+      for (const demand of demands) {
+        const missing = demand.required - demand.reserved - demand.consumed;
+        if (missing > 0) this.reserve(em, demand, skuLots, missing, material, now);
+      }
+      const available = skuLots.reduce((sum, lot) => sum + free(lot), 0);
+      const onOrder = await this.openPurchaseOrders(em, sku);
+      for (const demand of demands) {
+        const covered = demand.reserved + demand.consumed >= demand.required;
+        const expected = onOrder.get(demand.studioId) ?? null;
+        const status: MaterialStatus = covered ? (available < material.safetyStock ? 'LOW' : 'AVAILABLE') : expected ? 'ON_ORDER' : 'SHORT';
+        const isNew = demand.orderId === newOrderId;
+        demand.expectedAt = status === 'ON_ORDER' ? expected : null;
+        if (status === demand.status && !isNew) continue;
+        const previous = isNew ? null : demand.status;
+        demand.status = status;
+        if (isNew && status === 'AVAILABLE') continue;
+        recordEvent(em, SOURCE, {
+          type: SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED,
+          subject: { type: 'Order', id: demand.orderId },
+          actor,
+          occurredAt: now,
+          payload: { orderId: demand.orderId, studioId: demand.studioId, sku, status, previousStatus: previous, available, safetyStock: material.safetyStock },
+        });
+      }
+    }
+  }
+
+  /** A lot now holding less than is reserved on it gives back its newest reservations first. */
+  private async withinLots(em: EntityManager, lots: StockLot[], demands: Map<string, OrderMaterial>): Promise<void> {
+    const over = lots.filter((lot) => lot.reserved > lot.onHand);
+    if (over.length === 0) return;
+    const reservations = await em.find(Reservation, { lotId: { $in: over.map((lot) => lot.id) }, status: 'RESERVED' }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], filters: false });
+    for (const lot of over) {
+      for (const reservation of reservations.filter((candidate) => candidate.lotId === lot.id)) {
+        const excess = lot.reserved - lot.onHand;
+        if (excess <= 0) break;
+        const given = Math.min(excess, reservation.quantity);
+        reservation.quantity -= given;
+        if (reservation.quantity === 0) reservation.status = 'RELEASED';
+        lot.reserved -= given;
+        const demand = demands.get(reservation.orderId);
+        if (demand) demand.reserved -= given;
+      }
+    }
+  }
+
+  /** Reserves up to `missing` from the oldest lots with free stock. */
+  private reserve(em: EntityManager, demand: OrderMaterial, lots: StockLot[], missing: number, material: Material, now: Date): void {
+    let needed = missing;
+    for (const lot of lots) {
+      if (needed === 0) break;
+      const take = Math.min(needed, free(lot));
+      if (take === 0) continue;
+      lot.reserved += take;
+      demand.reserved += take;
+      needed -= take;
+      em.persist(
+        em.create(Reservation, {
+          id: newId('rsv', now.getTime()),
+          orderId: demand.orderId,
+          studioId: demand.studioId,
+          sku: demand.sku,
+          lotId: lot.id,
+          lotCode: lot.lotCode,
+          supplierId: lot.supplierId,
+          quantity: take,
+          unitCostCents: lot.unitCostCents ?? material.unitCostCents,
+          status: 'RESERVED',
+          createdAt: now,
+        }),
+      );
+    }
+  }
+
+  /** Per studio, when its earliest open purchase order of this material is expected. */
+  private async openPurchaseOrders(em: EntityManager, sku: string): Promise<Map<string, Date>> {
+    const orders = await em.find(PurchaseOrder, { status: { $in: [...OPEN_PURCHASE_ORDER] } }, { orderBy: { expectedAt: 'asc' }, filters: false });
+    const expected = new Map<string, Date>();
+    for (const order of orders) {
+      if (order.lines.some((line) => line.sku === sku) && !expected.has(order.studioId)) expected.set(order.studioId, order.expectedAt);
+    }
+    return expected;
+  }
+}

@@ -1,0 +1,140 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { SUPPLY_EVENTS } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import { badInput, failedPrecondition, notFound } from '../shared/errors';
+import { recordEvent } from '../shared/events/outbox';
+import { newId, requireEnterpriseId, requireId } from '../shared/ids';
+import { idempotent, inTransaction } from '../shared/transactions';
+import { Material } from './entities/material';
+import { OrderMaterial } from './entities/order-supply';
+import { PURCHASE_ORDER_TRANSITIONS, PurchaseOrder, PurchaseOrderStatus } from './entities/purchase-order';
+import { StockLot } from './entities/stock';
+import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
+import type { PlacePurchaseOrderInput } from './inputs';
+import { MaterialLedger, SOURCE } from './material-ledger';
+
+const DAY = 86_400_000;
+
+export interface ReorderSuggestion {
+  sku: string;
+  /** What the studio's open orders still lack. */
+  openDemand: number;
+  /** How far network stock is below the safety stock. */
+  safetyGap: number;
+  /** Already on the studio's open purchase orders. */
+  onOrder: number;
+  quantity: number;
+  supplier: Supplier;
+  expectedAt: Date;
+}
+
+/** Reorder suggestions and purchase orders: a studio places them, its supplier confirms them. */
+export class PurchaseOrderService {
+  constructor(
+    private readonly ledger = new MaterialLedger(),
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * What to order to cover the studio's open demand plus the safety stock, from the first
+   * supplier of the material in tier order: primary, then secondary, then the emergency pool
+   * (the shorter lead time first within a tier).
+   */
+  async reorderSuggestions(ctx: RequestContext<unknown>, studioId: string): Promise<ReorderSuggestion[]> {
+    requireEnterpriseId(studioId, 'studioId');
+    const em = ctx.em.fork();
+    const demands = await em.find(OrderMaterial, { studioId, open: true }, { filters: false });
+    const skus = [...new Set(demands.map((demand) => demand.sku))].sort();
+    if (skus.length === 0) return [];
+    const [materials, lots, suppliers, openOrders] = await Promise.all([
+      em.find(Material, { sku: { $in: skus } }, { filters: false }),
+      em.find(StockLot, { sku: { $in: skus } }, { filters: false }),
+      em.find(Supplier, {}, { filters: false }),
+      em.find(PurchaseOrder, { studioId, status: { $in: ['PLACED', 'CONFIRMED'] } }, { filters: false }),
+    ]);
+    const now = this.clock();
+    const suggestions: ReorderSuggestion[] = [];
+    for (const material of materials) {
+      const openDemand = demands.filter((demand) => demand.sku === material.sku).reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
+      const available = lots.filter((lot) => lot.sku === material.sku).reduce((sum, lot) => sum + Math.max(0, lot.onHand - lot.reserved), 0);
+      const safetyGap = Math.max(0, material.safetyStock - available);
+      const onOrder = openOrders.flatMap((order) => order.lines).filter((line) => line.sku === material.sku).reduce((sum, line) => sum + line.quantity, 0);
+      const quantity = openDemand + safetyGap - onOrder;
+      if (quantity <= 0) continue;
+      const supplier = suppliers
+        .filter((candidate) => candidate.skus.includes(material.sku))
+        .sort((a, b) => SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id))[0];
+      if (!supplier) continue;
+      suggestions.push({ sku: material.sku, openDemand, safetyGap, onOrder, quantity, supplier, expectedAt: new Date(now.getTime() + supplier.leadTimeDays * DAY) });
+    }
+    return suggestions;
+  }
+
+  async place(ctx: RequestContext<unknown>, studioId: string, input: PlacePurchaseOrderInput, idempotencyKey: string): Promise<PurchaseOrder> {
+    requireEnterpriseId(studioId, 'studioId');
+    requireEnterpriseId(input.supplierId, 'supplierId');
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'placePurchaseOrder', idempotencyKey, { studioId, ...input }, async () => {
+        const supplier = await em.findOne(Supplier, { id: input.supplierId }, { filters: false });
+        if (!supplier) throw notFound('Supplier', input.supplierId);
+        const skus = input.lines.map((line) => line.sku);
+        if (new Set(skus).size !== skus.length) throw badInput('Each material may appear once in a purchase order', { field: 'lines' });
+        const unknown = skus.filter((sku) => !supplier.skus.includes(sku));
+        if (unknown.length) throw badInput(`${supplier.id} does not supply ${unknown.join(', ')}`, { field: 'lines', skus: unknown });
+        const now = this.clock();
+        const order = em.create(PurchaseOrder, {
+          id: newId('po', now.getTime()),
+          studioId,
+          supplierId: supplier.id,
+          status: 'PLACED',
+          lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+          expectedAt: input.expectedAt ?? new Date(now.getTime() + supplier.leadTimeDays * DAY),
+          placedAt: now,
+        });
+        em.persist(order);
+        this.record(em, ctx, order, SUPPLY_EVENTS.PURCHASE_ORDER_PLACED);
+        await em.flush();
+        await this.resettle(em, ctx, order);
+        return order.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(PurchaseOrder, { id });
+  }
+
+  /** The supplier confirms (and may move the expected date); the studio marks it received (who may do which is the access policy's). */
+  async transition(ctx: RequestContext<unknown>, purchaseOrderId: string, to: PurchaseOrderStatus, expectedAt?: Date): Promise<PurchaseOrder> {
+    requireId('po', purchaseOrderId, 'purchase order');
+    return inTransaction(ctx, async (em) => {
+      const order = await em.findOne(PurchaseOrder, { id: purchaseOrderId });
+      if (!order) throw notFound('Purchase order', purchaseOrderId);
+      if (order.status === to) return order;
+      if (!PURCHASE_ORDER_TRANSITIONS[order.status].includes(to)) {
+        throw failedPrecondition('INVALID_PURCHASE_ORDER_TRANSITION', `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`, { status: order.status });
+      }
+      order.status = to;
+      if (to === 'CONFIRMED') {
+        order.confirmedAt = this.clock();
+        if (expectedAt) order.expectedAt = expectedAt;
+      }
+      this.record(em, ctx, order, to === 'CONFIRMED' ? SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED : SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED);
+      await em.flush();
+      await this.resettle(em, ctx, order);
+      return order;
+    });
+  }
+
+  private record(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, type: string): void {
+    recordEvent(em, SOURCE, {
+      type,
+      subject: { type: 'PurchaseOrder', id: order.id },
+      actor: ctx.actor,
+      payload: { purchaseOrderId: order.id, studioId: order.studioId, supplierId: order.supplierId, status: order.status, expectedAt: order.expectedAt.toISOString(), lines: order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })) },
+    });
+  }
+
+  /** Open purchase orders change which short orders count as ON_ORDER. */
+  private async resettle(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder): Promise<void> {
+    const skus = order.lines.map((line) => line.sku);
+    await this.ledger.settle(em, await this.ledger.lockLots(em, skus), skus, ctx.actor);
+  }
+}
