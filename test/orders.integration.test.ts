@@ -6,6 +6,7 @@ import { OutboxEvent } from '../subgraphs/shared/events/outbox';
 import { IdempotencyRecord } from '../subgraphs/shared/transactions';
 import { dialects, RequestOptions, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
+import { waitFor } from './support/wait';
 import { staff } from './support/principals';
 
 const ORDER_FIELDS = `id status studio { id nameZh nameEn } statusCode { code labelZh labelEn }
@@ -258,11 +259,3 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     expect(columns.find((column: any) => column.code === 'A10').statusCode.labelEn).toBe('Design confirmed');
   });
 });
-
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
