@@ -6,6 +6,7 @@ import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
+import { waitFor } from './support/wait';
 
 /**
  * The permission matrix: every role × the main queries, mutations, fields and `_entities`
@@ -42,16 +43,18 @@ function row(...outcomes: string[]): Expected {
 }
 
 interface Fixture {
-  a: string; // moyun-studio order, C50 assigned to gilding-atelier, A10..C30 done
+  a: string; // moyun-studio order, C50 assigned to gilding-atelier, A10..C30 done (so its material is consumed)
   b: string; // youcaifeng order
   m: string; // moyun-studio order the mutations may cancel
   aStages: Record<string, string>;
   bFirstStage: string;
+  traceCode: string; // of a finished moyun-studio product
+  purchaseOrder: string; // moyun-studio → jingdezhen-clay
 }
 
 interface Cell {
   name: string;
-  subgraph: 'orders' | 'network' | 'vocabulary';
+  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers';
   query: string;
   variables(f: Fixture): Record<string, unknown>;
   observe(result: GraphQLResult): string;
@@ -59,6 +62,8 @@ interface Cell {
   mutation?: boolean;
   /** `_entities` lookups exist only on the subgraph. */
   directOnly?: boolean;
+  /** Fields composed from several subgraphs exist only through the gateway. */
+  gatewayOnly?: boolean;
 }
 
 const DENIALS = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
@@ -185,7 +190,7 @@ const CELLS: Cell[] = [
     query: `{ orders(studioId: "moyun-studio") { totalCount nodes { id } } }`,
     variables: () => ({}),
     observe: (result) => errorCode(result) ?? `count:${result.data.orders.totalCount}/${result.data.orders.nodes.length}`,
-    expected: row('UNAUTHENTICATED', 'count:2/2', 'count:2/2', 'count:2/2', 'count:2/2', 'count:0/0', 'count:1/1', 'count:0/0', 'count:0/0', 'count:0/0', 'count:1/1', 'count:1/1', 'count:1/1', 'count:0/0'),
+    expected: row('UNAUTHENTICATED', 'count:3/3', 'count:3/3', 'count:3/3', 'count:3/3', 'count:0/0', 'count:1/1', 'count:0/0', 'count:0/0', 'count:0/0', 'count:1/1', 'count:1/1', 'count:1/1', 'count:0/0'),
   },
   {
     name: "a studio's kanban",
@@ -253,6 +258,84 @@ const CELLS: Cell[] = [
     variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
     observe: ofOrder((order) => `stages:${order.stages.length}`),
     expected: row('null', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'stages:1', 'null', 'null', 'null', 'stages:0', 'stages:5', 'stages:9', 'null'),
+  },
+  {
+    name: "order A's materials (from the suppliers subgraph)",
+    subgraph: 'orders',
+    gatewayOnly: true,
+    query: `query($a: ID!) { order(id: $a) { id materials { sku status } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => `materials:${order.materials?.length ?? '-'}`),
+    expected: row('UNAUTHENTICATED', 'materials:4', 'materials:4', 'materials:4', 'materials:4', 'null', 'materials:-', 'null', 'null', 'null', 'materials:-', 'materials:4', 'materials:4', 'null'),
+  },
+  {
+    name: "order A's cost (materials composed in with @requires; studio only)",
+    subgraph: 'orders',
+    gatewayOnly: true,
+    query: `query($a: ID!) { order(id: $a) { id cost { totalCents marginCents } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => (order.cost ? 'cost' : 'no cost')),
+    // Where the suppliers subgraph already withholds the order (a partner, a MINIMAL customer),
+    // the gateway has nothing to pass to orders and answers null without asking.
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'cost', 'cost', 'cost', 'null', 'no cost', 'null', 'null', 'null', 'no cost', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: "_entities lookup of order A's materials on the suppliers subgraph",
+    subgraph: 'suppliers',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id materials { sku } } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => `materials:${order.materials.length}`),
+    expected: row('null', 'materials:4', 'materials:4', 'materials:4', 'materials:4', 'null', 'null', 'null', 'null', 'null', 'null', 'materials:4', 'materials:4', 'null'),
+  },
+  {
+    name: "_entities lookup of order A's material cost on the suppliers subgraph",
+    subgraph: 'suppliers',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { materialCostCents } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => (order.materialCostCents === null ? 'hidden' : 'cost')),
+    expected: row('null', 'FORBIDDEN', 'cost', 'cost', 'cost', 'null', 'null', 'null', 'null', 'null', 'null', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: 'stock of a material (a supplier: its own lots)',
+    subgraph: 'suppliers',
+    query: `{ materialStock(sku: "CLAY-KAOLIN") { lots { supplierId lotCode } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `lots:${result.data.materialStock.lots.length}`,
+    expected: row('UNAUTHENTICATED', 'lots:3', 'lots:3', 'lots:3', 'lots:3', 'lots:3', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'lots:2', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'purchase orders (the studio that placed them, the supplier they went to)',
+    subgraph: 'suppliers',
+    query: `{ purchaseOrders { id status } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `orders:${result.data.purchaseOrders.length}`,
+    expected: row('UNAUTHENTICATED', 'orders:1', 'orders:1', 'orders:1', 'orders:1', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'orders:1', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "moyun-studio's reorder suggestions",
+    subgraph: 'suppliers',
+    query: `{ reorderSuggestions(studioId: "moyun-studio") { sku } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? 'seen',
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'seen', 'seen', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "a bill of materials (its studio's recipe)",
+    subgraph: 'suppliers',
+    query: `{ billOfMaterials(productCode: "TEA-CUP-CALLIG") { sku quantityPerUnit } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `lines:${result.data.billOfMaterials.length}`,
+    expected: row('UNAUTHENTICATED', 'lines:4', 'lines:4', 'lines:4', 'lines:4', 'lines:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "a finished product's trace",
+    subgraph: 'orders',
+    query: `query($code: String!) { trace(code: $code) { code stages { code } } }`,
+    variables: (f) => ({ code: f.traceCode }),
+    observe: (result) => errorCode(result) ?? (result.data.trace ? `stages:${result.data.trace.stages.length}` : 'null'),
+    expected: row('UNAUTHENTICATED', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null'),
   },
   // Mutations: ALLOWED means the caller got past every permission rule (the business rules may
   // still refuse, e.g. a stage out of route order). Denied ones are checked to change nothing.
@@ -338,6 +421,42 @@ const CELLS: Cell[] = [
     expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'ALLOWED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: "publish jingdezhen-clay's stock (an old sequence: nothing changes)",
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation { publishInventory(supplierId: "jingdezhen-clay", sequence: 1, items: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2611A", onHand: 1 }]) { applied } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'place a purchase order for moyun-studio',
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 1000 }] }, idempotencyKey: "fixture-po") { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "confirm moyun-studio's purchase order",
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation($p: ID!) { confirmPurchaseOrder(purchaseOrderId: $p) { id } }`,
+    variables: (f) => ({ p: f.purchaseOrder }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "set moyun-studio's cost profile",
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation { setStudioCostProfile(studioId: "moyun-studio", input: { defaultHourlyRateCents: 6000, overheadPercent: 25 }) { overheadPercent } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
     name: 'cancel order M',
     subgraph: 'orders',
     mutation: true,
@@ -364,7 +483,7 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
-    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
     fixture = await buildFixture(t);
     for (const who of WHO) {
       const value = PRINCIPALS[who];
@@ -388,7 +507,7 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
     let gateway = 0;
     let direct = 0;
     for (const cell of CELLS) {
-      const routes = cell.directOnly ? (['direct'] as const) : (['gateway', 'direct'] as const);
+      const routes = cell.directOnly ? (['direct'] as const) : cell.gatewayOnly ? (['gateway'] as const) : (['gateway', 'direct'] as const);
       for (const route of routes) {
         for (const who of WHO) {
           const url = route === 'gateway' ? t.hub.gateway.url : t.hub.subgraphs[cell.subgraph].url;
@@ -438,5 +557,18 @@ async function buildFixture(t: TestHub): Promise<Fixture> {
   ok(await t.gql(`mutation($s: ID!) { assignStage(stageRunId: $s, enterpriseId: "gilding-atelier", idempotencyKey: "fixture-assign") { id } }`, { s: aStages.C50 }, moyun));
   ok(await t.gql(`mutation($a: ID!) { reportException(orderId: $a, code: "EQP-02", idempotencyKey: "fixture-exception") { id } }`, { a: a.id }, moyun));
   ok(await t.gql(`mutation($a: ID!) { mintCustomerLink(orderId: $a, idempotencyKey: "fixture-link") { token } }`, { a: a.id }, moyun));
-  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id };
+  // A finished product, for its trace; a purchase order, for the supplier's side.
+  const finished = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-T', 'TEA-CUP-CALLIG') }, moyun)).importShopOrder;
+  for (const stage of finished.stages) {
+    ok(await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s) { id } }`, { s: stage.id }, moyun));
+    if (['C20', 'C40', 'E10'].includes(stage.code)) ok(await t.gql(`mutation($s: ID!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: "fixture-qc-${stage.id}") { id } }`, { s: stage.id }, moyun));
+    ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }, moyun));
+  }
+  const traceCode = ok(await t.gql<any>(`query($id: ID!) { order(id: $id) { traceCodes { code } } }`, { id: finished.id }, moyun)).order.traceCodes[0].code;
+  const purchaseOrder = ok(
+    await t.gql<any>(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 1000 }] }, idempotencyKey: "fixture-po") { id } }`, {}, moyun),
+  ).placePurchaseOrder.id;
+  // Order A's materials were reserved from the bus; wait until the suppliers subgraph has them all.
+  await waitFor(async () => (await t.gql<any>(`query($id: ID!) { order(id: $id) { materials { sku } } }`, { id: a.id }, moyun)).data?.order?.materials?.length === 4, 10_000, 'materials of A');
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder };
 }
