@@ -7,7 +7,8 @@ import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
 import { readConfig } from '../hub/config';
 import { TokenService } from '../subgraphs/shared/auth';
 import { postGraphQL } from './support/hub';
-import { customer, staff } from './support/principals';
+import { customer, partner, staff } from './support/principals';
+import { waitFor } from './support/wait';
 
 /** What `npm start` does, on a temp data dir: seed the demo network, then restart on the same data. */
 describe('embedded demo hub', () => {
@@ -60,6 +61,30 @@ describe('embedded demo hub', () => {
       expect(detailed.data.order.status).toBe('IN_PRODUCTION');
       const fired = detailed.data.order.stages.find((stage: any) => stage.environment.length > 0);
       expect(fired).toMatchObject({ status: 'DONE', startedAt: expect.any(String), operatorPenName: expect.any(String) });
+
+      // The README's supply walk-through: every open teaware order's materials are reserved…
+      const RISK = `{ orders(studioId: "moyun-studio", first: 100) { nodes { id status materialRisk } } }`;
+      const openRisk = async () => (await postGraphQL(hub.gateway.url, RISK, undefined, moyunToken)).data.orders.nodes.filter((order: any) => order.materialRisk !== null);
+      await waitFor(async () => (await openRisk()).length > 0 && (await openRisk()).every((order: any) => order.materialRisk === 'AVAILABLE'), 20_000, 'demo reservations');
+      // …until the clay supplier publishes a low figure, and they are flagged.
+      const clayToken = await tokens.sign(partner('jingdezhen-clay', 'SUPPLIER'), 600);
+      const published = await postGraphQL(
+        hub.gateway.url,
+        `mutation { publishInventory(supplierId: "jingdezhen-clay", sequence: 2, items: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2611A", onHand: 500 }, { sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2611B", onHand: 900 }]) { applied } }`,
+        undefined,
+        clayToken,
+      );
+      expect(published.data.publishInventory.applied).toBe(2);
+      await waitFor(async () => (await openRisk()).every((order: any) => order.materialRisk === 'LOW' || order.materialRisk === 'SHORT'), 20_000, 'flags');
+
+      // A shipped demo product traces back to its stages, QC results and material lots.
+      const shipped = await postGraphQL(hub.gateway.url, `{ orders(studioId: "moyun-studio", status: SHIPPED, first: 1) { nodes { traceCodes { uri } } } }`, undefined, moyunToken);
+      const uri = shipped.data.orders.nodes[0].traceCodes[0].uri;
+      const trace = await postGraphQL(hub.gateway.url, `query($code: String!) { trace(code: $code) { order { status materialLots { sku lotCode } } stages { code qcResult operatorPenName } } }`, { code: uri }, moyunToken);
+      expect(trace.data.trace.order.status).toBe('SHIPPED');
+      expect(trace.data.trace.stages).toHaveLength(9);
+      expect(trace.data.trace.stages.filter((stage: any) => stage.qcResult === 'PASS')).toHaveLength(3);
+      expect(trace.data.trace.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
 
       const ready = await fetch(hub.gateway.url.replace('/graphql', '/readyz'));
       expect(ready.status).toBe(200);
