@@ -1,3 +1,4 @@
+export * from './capabilities';
 export * from './cbv';
 export * from './enterprise';
 export * from './events';

@@ -1,0 +1,20 @@
+import { findStatusCode } from './status-codes';
+
+/**
+ * What capacity is offered and asked for: a production stage (its status code, e.g. C50 hand
+ * gilding) or a kitchen capability for pastry boxes.
+ */
+export const KITCHEN_CAPABILITIES = ['KITCHEN_COLD_CHAIN_PASTRY', 'KITCHEN_BAKING', 'KITCHEN_PACKING'] as const;
+export type KitchenCapability = (typeof KITCHEN_CAPABILITIES)[number];
+
+export function isCapability(code: string): boolean {
+  return (KITCHEN_CAPABILITIES as readonly string[]).includes(code) || findStatusCode(code)?.phase === 'PRODUCTION';
+}
+
+/** Event types written by the capacity subgraph. */
+export const CAPACITY_EVENTS = {
+  /** An order stage (or boxes) went to a partner's offer. */
+  ALLOCATED: 'capacity.allocated',
+  /** The partner declined, or the order was cancelled: the capacity is free again. */
+  RELEASED: 'capacity.released',
+} as const;
