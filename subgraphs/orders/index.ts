@@ -9,6 +9,7 @@ import { CostProfileResolver, OrderCostResolver } from './cost.resolver';
 import { StudioCostProfile } from './entities/cost-profile';
 import { CustomerLink } from './entities/customer-link';
 import { TraceCode } from './entities/trace';
+import { capacityEventsConsumer } from './capacity-events';
 import { materialEventsConsumer } from './material-events';
 import { OrderTraceResolver, TraceResolver } from './trace.resolver';
 import { seedDemoOrders } from './demo-orders';
@@ -44,6 +45,6 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       { Order: { __resolveReference: resolveOrderReference } },
     ),
   createLoaders: createOrderLoaders,
-  consumers: [materialEventsConsumer],
+  consumers: [materialEventsConsumer, capacityEventsConsumer],
   seed: (runtime) => seedDemoOrders(runtime.systemContext()),
 };

@@ -8,7 +8,7 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';
 import type { CompleteStageInput, OperatorInput } from './inputs';
-import { followRoute, ID_PREFIX, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
+import { followRoute, ID_PREFIX, isClosed, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './order-log';
 import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
 
@@ -47,6 +47,18 @@ async function issueTraceCodes(em: EntityManager, order: Order, ctx: RequestCont
     }
   }
   appendProgress(em, order, { type: ORDER_EVENTS.TRACE_CODES_ISSUED, actor: ctx.actor, at: now, payload: { codes } });
+}
+
+/**
+ * Gives a stage that has not started to another holder (a partner, a kitchen, or back to the
+ * studio) and logs it. A no-op when it already holds it or has started.
+ */
+export function handOver(em: EntityManager, order: Order, stage: StageRun, enterpriseId: string, actor: RequestContext['actor'], at: Date): boolean {
+  if (stage.assignedToId === enterpriseId || stage.status !== 'PENDING' || isClosed(order)) return false;
+  const previous = stage.assignedToId;
+  stage.assignedToId = enterpriseId;
+  appendProgress(em, order, { type: ORDER_EVENTS.STAGE_ASSIGNED, actor, at, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), previouslyAssignedTo: previous } });
+  return true;
 }
 
 /** Stage runs: starting, completing and QC. Start and complete are safe to repeat as they are. */
@@ -156,20 +168,10 @@ export class StageService {
       idempotent(em, ctx.viewer, 'assignStage', idempotencyKey, { stageRunId, enterpriseId }, async () => {
         const { stage, order } = await loadStage(em, stageRunId);
         requireOpen(order);
-        if (stage.assignedToId === enterpriseId) return stage.id;
-        if (stage.status !== 'PENDING') {
+        if (stage.status !== 'PENDING' && stage.assignedToId !== enterpriseId) {
           throw failedPrecondition('STAGE_ALREADY_STARTED', `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: only a stage that has not started can change hands`, { stageRunId: stage.id });
         }
-        const previous = stage.assignedToId;
-        stage.assignedToId = enterpriseId;
-        appendProgress(em, order, {
-          type: ORDER_EVENTS.STAGE_ASSIGNED,
-          actor: ctx.actor,
-          at: this.clock(),
-          statusCode: stage.code,
-          stageRunId: stage.id,
-          payload: { ...stagePayload(stage), previouslyAssignedTo: previous },
-        });
+        handOver(em, order, stage, enterpriseId, ctx.actor, this.clock());
         return stage.id;
       }),
     );

@@ -1,0 +1,39 @@
+import { STUDIO_LEADS, STUDIO_STAFF } from '../../contracts';
+import type { AccessPolicy } from '../shared/access/policy';
+import { CAPACITY_PARTNERS } from '../shared/access/viewer';
+
+/**
+ * Who sees what of shared capacity. Every studio's staff see the active offers (that is what
+ * they plan overflow against); a partner or kitchen sees its own offers and the work allocated
+ * to it; a studio sees its own requests and where they went. Allocating is a studio lead's for
+ * their own requests, a hub admin's for all of them jointly.
+ */
+export const capacityAccess: AccessPolicy = {
+  operations: {
+    'Query.capacityOffers': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    'Query.overflowRequests': [...STUDIO_STAFF, 'HUB_ADMIN'],
+    'Query.allocations': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    'Query.capacityElasticity': 'AUTHENTICATED',
+    'Mutation.publishCapacityOffer': { roles: [...CAPACITY_PARTNERS, ...STUDIO_LEADS], actsFor: (args) => (args.input as { enterpriseId: string }).enterpriseId },
+    'Mutation.withdrawCapacityOffer': [...CAPACITY_PARTNERS, ...STUDIO_LEADS],
+    'Mutation.requestOverflow': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
+    'Mutation.allocateOverflow': STUDIO_LEADS,
+    'Mutation.runAllocationRound': ['HUB_ADMIN'],
+    'Mutation.declineAllocation': CAPACITY_PARTNERS,
+    'Mutation.declareDemandSurge': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
+  },
+  types: {
+    Enterprise: { public: true },
+    CapacityOffer: {
+      entity: 'CapacityOffer',
+      ownership: { studio: 'enterpriseId', anyStudio: true, partner: (viewer) => ({ enterpriseId: viewer.org! }) },
+      fields: { hub: true, partner: true },
+    },
+    OverflowRequest: { entity: 'OverflowRequest', ownership: { studio: 'studioId' }, fields: { hub: true } },
+    Allocation: {
+      entity: 'Allocation',
+      ownership: { studio: 'studioId', partner: (viewer) => ({ enterpriseId: viewer.org! }) },
+      fields: { hub: true, partner: true },
+    },
+  },
+};

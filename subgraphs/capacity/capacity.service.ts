@@ -1,0 +1,312 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { CAPACITY_EVENTS, isCapability, type EventActor } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import { forUpdate } from '../shared/database';
+import { badInput, failedPrecondition, notFound } from '../shared/errors';
+import { recordEvent } from '../shared/events/outbox';
+import { newId, requireEnterpriseId, requireId } from '../shared/ids';
+import { idempotent, inTransaction } from '../shared/transactions';
+import type { AllocationInstance, AllocationPlan } from './allocation/model';
+import { AllocationSolver } from './allocation/solver';
+import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
+import { Allocation, OverflowRequest, type RequestStatus } from './entities/request';
+import type { CapacityOfferInput, OverflowRequestInput } from './inputs';
+
+export const SOURCE = 'capacity';
+export const ID_PREFIX = { offer: 'cof', request: 'ovr', allocation: 'alc' } as const;
+/** Fen per unit per day late: what a day's delay costs the studio's customer, as the model weighs it. */
+export const LATENESS_PENALTY_CENTS = 2_000;
+export const LATENESS_HORIZON_DAYS = 7;
+/** Offers are planned this many days ahead at most. */
+const PLANNING_DAYS = 60;
+const DAY = 86_400_000;
+
+const today = (now: Date) => now.toISOString().slice(0, 10);
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+export interface AllocationRound {
+  allocations: Allocation[];
+  unmet: { request: OverflowRequest; units: number; reason: string }[];
+  objectiveCents: number;
+  optimal: boolean;
+}
+
+function requireCapability(capability: string): void {
+  if (!isCapability(capability)) throw badInput(`Unknown capability "${capability}": a production status code or a kitchen capability`, { field: 'capability' });
+}
+
+/**
+ * Offers, overflow requests and their allocation. An allocation round locks the offers it may
+ * use (SELECT … FOR UPDATE on PostgreSQL, in id order), reads what is free, solves the model
+ * on the solver thread and books the result in the same transaction: two rounds never book the
+ * same capacity twice.
+ */
+export class CapacityService {
+  constructor(
+    private readonly solver: AllocationSolver,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async publishOffer(ctx: RequestContext<unknown>, input: CapacityOfferInput, idempotencyKey: string): Promise<CapacityOffer> {
+    requireEnterpriseId(input.enterpriseId, 'enterpriseId');
+    requireCapability(input.capability);
+    if (input.maxUnitsPerDay < input.baseUnitsPerDay) throw badInput('maxUnitsPerDay must be at least baseUnitsPerDay', { field: 'maxUnitsPerDay' });
+    if (input.availableTo < input.availableFrom) throw badInput('availableTo is before availableFrom', { field: 'availableTo' });
+    input.shareWithEnterprises.forEach((id, index) => requireEnterpriseId(id, `shareWithEnterprises.${index}`));
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'publishCapacityOffer', idempotencyKey, input, async () => {
+        const offer = em.create(CapacityOffer, { id: newId(ID_PREFIX.offer), ...input, createdAt: this.clock() });
+        em.persist(offer);
+        return offer.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(CapacityOffer, { id });
+  }
+
+  /** Withdrawing keeps what is already allocated; nothing new is placed on it. */
+  async withdrawOffer(ctx: RequestContext<unknown>, offerId: string): Promise<CapacityOffer> {
+    requireId(ID_PREFIX.offer, offerId, 'capacity offer');
+    return inTransaction(ctx, async (em) => {
+      const offer = await em.findOne(CapacityOffer, { id: offerId });
+      if (!offer) throw notFound('Capacity offer', offerId);
+      offer.status = 'WITHDRAWN';
+      return offer;
+    });
+  }
+
+  async requestOverflow(ctx: RequestContext<unknown>, input: OverflowRequestInput, idempotencyKey: string, surgeKey?: string): Promise<OverflowRequest> {
+    requireEnterpriseId(input.studioId, 'studioId');
+    requireCapability(input.capability);
+    if (input.dueDate < input.earliestStart) throw badInput('dueDate is before earliestStart', { field: 'dueDate' });
+    const forStage = input.stageRunId != null;
+    if (forStage) requireId('stg', input.stageRunId!, 'stage run');
+    if (input.orderId != null) requireId('ord', input.orderId, 'order');
+    if (forStage && input.orderId == null) throw badInput('A stage request names its order too', { field: 'orderId' });
+    if (forStage && input.units !== 1) throw badInput('An order stage is one indivisible unit', { field: 'units' });
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'requestOverflow', idempotencyKey, input, async () => {
+        const request = em.create(OverflowRequest, {
+          id: newId(ID_PREFIX.request),
+          studioId: input.studioId,
+          capability: input.capability,
+          units: input.units,
+          indivisible: forStage,
+          orderId: input.orderId ?? null,
+          stageRunId: input.stageRunId ?? null,
+          earliestStart: input.earliestStart,
+          dueDate: input.dueDate,
+          priceCapCents: input.priceCapCents,
+          minQuality: input.minQuality,
+          surgeKey: surgeKey ?? null,
+          createdAt: this.clock(),
+        });
+        em.persist(request);
+        return request.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
+  }
+
+  /**
+   * Places open requests: the caller's own (`requestIds`, each visible to the caller or it is
+   * NOT_FOUND), or with `all` every open request of every studio jointly (the hub-wide optimum).
+   */
+  allocate(ctx: RequestContext<unknown>, scope: { requestIds?: string[]; all?: boolean }): Promise<AllocationRound> {
+    scope.requestIds?.forEach((id) => requireId(ID_PREFIX.request, id, 'overflow request'));
+    return inTransaction(ctx, (em) => this.allocateIn(em, ctx.actor, scope));
+  }
+
+  async allocateIn(em: EntityManager, actor: EventActor, scope: { requestIds?: string[]; all?: boolean }): Promise<AllocationRound> {
+    const requests = scope.all
+      ? await em.find(OverflowRequest, { status: { $in: ['OPEN', 'PARTIAL'] } }, { orderBy: { id: 'asc' } })
+      : await em.find(OverflowRequest, { id: { $in: [...new Set(scope.requestIds ?? [])] } }, { orderBy: { id: 'asc' } });
+    const missing = (scope.requestIds ?? []).find((id) => !requests.some((request) => request.id === id));
+    if (missing) throw notFound('Overflow request', missing);
+    const open = requests.filter((request) => request.status === 'OPEN' || request.status === 'PARTIAL');
+    if (open.length === 0) return { allocations: [], unmet: [], objectiveCents: 0, optimal: true };
+
+    const placed = await this.placedUnits(em, open.map((request) => request.id));
+    const offers = await em.find(CapacityOffer, { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE' }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+    const bookings = offers.length ? await em.find(OfferBooking, { offerId: { $in: offers.map((offer) => offer.id) } }, { filters: false }) : [];
+    const members = await em.find(AllianceMember, {}, { filters: false });
+    const now = this.clock();
+    const instance: AllocationInstance = {
+      latenessPenaltyCents: LATENESS_PENALTY_CENTS,
+      latenessHorizonDays: LATENESS_HORIZON_DAYS,
+      requests: open.map((request) => ({
+        id: request.id,
+        studioId: request.studioId,
+        capability: request.capability,
+        units: request.units - (placed.get(request.id) ?? 0),
+        indivisible: request.indivisible,
+        earliestStart: request.earliestStart > today(now) ? request.earliestStart : today(now),
+        dueDate: request.dueDate,
+        priceCapCents: request.priceCapCents,
+        minQuality: request.minQuality,
+      })),
+      offers: offers.map((offer) => {
+        const free: Record<string, number> = {};
+        const first = offer.availableFrom > today(now) ? offer.availableFrom : today(now);
+        for (let day = first, count = 0; day <= offer.availableTo && count < PLANNING_DAYS; day = addDays(day, 1), count += 1) {
+          const booked = bookings.find((booking) => booking.offerId === offer.id && booking.day === day)?.bookedUnits ?? 0;
+          free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
+        }
+        const sharedWith = new Set([offer.enterpriseId, ...offer.shareWithEnterprises, ...members.filter((member) => offer.shareWithAlliances.includes(member.alliance)).map((member) => member.enterpriseId)]);
+        return { id: offer.id, enterpriseId: offer.enterpriseId, capability: offer.capability, unitPriceCents: offer.unitPriceCents, qualityScore: offer.qualityScore, free, sharedWith };
+      }),
+    };
+    const plan: AllocationPlan = await this.solver.solve(instance);
+
+    const byOffer = new Map(offers.map((offer) => [offer.id, offer]));
+    const byRequest = new Map(open.map((request) => [request.id, request]));
+    const created: Allocation[] = [];
+    for (const planned of plan.allocations) {
+      const offer = byOffer.get(planned.offerId)!;
+      const request = byRequest.get(planned.requestId)!;
+      const allocation = em.create(Allocation, {
+        id: newId(ID_PREFIX.allocation, now.getTime()),
+        requestId: request.id,
+        offerId: offer.id,
+        enterpriseId: offer.enterpriseId,
+        studioId: request.studioId,
+        orderId: request.orderId ?? null,
+        stageRunId: request.stageRunId ?? null,
+        capability: request.capability,
+        day: planned.day,
+        units: planned.units,
+        unitPriceCents: planned.unitPriceCents,
+        daysLate: planned.daysLate,
+        status: 'ACTIVE',
+        createdAt: now,
+      });
+      em.persist(allocation);
+      created.push(allocation);
+      await this.book(em, offer.id, planned.day, planned.units);
+      recordEvent(em, SOURCE, {
+        type: CAPACITY_EVENTS.ALLOCATED,
+        subject: { type: 'Allocation', id: allocation.id },
+        actor,
+        occurredAt: now,
+        payload: {
+          allocationId: allocation.id,
+          requestId: request.id,
+          studioId: request.studioId,
+          enterpriseId: offer.enterpriseId,
+          orderId: request.orderId ?? null,
+          stageRunId: request.stageRunId ?? null,
+          capability: request.capability,
+          day: planned.day,
+          units: planned.units,
+        },
+      });
+    }
+    const unmetByRequest = new Map(plan.unmet.map((entry) => [entry.requestId, entry]));
+    for (const request of open) {
+      const unmet = unmetByRequest.get(request.id);
+      request.unmetUnits = unmet?.units ?? 0;
+      request.unmetReason = unmet?.reason ?? null;
+      request.status = statusOf(request.units, request.units - (unmet?.units ?? 0));
+    }
+    return {
+      allocations: created,
+      unmet: plan.unmet.map((entry) => ({ request: byRequest.get(entry.requestId)!, units: entry.units, reason: entry.reason })),
+      objectiveCents: plan.objectiveCents,
+      optimal: plan.statuses.every((status) => status === 'Optimal'),
+    };
+  }
+
+  /**
+   * A demand surge (e.g. subscriptions up 300% for a week) becomes one splittable overflow
+   * request, placed at once on kitchens and partners; replaying the same key answers the same.
+   */
+  async declareSurge(
+    ctx: RequestContext<unknown>,
+    input: { studioId: string; capability: string; extraUnits: number; from: string; to: string; priceCapCents: number; minQuality: number },
+    idempotencyKey: string,
+  ): Promise<OverflowRequest> {
+    requireEnterpriseId(input.studioId, 'studioId');
+    requireCapability(input.capability);
+    if (!Number.isInteger(input.extraUnits) || input.extraUnits < 1) throw badInput('extraUnits must be a whole number of at least 1', { field: 'extraUnits' });
+    if (input.to < input.from) throw badInput('The window ends before it starts', { field: 'window.to' });
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'declareDemandSurge', idempotencyKey, input, async () => {
+        const request = em.create(OverflowRequest, {
+          id: newId(ID_PREFIX.request),
+          studioId: input.studioId,
+          capability: input.capability,
+          units: input.extraUnits,
+          indivisible: false,
+          earliestStart: input.from,
+          dueDate: input.to,
+          priceCapCents: input.priceCapCents,
+          minQuality: input.minQuality,
+          surgeKey: idempotencyKey,
+          createdAt: this.clock(),
+        });
+        em.persist(request);
+        await em.flush();
+        await this.allocateIn(em, ctx.actor, { requestIds: [request.id] });
+        return request.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
+  }
+
+  /** A partner turns down work it has not started: the capacity returns, the request reopens. */
+  async decline(ctx: RequestContext<unknown>, allocationId: string): Promise<Allocation> {
+    requireId(ID_PREFIX.allocation, allocationId, 'allocation');
+    return inTransaction(ctx, async (em) => {
+      const allocation = await em.findOne(Allocation, { id: allocationId });
+      if (!allocation) throw notFound('Allocation', allocationId);
+      if (allocation.status !== 'ACTIVE') return allocation;
+      if (allocation.started) throw failedPrecondition('ALLOCATION_STARTED', `Allocation "${allocation.id}" has started and can no longer be declined`, { allocationId });
+      await this.release(em, [allocation], 'DECLINED', ctx.actor);
+      return allocation;
+    });
+  }
+
+  /** Gives allocations back: capacity freed, their requests reopened (or cancelled with their order). */
+  async release(em: EntityManager, allocations: Allocation[], reason: 'DECLINED' | 'ORDER_CANCELLED', actor: EventActor): Promise<void> {
+    if (allocations.length === 0) return;
+    await em.find(CapacityOffer, { id: { $in: [...new Set(allocations.map((allocation) => allocation.offerId))] } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+    for (const allocation of allocations) {
+      allocation.status = reason === 'DECLINED' ? 'DECLINED' : 'RELEASED';
+      await this.book(em, allocation.offerId, allocation.day, -allocation.units);
+      recordEvent(em, SOURCE, {
+        type: CAPACITY_EVENTS.RELEASED,
+        subject: { type: 'Allocation', id: allocation.id },
+        actor,
+        payload: { allocationId: allocation.id, requestId: allocation.requestId, studioId: allocation.studioId, enterpriseId: allocation.enterpriseId, orderId: allocation.orderId ?? null, stageRunId: allocation.stageRunId ?? null, reason },
+      });
+    }
+    await em.flush();
+    const requests = await em.find(OverflowRequest, { id: { $in: [...new Set(allocations.map((allocation) => allocation.requestId))] } }, { filters: false });
+    const placed = await this.placedUnits(em, requests.map((request) => request.id));
+    for (const request of requests) {
+      request.status = reason === 'ORDER_CANCELLED' ? 'CANCELLED' : statusOf(request.units, placed.get(request.id) ?? 0);
+      request.unmetUnits = request.units - (placed.get(request.id) ?? 0);
+      request.unmetReason = null;
+    }
+  }
+
+  private async placedUnits(em: EntityManager, requestIds: string[]): Promise<Map<string, number>> {
+    const active = requestIds.length ? await em.find(Allocation, { requestId: { $in: requestIds }, status: 'ACTIVE' }, { filters: false }) : [];
+    const placed = new Map<string, number>();
+    for (const allocation of active) placed.set(allocation.requestId, (placed.get(allocation.requestId) ?? 0) + allocation.units);
+    return placed;
+  }
+
+  private async book(em: EntityManager, offerId: string, day: string, units: number): Promise<void> {
+    const booking = await em.findOne(OfferBooking, { offerId, day }, { filters: false });
+    if (booking) booking.bookedUnits += units;
+    else em.persist(em.create(OfferBooking, { offerId, day, bookedUnits: units }));
+  }
+}
+
+function statusOf(units: number, placed: number): RequestStatus {
+  if (placed >= units) return 'ALLOCATED';
+  return placed > 0 ? 'PARTIAL' : 'OPEN';
+}
+
+/** The process's one solver thread and the service that uses it. */
+export const capacityService = new CapacityService(new AllocationSolver());

@@ -1,0 +1,36 @@
+import { buildFederatedSchema } from '../shared/build-schema';
+import { ProcessedEvent } from '../shared/events/consumer';
+import { OutboxEvent } from '../shared/events/outbox';
+import type { SubgraphDefinition } from '../shared/subgraph';
+import { IdempotencyRecord } from '../shared/transactions';
+import { capacityAccess } from './access-policy';
+import { CapacityResolver, EnterpriseCapacityResolver, SurgeResolver } from './capacity.resolver';
+import { capacityService } from './capacity.service';
+import { seedDemoCapacity } from './demo-capacity';
+import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
+import { EnterpriseCapacity } from './entities/references';
+import { Allocation, OverflowRequest } from './entities/request';
+import { CapacityLoaders, createCapacityLoaders } from './loaders';
+import { capacityMigrations } from './migrations';
+import { orderEventsConsumer } from './order-events';
+
+/** Shared capacity: offers, overflow requests and their optimal allocation. */
+export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
+  name: 'capacity',
+  defaultPort: 4005,
+  database: {
+    entities: [CapacityOffer, OfferBooking, AllianceMember, OverflowRequest, Allocation, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    migrations: capacityMigrations,
+  },
+  access: capacityAccess,
+  buildSchema: () =>
+    buildFederatedSchema(
+      'capacity',
+      capacityAccess,
+      { resolvers: [CapacityResolver, EnterpriseCapacityResolver, SurgeResolver], orphanedTypes: [EnterpriseCapacity] },
+      { Enterprise: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
+    ),
+  createLoaders: createCapacityLoaders,
+  consumers: [orderEventsConsumer(capacityService)],
+  seed: (runtime) => seedDemoCapacity(runtime.systemContext()),
+};

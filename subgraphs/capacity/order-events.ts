@@ -1,0 +1,23 @@
+import { ORDER_EVENTS } from '../../contracts';
+import type { EventConsumer } from '../shared/events/consumer';
+import { CapacityService } from './capacity.service';
+import { Allocation } from './entities/request';
+
+/**
+ * What capacity does with the orders subgraph's events: a cancelled order gives back what it
+ * holds; a started stage can no longer be declined by its partner.
+ */
+export function orderEventsConsumer(capacity: CapacityService): EventConsumer {
+  return {
+    name: 'capacity.orders',
+    types: [ORDER_EVENTS.CANCELLED, ORDER_EVENTS.STAGE_STARTED],
+    async handle(em, event, ctx) {
+      const payload = event.payload as { orderId: string; stageRunId?: string };
+      if (event.type === ORDER_EVENTS.CANCELLED) {
+        await capacity.release(em, await em.find(Allocation, { orderId: payload.orderId, status: 'ACTIVE' }, { filters: false }), 'ORDER_CANCELLED', ctx.actor);
+        return;
+      }
+      for (const allocation of await em.find(Allocation, { stageRunId: payload.stageRunId, status: 'ACTIVE' }, { filters: false })) allocation.started = true;
+    },
+  };
+}
