@@ -3,13 +3,14 @@ import { ordersSubgraph } from './orders';
 import type { SubgraphDefinition } from './shared/subgraph';
 import { suppliersSubgraph } from './suppliers';
 import { capacitySubgraph } from './capacity';
+import { kitchensSubgraph } from './kitchens';
 import { vocabularySubgraph } from './vocabulary';
 
 /**
  * Every subgraph of the hub, in start (and demo seeding) order; the gateway composes them all.
  * Suppliers seed before orders, so the demo orders find their bills of materials and stock.
  */
-export const SUBGRAPHS: readonly SubgraphDefinition<any>[] = [networkSubgraph, vocabularySubgraph, suppliersSubgraph, capacitySubgraph, ordersSubgraph];
+export const SUBGRAPHS: readonly SubgraphDefinition<any>[] = [networkSubgraph, vocabularySubgraph, suppliersSubgraph, capacitySubgraph, kitchensSubgraph, ordersSubgraph];
 
 export function subgraphNamed(name: string): SubgraphDefinition<any> {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);

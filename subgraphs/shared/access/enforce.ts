@@ -109,7 +109,7 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
     for (const name of Object.keys(rule.overrides ?? {})) if (!type.getFields()[name]) problems.push(`${type.name}.${name} has a rule but no field`);
   }
   for (const key of Object.keys(policy.operations)) if (!seenOperations.has(key)) problems.push(`operation rule ${key} names no field`);
-  for (const name of Object.keys(policy.types)) if (!schema.getType(name)) problems.push(`type rule ${name} names no type`);
+  for (const [name, rule] of Object.entries(policy.types)) if (!schema.getType(name) && !rule.rowsOnly) problems.push(`type rule ${name} names no type`);
   if (problems.length) throw new Error(`Access policy of subgraph "${subgraph}" does not fit its schema:\n- ${problems.join('\n- ')}`);
   return schema;
 }

@@ -53,6 +53,8 @@ export interface TypeRule<T = any> {
   ownership?: Ownership<T>;
   /** The rows live in a table of this entity (the row filter applies to it). */
   entity?: string;
+  /** An entity read by resolvers but not itself a GraphQL type: only its row rule applies. */
+  rowsOnly?: boolean;
   /** The rule of every field without an override. */
   fields?: FieldRule;
   overrides?: Partial<Record<keyof T | string, FieldRule>>;
