@@ -50,11 +50,13 @@ interface Fixture {
   bFirstStage: string;
   traceCode: string; // of a finished moyun-studio product
   purchaseOrder: string; // moyun-studio → jingdezhen-clay
+  overflowRequest: string; // moyun-studio: order M's final firing, placed with jingde-kiln-works
+  allocation: string;
 }
 
 interface Cell {
   name: string;
-  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers';
+  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers' | 'capacity' | 'kitchens';
   query: string;
   variables(f: Fixture): Record<string, unknown>;
   observe(result: GraphQLResult): string;
@@ -190,7 +192,7 @@ const CELLS: Cell[] = [
     query: `{ orders(studioId: "moyun-studio") { totalCount nodes { id } } }`,
     variables: () => ({}),
     observe: (result) => errorCode(result) ?? `count:${result.data.orders.totalCount}/${result.data.orders.nodes.length}`,
-    expected: row('UNAUTHENTICATED', 'count:3/3', 'count:3/3', 'count:3/3', 'count:3/3', 'count:0/0', 'count:1/1', 'count:0/0', 'count:0/0', 'count:0/0', 'count:1/1', 'count:1/1', 'count:1/1', 'count:0/0'),
+    expected: row('UNAUTHENTICATED', 'count:3/3', 'count:3/3', 'count:3/3', 'count:3/3', 'count:0/0', 'count:1/1', 'count:1/1', 'count:0/0', 'count:0/0', 'count:1/1', 'count:1/1', 'count:1/1', 'count:0/0'),
   },
   {
     name: "a studio's kanban",
@@ -198,7 +200,7 @@ const CELLS: Cell[] = [
     query: `{ stageBoard(studioId: "moyun-studio") { columns { code orderIds } } }`,
     variables: () => ({}),
     observe: (result) => errorCode(result) ?? `orders:${result.data.stageBoard.columns.flatMap((column: any) => column.orderIds).length}`,
-    expected: row('UNAUTHENTICATED', 'orders:2', 'orders:2', 'orders:2', 'orders:2', 'orders:0', 'orders:1', 'orders:0', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+    expected: row('UNAUTHENTICATED', 'orders:2', 'orders:2', 'orders:2', 'orders:2', 'orders:0', 'orders:1', 'orders:1', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
     name: "a partner's work list",
@@ -337,6 +339,54 @@ const CELLS: Cell[] = [
     observe: (result) => errorCode(result) ?? (result.data.trace ? `stages:${result.data.trace.stages.length}` : 'null'),
     expected: row('UNAUTHENTICATED', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null'),
   },
+  {
+    name: 'capacity offers (studios: all; partners and kitchens: their own)',
+    subgraph: 'capacity',
+    query: `{ capacityOffers { id enterpriseId } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `offers:${result.data.capacityOffers.length}`,
+    expected: row('UNAUTHENTICATED', 'offers:6', 'offers:6', 'offers:6', 'offers:6', 'offers:6', 'offers:1', 'offers:2', 'offers:1', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'allocations (the studio that asked, the partner that does the work)',
+    subgraph: 'capacity',
+    query: `{ allocations { id enterpriseId } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `allocations:${result.data.allocations.length}`,
+    expected: row('UNAUTHENTICATED', 'allocations:1', 'allocations:1', 'allocations:1', 'allocations:1', 'allocations:0', 'allocations:0', 'allocations:1', 'allocations:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'overflow requests (the studio that asked)',
+    subgraph: 'capacity',
+    query: `{ overflowRequests { id } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `requests:${result.data.overflowRequests.length}`,
+    expected: row('UNAUTHENTICATED', 'requests:1', 'requests:1', 'requests:1', 'requests:1', 'requests:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'capacity elasticity',
+    subgraph: 'capacity',
+    query: `{ capacityElasticity(enterpriseId: "xuhui-cloud-kitchen") }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? String(result.data.capacityElasticity),
+    expected: row('UNAUTHENTICATED', ...WHO.slice(1).map(() => '66.67')),
+  },
+  {
+    name: 'cloud kitchens (directory)',
+    subgraph: 'kitchens',
+    query: `{ cloudKitchens { id coldChain } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `kitchens:${result.data.cloudKitchens.length}`,
+    expected: row('UNAUTHENTICATED', ...WHO.slice(1).map(() => 'kitchens:2')),
+  },
+  {
+    name: "moyun-bakery's fulfilment cycles",
+    subgraph: 'kitchens',
+    query: `{ fulfillmentCycles(studioId: "moyun-bakery") { period fulfilmentRate } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `cycles:${result.data.fulfillmentCycles.length}`,
+    expected: row('UNAUTHENTICATED', 'cycles:6', 'cycles:0', 'cycles:0', 'cycles:0', 'cycles:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
   // Mutations: ALLOWED means the caller got past every permission rule (the business rules may
   // still refuse, e.g. a stage out of route order). Denied ones are checked to change nothing.
   {
@@ -457,6 +507,69 @@ const CELLS: Cell[] = [
     expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: 'offer capacity for gilding-atelier',
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation { publishCapacityOffer(input: { enterpriseId: "gilding-atelier", capability: "C50", baseUnitsPerDay: 1, maxUnitsPerDay: 2, availableFrom: "2030-01-01", availableTo: "2030-01-05", unitPriceCents: 9000, qualityScore: 4.5, region: "CN-JX", shareWithAlliances: ["jingdezhen-craft-alliance"] }, idempotencyKey: "matrix-offer") { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'ask for overflow for moyun-studio',
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation { requestOverflow(input: { studioId: "moyun-studio", capability: "C40", units: 2, earliestStart: "2030-01-01", dueDate: "2030-01-03", priceCapCents: 1 }, idempotencyKey: "matrix-request") { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "allocate moyun-studio's request",
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation($r: ID!) { allocateOverflow(requestIds: [$r]) { optimal } }`,
+    variables: (f) => ({ r: f.overflowRequest }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'run the hub-wide allocation round',
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation { runAllocationRound { optimal } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "decline the kiln's allocation",
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation($a: ID!) { declineAllocation(allocationId: $a) { status } }`,
+    variables: (f) => ({ a: f.allocation }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'ALLOWED', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'declare a demand surge for moyun-bakery',
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation { declareDemandSurge(studioId: "moyun-bakery", capability: "KITCHEN_COLD_CHAIN_PASTRY", extraUnits: 10, window: { from: "2030-01-01", to: "2030-01-02" }, idempotencyKey: "matrix-surge") { placedUnits } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', ...WHO.slice(1).map(() => 'FORBIDDEN')),
+  },
+  {
+    name: "record moyun-bakery's fulfilment cycle",
+    subgraph: 'kitchens',
+    mutation: true,
+    query: `mutation { recordFulfillmentCycle(studioId: "moyun-bakery", period: "2030-W01", planned: 10, produced: 10, delivered: 9, wasted: 1) { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', ...WHO.slice(1).map(() => 'FORBIDDEN')),
+  },
+  {
     name: 'cancel order M',
     subgraph: 'orders',
     mutation: true,
@@ -483,7 +596,7 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
-    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    for (const name of ['network', 'suppliers', 'capacity', 'kitchens']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
     fixture = await buildFixture(t);
     for (const who of WHO) {
       const value = PRINCIPALS[who];
@@ -570,5 +683,15 @@ async function buildFixture(t: TestHub): Promise<Fixture> {
   ).placePurchaseOrder.id;
   // Order A's materials were reserved from the bus; wait until the suppliers subgraph has them all.
   await waitFor(async () => (await t.gql<any>(`query($id: ID!) { order(id: $id) { materials { sku } } }`, { id: a.id }, moyun)).data?.order?.materials?.length === 4, 10_000, 'materials of A');
-  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder };
+  // Order M's final firing goes to the kiln through the capacity subgraph.
+  const today = new Date().toISOString().slice(0, 10);
+  const inThreeDays = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+  const firing = m.stages.find((stage: any) => stage.code === 'C60');
+  const overflowRequest = ok(
+    await t.gql<any>(`mutation($input: OverflowRequestInput!) { requestOverflow(input: $input, idempotencyKey: "fixture-overflow") { id } }`, { input: { studioId: 'moyun-studio', capability: 'C60', stageRunId: firing.id, orderId: m.id, earliestStart: today, dueDate: inThreeDays, priceCapCents: 5000, minQuality: 0 } }, moyun),
+  ).requestOverflow.id;
+  const allocation = ok(await t.gql<any>(`mutation($r: ID!) { allocateOverflow(requestIds: [$r]) { allocations { id enterpriseId } } }`, { r: overflowRequest }, moyun)).allocateOverflow.allocations[0];
+  if (allocation?.enterpriseId !== 'jingde-kiln-works') throw new Error(`fixture: the firing went to ${allocation?.enterpriseId}`);
+  await waitFor(async () => (await t.gql<any>(`query($id: ID!) { order(id: $id) { id } }`, { id: m.id }, { as: partner('jingde-kiln-works') })).data?.order?.id === m.id, 10_000, 'hand-over of M');
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id };
 }

@@ -84,11 +84,13 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
       schema,
       // Migrations are written without schema names; every pooled connection resolves them in
       // the subgraph's own schema (MikroORM 6 would otherwise create the tables in `public`).
+      // A lock waited on too long fails (and the change retries) instead of hanging a request,
+      // and a transaction left idle gives its locks back.
       pool: {
         min: 0,
         max: Number(process.env.DB_POOL_MAX ?? 10),
         afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) => {
-          connection.query(`SET search_path TO "${schema}"`, (error) => done(error, connection));
+          connection.query(`SET search_path TO "${schema}"; SET lock_timeout = '15s'; SET idle_in_transaction_session_timeout = '120s'`, (error) => done(error, connection));
         },
       },
     };

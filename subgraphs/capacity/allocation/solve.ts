@@ -10,14 +10,15 @@ const loadHighs = (): Promise<Highs> => (loaded ??= (require('highs') as () => P
  * Solves an instance to proven optimality (a relative MIP gap of 0), one independent group at a
  * time. Synchronous per group: run it in a worker (see solver.ts), never on a server's event loop.
  */
-export async function solveInstance(instance: AllocationInstance): Promise<AllocationPlan> {
+export async function solveInstance(instance: AllocationInstance, options: { timeLimitSeconds?: number } = {}): Promise<AllocationPlan> {
   const highs = await loadHighs();
   const candidates = candidatesOf(instance);
   const allocations: PlannedAllocation[] = [];
   const unmetUnits = new Map(instance.requests.map((request) => [request.id, request.units]));
   const statuses: string[] = [];
   for (const group of components(candidates)) {
-    const solution = highs.solve(modelOf(group), { mip_rel_gap: 0, output_flag: false, presolve: 'on' });
+    // A time limit guards the transaction waiting on this solve: no plan rather than a stuck lock.
+    const solution = highs.solve(modelOf(group), { mip_rel_gap: 0, output_flag: false, presolve: 'on', time_limit: options.timeLimitSeconds ?? 30 });
     statuses.push(solution.Status);
     if (solution.Status !== 'Optimal') throw new Error(`Allocation model not solved to optimality: ${solution.Status}`);
     group.forEach((candidate: Candidate, index) => {
