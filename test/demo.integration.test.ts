@@ -86,6 +86,25 @@ describe('embedded demo hub', () => {
       expect(trace.data.trace.stages.filter((stage: any) => stage.qcResult === 'PASS')).toHaveLength(3);
       expect(trace.data.trace.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
 
+      // The README's surge: 墨韵糕点 declares a demand surge; the overflow lands on the demo kitchens…
+      const from = new Date().toISOString().slice(0, 10);
+      const to = new Date(Date.now() + 6 * 86_400_000).toISOString().slice(0, 10);
+      const surge = await postGraphQL(
+        hub.gateway.url,
+        `mutation { declareDemandSurge(studioId: "moyun-bakery", capability: "KITCHEN_COLD_CHAIN_PASTRY", extraUnits: 900, window: { from: "${from}", to: "${to}" }, idempotencyKey: "demo-surge") { placedUnits unmetUnits placements { enterprise { id nameEn cloudKitchen { coldChain } } units } } }`,
+        undefined,
+        await as('moyun-bakery'),
+      );
+      expect(surge.errors).toBeUndefined();
+      expect(surge.data.declareDemandSurge.placedUnits).toBe(900);
+      expect(surge.data.declareDemandSurge.placements.map((placement: any) => placement.enterprise.id).sort()).toEqual(['pudong-cloud-kitchen', 'xuhui-cloud-kitchen']);
+      expect(surge.data.declareDemandSurge.placements.every((placement: any) => placement.enterprise.cloudKitchen.coldChain)).toBe(true);
+      // …and each kitchen's token sees only the work allocated to it.
+      const kitchenWork = await postGraphQL(hub.gateway.url, `{ allocations(status: ACTIVE) { enterpriseId units } }`, undefined, await tokens.sign(partner('xuhui-cloud-kitchen', 'KITCHEN'), 600));
+      const units = surge.data.declareDemandSurge.placements.find((placement: any) => placement.enterprise.id === 'xuhui-cloud-kitchen').units;
+      expect(kitchenWork.data.allocations.every((allocation: any) => allocation.enterpriseId === 'xuhui-cloud-kitchen')).toBe(true);
+      expect(kitchenWork.data.allocations.reduce((sum: number, allocation: any) => sum + allocation.units, 0)).toBe(units);
+
       const ready = await fetch(hub.gateway.url.replace('/graphql', '/readyz'));
       expect(ready.status).toBe(200);
     } finally {

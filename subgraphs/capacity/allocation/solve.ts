@@ -10,7 +10,11 @@ const loadHighs = (): Promise<Highs> => (loaded ??= (require('highs') as () => P
  * Solves an instance to proven optimality (a relative MIP gap of 0), one independent group at a
  * time. Synchronous per group: run it in a worker (see solver.ts), never on a server's event loop.
  */
-export async function solveInstance(instance: AllocationInstance, options: { timeLimitSeconds?: number } = {}): Promise<AllocationPlan> {
+export async function solveInstance(
+  instance: AllocationInstance,
+  /** `acceptTimeLimit` (benchmarks): keep the best plan found when a group runs out of time. */
+  options: { timeLimitSeconds?: number; acceptTimeLimit?: boolean } = {},
+): Promise<AllocationPlan> {
   const highs = await loadHighs();
   const candidates = candidatesOf(instance);
   const allocations: PlannedAllocation[] = [];
@@ -20,7 +24,8 @@ export async function solveInstance(instance: AllocationInstance, options: { tim
     // A time limit guards the transaction waiting on this solve: no plan rather than a stuck lock.
     const solution = highs.solve(modelOf(group), { mip_rel_gap: 0, output_flag: false, presolve: 'on', time_limit: options.timeLimitSeconds ?? 30 });
     statuses.push(solution.Status);
-    if (solution.Status !== 'Optimal') throw new Error(`Allocation model not solved to optimality: ${solution.Status}`);
+    const usable = solution.Status === 'Optimal' || (options.acceptTimeLimit && solution.Status === 'Time limit reached' && Object.keys(solution.Columns).length > 0);
+    if (!usable) throw new Error(`Allocation model not solved to optimality: ${solution.Status}`);
     group.forEach((candidate: Candidate, index) => {
       const value = Math.round(solution.Columns[`x${index}`]?.Primal ?? 0);
       if (value <= 0) return;
