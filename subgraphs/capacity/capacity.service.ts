@@ -85,8 +85,7 @@ export class CapacityService {
     if (forStage && input.units !== 1) throw badInput('An order stage is one indivisible unit', { field: 'units' });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'requestOverflow', idempotencyKey, input, async () => {
-        const request = em.create(OverflowRequest, {
-          id: newId(ID_PREFIX.request),
+        return this.newRequest(em, {
           studioId: input.studioId,
           capability: input.capability,
           units: input.units,
@@ -98,10 +97,7 @@ export class CapacityService {
           priceCapCents: input.priceCapCents,
           minQuality: input.minQuality,
           surgeKey: surgeKey ?? null,
-          createdAt: this.clock(),
-        });
-        em.persist(request);
-        return request.id;
+        }).id;
       }),
     );
     return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
@@ -230,8 +226,7 @@ export class CapacityService {
     if (input.to < input.from) throw badInput('The window ends before it starts', { field: 'window.to' });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'declareDemandSurge', idempotencyKey, input, async () => {
-        const request = em.create(OverflowRequest, {
-          id: newId(ID_PREFIX.request),
+        const request = this.newRequest(em, {
           studioId: input.studioId,
           capability: input.capability,
           units: input.extraUnits,
@@ -241,9 +236,7 @@ export class CapacityService {
           priceCapCents: input.priceCapCents,
           minQuality: input.minQuality,
           surgeKey: idempotencyKey,
-          createdAt: this.clock(),
         });
-        em.persist(request);
         await em.flush();
         await this.allocateIn(em, ctx.actor, { requestIds: [request.id] });
         return request.id;
@@ -287,6 +280,12 @@ export class CapacityService {
       request.unmetUnits = request.units - (placed.get(request.id) ?? 0);
       request.unmetReason = null;
     }
+  }
+
+  private newRequest(em: EntityManager, fields: Omit<OverflowRequest, 'id' | 'createdAt' | 'status' | 'unmetUnits' | 'unmetReason' | 'version'>): OverflowRequest {
+    const request = em.create(OverflowRequest, { ...fields, id: newId(ID_PREFIX.request), createdAt: this.clock() });
+    em.persist(request);
+    return request;
   }
 
   private async placedUnits(em: EntityManager, requestIds: string[]): Promise<Map<string, number>> {
