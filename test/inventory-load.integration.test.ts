@@ -103,5 +103,5 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
       expect(`${demand.orderId}/${demand.sku}:${demand.reserved}`).toBe(`${demand.orderId}/${demand.sku}:${held}`);
       expect(demand.reserved).toBeLessThanOrEqual(demand.required);
     }
-  });
+  }, 300_000);
 });

@@ -282,6 +282,11 @@ export class CapacityService {
     }
   }
 
+  /** Stops the solver thread (a later solve starts a new one). */
+  close(): Promise<void> {
+    return this.solver.close();
+  }
+
   private newRequest(em: EntityManager, fields: Omit<OverflowRequest, 'id' | 'createdAt' | 'status' | 'unmetUnits' | 'unmetReason' | 'version'>): OverflowRequest {
     const request = em.create(OverflowRequest, { ...fields, id: newId(ID_PREFIX.request), createdAt: this.clock() });
     em.persist(request);

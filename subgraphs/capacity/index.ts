@@ -33,4 +33,5 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
   createLoaders: createCapacityLoaders,
   consumers: [orderEventsConsumer(capacityService)],
   seed: (runtime) => seedDemoCapacity(runtime.systemContext()),
+  close: () => capacityService.close(),
 };

@@ -28,6 +28,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   createLoaders?(em: EntityManager): TLoaders;
   /** What this subgraph does when other subgraphs' events arrive (each applied once). */
   consumers?: readonly EventConsumer[];
+  /** Releases what the subgraph holds beyond its database (a solver thread, say). */
+  close?(): Promise<void>;
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
 }
@@ -133,6 +135,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       for (const subscription of subscriptions) subscription.close();
       await http.close();
       await relay?.stop();
+      await definition.close?.();
       await database?.close();
     },
   };
