@@ -61,7 +61,11 @@ export function generate(requestCount: number, offerCount: number, days: number,
 export function greedy(instance: AllocationInstance): { objectiveCents: number; unmetUnits: number } {
   const free = new Map(instance.offers.map((offer) => [offer.id, { ...offer.free }]));
   const byRequest = new Map<string, ReturnType<typeof candidatesOf>>();
-  for (const candidate of candidatesOf(instance)) byRequest.set(candidate.request.id, [...(byRequest.get(candidate.request.id) ?? []), candidate]);
+  for (const candidate of candidatesOf(instance)) {
+    const list = byRequest.get(candidate.request.id);
+    if (list) list.push(candidate);
+    else byRequest.set(candidate.request.id, [candidate]);
+  }
   let objectiveCents = 0;
   let unmetUnits = 0;
   for (const request of [...instance.requests].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id))) {

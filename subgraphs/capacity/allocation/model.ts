@@ -81,7 +81,9 @@ export function candidatesOf(instance: AllocationInstance): Candidate[] {
   const candidates: Candidate[] = [];
   const byCapability = new Map<string, AllocationOffer[]>();
   for (const offer of [...instance.offers].sort((a, b) => a.id.localeCompare(b.id))) {
-    byCapability.set(offer.capability, [...(byCapability.get(offer.capability) ?? []), offer]);
+    const list = byCapability.get(offer.capability);
+    if (list) list.push(offer);
+    else byCapability.set(offer.capability, [offer]);
   }
   for (const request of [...instance.requests].sort((a, b) => a.id.localeCompare(b.id))) {
     const first = dayNumber(request.earliestStart);
@@ -122,7 +124,9 @@ export function components(candidates: Candidate[]): Candidate[][] {
   const groups = new Map<string, Candidate[]>();
   for (const candidate of candidates) {
     const root = find(`r:${candidate.request.id}`);
-    groups.set(root, [...(groups.get(root) ?? []), candidate]);
+    const group = groups.get(root);
+    if (group) group.push(candidate);
+    else groups.set(root, [candidate]);
   }
   return [...groups.keys()].sort().map((key) => groups.get(key)!);
 }
@@ -141,12 +145,11 @@ export function modelOf(group: Candidate[]): string {
   requests.forEach((_, index) => objective.push(`+ ${UNMET_PENALTY_CENTS} u${index}`));
   for (let start = 0; start < objective.length; start += 50) lines.push(`  ${objective.slice(start, start + 50).join(' ')}`);
   lines.push('Subject To');
-  requests.forEach((request, index) => {
-    const terms = group
-      .map((candidate, variable) => (candidate.request.id === request.id ? (request.indivisible ? `${request.units} x${variable}` : `x${variable}`) : null))
-      .filter(Boolean);
-    lines.push(` d${index}: ${terms.join(' + ')} + u${index} = ${request.units}`);
+  const termsByRequest = new Map<string, string[]>(requests.map((request) => [request.id, []]));
+  group.forEach((candidate, variable) => {
+    termsByRequest.get(candidate.request.id)!.push(candidate.request.indivisible ? `${candidate.request.units} x${variable}` : `x${variable}`);
   });
+  requests.forEach((request, index) => lines.push(` d${index}: ${termsByRequest.get(request.id)!.join(' + ')} + u${index} = ${request.units}`));
   const capacity = new Map<string, { free: number; variables: string[] }>();
   group.forEach((candidate, variable) => {
     const key = `${candidate.offer.id}|${candidate.day}`;
