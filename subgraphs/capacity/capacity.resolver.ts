@@ -102,6 +102,16 @@ export class EnterpriseCapacityResolver {
   capacityOffers(@Root() enterprise: EnterpriseCapacity, @Ctx() { ctx }: Context): Promise<CapacityOffer[]> {
     return ctx.loaders.offersByEnterprise.load(enterprise.id);
   }
+
+  @FieldResolver(() => [OverflowRequest], { nullable: true, description: 'Overflow the enterprise asked for (its own studio sees them)' })
+  overflowRequests(@Root() enterprise: EnterpriseCapacity, @Ctx() { ctx }: Context): Promise<OverflowRequest[]> {
+    return ctx.loaders.requestsByStudio.load(enterprise.id);
+  }
+
+  @FieldResolver(() => [Allocation], { nullable: true, description: 'Work allocated to the enterprise (it and the studios that asked see it)' })
+  allocations(@Root() enterprise: EnterpriseCapacity, @Ctx() { ctx }: Context): Promise<Allocation[]> {
+    return ctx.loaders.allocationsByEnterprise.load(enterprise.id);
+  }
 }
 
 @ObjectType({ description: 'Where a demand surge went' })
