@@ -26,6 +26,7 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
 
   The same order as its customer sees it: --role CUSTOMER --order ${DEMO_ORDER_ID} --tier MINIMAL (or DETAILED).
   Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
+  Walk-throughs in README.md: who sees what; suppliers and material risk; capacity sharing and surges.
 
 Press Ctrl-C to stop.
 `);
