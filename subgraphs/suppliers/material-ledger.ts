@@ -112,8 +112,12 @@ export class MaterialLedger {
    */
   async settle(em: EntityManager, lots: StockLot[], skus: readonly string[], actor: EventActor, newOrderId?: string): Promise<void> {
     const now = this.clock();
-    for (const sku of [...new Set(skus)].sort()) {
-      const material = await em.findOne(Material, { sku }, { filters: false });
+    const unique = [...new Set(skus)].sort();
+    if (unique.length === 0) return;
+    const materials = new Map((await em.find(Material, { sku: { $in: unique } }, { filters: false })).map((material) => [material.sku, material]));
+    const openOrders = await em.find(PurchaseOrder, { status: { $in: [...OPEN_PURCHASE_ORDER] } }, { orderBy: { expectedAt: 'asc' }, filters: false });
+    for (const sku of unique) {
+      const material = materials.get(sku);
       if (!material) continue;
       const skuLots = lots.filter((lot) => lot.sku === sku).sort(oldestFirst);
       const demands = await em.find(OrderMaterial, { sku, open: true }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
@@ -124,7 +128,7 @@ export class MaterialLedger {
         if (missing > 0) this.reserve(em, demand, skuLots, missing, material, now);
       }
       const available = skuLots.reduce((sum, lot) => sum + free(lot), 0);
-      const onOrder = await this.openPurchaseOrders(em, sku);
+      const onOrder = expectedBy(openOrders, sku);
       for (const demand of demands) {
         const covered = demand.reserved + demand.consumed >= demand.required;
         const expected = onOrder.get(demand.studioId) ?? null;
@@ -192,14 +196,13 @@ export class MaterialLedger {
       );
     }
   }
+}
 
-  /** Per studio, when its earliest open purchase order of this material is expected. */
-  private async openPurchaseOrders(em: EntityManager, sku: string): Promise<Map<string, Date>> {
-    const orders = await em.find(PurchaseOrder, { status: { $in: [...OPEN_PURCHASE_ORDER] } }, { orderBy: { expectedAt: 'asc' }, filters: false });
-    const expected = new Map<string, Date>();
-    for (const order of orders) {
-      if (order.lines.some((line) => line.sku === sku) && !expected.has(order.studioId)) expected.set(order.studioId, order.expectedAt);
-    }
-    return expected;
+/** Per studio, when its earliest open purchase order of this material is expected. */
+function expectedBy(openOrders: PurchaseOrder[], sku: string): Map<string, Date> {
+  const expected = new Map<string, Date>();
+  for (const order of openOrders) {
+    if (order.lines.some((line) => line.sku === sku) && !expected.has(order.studioId)) expected.set(order.studioId, order.expectedAt);
   }
+  return expected;
 }
