@@ -8,11 +8,11 @@
  */
 import { candidatesOf, UNMET_PENALTY_CENTS, type AllocationInstance, type AllocationOffer, type AllocationRequest } from '../subgraphs/capacity/allocation/model';
 import { solveInstance } from '../subgraphs/capacity/allocation/solve';
+import { dayOf, daysAfter } from '../subgraphs/shared/days';
 import { seededRandom } from '../subgraphs/shared/ids';
 
-const DAY = 86_400_000;
 const START = Date.UTC(2026, 11, 1);
-const dayOf = (offset: number) => new Date(START + offset * DAY).toISOString().slice(0, 10);
+const dayAt = (offset: number) => dayOf(daysAfter(START, offset));
 
 /** An instance of the given size: 12 capabilities, 8 alliances, 150 studios, a window of `days`. */
 export function generate(requestCount: number, offerCount: number, days: number, seed = 1): AllocationInstance {
@@ -25,7 +25,7 @@ export function generate(requestCount: number, offerCount: number, days: number,
     const to = Math.min(days - 1, from + 4 + Math.floor(random() * days));
     const spare = 1 + Math.floor(random() * 20);
     const free: Record<string, number> = {};
-    for (let day = from; day <= to; day += 1) free[dayOf(day)] = spare;
+    for (let day = from; day <= to; day += 1) free[dayAt(day)] = spare;
     // Most offers are shared with two or three alliances; some with everyone.
     const sharedAlliances = new Set(Array.from({ length: 2 + Math.floor(random() * 2) }, () => `alliance-${Math.floor(random() * 8)}`));
     return {
@@ -48,8 +48,8 @@ export function generate(requestCount: number, offerCount: number, days: number,
       capability: pick(capabilities),
       units: indivisible ? 1 : 1 + Math.floor(random() * 25),
       indivisible,
-      earliestStart: dayOf(earliest),
-      dueDate: dayOf(due),
+      earliestStart: dayAt(earliest),
+      dueDate: dayAt(due),
       priceCapCents: 4_000 + Math.floor(random() * 8_000),
       minQuality: Math.round(random() * 4 * 10) / 10,
     };

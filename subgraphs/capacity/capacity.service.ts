@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { CAPACITY_EVENTS, isCapability, type EventActor } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import { forUpdate } from '../shared/database';
+import { addDays, dayOf } from '../shared/days';
 import { badInput, failedPrecondition, notFound } from '../shared/errors';
 import { recordEvent } from '../shared/events/outbox';
 import { newId, requireEnterpriseId, requireId } from '../shared/ids';
@@ -19,10 +20,6 @@ export const LATENESS_PENALTY_CENTS = 2_000;
 export const LATENESS_HORIZON_DAYS = 7;
 /** Offers are planned this many days ahead at most. */
 const PLANNING_DAYS = 60;
-const DAY = 86_400_000;
-
-const today = (now: Date) => now.toISOString().slice(0, 10);
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 export interface AllocationRound {
   allocations: Allocation[];
@@ -135,14 +132,14 @@ export class CapacityService {
         capability: request.capability,
         units: request.units - (placed.get(request.id) ?? 0),
         indivisible: request.indivisible,
-        earliestStart: request.earliestStart > today(now) ? request.earliestStart : today(now),
+        earliestStart: request.earliestStart > dayOf(now) ? request.earliestStart : dayOf(now),
         dueDate: request.dueDate,
         priceCapCents: request.priceCapCents,
         minQuality: request.minQuality,
       })),
       offers: offers.map((offer) => {
         const free: Record<string, number> = {};
-        const first = offer.availableFrom > today(now) ? offer.availableFrom : today(now);
+        const first = offer.availableFrom > dayOf(now) ? offer.availableFrom : dayOf(now);
         for (let day = first, count = 0; day <= offer.availableTo && count < PLANNING_DAYS; day = addDays(day, 1), count += 1) {
           const booked = bookings.find((booking) => booking.offerId === offer.id && booking.day === day)?.bookedUnits ?? 0;
           free[day] = Math.max(0, offer.spareUnitsPerDay - booked);

@@ -1,9 +1,9 @@
 import { DEMO_ENTERPRISES } from '../network/demo-network';
 import type { RequestContext } from '../shared/context';
+import { dayOf, daysAfter } from '../shared/days';
 import { newId } from '../shared/ids';
 import { AllianceMember, CapacityOffer } from './entities/offer';
 
-const DAY = 86_400_000;
 
 /** Who shares what in the demo network: workshops their craft stages, kitchens their boxes. */
 const OFFERS: Omit<CapacityOffer, 'id' | 'createdAt' | 'version' | 'status' | 'availableFrom' | 'availableTo' | 'spareUnitsPerDay'>[] = [
@@ -20,8 +20,8 @@ export async function seedDemoCapacity(ctx: RequestContext<unknown>): Promise<vo
   const em = ctx.em.fork();
   if ((await em.count(CapacityOffer, {})) > 0) return;
   const now = new Date();
-  const from = now.toISOString().slice(0, 10);
-  const to = new Date(now.getTime() + 30 * DAY).toISOString().slice(0, 10);
+  const from = dayOf(now);
+  const to = dayOf(daysAfter(now, 30));
   await em.transactional(async (tx) => {
     for (const enterprise of DEMO_ENTERPRISES) for (const alliance of enterprise.alliances) tx.persist(tx.create(AllianceMember, { alliance, enterpriseId: enterprise.id }));
     for (const offer of OFFERS) tx.persist(tx.create(CapacityOffer, { ...offer, id: newId('cof'), availableFrom: from, availableTo: to, createdAt: now }));

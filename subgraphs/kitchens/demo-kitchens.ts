@@ -1,8 +1,8 @@
 import type { RequestContext } from '../shared/context';
+import { dayOf, daysAfter, DAY_MS } from '../shared/days';
 import { seededRandom } from '../shared/ids';
 import { CloudKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';
 
-const DAY = 86_400_000;
 
 /** ISO week of a date, e.g. 2026-W47. */
 export function isoWeek(date: Date): string {
@@ -10,7 +10,7 @@ export function isoWeek(date: Date): string {
   const weekday = day.getUTCDay() || 7;
   day.setUTCDate(day.getUTCDate() + 4 - weekday);
   const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
-  return `${day.getUTCFullYear()}-W${String(Math.ceil(((day.getTime() - yearStart) / DAY + 1) / 7)).padStart(2, '0')}`;
+  return `${day.getUTCFullYear()}-W${String(Math.ceil(((day.getTime() - yearStart) / DAY_MS + 1) / 7)).padStart(2, '0')}`;
 }
 
 /** Seeds the demo kitchens, 墨韵糕点's three plans, their subscribers, six weeks of cycles and this week's plan. */
@@ -30,7 +30,7 @@ export async function seedDemoKitchens(ctx: RequestContext<unknown>): Promise<vo
     for (const plan of plans) {
       tx.persist(tx.create(SubscriptionPlan, { id: plan.id, studioId: 'moyun-bakery', name: plan.name, priceCents: plan.priceCents, contents: plan.contents, boxesPerWeek: plan.boxesPerWeek }));
       for (let index = 0; index < plan.subscribers; index += 1) {
-        const started = new Date(now.getTime() - (10 + Math.floor(random() * 170)) * DAY);
+        const started = daysAfter(now, -(10 + Math.floor(random() * 170)));
         const cancelled = random() < plan.churn;
         tx.persist(
           tx.create(Subscription, {
@@ -38,8 +38,8 @@ export async function seedDemoKitchens(ctx: RequestContext<unknown>): Promise<vo
             planId: plan.id,
             studioId: 'moyun-bakery',
             status: cancelled ? 'CANCELLED' : 'ACTIVE',
-            startedOn: started.toISOString().slice(0, 10),
-            endedOn: cancelled ? new Date(started.getTime() + 30 * DAY).toISOString().slice(0, 10) : null,
+            startedOn: dayOf(started),
+            endedOn: cancelled ? dayOf(daysAfter(started, 30)) : null,
           }),
         );
       }
@@ -49,14 +49,14 @@ export async function seedDemoKitchens(ctx: RequestContext<unknown>): Promise<vo
       const produced = planned + Math.floor(random() * 4);
       const wasted = Math.floor(random() * 4);
       const delivered = Math.min(planned, produced - wasted) - Math.floor(random() * 3);
-      tx.persist(tx.create(FulfillmentCycle, { id: `cyc_demo_${week}`, studioId: 'moyun-bakery', period: isoWeek(new Date(now.getTime() - week * 7 * DAY)), planned, produced, delivered, wasted }));
+      tx.persist(tx.create(FulfillmentCycle, { id: `cyc_demo_${week}`, studioId: 'moyun-bakery', period: isoWeek(daysAfter(now, -7 * week)), planned, produced, delivered, wasted }));
     }
-    const monday = new Date(now.getTime() - (((now.getUTCDay() || 7) - 1) * DAY));
+    const monday = daysAfter(now, -((now.getUTCDay() || 7) - 1));
     tx.persist(
       tx.create(WeeklyProductionPlan, {
         id: 'wpl_demo',
         studioId: 'moyun-bakery',
-        weekStart: monday.toISOString().slice(0, 10),
+        weekStart: dayOf(monday),
         days: [['MON', 18], ['TUE', 16], ['WED', 16], ['THU', 20], ['FRI', 24], ['SAT', 0], ['SUN', 6]].map(([day, boxes]) => ({ day: day as string, boxes: boxes as number })),
         flexibleDay: 'SAT',
       }),

@@ -1,13 +1,13 @@
 import { lowerTier, type VisibilityTier } from '../../contracts';
 import { unauthenticated } from '../shared/auth';
 import type { RequestContext } from '../shared/context';
+import { daysAfter } from '../shared/days';
 import { badInput, notFound } from '../shared/errors';
 import { newId, requireId } from '../shared/ids';
 import { idempotent, inTransaction } from '../shared/transactions';
 import { CustomerLink } from './entities/customer-link';
 import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';
 
-const DAY = 86_400_000;
 
 export interface MintedLink {
   link: CustomerLink;
@@ -45,7 +45,7 @@ export class CustomerLinkService {
           orderId: order.id,
           studioId: order.studioId,
           tier: options.tier ?? order.customerTierMax,
-          expiresAt: new Date(now.getTime() + options.validDays * DAY),
+          expiresAt: daysAfter(now, options.validDays),
           revokedAt: null,
           createdAt: now,
           createdBy: ctx.actor.subject,

@@ -1,9 +1,9 @@
 import type { RequestContext } from '../shared/context';
+import { daysAfter } from '../shared/days';
 import { BomLine, Material } from './entities/material';
 import { Supplier, type SupplierTier } from './entities/supplier';
 import { InventoryService } from './inventory.service';
 
-const DAY = 86_400_000;
 
 /** The demo catalogue: clay and glaze for teaware, gold leaf for gilding, flour and cream for pastry, cloth for suits. */
 const MATERIALS: Omit<Material, never>[] = [
@@ -49,7 +49,7 @@ export async function seedDemoSuppliers(ctx: RequestContext<unknown>): Promise<v
   const inventory = new InventoryService();
   const now = Date.now();
   for (const supplier of SUPPLIERS) {
-    const items = supplier.lots.map(([sku, lotCode, onHand, daysAgo]) => ({ sku, lotCode, onHand, receivedAt: new Date(now - daysAgo * DAY) }));
+    const items = supplier.lots.map(([sku, lotCode, onHand, daysAgo]) => ({ sku, lotCode, onHand, receivedAt: daysAfter(now, -daysAgo) }));
     await inventory.publishInventory(ctx, supplier.id, 1, items);
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS } from '../../contracts';
 import type { RequestContext } from '../shared/context';
+import { daysAfter } from '../shared/days';
 import { badInput, failedPrecondition, notFound } from '../shared/errors';
 import { recordEvent } from '../shared/events/outbox';
 import { newId, requireEnterpriseId, requireId } from '../shared/ids';
@@ -13,7 +14,6 @@ import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
 import type { PlacePurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
-const DAY = 86_400_000;
 
 export interface ReorderSuggestion {
   sku: string;
@@ -65,7 +65,7 @@ export class PurchaseOrderService {
         .filter((candidate) => candidate.skus.includes(material.sku))
         .sort((a, b) => SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id))[0];
       if (!supplier) continue;
-      suggestions.push({ sku: material.sku, openDemand, safetyGap, onOrder, quantity, supplier, expectedAt: new Date(now.getTime() + supplier.leadTimeDays * DAY) });
+      suggestions.push({ sku: material.sku, openDemand, safetyGap, onOrder, quantity, supplier, expectedAt: daysAfter(now, supplier.leadTimeDays) });
     }
     return suggestions;
   }
@@ -88,7 +88,7 @@ export class PurchaseOrderService {
           supplierId: supplier.id,
           status: 'PLACED',
           lines: input.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
-          expectedAt: input.expectedAt ?? new Date(now.getTime() + supplier.leadTimeDays * DAY),
+          expectedAt: input.expectedAt ?? daysAfter(now, supplier.leadTimeDays),
           placedAt: now,
         });
         em.persist(order);

@@ -1,3 +1,5 @@
+import { dayNumber } from '../../shared/days';
+
 /**
  * The overflow allocation problem, as plain data, and its mixed-integer model.
  *
@@ -64,8 +66,6 @@ export interface AllocationPlan {
 }
 
 export const UNMET_PENALTY_CENTS = 10_000_000;
-const DAY = 86_400_000;
-export const dayNumber = (day: string) => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY);
 
 export interface Candidate {
   request: AllocationRequest;

@@ -1,4 +1,5 @@
-import { dayNumber, type AllocationInstance, type AllocationRequest, type Candidate, type UnmetReason } from './model';
+import { dayNumber } from '../../shared/days';
+import { type AllocationInstance, type AllocationRequest, type Candidate, type UnmetReason } from './model';
 
 /**
  * Why units of a request stayed unmet: the first condition, from the broadest down, that no
