@@ -3,7 +3,7 @@ import type { GraphQLContext } from '../shared/context';
 import { requireEnterpriseId } from '../shared/ids';
 import { BomLine, Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';
-import { StockLot } from './entities/stock';
+import { availableOf, StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';
 import { InventoryItemInput } from './inputs';
 import { InventoryService } from './inventory.service';
@@ -75,7 +75,7 @@ export class InventoryResolver {
     const lots = await ctx.em.find(StockLot, { sku }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
     const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);
     const reserved = lots.reduce((sum, lot) => sum + lot.reserved, 0);
-    const available = lots.reduce((sum, lot) => sum + Math.max(0, lot.onHand - lot.reserved), 0);
+    const available = availableOf(lots);
     return { material, onHand, reserved, available, belowSafetyStock: available < material.safetyStock, lots };
   }
 

@@ -6,7 +6,7 @@ import { newId } from '../shared/ids';
 import { BomLine, Material } from './entities/material';
 import { MaterialStatus, OrderMaterial, OrderSupply } from './entities/order-supply';
 import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';
-import { Reservation, StockLot } from './entities/stock';
+import { availableOf, freeOf, Reservation, StockLot } from './entities/stock';
 
 export const SOURCE = 'suppliers';
 
@@ -18,7 +18,6 @@ export interface NewOrderDemand {
   lines: { productCode: string; quantity: number }[];
 }
 
-const free = (lot: StockLot) => Math.max(0, lot.onHand - lot.reserved);
 const oldestFirst = (a: StockLot, b: StockLot) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id.localeCompare(b.id);
 
 /**
@@ -127,7 +126,7 @@ export class MaterialLedger {
         const missing = demand.required - demand.reserved - demand.consumed;
         if (missing > 0) this.reserve(em, demand, skuLots, missing, material, now);
       }
-      const available = skuLots.reduce((sum, lot) => sum + free(lot), 0);
+      const available = availableOf(skuLots);
       const onOrder = expectedBy(openOrders, sku);
       for (const demand of demands) {
         const covered = demand.reserved + demand.consumed >= demand.required;
@@ -174,7 +173,7 @@ export class MaterialLedger {
     let needed = missing;
     for (const lot of lots) {
       if (needed === 0) break;
-      const take = Math.min(needed, free(lot));
+      const take = Math.min(needed, freeOf(lot));
       if (take === 0) continue;
       lot.reserved += take;
       demand.reserved += take;

@@ -9,7 +9,7 @@ import { idempotent, inTransaction } from '../shared/transactions';
 import { Material } from './entities/material';
 import { OrderMaterial } from './entities/order-supply';
 import { PURCHASE_ORDER_TRANSITIONS, PurchaseOrder, PurchaseOrderStatus } from './entities/purchase-order';
-import { StockLot } from './entities/stock';
+import { availableOf, StockLot } from './entities/stock';
 import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
 import type { PlacePurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
@@ -56,7 +56,7 @@ export class PurchaseOrderService {
     const suggestions: ReorderSuggestion[] = [];
     for (const material of materials) {
       const openDemand = demands.filter((demand) => demand.sku === material.sku).reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
-      const available = lots.filter((lot) => lot.sku === material.sku).reduce((sum, lot) => sum + Math.max(0, lot.onHand - lot.reserved), 0);
+      const available = availableOf(lots.filter((lot) => lot.sku === material.sku));
       const safetyGap = Math.max(0, material.safetyStock - available);
       const onOrder = openOrders.flatMap((order) => order.lines).filter((line) => line.sku === material.sku).reduce((sum, line) => sum + line.quantity, 0);
       const quantity = openDemand + safetyGap - onOrder;

@@ -54,6 +54,12 @@ export class StockLot {
   version!: number;
 }
 
+/** What a lot can still give: on hand less reserved, never below zero. */
+export const freeOf = (lot: Pick<StockLot, 'onHand' | 'reserved'>): number => Math.max(0, lot.onHand - lot.reserved);
+
+/** A material's available stock over these lots, lot by lot (what safety stock is measured against). */
+export const availableOf = (lots: readonly Pick<StockLot, 'onHand' | 'reserved'>[]): number => lots.reduce((sum, lot) => sum + freeOf(lot), 0);
+
 export const RESERVATION_STATUSES = ['RESERVED', 'RELEASED', 'CONSUMED'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 export const ReservationStatusEnum = enumOf(RESERVATION_STATUSES);
