@@ -120,8 +120,13 @@ export class CapacityService {
 
     const placed = await this.placedUnits(em, open.map((request) => request.id));
     const offers = await em.find(CapacityOffer, { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE' }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
-    const bookings = offers.length ? await em.find(OfferBooking, { offerId: { $in: offers.map((offer) => offer.id) } }, { filters: false }) : [];
-    const members = await em.find(AllianceMember, {}, { filters: false });
+    const bookings = await this.bookingsOf(em, offers.map((offer) => offer.id));
+    const membersOf = new Map<string, string[]>();
+    for (const member of await em.find(AllianceMember, {}, { filters: false })) {
+      const members = membersOf.get(member.alliance);
+      if (members) members.push(member.enterpriseId);
+      else membersOf.set(member.alliance, [member.enterpriseId]);
+    }
     const now = this.clock();
     const instance: AllocationInstance = {
       latenessPenaltyCents: LATENESS_PENALTY_CENTS,
@@ -141,10 +146,10 @@ export class CapacityService {
         const free: Record<string, number> = {};
         const first = offer.availableFrom > dayOf(now) ? offer.availableFrom : dayOf(now);
         for (let day = first, count = 0; day <= offer.availableTo && count < PLANNING_DAYS; day = addDays(day, 1), count += 1) {
-          const booked = bookings.find((booking) => booking.offerId === offer.id && booking.day === day)?.bookedUnits ?? 0;
+          const booked = bookings.get(bookingKey(offer.id, day))?.bookedUnits ?? 0;
           free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
         }
-        const sharedWith = new Set([offer.enterpriseId, ...offer.shareWithEnterprises, ...members.filter((member) => offer.shareWithAlliances.includes(member.alliance)).map((member) => member.enterpriseId)]);
+        const sharedWith = new Set([offer.enterpriseId, ...offer.shareWithEnterprises, ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? [])]);
         return { id: offer.id, enterpriseId: offer.enterpriseId, capability: offer.capability, unitPriceCents: offer.unitPriceCents, qualityScore: offer.qualityScore, free, sharedWith };
       }),
     };
@@ -174,7 +179,7 @@ export class CapacityService {
       });
       em.persist(allocation);
       created.push(allocation);
-      await this.book(em, offer.id, planned.day, planned.units);
+      this.book(em, bookings, offer.id, planned.day, planned.units);
       recordEvent(em, SOURCE, {
         type: CAPACITY_EVENTS.ALLOCATED,
         subject: { type: 'Allocation', id: allocation.id },
@@ -258,10 +263,12 @@ export class CapacityService {
   /** Gives allocations back: capacity freed, their requests reopened (or cancelled with their order). */
   async release(em: EntityManager, allocations: Allocation[], reason: 'DECLINED' | 'ORDER_CANCELLED', actor: EventActor): Promise<void> {
     if (allocations.length === 0) return;
-    await em.find(CapacityOffer, { id: { $in: [...new Set(allocations.map((allocation) => allocation.offerId))] } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+    const offerIds = [...new Set(allocations.map((allocation) => allocation.offerId))];
+    await em.find(CapacityOffer, { id: { $in: offerIds } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+    const bookings = await this.bookingsOf(em, offerIds);
     for (const allocation of allocations) {
       allocation.status = reason === 'DECLINED' ? 'DECLINED' : 'RELEASED';
-      await this.book(em, allocation.offerId, allocation.day, -allocation.units);
+      this.book(em, bookings, allocation.offerId, allocation.day, -allocation.units);
       recordEvent(em, SOURCE, {
         type: CAPACITY_EVENTS.RELEASED,
         subject: { type: 'Allocation', id: allocation.id },
@@ -297,12 +304,25 @@ export class CapacityService {
     return placed;
   }
 
-  private async book(em: EntityManager, offerId: string, day: string, units: number): Promise<void> {
-    const booking = await em.findOne(OfferBooking, { offerId, day }, { filters: false });
-    if (booking) booking.bookedUnits += units;
-    else em.persist(em.create(OfferBooking, { offerId, day, bookedUnits: units }));
+  /** The bookings of these offers, read once (under the caller's offer locks), by offer and day. */
+  private async bookingsOf(em: EntityManager, offerIds: string[]): Promise<Map<string, OfferBooking>> {
+    const bookings = offerIds.length ? await em.find(OfferBooking, { offerId: { $in: offerIds } }, { filters: false }) : [];
+    return new Map(bookings.map((booking) => [bookingKey(booking.offerId, booking.day), booking]));
+  }
+
+  private book(em: EntityManager, bookings: Map<string, OfferBooking>, offerId: string, day: string, units: number): void {
+    const booking = bookings.get(bookingKey(offerId, day));
+    if (booking) {
+      booking.bookedUnits += units;
+      return;
+    }
+    const created = em.create(OfferBooking, { offerId, day, bookedUnits: units });
+    em.persist(created);
+    bookings.set(bookingKey(offerId, day), created);
   }
 }
+
+const bookingKey = (offerId: string, day: string) => `${offerId}|${day}`;
 
 function statusOf(units: number, placed: number): RequestStatus {
   if (placed >= units) return 'ALLOCATED';
