@@ -10,11 +10,3 @@ export type KitchenCapability = (typeof KITCHEN_CAPABILITIES)[number];
 export function isCapability(code: string): boolean {
   return (KITCHEN_CAPABILITIES as readonly string[]).includes(code) || findStatusCode(code)?.phase === 'PRODUCTION';
 }
-
-/** Event types written by the capacity subgraph. */
-export const CAPACITY_EVENTS = {
-  /** An order stage (or boxes) went to a partner's offer. */
-  ALLOCATED: 'capacity.allocated',
-  /** The partner declined, or the order was cancelled: the capacity is free again. */
-  RELEASED: 'capacity.released',
-} as const;

@@ -86,6 +86,14 @@ export const SUPPLY_EVENTS = {
   PURCHASE_ORDER_RECEIVED: 'purchase-order.received',
 } as const;
 
+/** Event types written by the capacity subgraph. */
+export const CAPACITY_EVENTS = {
+  /** An order stage (or boxes) went to a partner's offer. */
+  ALLOCATED: 'capacity.allocated',
+  /** The partner declined, or the order was cancelled: the capacity is free again. */
+  RELEASED: 'capacity.released',
+} as const;
+
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
 const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;
 

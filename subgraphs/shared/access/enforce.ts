@@ -172,11 +172,8 @@ export function tagAudiences(document: DocumentNode, policy: AccessPolicy): Docu
     return {
       ...node,
       fields: node.fields?.map((field) => {
-        const audiences = isRoot
-          ? policy.operations[`${typeName}.${field.name.value}`]
-            ? audiencesOfOperation(policy.operations[`${typeName}.${field.name.value}`])
-            : []
-          : audiencesOfField(fieldRuleOf(typeRule!, field.name.value), typeRule!);
+        const operation = policy.operations[`${typeName}.${field.name.value}`];
+        const audiences = !isRoot ? audiencesOfField(fieldRuleOf(typeRule!, field.name.value), typeRule!) : operation ? audiencesOfOperation(operation) : [];
         return audiences.length ? { ...field, directives: [...(field.directives ?? []), ...audiences.map(tag)] } : field;
       }),
     };
