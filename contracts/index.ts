@@ -4,6 +4,7 @@ export * from './enterprise';
 export * from './events';
 export * from './exception-codes';
 export * from './identity';
+export * from './live';
 export * from './status-codes';
 export * from './tiers';
 export * from './vocabulary';

@@ -12,6 +12,11 @@ import { logger } from '../subgraphs/shared/logger';
 import type { GraphQLFormattedError } from 'graphql';
 import { formatError } from '../subgraphs/shared/subgraph';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
+import type { EventBus } from '../subgraphs/shared/events/bus';
+import { LiveFeed } from './live/feed';
+import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
+import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
+import { buildASTSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
@@ -26,6 +31,9 @@ export interface GatewayOptions {
   limits?: OperationLimits;
   /** Production: introspection off, no field suggestions in errors. */
   production?: boolean;
+  /** Where live updates come from; without one, subscriptions are refused. */
+  bus?: EventBus;
+  live?: LiveSettings;
 }
 
 export interface RunningGateway {
@@ -33,6 +41,9 @@ export interface RunningGateway {
   url: string;
   /** The audience endpoints: /graphql/customer, /graphql/partner, /graphql/supplier. */
   audienceUrls: Record<Audience, string>;
+  /** graphql-ws on the same paths: ws://…/graphql and ws://…/graphql/<audience>. */
+  live: RunningLiveServer;
+  feed?: LiveFeed;
   close(): Promise<void>;
 }
 
@@ -93,7 +104,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const authorization = request.headers.authorization;
     return { principal: await options.auth.principalOf(authorization), authorization };
   };
-  const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> => {
+  const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
+    let apiSchema: GraphQLSchema | undefined;
     const gateway = new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) => {
@@ -102,6 +114,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         return new AuthenticatedDataSource({ url: target, fetcher: keepAliveFetcher });
       },
     });
+    // Live events are executed over a resolver-free copy: Apollo Server instruments the schema
+    // it serves in place (every field gets a resolver), which would bypass the live resolvers.
+    gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = buildASTSchema(parse(printSchema(loaded)))));
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: formatGatewayError,
@@ -113,9 +128,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       validationRules: armor.validationRules,
       plugins: armor.plugins,
     });
-    return { apollo, context };
+    return {
+      apollo,
+      context,
+      schema: () => {
+        if (!apiSchema) throw new Error('The gateway has not loaded its schema yet');
+        return apiSchema;
+      },
+    };
   };
-  const endpoints: Record<string, GraphQLEndpoint> = { '/graphql': endpointFor(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')) };
+  const endpoints: Record<string, GraphQLEndpoint & LiveEndpoint> = { '/graphql': endpointFor(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')) };
   for (const audience of AUDIENCES) endpoints[`/graphql/${audience}`] = endpointFor(fs.readFileSync(contractPath(audience), 'utf8'));
   const http = await serveApollo({
     endpoints,
@@ -131,12 +153,28 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     },
   });
+  const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
+  const live = serveLive({
+    server: http.server,
+    endpoints,
+    auth: options.auth,
+    validationRules: armor.validationRules,
+    maxTokens: limits.maxTokens,
+    feed,
+    settings: options.live ?? DEFAULT_LIVE_SETTINGS,
+  });
   const url = `${http.url}/graphql`;
-  logger.info({ url }, 'gateway ready');
+  logger.info({ url, live: feed ? 'graphql-ws' : 'off (no bus)' }, 'gateway ready');
   return {
     http,
     url,
     audienceUrls: Object.fromEntries(AUDIENCES.map((audience) => [audience, `${url}/${audience}`])) as Record<Audience, string>,
-    close: () => http.close(),
+    live,
+    feed,
+    close: async () => {
+      feed?.close();
+      await live.close();
+      await http.close();
+    },
   };
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { AuthOptions, MIN_SECRET_LENGTH } from '../subgraphs/shared/auth';
 import type { DatabaseLocation } from '../subgraphs/shared/database';
 import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
+import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
+import type { BusSettings } from '../subgraphs/shared/events/open-bus';
 
 /**
  * All configuration comes from the environment (see README "Configuration"). Defaults run the
@@ -21,6 +23,10 @@ export interface HubConfig {
   /** WEFT_ENV=production: no generated secrets, no introspection on the audience endpoints. */
   production: boolean;
   limits: OperationLimits;
+  /** NATS_URL / NATS_STREAM: the cross-process bus (absent: the in-process bus). */
+  busSettings: BusSettings;
+  /** Live updates over graphql-ws (see gateway/live). */
+  live: LiveSettings;
   /** Token settings; reads (and in embedded mode creates) the hub secret. */
   auth(): AuthOptions;
 }
@@ -59,6 +65,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
       maxTokens: positive('MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
       maxDirectives: positive('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxBatch: positive('MAX_BATCH', DEFAULT_LIMITS.maxBatch),
+    },
+    busSettings: { natsUrl: env.NATS_URL || undefined, natsStream: env.NATS_STREAM || undefined },
+    live: {
+      maxQueue: positive('LIVE_MAX_QUEUE', DEFAULT_LIVE_SETTINGS.maxQueue),
+      highWaterBytes: positive('LIVE_HIGH_WATER_BYTES', DEFAULT_LIVE_SETTINGS.highWaterBytes),
+      maxReplay: positive('LIVE_MAX_REPLAY', DEFAULT_LIVE_SETTINGS.maxReplay),
     },
     auth: () => ({
       hubSecret: hubSecret(env, dataDir, production),

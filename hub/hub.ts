@@ -1,6 +1,8 @@
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { DatabaseLocation } from '../subgraphs/shared/database';
-import { EventBus, InProcessEventBus } from '../subgraphs/shared/events/bus';
+import type { EventBus } from '../subgraphs/shared/events/bus';
+import { BusSettings, openEventBus } from '../subgraphs/shared/events/open-bus';
+import type { LiveSettings } from '../gateway/live/settings';
 import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
@@ -16,7 +18,10 @@ export interface HubOptions {
   auth: TokenService;
   limits?: OperationLimits;
   production?: boolean;
+  /** The bus to use; otherwise one is opened from busSettings (NATS, or the in-process bus). */
   bus?: EventBus;
+  busSettings?: BusSettings;
+  live?: LiveSettings;
 }
 
 export interface RunningHub {
@@ -28,8 +33,9 @@ export interface RunningHub {
 
 /** The whole hub in one process: every subgraph on its own port, one bus, the gateway in front. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
-  const bus = options.bus ?? new InProcessEventBus();
+  const bus = options.bus ?? (await openEventBus({ ...options.busSettings, name: 'weft-hub' }, options.location));
   const subgraphs: Record<string, SubgraphRuntime> = {};
+  let gateway: RunningGateway | undefined;
   try {
     for (const definition of SUBGRAPHS) {
       subgraphs[definition.name] = await startSubgraph(definition, {
@@ -43,26 +49,31 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (options.seedDemo) {
       for (const runtime of Object.values(subgraphs)) await runtime.definition.seed?.(runtime);
     }
-    const gateway = await startGateway({
+    gateway = await startGateway({
       port: options.gatewayPort,
       host: options.host,
       auth: options.auth,
       limits: options.limits,
       production: options.production,
+      bus,
+      live: options.live,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
+    const running = gateway;
     return {
-      gateway,
+      gateway: running,
       subgraphs,
       bus,
       close: async () => {
-        await gateway.close();
+        await running.close();
         for (const runtime of Object.values(subgraphs).reverse()) await runtime.close();
         await bus.close();
       },
     };
   } catch (error) {
+    await gateway?.close().catch(() => undefined);
     for (const runtime of Object.values(subgraphs).reverse()) await runtime.close().catch(() => undefined);
+    if (!options.bus) await bus.close().catch(() => undefined);
     throw error;
   }
 }

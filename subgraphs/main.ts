@@ -1,23 +1,34 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
 import { TokenService } from './shared/auth';
+import { openEventBus } from './shared/events/open-bus';
 import { startSubgraph } from './shared/subgraph';
 import { subgraphNamed } from './registry';
 
 /**
- * `npm run start:subgraph -- <name>`: one subgraph in its own process. There is no cross-process
- * bus yet (NATS JetStream lands with live updates), so no relay runs here: events wait in the
- * subgraph's outbox table, never marked published, until a relay with a real bus drains them.
+ * `npm run start:subgraph -- <name>`: one subgraph in its own process. With NATS_URL its outbox
+ * relay publishes to NATS JetStream and its consumers read from it. Without NATS_URL there is no
+ * bus between processes: events wait in the subgraph's outbox table, never marked published,
+ * until the subgraph runs with a bus.
  */
 async function main(): Promise<void> {
   const name = process.argv[2] ?? process.env.SUBGRAPH;
   if (!name) throw new Error('Usage: npm run start:subgraph -- <name>');
   const definition = subgraphNamed(name);
   const config = readConfig();
-  const runtime = await startSubgraph(definition, { port: config.subgraphPort(name, definition.defaultPort), host: config.host, location: config.location, auth: new TokenService(config.auth()) });
+  const bus = config.busSettings.natsUrl ? await openEventBus({ ...config.busSettings, name: `weft-${name}` }, config.location) : undefined;
+  if (!bus) console.warn(`No NATS_URL: the ${name} subgraph's events stay in its outbox until it runs with a bus.`);
+  const runtime = await startSubgraph(definition, {
+    port: config.subgraphPort(name, definition.defaultPort),
+    host: config.host,
+    location: config.location,
+    auth: new TokenService(config.auth()),
+    bus,
+  });
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {
     await runtime.close();
+    await bus?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -13,6 +13,9 @@ export const capacityAccess: AccessPolicy = {
     'Query.capacityOffers': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.overflowRequests': [...STUDIO_STAFF, 'HUB_ADMIN'],
     'Query.allocations': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    'Query.allocation': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    // Served by the gateway: the enterprise's own people (and hub admins) only.
+    'Subscription.allocationEvents': { roles: [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS], actsFor: (args) => String(args.enterpriseId) },
     'Query.capacityElasticity': 'AUTHENTICATED',
     'Mutation.publishCapacityOffer': { roles: [...CAPACITY_PARTNERS, ...STUDIO_LEADS], actsFor: (args) => (args.input as { enterpriseId: string }).enterpriseId },
     'Mutation.withdrawCapacityOffer': [...CAPACITY_PARTNERS, ...STUDIO_LEADS],

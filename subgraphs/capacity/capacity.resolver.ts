@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../shared/live';
 import type { GraphQLContext } from '../shared/context';
 import { requireEnterpriseId } from '../shared/ids';
 import { capacityService } from './capacity.service';
@@ -54,6 +55,11 @@ export class CapacityResolver {
   @Query(() => [Allocation], { description: "Allocations you may see: a studio's placed work, a partner's or kitchen's allocated work" })
   allocations(@Ctx() { ctx }: Context, @Arg('status', () => AllocationStatusEnum, { nullable: true }) status?: AllocationStatus): Promise<Allocation[]> {
     return ctx.em.find(Allocation, status ? { status } : {}, { orderBy: [{ day: 'asc' }, { id: 'asc' }], limit: 1000 });
+  }
+
+  @Query(() => Allocation, { nullable: true, description: 'One allocation; null when there is none you may see' })
+  allocation(@Arg('id', () => ID) id: string, @Ctx() { ctx }: Context): Promise<Allocation | null> {
+    return ctx.em.findOne(Allocation, { id });
   }
 
   @Query(() => Float, { nullable: true, description: '(max daily − base daily) / base daily × 100 over the active offers; null without base capacity' })
@@ -172,5 +178,27 @@ export class SurgeResolver {
       unmetUnits: request.units - placedUnits,
       unmetReason: request.units > placedUnits ? (request.unmetReason ?? null) : null,
     };
+  }
+}
+
+@ObjectType({ description: 'An allocation made or released, as `allocationEvents` delivers it' })
+export class AllocationEvent extends LiveEvent {
+  @Field(() => ID)
+  allocationId!: string;
+
+  @Field(() => Allocation, { nullable: true, description: 'The allocation as it is now' })
+  allocation?: Allocation | null;
+}
+
+/** The capacity subgraph's live surface: declared here, served by the gateway (see shared/live). */
+@Resolver()
+export class AllocationLiveResolver {
+  @Subscription(() => AllocationEvent, { subscribe: servedByGateway, description: "Allocations made to or by an enterprise, and their releases (the enterprise's own people)" })
+  allocationEvents(
+    @Root() event: AllocationEvent,
+    @Arg('enterpriseId', () => ID) _enterpriseId: string,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
+  ): AllocationEvent {
+    return event;
   }
 }

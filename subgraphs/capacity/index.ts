@@ -4,7 +4,7 @@ import { OutboxEvent } from '../shared/events/outbox';
 import type { SubgraphDefinition } from '../shared/subgraph';
 import { IdempotencyRecord } from '../shared/transactions';
 import { capacityAccess } from './access-policy';
-import { CapacityResolver, EnterpriseCapacityResolver, SurgeResolver } from './capacity.resolver';
+import { AllocationLiveResolver, CapacityResolver, EnterpriseCapacityResolver, SurgeResolver } from './capacity.resolver';
 import { capacityService } from './capacity.service';
 import { seedDemoCapacity } from './demo-capacity';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
@@ -27,7 +27,7 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
     buildFederatedSchema(
       'capacity',
       capacityAccess,
-      { resolvers: [CapacityResolver, EnterpriseCapacityResolver, SurgeResolver], orphanedTypes: [EnterpriseCapacity] },
+      { resolvers: [CapacityResolver, AllocationLiveResolver, EnterpriseCapacityResolver, SurgeResolver], orphanedTypes: [EnterpriseCapacity] },
       { Enterprise: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
     ),
   createLoaders: createCapacityLoaders,

@@ -62,6 +62,10 @@ export const ordersAccess: AccessPolicy = {
     'Query.routeTemplates': 'AUTHENTICATED',
     'Query.customerLinks': STUDIO_LEADS,
     'Query.assignedStages': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+    'Query.progressEvent': 'AUTHENTICATED',
+    // Served by the gateway, which asks order(id) with the subscriber's token before following.
+    'Subscription.orderProgress': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS, 'CUSTOMER'],
+    'Subscription.studioEvents': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
     'Mutation.importShopOrder': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.cancelOrder': STUDIO_LEADS,
     'Mutation.changeRoute': STUDIO_LEADS,

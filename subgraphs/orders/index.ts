@@ -12,6 +12,7 @@ import { TraceCode } from './entities/trace';
 import { capacityEventsConsumer } from './capacity-events';
 import { materialEventsConsumer } from './material-events';
 import { OrderTraceResolver, TraceResolver } from './trace.resolver';
+import { OrderLiveResolver } from './live.resolver';
 import { seedDemoOrders } from './demo-orders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
@@ -39,7 +40,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       'orders',
       ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
       { Order: { __resolveReference: resolveOrderReference } },

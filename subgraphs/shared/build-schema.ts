@@ -5,6 +5,7 @@ import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
 import { enforceAccess, tagAudiences } from './access/enforce';
 import type { AccessPolicy } from './access/policy';
+import { gatewayOnlyPubSub } from './live';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])`;
 
@@ -22,7 +23,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck'>,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, ...options, skipCheck: true });
+  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, pubSub: gatewayOnlyPubSub, ...options, skipCheck: true });
   const resolvers = createResolversMap(schema) as Record<string, Record<string, unknown>>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] ?? {}), ...reference };

@@ -58,6 +58,10 @@ export function dialectOf(location: DatabaseLocation): Dialect {
 export async function ormOptions(definition: DatabaseDefinition, location: DatabaseLocation, statements = new StatementCounter()): Promise<Options> {
   const dialect = dialectOf(location);
   const common: Options = {
+    // Each database its own context name: MikroORM keeps the running transaction in
+    // AsyncLocalStorage by this name, and one subgraph's transaction must never be picked up by
+    // another database's code running inside it (the bus's log, another subgraph's handler).
+    contextName: definition.name,
     entities: definition.entities,
     filters: Object.fromEntries((definition.filters ?? []).map((filter) => [filter.name, filter])),
     debug: ['query'],

@@ -111,11 +111,12 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     },
   });
   const systemContext = <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>;
-  // Consumers start from the bus's beginning: what they already applied they skip.
+  // Each consumer is durable under its own name: the bus keeps its position across
+  // restarts, and every instance of the subgraph shares it. What it already applied it skips.
   const subscriptions: BusSubscription[] =
     database && options.bus
       ? (definition.consumers ?? []).map((consumer) =>
-          options.bus!.subscribe({ after: '0', types: consumer.types }, (event) =>
+          options.bus!.subscribe({ durable: consumer.name, types: consumer.types }, (event) =>
             consumeOnce(systemContext(), consumer, event).catch((error) => {
               logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type }, 'event consumer failed; the event will be retried');
               throw error;

@@ -27,6 +27,8 @@ export const suppliersAccess: AccessPolicy = {
   operations: {
     'Query.materials': 'AUTHENTICATED',
     'Query.materialStock': INVENTORY_READERS,
+    // Served by the gateway, which also asks materialStock(sku) with the subscriber's token.
+    'Subscription.inventoryChanges': INVENTORY_READERS,
     'Query.stockLots': INVENTORY_READERS,
     'Query.billOfMaterials': [...STUDIO_STAFF, 'HUB_ADMIN'],
     'Query.reorderSuggestions': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },

@@ -11,7 +11,7 @@ import { PurchaseOrder } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
 import { Reservation, StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';
-import { EnterpriseSupplyResolver, InventoryResolver, SupplierResolver } from './inventory.resolver';
+import { EnterpriseSupplyResolver, InventoryLiveResolver, InventoryResolver, SupplierResolver } from './inventory.resolver';
 import { createSupplierLoaders, SupplierLoaders } from './loaders';
 import { suppliersMigrations } from './migrations';
 import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference } from './order.reference';
@@ -32,7 +32,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
       'suppliers',
       suppliersAccess,
       {
-        resolvers: [InventoryResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver],
+        resolvers: [InventoryResolver, InventoryLiveResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver],
         orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation],
       },
       {

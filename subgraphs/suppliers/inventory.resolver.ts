@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../shared/live';
 import type { GraphQLContext } from '../shared/context';
 import { requireEnterpriseId } from '../shared/ids';
 import { BomLine, Material } from './entities/material';
@@ -116,5 +117,27 @@ export class SupplierResolver {
   @FieldResolver(() => EnterpriseSupply)
   enterprise(@Root() supplier: Supplier): EnterpriseSupply {
     return { id: supplier.id };
+  }
+}
+
+@ObjectType({ description: "A change of one material's stock as `inventoryChanges` delivers it" })
+export class InventoryChange extends LiveEvent {
+  @Field()
+  sku!: string;
+
+  @Field(() => MaterialStock, { nullable: true, description: 'The stock now, over the lots the subscriber may see' })
+  stock?: MaterialStock | null;
+}
+
+/** The suppliers subgraph's live surface: declared here, served by the gateway (see shared/live). */
+@Resolver()
+export class InventoryLiveResolver {
+  @Subscription(() => InventoryChange, { subscribe: servedByGateway, description: "Every publication or receipt that changes a material's stock" })
+  inventoryChanges(
+    @Root() event: InventoryChange,
+    @Arg('sku') _sku: string,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
+  ): InventoryChange {
+    return event;
   }
 }

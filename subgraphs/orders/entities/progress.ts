@@ -42,7 +42,8 @@ export class ProgressEvent {
   @Property({ type: 'datetime' })
   occurredAt!: Date;
 
-  /** The outbox event written with this entry (same id on the bus). */
+  /** The outbox event written with this entry (same id on the bus): how live events find it. */
+  @Index()
   @Property({ type: 'string', length: 36 })
   eventId!: string;
 }

@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import type { EventEnvelope } from '../../../contracts';
+import { MemoryEventLog, type EventLog } from './event-log';
 
 export interface BusSubscription {
   close(): void;
@@ -10,68 +11,148 @@ export interface SubscribeOptions {
   after?: string;
   /** Only these event types (all when omitted). */
   types?: readonly string[];
+  /**
+   * A durable consumer's name: the bus remembers how far its handler got (what it acknowledged),
+   * and every process subscribing under the same name shares that position. The first time, it
+   * starts at the beginning of the log; `after` is then ignored.
+   */
+  durable?: string;
 }
+
+export type EventHandler = (event: EventEnvelope) => void | Promise<void>;
 
 /**
  * The hub's event bus. `publish` is idempotent by event id (a relay that retries after a crash
- * publishes the same events again) and assigns each new event its hub-wide cursor. The
- * in-process bus serves the embedded hub; a NATS JetStream backend implements the same contract.
+ * publishes the same events again) and assigns each new event its hub-wide cursor, in the order
+ * published. Handlers see one event at a time, in cursor order; a handler that throws sees the
+ * same event again (at least once, never skipped). Two backends keep this contract: the
+ * in-process bus below (embedded hub) and NATS JetStream (`nats-bus.ts`, NATS_URL set).
  */
 export interface EventBus {
   publish(events: readonly EventEnvelope[]): Promise<void>;
-  subscribe(options: SubscribeOptions, handler: (event: EventEnvelope) => void | Promise<void>): BusSubscription;
+  subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription;
+  /**
+   * Up to `limit` events after the cursor, oldest first: the history a resuming subscriber
+   * replays. Throws CursorExpiredError when the log no longer holds what follows the cursor.
+   */
+  read(after: string, limit: number): Promise<EventEnvelope[]>;
+  /** The cursor of the newest event ('0' when there is none). */
+  head(): Promise<string>;
   close(): Promise<void>;
 }
 
+/** Cursors are positions in one log: decimal strings, compared as numbers. */
+export function cursorNumber(cursor: string | undefined | null): number {
+  if (cursor === undefined || cursor === null || cursor === '') return 0;
+  if (!/^\d{1,15}$/.test(cursor)) throw new InvalidCursorError(cursor);
+  return Number(cursor);
+}
+
+export class InvalidCursorError extends Error {
+  constructor(readonly cursor: string) {
+    super(`"${cursor}" is not a cursor this hub issued`);
+  }
+}
+
+export class CursorExpiredError extends Error {
+  constructor(readonly cursor: string, readonly oldest: string) {
+    super(`The events after cursor ${cursor} are no longer kept (the oldest kept is ${oldest}); subscribe without "after" and reload the current state`);
+  }
+}
+
+/** How long a failed handler waits before it sees the event again. */
+const RETRY_MS = 200;
+
 /**
- * One process, one log in memory. Handlers run one event at a time per subscription, in cursor
- * order; a failing handler is retried (it sees the event again) rather than skipped.
+ * One process: the log is an EventLog (kept in the hub's own database in embedded mode, so
+ * cursors and durable consumers' positions survive a restart), and delivery happens in process.
+ * Publishing is serialised, so cursors follow the order of publication.
  */
 export class InProcessEventBus implements EventBus {
-  private readonly log: EventEnvelope[] = [];
-  private readonly seen = new Set<string>();
   private readonly subscriptions = new Set<InProcessSubscription>();
+  private publishing: Promise<unknown> = Promise.resolve();
+  /** Recent events in memory, so live delivery does not read the log back. */
+  private readonly recent: EventEnvelope[] = [];
+  private headCursor = 0;
+  private closed = false;
 
-  async publish(events: readonly EventEnvelope[]): Promise<void> {
-    for (const event of events) {
-      if (this.seen.has(event.id)) continue;
-      this.seen.add(event.id);
-      this.log.push({ ...event, cursor: String(this.log.length + 1) });
-    }
-    for (const subscription of this.subscriptions) subscription.wake();
+  private constructor(private readonly log: EventLog) {}
+
+  /** A bus over the given log (default: memory only, for tools and unit tests). */
+  static async open(log: EventLog = new MemoryEventLog()): Promise<InProcessEventBus> {
+    const bus = new InProcessEventBus(log);
+    bus.headCursor = await log.head();
+    return bus;
   }
 
-  subscribe(options: SubscribeOptions, handler: (event: EventEnvelope) => void | Promise<void>): BusSubscription {
-    const start = options.after === undefined ? this.log.length : Math.max(0, Number.parseInt(options.after, 10) || 0);
+  publish(events: readonly EventEnvelope[]): Promise<void> {
+    const done = this.publishing.then(async () => {
+      const accepted = await this.log.append(events);
+      if (accepted.length === 0) return;
+      this.recent.push(...accepted);
+      if (this.recent.length > 20_000) this.recent.splice(0, this.recent.length - 10_000);
+      this.headCursor = cursorNumber(accepted[accepted.length - 1].cursor);
+      for (const subscription of this.subscriptions) subscription.wake();
+    });
+    this.publishing = done.catch(() => undefined);
+    return done;
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {
+    const start: Promise<number> = options.durable
+      ? this.log.position(options.durable).then((position) => position ?? 0)
+      : Promise.resolve(options.after === undefined ? this.headCursor : cursorNumber(options.after));
     // Handlers run in the subscriber's async context, not the publisher's: a relay publishes
     // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
     // must not leak into another subgraph's handler.
     const bound = AsyncResource.bind(handler);
-    const subscription = new InProcessSubscription(this.log, start, options.types, bound, () => this.subscriptions.delete(subscription));
+    const subscription = new InProcessSubscription(this, start, options, bound, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     subscription.wake();
     return subscription;
   }
 
-  /** Events accepted so far (for diagnostics and tests). */
-  get size(): number {
-    return this.log.length;
+  async read(after: string, limit: number): Promise<EventEnvelope[]> {
+    const from = cursorNumber(after);
+    const oldestRecent = this.recent.length ? cursorNumber(this.recent[0].cursor) : Number.POSITIVE_INFINITY;
+    if (from + 1 >= oldestRecent) {
+      const index = from + 1 - oldestRecent;
+      return this.recent.slice(index, index + limit);
+    }
+    return this.log.read(from, limit);
+  }
+
+  async head(): Promise<string> {
+    return String(this.headCursor);
+  }
+
+  get lastCursor(): number {
+    return this.headCursor;
+  }
+
+  acknowledge(durable: string, cursor: number): Promise<void> {
+    return this.log.acknowledge(durable, cursor);
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     for (const subscription of [...this.subscriptions]) subscription.close();
+    await this.publishing;
+    await this.log.close();
   }
 }
 
 class InProcessSubscription implements BusSubscription {
   private running = false;
   private closed = false;
+  private position?: number;
 
   constructor(
-    private readonly log: EventEnvelope[],
-    private position: number,
-    private readonly types: readonly string[] | undefined,
-    private readonly handler: (event: EventEnvelope) => void | Promise<void>,
+    private readonly bus: InProcessEventBus,
+    private readonly start: Promise<number>,
+    private readonly options: SubscribeOptions,
+    private readonly handler: EventHandler,
     private readonly onClose: () => void,
   ) {}
 
@@ -83,23 +164,32 @@ class InProcessSubscription implements BusSubscription {
 
   private async drain(): Promise<void> {
     try {
-      while (!this.closed && this.position < this.log.length) {
-        const event = this.log[this.position];
-        if (!this.types || this.types.includes(event.type)) {
-          try {
-            await this.handler(event);
-          } catch {
-            // Retry the same event shortly: delivery is at least once, never skipped.
-            await new Promise((resolve) => setTimeout(resolve, 200));
-            continue;
+      this.position ??= await this.start;
+      while (!this.closed && this.position < this.bus.lastCursor) {
+        const batch = await this.bus.read(String(this.position), 500);
+        if (batch.length === 0) break;
+        for (const event of batch) {
+          if (this.closed) return;
+          if (!this.options.types || this.options.types.includes(event.type)) {
+            try {
+              await this.handler(event);
+            } catch {
+              // At least once, never skipped: the same event again, shortly.
+              await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+              break;
+            }
           }
+          this.position = cursorNumber(event.cursor);
         }
-        this.position += 1;
+        if (this.options.durable && !this.closed) await this.bus.acknowledge(this.options.durable, this.position);
       }
+    } catch (error) {
+      if (!this.closed) console.error('[bus] delivery failed, will retry:', (error as Error).message);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     } finally {
       this.running = false;
     }
-    if (!this.closed && this.position < this.log.length) this.wake();
+    if (!this.closed && (this.position === undefined || this.position < this.bus.lastCursor)) this.wake();
   }
 
   close(): void {

@@ -1,0 +1,64 @@
+import { topicsOf, type EventEnvelope } from '../../contracts';
+import { BusSubscription, cursorNumber, EventBus } from '../../subgraphs/shared/events/bus';
+
+/** Something that follows one topic: it is offered each event of that topic, in cursor order. */
+export interface TopicFollower {
+  offer(event: EventEnvelope): void;
+}
+
+/**
+ * The gateway's one upstream consumer of the bus. Every client subscription registers under its
+ * topic here, so upstream reads do not grow with the number of clients (multiplexing); each
+ * event is offered to the followers of its topics, synchronously and without waiting on any of
+ * them (a slow one only fills its own queue).
+ */
+export class LiveFeed {
+  private readonly topics = new Map<string, Set<TopicFollower>>();
+  private subscription?: BusSubscription;
+  /** The cursor of the last event offered. */
+  private position = 0;
+
+  private constructor(readonly bus: EventBus) {}
+
+  static async start(bus: EventBus): Promise<LiveFeed> {
+    const feed = new LiveFeed(bus);
+    feed.position = cursorNumber(await bus.head());
+    feed.subscription = bus.subscribe({ after: String(feed.position) }, (event) => feed.dispatch(event));
+    return feed;
+  }
+
+  private dispatch(event: EventEnvelope): void {
+    this.position = Math.max(this.position, cursorNumber(event.cursor));
+    for (const topic of topicsOf(event)) {
+      const followers = this.topics.get(topic);
+      if (followers) for (const follower of followers) follower.offer(event);
+    }
+  }
+
+  /** Registers a follower; answers the cursor after which it will be offered every event. */
+  follow(topic: string, follower: TopicFollower): number {
+    let followers = this.topics.get(topic);
+    if (!followers) this.topics.set(topic, (followers = new Set()));
+    followers.add(follower);
+    return this.position;
+  }
+
+  unfollow(topic: string, follower: TopicFollower): void {
+    const followers = this.topics.get(topic);
+    if (!followers) return;
+    followers.delete(follower);
+    if (followers.size === 0) this.topics.delete(topic);
+  }
+
+  /** Followers now registered (diagnostics, benchmarks). */
+  get followers(): number {
+    let count = 0;
+    for (const followers of this.topics.values()) count += followers.size;
+    return count;
+  }
+
+  close(): void {
+    this.subscription?.close();
+    this.topics.clear();
+  }
+}

@@ -1,0 +1,64 @@
+import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { LiveEventKind } from '../../contracts';
+import type { GraphQLContext } from '../shared/context';
+import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, servedByGateway } from '../shared/live';
+import { Order } from './entities/order';
+import { ProgressEvent } from './entities/progress';
+import type { OrderLoaders } from './loaders';
+
+type Context = GraphQLContext<OrderLoaders>;
+
+@ObjectType({ description: 'One change of an order as `orderProgress` delivers it: stages, exceptions, shipments, materials, allocations' })
+export class OrderProgressEvent extends LiveEvent {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => Order, { nullable: true, description: 'The order as it is now, as far as the subscriber may see it' })
+  order?: Order | null;
+
+  @Field(() => ProgressEvent, { nullable: true, description: "The order's progress entry this event wrote (null for events of other subgraphs)" })
+  entry?: ProgressEvent | null;
+}
+
+@ObjectType({ description: "One event of a studio's work as `studioEvents` delivers it" })
+export class StudioEvent extends LiveEvent {
+  @Field(() => ID)
+  studioId!: string;
+
+  @Field(() => ID, { nullable: true })
+  orderId?: string | null;
+
+  @Field(() => Order, { nullable: true })
+  order?: Order | null;
+
+  @Field(() => ProgressEvent, { nullable: true })
+  entry?: ProgressEvent | null;
+}
+
+/** The orders subgraph's live surface: declared here, served by the gateway (see shared/live). */
+@Resolver()
+export class OrderLiveResolver {
+  @Subscription(() => OrderProgressEvent, { subscribe: servedByGateway, description: 'Every change of one order you may follow, in order, resumable with `after`' })
+  orderProgress(
+    @Root() event: OrderProgressEvent,
+    @Arg('orderId', () => ID) _orderId: string,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
+  ): OrderProgressEvent {
+    return event;
+  }
+
+  @Subscription(() => StudioEvent, { subscribe: servedByGateway, description: "Everything that happens in a studio's work (its staff only), optionally of some kinds" })
+  studioEvents(
+    @Root() event: StudioEvent,
+    @Arg('studioId', () => ID) _studioId: string,
+    @Arg('kinds', () => [LiveEventKindEnum], { nullable: true }) _kinds?: LiveEventKind[],
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
+  ): StudioEvent {
+    return event;
+  }
+
+  @Query(() => ProgressEvent, { nullable: true, description: 'The progress entry written with an event (by its event id); null when you may not see it' })
+  progressEvent(@Arg('eventId', () => ID) eventId: string, @Ctx() { ctx }: Context): Promise<ProgressEvent | null> {
+    return ctx.em.findOne(ProgressEvent, { eventId });
+  }
+}

@@ -1,0 +1,154 @@
+import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Migration } from '@mikro-orm/migrations';
+import type { EventEnvelope } from '../../../contracts';
+import { Database, DatabaseLocation, openDatabase } from '../database';
+
+/**
+ * Where the in-process bus keeps its log: events in cursor order, deduplicated by event id, and
+ * the position each durable consumer acknowledged.
+ */
+export interface EventLog {
+  /** Appends the events not seen before, in order; answers them with their new cursors. */
+  append(events: readonly EventEnvelope[]): Promise<EventEnvelope[]>;
+  read(after: number, limit: number): Promise<EventEnvelope[]>;
+  head(): Promise<number>;
+  position(consumer: string): Promise<number | undefined>;
+  acknowledge(consumer: string, cursor: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A log that lives as long as the process (tools, unit tests). */
+export class MemoryEventLog implements EventLog {
+  private readonly events: EventEnvelope[] = [];
+  private readonly ids = new Set<string>();
+  private readonly positions = new Map<string, number>();
+
+  async append(events: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
+    const accepted: EventEnvelope[] = [];
+    for (const event of events) {
+      if (this.ids.has(event.id)) continue;
+      this.ids.add(event.id);
+      const stored = { ...event, cursor: String(this.events.length + 1) };
+      this.events.push(stored);
+      accepted.push(stored);
+    }
+    return accepted;
+  }
+
+  async read(after: number, limit: number): Promise<EventEnvelope[]> {
+    return this.events.slice(after, after + limit);
+  }
+
+  async head(): Promise<number> {
+    return this.events.length;
+  }
+
+  async position(consumer: string): Promise<number | undefined> {
+    return this.positions.get(consumer);
+  }
+
+  async acknowledge(consumer: string, cursor: number): Promise<void> {
+    this.positions.set(consumer, Math.max(cursor, this.positions.get(consumer) ?? 0));
+  }
+
+  async close(): Promise<void> {}
+}
+
+@Entity({ tableName: 'bus_event' })
+export class BusEvent {
+  [OptionalProps]?: 'cursor';
+
+  @PrimaryKey({ type: new BigIntType('number'), autoincrement: true })
+  cursor!: number;
+
+  @Property({ type: 'string', length: 36, unique: true })
+  eventId!: string;
+
+  @Property({ type: 'json' })
+  envelope!: EventEnvelope;
+}
+
+@Entity({ tableName: 'bus_consumer' })
+export class BusConsumer {
+  @PrimaryKey({ type: 'string', length: 160 })
+  name!: string;
+
+  @Property({ type: new BigIntType('number') })
+  position!: number;
+}
+
+class SqliteBusMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create table `bus_event` (`cursor` integer not null primary key autoincrement, `event_id` text not null, `envelope` json not null);');
+    this.addSql('create unique index `bus_event_event_id_unique` on `bus_event` (`event_id`);');
+    this.addSql('create table `bus_consumer` (`name` text not null, `position` integer not null, primary key (`name`));');
+  }
+}
+
+class PostgresBusMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('create table "bus_event" ("cursor" bigserial primary key, "event_id" varchar(36) not null, "envelope" jsonb not null);');
+    this.addSql('alter table "bus_event" add constraint "bus_event_event_id_unique" unique ("event_id");');
+    this.addSql('create table "bus_consumer" ("name" varchar(160) not null, "position" bigint not null, constraint "bus_consumer_pkey" primary key ("name"));');
+  }
+}
+
+/**
+ * The embedded hub's log, in its own database ("bus": `<dataDir>/bus.db`, or schema `bus` on
+ * PostgreSQL). One process writes it (the in-process bus serialises its appends), so cursors
+ * commit in order.
+ */
+export class SqlEventLog implements EventLog {
+  private constructor(private readonly database: Database) {}
+
+  static async open(location: DatabaseLocation): Promise<SqlEventLog> {
+    const database = await openDatabase(
+      {
+        name: 'bus',
+        entities: [BusEvent, BusConsumer],
+        migrations: { sqlite: [{ name: 'Migration20261122020000', class: SqliteBusMigration }], postgresql: [{ name: 'Migration20261122020000', class: PostgresBusMigration }] },
+      },
+      location,
+    );
+    return new SqlEventLog(database);
+  }
+
+  async append(events: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
+    if (events.length === 0) return [];
+    return this.database.orm.em.fork().transactional(async (em) => {
+      const ids = events.map((event) => event.id);
+      const known = new Set((await em.find(BusEvent, { eventId: { $in: ids } }, { fields: ['eventId'] })).map((row) => row.eventId));
+      const fresh = events.filter((event, index) => !known.has(event.id) && ids.indexOf(event.id) === index);
+      const rows = fresh.map((event) => em.create(BusEvent, { eventId: event.id, envelope: withoutCursor(event) }));
+      await em.flush();
+      return rows.map((row) => ({ ...row.envelope, cursor: String(row.cursor) }));
+    });
+  }
+
+  async read(after: number, limit: number): Promise<EventEnvelope[]> {
+    const rows = await this.database.orm.em.fork().find(BusEvent, { cursor: { $gt: after } }, { orderBy: { cursor: 'asc' }, limit });
+    return rows.map((row) => ({ ...row.envelope, cursor: String(row.cursor) }));
+  }
+
+  async head(): Promise<number> {
+    const [row] = await this.database.orm.em.fork().find(BusEvent, {}, { orderBy: { cursor: 'desc' }, limit: 1, fields: ['cursor'] });
+    return row?.cursor ?? 0;
+  }
+
+  async position(consumer: string): Promise<number | undefined> {
+    return (await this.database.orm.em.fork().findOne(BusConsumer, { name: consumer }))?.position;
+  }
+
+  async acknowledge(consumer: string, cursor: number): Promise<void> {
+    await this.database.orm.em.fork().upsert(BusConsumer, { name: consumer, position: cursor });
+  }
+
+  close(): Promise<void> {
+    return this.database.close();
+  }
+}
+
+function withoutCursor(event: EventEnvelope): EventEnvelope {
+  const { cursor: _cursor, ...rest } = event;
+  return rest;
+}

@@ -1,0 +1,221 @@
+import {
+  AckPolicy,
+  connect,
+  DeliverPolicy,
+  JetStreamClient,
+  JetStreamManager,
+  JsMsg,
+  NatsConnection,
+  nanos,
+  RetentionPolicy,
+  StorageType,
+  type ConsumerMessages,
+} from 'nats';
+import type { EventEnvelope } from '../../../contracts';
+import { logger } from '../logger';
+import { BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
+
+export interface NatsBusOptions {
+  url: string;
+  /** The JetStream stream holding the hub's events (default WEFT_EVENTS). */
+  stream?: string;
+  /** Subject prefix; an event goes to `<prefix>.<source>.<type>` (default weft.events). */
+  subjectPrefix?: string;
+  /** How long the stream keeps events, i.e. how far back a client can resume (default 7 days). */
+  retentionMs?: number;
+  /** Within this window a republished event id is dropped by the server (default 10 minutes). */
+  duplicateWindowMs?: number;
+  /** Names this process in NATS's monitoring. */
+  name?: string;
+}
+
+const RETRY_MS = 200;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+
+/** NATS consumer names allow letters, digits, `-` and `_` only. */
+const consumerName = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
+
+function envelopeOf(message: { data: Uint8Array; seq: number }): EventEnvelope {
+  return { ...(JSON.parse(decoder.decode(message.data)) as EventEnvelope), cursor: String(message.seq) };
+}
+
+/**
+ * The hub's bus on NATS JetStream, for deployments of several processes. Each event is one
+ * message; its stream sequence is its cursor, and its event id is the message id, so a relay
+ * that publishes the same events again (after a crash) is deduplicated by the server.
+ *
+ * - Durable subscriptions (subgraph consumers) share one durable pull consumer per name across
+ *   every instance, with one message in flight at a time: events apply in stream order even with
+ *   several instances, and an instance that dies leaves its message to be redelivered.
+ * - Live subscriptions (a gateway's feed) read with an ordered consumer of their own.
+ */
+export class NatsEventBus implements EventBus {
+  private readonly subscriptions = new Set<NatsSubscription>();
+
+  private constructor(
+    readonly connection: NatsConnection,
+    private readonly manager: JetStreamManager,
+    readonly jetstream: JetStreamClient,
+    readonly stream: string,
+    private readonly prefix: string,
+  ) {}
+
+  static async connect(options: NatsBusOptions): Promise<NatsEventBus> {
+    const connection = await connect({ servers: options.url, name: options.name ?? 'weft', maxReconnectAttempts: -1 });
+    const manager = await connection.jetstreamManager();
+    const stream = options.stream ?? 'WEFT_EVENTS';
+    const prefix = options.subjectPrefix ?? 'weft.events';
+    const config = {
+      name: stream,
+      subjects: [`${prefix}.>`],
+      retention: RetentionPolicy.Limits,
+      storage: StorageType.File,
+      max_age: nanos(options.retentionMs ?? 7 * 24 * 3600_000),
+      duplicate_window: nanos(options.duplicateWindowMs ?? 10 * 60_000),
+    };
+    try {
+      await manager.streams.info(stream);
+      await manager.streams.update(stream, config);
+    } catch (error) {
+      if (!/stream not found/i.test((error as Error).message)) throw error;
+      await manager.streams.add(config).catch(async (raced: Error) => {
+        // Another process created it first.
+        if (!/already in use|exists/i.test(raced.message)) throw raced;
+      });
+    }
+    return new NatsEventBus(connection, manager, connection.jetstream(), stream, prefix);
+  }
+
+  async publish(events: readonly EventEnvelope[]): Promise<void> {
+    // Published on one connection, the messages keep their order in the stream.
+    await Promise.all(
+      events.map((event) => {
+        const { cursor: _cursor, ...envelope } = event;
+        return this.jetstream.publish(`${this.prefix}.${event.source}.${event.type}`, encoder.encode(JSON.stringify(envelope)), { msgID: event.id });
+      }),
+    );
+  }
+
+  subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {
+    const subscription = new NatsSubscription(this, options, handler, () => this.subscriptions.delete(subscription));
+    this.subscriptions.add(subscription);
+    void subscription.run();
+    return subscription;
+  }
+
+  /** A durable consumer shared by every process subscribing under the name (created once). */
+  async durableConsumer(name: string) {
+    const durable = consumerName(name);
+    try {
+      await this.manager.consumers.info(this.stream, durable);
+    } catch {
+      await this.manager.consumers.add(this.stream, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        max_ack_pending: 1,
+        ack_wait: nanos(30_000),
+      });
+    }
+    return this.jetstream.consumers.get(this.stream, durable);
+  }
+
+  /** An ordered consumer reading from just after the cursor. */
+  orderedConsumer(after: number) {
+    return this.jetstream.consumers.get(this.stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 });
+  }
+
+  async read(after: string, limit: number): Promise<EventEnvelope[]> {
+    const from = cursorNumber(after);
+    const { state } = await this.manager.streams.info(this.stream);
+    if (state.messages > 0 && from + 1 < state.first_seq) throw new CursorExpiredError(after, String(state.first_seq));
+    const count = Math.min(limit, state.last_seq - from);
+    if (count <= 0) return [];
+    const consumer = await this.orderedConsumer(from);
+    const events: EventEnvelope[] = [];
+    try {
+      while (events.length < count) {
+        const batch = await consumer.fetch({ max_messages: count - events.length, expires: 2_000 });
+        let got = 0;
+        for await (const message of batch) {
+          events.push(envelopeOf(message));
+          got += 1;
+        }
+        if (got === 0) break;
+      }
+    } finally {
+      await consumer.delete().catch(() => undefined);
+    }
+    return events;
+  }
+
+  async head(): Promise<string> {
+    const { state } = await this.manager.streams.info(this.stream);
+    return String(state.last_seq);
+  }
+
+  async close(): Promise<void> {
+    for (const subscription of [...this.subscriptions]) subscription.close();
+    await this.connection.drain().catch(() => undefined);
+  }
+}
+
+class NatsSubscription implements BusSubscription {
+  private closed = false;
+  private messages?: ConsumerMessages;
+  /** The last cursor handled (non-durable): a resubscription continues after it. */
+  private position?: number;
+
+  constructor(
+    private readonly bus: NatsEventBus,
+    private readonly options: SubscribeOptions,
+    private readonly handler: EventHandler,
+    private readonly onClose: () => void,
+  ) {}
+
+  async run(): Promise<void> {
+    while (!this.closed) {
+      try {
+        const consumer = this.options.durable
+          ? await this.bus.durableConsumer(this.options.durable)
+          : await this.bus.orderedConsumer((this.position ??= this.options.after === undefined ? cursorNumber(await this.bus.head()) : cursorNumber(this.options.after)));
+        this.messages = await consumer.consume({ max_messages: this.options.durable ? 1 : 256 });
+        if (this.closed) return this.messages.stop();
+        for await (const message of this.messages) {
+          await this.deliver(message);
+          if (this.closed) break;
+        }
+      } catch (error) {
+        if (this.closed) return;
+        logger.warn({ err: error, durable: this.options.durable }, 'NATS subscription failed; resubscribing');
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
+  }
+
+  private async deliver(message: JsMsg): Promise<void> {
+    const event = envelopeOf(message);
+    if (!this.options.types || this.options.types.includes(event.type)) {
+      // Never skipped: retry in place (keeping the order), telling the server we are still at it.
+      for (;;) {
+        try {
+          await this.handler(event);
+          break;
+        } catch {
+          if (this.closed) return;
+          if (this.options.durable) message.working();
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+        }
+      }
+    }
+    if (this.options.durable) await message.ackAck().catch(() => message.ack());
+    else this.position = message.seq;
+  }
+
+  close(): void {
+    this.closed = true;
+    this.messages?.stop();
+    this.onClose();
+  }
+}
