@@ -50,6 +50,11 @@ export class LiveFeed {
     if (followers.size === 0) this.topics.delete(topic);
   }
 
+  /** The cursor of the last event offered to followers. */
+  get offered(): number {
+    return this.position;
+  }
+
   /** Followers now registered (diagnostics, benchmarks). */
   get followers(): number {
     let count = 0;

@@ -161,6 +161,11 @@ export class LiveOperation {
     return query;
   }
 
+  /** Whether the event may be for this subscriber at all (cheap: no query). */
+  accepts(event: EventEnvelope): boolean {
+    return this.field.payload(event, this.viewer, this.args) !== null;
+  }
+
   /** The result this subscriber gets for an event, or null when the event is not for them. */
   async resolve(event: EventEnvelope): Promise<ExecutionResult | null> {
     const payload = this.field.payload(event, this.viewer, this.args);

@@ -13,6 +13,8 @@ const RETRY_MS = [200, 500, 1000, 2000, 5000];
 
 interface Queued {
   event: EventEnvelope;
+  /** Read from history while catching up (not counted against the live bound). */
+  replayed: boolean;
   result?: Promise<ExecutionResult | null>;
 }
 
@@ -25,14 +27,16 @@ interface Queued {
  */
 export class LiveSubscription implements TopicFollower, AsyncIterableIterator<ExecutionResult> {
   private readonly queue: Queued[] = [];
-  /** Live events offered while the replay runs; queued after it. */
-  private held: EventEnvelope[] | null = null;
+  /** While catching up: the cursor the history has been read to (undefined once live). */
+  private history?: number;
   private lastQueued = 0;
   private wake?: () => void;
   private finished = false;
   private failure?: unknown;
   private overflowed = false;
   private retries = 0;
+  /** Queued events that came from history. */
+  private replayed = 0;
 
   constructor(
     private readonly operation: LiveOperation,
@@ -43,7 +47,11 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     private readonly onFailure: (error: unknown) => void,
   ) {}
 
-  /** Registers on the feed and replays from `after`; rejects with a GraphQLError (bad or expired cursor). */
+  /**
+   * Registers on the feed; with `after`, first catches up from the bus's history (read as the
+   * client consumes it, so a long replay holds one batch in memory), then goes live. Rejects
+   * with a GraphQLError for a malformed cursor, or one too old to replay (CURSOR_EXPIRED).
+   */
   async start(after: string | null | undefined): Promise<void> {
     let from: number | undefined;
     try {
@@ -52,46 +60,55 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
       if (error instanceof InvalidCursorError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
       throw error;
     }
-    this.held = from === undefined ? null : [];
     const upto = this.feed.follow(this.topic, this);
     if (from === undefined) {
       this.lastQueued = upto;
       return;
     }
     this.lastQueued = from;
+    this.history = from;
     try {
-      let cursor = from;
-      let scanned = 0;
-      while (cursor < upto && !this.finished) {
-        if (scanned >= this.settings.maxReplay) throw new CursorExpiredError(String(from), `${scanned} events later`);
-        const batch = await this.feed.bus.read(String(cursor), REPLAY_BATCH);
-        if (batch.length === 0) break;
-        for (const event of batch) if (topicsOf(event).includes(this.topic)) this.enqueue(event);
-        cursor = cursorNumber(batch[batch.length - 1].cursor);
-        scanned += batch.length;
-      }
+      if (upto - from > this.settings.maxReplay) throw new CursorExpiredError(String(from), `${upto - this.settings.maxReplay} (at most ${this.settings.maxReplay} events are replayed)`);
+      await this.catchUp();
     } catch (error) {
       this.feed.unfollow(this.topic, this);
       if (error instanceof CursorExpiredError) throw new GraphQLError(error.message, { extensions: { code: 'CURSOR_EXPIRED', argumentName: 'after' } });
       throw error;
     }
-    const held = this.held ?? [];
-    this.held = null;
-    for (const event of held) this.enqueue(event);
+  }
+
+  /**
+   * Reads the next batch of history. Once it reaches what the feed has offered, the subscription
+   * goes live in the same tick (the feed offers synchronously, so nothing slips in between);
+   * what the history gave beyond that, the feed's offers skip by cursor.
+   */
+  private async catchUp(): Promise<void> {
+    const from = this.history ?? this.lastQueued;
+    const batch = await this.feed.bus.read(String(from), REPLAY_BATCH);
+    for (const event of batch) if (topicsOf(event).includes(this.topic)) this.enqueue(event);
+    const reached = batch.length ? cursorNumber(batch[batch.length - 1].cursor) : from;
+    this.history = batch.length === 0 || reached >= this.feed.offered ? undefined : reached;
   }
 
   offer(event: EventEnvelope): void {
-    if (this.held) this.held.push(event);
-    else this.enqueue(event);
+    if (this.history === undefined) this.enqueue(event);
   }
 
   private enqueue(event: EventEnvelope): void {
     const cursor = cursorNumber(event.cursor);
     if (this.finished || cursor <= this.lastQueued) return;
     this.lastQueued = cursor;
-    this.queue.push({ event });
-    if (this.queue.length > this.settings.maxQueue && !this.overflowed) {
+    // What this subscriber never gets (other kinds, events outside their view) takes no room.
+    if (!this.operation.accepts(event)) return;
+    const replayed = this.history !== undefined;
+    this.queue.push({ event, replayed });
+    if (replayed) this.replayed += 1;
+    // The bound is for live delivery; a replay reads history only as fast as the client takes it.
+    if (!replayed && this.queue.length - this.replayed > this.settings.maxQueue && !this.overflowed) {
+      // Stop here: the close frame goes out after what the socket already holds, so a client
+      // that reads on sees every event up to the close, then the code, then resumes.
       this.overflowed = true;
+      this.finish();
       this.onOverflow();
       return;
     }
@@ -106,6 +123,17 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
   async next(): Promise<IteratorResult<ExecutionResult>> {
     for (;;) {
       if (this.finished) return { done: true, value: undefined };
+      if (this.queue.length === 0 && this.history !== undefined) {
+        try {
+          await this.catchUp();
+        } catch (error) {
+          this.failure = error;
+          this.finish();
+          this.onFailure(error);
+          return { done: true, value: undefined };
+        }
+        continue;
+      }
       if (this.queue.length === 0) {
         await new Promise<void>((resolve) => (this.wake = resolve));
         this.wake = undefined;
@@ -135,7 +163,7 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
         return { done: true, value: undefined };
       }
       this.retries = 0;
-      this.queue.shift();
+      if (this.queue.shift()!.replayed) this.replayed -= 1;
       if (result) return { done: false, value: result };
     }
   }

@@ -53,6 +53,8 @@ export interface LiveServerOptions {
 export interface RunningLiveServer {
   /** Open graphql-ws connections (diagnostics, benchmarks). */
   connections(): number;
+  /** Closes every live connection (clients reconnect and resume), e.g. before a deploy. */
+  dropConnections(code?: number, reason?: string): void;
   close(): Promise<void>;
 }
 
@@ -142,7 +144,7 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
             return [asGraphQLError(error)];
           }
           const errors = validate(schema, document, [...specifiedRules, ...options.validationRules]);
-          if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED', ...error.extensions } }));
+          if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
           const operation = getOperationAST(document, payload.operationName);
           if (!operation) return [hubError('BAD_REQUEST', 'Name the operation to run (operationName)')];
           const base: Omit<ExecutionArgs, 'contextValue'> = { schema, document, operationName: payload.operationName, variableValues: payload.variables };
@@ -209,12 +211,19 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.server.on('upgrade', onUpgrade);
+  const dropConnections = (code: number = LIVE_CLOSE_CODES.GOING_AWAY, reason = 'The gateway is going away: reconnect and resume with after') => {
+    for (const wss of servers.values()) for (const client of wss.clients) client.close(code, reason);
+  };
   return {
     connections: () => [...servers.values()].reduce((sum, wss) => sum + wss.clients.size, 0),
+    dropConnections,
     close: async () => {
       options.server.off('upgrade', onUpgrade);
+      dropConnections();
+      // A moment for the close frames to go out; then whatever is left is cut.
+      if ([...servers.values()].some((wss) => wss.clients.size > 0)) await new Promise((resolve) => setTimeout(resolve, 100));
       for (const wss of servers.values()) {
-        for (const client of wss.clients) client.close(LIVE_CLOSE_CODES.GOING_AWAY, 'The gateway is shutting down: reconnect and resume with after');
+        for (const client of wss.clients) client.terminate();
         await new Promise<void>((resolve) => wss.close(() => resolve()));
       }
     },

@@ -5,6 +5,7 @@ import { startHub, RunningHub } from '../../hub/hub';
 import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
 import type { OperationLimits } from '../../gateway/limits';
+import type { LiveSettings } from '../../gateway/live/settings';
 import type { TokenService } from '../../subgraphs/shared/auth';
 import type { Dialect } from '../../subgraphs/shared/database';
 import { staff, testTokens } from './principals';
@@ -41,11 +42,22 @@ export interface TestHub {
    * default it acts as the test hub's default principal (a studio admin of moyun-studio).
    */
   gql<T = any>(query: string, variables?: Record<string, unknown>, options?: RequestOptions): Promise<GraphQLResult<T>>;
+  /** A token for a principal (for live connections). */
+  token(principal: Principal, ttlSeconds?: number): Promise<string>;
+  /** Stops the hub and starts it again on the same data (new ports): what survives a restart. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface TestHubOptions {
+  seedDemo?: boolean;
+  actingAs?: Principal;
+  limits?: OperationLimits;
+  live?: LiveSettings;
+}
+
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
-export async function startTestHub(dialect: Dialect, options: { seedDemo?: boolean; actingAs?: Principal; limits?: OperationLimits } = {}): Promise<TestHub> {
+export async function startTestHub(dialect: Dialect, options: TestHubOptions = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-'));
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
@@ -55,15 +67,24 @@ export async function startTestHub(dialect: Dialect, options: { seedDemo?: boole
     dropDatabase = scratch.drop;
   }
   const auth = testTokens();
-  const hub = await startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: options.seedDemo ?? false, auth, limits: options.limits });
+  const start = (seedDemo: boolean) =>
+    startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live });
+  let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
-    hub,
+    get hub() {
+      return hub;
+    },
     tokens: auth,
     gql: async (query, variables, request = {}) => {
       const as = request.as === undefined ? defaultPrincipal : request.as;
       const token = as === null ? undefined : typeof as === 'string' ? as : await auth.sign(as, 600);
       return postGraphQL(request.url ?? hub.gateway.url, query, variables, token);
+    },
+    token: (principal, ttlSeconds = 600) => auth.sign(principal, ttlSeconds),
+    restart: async () => {
+      await hub.close();
+      hub = await start(false);
     },
     close: async () => {
       await hub.close();

@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import WebSocket from 'ws';
+import { EVENT_ENVELOPE_VERSION, LIVE_CLOSE_CODES, ORDER_EVENTS, type EventEnvelope } from '../contracts';
+import { dialects, postGraphQL, startTestHub, TestHub } from './support/hub';
+import { liveConnection, LiveConnection, wsUrl } from './support/live';
+import { teawareOrder } from './support/orders';
+import { customer, partner, staff } from './support/principals';
+import { waitFor } from './support/wait';
+
+const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id externalOrderId stages { id status } } }`;
+const START = `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`;
+const COMPLETE = `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+const CANCEL = `mutation($id: ID!, $key: String!) { cancelOrder(orderId: $id, reason: "changed my mind", idempotencyKey: $key) { id } }`;
+
+/** What a studio front end follows: the event, and across subgraphs the order, its materials and labels. */
+const ORDER_PROGRESS = `subscription Follow($id: ID!, $after: String) {
+  orderProgress(orderId: $id, after: $after) {
+    cursor type kind occurredAt orderId
+    order { id status statusCode { code labelEn } studio { nameEn } materials { sku status } }
+    entry { type statusCode { code labelZh labelEn } }
+  }
+}`;
+const STUDIO_ORDERS = `subscription Studio($after: String) { studioEvents(studioId: "moyun-studio", kinds: [ORDER], after: $after) { cursor type orderId order { externalOrderId } } }`;
+
+describe.each(dialects())('live updates through the gateway (%s)', (dialect) => {
+  let t: TestHub;
+  const connections: LiveConnection[] = [];
+  const connect = async (principal: Parameters<TestHub['token']>[0] | null, url?: string, options?: { retryAttempts?: number }) => {
+    const connection = liveConnection(url ?? t.hub.gateway.url, principal ? await t.token(principal) : undefined, options);
+    connections.push(connection);
+    return connection;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub(dialect, { live: { maxQueue: 150, highWaterBytes: 1_000_000, maxReplay: 100_000 } });
+    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(connections.splice(0).map((connection) => connection.dispose()));
+  });
+  afterAll(() => t?.close());
+
+  async function importOrder(overrides: Record<string, unknown> = {}) {
+    const result = await t.gql(IMPORT, { input: teawareOrder(overrides) });
+    expect(result.errors).toBeUndefined();
+    return result.data.importShopOrder as { id: string; externalOrderId: string; stages: { id: string }[] };
+  }
+
+  /** The cursor of the newest event of an order so far (a subscriber catching up from the start). */
+  async function cursorOf(orderId: string, events: number): Promise<string> {
+    const connection = await connect(staff('moyun-studio'));
+    const stream = connection.subscribe(ORDER_PROGRESS, { id: orderId, after: '0' });
+    await stream.received(events);
+    stream.stop();
+    return stream.results[events - 1].data.orderProgress.cursor;
+  }
+
+  it('delivers a stage completed by a mutation, with fields of other subgraphs, in order', async () => {
+    const order = await importOrder();
+    const connection = await connect(staff('moyun-studio'));
+    const stream = connection.subscribe(ORDER_PROGRESS, { id: order.id, after: '0' });
+    await stream.received(1);
+    expect(stream.results[0].data.orderProgress).toMatchObject({ type: ORDER_EVENTS.IMPORTED, kind: 'ORDER', orderId: order.id });
+    expect((await t.gql(START, { id: order.stages[0].id })).errors).toBeUndefined();
+    expect((await t.gql(COMPLETE, { id: order.stages[0].id })).errors).toBeUndefined();
+    await stream.received(3);
+    const [imported, started, completed] = stream.results.map((result) => result.data.orderProgress);
+    expect([started.type, completed.type]).toEqual([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED]);
+    expect(Number(imported.cursor)).toBeLessThan(Number(started.cursor));
+    expect(Number(started.cursor)).toBeLessThan(Number(completed.cursor));
+    // Labels from the vocabulary, the studio from the network, materials from suppliers.
+    expect(completed.entry.statusCode).toMatchObject({ code: expect.any(String), labelZh: expect.any(String), labelEn: expect.any(String) });
+    expect(completed.order.studio.nameEn).toBe('Moyun Creative Studio');
+    expect(completed.order.materials.length).toBeGreaterThan(0);
+    expect(completed.order.materials[0]).toMatchObject({ sku: expect.any(String), status: expect.stringMatching(/AVAILABLE|LOW|SHORT|ON_ORDER/) });
+    expect(stream.results.every((result) => result.errors === undefined)).toBe(true);
+  });
+
+  it('lets customers follow their own order at their tier, and refuses everyone else', async () => {
+    const order = await importOrder();
+    const other = await importOrder();
+    await t.gql(START, { id: order.stages[0].id });
+    await t.gql(COMPLETE, { id: order.stages[0].id });
+    await t.gql(CANCEL, { id: order.id, key: randomUUID() });
+
+    const follow = async (principal: Parameters<TestHub['token']>[0] | null, id = order.id, url?: string) => {
+      const connection = await connect(principal, url);
+      const stream = connection.subscribe(`subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type order { phase } entry { type } } }`, { id });
+      return stream;
+    };
+    // DETAILED and BASIC see the stage events (with the entry); MINIMAL only what changes the phase.
+    const detailed = await follow(customer([order.id], 'DETAILED'), order.id, t.hub.gateway.audienceUrls.customer);
+    const minimal = await follow(customer([order.id], 'MINIMAL'));
+    await detailed.received(4);
+    await minimal.received(1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(detailed.results.map((result) => result.data.orderProgress.type)).toEqual([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.CANCELLED]);
+    expect(detailed.results[1].data.orderProgress.entry.type).toBe(ORDER_EVENTS.STAGE_STARTED);
+    expect(minimal.results.map((result) => result.data.orderProgress)).toEqual([{ type: ORDER_EVENTS.CANCELLED, order: { phase: 'CANCELLED' }, entry: null }]);
+
+    const refused = async (stream: ReturnType<LiveConnection['subscribe']>, code: string) => {
+      await waitFor(() => stream.errors.length > 0, 10_000, `refusal ${code}`);
+      expect(stream.errors[0][0]?.extensions?.code).toBe(code);
+      expect(stream.results).toHaveLength(0);
+    };
+    await refused(await follow(customer([other.id], 'DETAILED')), 'FORBIDDEN');
+    await refused(await follow(partner('gilding-atelier')), 'FORBIDDEN');
+    await refused(await follow(null), 'UNAUTHENTICATED');
+    const studioOfOthers = (await connect(staff('youcaifeng'))).subscribe(STUDIO_ORDERS);
+    await refused(studioOfOthers, 'FORBIDDEN');
+    const allocationsOfOthers = (await connect(staff('moyun-studio'))).subscribe(`subscription { allocationEvents(enterpriseId: "gilding-atelier") { cursor } }`);
+    await refused(allocationsOfOthers, 'FORBIDDEN');
+    // The customer contract has no studioEvents; the gateway's abuse limits apply to subscriptions.
+    const outsideContract = (await connect(customer([order.id], 'DETAILED'), t.hub.gateway.audienceUrls.customer)).subscribe(STUDIO_ORDERS);
+    await refused(outsideContract, 'GRAPHQL_VALIDATION_FAILED');
+    const aliases = Array.from({ length: 20 }, (_, index) => `a${index}: cursor`).join(' ');
+    const tooManyAliases = (await connect(staff('moyun-studio'))).subscribe(`subscription($id: ID!) { orderProgress(orderId: $id) { ${aliases} } }`, { id: order.id });
+    await refused(tooManyAliases, 'GRAPHQL_VALIDATION_FAILED');
+    const badCursor = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: 'yesterday' });
+    await refused(badCursor, 'BAD_USER_INPUT');
+  });
+
+  it('closes a connection whose token fails with 4401, and no subgraph serves subscriptions', async () => {
+    const connection = liveConnection(t.hub.gateway.url, 'not-a-token');
+    connections.push(connection);
+    connection.subscribe(STUDIO_ORDERS);
+    await waitFor(() => connection.closes.length > 0, 10_000, 'close');
+    expect(connection.closes[0].code).toBe(4401);
+    const direct = await postGraphQL(t.hub.subgraphs.orders.url, `subscription { orderProgress(orderId: "ord_x") { cursor } }`, undefined, await t.token(staff('moyun-studio')));
+    expect(direct.errors?.[0]).toBeDefined();
+  });
+
+  it('resumes after a disconnect with exactly the 100 changes made meanwhile, in order', async () => {
+    // Plain teapots: no bill of materials, so the imports are the only studio events of kind ORDER.
+    const plain = { lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] };
+    const before = await connect(staff('moyun-studio'));
+    const live = before.subscribe(STUDIO_ORDERS);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const marker = await importOrder(plain);
+    await waitFor(() => live.results.some((result) => result.data?.studioEvents.orderId === marker.id) || live.errors.length > 0, 30_000, 'the marker');
+    expect(live.errors).toEqual([]);
+    const last = live.results.find((result) => result.data.studioEvents.orderId === marker.id)!.data.studioEvents.cursor;
+    await before.dispose();
+
+    const made: string[] = [];
+    for (let index = 0; index < 100; index += 1) made.push((await importOrder(plain)).externalOrderId);
+    const after = await connect(staff('moyun-studio'));
+    const resumed = after.subscribe(STUDIO_ORDERS, { after: last });
+    await resumed.received(100, 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(resumed.errors).toEqual([]);
+    const received = resumed.results.map((result) => result.data.studioEvents);
+    expect(received.map((event) => event.order.externalOrderId)).toEqual(made);
+    const cursors = received.map((event) => Number(event.cursor));
+    expect(cursors.every((cursor, index) => index === 0 || cursor > cursors[index - 1])).toBe(true);
+    expect(cursors[0]).toBeGreaterThan(Number(last));
+
+    // …and then continues live, with no duplicate of what the replay gave.
+    const next = await importOrder(plain);
+    await resumed.received(101);
+    expect(resumed.results[100].data.studioEvents.orderId).toBe(next.id);
+  }, 120_000);
+
+  it('keeps `after` current in the variables of a stock client that retries, so a reconnect resumes without gap or duplicate', async () => {
+    const order = await importOrder();
+    const connection = await connect(staff('moyun-studio'), undefined, { retryAttempts: 5 });
+    const variables: Record<string, unknown> = { id: order.id, after: '0' };
+    const cursors: number[] = [];
+    const errors: unknown[] = [];
+    connection.client.subscribe(
+      { query: ORDER_PROGRESS, variables },
+      {
+        next: (result: any) => {
+          cursors.push(Number(result.data.orderProgress.cursor));
+          variables.after = result.data.orderProgress.cursor; // what the retry will resend
+        },
+        error: (error: unknown) => errors.push(error),
+        complete: () => undefined,
+      },
+    );
+    await waitFor(() => cursors.length === 1 || errors.length > 0, 30_000, 'the import event');
+    expect(errors).toEqual([]);
+    await t.gql(START, { id: order.stages[0].id });
+    await waitFor(() => cursors.length === 2 || errors.length > 0, 30_000, 'the start event');
+    expect(errors).toEqual([]);
+    t.hub.gateway.live.dropConnections();
+    await waitFor(() => connection.closes.length > 0, 10_000, 'the drop');
+    await t.gql(COMPLETE, { id: order.stages[0].id });
+    await t.gql(START, { id: order.stages[1].id });
+    await waitFor(() => cursors.length >= 4, 30_000, 'the events after the reconnect');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(connection.closes[0].code).toBe(LIVE_CLOSE_CODES.GOING_AWAY);
+    expect(cursors).toHaveLength(4);
+    expect(new Set(cursors).size).toBe(4);
+    expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
+  });
+
+  it('closes a slow consumer with 4080 without delaying anyone else; it resumes from its last cursor', async () => {
+    const order = await importOrder();
+    // Events without fields of other types cost the gateway no query, so they come fast.
+    const fields = Array.from({ length: 14 }, (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`).join(' ');
+    const big = `subscription($id: ID!, $after: String) { orderProgress(orderId: $id, after: $after) { cursor ${fields} } }`;
+    const token = await t.token(staff('moyun-studio'));
+    const start = await cursorOf(order.id, 1);
+
+    // The slow client: speaks the protocol by hand and stops reading once subscribed.
+    const slow = new WebSocket(wsUrl(t.hub.gateway.url), 'graphql-transport-ws');
+    const slowCursors: number[] = [];
+    let closeCode = 0;
+    slow.on('message', (data) => {
+      const message = JSON.parse(String(data));
+      if (message.type === 'connection_ack') slow.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: big, variables: { id: order.id, after: start } } }));
+      if (message.type === 'next') slowCursors.push(Number(message.payload.data.orderProgress.cursor));
+    });
+    slow.on('close', (code) => (closeCode = code));
+    await new Promise((resolve) => slow.once('open', resolve));
+    slow.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    const fast = (await connect(staff('moyun-studio'))).subscribe(big, { id: order.id, after: start });
+    await waitFor(() => t.hub.gateway.feed!.followers === 2, 10_000, 'both subscribed');
+    (slow as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    // Changes arrive faster than the slow client reads: events as the orders relay would publish them.
+    const published: number[] = [];
+    for (let batch = 0; batch < 200 && t.hub.gateway.feed!.followers === 2; batch += 1) {
+      const events: EventEnvelope[] = Array.from({ length: 100 }, () => ({
+        id: randomUUID(),
+        type: ORDER_EVENTS.ROUTE_CHANGED,
+        version: EVENT_ENVELOPE_VERSION,
+        source: 'orders',
+        subject: { type: 'Order', id: order.id },
+        actor: { subject: 'test', enterprise: 'moyun-studio' },
+        occurredAt: new Date().toISOString(),
+        payload: { orderId: order.id, studioId: 'moyun-studio' },
+      }));
+      await t.hub.bus.publish(events);
+      published.push(events.length);
+      await waitFor(() => fast.results.length >= published.reduce((sum, count) => sum + count, 0), 30_000, 'the fast subscriber keeping up');
+    }
+    const total = published.reduce((sum, count) => sum + count, 0);
+    (slow as unknown as { _socket: { resume(): void } })._socket.resume();
+    await waitFor(() => closeCode !== 0, 10_000, 'the slow consumer closed');
+    expect(closeCode).toBe(LIVE_CLOSE_CODES.SLOW_CONSUMER);
+    // The fast one got every change (and whatever else the order saw meanwhile); the slow one less.
+    const fastCursors = fast.results.map((result) => Number(result.data.orderProgress.cursor));
+    expect(fast.results.filter((result) => result.data.orderProgress.copy0 === ORDER_EVENTS.ROUTE_CHANGED)).toHaveLength(total);
+    expect(slowCursors.length).toBeLessThan(fastCursors.length);
+
+    // It resumes from the last cursor it read and gets the rest: no gap, no duplicate.
+    const last = slowCursors.length ? String(slowCursors[slowCursors.length - 1]) : start;
+    const resumed = (await connect(staff('moyun-studio'))).subscribe(big, { id: order.id, after: last });
+    await resumed.received(fastCursors.length - slowCursors.length, 60_000);
+    const all = [...slowCursors, ...resumed.results.map((result) => Number(result.data.orderProgress.cursor))];
+    expect(all).toEqual(fastCursors);
+  }, 180_000);
+
+  it('loses nothing across a restart of the hub: a subscriber resumes from its cursor', async () => {
+    const order = await importOrder();
+    const cursor = await cursorOf(order.id, 1);
+    await t.restart();
+    await t.gql(START, { id: order.stages[0].id });
+    await t.gql(COMPLETE, { id: order.stages[0].id });
+    // Everything of the order after the cursor, as a subscriber from the start sees it now…
+    const everything = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: '0' });
+    await waitFor(() => everything.results.some((result) => result.data.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 15_000, 'the completion');
+    const expected = everything.results.map((result) => result.data.orderProgress.cursor).filter((each) => Number(each) > Number(cursor));
+    // …is exactly what the subscriber that resumes from its cursor gets.
+    const resumed = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: cursor });
+    await resumed.received(expected.length);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(resumed.results.map((result) => result.data.orderProgress.cursor)).toEqual(expected);
+    expect(resumed.results.map((result) => result.data.orderProgress.type)).toEqual(expect.arrayContaining([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED]));
+  }, 120_000);
+});

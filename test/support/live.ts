@@ -1,0 +1,67 @@
+import { Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { waitFor } from './wait';
+
+/** What a live subscription received, as a stock graphql-ws client saw it. */
+export interface LiveStream<T = any> {
+  results: { data?: T; errors?: any[] }[];
+  /** Errors the server answered the subscribe with (validation, FORBIDDEN …). */
+  errors: any[];
+  completed: boolean;
+  /** Waits until at least `count` results arrived. */
+  received(count: number, timeoutMs?: number): Promise<void>;
+  /** Unsubscribes (the connection stays). */
+  stop(): void;
+}
+
+export interface LiveConnection {
+  client: Client;
+  /** Close events seen (code and reason), most recent last. */
+  closes: { code: number; reason: string }[];
+  subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveStream<T>;
+  dispose(): Promise<void>;
+}
+
+/** The WebSocket URL of a gateway path (http://…/graphql → ws://…/graphql). */
+export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
+
+/**
+ * A stock graphql-ws client (the graphql-transport-ws protocol) with the token in
+ * connection_init, as a front end would open it. It does not retry unless asked.
+ */
+export function liveConnection(httpUrl: string, token?: string, options: { retryAttempts?: number } = {}): LiveConnection {
+  const closes: { code: number; reason: string }[] = [];
+  const client = createClient({
+    url: wsUrl(httpUrl),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: options.retryAttempts ?? 0,
+    retryWait: async () => new Promise((resolve) => setTimeout(resolve, 100)),
+    shouldRetry: () => true,
+    lazy: true,
+    on: { closed: (event) => closes.push({ code: (event as { code: number }).code, reason: String((event as { reason?: string }).reason ?? '') }) },
+  });
+  return {
+    client,
+    closes,
+    subscribe: <T>(query: string, variables?: Record<string, unknown>) => {
+      const stream: LiveStream<T> = {
+        results: [],
+        errors: [],
+        completed: false,
+        received: (count, timeoutMs = 30_000) => waitFor(() => stream.results.length >= count || stream.errors.length > 0, timeoutMs, `${count} live results (got ${stream.results.length})`),
+        stop: () => unsubscribe(),
+      };
+      const unsubscribe = client.subscribe<T>(
+        { query, variables },
+        {
+          next: (result) => stream.results.push(result as { data?: T; errors?: any[] }),
+          error: (error) => stream.errors.push(Array.isArray(error) ? error : error instanceof Error ? { message: error.message } : error),
+          complete: () => (stream.completed = true),
+        },
+      );
+      return stream;
+    },
+    dispose: () => Promise.resolve(client.dispose()),
+  };
+}
