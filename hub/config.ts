@@ -69,7 +69,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     busSettings: { natsUrl: env.NATS_URL || undefined, natsStream: env.NATS_STREAM || undefined },
     live: {
       maxQueue: positive('LIVE_MAX_QUEUE', DEFAULT_LIVE_SETTINGS.maxQueue),
-      highWaterBytes: positive('LIVE_HIGH_WATER_BYTES', DEFAULT_LIVE_SETTINGS.highWaterBytes),
       maxReplay: positive('LIVE_MAX_REPLAY', DEFAULT_LIVE_SETTINGS.maxReplay),
     },
     auth: () => ({

@@ -32,7 +32,7 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
   };
 
   beforeAll(async () => {
-    t = await startTestHub(dialect, { live: { maxQueue: 150, highWaterBytes: 1_000_000, maxReplay: 100_000 } });
+    t = await startTestHub(dialect, { live: { maxQueue: 150, maxReplay: 100_000 } });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
   }, 120_000);
   afterEach(async () => {

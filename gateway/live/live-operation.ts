@@ -26,7 +26,11 @@ export interface PlannedResult {
   data?: Record<string, any> | null;
   errors?: readonly { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[];
 }
-export type RunQuery = (query: string, variables: Record<string, unknown>) => Promise<PlannedResult>;
+/**
+ * Runs a query through the gateway as the subscriber. `event` (a cursor) lets identical queries
+ * of the same viewer for the same event share one execution (a broadcast to many followers).
+ */
+export type RunQuery = (query: string, variables: Record<string, unknown>, event?: string) => Promise<PlannedResult>;
 
 /** The subscriber's token stopped being accepted while following: the connection must close. */
 export class TokenRejectedError extends Error {}
@@ -186,6 +190,7 @@ export class LiveOperation {
           probes.map(({ probe }) => probe),
         ),
         variables,
+        event.cursor,
       );
       if (result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) throw new TokenRejectedError('The token is no longer accepted');
       const failed = result.errors?.find((error) => !error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR');

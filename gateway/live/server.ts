@@ -92,6 +92,28 @@ function rootFieldOf(set: SelectionSetNode, document: DocumentNode): FieldNode |
 }
 
 /**
+ * One execution for identical per-event queries of the same viewer (many followers of a studio
+ * channel, say): what the planner answers depends on the query, its variables and the verified
+ * principal, never on which connection asked. Kept a few seconds after it settles.
+ */
+class SharedResolutions {
+  private readonly pending = new Map<string, Promise<PlannedResult>>();
+
+  run(key: string, execute: () => Promise<PlannedResult>): Promise<PlannedResult> {
+    const known = this.pending.get(key);
+    if (known) return known;
+    const result = execute();
+    this.pending.set(key, result);
+    // A failed answer is not shared beyond this moment: the retry asks again.
+    result.then(
+      (settled) => (settled.errors?.length ? this.pending.delete(key) : setTimeout(() => this.pending.delete(key), 5_000).unref()),
+      () => this.pending.delete(key),
+    );
+    return result;
+  }
+}
+
+/**
  * Serves graphql-ws (the graphql-transport-ws protocol) on every GraphQL path of the gateway.
  * The token goes in `connection_init` (`{ "authorization": "Bearer …" }`) and is verified as
  * on HTTP; operations pass the same abuse limits. Queries and mutations run through the
@@ -101,6 +123,7 @@ function rootFieldOf(set: SelectionSetNode, document: DocumentNode): FieldNode |
 export function serveLive(options: LiveServerOptions): RunningLiveServer {
   const servers = new Map<string, WebSocketServer>();
   for (const [path, endpoint] of Object.entries(options.endpoints)) {
+    const shared = new SharedResolutions();
     const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 });
     servers.set(path, wss);
     useServer<Record<string, unknown> | undefined, Partial<Extra>>(
@@ -158,7 +181,9 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
           if (!field) return [hubError('BAD_REQUEST', `Subscription.${rootField.name.value} is not served`)];
           const args = getArgumentValues(fieldDef, rootField, coerced.coerced);
           const viewer = Viewer.of(context.principal);
-          const run: RunQuery = async (query, variables) => singleResult(await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context }));
+          const execute = async (query: string, variables: Record<string, unknown>) => singleResult(await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context }));
+          const viewerKey = JSON.stringify(context.principal);
+          const run: RunQuery = (query, variables, event) => (event ? shared.run(`${event}|${viewerKey}|${query}|${JSON.stringify(variables)}`, () => execute(query, variables)) : execute(query, variables));
           const ask: Ask = async (query, variables) => {
             const result = await run(query, variables);
             const first = result.errors?.[0];

@@ -104,8 +104,21 @@ export class NatsEventBus implements EventBus {
     return subscription;
   }
 
+  /**
+   * The one subject filter that covers a consumer's types (NATS 2.9 takes one): the type itself,
+   * or the types' common leading tokens (`order.>`), so the server skips what it never handles.
+   */
+  filterFor(types: readonly string[] | undefined): string {
+    if (!types?.length) return `${this.prefix}.>`;
+    if (types.length === 1) return `${this.prefix}.*.${types[0]}`;
+    const split = types.map((type) => type.split('.'));
+    const common: string[] = [];
+    for (let index = 0; split.every((tokens) => tokens.length > index + 1 && tokens[index] === split[0][index]); index += 1) common.push(split[0][index]);
+    return common.length ? `${this.prefix}.*.${common.join('.')}.>` : `${this.prefix}.>`;
+  }
+
   /** A durable consumer shared by every process subscribing under the name (created once). */
-  async durableConsumer(name: string) {
+  async durableConsumer(name: string, types?: readonly string[]) {
     const durable = consumerName(name);
     try {
       await this.manager.consumers.info(this.stream, durable);
@@ -114,6 +127,7 @@ export class NatsEventBus implements EventBus {
         durable_name: durable,
         ack_policy: AckPolicy.Explicit,
         deliver_policy: DeliverPolicy.All,
+        filter_subject: this.filterFor(types),
         max_ack_pending: 1,
         ack_wait: nanos(30_000),
       });
@@ -178,7 +192,7 @@ class NatsSubscription implements BusSubscription {
     while (!this.closed) {
       try {
         const consumer = this.options.durable
-          ? await this.bus.durableConsumer(this.options.durable)
+          ? await this.bus.durableConsumer(this.options.durable, this.options.types)
           : await this.bus.orderedConsumer((this.position ??= this.options.after === undefined ? cursorNumber(await this.bus.head()) : cursorNumber(this.options.after)));
         this.messages = await consumer.consume({ max_messages: this.options.durable ? 1 : 256 });
         if (this.closed) return this.messages.stop();

@@ -1,0 +1,305 @@
+/**
+ * `npm run bench:subscriptions [-- --subscribers 1000,5000 --rate 500 --seconds 20 --changes mutations|bus]`
+ *
+ * Live updates under load, with every part in its own process as in production: the six
+ * subgraphs and the gateway are started with `node dist/…/main.js` on NATS JetStream (NATS_URL,
+ * required) and PostgreSQL (DATABASE_URL, a scratch database) or, without it, SQLite files in a
+ * temp dir. For each subscriber count it opens that many graphql-ws clients, each following its
+ * own order (`orderProgress` with fields from orders, the vocabulary and the network), drives
+ * changes at the given rate for the given time, and prints delivery latency p50 / p99 / max
+ * (from the change's `occurredAt` to the client), events lost, and the gateway's memory per
+ * connection. Then a broadcast: 1000 subscribers of one studio channel, one event.
+ *
+ * Changes are `mutations` (startStage / recordQcResult / completeStage through the gateway; the
+ * achieved rate is printed, since on a small machine the mutations themselves may be the limit)
+ * or `bus` (order events published to JetStream at the rate, as the orders relay would).
+ * A benchmark, not a test: nothing here asserts a time.
+ */
+import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principal } from '../contracts';
+import { createScratchDatabase } from '../hub/scratch-database';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import { TokenService } from '../subgraphs/shared/auth';
+import { NatsEventBus } from '../subgraphs/shared/events/nats-bus';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
+};
+const SUBSCRIBERS = option('subscribers', '1000,5000').split(',').map(Number);
+const RATE = Number(option('rate', '500'));
+const SECONDS = Number(option('seconds', '20'));
+const CHANGES = option('changes', 'mutations') as 'mutations' | 'bus';
+const BROADCAST = Number(option('broadcast', '1000'));
+const BASE_PORT = Number(option('port', '4700'));
+/** `order`: the order's status, its label (vocabulary) and studio (network): three subgraph hops per event. `event`: the event's own fields only. */
+const SELECT = option('select', 'event,order').split(',') as ('order' | 'event')[];
+
+const STUDIO = 'moyun-studio';
+const admin: Principal = { subject: 'bench@moyun-studio', org: STUDIO, roles: ['STUDIO_ADMIN'] };
+const FOLLOW = {
+  order: `subscription($id: ID!) { orderProgress(orderId: $id) { cursor type occurredAt order { status statusCode { code labelEn } studio { nameEn } } } }`,
+  event: `subscription($id: ID!) { orderProgress(orderId: $id) { cursor type kind occurredAt orderId } }`,
+};
+const BROADCAST_FOLLOW = `subscription { studioEvents(studioId: "${STUDIO}", kinds: [ORDER]) { cursor type occurredAt order { externalOrderId } } }`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+interface Hub {
+  gatewayUrl: string;
+  gateway: ChildProcess;
+  processes: ChildProcess[];
+  stop(): Promise<void>;
+}
+
+async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
+  const processes: ChildProcess[] = [];
+  const launch = (script: string, argv: string[], extra: NodeJS.ProcessEnv) => {
+    // BENCH_PROFILE=<dir>: CPU profiles of every process, to read with Chrome's DevTools.
+    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+    const child = spawn(process.execPath, [...profile, path.join(__dirname, '..', script), ...argv], { env: { ...process.env, ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+    processes.push(child);
+    return child;
+  };
+  const urls: NodeJS.ProcessEnv = {};
+  SUBGRAPHS.forEach((definition, index) => {
+    const name = definition.name.toUpperCase();
+    urls[`${name}_URL`] = `http://127.0.0.1:${BASE_PORT + 1 + index}/graphql`;
+    launch('subgraphs/main.js', [definition.name], { [`${name}_PORT`]: String(BASE_PORT + 1 + index), SEED_DEMO: definition.name === 'network' ? 'true' : 'false', LOG_LEVEL: 'warn' });
+  });
+  for (const url of Object.values(urls)) await waitReady(url!.replace('/graphql', '/healthz'));
+  const gateway = launch('gateway/main.js', [], { ...urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
+  await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
+  return {
+    gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
+    gateway,
+    processes,
+    stop: async () => {
+      for (const child of processes.reverse()) child.kill('SIGTERM');
+      await sleep(1000);
+      for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  return response.json();
+}
+
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      await work(items[index], index);
+    }
+  }));
+}
+
+interface Follower {
+  client: Client;
+  error?: string;
+  latencies: number[];
+  cursors: Set<string>;
+}
+
+async function openFollowers(url: string, token: string, count: number, query: (index: number) => { query: string; variables?: Record<string, unknown> }): Promise<Follower[]> {
+  const followers: Follower[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const follower: Follower = {
+      client: createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true, retryAttempts: 0 }),
+      latencies: [],
+      cursors: new Set(),
+    };
+    follower.client.subscribe(query(index), {
+      next: (result: any) => {
+        const event = Object.values(result.data ?? {})[0] as { cursor: string; occurredAt: string } | undefined;
+        if (!event || follower.cursors.has(event.cursor)) return;
+        follower.cursors.add(event.cursor);
+        follower.latencies.push(Date.now() - Date.parse(event.occurredAt));
+      },
+      error: (error) => {
+        follower.error = Array.isArray(error) ? JSON.stringify(error).slice(0, 200) : `closed ${(error as { code?: number }).code ?? ''} ${(error as { reason?: string }).reason ?? (error as Error).message ?? ''}`;
+      },
+      complete: () => undefined,
+    });
+    followers.push(follower);
+    if (index % 200 === 199) await sleep(50); // do not open thousands of sockets in one tick
+  }
+  return followers;
+}
+
+async function followersAt(gatewayUrl: string): Promise<number> {
+  const health = (await (await fetch(gatewayUrl.replace('/graphql', '/healthz'))).json()) as { live: { followers: number } };
+  return health.live.followers;
+}
+
+function report(label: string, followers: Follower[], expected: number, lines: string[]): void {
+  let extra = lines;
+  const latencies = followers.flatMap((follower) => follower.latencies).sort((a, b) => a - b);
+  const received = followers.reduce((sum, follower) => sum + follower.cursors.size, 0);
+  const failed = followers.filter((follower) => follower.error);
+  if (failed.length) extra = [...extra, `${failed.length} subscriptions failed, e.g. ${failed[0].error}`];
+  console.log(
+    [
+      `${label}`,
+      `  delivered ${received} of ${expected} events (lost ${Math.max(0, expected - received)})`,
+      `  latency p50 ${percentile(latencies, 50)} ms · p99 ${percentile(latencies, 99)} ms · max ${latencies[latencies.length - 1] ?? NaN} ms`,
+      ...extra.map((line) => `  ${line}`),
+    ].join('\n'),
+  );
+}
+
+async function main(): Promise<void> {
+  if (!process.env.NATS_URL) {
+    console.error('bench:subscriptions needs NATS_URL (NATS with JetStream): the parts run as separate processes.');
+    process.exit(2);
+  }
+  const secret = randomBytes(32).toString('base64url');
+  const stream = `WEFT_BENCH_${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bench-'));
+  const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'weft_bench') : undefined;
+  const env: NodeJS.ProcessEnv = { AUTH_SECRET: secret, NATS_STREAM: stream, DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', DB_POOL_MAX: '5' };
+  const tokens = new TokenService({ hubSecret: secret });
+  const token = await tokens.sign(admin, 3600);
+  console.log(`Weft live bench: ${CHANGES} at ${RATE}/s for ${SECONDS} s; ${scratch ? 'PostgreSQL' : 'SQLite'} + NATS; ${os.cpus().length} cores`);
+  const hub = await startHub(env);
+  const bus = await NatsEventBus.connect({ url: process.env.NATS_URL, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench' });
+  try {
+    // Orders to follow: plain teapots (no bill of materials), one per subscriber.
+    const orderCount = Math.max(...SUBSCRIBERS);
+    const orders: { id: string; stages: { id: string; qcCheckpoint: boolean }[] }[] = [];
+    const began = Date.now();
+    await inParallel(Array.from({ length: orderCount }), 12, async (_item, index) => {
+      const result = await gql(hub.gatewayUrl, token, `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`, {
+        input: { channel: 'TAOBAO', externalOrderId: `BENCH-${index}`, studioId: STUDIO, customer: { name: '客户', contact: '-', address: '-' }, priceCents: 1000, lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] },
+      });
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      orders[index] = result.data.importShopOrder;
+    });
+    console.log(`  ${orderCount} orders imported in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+
+    for (const select of SELECT) for (const count of SUBSCRIBERS) {
+      await sleep(3000);
+      const rssBefore = rssOf(hub.gateway.pid!);
+      const followers = await openFollowers(hub.gatewayUrl, token, count, (index) => ({ query: FOLLOW[select], variables: { id: orders[index].id } }));
+      const deadline = Date.now() + 120_000;
+      while ((await followersAt(hub.gatewayUrl)) < count && Date.now() < deadline) await sleep(200);
+      await sleep(1000);
+      const rssAfter = rssOf(hub.gateway.pid!);
+
+      // Drive changes at the rate, round robin over the followed orders.
+      const expected = new Map<number, number>();
+      const progress = orders.slice(0, count).map(() => ({ stage: 0, step: 0 }));
+      let made = 0;
+      let failed = 0;
+      const started = Date.now();
+      const total = RATE * SECONDS;
+      const inFlight = new Set<Promise<void>>();
+      for (let change = 0; change < total; change += 1) {
+        const due = started + (change * 1000) / RATE;
+        const wait = due - Date.now();
+        if (wait > 0) await sleep(wait);
+        const index = change % count;
+        const work = (async () => {
+          if (CHANGES === 'bus') {
+            const event: EventEnvelope = {
+              id: randomUUID(), type: ORDER_EVENTS.ROUTE_CHANGED, version: EVENT_ENVELOPE_VERSION, source: 'orders',
+              subject: { type: 'Order', id: orders[index].id }, actor: { subject: 'bench', enterprise: STUDIO },
+              occurredAt: new Date().toISOString(), payload: { orderId: orders[index].id, studioId: STUDIO },
+            };
+            await bus.publish([event]);
+          } else {
+            const state = progress[index];
+            const stage = orders[index].stages[state.stage];
+            if (!stage) return;
+            const steps = stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
+            const step = steps[state.step];
+            state.step += 1;
+            if (state.step >= steps.length) Object.assign(state, { stage: state.stage + 1, step: 0 });
+            const query =
+              step === 'start'
+                ? `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`
+                : step === 'qc'
+                  ? `mutation($id: ID!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: "${stage.id}-qc") { id } }`
+                  : `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+            const result = await gql(hub.gatewayUrl, token, query, { id: stage.id });
+            if (result.errors) {
+              failed += 1;
+              return;
+            }
+          }
+          made += 1;
+          expected.set(index, (expected.get(index) ?? 0) + 1);
+        })();
+        inFlight.add(work);
+        void work.finally(() => inFlight.delete(work));
+        if (inFlight.size > 256) await Promise.race(inFlight);
+      }
+      await Promise.all(inFlight);
+      const drove = (Date.now() - started) / 1000;
+      const target = [...expected.values()].reduce((sum, value) => sum + value, 0);
+      const received = () => followers.reduce((sum, follower) => sum + follower.cursors.size, 0);
+      const settle = Date.now() + 60_000;
+      while (received() < target && Date.now() < settle) await sleep(200);
+      report(`${count} subscribers, each following its own order (selection: ${select})`, followers, target, [
+        `changes: ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s achieved (target ${RATE}/s)${failed ? `, ${failed} failed` : ''}`,
+        `gateway memory: ${mb(rssBefore)} → ${mb(rssAfter)} with ${count} connections = ${((rssAfter - rssBefore) / count / 1024).toFixed(1)} KB per connection`,
+      ]);
+      for (const follower of followers) await follower.client.dispose();
+    }
+
+    // Broadcast: many followers of one studio channel, one event.
+    await sleep(2000);
+    const followers = await openFollowers(hub.gatewayUrl, token, BROADCAST, () => ({ query: BROADCAST_FOLLOW }));
+    while ((await followersAt(hub.gatewayUrl)) < BROADCAST) await sleep(200);
+    await sleep(1000);
+    const result = await gql(hub.gatewayUrl, token, `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, {
+      input: { channel: 'TAOBAO', externalOrderId: `BENCH-BROADCAST-${Date.now()}`, studioId: STUDIO, customer: { name: '客户', contact: '-', address: '-' }, priceCents: 1000, lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] },
+    });
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    const settle = Date.now() + 30_000;
+    while (followers.some((follower) => follower.cursors.size < 1) && Date.now() < settle) await sleep(50);
+    report(`broadcast: ${BROADCAST} subscribers of one studio channel, one event`, followers, BROADCAST, []);
+    for (const follower of followers) await follower.client.dispose();
+  } finally {
+    await hub.stop();
+    await (await bus.connection.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+    await bus.close();
+    await scratch?.drop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
