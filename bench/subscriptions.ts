@@ -59,7 +59,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 interface Hub {
   gatewayUrl: string;
   gateway: ChildProcess;
-  processes: ChildProcess[];
+  /** A fresh gateway process (each measurement starts from a clean gateway). */
+  restartGateway(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -92,18 +93,28 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
     launch('subgraphs/main.js', [definition.name], { [`${name}_PORT`]: String(BASE_PORT + 1 + index), SEED_DEMO: definition.name === 'network' ? 'true' : 'false', LOG_LEVEL: 'warn' });
   });
   for (const url of Object.values(urls)) await waitReady(url!.replace('/graphql', '/healthz'));
-  const gateway = launch('gateway/main.js', [], { ...urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
-  await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
-  return {
+  const startGateway = async () => {
+    const gateway = launch('gateway/main.js', [], { ...urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
+    await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
+    return gateway;
+  };
+  const hub: Hub = {
     gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
-    gateway,
-    processes,
+    gateway: await startGateway(),
+    restartGateway: async () => {
+      const old = hub.gateway;
+      old.kill('SIGTERM');
+      await new Promise((resolve) => old.once('exit', resolve));
+      processes.splice(processes.indexOf(old), 1);
+      hub.gateway = await startGateway();
+    },
     stop: async () => {
       for (const child of processes.reverse()) child.kill('SIGTERM');
       await sleep(1000);
       for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
     },
   };
+  return hub;
 }
 
 async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
@@ -132,7 +143,7 @@ async function openFollowers(url: string, token: string, count: number, query: (
   const followers: Follower[] = [];
   for (let index = 0; index < count; index += 1) {
     const follower: Follower = {
-      client: createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true, retryAttempts: 0 }),
+      client: createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true, retryAttempts: 5 }),
       latencies: [],
       cursors: new Set(),
     };
@@ -205,7 +216,8 @@ async function main(): Promise<void> {
     console.log(`  ${orderCount} orders imported in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 
     for (const select of SELECT) for (const count of SUBSCRIBERS) {
-      await sleep(3000);
+      await hub.restartGateway();
+      await sleep(2000);
       const rssBefore = rssOf(hub.gateway.pid!);
       const followers = await openFollowers(hub.gatewayUrl, token, count, (index) => ({ query: FOLLOW[select], variables: { id: orders[index].id } }));
       const deadline = Date.now() + 120_000;
@@ -275,6 +287,7 @@ async function main(): Promise<void> {
     }
 
     // Broadcast: many followers of one studio channel, one event.
+    await hub.restartGateway();
     await sleep(2000);
     const followers = await openFollowers(hub.gatewayUrl, token, BROADCAST, () => ({ query: BROADCAST_FOLLOW }));
     while ((await followersAt(hub.gatewayUrl)) < BROADCAST) await sleep(200);

@@ -25,6 +25,10 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
     -d '{"query":"{ stageBoard(studioId: \\"moyun-studio\\") { overdueTotal columns { code statusCode { labelEn } waiting inProgress overdue } } }"}'
 
   The same order as its customer sees it: --role CUSTOMER --order ${DEMO_ORDER_ID} --tier MINIMAL (or DETAILED).
+
+  Live updates (graphql-ws on the same paths, ${url.replace('http', 'ws')}): with TOKEN exported as above,
+  npm run --silent follow -- ${DEMO_ORDER_ID}
+  follows the order as it moves; complete its current stage to see it (README "Live updates").
   Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
   Walk-throughs in README.md: who sees what; suppliers and material risk; capacity sharing and surges.
 

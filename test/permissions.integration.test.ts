@@ -1,4 +1,4 @@
-import type { Principal } from '../contracts';
+import { ORDER_EVENTS, type Principal } from '../contracts';
 import { Order } from '../subgraphs/orders/entities/order';
 import { CustomerLink } from '../subgraphs/orders/entities/customer-link';
 import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/entities/progress';
@@ -52,6 +52,7 @@ interface Fixture {
   purchaseOrder: string; // moyun-studio → jingdezhen-clay
   overflowRequest: string; // moyun-studio: order M's final firing, placed with jingde-kiln-works
   allocation: string;
+  aImportedEvent: string; // the event id order A's import wrote (how live events find its progress entry)
 }
 
 interface Cell {
@@ -177,6 +178,17 @@ const CELLS: Cell[] = [
     variables: (f) => ({ a: f.a }),
     observe: ofOrder((order) => `progress:${order.progress.length}`),
     expected: row('UNAUTHENTICATED', 'progress:14', 'progress:14', 'progress:14', 'progress:14', 'null', 'FORBIDDEN', 'null', 'null', 'null', 'progress:0', 'progress:5', 'progress:11', 'null'),
+  },
+  {
+    name: 'one progress entry by its event id (how live events probe a customer\'s tier)',
+    subgraph: 'orders',
+    query: `query($e: ID!) { progressEvent(eventId: $e) { type } }`,
+    variables: (f) => ({ e: f.aImportedEvent }),
+    observe: (result) => errorCode(result) ?? (result.data.progressEvent ? `entry:${result.data.progressEvent.type}` : 'null'),
+    expected: row(
+      'UNAUTHENTICATED', 'entry:order.imported', 'entry:order.imported', 'entry:order.imported', 'entry:order.imported', 'null', 'null', 'null', 'null', 'null',
+      'null', 'entry:order.imported', 'entry:order.imported', 'null',
+    ),
   },
   {
     name: 'exceptions',
@@ -354,6 +366,17 @@ const CELLS: Cell[] = [
     variables: () => ({}),
     observe: (result) => errorCode(result) ?? `allocations:${result.data.allocations.length}`,
     expected: row('UNAUTHENTICATED', 'allocations:1', 'allocations:1', 'allocations:1', 'allocations:1', 'allocations:0', 'allocations:0', 'allocations:1', 'allocations:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'one allocation by id (as live allocation events resolve it)',
+    subgraph: 'capacity',
+    query: `query($id: ID!) { allocation(id: $id) { id enterpriseId } }`,
+    variables: (f) => ({ id: f.allocation }),
+    observe: (result) => errorCode(result) ?? (result.data.allocation ? `allocation:${result.data.allocation.enterpriseId}` : 'null'),
+    expected: row(
+      'UNAUTHENTICATED', 'allocation:jingde-kiln-works', 'allocation:jingde-kiln-works', 'allocation:jingde-kiln-works', 'allocation:jingde-kiln-works', 'null', 'null', 'allocation:jingde-kiln-works', 'null',
+      'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN',
+    ),
   },
   {
     name: 'overflow requests (the studio that asked)',
@@ -706,5 +729,6 @@ async function buildFixture(t: TestHub): Promise<Fixture> {
   const allocation = ok(await t.gql<any>(`mutation($r: ID!) { allocateOverflow(requestIds: [$r]) { allocations { id enterpriseId } } }`, { r: overflowRequest }, moyun)).allocateOverflow.allocations[0];
   if (allocation?.enterpriseId !== 'jingde-kiln-works') throw new Error(`fixture: the firing went to ${allocation?.enterpriseId}`);
   await waitFor(async () => (await t.gql<any>(`query($id: ID!) { order(id: $id) { id } }`, { id: m.id }, { as: partner('jingde-kiln-works') })).data?.order?.id === m.id, 10_000, 'hand-over of M');
-  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id };
+  const [imported] = await t.hub.subgraphs.orders.systemContext().em.find(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.IMPORTED });
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id, aImportedEvent: imported.eventId };
 }

@@ -103,7 +103,8 @@ export async function serveApollo(options: {
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+    // A deep accept queue: thousands of live clients may (re)connect at once after a restart.
+    server.listen(options.port, options.host ?? '127.0.0.1', 4096, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
