@@ -8,4 +8,7 @@ module.exports = {
   testTimeout: 60000,
   maxWorkers: 2,
   setupFiles: ['<rootDir>/dist/test/setup.js'],
+  // PostgreSQL and NATS for the suites that need them: the environment's, or containers (see the file).
+  globalSetup: '<rootDir>/dist/test/support/global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/support/global-teardown.js',
 };

@@ -287,6 +287,7 @@ async function main(): Promise<void> {
     }
 
     // Broadcast: many followers of one studio channel, one event.
+    if (BROADCAST === 0) return;
     await hub.restartGateway();
     await sleep(2000);
     const followers = await openFollowers(hub.gatewayUrl, token, BROADCAST, () => ({ query: BROADCAST_FOLLOW }));

@@ -130,6 +130,15 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     expect(direct.errors?.[0]).toBeDefined();
   });
 
+  it('closes a live connection with 4081 when its token expires', async () => {
+    const connection = liveConnection(t.hub.gateway.url, await t.token(staff('moyun-studio'), 2));
+    connections.push(connection);
+    const stream = connection.subscribe(STUDIO_ORDERS);
+    await waitFor(() => connection.closes.length > 0, 10_000, 'the close at expiry');
+    expect(connection.closes[0].code).toBe(LIVE_CLOSE_CODES.TOKEN_EXPIRED);
+    expect(stream.results).toHaveLength(0);
+  });
+
   it('resumes after a disconnect with exactly the 100 changes made meanwhile, in order', async () => {
     // Plain teapots: no bill of materials, so the imports are the only studio events of kind ORDER.
     const plain = { lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] };

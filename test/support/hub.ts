@@ -12,8 +12,8 @@ import { staff, testTokens } from './principals';
 
 /**
  * The dialects the integration suites run on: always SQLite; PostgreSQL too when DATABASE_URL
- * names a server (CI sets it). Without it, the suites say so instead of silently passing
- * (starting a PostgreSQL container with testcontainers when DATABASE_URL is unset is still to come).
+ * names a server (CI sets it; without it, Jest's global setup starts a container when a Docker
+ * engine is reachable). Without one, the suites say so instead of silently passing.
  */
 export function dialects(): Dialect[] {
   if (process.env.DATABASE_URL) return ['sqlite', 'postgresql'];

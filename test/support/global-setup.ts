@@ -1,0 +1,3 @@
+import { setup } from './services';
+
+export default setup;

@@ -1,0 +1,3 @@
+import { teardown } from './services';
+
+export default teardown;
