@@ -66,7 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
       maxDirectives: positive('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
       maxBatch: positive('MAX_BATCH', DEFAULT_LIMITS.maxBatch),
     },
-    busSettings: { natsUrl: env.NATS_URL || undefined, natsStream: env.NATS_STREAM || undefined },
+    busSettings: { natsUrl: env.NATS_URL || undefined, natsStream: env.NATS_STREAM || undefined, retentionMs: positive('BUS_RETENTION_DAYS', 7) * 24 * 3600_000 },
     live: {
       maxQueue: positive('LIVE_MAX_QUEUE', DEFAULT_LIVE_SETTINGS.maxQueue),
       maxReplay: positive('LIVE_MAX_REPLAY', DEFAULT_LIVE_SETTINGS.maxReplay),

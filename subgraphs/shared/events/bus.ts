@@ -76,13 +76,36 @@ export class InProcessEventBus implements EventBus {
   private headCursor = 0;
   private closed = false;
 
+  /** The oldest cursor the log still holds (what a resume may start after, minus one). */
+  private oldestCursor = 0;
+  private pruner?: NodeJS.Timeout;
+
   private constructor(private readonly log: EventLog) {}
 
-  /** A bus over the given log (default: memory only, for tools and unit tests). */
-  static async open(log: EventLog = new MemoryEventLog()): Promise<InProcessEventBus> {
+  /**
+   * A bus over the given log (default: memory only, for tools and unit tests). With a
+   * retention, events older than it are pruned hourly, as NATS's max age does, except those a
+   * durable consumer has still to acknowledge.
+   */
+  static async open(log: EventLog = new MemoryEventLog(), options: { retentionMs?: number } = {}): Promise<InProcessEventBus> {
     const bus = new InProcessEventBus(log);
     bus.headCursor = await log.head();
+    bus.oldestCursor = await log.oldest();
+    if (options.retentionMs) {
+      const retention = options.retentionMs;
+      const prune = () => void bus.prune(new Date(Date.now() - retention)).catch((error: Error) => console.error('[bus] pruning failed:', error.message));
+      bus.pruner = setInterval(prune, Math.min(retention, 3600_000));
+      bus.pruner.unref();
+      prune();
+    }
     return bus;
+  }
+
+  /** Forgets events accepted before `before` (see EventLog.prune). */
+  async prune(before: Date): Promise<void> {
+    this.oldestCursor = await this.log.prune(before);
+    const keep = this.recent.findIndex((event) => cursorNumber(event.cursor) >= this.oldestCursor);
+    if (keep > 0) this.recent.splice(0, keep);
   }
 
   publish(events: readonly EventEnvelope[]): Promise<void> {
@@ -92,6 +115,7 @@ export class InProcessEventBus implements EventBus {
       this.recent.push(...accepted);
       if (this.recent.length > 20_000) this.recent.splice(0, this.recent.length - 10_000);
       this.headCursor = cursorNumber(accepted[accepted.length - 1].cursor);
+      if (this.oldestCursor === 0) this.oldestCursor = cursorNumber(accepted[0].cursor);
       for (const subscription of this.subscriptions) subscription.wake();
     });
     this.publishing = done.catch(() => undefined);
@@ -99,8 +123,9 @@ export class InProcessEventBus implements EventBus {
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {
+    // A durable consumer seen for the first time starts at the oldest event still kept.
     const start: Promise<number> = options.durable
-      ? this.log.position(options.durable).then((position) => position ?? 0)
+      ? this.log.position(options.durable).then((position) => position ?? Math.max(0, this.oldestCursor - 1))
       : Promise.resolve(options.after === undefined ? this.headCursor : cursorNumber(options.after));
     // Handlers run in the subscriber's async context, not the publisher's: a relay publishes
     // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
@@ -114,6 +139,7 @@ export class InProcessEventBus implements EventBus {
 
   async read(after: string, limit: number): Promise<EventEnvelope[]> {
     const from = cursorNumber(after);
+    if (this.oldestCursor > 0 && from + 1 < this.oldestCursor) throw new CursorExpiredError(after, String(this.oldestCursor));
     const oldestRecent = this.recent.length ? cursorNumber(this.recent[0].cursor) : Number.POSITIVE_INFINITY;
     if (from + 1 >= oldestRecent) {
       const index = from + 1 - oldestRecent;
@@ -137,6 +163,7 @@ export class InProcessEventBus implements EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.pruner) clearInterval(this.pruner);
     for (const subscription of [...this.subscriptions]) subscription.close();
     await this.publishing;
     await this.log.close();

@@ -1,4 +1,4 @@
-import { BigIntType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
 import type { EventEnvelope } from '../../../contracts';
 import { Database, DatabaseLocation, openDatabase } from '../database';
@@ -14,33 +14,56 @@ export interface EventLog {
   head(): Promise<number>;
   position(consumer: string): Promise<number | undefined>;
   acknowledge(consumer: string, cursor: number): Promise<void>;
+  /** The cursor of the oldest event kept (0 when none). */
+  oldest(): Promise<number>;
+  /**
+   * Forgets events accepted before `before`, but never one a durable consumer has not yet
+   * acknowledged; answers the new oldest cursor.
+   */
+  prune(before: Date): Promise<number>;
   close(): Promise<void>;
 }
 
 /** A log that lives as long as the process (tools, unit tests). */
 export class MemoryEventLog implements EventLog {
-  private readonly events: EventEnvelope[] = [];
+  private readonly events: { event: EventEnvelope; acceptedAt: Date }[] = [];
   private readonly ids = new Set<string>();
   private readonly positions = new Map<string, number>();
+  /** Events pruned from the front. */
+  private dropped = 0;
 
   async append(events: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
     const accepted: EventEnvelope[] = [];
     for (const event of events) {
       if (this.ids.has(event.id)) continue;
       this.ids.add(event.id);
-      const stored = { ...event, cursor: String(this.events.length + 1) };
-      this.events.push(stored);
+      const stored = { ...event, cursor: String(this.dropped + this.events.length + 1) };
+      this.events.push({ event: stored, acceptedAt: new Date() });
       accepted.push(stored);
     }
     return accepted;
   }
 
   async read(after: number, limit: number): Promise<EventEnvelope[]> {
-    return this.events.slice(after, after + limit);
+    const start = Math.max(0, after - this.dropped);
+    return this.events.slice(start, start + limit).map((entry) => entry.event);
   }
 
   async head(): Promise<number> {
-    return this.events.length;
+    return this.dropped + this.events.length;
+  }
+
+  async oldest(): Promise<number> {
+    return this.events.length ? this.dropped + 1 : 0;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const floor = Math.min(...this.positions.values(), Number.POSITIVE_INFINITY);
+    let count = 0;
+    while (count < this.events.length && this.events[count].acceptedAt < before && this.dropped + count + 1 <= floor) count += 1;
+    for (const { event } of this.events.splice(0, count)) this.ids.delete(event.id);
+    this.dropped += count;
+    return this.oldest();
   }
 
   async position(consumer: string): Promise<number | undefined> {
@@ -66,6 +89,11 @@ export class BusEvent {
 
   @Property({ type: 'json' })
   envelope!: EventEnvelope;
+
+  /** When the bus accepted it: what retention counts from. */
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  acceptedAt?: Date | null;
 }
 
 @Entity({ tableName: 'bus_consumer' })
@@ -82,6 +110,20 @@ class SqliteBusMigration extends Migration {
     this.addSql('create table `bus_event` (`cursor` integer not null primary key autoincrement, `event_id` text not null, `envelope` json not null);');
     this.addSql('create unique index `bus_event_event_id_unique` on `bus_event` (`event_id`);');
     this.addSql('create table `bus_consumer` (`name` text not null, `position` integer not null, primary key (`name`));');
+  }
+}
+
+class SqliteBusRetentionMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table `bus_event` add column `accepted_at` datetime null;');
+    this.addSql('create index `bus_event_accepted_at_index` on `bus_event` (`accepted_at`);');
+  }
+}
+
+class PostgresBusRetentionMigration extends Migration {
+  override async up(): Promise<void> {
+    this.addSql('alter table "bus_event" add column "accepted_at" timestamptz null;');
+    this.addSql('create index "bus_event_accepted_at_index" on "bus_event" ("accepted_at");');
   }
 }
 
@@ -106,7 +148,16 @@ export class SqlEventLog implements EventLog {
       {
         name: 'bus',
         entities: [BusEvent, BusConsumer],
-        migrations: { sqlite: [{ name: 'Migration20261122020000', class: SqliteBusMigration }], postgresql: [{ name: 'Migration20261122020000', class: PostgresBusMigration }] },
+        migrations: {
+          sqlite: [
+            { name: 'Migration20261122020000', class: SqliteBusMigration },
+            { name: 'Migration20261122031500', class: SqliteBusRetentionMigration },
+          ],
+          postgresql: [
+            { name: 'Migration20261122020000', class: PostgresBusMigration },
+            { name: 'Migration20261122031500', class: PostgresBusRetentionMigration },
+          ],
+        },
       },
       location,
     );
@@ -119,7 +170,8 @@ export class SqlEventLog implements EventLog {
       const ids = events.map((event) => event.id);
       const known = new Set((await em.find(BusEvent, { eventId: { $in: ids } }, { fields: ['eventId'] })).map((row) => row.eventId));
       const fresh = events.filter((event, index) => !known.has(event.id) && ids.indexOf(event.id) === index);
-      const rows = fresh.map((event) => em.create(BusEvent, { eventId: event.id, envelope: withoutCursor(event) }));
+      const acceptedAt = new Date();
+      const rows = fresh.map((event) => em.create(BusEvent, { eventId: event.id, envelope: withoutCursor(event), acceptedAt }));
       await em.flush();
       return rows.map((row) => ({ ...row.envelope, cursor: String(row.cursor) }));
     });
@@ -141,6 +193,19 @@ export class SqlEventLog implements EventLog {
 
   async acknowledge(consumer: string, cursor: number): Promise<void> {
     await this.database.orm.em.fork().upsert(BusConsumer, { name: consumer, position: cursor });
+  }
+
+  async oldest(): Promise<number> {
+    const [row] = await this.database.orm.em.fork().find(BusEvent, {}, { orderBy: { cursor: 'asc' }, limit: 1, fields: ['cursor'] });
+    return row?.cursor ?? 0;
+  }
+
+  async prune(before: Date): Promise<number> {
+    const em = this.database.orm.em.fork();
+    const consumers = await em.find(BusConsumer, {});
+    const floor = consumers.length ? Math.min(...consumers.map((consumer) => consumer.position)) : Number.MAX_SAFE_INTEGER;
+    await em.nativeDelete(BusEvent, { acceptedAt: { $lt: before }, cursor: { $lte: floor } });
+    return this.oldest();
   }
 
   close(): Promise<void> {

@@ -14,6 +14,7 @@ import {
 import type { EventEnvelope } from '../../../contracts';
 import { logger } from '../logger';
 import { BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
+import { DEFAULT_RETENTION_MS } from './retention';
 
 export interface NatsBusOptions {
   url: string;
@@ -71,7 +72,7 @@ export class NatsEventBus implements EventBus {
       subjects: [`${prefix}.>`],
       retention: RetentionPolicy.Limits,
       storage: StorageType.File,
-      max_age: nanos(options.retentionMs ?? 7 * 24 * 3600_000),
+      max_age: nanos(options.retentionMs ?? DEFAULT_RETENTION_MS),
       duplicate_window: nanos(options.duplicateWindowMs ?? 10 * 60_000),
     };
     try {

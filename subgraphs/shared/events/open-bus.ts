@@ -2,6 +2,7 @@ import type { DatabaseLocation } from '../database';
 import { EventBus, InProcessEventBus } from './bus';
 import { SqlEventLog } from './event-log';
 import { NatsEventBus } from './nats-bus';
+import { DEFAULT_RETENTION_MS } from './retention';
 
 export interface BusSettings {
   /** NATS_URL: the bus is NATS JetStream, shared by every process of the hub. */
@@ -10,6 +11,8 @@ export interface BusSettings {
   natsStream?: string;
   /** Names the connection in NATS monitoring. */
   name?: string;
+  /** BUS_RETENTION_DAYS: how long events are kept, i.e. how far back a subscriber can resume. */
+  retentionMs?: number;
 }
 
 /**
@@ -19,7 +22,7 @@ export interface BusSettings {
 export async function openEventBus(settings: BusSettings, location: DatabaseLocation): Promise<EventBus> {
   if (settings.natsUrl) {
     const stream = settings.natsStream ?? 'WEFT_EVENTS';
-    return NatsEventBus.connect({ url: settings.natsUrl, stream, subjectPrefix: stream === 'WEFT_EVENTS' ? 'weft.events' : `weft.${stream}`, name: settings.name });
+    return NatsEventBus.connect({ url: settings.natsUrl, stream, subjectPrefix: stream === 'WEFT_EVENTS' ? 'weft.events' : `weft.${stream}`, name: settings.name, retentionMs: settings.retentionMs });
   }
-  return InProcessEventBus.open(await SqlEventLog.open(location));
+  return InProcessEventBus.open(await SqlEventLog.open(location), { retentionMs: settings.retentionMs ?? DEFAULT_RETENTION_MS });
 }

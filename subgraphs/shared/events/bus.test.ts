@@ -1,0 +1,71 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../../contracts';
+import { CursorExpiredError, InProcessEventBus } from './bus';
+import { EventLog, MemoryEventLog, SqlEventLog } from './event-log';
+
+const event = (id = randomUUID()): EventEnvelope => ({
+  id,
+  type: 'order.route.changed',
+  version: EVENT_ENVELOPE_VERSION,
+  source: 'orders',
+  subject: { type: 'Order', id: 'ord_1' },
+  actor: { subject: 'test', enterprise: null },
+  occurredAt: new Date().toISOString(),
+  payload: { orderId: 'ord_1' },
+});
+
+const cursors = (events: EventEnvelope[]) => events.map((each) => each.cursor);
+
+describe.each([
+  ['memory', async () => new MemoryEventLog()],
+  ['SQLite', async () => SqlEventLog.open({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bus-')) })],
+] as [string, () => Promise<EventLog>][])('the in-process bus over a %s log', (_kind, openLog) => {
+  let bus: InProcessEventBus;
+  let log: EventLog;
+  beforeEach(async () => {
+    log = await openLog();
+    bus = await InProcessEventBus.open(log);
+  });
+  afterEach(() => bus.close());
+
+  it('gives cursors in publication order and drops a republished event by id', async () => {
+    const first = event();
+    await bus.publish([first, event()]);
+    await bus.publish([first, event()]);
+    expect(cursors(await bus.read('0', 10))).toEqual(['1', '2', '3']);
+    expect(await bus.head()).toBe('3');
+  });
+
+  it('keeps a durable consumer position: a new subscription under the name goes on after it', async () => {
+    await bus.publish([event(), event(), event()]);
+    const seen: string[] = [];
+    const first = bus.subscribe({ durable: 'test.consumer' }, (each) => {
+      seen.push(each.cursor!);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    first.close();
+    await bus.publish([event(), event()]);
+    const again: string[] = [];
+    bus.subscribe({ durable: 'test.consumer' }, (each) => {
+      again.push(each.cursor!);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual(['1', '2', '3']);
+    expect(again).toEqual(['4', '5']);
+  });
+
+  it('prunes what retention lets go, never what a durable consumer still needs, and says when a cursor is too old', async () => {
+    await bus.publish([event(), event(), event(), event(), event()]);
+    await log.acknowledge('slow.consumer', 2);
+    await bus.prune(new Date(Date.now() + 60_000));
+    await expect(bus.read('0', 10)).rejects.toBeInstanceOf(CursorExpiredError);
+    await expect(bus.read('1', 10)).rejects.toBeInstanceOf(CursorExpiredError);
+    expect(cursors(await bus.read('2', 10))).toEqual(['3', '4', '5']);
+    // Nothing newer than the retention goes.
+    await bus.prune(new Date(Date.now() - 60_000));
+    expect(cursors(await bus.read('2', 10))).toEqual(['3', '4', '5']);
+  });
+});
