@@ -58,6 +58,12 @@ export const ORDER_EVENTS = {
   MATERIAL_CLEARED: 'order.material.cleared',
   /** Finishing QC & packing issued the products' traceability codes. */
   TRACE_CODES_ISSUED: 'order.trace-codes.issued',
+  /** A running stage passed 30 % over its standard duration: the studio's supervisors are alerted. */
+  DELAY_ALERTED: 'order.delay.alerted',
+  /** A running stage passed 50 % over: the customer gets a delay notice with compensation options. */
+  DELAY_NOTICE: 'order.delay.notice',
+  /** The customer answered a delay notice. */
+  DELAY_RESPONDED: 'order.delay.responded',
 } as const;
 export type OrderEventType = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];
 
@@ -70,11 +76,21 @@ export const CUSTOMER_TIMELINE_EVENTS: readonly OrderEventType[] = Object.freeze
   ORDER_EVENTS.STAGE_STARTED,
   ORDER_EVENTS.STAGE_COMPLETED,
   ORDER_EVENTS.MATERIAL_FLAGGED,
+  ORDER_EVENTS.DELAY_NOTICE,
   ORDER_EVENTS.CANCELLED,
   ORDER_EVENTS.SHIPMENT_ADDED,
   ORDER_EVENTS.SHIPMENT_EVENT,
   ORDER_EVENTS.DELIVERED,
 ]);
+
+/**
+ * Delay alerts: how far over its standard duration a running stage is when the studio's
+ * supervisors are alerted (30 %) and when the customer gets a notice (50 %).
+ */
+export const DELAY_THRESHOLDS = { SUPERVISORS: 30, CUSTOMER: 50 } as const;
+/** What a customer may answer to a delay notice. */
+export const DELAY_CHOICES = ['ACCEPT_DELAY', 'CANCEL_RUSH', 'CONTACT_ME'] as const;
+export type DelayChoice = (typeof DELAY_CHOICES)[number];
 
 /** Event types written by the suppliers subgraph. */
 export const SUPPLY_EVENTS = {

@@ -5,7 +5,7 @@ import { CAPACITY_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS, type EventEnvelope } from
  * one topic (an order, a studio, a SKU, an enterprise's allocations); an event belongs to every
  * topic its payload names. Pure data, shared by the gateway (which routes events) and the tests.
  */
-export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION'] as const;
+export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY'] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 const KIND_OF: Record<string, LiveEventKind> = {
@@ -24,6 +24,9 @@ const KIND_OF: Record<string, LiveEventKind> = {
   [ORDER_EVENTS.SHIPMENT_ADDED]: 'SHIPMENT',
   [ORDER_EVENTS.SHIPMENT_EVENT]: 'SHIPMENT',
   [ORDER_EVENTS.DELIVERED]: 'SHIPMENT',
+  [ORDER_EVENTS.DELAY_ALERTED]: 'DELAY',
+  [ORDER_EVENTS.DELAY_NOTICE]: 'DELAY',
+  [ORDER_EVENTS.DELAY_RESPONDED]: 'DELAY',
   [ORDER_EVENTS.MATERIAL_FLAGGED]: 'MATERIAL',
   [ORDER_EVENTS.MATERIAL_CLEARED]: 'MATERIAL',
   [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: 'MATERIAL',

@@ -63,6 +63,9 @@ export const ordersAccess: AccessPolicy = {
     'Query.customerLinks': STUDIO_LEADS,
     'Query.assignedStages': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.progressEvent': 'AUTHENTICATED',
+    'Query.delayAlerts': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
+    'Mutation.respondToDelay': ['CUSTOMER'],
+    'Mutation.setDelayCompensation': { roles: STUDIO_LEADS, actsFor: (args) => String(args.studioId) },
     // Served by the gateway, which asks order(id) with the subscriber's token before following.
     'Subscription.orderProgress': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS, 'CUSTOMER'],
     'Subscription.studioEvents': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
@@ -112,6 +115,7 @@ export const ordersAccess: AccessPolicy = {
         progress: { hub: true, customer: 'BASIC' },
         exceptions: STUDIO_AND_HUB,
         shipments: CUSTOMER_AND_HUB,
+        delayAlerts: { hub: true, customer: 'MINIMAL' },
         materialCostCents: STUDIO_ONLY,
         cost: STUDIO_ONLY,
         traceCodes: CUSTOMER_AND_HUB,
@@ -174,6 +178,18 @@ export const ordersAccess: AccessPolicy = {
       entity: 'ShipmentEvent',
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
       fields: CUSTOMER_AND_HUB,
+    },
+    // Supervisors see every alert of their studio; a customer sees the notices (50 %) on their order.
+    Alert: {
+      entity: 'DelayAlert',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL', customerRows: () => ({ threshold: 50 }) },
+      fields: { hub: true, customer: 'MINIMAL' },
+      overrides: { statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference } },
+    },
+    DelayPolicy: {
+      entity: 'DelayPolicy',
+      ownership: { studio: 'studioId' },
+      fields: { hub: true },
     },
     Trace: {
       entity: 'TraceCode',

@@ -13,6 +13,10 @@ import { capacityEventsConsumer } from './capacity-events';
 import { materialEventsConsumer } from './material-events';
 import { OrderTraceResolver, TraceResolver } from './trace.resolver';
 import { OrderLiveResolver } from './live.resolver';
+import { DelayAlertResolver, OrderDelayResolver } from './delay.resolver';
+import { delayEventsConsumer } from './delay-events';
+import { delayService } from './delay.service';
+import { DelayAlert, DelayPolicy } from './entities/delay';
 import { seedDemoOrders } from './demo-orders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
@@ -31,7 +35,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
   name: 'orders',
   defaultPort: 4003,
   database: {
-    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, TraceCode, StudioCostProfile, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, TraceCode, StudioCostProfile, DelayAlert, DelayPolicy, IdempotencyRecord, OutboxEvent, ProcessedEvent],
     migrations: ordersMigrations,
   },
   access: ordersAccess,
@@ -40,12 +44,14 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       'orders',
       ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver, DelayAlertResolver, OrderDelayResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
       { Order: { __resolveReference: resolveOrderReference } },
     ),
   createLoaders: createOrderLoaders,
-  consumers: [materialEventsConsumer, capacityEventsConsumer],
+  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer],
+  // Stages no event touches still get their alerts: every DELAY_CHECK_SECONDS (default 60).
+  timers: [{ name: 'delay-alerts', intervalMs: () => Number(process.env.DELAY_CHECK_SECONDS ?? 60) * 1000, run: (runtime) => delayService.evaluate(runtime.systemContext()) }],
   seed: (runtime) => seedDemoOrders(runtime.systemContext()),
 };

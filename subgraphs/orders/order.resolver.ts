@@ -8,6 +8,7 @@ import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './e
 import { OrderException, ProgressEvent, Shipment } from './entities/progress';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
+import { DelayAlert } from './entities/delay';
 import { RouteStepInput, ShopOrderInput } from './inputs';
 import type { OrderLoaders } from './loaders';
 import { ID_PREFIX } from './order-access';
@@ -59,6 +60,9 @@ class StageColumn {
 
   @Field(() => Int, { description: 'Running past the standard duration, or not started by the due date' })
   overdue!: number;
+
+  @Field(() => Int, { description: 'Running with an open delay alert (30 % or more over the standard duration)' })
+  delayed!: number;
 
   @Field(() => [ID])
   orderIds!: string[];
@@ -118,12 +122,13 @@ export class OrderResolver {
     requireEnterpriseId(studioId, 'studioId');
     const now = new Date();
     const open = await ctx.em.find(StageRun, { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } }, { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] });
+    const alerted = new Set((await ctx.em.find(DelayAlert, { studioId, status: 'OPEN' }, { fields: ['stageRunId'] })).map((alert) => alert.stageRunId));
     const columns = new Map<string, StageColumn>();
     const seen = new Set<string>();
     for (const stage of open) {
       if (seen.has(stage.orderId)) continue; // only the first open stage is the order's current one
       seen.add(stage.orderId);
-      const column = columns.get(stage.code) ?? { code: stage.code, statusCode: { code: stage.code }, waiting: 0, inProgress: 0, blocked: 0, overdue: 0, orderIds: [] };
+      const column = columns.get(stage.code) ?? { code: stage.code, statusCode: { code: stage.code }, waiting: 0, inProgress: 0, blocked: 0, overdue: 0, delayed: 0, orderIds: [] };
       columns.set(stage.code, column);
       column.orderIds.push(stage.orderId);
       if (stage.status === 'PENDING') column.waiting += 1;
@@ -132,6 +137,7 @@ export class OrderResolver {
       const runningLate = stage.startedAt && now.getTime() > stage.startedAt.getTime() + stage.standardMinutes * 60_000;
       const startLate = !stage.startedAt && stage.dueAt && now > stage.dueAt;
       if (runningLate || startLate) column.overdue += 1;
+      if (stage.status === 'IN_PROGRESS' && alerted.has(stage.id)) column.delayed += 1;
     }
     const sorted = [...columns.values()].sort((a, b) => (vocabularyOrder.get(a.code) ?? 999) - (vocabularyOrder.get(b.code) ?? 999) || a.code.localeCompare(b.code));
     return { studio: { id: studioId }, generatedAt: now, columns: sorted, overdueTotal: sorted.reduce((sum, column) => sum + column.overdue, 0) };

@@ -10,6 +10,7 @@ import { TraceCode } from './entities/trace';
 import type { CompleteStageInput, OperatorInput } from './inputs';
 import { followRoute, ID_PREFIX, isClosed, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './order-log';
+import { delayService } from './delay.service';
 import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
 
 const stagePayload = (stage: StageRun) => ({
@@ -127,6 +128,7 @@ export class StageService {
       followRoute(order, route);
       planDueDates(order, route, now);
       appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
+      await delayService.closeFor(em, stage.id, now);
       if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
       return stage;
     });

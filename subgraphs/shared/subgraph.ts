@@ -28,6 +28,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   createLoaders?(em: EntityManager): TLoaders;
   /** What this subgraph does when other subgraphs' events arrive (each applied once). */
   consumers?: readonly EventConsumer[];
+  /** Work on a timer in every instance (each must be safe to run anywhere, any number of times). */
+  timers?: readonly { name: string; intervalMs(): number; run(runtime: SubgraphRuntime): Promise<unknown> }[];
   /** Releases what the subgraph holds beyond its database (a solver thread, say). */
   close?(): Promise<void>;
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
@@ -125,7 +127,9 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
         )
       : [];
   logger.info({ subgraph: definition.name, url: `${http.url}/graphql`, dialect: database?.dialect ?? 'none' }, 'subgraph ready');
-  return {
+  const timers: NodeJS.Timeout[] = [];
+  const ticking = new Set<Promise<void>>();
+  const runtime: SubgraphRuntime = {
     definition,
     database,
     relay,
@@ -133,6 +137,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     url: `${http.url}/graphql`,
     systemContext,
     close: async () => {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(ticking);
       for (const subscription of subscriptions) subscription.close();
       await http.close();
       await relay?.stop();
@@ -140,4 +146,26 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       await database?.close();
     },
   };
+  for (const timer of database ? (definition.timers ?? []) : []) {
+    let running = false;
+    const tick = async () => {
+      if (running) return; // never overlapping itself
+      running = true;
+      try {
+        await timer.run(runtime);
+      } catch (error) {
+        logger.warn({ err: error, subgraph: definition.name, timer: timer.name }, 'timer failed; it runs again at its next tick');
+      } finally {
+        running = false;
+      }
+    };
+    const handle = setInterval(() => {
+      const run = tick();
+      ticking.add(run);
+      void run.finally(() => ticking.delete(run));
+    }, timer.intervalMs());
+    handle.unref();
+    timers.push(handle);
+  }
+  return runtime;
 }

@@ -1,0 +1,130 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { DELAY_THRESHOLDS, ORDER_EVENTS, type DelayChoice, type EventActor } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import { conflict, failedPrecondition, notFound } from '../shared/errors';
+import { newId, requireEnterpriseId } from '../shared/ids';
+import { idempotent, inTransaction } from '../shared/transactions';
+import { DelayAlert, DelayPolicy } from './entities/delay';
+import { Order } from './entities/order';
+import { OrderException } from './entities/progress';
+import { StageRun } from './entities/stage-run';
+import { systemClock, type Clock } from './order-access';
+import { appendProgress } from './order-log';
+
+const THRESHOLDS = [DELAY_THRESHOLDS.SUPERVISORS, DELAY_THRESHOLDS.CUSTOMER] as const;
+
+/** How far over its standard duration a running stage is, in whole percent (null if not running). */
+export function overrunPercent(stage: Pick<StageRun, 'status' | 'startedAt' | 'standardMinutes'>, now: Date): number | null {
+  if (stage.status !== 'IN_PROGRESS' || !stage.startedAt || stage.standardMinutes <= 0) return null;
+  return Math.floor(((now.getTime() - stage.startedAt.getTime()) / (stage.standardMinutes * 60_000) - 1) * 100);
+}
+
+/**
+ * Delay alerts. Running stages are evaluated on every progress event of their order (a
+ * consumer) and on a timer; each threshold a stage passes raises one alert, once, whatever the
+ * number of evaluations or instances (the alert's unique key on stage run and threshold), and
+ * writes a progress entry: the supervisors' alert at 30 %, the customer's notice at 50 %, with
+ * the reason (the order's open exception) and the studio's compensation options. Completing the
+ * stage closes its alerts.
+ */
+export class DelayService {
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  /** Raises what the given running stages have reached, in the caller's transaction. */
+  async raiseDue(em: EntityManager, stages: StageRun[], actor: EventActor): Promise<DelayAlert[]> {
+    const now = this.clock();
+    const due = stages.flatMap((stage) => {
+      const overrun = overrunPercent(stage, now);
+      return overrun === null ? [] : THRESHOLDS.filter((threshold) => overrun >= threshold).map((threshold) => ({ stage, threshold, overrun }));
+    });
+    if (due.length === 0) return [];
+    const known = await em.find(DelayAlert, { stageRunId: { $in: [...new Set(due.map(({ stage }) => stage.id))] } }, { filters: false });
+    const raised = new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
+    const created: DelayAlert[] = [];
+    for (const { stage, threshold, overrun } of due) {
+      if (raised.has(`${stage.id}:${threshold}`)) continue;
+      const order = await em.findOneOrFail(Order, { id: stage.orderId }, { filters: false });
+      const reason = await em.findOne(OrderException, { orderId: order.id, status: 'OPEN' }, { orderBy: { reportedAt: 'desc' }, filters: false });
+      const policy = threshold === DELAY_THRESHOLDS.CUSTOMER ? await em.findOne(DelayPolicy, { studioId: order.studioId }, { filters: false }) : null;
+      const alert = em.create(DelayAlert, {
+        id: newId('alr', now.getTime()),
+        studioId: order.studioId,
+        orderId: order.id,
+        stageRunId: stage.id,
+        stageCode: stage.code,
+        threshold,
+        raisedAt: now,
+        overrunPercent: overrun,
+        reasonCode: reason?.code ?? null,
+        compensationOptions: policy?.compensationOptions ?? [],
+      });
+      em.persist(alert);
+      appendProgress(em, order, {
+        type: threshold === DELAY_THRESHOLDS.CUSTOMER ? ORDER_EVENTS.DELAY_NOTICE : ORDER_EVENTS.DELAY_ALERTED,
+        actor,
+        at: now,
+        statusCode: stage.code,
+        stageRunId: stage.id,
+        payload: { alertId: alert.id, stageRunId: stage.id, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null },
+      });
+      created.push(alert);
+    }
+    return created;
+  }
+
+  /** The timer's pass: every running stage of the hub (or of one order), one order per transaction. */
+  async evaluate(ctx: RequestContext<unknown>, orderId?: string): Promise<number> {
+    const running = await ctx.em.fork().find(StageRun, { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) }, { filters: false, fields: ['id', 'orderId'], limit: 5000 });
+    let raised = 0;
+    for (const order of new Set(running.map((stage) => stage.orderId))) {
+      raised += (
+        await inTransaction(ctx, async (em) => this.raiseDue(em, await em.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor))
+      ).length;
+    }
+    return raised;
+  }
+
+  /** Completing a stage closes its alerts (in the completion's transaction). */
+  async closeFor(em: EntityManager, stageRunId: string, at: Date): Promise<void> {
+    await em.nativeUpdate(DelayAlert, { stageRunId, status: 'OPEN' }, { status: 'CLOSED', closedAt: at }, { filters: false });
+  }
+
+  /** The customer's answer to a notice on their order; the same answer again changes nothing. */
+  async respond(ctx: RequestContext<unknown>, alertId: string, choice: DelayChoice, idempotencyKey: string): Promise<DelayAlert> {
+    // The row rule shows a customer the notices of their own orders only. It is asked before the
+    // transaction: it reads the customer's orders on a connection of its own (SQLite has one).
+    if (!(await ctx.em.fork().findOne(DelayAlert, { id: alertId }))) throw notFound('Alert', alertId);
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'respondToDelay', idempotencyKey, { alertId, choice }, async () => {
+        const alert = await em.findOneOrFail(DelayAlert, { id: alertId }, { filters: false });
+        if (alert.threshold !== DELAY_THRESHOLDS.CUSTOMER) throw failedPrecondition('NOT_A_CUSTOMER_NOTICE', `Alert "${alertId}" is for the studio, not a notice to answer`, { alertId });
+        if (alert.customerResponse && alert.customerResponse !== choice) {
+          throw conflict(`Alert "${alertId}" was already answered with ${alert.customerResponse}`, { alertId, customerResponse: alert.customerResponse });
+        }
+        if (!alert.customerResponse) {
+          const now = this.clock();
+          alert.customerResponse = choice;
+          alert.respondedAt = now;
+          const order = await em.findOneOrFail(Order, { id: alert.orderId }, { filters: false });
+          appendProgress(em, order, { type: ORDER_EVENTS.DELAY_RESPONDED, actor: ctx.actor, at: now, statusCode: alert.stageCode, stageRunId: alert.stageRunId, payload: { alertId, choice } });
+        }
+        return alert.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(DelayAlert, { id }, { filters: false });
+  }
+
+  /** What the studio offers when a stage runs late; copied into each notice as it is raised. */
+  async setCompensation(ctx: RequestContext<unknown>, studioId: string, options: string[]): Promise<DelayPolicy> {
+    requireEnterpriseId(studioId, 'studioId');
+    const cleaned = [...new Set(options.map((option) => option.trim()).filter(Boolean))];
+    return inTransaction(ctx, async (em) => {
+      const policy = (await em.findOne(DelayPolicy, { studioId }, { filters: false })) ?? em.create(DelayPolicy, { studioId, compensationOptions: [] });
+      policy.compensationOptions = cleaned;
+      em.persist(policy);
+      return policy;
+    });
+  }
+}
+
+export const delayService = new DelayService();
