@@ -70,6 +70,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     live: {
       maxQueue: positive('LIVE_MAX_QUEUE', DEFAULT_LIVE_SETTINGS.maxQueue),
       maxReplay: positive('LIVE_MAX_REPLAY', DEFAULT_LIVE_SETTINGS.maxReplay),
+      keepAliveMs: positive('LIVE_KEEPALIVE_SECONDS', DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000) * 1000,
     },
     auth: () => ({
       hubSecret: hubSecret(env, dataDir, production),

@@ -225,6 +225,8 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
         },
       },
       wss,
+      // Pings every keepAliveMs; a client that does not answer in time is cut (1006) and resumes.
+      options.settings.keepAliveMs,
     );
   }
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {

@@ -7,6 +7,8 @@ export interface LiveSettings {
   maxQueue: number;
   /** Events replayed after `after` at most; further back, the subscriber gets CURSOR_EXPIRED. */
   maxReplay: number;
+  /** How often the gateway pings each live connection; one that does not answer is dropped. */
+  keepAliveMs: number;
 }
 
-export const DEFAULT_LIVE_SETTINGS: LiveSettings = Object.freeze({ maxQueue: 1000, maxReplay: 100_000 });
+export const DEFAULT_LIVE_SETTINGS: LiveSettings = Object.freeze({ maxQueue: 1000, maxReplay: 100_000, keepAliveMs: 12_000 });
