@@ -66,14 +66,23 @@ function outsiderProbes(event: EventEnvelope, viewer: Viewer): LiveProbe[] | nul
   return null;
 }
 
+/**
+ * Who may follow a topic, asked through the planner: `<root>(<argument>)`, given the
+ * subscription's own argument, must answer for the subscriber (the owning subgraph's row rules
+ * decide).
+ */
+function answeredFor(root: string, argument: string, type: string, from: string, what: string): LiveField['authorize'] {
+  return async (viewer, args, ask) => {
+    requireAuthenticated(viewer);
+    const data = await ask(`query WeftLiveFollow($value: ${type}) { ${root}(${argument}) { __typename } }`, { value: args[from] });
+    if (!data[root]) throw forbidden(`You may not follow ${what} "${args[from]}" (it does not exist or is not yours to see)`);
+  };
+}
+
 export const LIVE_FIELDS: Record<string, LiveField> = {
   orderProgress: {
     topic: (args) => LIVE_TOPICS.order(args.orderId),
-    authorize: async (viewer, args, ask) => {
-      requireAuthenticated(viewer);
-      const data = await ask('query WeftLiveFollow($id: ID!) { order(id: $id) { id } }', { id: args.orderId });
-      if (!data.order) throw forbidden(`You may not follow order "${args.orderId}" (it does not exist or is not yours to see)`);
-    },
+    authorize: answeredFor('order', 'id: $value', 'ID!', 'orderId', 'order'),
     payload: (event, viewer) => (seesEverything(viewer, event.payload.studioId) || outsiderProbes(event, viewer) ? { ...base(event), orderId: event.payload.orderId } : null),
     links: { order: ORDER, entry: ENTRY },
     probes: (event, viewer) => (seesEverything(viewer, event.payload.studioId) ? [] : (outsiderProbes(event, viewer) ?? [])),
@@ -94,11 +103,7 @@ export const LIVE_FIELDS: Record<string, LiveField> = {
   },
   inventoryChanges: {
     topic: (args) => LIVE_TOPICS.sku(args.sku),
-    authorize: async (viewer, args, ask) => {
-      requireAuthenticated(viewer);
-      const data = await ask('query WeftLiveFollow($sku: String!) { materialStock(sku: $sku) { __typename } }', { sku: args.sku });
-      if (!data.materialStock) throw forbidden(`You may not follow material "${args.sku}" (it does not exist or is not yours to see)`);
-    },
+    authorize: answeredFor('materialStock', 'sku: $value', 'String!', 'sku', 'material'),
     payload: (event, _viewer, args) => ({ ...base(event), sku: args.sku }),
     links: { stock: { root: 'materialStock', arg: 'sku', argType: 'String!', value: (_event, args) => args.sku } },
     probes: () => [],

@@ -32,7 +32,6 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
   private lastQueued = 0;
   private wake?: () => void;
   private finished = false;
-  private failure?: unknown;
   private overflowed = false;
   private retries = 0;
   /** Queued events that came from history. */
@@ -115,11 +114,6 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     this.wake?.();
   }
 
-  /** Undelivered events (resolved or not). */
-  get backlog(): number {
-    return this.queue.length;
-  }
-
   async next(): Promise<IteratorResult<ExecutionResult>> {
     for (;;) {
       if (this.finished) return { done: true, value: undefined };
@@ -127,7 +121,6 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
         try {
           await this.catchUp();
         } catch (error) {
-          this.failure = error;
           this.finish();
           this.onFailure(error);
           return { done: true, value: undefined };
@@ -157,7 +150,6 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
           for (const item of this.queue) item.result = undefined;
           continue;
         }
-        this.failure = error;
         this.finish();
         this.onFailure(error);
         return { done: true, value: undefined };
@@ -188,9 +180,5 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     this.feed.unfollow(this.topic, this);
     this.queue.length = 0;
     this.wake?.();
-  }
-
-  get error(): unknown {
-    return this.failure;
   }
 }

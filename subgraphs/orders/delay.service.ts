@@ -72,11 +72,21 @@ export class DelayService {
     return created;
   }
 
-  /** The timer's pass: every running stage of the hub (or of one order), one order per transaction. */
+  /**
+   * The timer's pass over every running stage of the hub (or of one order): a transaction only
+   * for the orders with a threshold passed and not yet alerted.
+   */
   async evaluate(ctx: RequestContext<unknown>, orderId?: string): Promise<number> {
-    const running = await ctx.em.fork().find(StageRun, { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) }, { filters: false, fields: ['id', 'orderId'], limit: 5000 });
+    const em = ctx.em.fork();
+    const now = this.clock();
+    const running = await em.find(StageRun, { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) }, { filters: false, fields: ['id', 'orderId', 'status', 'startedAt', 'standardMinutes'], limit: 5000 });
+    const late = running.filter((stage) => (overrunPercent(stage, now) ?? -1) >= DELAY_THRESHOLDS.SUPERVISORS);
+    if (late.length === 0) return 0;
+    const known = await em.find(DelayAlert, { stageRunId: { $in: late.map((stage) => stage.id) } }, { filters: false, fields: ['stageRunId', 'threshold'] });
+    const raisedAlready = new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
+    const pending = late.filter((stage) => THRESHOLDS.some((threshold) => (overrunPercent(stage, now) ?? -1) >= threshold && !raisedAlready.has(`${stage.id}:${threshold}`)));
     let raised = 0;
-    for (const order of new Set(running.map((stage) => stage.orderId))) {
+    for (const order of new Set(pending.map((stage) => stage.orderId))) {
       raised += (
         await inTransaction(ctx, async (em) => this.raiseDue(em, await em.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor))
       ).length;
