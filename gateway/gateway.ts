@@ -11,14 +11,13 @@ import { AUDIENCES, type Audience } from '../subgraphs/shared/access/policy';
 import type { TokenService } from '../subgraphs/shared/auth';
 import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../subgraphs/shared/http-server';
 import { logger } from '../subgraphs/shared/logger';
-import type { GraphQLFormattedError } from 'graphql';
 import { formatError } from '../subgraphs/shared/subgraph';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
 import type { EventBus } from '../subgraphs/shared/events/bus';
 import { LiveFeed } from './live/feed';
 import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
-import { buildASTSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, parse, printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');

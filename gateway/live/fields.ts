@@ -1,6 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { CUSTOMER_TIMELINE_EVENTS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, type EventEnvelope, type LiveEventKind } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from '../../subgraphs/shared/access/viewer';
+import { unauthenticated } from '../../subgraphs/shared/auth';
+import { hubError } from '../../subgraphs/shared/errors';
 
 /**
  * A field of another type on a live event (`OrderProgressEvent.order` …): the gateway resolves
@@ -36,11 +37,10 @@ export interface LiveField {
 /** Runs a query through the gateway as the subscriber: the data, or the first error thrown. */
 export type Ask = (query: string, variables: Record<string, unknown>) => Promise<Record<string, any>>;
 
-const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
-const unauthenticated = () => new GraphQLError('Live updates need a token: send it in connection_init as { "authorization": "Bearer …" }', { extensions: { code: 'UNAUTHENTICATED' } });
+const forbidden = (message: string) => hubError('FORBIDDEN', message);
 
 function requireAuthenticated(viewer: Viewer): void {
-  if (!viewer.authenticated) throw unauthenticated();
+  if (!viewer.authenticated) throw unauthenticated('Live updates need a token: send it in connection_init as { "authorization": "Bearer …" }');
 }
 
 const base = (event: EventEnvelope) => ({ cursor: event.cursor, type: event.type, kind: liveKindOf(event.type), occurredAt: event.occurredAt });

@@ -1,4 +1,5 @@
-import { ExecutionResult, GraphQLError } from 'graphql';
+import type { ExecutionResult } from 'graphql';
+import { badInput, hubError } from '../../subgraphs/shared/errors';
 import { topicsOf, type EventEnvelope } from '../../contracts';
 import { cursorNumber, CursorExpiredError, InvalidCursorError } from '../../subgraphs/shared/events/bus';
 import type { LiveFeed, TopicFollower } from './feed';
@@ -56,7 +57,7 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     try {
       from = after === null || after === undefined ? undefined : cursorNumber(after);
     } catch (error) {
-      if (error instanceof InvalidCursorError) throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', argumentName: 'after' } });
+      if (error instanceof InvalidCursorError) throw badInput(error.message, { argumentName: 'after' });
       throw error;
     }
     const upto = this.feed.follow(this.topic, this);
@@ -71,7 +72,7 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
       await this.catchUp();
     } catch (error) {
       this.feed.unfollow(this.topic, this);
-      if (error instanceof CursorExpiredError) throw new GraphQLError(error.message, { extensions: { code: 'CURSOR_EXPIRED', argumentName: 'after' } });
+      if (error instanceof CursorExpiredError) throw hubError('CURSOR_EXPIRED', error.message, { argumentName: 'after' });
       throw error;
     }
   }

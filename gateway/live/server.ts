@@ -24,6 +24,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { LIVE_CLOSE_CODES } from '../../contracts';
 import { Viewer } from '../../subgraphs/shared/access/viewer';
 import type { TokenService } from '../../subgraphs/shared/auth';
+import { hubError } from '../../subgraphs/shared/errors';
 import { logger } from '../../subgraphs/shared/logger';
 import type { GatewayContext } from '../gateway';
 import { LIVE_FIELDS, type Ask } from './fields';
@@ -71,7 +72,6 @@ interface Extra {
 
 type OperationContext = { live: LiveSubscription } | { operation: GatewayContext; query: string };
 
-const hubError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 const asGraphQLError = (error: unknown) =>
   error instanceof GraphQLError ? error : hubError('INTERNAL_SERVER_ERROR', 'Internal server error');
 

@@ -19,6 +19,18 @@ export function overrunPercent(stage: Pick<StageRun, 'status' | 'startedAt' | 's
   return Math.floor(((now.getTime() - stage.startedAt.getTime()) / (stage.standardMinutes * 60_000) - 1) * 100);
 }
 
+/** `<stage run>:<threshold>` of the alerts these stages already have. */
+async function raisedOf(em: EntityManager, stages: readonly Pick<StageRun, 'id'>[]): Promise<Set<string>> {
+  const known = await em.find(DelayAlert, { stageRunId: { $in: stages.map((stage) => stage.id) } }, { filters: false, fields: ['stageRunId', 'threshold'] });
+  return new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
+}
+
+/** The thresholds a running stage has passed that have no alert yet. */
+function pendingThresholds(stage: Pick<StageRun, 'id' | 'status' | 'startedAt' | 'standardMinutes'>, now: Date, raised: Set<string>): number[] {
+  const overrun = overrunPercent(stage, now);
+  return overrun === null ? [] : THRESHOLDS.filter((threshold) => overrun >= threshold && !raised.has(`${stage.id}:${threshold}`));
+}
+
 /**
  * Delay alerts. Running stages are evaluated on every progress event of their order (a
  * consumer) and on a timer; each threshold a stage passes raises one alert, once, whatever the
@@ -33,41 +45,42 @@ export class DelayService {
   /** Raises what the given running stages have reached, in the caller's transaction. */
   async raiseDue(em: EntityManager, stages: StageRun[], actor: EventActor): Promise<DelayAlert[]> {
     const now = this.clock();
-    const due = stages.flatMap((stage) => {
-      const overrun = overrunPercent(stage, now);
-      return overrun === null ? [] : THRESHOLDS.filter((threshold) => overrun >= threshold).map((threshold) => ({ stage, threshold, overrun }));
-    });
-    if (due.length === 0) return [];
-    const known = await em.find(DelayAlert, { stageRunId: { $in: [...new Set(due.map(({ stage }) => stage.id))] } }, { filters: false });
-    const raised = new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
+    const late = stages.filter((stage) => (overrunPercent(stage, now) ?? -1) >= DELAY_THRESHOLDS.SUPERVISORS);
+    if (late.length === 0) return [];
+    const raised = await raisedOf(em, late);
     const created: DelayAlert[] = [];
-    for (const { stage, threshold, overrun } of due) {
-      if (raised.has(`${stage.id}:${threshold}`)) continue;
+    for (const stage of late) {
+      const thresholds = pendingThresholds(stage, now, raised);
+      if (thresholds.length === 0) continue;
+      // What every alert of this stage carries: its order, the reason given, the studio's offer.
       const order = await em.findOneOrFail(Order, { id: stage.orderId }, { filters: false });
       const reason = await em.findOne(OrderException, { orderId: order.id, status: 'OPEN' }, { orderBy: { reportedAt: 'desc' }, filters: false });
-      const policy = threshold === DELAY_THRESHOLDS.CUSTOMER ? await em.findOne(DelayPolicy, { studioId: order.studioId }, { filters: false }) : null;
-      const alert = em.create(DelayAlert, {
-        id: newId('alr', now.getTime()),
-        studioId: order.studioId,
-        orderId: order.id,
-        stageRunId: stage.id,
-        stageCode: stage.code,
-        threshold,
-        raisedAt: now,
-        overrunPercent: overrun,
-        reasonCode: reason?.code ?? null,
-        compensationOptions: policy?.compensationOptions ?? [],
-      });
-      em.persist(alert);
-      appendProgress(em, order, {
-        type: threshold === DELAY_THRESHOLDS.CUSTOMER ? ORDER_EVENTS.DELAY_NOTICE : ORDER_EVENTS.DELAY_ALERTED,
-        actor,
-        at: now,
-        statusCode: stage.code,
-        stageRunId: stage.id,
-        payload: { alertId: alert.id, stageRunId: stage.id, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null },
-      });
-      created.push(alert);
+      const policy = thresholds.includes(DELAY_THRESHOLDS.CUSTOMER) ? await em.findOne(DelayPolicy, { studioId: order.studioId }, { filters: false }) : null;
+      const overrun = overrunPercent(stage, now)!;
+      for (const threshold of thresholds) {
+        const alert = em.create(DelayAlert, {
+          id: newId('alr', now.getTime()),
+          studioId: order.studioId,
+          orderId: order.id,
+          stageRunId: stage.id,
+          stageCode: stage.code,
+          threshold,
+          raisedAt: now,
+          overrunPercent: overrun,
+          reasonCode: reason?.code ?? null,
+          compensationOptions: threshold === DELAY_THRESHOLDS.CUSTOMER ? (policy?.compensationOptions ?? []) : [],
+        });
+        em.persist(alert);
+        appendProgress(em, order, {
+          type: threshold === DELAY_THRESHOLDS.CUSTOMER ? ORDER_EVENTS.DELAY_NOTICE : ORDER_EVENTS.DELAY_ALERTED,
+          actor,
+          at: now,
+          statusCode: stage.code,
+          stageRunId: stage.id,
+          payload: { alertId: alert.id, stageRunId: stage.id, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null },
+        });
+        created.push(alert);
+      }
     }
     return created;
   }
@@ -82,13 +95,12 @@ export class DelayService {
     const running = await em.find(StageRun, { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) }, { filters: false, fields: ['id', 'orderId', 'status', 'startedAt', 'standardMinutes'], limit: 5000 });
     const late = running.filter((stage) => (overrunPercent(stage, now) ?? -1) >= DELAY_THRESHOLDS.SUPERVISORS);
     if (late.length === 0) return 0;
-    const known = await em.find(DelayAlert, { stageRunId: { $in: late.map((stage) => stage.id) } }, { filters: false, fields: ['stageRunId', 'threshold'] });
-    const raisedAlready = new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
-    const pending = late.filter((stage) => THRESHOLDS.some((threshold) => (overrunPercent(stage, now) ?? -1) >= threshold && !raisedAlready.has(`${stage.id}:${threshold}`)));
+    const alerted = await raisedOf(em, late);
+    const pending = late.filter((stage) => pendingThresholds(stage, now, alerted).length > 0);
     let raised = 0;
     for (const order of new Set(pending.map((stage) => stage.orderId))) {
       raised += (
-        await inTransaction(ctx, async (em) => this.raiseDue(em, await em.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor))
+        await inTransaction(ctx, async (tx) => this.raiseDue(tx, await tx.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor))
       ).length;
     }
     return raised;
