@@ -5,7 +5,7 @@ import { CAPACITY_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS, type EventEnvelope } from
  * one topic (an order, a studio, a SKU, an enterprise's allocations); an event belongs to every
  * topic its payload names. Pure data, shared by the gateway (which routes events) and the tests.
  */
-export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY'] as const;
+export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY', 'ETA'] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 const KIND_OF: Record<string, LiveEventKind> = {
@@ -27,6 +27,7 @@ const KIND_OF: Record<string, LiveEventKind> = {
   [ORDER_EVENTS.DELAY_ALERTED]: 'DELAY',
   [ORDER_EVENTS.DELAY_NOTICE]: 'DELAY',
   [ORDER_EVENTS.DELAY_RESPONDED]: 'DELAY',
+  [ORDER_EVENTS.ETA_CHANGED]: 'ETA',
   [ORDER_EVENTS.MATERIAL_FLAGGED]: 'MATERIAL',
   [ORDER_EVENTS.MATERIAL_CLEARED]: 'MATERIAL',
   [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: 'MATERIAL',

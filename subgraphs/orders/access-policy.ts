@@ -116,6 +116,7 @@ export const ordersAccess: AccessPolicy = {
         exceptions: STUDIO_AND_HUB,
         shipments: CUSTOMER_AND_HUB,
         delayAlerts: { hub: true, customer: 'MINIMAL' },
+        eta: { hub: true, customer: 'BASIC' },
         materialCostCents: STUDIO_ONLY,
         cost: STUDIO_ONLY,
         traceCodes: CUSTOMER_AND_HUB,

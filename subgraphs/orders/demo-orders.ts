@@ -7,10 +7,12 @@ import { ID_PREFIX, loadRoute } from './order-access';
 import { OrderService } from './order.service';
 import { ShipmentService } from './shipment.service';
 import { StageService } from './stage.service';
+import { DurationRecord } from './entities/eta';
+import { etaService } from './eta/eta.service';
+import { DEMO_HISTORY_STUDIOS, DEMO_OPERATORS, generateHistory, samplesOf } from './eta/synthetic-history';
 
 const MINUTE = 60_000;
 const PEN_NAMES = ['墨白', '青岚', '松烟', '竹影', '云舒', '听雨'];
-const OPERATORS = ['王芳', '李强', '张敏', '刘洋', '陈静', '赵磊'];
 
 const STUDIO_PRODUCTS = [
   { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', personalisation: '宁静致远', priceCents: 68800 },
@@ -41,6 +43,23 @@ function environmentFor(code: string, random: () => number) {
   return undefined;
 }
 
+/** Days of past production the demo studios' forecasts learn from. */
+const DEMO_HISTORY_DAYS = 90;
+
+/**
+ * The demo studios' past production (synthetic: see eta/synthetic-history.ts), as completed
+ * runs and deliveries, so forecasts mean something from the first order.
+ */
+async function seedDemoHistory(ctx: RequestContext<unknown>, now: number): Promise<void> {
+  const end = now - 5 * 24 * 60 * MINUTE;
+  const history = generateHistory({ seed: 20261122, days: DEMO_HISTORY_DAYS, end, studios: DEMO_HISTORY_STUDIOS });
+  const records = samplesOf(history.orders, end).map((sample, index) => ({ ...sample, id: `hist_${String(index + 1).padStart(6, '0')}` }));
+  await ctx.em.fork().transactional(async (em) => {
+    for (let index = 0; index < records.length; index += 1000) await em.insertMany(DurationRecord, records.slice(index, index + 1000));
+  });
+  etaService.forget();
+}
+
 /** A demo order of 墨韵文创 midway through its route (first firing running): README examples use it. */
 const DEMO_ORDER_INDEX = 18;
 const demoOrderId = (index: number) => newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index));
@@ -58,6 +77,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): 
   });
   const random = seededRandom(20261121);
   const now = Date.now();
+  await seedDemoHistory(ctx, now);
   let time = now;
   const clock = () => new Date(time);
   const orders = new OrderService(clock);
@@ -93,7 +113,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): 
     const partnerStage = PARTNER_STAGES[product.studioId];
     const handedOver = route.find((stage) => stage.code === partnerStage.code);
     if (handedOver && index % 2 === 0) await stages.assignStage(ctx, handedOver.id, partnerStage.partnerId, `seed-assign-${order.id}`);
-    const operator = { name: OPERATORS[index % OPERATORS.length], penName: PEN_NAMES[index % PEN_NAMES.length] };
+    const operator = { name: DEMO_OPERATORS[index % DEMO_OPERATORS.length], penName: PEN_NAMES[index % PEN_NAMES.length] };
     const cancelled = where === route.length + 3;
     const doneCount = cancelled ? 2 : where < 0 ? 0 : Math.min(where, route.length);
     for (const stage of route.slice(0, doneCount)) {

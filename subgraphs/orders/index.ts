@@ -15,6 +15,10 @@ import { OrderTraceResolver, TraceResolver } from './trace.resolver';
 import { OrderLiveResolver } from './live.resolver';
 import { DelayAlertResolver, OrderDelayResolver } from './delay.resolver';
 import { delayEventsConsumer } from './delay-events';
+import { etaEventsConsumer } from './eta/eta-events';
+import { OrderEtaResolver } from './eta/eta.resolver';
+import { etaRefreshMs, etaService } from './eta/eta.service';
+import { DurationRecord, OrderEta } from './entities/eta';
 import { delayService } from './delay.service';
 import { DelayAlert, DelayPolicy } from './entities/delay';
 import { seedDemoOrders } from './demo-orders';
@@ -35,7 +39,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
   name: 'orders',
   defaultPort: 4003,
   database: {
-    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, TraceCode, StudioCostProfile, DelayAlert, DelayPolicy, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    entities: [Order, OrderLine, StageRun, ProgressEvent, OrderException, Shipment, ShipmentEvent, CustomerLink, TraceCode, StudioCostProfile, DelayAlert, DelayPolicy, DurationRecord, OrderEta, IdempotencyRecord, OutboxEvent, ProcessedEvent],
     migrations: ordersMigrations,
   },
   access: ordersAccess,
@@ -44,14 +48,18 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       'orders',
       ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver, DelayAlertResolver, OrderDelayResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver, DelayAlertResolver, OrderDelayResolver, OrderEtaResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
       { Order: { __resolveReference: resolveOrderReference } },
     ),
   createLoaders: createOrderLoaders,
-  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer],
+  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer],
   // Stages no event touches still get their alerts: every DELAY_CHECK_SECONDS (default 60).
-  timers: [{ name: 'delay-alerts', intervalMs: () => Number(process.env.DELAY_CHECK_SECONDS ?? 60) * 1000, run: (runtime) => delayService.evaluate(runtime.systemContext()) }],
+  timers: [
+    { name: 'delay-alerts', intervalMs: () => Number(process.env.DELAY_CHECK_SECONDS ?? 60) * 1000, run: (runtime) => delayService.evaluate(runtime.systemContext()) },
+    // A stage that overstays moves its order's forecast with no event to say so.
+    { name: 'eta-refresh', intervalMs: etaRefreshMs, run: (runtime) => etaService.refresh(runtime.systemContext()) },
+  ],
   seed: (runtime) => seedDemoOrders(runtime.systemContext()),
 };

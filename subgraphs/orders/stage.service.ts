@@ -86,6 +86,7 @@ export class StageService {
         );
       }
       const now = this.clock();
+      stage.loadAtStart = await em.count(StageRun, { assignedToId: stage.assignedToId, status: 'IN_PROGRESS' }, { filters: false });
       stage.status = 'IN_PROGRESS';
       stage.startedAt = now;
       if (operator) {

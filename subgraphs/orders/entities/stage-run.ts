@@ -90,6 +90,10 @@ export class StageRun {
   @Property({ type: 'string', length: 120, nullable: true })
   operatorPenName?: string | null;
 
+  /** The holder's stages in progress when this one started: the load the forecasts learn waits from. */
+  @Property({ type: 'integer', nullable: true })
+  loadAtStart?: number | null;
+
   /** The enterprise that holds the stage: the studio, unless allocated to a partner. */
   @Property({ type: 'string', length: 80 })
   assignedToId!: string;

@@ -1,0 +1,246 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { ORDER_EVENTS, type EventActor } from '../../../contracts';
+import type { RequestContext } from '../../shared/context';
+import { inTransaction } from '../../shared/transactions';
+import { DurationRecord, OrderEta, type Eta } from '../entities/eta';
+import { Order } from '../entities/order';
+import { ProgressEvent } from '../entities/progress';
+import { StageRun } from '../entities/stage-run';
+import { systemClock, type Clock } from '../order-access';
+import { appendProgress } from '../order-log';
+import { isSettled } from '../stage-rules';
+import { ETA_CONFIDENCE, fitEtaModel, forecastOrder, type EtaModel, type Forecast, type OrderSnapshot } from './model';
+
+const MINUTE = 60_000;
+/** Completed runs per studio a model learns from: the most recent. */
+const HISTORY_LIMIT = 6000;
+/** A published forecast moves on when a bound shifts by an hour, or a tenth of the time left to it. */
+const MATERIAL_SHIFT_MINUTES = 60;
+const MATERIAL_SHIFT_SHARE = 0.1;
+
+const modelTtlMs = () => Number(process.env.ETA_MODEL_TTL_SECONDS ?? 300) * 1000;
+export const etaRefreshMs = () => Number(process.env.ETA_REFRESH_SECONDS ?? 600) * 1000;
+
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' });
+
+/** What a customer reads: "90 % likely delivered before 5 Dec". */
+function statementOf(row: Pick<OrderEta, 'deliveryBound'>, delivered: boolean): string {
+  return delivered ? `Delivered ${DAY_FORMAT.format(row.deliveryBound)}` : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${DAY_FORMAT.format(row.deliveryBound)}`;
+}
+
+export function etaView(row: OrderEta, delivered = false): Eta {
+  return {
+    completion: { median: row.completionMedian, likelyBefore: row.completionBound },
+    delivery: { median: row.deliveryMedian, likelyBefore: row.deliveryBound },
+    confidence: ETA_CONFIDENCE,
+    computedAt: row.computedAt,
+    basis: row.basis,
+    statement: statementOf(row, delivered),
+  };
+}
+
+function moved(published: Date | null | undefined, next: Date, now: Date): boolean {
+  if (!published) return true;
+  const left = Math.max(0, published.getTime() - now.getTime());
+  return Math.abs(next.getTime() - published.getTime()) >= Math.max(MATERIAL_SHIFT_MINUTES * MINUTE, MATERIAL_SHIFT_SHARE * left);
+}
+
+/** Orders whose forecast still moves. */
+const OPEN_STATUSES = ['RECEIVED', 'IN_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED'] as const;
+
+const deliveryRecordId = (orderId: string) => `dlv:${orderId}`;
+
+/**
+ * Order forecasts. Each progress event of an order re-estimates it (the `orders.eta` consumer),
+ * and a timer refreshes the open ones no event touched; completed stage runs and deliveries
+ * become the history the studio's model learns from. A forecast that moves enough for a
+ * customer to care appends `order.eta.changed` to the order's timeline, so `orderProgress`
+ * carries it (at tier BASIC and above, as `Order.eta`).
+ */
+export class EtaService {
+  private readonly models = new Map<string, { model: EtaModel; fittedAt: number }>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  /** The studio's model, refitted from its latest history at most every ETA_MODEL_TTL_SECONDS. */
+  async modelFor(em: EntityManager, studioId: string): Promise<EtaModel> {
+    const cached = this.models.get(studioId);
+    if (cached && Date.now() - cached.fittedAt < modelTtlMs()) return cached.model;
+    const records = await em.find(DurationRecord, { studioId }, { orderBy: { finishedAt: 'desc' }, limit: HISTORY_LIMIT, filters: false });
+    const model = fitEtaModel(records.map((record) => ({ ...record, operator: record.operator ?? null })));
+    this.models.set(studioId, { model, fittedAt: Date.now() });
+    return model;
+  }
+
+  /** Forgets fitted models (after history was imported). */
+  forget(): void {
+    this.models.clear();
+  }
+
+  /** The order as the model sees it now, recording its completed runs (and delivery) as history on the way. */
+  private async snapshot(em: EntityManager, order: Order, record: boolean): Promise<OrderSnapshot> {
+    const stages = await em.find(StageRun, { orderId: order.id }, { orderBy: { position: 'asc' }, filters: false });
+    const routeDone = stages.length > 0 && stages.every((stage) => isSettled(stage.status));
+    const routeDoneAt = routeDone ? new Date(Math.max(...stages.map((stage) => stage.finishedAt?.getTime() ?? 0))) : null;
+    const deliveredAt =
+      order.status === 'DELIVERED'
+        ? ((await em.findOne(ProgressEvent, { orderId: order.id, type: ORDER_EVENTS.DELIVERED }, { filters: false, orderBy: { sequence: 'desc' } }))?.occurredAt ?? order.updatedAt)
+        : null;
+    if (record) await this.record(em, order, stages, routeDoneAt, deliveredAt);
+    return {
+      id: order.id,
+      studioId: order.studioId,
+      productType: order.productType,
+      routeDoneAt,
+      deliveredAt,
+      currentLoad: await em.count(StageRun, { assignedToId: order.studioId, status: 'IN_PROGRESS' }, { filters: false }),
+      stages: stages.map((stage) => ({
+        code: stage.code,
+        standardMinutes: stage.standardMinutes,
+        status: stage.status,
+        startedAt: stage.startedAt,
+        finishedAt: stage.finishedAt,
+        operator: stage.assignedToId === order.studioId ? (stage.operatorName ?? null) : null,
+        heldElsewhere: stage.assignedToId !== order.studioId,
+      })),
+    };
+  }
+
+  /** Completed runs and the delivery of an order become history, once each (keyed by run). */
+  private async record(em: EntityManager, order: Order, stages: StageRun[], routeDoneAt: Date | null, deliveredAt: Date | null): Promise<void> {
+    const done = stages.filter((stage) => stage.status === 'DONE' && stage.startedAt && stage.finishedAt);
+    const ids = [...done.map((stage) => stage.id), ...(deliveredAt && routeDoneAt ? [deliveryRecordId(order.id)] : [])];
+    if (ids.length === 0) return;
+    const known = new Set((await em.find(DurationRecord, { id: { $in: ids } }, { fields: ['id'], filters: false })).map((row) => row.id));
+    let readyAt = order.createdAt;
+    for (const stage of stages) {
+      if (stage.status === 'DONE' && stage.startedAt && stage.finishedAt && !known.has(stage.id)) {
+        em.persist(
+          em.create(DurationRecord, {
+            id: stage.id,
+            studioId: order.studioId,
+            productType: order.productType,
+            kind: 'STAGE',
+            code: stage.code,
+            operator: stage.assignedToId === order.studioId ? (stage.operatorName ?? null) : null,
+            standardMinutes: stage.standardMinutes,
+            actualMinutes: (stage.finishedAt.getTime() - stage.startedAt.getTime()) / MINUTE,
+            waitMinutes: Math.max(0, (stage.startedAt.getTime() - readyAt.getTime()) / MINUTE),
+            load: stage.loadAtStart ?? 0,
+            finishedAt: stage.finishedAt,
+          }),
+        );
+      }
+      if (stage.finishedAt) readyAt = stage.finishedAt;
+    }
+    if (deliveredAt && routeDoneAt && !known.has(deliveryRecordId(order.id))) {
+      em.persist(
+        em.create(DurationRecord, {
+          id: deliveryRecordId(order.id),
+          studioId: order.studioId,
+          productType: order.productType,
+          kind: 'DELIVERY',
+          code: 'DELIVERY',
+          operator: null,
+          standardMinutes: 0,
+          actualMinutes: Math.max(0, (deliveredAt.getTime() - routeDoneAt.getTime()) / MINUTE),
+          waitMinutes: 0,
+          load: 0,
+          finishedAt: deliveredAt,
+        }),
+      );
+    }
+  }
+
+  private async forecast(em: EntityManager, order: Order, record: boolean): Promise<{ forecast: Forecast; delivered: boolean }> {
+    const snapshot = await this.snapshot(em, order, record);
+    return { forecast: forecastOrder(await this.modelFor(em, order.studioId), snapshot, this.clock()), delivered: Boolean(snapshot.deliveredAt) };
+  }
+
+  /**
+   * Re-estimates one order in the caller's transaction: stores the forecast and, when it moved
+   * enough since customers were last told, tells them (a progress entry and its event).
+   * Cancelled orders have none. Given the sequence of the event that asked, it tells customers
+   * only when that event is the order's latest: a backlog being caught up on publishes once.
+   */
+  async estimate(em: EntityManager, orderId: string, actor: EventActor, triggerSequence?: number): Promise<OrderEta | null> {
+    const order = await em.findOne(Order, { id: orderId }, { filters: false });
+    const existing = await em.findOne(OrderEta, { orderId }, { filters: false });
+    if (!order || order.status === 'CANCELLED') {
+      if (existing) em.remove(existing);
+      return null;
+    }
+    const { forecast, delivered } = await this.forecast(em, order, true);
+    const now = this.clock();
+    const row = existing ?? em.create(OrderEta, { orderId, completionMedian: now, completionBound: now, deliveryMedian: now, deliveryBound: now, computedAt: now, basis: forecast.basis });
+    Object.assign(row, {
+      completionMedian: forecast.completion.median,
+      completionBound: forecast.completion.bound,
+      deliveryMedian: forecast.delivery.median,
+      deliveryBound: forecast.delivery.bound,
+      computedAt: now,
+      basis: forecast.basis,
+    });
+    em.persist(row);
+    const current = triggerSequence === undefined || triggerSequence === order.lastSequence;
+    const publish = current && !delivered && (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
+    if (publish) {
+      row.publishedCompletionBound = row.completionBound;
+      row.publishedDeliveryBound = row.deliveryBound;
+      appendProgress(em, order, {
+        type: ORDER_EVENTS.ETA_CHANGED,
+        actor,
+        at: now,
+        // The order's milestone: customers see the entry from BASIC, as they see `Order.eta`.
+        statusCode: order.milestoneCodeValue,
+        payload: {
+          completionMedian: row.completionMedian.toISOString(),
+          completionLikelyBefore: row.completionBound.toISOString(),
+          deliveryMedian: row.deliveryMedian.toISOString(),
+          deliveryLikelyBefore: row.deliveryBound.toISOString(),
+          method: forecast.basis.method,
+        },
+      });
+    }
+    return row;
+  }
+
+  /** `Order.eta`: the stored forecast, or one computed now for an order not estimated yet. */
+  async etaOf(em: EntityManager, order: Order): Promise<Eta | null> {
+    if (order.status === 'CANCELLED') return null;
+    const row = await em.findOne(OrderEta, { orderId: order.id }, { filters: false });
+    if (row) return etaView(row, order.status === 'DELIVERED');
+    const { forecast, delivered } = await this.forecast(em, order, false);
+    const now = this.clock();
+    return etaView(
+      Object.assign(new OrderEta(), {
+        orderId: order.id,
+        completionMedian: forecast.completion.median,
+        completionBound: forecast.completion.bound,
+        deliveryMedian: forecast.delivery.median,
+        deliveryBound: forecast.delivery.bound,
+        computedAt: now,
+        basis: forecast.basis,
+      }),
+      delivered,
+    );
+  }
+
+  /**
+   * The timer's pass: open orders whose forecast is older than ETA_REFRESH_SECONDS (a running
+   * stage that overstays moves its order's forecast with no event to say so).
+   */
+  async refresh(ctx: RequestContext<unknown>, limit = 200): Promise<number> {
+    const before = this.clock().getTime() - etaRefreshMs();
+    const em = ctx.em.fork();
+    const open = await em.find(Order, { status: { $in: [...OPEN_STATUSES] } }, { fields: ['id'], filters: false, limit: 5000 });
+    const computed = new Map(
+      (await em.find(OrderEta, { orderId: { $in: open.map((order) => order.id) } }, { fields: ['orderId', 'computedAt'], filters: false })).map((row) => [row.orderId, row.computedAt.getTime()]),
+    );
+    const due = open.filter((order) => (computed.get(order.id) ?? 0) < before).slice(0, limit);
+    for (const order of due) await inTransaction(ctx, (tx) => this.estimate(tx, order.id, ctx.actor));
+    return due.length;
+  }
+}
+
+export const etaService = new EtaService();
