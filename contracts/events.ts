@@ -64,6 +64,8 @@ export const ORDER_EVENTS = {
   DELAY_NOTICE: 'order.delay.notice',
   /** The customer answered a delay notice. */
   DELAY_RESPONDED: 'order.delay.responded',
+  /** The order's route is done (made, ready to ship): the customer gets a share-ready summary link. */
+  COMPLETED: 'order.completed',
   /** The order's completion or delivery forecast moved enough to tell the customer (from tier BASIC). */
   ETA_CHANGED: 'order.eta.changed',
 } as const;
@@ -80,6 +82,7 @@ export const CUSTOMER_TIMELINE_EVENTS: readonly OrderEventType[] = Object.freeze
   ORDER_EVENTS.MATERIAL_FLAGGED,
   ORDER_EVENTS.DELAY_NOTICE,
   ORDER_EVENTS.ETA_CHANGED,
+  ORDER_EVENTS.COMPLETED,
   ORDER_EVENTS.CANCELLED,
   ORDER_EVENTS.SHIPMENT_ADDED,
   ORDER_EVENTS.SHIPMENT_EVENT,

@@ -8,3 +8,4 @@ export * from './live';
 export * from './status-codes';
 export * from './tiers';
 export * from './vocabulary';
+export * from './notifications';

@@ -19,6 +19,7 @@ const FOLLOW = `subscription Follow($orderId: ID!, $after: String) {
       statusCode { code labelZh labelEn }
       studio { nameZh nameEn }
       materials { sku status }
+      eta { statement completion { likelyBefore } }
     }
   }
 }`;

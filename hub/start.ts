@@ -3,10 +3,18 @@ import { readConfig } from './config';
 import { startHub } from './hub';
 import { TokenService } from '../subgraphs/shared/auth';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
+import { startWechatStub } from './wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true });
+  // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
+  // customers' messages and prints them (README "Notifications").
+  const wechat = !config.production && !process.env.WECHAT_APP_ID ? await startWechatStub({ port: Number(process.env.WECHAT_STUB_PORT ?? 4090) }) : null;
+  if (wechat) {
+    Object.assign(process.env, { WECHAT_API_BASE: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret });
+    wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
+  }
   const auth = new TokenService(config.auth());
   const hub = await startHub({ ...config, auth });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
@@ -30,7 +38,9 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
   npm run --silent follow -- ${DEMO_ORDER_ID}
   follows the order as it moves; complete its current stage to see it (README "Live updates").
   Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
-  Walk-throughs in README.md: who sees what; suppliers and material risk; capacity sharing and surges.
+  Notifications: customers' WeChat messages go to ${wechat ? `the local WeChat stub (${wechat.url}); they are printed here as [wechat stub]` : `the WeChat API at ${process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com'}`}.
+  Webhooks: registerWebhook, then \`WEBHOOK_SECRET=… npm run --silent webhook-receiver\` (README "Notifications").
+  Walk-throughs in README.md: who sees what; suppliers and material risk; capacity sharing and surges; delays, forecasts and notifications.
 
 Press Ctrl-C to stop.
 `);
@@ -40,6 +50,7 @@ Press Ctrl-C to stop.
     stopping = true;
     console.log(`\n${signal}: stopping the hub…`);
     await hub.close();
+    await wechat?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

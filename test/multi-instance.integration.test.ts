@@ -58,7 +58,7 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     return result.data;
   };
   const follow = async (gateway: RunningGateway, orderId: string, after: string) => {
-    const connection = liveConnection(gateway.url, await auth.sign(staff('moyun-studio'), 600));
+    const connection = liveConnection(gateway.url, await auth.sign(staff('moyun-studio'), 600), { ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
     connections.push(connection);
     return connection.subscribe(FOLLOW, { id: orderId, after });
   };

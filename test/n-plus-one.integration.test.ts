@@ -15,6 +15,8 @@ describe.each(dialects())('no N+1 (%s)', (dialect) => {
   beforeAll(async () => {
     t = await startTestHub(dialect);
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    // The relay publishes on a timer, and consumers (forecasts) react; stop it first so the counters see only the query under test.
+    await t.hub.subgraphs.orders.relay!.stop();
     const ctx = t.hub.subgraphs.orders.systemContext();
     const orders = new OrderService();
     for (let i = 0; i < 100; i += 1) {
@@ -28,8 +30,6 @@ describe.each(dialects())('no N+1 (%s)', (dialect) => {
         lines: [{ productCode: 'TEA-CUP', quantity: 1 }],
       });
     }
-    // The relay polls on a timer; stop it so the counters see only the query under test.
-    await t.hub.subgraphs.orders.relay!.stop();
   });
   afterAll(() => t?.close());
 

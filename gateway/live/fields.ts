@@ -50,7 +50,7 @@ const ORDER: LiveLink = { root: 'order', arg: 'id', argType: 'ID!', value: (even
 const ENTRY: LiveLink = { root: 'progressEvent', arg: 'eventId', argType: 'ID!', value: (event) => (event.source === 'orders' ? event.id : null) };
 
 /** Events a customer follows at every tier (phase, shipments and delay notices show from MINIMAL), entry or not. */
-const CUSTOMER_PHASE_EVENTS: readonly string[] = [ORDER_EVENTS.CANCELLED, ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.SHIPMENT_EVENT, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.DELAY_NOTICE];
+const CUSTOMER_PHASE_EVENTS: readonly string[] = [ORDER_EVENTS.COMPLETED, ORDER_EVENTS.CANCELLED, ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.SHIPMENT_EVENT, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.DELAY_NOTICE];
 /** What a capacity partner following an order it works on is told of. */
 const PARTNER_KINDS: readonly LiveEventKind[] = ['ORDER', 'STAGE'];
 

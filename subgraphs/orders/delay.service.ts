@@ -77,7 +77,7 @@ export class DelayService {
           at: now,
           statusCode: stage.code,
           stageRunId: stage.id,
-          payload: { alertId: alert.id, stageRunId: stage.id, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null },
+          payload: { alertId: alert.id, stageRunId: stage.id, statusCode: stage.code, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null, compensationOptions: alert.compensationOptions },
         });
         created.push(alert);
       }

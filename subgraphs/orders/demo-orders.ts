@@ -1,6 +1,7 @@
 import type { RequestContext } from '../shared/context';
 import { newId, seededRandom } from '../shared/ids';
 import { StudioCostProfile } from './entities/cost-profile';
+import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { ExceptionService } from './exception.service';
 import { ID_PREFIX, loadRoute } from './order-access';
@@ -27,6 +28,13 @@ const DEMO_COST_PROFILES = [
   { studioId: 'moyun-bakery', defaultHourlyRateCents: 2500, overheadPercent: 20, stageRates: [{ code: 'C83', hourlyRateCents: 4000 }, { code: 'C84', hourlyRateCents: 300 }] },
   { studioId: 'youcaifeng', defaultHourlyRateCents: 4000, overheadPercent: 25, stageRates: [{ code: 'C71', hourlyRateCents: 8000 }, { code: 'C74', hourlyRateCents: 6000 }] },
 ];
+
+/** What the demo studios offer when a stage runs late (delay notices carry it). */
+const DEMO_DELAY_COMPENSATION: Record<string, string[]> = {
+  'moyun-studio': ['9折优惠 10% off', '免费礼盒 free gift wrap', '顺丰加急 faster shipping'],
+  'moyun-bakery': ['赠送马卡龙 free macarons'],
+  youcaifeng: ['免费改衣 a free alteration'],
+};
 
 /** Stages the demo studios hand to partners (on every other order): who holds what. */
 const PARTNER_STAGES: Record<string, { code: string; partnerId: string }> = {
@@ -64,16 +72,23 @@ async function seedDemoHistory(ctx: RequestContext<unknown>, now: number): Promi
 const DEMO_ORDER_INDEX = 18;
 const demoOrderId = (index: number) => newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index));
 export const DEMO_ORDER_ID = demoOrderId(DEMO_ORDER_INDEX);
+const DEMO_ORDER_COUNT = 66;
+
+/** The demo orders of one studio (for other subgraphs' demo data: their customers' preferences). */
+export function demoOrderIdsOf(studioId: string): string[] {
+  return Array.from({ length: DEMO_ORDER_COUNT }, (_, index) => index).filter((index) => STUDIO_PRODUCTS[index % STUDIO_PRODUCTS.length].studioId === studioId).map(demoOrderId);
+}
 
 /**
  * Seeds the demo network's orders through the real services, on a clock that walks each order
  * through its history: every stage of every route is somewhere, some orders run late, some
  * carry exceptions, some shipped, delivered or cancelled. Reproducible: one seed, one network.
  */
-export async function seedDemoOrders(ctx: RequestContext<unknown>, count = 66): Promise<void> {
+export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_ORDER_COUNT): Promise<void> {
   if ((await ctx.em.fork().count(Order, {})) > 0) return;
   await ctx.em.fork().transactional(async (em) => {
     for (const profile of DEMO_COST_PROFILES) em.persist(em.create(StudioCostProfile, { ...profile, updatedAt: new Date() }));
+    for (const [studioId, compensationOptions] of Object.entries(DEMO_DELAY_COMPENSATION)) em.persist(em.create(DelayPolicy, { studioId, compensationOptions }));
   });
   const random = seededRandom(20261121);
   const now = Date.now();

@@ -126,9 +126,13 @@ export class StageService {
       if (input.processParameters) stage.processParameters = input.processParameters.map((parameter) => ({ ...parameter }));
       if (input.photoUrls) stage.photoUrls = [...input.photoUrls];
       order.statusCodeValue = stage.code;
+      const wasMade = order.status === 'READY_TO_SHIP';
       followRoute(order, route);
       planDueDates(order, route, now);
       appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
+      if (!wasMade && order.status === 'READY_TO_SHIP') {
+        appendProgress(em, order, { type: ORDER_EVENTS.COMPLETED, actor: ctx.actor, at: now, statusCode: order.statusCodeValue, payload: { statusCode: order.statusCodeValue } });
+      }
       await delayService.closeFor(em, stage.id, now);
       if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
       return stage;

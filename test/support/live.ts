@@ -29,7 +29,17 @@ export const wsUrl = (httpUrl: string) => httpUrl.replace(/^http/, 'ws');
  * A stock graphql-ws client (the graphql-transport-ws protocol) with the token in
  * connection_init, as a front end would open it. It does not retry unless asked.
  */
-export function liveConnection(httpUrl: string, token?: string, options: { retryAttempts?: number } = {}): LiveConnection {
+export interface LiveConnectionOptions {
+  retryAttempts?: number;
+  /**
+   * Event types this test is not about (forecast updates, which arrive whenever the forecast
+   * moves): results whose `type` is one of them are left out of `results`.
+   */
+  ignoreTypes?: readonly string[];
+}
+
+export function liveConnection(httpUrl: string, token?: string, options: LiveConnectionOptions = {}): LiveConnection {
+  const ignored = (result: { data?: any }) => Object.values(result.data ?? {}).some((value: any) => options.ignoreTypes?.includes(value?.type));
   const closes: { code: number; reason: string }[] = [];
   const client = createClient({
     url: wsUrl(httpUrl),
@@ -55,7 +65,9 @@ export function liveConnection(httpUrl: string, token?: string, options: { retry
       const unsubscribe = client.subscribe<T>(
         { query, variables },
         {
-          next: (result) => stream.results.push(result as { data?: T; errors?: any[] }),
+          next: (result) => {
+            if (!ignored(result)) stream.results.push(result as { data?: T; errors?: any[] });
+          },
           error: (error) => stream.errors.push(Array.isArray(error) ? error : error instanceof Error ? { message: error.message } : error),
           complete: () => (stream.completed = true),
         },

@@ -1,0 +1,280 @@
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { CAPACITY_EVENTS, CUSTOMER_MESSAGE_EVENTS, lowerTier, ORDER_EVENTS, SUPPLY_EVENTS, topicsOf, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
+import type { RequestContext } from '../shared/context';
+import type { EventConsumer } from '../shared/events/consumer';
+import { newId } from '../shared/ids';
+import { inTransaction } from '../shared/transactions';
+import { logger } from '../shared/logger';
+import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
+import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
+import { signWebhook } from './signature';
+import { WechatClient, wechatConfigFromEnv, type SendOutcome } from './wechat';
+
+const log = logger.child({ component: 'notifications' });
+
+/** Settings read when used, so a running hub (and a test) can change them. */
+export const notificationSettings = {
+  maxAttempts: () => Number(process.env.NOTIFY_MAX_ATTEMPTS ?? 8),
+  retryBaseMs: () => Number(process.env.NOTIFY_RETRY_BASE_SECONDS ?? 30) * 1000,
+  retryCapMs: () => 6 * 3_600_000,
+  pollMs: () => Number(process.env.NOTIFY_POLL_SECONDS ?? 2) * 1000,
+  shareUrl: () => (process.env.SHARE_URL || 'http://localhost:4000/share').replace(/\/$/, ''),
+};
+
+const LEASE_MS = 60_000;
+/** Routine news older than this is not sent (after an outage, say): the order page has it. Delays and completion always go. */
+const STALE_ROUTINE_MS = 24 * 3_600_000;
+const BATCH = 20;
+const WEBHOOK_TIMEOUT_MS = 10_000;
+const DIGEST_LINES = 10;
+
+/** The delay before attempt `attempts + 1`: exponential, capped, with ±10 % jitter so retries spread. */
+export function backoffMs(attempts: number): number {
+  const delay = Math.min(notificationSettings.retryCapMs(), notificationSettings.retryBaseMs() * 2 ** Math.max(0, attempts - 1));
+  return Math.round(delay * (0.9 + Math.random() * 0.2));
+}
+
+const customerRecipient = (orderId: string) => `wechat:${orderId}`;
+const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The enterprises an event concerns, as webhook owners: the studio, the allocation's parties, the supplier. */
+function enterprisesOf(event: EventEnvelope): string[] {
+  const ids = new Set<string>();
+  for (const topic of topicsOf(event)) {
+    const [kind, id] = topic.split(/:(.*)/);
+    if (kind === 'studio' || kind === 'enterprise') ids.add(id);
+  }
+  const supplier = text(event.payload.supplierId);
+  if (supplier) ids.add(supplier);
+  return [...ids];
+}
+
+/** What the dispatcher learns of an order from its events: whose it is, its tier cap, its progress. */
+async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFacts | null> {
+  const orderId = text(event.payload.orderId);
+  const studioId = text(event.payload.studioId);
+  if (!orderId || !studioId || event.source !== 'orders') return null;
+  let facts = await em.findOne(OrderFacts, { orderId });
+  if (!facts) {
+    facts = em.create(OrderFacts, { orderId, studioId, productType: text(event.payload.productType) ?? 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
+    em.persist(facts);
+  }
+  const payload = event.payload;
+  if (event.type === ORDER_EVENTS.IMPORTED) {
+    facts.productType = text(payload.productType) ?? facts.productType;
+    if (payload.customerTierMax === 'MINIMAL' || payload.customerTierMax === 'BASIC' || payload.customerTierMax === 'DETAILED') facts.tierMax = payload.customerTierMax;
+    if (Array.isArray(payload.lines)) facts.lines = payload.lines.map((line: any) => ({ productCode: String(line?.productCode), quantity: Number(line?.quantity) }));
+  }
+  if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && (payload.tier === 'MINIMAL' || payload.tier === 'BASIC' || payload.tier === 'DETAILED')) facts.tierMax = payload.tier;
+  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && text(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
+  if (event.type === ORDER_EVENTS.COMPLETED && !facts.shareId) {
+    facts.completedAt = new Date(event.occurredAt);
+    facts.shareId = randomBytes(16).toString('base64url');
+  }
+  return facts;
+}
+
+async function routineToday(em: EntityManager, preference: CustomerPreference, now: Date): Promise<number> {
+  const since = new Date(now.getTime() - localTime(now, preference.timeZone).minutes * 60_000);
+  return em.count(NotificationMessage, { recipient: customerRecipient(preference.orderId), kind: 'ROUTINE', status: { $in: ['PENDING', 'SENT'] }, createdAt: { $gte: since } });
+}
+
+/**
+ * The dispatcher's consumer: every event becomes one recorded message per webhook that wants it,
+ * and, for the events customers are told of, one message to the order's customer on their
+ * channel at their tier, placed by their quiet hours, digest and cap. Recorded in the
+ * consumer's transaction: once the event is acknowledged, its messages exist.
+ */
+export const dispatchConsumer: EventConsumer = {
+  name: 'notifications.dispatch',
+  // Every event type there is: webhooks may ask for any of them.
+  types: [...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)],
+  async handle(em, event) {
+    const now = new Date();
+    const facts = await learn(em, event);
+    const owners = enterprisesOf(event);
+    if (owners.length > 0) {
+      for (const webhook of await em.find(Webhook, { enterpriseId: { $in: owners }, active: true })) {
+        if (webhook.eventTypes.length > 0 && !webhook.eventTypes.includes(event.type)) continue;
+        em.persist(
+          em.create(NotificationMessage, {
+            id: newId('msg'),
+            kind: 'WEBHOOK',
+            recipient: webhook.id,
+            enterpriseId: webhook.enterpriseId,
+            webhookId: webhook.id,
+            orderId: text(event.payload.orderId),
+            eventId: event.id,
+            eventType: event.type,
+            body: event as unknown as Record<string, any>,
+            nextAttemptAt: now,
+            createdAt: now,
+          }),
+        );
+      }
+    }
+    if (!facts || !(CUSTOMER_MESSAGE_EVENTS as readonly string[]).includes(event.type)) return;
+    if (!isImmediate(event.type) && now.getTime() - new Date(event.occurredAt).getTime() > STALE_ROUTINE_MS) return;
+    const preference = await em.findOne(CustomerPreference, { orderId: facts.orderId });
+    if (!preference || preference.channel !== 'WECHAT' || !preference.wechatOpenId) return;
+    const shareUrl = facts.shareId ? `${notificationSettings.shareUrl()}/${facts.shareId}` : null;
+    const message = customerText(event, lowerTier(preference.tier, facts.tierMax), shareUrl);
+    if (!message) return;
+    const placement = place(preference, event.type, await routineToday(em, preference, now), now);
+    em.persist(
+      em.create(NotificationMessage, {
+        id: newId('msg'),
+        kind: isImmediate(event.type) ? 'IMMEDIATE' : 'ROUTINE',
+        recipient: customerRecipient(facts.orderId),
+        enterpriseId: facts.studioId,
+        orderId: facts.orderId,
+        eventId: event.id,
+        eventType: event.type,
+        body: { text: message, openId: preference.wechatOpenId },
+        status: placement.status,
+        nextAttemptAt: placement.status === 'PENDING' ? placement.at : null,
+        createdAt: now,
+      }),
+    );
+  },
+};
+
+async function postWebhook(webhook: Webhook, message: NotificationMessage): Promise<SendOutcome> {
+  const body = JSON.stringify(message.body);
+  const timestamp = Math.floor(Date.now() / 1000);
+  try {
+    const response = await fetch(webhook.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Weft-Webhooks/1',
+        [WEBHOOK_HEADERS.SIGNATURE]: signWebhook(webhook.secret, timestamp, body),
+        [WEBHOOK_HEADERS.TIMESTAMP]: String(timestamp),
+        [WEBHOOK_HEADERS.EVENT_ID]: message.eventId,
+        [WEBHOOK_HEADERS.EVENT_TYPE]: message.eventType,
+        [WEBHOOK_HEADERS.DELIVERY_ID]: message.id,
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    await response.arrayBuffer().catch(() => undefined);
+    return response.ok ? { status: 'SENT' } : { status: 'RETRY', error: `HTTP ${response.status}` };
+  } catch (error) {
+    return { status: 'RETRY', error: (error as Error).message };
+  }
+}
+
+/**
+ * Sends what is due, in every instance: each message is leased with a conditional update before
+ * it is sent (so two instances never both take it), and its outcome recorded. A message whose
+ * sender died mid-send is taken again when the lease runs out: at least once.
+ */
+export class Dispatcher {
+  private wechat: { key: string; client: WechatClient } | null = null;
+
+  private wechatClient(): WechatClient | null {
+    const config = wechatConfigFromEnv();
+    if (!config) return null;
+    const key = `${config.baseUrl}|${config.appId}`;
+    if (this.wechat?.key !== key) this.wechat = { key, client: new WechatClient(config) };
+    return this.wechat.client;
+  }
+
+  async deliverDue(ctx: RequestContext<unknown>): Promise<number> {
+    const em = ctx.em.fork();
+    const now = new Date();
+    const due = await em.find(
+      NotificationMessage,
+      { status: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ leasedUntil: null }, { leasedUntil: { $lt: now } }] },
+      { orderBy: { nextAttemptAt: 'asc' }, limit: BATCH },
+    );
+    let sent = 0;
+    await Promise.all(
+      due.map(async (candidate) => {
+        const claimed = await em.nativeUpdate(
+          NotificationMessage,
+          { id: candidate.id, status: 'PENDING', $or: [{ leasedUntil: null }, { leasedUntil: { $lt: now } }] },
+          { leasedUntil: new Date(now.getTime() + LEASE_MS) },
+        );
+        if (claimed !== 1) return;
+        const outcome = await this.send(ctx.em.fork(), candidate);
+        const attempts = candidate.attempts + 1;
+        const dead = outcome.status === 'RETRY' && attempts >= notificationSettings.maxAttempts();
+        await ctx.em.fork().nativeUpdate(
+          NotificationMessage,
+          { id: candidate.id },
+          outcome.status === 'SENT'
+            ? { status: 'SENT', attempts, sentAt: new Date(), nextAttemptAt: null, leasedUntil: null, lastError: null }
+            : outcome.status === 'UNDELIVERABLE' || dead
+              ? { status: dead ? 'DEAD' : 'UNDELIVERABLE', attempts, nextAttemptAt: null, leasedUntil: null, lastError: outcome.error.slice(0, 1000) }
+              : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)), leasedUntil: null, lastError: outcome.error.slice(0, 1000) },
+        );
+        if (outcome.status === 'SENT') sent += 1;
+        else log.warn({ messageId: candidate.id, recipient: candidate.recipient, attempts, outcome }, dead ? 'message dead-lettered' : 'message not delivered');
+      }),
+    );
+    return sent;
+  }
+
+  private async send(em: EntityManager, message: NotificationMessage): Promise<SendOutcome> {
+    if (message.kind === 'WEBHOOK') {
+      const webhook = await em.findOne(Webhook, { id: message.webhookId! });
+      if (!webhook || !webhook.active) return { status: 'UNDELIVERABLE', error: 'The webhook was removed' };
+      return postWebhook(webhook, message);
+    }
+    const client = this.wechatClient();
+    if (!client) return { status: 'RETRY', error: 'WeChat is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)' };
+    try {
+      return await client.sendText(em, message.body.openId, message.body.text);
+    } catch (error) {
+      return { status: 'RETRY', error: (error as Error).message };
+    }
+  }
+
+  /**
+   * Once a day, at each customer's digest hour (local), the routine messages held for them go out
+   * as one (after their quiet hours). The digest's id is keyed by order and day, so instances
+   * racing make one.
+   */
+  async sendDigests(ctx: RequestContext<unknown>): Promise<number> {
+    const em = ctx.em.fork();
+    const now = new Date();
+    const held = await em.find(NotificationMessage, { status: 'HELD' }, { fields: ['orderId'], limit: 5000 });
+    let made = 0;
+    for (const orderId of new Set(held.map((message) => message.orderId!))) {
+      // Instances racing collide on the digest's key; the retry finds today's digest made.
+      const created = await inTransaction(ctx, async (tx) => {
+        const preference = await tx.findOne(CustomerPreference, { orderId });
+        if (!preference) return false;
+        const local = localTime(now, preference.timeZone);
+        if (local.minutes < preference.digestHour * 60 || preference.lastDigestDay === local.day) return false;
+        const messages = await tx.find(NotificationMessage, { orderId, status: 'HELD' }, { orderBy: { createdAt: 'asc' } });
+        if (messages.length === 0 || !preference.wechatOpenId) return false;
+        const lines = messages.slice(-DIGEST_LINES).map((message) => `• ${message.body.text}`);
+        if (messages.length > DIGEST_LINES) lines.unshift(`(${messages.length - DIGEST_LINES} earlier updates on your order page)`);
+        const digest = tx.create(NotificationMessage, {
+          id: newId('msg'),
+          kind: 'DIGEST',
+          recipient: customerRecipient(orderId),
+          enterpriseId: messages[0].enterpriseId,
+          orderId,
+          eventId: `digest:${orderId}:${local.day}`,
+          eventType: 'notification.digest',
+          body: { text: [`Today on your order 今日订单动态:`, ...lines].join('\n'), openId: preference.wechatOpenId },
+          nextAttemptAt: quietUntil(preference, now) ?? now,
+          createdAt: now,
+        });
+        tx.persist(digest);
+        for (const message of messages) Object.assign(message, { status: 'DIGESTED', digestId: digest.id });
+        preference.lastDigestDay = local.day;
+        return true;
+      });
+      if (created) made += 1;
+    }
+    return made;
+  }
+}
+
+export const dispatcher = new Dispatcher();

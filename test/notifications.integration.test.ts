@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ORDER_EVENTS, WEBHOOK_HEADERS } from '../contracts';
+import { startWechatStub, type WechatStub } from '../hub/wechat-stub';
+import { localTime } from '../subgraphs/notifications/customer-messages';
+import { dispatcher } from '../subgraphs/notifications/dispatcher';
+import { verifyWebhook } from '../subgraphs/notifications/signature';
+import { delayService } from '../subgraphs/orders/delay.service';
+import { StageRun } from '../subgraphs/orders/entities/stage-run';
+import { dialects, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
+import { customer, staff } from './support/principals';
+import { waitFor } from './support/wait';
+
+const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code qcCheckpoint } } }`;
+const REGISTER = `mutation($e: ID!, $url: String!, $types: [String!], $k: String!) { registerWebhook(enterpriseId: $e, url: $url, eventTypes: $types, idempotencyKey: $k) { secret webhook { id url eventTypes active } } }`;
+const MESSAGES = `query($w: ID!, $s: MessageStatus) { webhookMessages(webhookId: $w, status: $s) { id eventId eventType status attempts lastError sentAt } }`;
+const PREFERENCES = `mutation($o: ID!, $input: NotificationPreferencesInput!) { setNotificationPreferences(orderId: $o, input: $input) { orderId channel wechatBound tier quietHours { start end } timeZone dailyDigest digestHour dailyCap } }`;
+const CUSTOMER_MESSAGES = `query($o: ID!) { customerMessages(orderId: $o) { id kind eventType status text attempts lastError nextAttemptAt sentAt } }`;
+
+/** A local endpoint that records what it receives and answers `status()` (200 unless told otherwise). */
+async function startReceiver() {
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  let status = () => 200;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const code = status();
+      if (code === 200) received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      response.writeHead(code).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
+    received,
+    answer: (next: () => number) => (status = next),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const SETTINGS = { NOTIFY_POLL_SECONDS: '0.1', NOTIFY_RETRY_BASE_SECONDS: '0.2', NOTIFY_MAX_ATTEMPTS: '3', WECHAT_API_BASE: '', WECHAT_APP_ID: '', WECHAT_APP_SECRET: '', SHARE_URL: 'https://moyun.example/share' };
+
+describe.each(dialects())('notifications (%s)', (dialect) => {
+  let t: TestHub;
+  let stub: WechatStub;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  const saved: Record<string, string | undefined> = {};
+
+  beforeAll(async () => {
+    stub = await startWechatStub();
+    receiver = await startReceiver();
+    Object.assign(SETTINGS, { WECHAT_API_BASE: stub.url, WECHAT_APP_ID: stub.appId, WECHAT_APP_SECRET: stub.appSecret });
+    for (const [name, value] of Object.entries(SETTINGS)) {
+      saved[name] = process.env[name];
+      process.env[name] = value;
+    }
+    t = await startTestHub(dialect);
+    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+    await stub?.close();
+    await receiver?.close();
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  const ok = (result: any) => {
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  };
+  const codeOf = (result: any) => result.errors?.[0]?.extensions?.code;
+  const importOrder = async (overrides: Record<string, unknown> = {}) => ok(await t.gql(IMPORT, { input: teawareOrder(overrides) })).importShopOrder;
+  const start = (id: string) => t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
+  const complete = async (stage: { id: string; qcCheckpoint: boolean }) => {
+    ok(await start(stage.id));
+    if (stage.qcCheckpoint) ok(await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, { s: stage.id, k: randomUUID() }));
+    ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }));
+  };
+  const messagesOf = async (orderId: string, tier: 'MINIMAL' | 'BASIC' | 'DETAILED' = 'DETAILED') =>
+    ok(await t.gql(CUSTOMER_MESSAGES, { o: orderId }, { as: customer([orderId], tier) })).customerMessages as any[];
+  const waitForOrderFacts = (orderId: string) =>
+    waitFor(
+      async () => {
+        const result = await t.gql(PREFERENCES, { o: orderId, input: { channel: 'NONE' } }, { as: customer([orderId], 'DETAILED') });
+        if (result.errors && codeOf(result) !== 'NOT_FOUND') throw new Error(JSON.stringify(result.errors));
+        return !result.errors;
+      },
+      15_000,
+      'the order known to notifications',
+    );
+
+  it('signs webhook deliveries, retries with backoff, dead-letters after the limit and replays', async () => {
+    // Bad input changes nothing.
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: 'ftp://files.example/hooks', types: [], k: randomUUID() }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: 'not a url', types: [], k: randomUUID() }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: ['order.made.up'], k: randomUUID() }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [], k: randomUUID() }, { as: staff('youcaifeng') }))).toBe('FORBIDDEN');
+    expect(ok(await t.gql(`{ webhooks(enterpriseId: "moyun-studio") { id } }`)).webhooks).toEqual([]);
+
+    const key = randomUUID();
+    const registered = ok(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key })).registerWebhook;
+    expect(registered.secret).toMatch(/^whsec_/);
+    // A retry with the same key answers the same registration.
+    expect(ok(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key })).registerWebhook).toEqual(registered);
+    const webhookId = registered.webhook.id;
+
+    // The first two attempts fail: the third gets through, signed.
+    let calls = 0;
+    receiver.answer(() => (++calls <= 2 ? 500 : 200));
+    const order = await importOrder();
+    await complete(order.stages[0]);
+    await waitFor(() => receiver.received.length === 1, 20_000, 'the webhook delivery');
+    const [delivery] = receiver.received;
+    const envelope = JSON.parse(delivery.body);
+    expect(envelope).toMatchObject({ type: ORDER_EVENTS.STAGE_COMPLETED, source: 'orders', payload: { orderId: order.id, studioId: 'moyun-studio' } });
+    expect(delivery.headers[WEBHOOK_HEADERS.EVENT_ID]).toBe(envelope.id);
+    expect(delivery.headers[WEBHOOK_HEADERS.EVENT_TYPE]).toBe(ORDER_EVENTS.STAGE_COMPLETED);
+    expect(verifyWebhook(registered.secret, { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, delivery.body)).toBe(true);
+    expect(verifyWebhook('whsec_wrong', { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, delivery.body)).toBe(false);
+    expect(verifyWebhook(registered.secret, { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, `${delivery.body} `)).toBe(false);
+    const sent = ok(await t.gql(MESSAGES, { w: webhookId })).webhookMessages;
+    expect(sent).toEqual([expect.objectContaining({ eventId: envelope.id, status: 'SENT', attempts: 3, lastError: null })]);
+
+    // The receiver is down for good: after NOTIFY_MAX_ATTEMPTS the message is dead-lettered.
+    receiver.answer(() => 503);
+    await complete(order.stages[1]);
+    await waitFor(async () => ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages.length === 1, 20_000, 'the dead letter');
+    const [dead] = ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages;
+    expect(dead).toMatchObject({ attempts: 3, lastError: 'HTTP 503', sentAt: null });
+    // Someone else's webhook, and a message that is not dead, are refused.
+    expect(codeOf(await t.gql(`mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r0") { id } }`, { w: webhookId }, { as: staff('youcaifeng') }))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(`mutation($w: ID!, $m: [ID!]) { replayWebhookMessages(webhookId: $w, messageIds: $m, idempotencyKey: "r1") { id } }`, { w: webhookId, m: [sent[0].id] }))).toBe('BAD_USER_INPUT');
+
+    // Back up: replay sends it.
+    receiver.answer(() => 200);
+    const replayed = ok(await t.gql(`mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r2") { id status attempts } }`, { w: webhookId })).replayWebhookMessages;
+    expect(replayed).toEqual([{ id: dead.id, status: 'PENDING', attempts: 0 }]);
+    await waitFor(() => receiver.received.length === 2, 20_000, 'the replayed delivery');
+    expect(JSON.parse(receiver.received[1].body).id).toBe(dead.eventId);
+    expect(ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages).toEqual([]);
+    ok(await t.gql(`mutation($w: ID!) { removeWebhook(webhookId: $w) { active } }`, { w: webhookId }));
+  }, 90_000);
+
+  it('tells a WeChat customer of their order at their tier, refreshing an expired access token', async () => {
+    const order = await importOrder();
+    await waitForOrderFacts(order.id);
+    const basic = customer([order.id], 'BASIC');
+    // Malformed preferences are refused and change nothing.
+    for (const input of [
+      { channel: 'WECHAT' },
+      { channel: 'WECHAT', wechatOpenId: 'no spaces allowed' },
+      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', quietHours: { start: '25:00', end: '07:00' } },
+      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', timeZone: 'Mars/Olympus_Mons' },
+      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', dailyCap: -1 },
+      { channel: 'PIGEON', wechatOpenId: 'oWEFT_customer_0001' },
+    ]) {
+      expect([input, codeOf(await t.gql(PREFERENCES, { o: order.id, input }, { as: basic }))]).toEqual([input, 'BAD_USER_INPUT']);
+    }
+    expect(codeOf(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'NONE' } }, { as: staff('moyun-studio') }))).toBe('FORBIDDEN');
+    const other = await importOrder();
+    expect(codeOf(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'NONE' } }, { as: customer([other.id], 'DETAILED') }))).toBe('NOT_FOUND');
+    expect(ok(await t.gql(`query($o: ID!) { notificationPreferences(orderId: $o) { channel wechatBound } }`, { o: order.id }, { as: basic })).notificationPreferences).toEqual({ channel: 'NONE', wechatBound: false });
+
+    const set = ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001' } }, { as: basic })).setNotificationPreferences;
+    expect(set).toEqual({ orderId: order.id, channel: 'WECHAT', wechatBound: true, tier: 'BASIC', quietHours: null, timeZone: 'Asia/Shanghai', dailyDigest: false, digestHour: 20, dailyCap: 5 });
+
+    // Design confirmed (A10, a milestone at BASIC): the customer is told, in the official format.
+    const to = (content: string) => stub.messages.filter((message) => message.touser === 'oWEFT_customer_0001' && message.text!.content.includes(content));
+    await complete(order.stages[0]);
+    await waitFor(() => to('设计确认').length === 1, 20_000, 'the WeChat message');
+    expect(to('设计确认')[0]).toMatchObject({ msgtype: 'text', text: { content: 'Your order: 设计确认完成 Design confirmed is done. 您的订单：设计确认完成已完成。' } });
+
+    // The access token expires: the next send gets 42001, fetches a new token (once) and goes through.
+    stub.expireTokens();
+    const issued = stub.tokensIssued;
+    await complete(order.stages[1]); // B10 material preparation: a milestone at BASIC
+    await waitFor(() => to('物料准备').length === 1, 20_000, 'the message after the token expired');
+    expect(stub.tokensIssued).toBe(issued + 1);
+
+    // C10 calligraphy shows from DETAILED only: a BASIC customer is not told of it.
+    await complete(order.stages[2]);
+    await waitFor(async () => (await messagesOf(order.id, 'BASIC')).every((message) => message.status === 'SENT'), 20_000, 'every message sent');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(to('书法')).toEqual([]);
+    const told = (await messagesOf(order.id, 'BASIC')).map((message) => message.eventType);
+    expect(told.filter((type) => type === ORDER_EVENTS.STAGE_COMPLETED)).toHaveLength(2);
+    expect(told.every((type) => [ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.ETA_CHANGED].includes(type))).toBe(true);
+  }, 90_000);
+
+  it('keeps routine messages to quiet hours, a daily cap and a digest, but sends delays and completion at once', async () => {
+    const order = await importOrder();
+    await waitForOrderFacts(order.id);
+    const detailed = customer([order.id], 'DETAILED');
+    const now = localTime(new Date(), 'Asia/Shanghai').minutes;
+    const hhmm = (minutes: number) => `${String(Math.floor(((minutes + 1440) % 1440) / 60)).padStart(2, '0')}:${String((minutes + 1440) % 60).padStart(2, '0')}`;
+    // Quiet from an hour ago to two hours from now.
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) } } }, { as: detailed }));
+    await complete(order.stages[0]);
+    await waitFor(async () => (await messagesOf(order.id)).some((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED), 20_000, 'the routine message');
+    const routine = (await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED);
+    expect(routine).toMatchObject({ kind: 'ROUTINE', status: 'PENDING' });
+    const wait = new Date(routine.nextAttemptAt).getTime() - Date.now();
+    expect(wait).toBeGreaterThan(100 * 60_000);
+    expect(wait).toBeLessThan(121 * 60_000);
+
+    // A delay notice goes out at once, quiet hours or not.
+    const running = order.stages[1];
+    ok(await start(running.id));
+    const em = t.hub.subgraphs.orders.systemContext().em.fork();
+    const stage = await em.findOneOrFail(StageRun, { id: running.id }, { filters: false });
+    await em.nativeUpdate(StageRun, { id: running.id }, { startedAt: new Date(Date.now() - stage.standardMinutes * 60_000 * 1.6) }, { filters: false });
+    await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
+    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('running late')), 20_000, 'the delay notice');
+    expect((await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE)).toMatchObject({ kind: 'IMMEDIATE', status: 'SENT' });
+
+    // No quiet hours, a cap of one routine message a day and a digest at this hour: the second waits for the digest.
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', clearQuietHours: true, dailyCap: 1 } }, { as: detailed }));
+    ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: running.id }));
+    await waitFor(async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED).length === 2, 20_000, 'the second routine message');
+    const held = (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED && message.status === 'HELD');
+    expect(held).toHaveLength(1);
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', dailyDigest: true, digestHour: Math.floor(localTime(new Date(), 'Asia/Shanghai').minutes / 60) } }, { as: detailed }));
+    await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext());
+    await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext()); // once a day, however often asked
+    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.startsWith('Today on your order')), 20_000, 'the digest');
+    const after = await messagesOf(order.id);
+    expect(after.filter((message) => message.kind === 'DIGEST')).toHaveLength(1);
+    expect(after.find((message) => message.id === held[0].id).status).toBe('DIGESTED');
+
+    // Outside WeChat's 48-hour window the API refuses: recorded as UNDELIVERABLE, not retried.
+    stub.outsideWindow.add('oWEFT_customer_0002');
+    const next = order.stages[2];
+    ok(await start(next.id));
+    await em.nativeUpdate(StageRun, { id: next.id }, { startedAt: new Date(Date.now() - 24 * 3_600_000) }, { filters: false });
+    await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
+    const refused = async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE && message.status === 'UNDELIVERABLE');
+    await waitFor(async () => (await refused()).length === 1, 20_000, 'the refused notice');
+    expect((await refused())[0]).toMatchObject({ attempts: 1, nextAttemptAt: null, sentAt: null, lastError: expect.stringContaining('45015') });
+  }, 90_000);
+
+  it('sends a share-ready summary link when the order is made, even to a MINIMAL customer, and answers it publicly', async () => {
+    const order = await importOrder();
+    await waitForOrderFacts(order.id);
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0003' } }, { as: customer([order.id], 'MINIMAL') }));
+    for (const stage of order.stages) await complete(stage);
+    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0003' && message.text!.content.includes('https://moyun.example/share/')), 30_000, 'the completion message');
+    const toMinimal = stub.messages.filter((message) => message.touser === 'oWEFT_customer_0003');
+    // MINIMAL: no stage updates, no forecasts — only that it is made.
+    expect(toMinimal).toHaveLength(1);
+    const shareId = /share\/([A-Za-z0-9_-]+)/.exec(toMinimal[0].text!.content)![1];
+    const shared = ok(await t.gql(`query($s: ID!) { sharedOrder(shareId: $s) { studio { nameEn } productType lines { productCode quantity } stages { code labelEn } completedAt } }`, { s: shareId }, { as: null }));
+    expect(shared.sharedOrder).toMatchObject({ studio: { nameEn: 'Moyun Creative Studio' }, productType: 'CALLIGRAPHY_TEAWARE', lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2 }] });
+    expect(shared.sharedOrder.stages).toHaveLength(9);
+    expect(ok(await t.gql(`{ sharedOrder(shareId: "not-a-share") { productType } }`, {}, { as: null })).sharedOrder).toBeNull();
+  }, 90_000);
+});
