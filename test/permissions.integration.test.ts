@@ -3,6 +3,7 @@ import { Order } from '../subgraphs/orders/entities/order';
 import { CustomerLink } from '../subgraphs/orders/entities/customer-link';
 import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/entities/progress';
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
+import { OrderFacts } from '../subgraphs/notifications/entities';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
@@ -53,11 +54,12 @@ interface Fixture {
   overflowRequest: string; // moyun-studio: order M's final firing, placed with jingde-kiln-works
   allocation: string;
   aImportedEvent: string; // the event id order A's import wrote (how live events find its progress entry)
+  webhook: string; // moyun-studio's webhook
 }
 
 interface Cell {
   name: string;
-  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers' | 'capacity' | 'kitchens';
+  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers' | 'capacity' | 'kitchens' | 'notifications';
   query: string;
   variables(f: Fixture): Record<string, unknown>;
   observe(result: GraphQLResult): string;
@@ -648,6 +650,65 @@ const CELLS: Cell[] = [
     observe: mutationOutcome,
     expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
+  {
+    name: 'register a webhook for moyun-studio (its admins only)',
+    subgraph: 'notifications',
+    mutation: true,
+    query: `mutation { registerWebhook(enterpriseId: "moyun-studio", url: "http://127.0.0.1:9/hooks", idempotencyKey: "matrix-hook") { webhook { id } } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "moyun-studio's webhooks",
+    subgraph: 'notifications',
+    query: `{ webhooks(enterpriseId: "moyun-studio") { id url } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? 'listed',
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'listed', 'listed', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "the messages of moyun-studio's webhook (its dead-letter list)",
+    subgraph: 'notifications',
+    query: `query($w: ID!) { webhookMessages(webhookId: $w) { id status } }`,
+    variables: (f) => ({ w: f.webhook }),
+    observe: (result) => errorCode(result) ?? 'listed',
+    expected: row('UNAUTHENTICATED', 'listed', 'listed', 'listed', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "replay moyun-studio's webhook's dead letters",
+    subgraph: 'notifications',
+    mutation: true,
+    query: `mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "matrix-replay") { id } }`,
+    variables: (f) => ({ w: f.webhook }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'set how the customer of order A is told (customers only; their own order)',
+    subgraph: 'notifications',
+    mutation: true,
+    query: `mutation($a: ID!) { setNotificationPreferences(orderId: $a, input: { channel: NONE }) { channel } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'ALLOWED', 'NOT_FOUND'),
+  },
+  {
+    name: "the messages to order A's customer",
+    subgraph: 'notifications',
+    query: `query($a: ID!) { customerMessages(orderId: $a) { id text } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: (result) => errorCode(result) ?? 'listed',
+    expected: row('UNAUTHENTICATED', 'listed', 'listed', 'listed', 'listed', 'listed', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'listed', 'listed', 'listed', 'listed'),
+  },
+  {
+    name: 'a share summary that does not exist (public)',
+    subgraph: 'notifications',
+    query: `{ sharedOrder(shareId: "no-such-share") { productType } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? String(result.data.sharedOrder),
+    expected: row(...WHO.map(() => 'null')),
+  },
 ];
 
 describe.each(dialects())('permission matrix (%s)', (dialect) => {
@@ -770,5 +831,8 @@ async function buildFixture(t: TestHub): Promise<Fixture> {
   // Order A's forecast has been published at least once (the orders.eta consumer catches up on its events).
   await waitFor(async () => (await t.hub.subgraphs.orders.systemContext().em.fork().count(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.ETA_CHANGED }, { filters: false })) > 0, 15_000, 'the forecast of A');
   const [imported] = await t.hub.subgraphs.orders.systemContext().em.find(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.IMPORTED });
-  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id, aImportedEvent: imported.eventId };
+  const webhook = ok(await t.gql<any>(`mutation { registerWebhook(enterpriseId: "moyun-studio", url: "http://127.0.0.1:9/fixture", eventTypes: ["order.cancelled"], idempotencyKey: "fixture-hook") { webhook { id } } }`, {}, moyun)).registerWebhook.webhook.id;
+  // The notifications subgraph has learnt of order A from its events.
+  await waitFor(async () => (await t.hub.subgraphs.notifications.systemContext().em.fork().count(OrderFacts, { orderId: a.id })) > 0, 15_000, 'order A known to notifications');
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id, aImportedEvent: imported.eventId, webhook };
 }
