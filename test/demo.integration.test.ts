@@ -47,8 +47,11 @@ describe('embedded demo hub', () => {
       const board = await postGraphQL(hub.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken);
       expect(board.data.stageBoard.overdueTotal).toBeGreaterThan(0);
 
-      const demo = await postGraphQL(hub.gateway.url, `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } } }`, undefined, moyunToken);
+      const demo = await postGraphQL(hub.gateway.url, `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } eta { basis { method samples } } } }`, undefined, moyunToken);
       expect(demo.data.order.status).toBe('IN_PRODUCTION');
+      // The demo ships production history: the forecast rests on it.
+      expect(demo.data.order.eta.basis.method).toBe('HISTORY');
+      expect(demo.data.order.eta.basis.samples).toBeGreaterThan(500);
       expect(demo.data.order.stages.filter((stage: any) => stage.status === 'DONE').length).toBeGreaterThan(2);
 
       // The README's side-by-side: the same demo order as a MINIMAL and as a DETAILED customer.
@@ -125,5 +128,6 @@ describe('embedded demo hub', () => {
     }
     const readyAfterStop = await fetch(again.gateway.url.replace('/graphql', '/healthz')).catch(() => null);
     expect(readyAfterStop).toBeNull();
-  });
+    // Seeding 66 orders through the real services, with every consumer reacting, then a restart.
+  }, 150_000);
 });

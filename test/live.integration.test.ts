@@ -185,8 +185,9 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
       { query: ORDER_PROGRESS, variables },
       {
         next: (result: any) => {
-          cursors.push(Number(result.data.orderProgress.cursor));
           variables.after = result.data.orderProgress.cursor; // what the retry will resend
+          // Forecast updates arrive whenever the forecast moves; this test counts the changes it makes.
+          if (result.data.orderProgress.type !== ORDER_EVENTS.ETA_CHANGED) cursors.push(Number(result.data.orderProgress.cursor));
         },
         error: (error: unknown) => errors.push(error),
         complete: () => undefined,

@@ -160,8 +160,8 @@ export class EtaService {
   /**
    * Re-estimates one order in the caller's transaction: stores the forecast and, when it moved
    * enough since customers were last told, tells them (a progress entry and its event).
-   * Cancelled orders have none. Given the sequence of the event that asked, it tells customers
-   * only when that event is the order's latest: a backlog being caught up on publishes once.
+   * Cancelled orders have none. Given the sequence of the event that asked, it does nothing
+   * unless that is the order's latest change: a backlog being caught up on forecasts once.
    */
   async estimate(em: EntityManager, orderId: string, actor: EventActor, triggerSequence?: number): Promise<OrderEta | null> {
     const order = await em.findOne(Order, { id: orderId }, { filters: false });
@@ -169,6 +169,10 @@ export class EtaService {
     if (!order || order.status === 'CANCELLED') {
       if (existing) em.remove(existing);
       return null;
+    }
+    // A backlog being caught up on: only the order's latest change forecasts (and tells customers).
+    if (triggerSequence !== undefined && (await em.count(ProgressEvent, { orderId, sequence: { $gt: triggerSequence }, type: { $ne: ORDER_EVENTS.ETA_CHANGED } }, { filters: false })) > 0) {
+      return existing;
     }
     const { forecast, delivered } = await this.forecast(em, order, true);
     const now = this.clock();
@@ -182,8 +186,7 @@ export class EtaService {
       basis: forecast.basis,
     });
     em.persist(row);
-    const current = triggerSequence === undefined || triggerSequence === order.lastSequence;
-    const publish = current && !delivered && (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
+    const publish = !delivered && (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
     if (publish) {
       row.publishedCompletionBound = row.completionBound;
       row.publishedDeliveryBound = row.deliveryBound;
