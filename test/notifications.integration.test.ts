@@ -159,6 +159,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
       { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', timeZone: 'Mars/Olympus_Mons' },
       { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', dailyCap: -1 },
       { channel: 'PIGEON', wechatOpenId: 'oWEFT_customer_0001' },
+      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', quietHours: { start: '22:00', end: '07:00' }, clearQuietHours: true },
     ]) {
       expect([input, codeOf(await t.gql(PREFERENCES, { o: order.id, input }, { as: basic }))]).toEqual([input, 'BAD_USER_INPUT']);
     }

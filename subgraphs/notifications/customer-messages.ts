@@ -1,4 +1,5 @@
 import { IMMEDIATE_CUSTOMER_EVENTS, ORDER_EVENTS, tierAllows, VOCABULARY, type EventEnvelope, type VisibilityTier } from '../../contracts';
+import { dayInChina } from '../shared/days';
 import type { CustomerPreference } from './entities';
 
 /**
@@ -17,7 +18,7 @@ export function customerText(event: EventEnvelope, tier: VisibilityTier, shareUr
       return `Your order: ${stageName} is done. 您的订单：${stage.labelZh}已完成。`;
     case ORDER_EVENTS.ETA_CHANGED: {
       if (!tierAllows(tier, 'BASIC') || typeof payload.deliveryLikelyBefore !== 'string') return null;
-      const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' }).format(new Date(payload.deliveryLikelyBefore));
+      const day = dayInChina(new Date(payload.deliveryLikelyBefore));
       return `Your order is now 90 % likely to be delivered before ${day}. 预计 90% 可能在 ${day} 前送达。`;
     }
     case ORDER_EVENTS.SHIPMENT_ADDED:

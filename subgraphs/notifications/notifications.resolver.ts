@@ -164,6 +164,7 @@ export class NotificationsResolver {
     if (!customer.orders.includes(orderId)) throw notFound('Order', orderId);
     if (input.channel === 'WECHAT' && !input.wechatOpenId) throw badInput('WECHAT needs the wechatOpenId the WeChat link gave', { field: 'wechatOpenId' });
     if (input.quietHours && input.quietHours.start === input.quietHours.end) throw badInput('Quiet hours must not start and end at the same time', { field: 'quietHours' });
+    if (input.quietHours && input.clearQuietHours) throw badInput('Give quietHours or clearQuietHours, not both', { field: 'clearQuietHours' });
     if (input.timeZone) requireTimeZone(input.timeZone);
     const facts = await ctx.em.fork().findOne(OrderFacts, { orderId });
     if (!facts) throw notFound('Order', orderId);

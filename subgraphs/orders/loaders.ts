@@ -5,6 +5,7 @@ import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entiti
 import { StageRun } from './entities/stage-run';
 import { StudioCostProfile } from './entities/cost-profile';
 import { TraceCode } from './entities/trace';
+import { OrderEta } from './entities/eta';
 
 export function createOrderLoaders(em: EntityManager) {
   return {
@@ -17,6 +18,7 @@ export function createOrderLoaders(em: EntityManager) {
     eventsByShipment: loaderByParent(em, ShipmentEvent, 'shipmentId', { occurredAt: 'asc' }),
     costProfile: loaderById(em, StudioCostProfile, 'studioId'),
     traceCodesByOrder: loaderByParent(em, TraceCode, 'orderId', { code: 'asc' }),
+    etaByOrder: loaderById(em, OrderEta, 'orderId'),
   };
 }
 export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

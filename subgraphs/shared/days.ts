@@ -15,3 +15,8 @@ export const addDays = (day: string, days: number): string => dayOf(daysAfter(Da
 
 /** Days since 1970-01-01: for comparing and subtracting calendar days. */
 export const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T00:00:00Z`) / DAY_MS);
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' });
+
+/** A day as customers read it, "5 Dec", in China Standard Time (the studios' and customers' time). */
+export const dayInChina = (at: Date): string => CHINA_DAY.format(at);

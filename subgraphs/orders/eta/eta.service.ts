@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, type EventActor } from '../../../contracts';
 import type { RequestContext } from '../../shared/context';
+import { dayInChina } from '../../shared/days';
 import { inTransaction } from '../../shared/transactions';
 import { DurationRecord, OrderEta, type Eta } from '../entities/eta';
 import { Order } from '../entities/order';
@@ -21,11 +22,9 @@ const MATERIAL_SHIFT_SHARE = 0.1;
 const modelTtlMs = () => Number(process.env.ETA_MODEL_TTL_SECONDS ?? 300) * 1000;
 export const etaRefreshMs = () => Number(process.env.ETA_REFRESH_SECONDS ?? 600) * 1000;
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' });
-
 /** What a customer reads: "90 % likely delivered before 5 Dec". */
 function statementOf(row: Pick<OrderEta, 'deliveryBound'>, delivered: boolean): string {
-  return delivered ? `Delivered ${DAY_FORMAT.format(row.deliveryBound)}` : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${DAY_FORMAT.format(row.deliveryBound)}`;
+  return delivered ? `Delivered ${dayInChina(row.deliveryBound)}` : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${dayInChina(row.deliveryBound)}`;
 }
 
 export function etaView(row: OrderEta, delivered = false): Eta {
@@ -208,10 +207,10 @@ export class EtaService {
     return row;
   }
 
-  /** `Order.eta`: the stored forecast, or one computed now for an order not estimated yet. */
-  async etaOf(em: EntityManager, order: Order): Promise<Eta | null> {
+  /** `Order.eta`: the stored forecast (through the request's loader), or one computed now for an order not estimated yet. */
+  async etaOf(em: EntityManager, order: Order, stored: (orderId: string) => Promise<OrderEta | null>): Promise<Eta | null> {
     if (order.status === 'CANCELLED') return null;
-    const row = await em.findOne(OrderEta, { orderId: order.id }, { filters: false });
+    const row = await stored(order.id);
     if (row) return etaView(row, order.status === 'DELIVERED');
     const { forecast, delivered } = await this.forecast(em, order, false);
     const now = this.clock();
