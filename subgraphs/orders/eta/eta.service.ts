@@ -44,6 +44,16 @@ function moved(published: Date | null | undefined, next: Date, now: Date): boole
   return Math.abs(next.getTime() - published.getTime()) >= Math.max(MATERIAL_SHIFT_MINUTES * MINUTE, MATERIAL_SHIFT_SHARE * left);
 }
 
+/** What a forecast row keeps of a forecast. */
+const stored = (forecast: Forecast, computedAt: Date) => ({
+  completionMedian: forecast.completion.median,
+  completionBound: forecast.completion.bound,
+  deliveryMedian: forecast.delivery.median,
+  deliveryBound: forecast.delivery.bound,
+  computedAt,
+  basis: forecast.basis,
+});
+
 /** Orders whose forecast still moves. */
 const OPEN_STATUSES = ['RECEIVED', 'IN_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED'] as const;
 
@@ -175,15 +185,7 @@ export class EtaService {
     }
     const { forecast, delivered } = await this.forecast(em, order, true);
     const now = this.clock();
-    const row = existing ?? em.create(OrderEta, { orderId, completionMedian: now, completionBound: now, deliveryMedian: now, deliveryBound: now, computedAt: now, basis: forecast.basis });
-    Object.assign(row, {
-      completionMedian: forecast.completion.median,
-      completionBound: forecast.completion.bound,
-      deliveryMedian: forecast.delivery.median,
-      deliveryBound: forecast.delivery.bound,
-      computedAt: now,
-      basis: forecast.basis,
-    });
+    const row = existing ? Object.assign(existing, stored(forecast, now)) : em.create(OrderEta, { orderId, ...stored(forecast, now) });
     em.persist(row);
     const publish = !delivered && (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
     if (publish) {
@@ -208,24 +210,12 @@ export class EtaService {
   }
 
   /** `Order.eta`: the stored forecast (through the request's loader), or one computed now for an order not estimated yet. */
-  async etaOf(em: EntityManager, order: Order, stored: (orderId: string) => Promise<OrderEta | null>): Promise<Eta | null> {
+  async etaOf(em: EntityManager, order: Order, load: (orderId: string) => Promise<OrderEta | null>): Promise<Eta | null> {
     if (order.status === 'CANCELLED') return null;
-    const row = await stored(order.id);
+    const row = await load(order.id);
     if (row) return etaView(row, order.status === 'DELIVERED');
     const { forecast, delivered } = await this.forecast(em, order, false);
-    const now = this.clock();
-    return etaView(
-      Object.assign(new OrderEta(), {
-        orderId: order.id,
-        completionMedian: forecast.completion.median,
-        completionBound: forecast.completion.bound,
-        deliveryMedian: forecast.delivery.median,
-        deliveryBound: forecast.delivery.bound,
-        computedAt: now,
-        basis: forecast.basis,
-      }),
-      delivered,
-    );
+    return etaView(Object.assign(new OrderEta(), { orderId: order.id, ...stored(forecast, this.clock()) }), delivered);
   }
 
   /**
