@@ -44,10 +44,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         location: options.location,
         auth: options.auth,
         bus,
+        holdConsumers: options.seedDemo,
       });
     }
     if (options.seedDemo) {
+      // The demo's history is written first and then consumed, as if it had happened.
       for (const runtime of Object.values(subgraphs)) await runtime.definition.seed?.(runtime);
+      for (const runtime of Object.values(subgraphs)) runtime.startConsumers();
     }
     gateway = await startGateway({
       port: options.gatewayPort,

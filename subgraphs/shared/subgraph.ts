@@ -44,6 +44,8 @@ export interface SubgraphRuntime {
   url: string;
   /** A request context outside any HTTP request (seeding, event handlers). */
   systemContext<T = unknown>(): RequestContext<T>;
+  /** Starts the event consumers of a subgraph started with `holdConsumers` (a no-op otherwise). */
+  startConsumers(): void;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,12 @@ export interface SubgraphOptions {
    * table (nothing is marked published that no bus accepted) until a process with a bus starts.
    */
   bus?: EventBus;
+  /**
+   * Start the event consumers only when `startConsumers()` is called: the demo seed writes weeks
+   * of history in seconds, and consumers that evaluate the present (delay alerts, forecasts)
+   * must see it once it is written, not halfway (a stage "running" since last week).
+   */
+  holdConsumers?: boolean;
 }
 
 /** Keeps internal failures out of responses (they are logged), passes every coded error through. */
@@ -115,17 +123,21 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const systemContext = <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>;
   // Each consumer is durable under its own name: the bus keeps its position across
   // restarts, and every instance of the subgraph shares it. What it already applied it skips.
-  const subscriptions: BusSubscription[] =
-    database && options.bus
-      ? (definition.consumers ?? []).map((consumer) =>
-          options.bus!.subscribe({ durable: consumer.name, types: consumer.types }, (event) =>
-            consumeOnce(systemContext(), consumer, event).catch((error) => {
-              logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type }, 'event consumer failed; the event will be retried');
-              throw error;
-            }),
-          ),
-        )
-      : [];
+  const subscriptions: BusSubscription[] = [];
+  const startConsumers = () => {
+    if (subscriptions.length > 0 || !database || !options.bus) return;
+    for (const consumer of definition.consumers ?? []) {
+      subscriptions.push(
+        options.bus.subscribe({ durable: consumer.name, types: consumer.types }, (event) =>
+          consumeOnce(systemContext(), consumer, event).catch((error) => {
+            logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type }, 'event consumer failed; the event will be retried');
+            throw error;
+          }),
+        ),
+      );
+    }
+  };
+  if (!options.holdConsumers) startConsumers();
   logger.info({ subgraph: definition.name, url: `${http.url}/graphql`, dialect: database?.dialect ?? 'none' }, 'subgraph ready');
   const timers: NodeJS.Timeout[] = [];
   const ticking = new Set<Promise<void>>();
@@ -136,6 +148,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     http,
     url: `${http.url}/graphql`,
     systemContext,
+    startConsumers,
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(ticking);
