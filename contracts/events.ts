@@ -116,6 +116,9 @@ export const CAPACITY_EVENTS = {
   RELEASED: 'capacity.released',
 } as const;
 
+/** Every event type the hub writes (what a webhook may ask for). */
+export const ALL_EVENT_TYPES: readonly string[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)]);
+
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
 const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;
 

@@ -70,10 +70,19 @@ export function topicsOf(event: EventEnvelope): string[] {
     const skus = Array.isArray(payload.skus) ? payload.skus : Array.isArray(payload.lines) ? payload.lines.map((line) => (line && typeof line === 'object' && !Array.isArray(line) ? line.sku : null)) : [];
     for (const sku of skus) if (text(sku)) topics.add(LIVE_TOPICS.sku(sku as string));
   }
-  if (liveKindOf(event.type) === 'ALLOCATION') {
-    for (const id of [studioId, text(payload.enterpriseId)]) if (id) topics.add(LIVE_TOPICS.enterprise(id));
-  }
+  for (const id of allocationParties(event)) topics.add(LIVE_TOPICS.enterprise(id));
   return [...topics];
+}
+
+/** An allocation's two parties: the studio that asked and the enterprise that took the work. */
+function allocationParties(event: EventEnvelope): string[] {
+  if (liveKindOf(event.type) !== 'ALLOCATION') return [];
+  return [text(event.payload.studioId), text(event.payload.enterpriseId)].filter((id): id is string => id !== null);
+}
+
+/** The enterprises an event concerns: the studio it happened in, an allocation's parties, a purchase order's supplier. */
+export function enterprisesOf(event: EventEnvelope): string[] {
+  return [...new Set([text(event.payload.studioId), ...allocationParties(event), text(event.payload.supplierId)].filter((id): id is string => id !== null))];
 }
 
 /**

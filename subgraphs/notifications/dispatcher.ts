@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { CAPACITY_EVENTS, CUSTOMER_MESSAGE_EVENTS, lowerTier, ORDER_EVENTS, SUPPLY_EVENTS, topicsOf, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
+import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
 import type { RequestContext } from '../shared/context';
 import type { EventConsumer } from '../shared/events/consumer';
 import { newId } from '../shared/ids';
@@ -38,18 +38,6 @@ export function backoffMs(attempts: number): number {
 const customerRecipient = (orderId: string) => `wechat:${orderId}`;
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The enterprises an event concerns, as webhook owners: the studio, the allocation's parties, the supplier. */
-function enterprisesOf(event: EventEnvelope): string[] {
-  const ids = new Set<string>();
-  for (const topic of topicsOf(event)) {
-    const [kind, id] = topic.split(/:(.*)/);
-    if (kind === 'studio' || kind === 'enterprise') ids.add(id);
-  }
-  const supplier = text(event.payload.supplierId);
-  if (supplier) ids.add(supplier);
-  return [...ids];
-}
-
 /** What the dispatcher learns of an order from its events: whose it is, its tier cap, its progress. */
 async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFacts | null> {
   const orderId = text(event.payload.orderId);
@@ -63,10 +51,10 @@ async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFact
   const payload = event.payload;
   if (event.type === ORDER_EVENTS.IMPORTED) {
     facts.productType = text(payload.productType) ?? facts.productType;
-    if (payload.customerTierMax === 'MINIMAL' || payload.customerTierMax === 'BASIC' || payload.customerTierMax === 'DETAILED') facts.tierMax = payload.customerTierMax;
+    if (isVisibilityTier(payload.customerTierMax)) facts.tierMax = payload.customerTierMax;
     if (Array.isArray(payload.lines)) facts.lines = payload.lines.map((line: any) => ({ productCode: String(line?.productCode), quantity: Number(line?.quantity) }));
   }
-  if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && (payload.tier === 'MINIMAL' || payload.tier === 'BASIC' || payload.tier === 'DETAILED')) facts.tierMax = payload.tier;
+  if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(payload.tier)) facts.tierMax = payload.tier;
   if (event.type === ORDER_EVENTS.STAGE_COMPLETED && text(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
   if (event.type === ORDER_EVENTS.COMPLETED && !facts.shareId) {
     facts.completedAt = new Date(event.occurredAt);
@@ -89,7 +77,7 @@ async function routineToday(em: EntityManager, preference: CustomerPreference, n
 export const dispatchConsumer: EventConsumer = {
   name: 'notifications.dispatch',
   // Every event type there is: webhooks may ask for any of them.
-  types: [...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)],
+  types: ALL_EVENT_TYPES,
   async handle(em, event) {
     const now = new Date();
     const facts = await learn(em, event);

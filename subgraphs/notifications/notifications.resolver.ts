@@ -1,6 +1,6 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { DEFAULT_NOTIFICATION_PREFERENCES, ORDER_EVENTS, SUPPLY_EVENTS, CAPACITY_EVENTS, VOCABULARY, type CustomerChannel, type MessageStatus } from '../../contracts';
+import { ALL_EVENT_TYPES, DEFAULT_NOTIFICATION_PREFERENCES, VOCABULARY, type CustomerChannel, type MessageStatus } from '../../contracts';
 import type { GraphQLContext } from '../shared/context';
 import { badInput, failedPrecondition, hubError, notFound } from '../shared/errors';
 import { newId, requireEnterpriseId, requireId } from '../shared/ids';
@@ -14,7 +14,6 @@ type Context = GraphQLContext;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A WeChat openid: 28 characters in practice; letters, digits, - and _. */
 const OPEN_ID = /^[A-Za-z0-9_-]{6,64}$/;
-const KNOWN_EVENT_TYPES: readonly string[] = [...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)];
 const MAX_WEBHOOKS = 20;
 
 @InputType()
@@ -90,8 +89,8 @@ export class NotificationsResolver {
   ): Promise<WebhookRegistration> {
     requireEnterpriseId(enterpriseId, 'enterpriseId');
     const target = requireWebhookUrl(url);
-    const unknown = eventTypes.filter((type) => !KNOWN_EVENT_TYPES.includes(type));
-    if (unknown.length > 0) throw badInput(`Unknown event types: ${unknown.join(', ')}`, { field: 'eventTypes', known: KNOWN_EVENT_TYPES });
+    const unknown = eventTypes.filter((type) => !ALL_EVENT_TYPES.includes(type));
+    if (unknown.length > 0) throw badInput(`Unknown event types: ${unknown.join(', ')}`, { field: 'eventTypes', known: ALL_EVENT_TYPES });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'registerWebhook', idempotencyKey, { enterpriseId, url: target, eventTypes }, async () => {
         if ((await em.count(Webhook, { enterpriseId, active: true })) >= MAX_WEBHOOKS) throw failedPrecondition('TOO_MANY_WEBHOOKS', `At most ${MAX_WEBHOOKS} webhooks per enterprise`);
