@@ -178,6 +178,9 @@ export class Dispatcher {
       { status: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ leasedUntil: null }, { leasedUntil: { $lt: now } }] },
       { orderBy: { nextAttemptAt: 'asc' }, limit: BATCH },
     );
+    // The batch's webhooks, read once.
+    const webhookIds = [...new Set(due.map((message) => message.webhookId).filter((id): id is string => Boolean(id)))];
+    const webhooks = new Map(webhookIds.length ? (await em.find(Webhook, { id: { $in: webhookIds } })).map((webhook) => [webhook.id, webhook]) : []);
     let sent = 0;
     await Promise.all(
       due.map(async (candidate) => {
@@ -187,7 +190,7 @@ export class Dispatcher {
           { leasedUntil: new Date(now.getTime() + LEASE_MS) },
         );
         if (claimed !== 1) return;
-        const outcome = await this.send(ctx.em.fork(), candidate);
+        const outcome = await this.send(ctx.em.fork(), candidate, webhooks);
         const attempts = candidate.attempts + 1;
         const dead = outcome.status === 'RETRY' && attempts >= notificationSettings.maxAttempts();
         await ctx.em.fork().nativeUpdate(
@@ -206,9 +209,9 @@ export class Dispatcher {
     return sent;
   }
 
-  private async send(em: EntityManager, message: NotificationMessage): Promise<SendOutcome> {
+  private async send(em: EntityManager, message: NotificationMessage, webhooks: Map<string, Webhook>): Promise<SendOutcome> {
     if (message.kind === 'WEBHOOK') {
-      const webhook = await em.findOne(Webhook, { id: message.webhookId! });
+      const webhook = webhooks.get(message.webhookId!);
       if (!webhook || !webhook.active) return { status: 'UNDELIVERABLE', error: 'The webhook was removed' };
       return postWebhook(webhook, message);
     }
@@ -230,14 +233,21 @@ export class Dispatcher {
     const em = ctx.em.fork();
     const now = new Date();
     const held = await em.find(NotificationMessage, { status: 'HELD' }, { fields: ['orderId'], limit: 5000 });
+    const orderIds = [...new Set(held.map((message) => message.orderId!))];
+    if (orderIds.length === 0) return 0;
+    const digestDue = (preference: CustomerPreference) => {
+      const local = localTime(now, preference.timeZone);
+      return local.minutes >= preference.digestHour * 60 && preference.lastDigestDay !== local.day;
+    };
+    // A transaction only for the customers whose digest hour has come and who had none today.
+    const due = (await em.find(CustomerPreference, { orderId: { $in: orderIds } })).filter(digestDue);
     let made = 0;
-    for (const orderId of new Set(held.map((message) => message.orderId!))) {
+    for (const { orderId } of due) {
       // Instances racing collide on the digest's key; the retry finds today's digest made.
       const created = await inTransaction(ctx, async (tx) => {
         const preference = await tx.findOne(CustomerPreference, { orderId });
-        if (!preference) return false;
+        if (!preference || !digestDue(preference)) return false;
         const local = localTime(now, preference.timeZone);
-        if (local.minutes < preference.digestHour * 60 || preference.lastDigestDay === local.day) return false;
         const messages = await tx.find(NotificationMessage, { orderId, status: 'HELD' }, { orderBy: { createdAt: 'asc' } });
         if (messages.length === 0 || !preference.wechatOpenId) return false;
         const lines = messages.slice(-DIGEST_LINES).map((message) => `• ${message.body.text}`);

@@ -58,18 +58,18 @@ async function call(url: string, init?: RequestInit): Promise<WechatReply> {
 const describe = (reply: WechatReply) => `WeChat ${reply.errcode}: ${reply.errmsg ?? ''}`.trim();
 
 export class WechatClient {
+  /** A token fetch under way: sends failing together refresh once (per instance). */
+  private refreshing: Promise<string> | null = null;
+
   constructor(private readonly config: WechatConfig) {}
 
   /** The cached token, or a new one from /cgi-bin/token (after `stale`, the one that failed). */
   async accessToken(em: EntityManager, stale?: string): Promise<string> {
     const cached = await em.findOne(WechatToken, { appId: this.config.appId });
     if (cached && cached.token !== stale && cached.expiresAt.getTime() > Date.now()) return cached.token;
-    // Sends failing together refresh once (per instance).
     this.refreshing ??= this.fetchToken(em).finally(() => (this.refreshing = null));
     return this.refreshing;
   }
-
-  private refreshing: Promise<string> | null = null;
 
   private async fetchToken(em: EntityManager): Promise<string> {
     const query = new URLSearchParams({ grant_type: 'client_credential', appid: this.config.appId, secret: this.config.appSecret });
