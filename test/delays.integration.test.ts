@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ORDER_EVENTS } from '../contracts';
 import { delayService } from '../subgraphs/orders/delay.service';
-import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { liveConnection, LiveConnection } from './support/live';
-import { teawareOrder } from './support/orders';
+import { runLate, teawareOrder } from './support/orders';
 import { customer, staff } from './support/principals';
 import { waitFor } from './support/wait';
 
@@ -24,12 +23,6 @@ describe.each(dialects())('delay alerts (%s)', (dialect) => {
     await t?.close();
   });
 
-  /** Makes a running stage look as if it started long enough ago to be `percent` over its standard duration. */
-  async function runLate(stageId: string, percent: number) {
-    const em = t.hub.subgraphs.orders.systemContext().em;
-    const stage = await em.findOneOrFail(StageRun, { id: stageId }, { filters: false });
-    await em.nativeUpdate(StageRun, { id: stageId }, { startedAt: new Date(Date.now() - stage.standardMinutes * 60_000 * (1 + percent / 100)) }, { filters: false });
-  }
   const alertsOf = async (orderId: string) => ((await t.gql(ALERTS)).data.delayAlerts as any[]).filter((alert) => alert.orderId === orderId);
 
   it('alerts supervisors at 30 %, notifies the customer at 50 % with reason and compensation, each once, and closes them when the stage completes', async () => {
@@ -42,7 +35,7 @@ describe.each(dialects())('delay alerts (%s)', (dialect) => {
     const notices = follow.subscribe(`subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type order { delayAlerts { threshold compensationOptions } } } }`, { id: order.id });
 
     // 35 % over: however many evaluations race, one supervisors' alert.
-    await runLate(stage.id, 35);
+    await runLate(t, stage.id, 35);
     await Promise.all(Array.from({ length: 5 }, () => delayService.evaluate(t.hub.subgraphs.orders.systemContext())));
     let alerts = await alertsOf(order.id);
     expect(alerts).toEqual([expect.objectContaining({ threshold: 30, status: 'OPEN', statusCode: { code: stage.code }, customerResponse: null })]);
@@ -52,7 +45,7 @@ describe.each(dialects())('delay alerts (%s)', (dialect) => {
     expect(board.find((column: any) => column.code === stage.code).delayed).toBeGreaterThanOrEqual(1);
 
     // 55 % over, and an exception reported: the progress event evaluates the order, and the customer is told why and what is offered.
-    await runLate(stage.id, 55);
+    await runLate(t, stage.id, 55);
     await t.gql(`mutation($a: ID!, $k: String!) { reportException(orderId: $a, code: "EQP-02", idempotencyKey: $k) { id } }`, { a: order.id, k: randomUUID() });
     await waitFor(async () => (await alertsOf(order.id)).length === 2, 15_000, 'the customer notice');
     alerts = await alertsOf(order.id);

@@ -7,9 +7,8 @@ import { localTime } from '../subgraphs/notifications/customer-messages';
 import { dispatcher } from '../subgraphs/notifications/dispatcher';
 import { verifyWebhook } from '../subgraphs/notifications/signature';
 import { delayService } from '../subgraphs/orders/delay.service';
-import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { dialects, startTestHub, TestHub } from './support/hub';
-import { teawareOrder } from './support/orders';
+import { runLate, teawareOrder } from './support/orders';
 import { customer, staff } from './support/principals';
 import { waitFor } from './support/wait';
 
@@ -213,9 +212,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     // A delay notice goes out at once, quiet hours or not.
     const running = order.stages[1];
     ok(await start(running.id));
-    const em = t.hub.subgraphs.orders.systemContext().em.fork();
-    const stage = await em.findOneOrFail(StageRun, { id: running.id }, { filters: false });
-    await em.nativeUpdate(StageRun, { id: running.id }, { startedAt: new Date(Date.now() - stage.standardMinutes * 60_000 * 1.6) }, { filters: false });
+    await runLate(t, running.id, 60);
     await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
     await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('running late')), 20_000, 'the delay notice');
     expect((await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE)).toMatchObject({ kind: 'IMMEDIATE', status: 'SENT' });
@@ -238,7 +235,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     stub.outsideWindow.add('oWEFT_customer_0002');
     const next = order.stages[2];
     ok(await start(next.id));
-    await em.nativeUpdate(StageRun, { id: next.id }, { startedAt: new Date(Date.now() - 24 * 3_600_000) }, { filters: false });
+    await runLate(t, next.id, 60);
     await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
     const refused = async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE && message.status === 'UNDELIVERABLE');
     await waitFor(async () => (await refused()).length === 1, 20_000, 'the refused notice');

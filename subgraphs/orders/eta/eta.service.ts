@@ -9,7 +9,7 @@ import { ProgressEvent } from '../entities/progress';
 import { StageRun } from '../entities/stage-run';
 import { systemClock, type Clock } from '../order-access';
 import { appendProgress } from '../order-log';
-import { isSettled } from '../stage-rules';
+import { isSettled, ORDER_STATUSES } from '../stage-rules';
 import { ETA_CONFIDENCE, fitEtaModel, forecastOrder, type EtaModel, type Forecast, type OrderSnapshot } from './model';
 
 const MINUTE = 60_000;
@@ -54,8 +54,8 @@ const stored = (forecast: Forecast, computedAt: Date) => ({
   basis: forecast.basis,
 });
 
-/** Orders whose forecast still moves. */
-const OPEN_STATUSES = ['RECEIVED', 'IN_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED'] as const;
+/** Orders whose forecast still moves: neither cancelled nor delivered. */
+const OPEN_STATUSES = ORDER_STATUSES.filter((status) => status !== 'CANCELLED' && status !== 'DELIVERED');
 
 const deliveryRecordId = (orderId: string) => `dlv:${orderId}`;
 
@@ -117,48 +117,22 @@ export class EtaService {
 
   /** Completed runs and the delivery of an order become history, once each (keyed by run). */
   private async record(em: EntityManager, order: Order, stages: StageRun[], routeDoneAt: Date | null, deliveredAt: Date | null): Promise<void> {
-    const done = stages.filter((stage) => stage.status === 'DONE' && stage.startedAt && stage.finishedAt);
-    const ids = [...done.map((stage) => stage.id), ...(deliveredAt && routeDoneAt ? [deliveryRecordId(order.id)] : [])];
-    if (ids.length === 0) return;
-    const known = new Set((await em.find(DurationRecord, { id: { $in: ids } }, { fields: ['id'], filters: false })).map((row) => row.id));
+    const minutes = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / MINUTE);
+    const records: Omit<DurationRecord, 'studioId' | 'productType'>[] = [];
     let readyAt = order.createdAt;
     for (const stage of stages) {
-      if (stage.status === 'DONE' && stage.startedAt && stage.finishedAt && !known.has(stage.id)) {
-        em.persist(
-          em.create(DurationRecord, {
-            id: stage.id,
-            studioId: order.studioId,
-            productType: order.productType,
-            kind: 'STAGE',
-            code: stage.code,
-            operator: stage.assignedToId === order.studioId ? (stage.operatorName ?? null) : null,
-            standardMinutes: stage.standardMinutes,
-            actualMinutes: (stage.finishedAt.getTime() - stage.startedAt.getTime()) / MINUTE,
-            waitMinutes: Math.max(0, (stage.startedAt.getTime() - readyAt.getTime()) / MINUTE),
-            load: stage.loadAtStart ?? 0,
-            finishedAt: stage.finishedAt,
-          }),
-        );
+      if (stage.status === 'DONE' && stage.startedAt && stage.finishedAt) {
+        const operator = stage.assignedToId === order.studioId ? (stage.operatorName ?? null) : null;
+        records.push({ id: stage.id, kind: 'STAGE', code: stage.code, operator, standardMinutes: stage.standardMinutes, actualMinutes: minutes(stage.startedAt, stage.finishedAt), waitMinutes: minutes(readyAt, stage.startedAt), load: stage.loadAtStart ?? 0, finishedAt: stage.finishedAt });
       }
       if (stage.finishedAt) readyAt = stage.finishedAt;
     }
-    if (deliveredAt && routeDoneAt && !known.has(deliveryRecordId(order.id))) {
-      em.persist(
-        em.create(DurationRecord, {
-          id: deliveryRecordId(order.id),
-          studioId: order.studioId,
-          productType: order.productType,
-          kind: 'DELIVERY',
-          code: 'DELIVERY',
-          operator: null,
-          standardMinutes: 0,
-          actualMinutes: Math.max(0, (deliveredAt.getTime() - routeDoneAt.getTime()) / MINUTE),
-          waitMinutes: 0,
-          load: 0,
-          finishedAt: deliveredAt,
-        }),
-      );
+    if (deliveredAt && routeDoneAt) {
+      records.push({ id: deliveryRecordId(order.id), kind: 'DELIVERY', code: 'DELIVERY', operator: null, standardMinutes: 0, actualMinutes: minutes(routeDoneAt, deliveredAt), waitMinutes: 0, load: 0, finishedAt: deliveredAt });
     }
+    if (records.length === 0) return;
+    const known = new Set((await em.find(DurationRecord, { id: { $in: records.map((record) => record.id) } }, { fields: ['id'], filters: false })).map((row) => row.id));
+    for (const record of records) if (!known.has(record.id)) em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productType }));
   }
 
   private async forecast(em: EntityManager, order: Order, record: boolean): Promise<{ forecast: Forecast; delivered: boolean }> {
@@ -225,7 +199,7 @@ export class EtaService {
   async refresh(ctx: RequestContext<unknown>, limit = 200): Promise<number> {
     const before = this.clock().getTime() - etaRefreshMs();
     const em = ctx.em.fork();
-    const open = await em.find(Order, { status: { $in: [...OPEN_STATUSES] } }, { fields: ['id'], filters: false, limit: 5000 });
+    const open = await em.find(Order, { status: { $in: OPEN_STATUSES } }, { fields: ['id'], filters: false, limit: 5000 });
     const computed = new Map(
       (await em.find(OrderEta, { orderId: { $in: open.map((order) => order.id) } }, { fields: ['orderId', 'computedAt'], filters: false })).map((row) => [row.orderId, row.computedAt.getTime()]),
     );
