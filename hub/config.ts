@@ -6,6 +6,8 @@ import type { DatabaseLocation } from '../subgraphs/shared/database';
 import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
 import type { BusSettings } from '../subgraphs/shared/events/open-bus';
+import { boundUrl, PublicUrl } from '../subgraphs/shared/public-url';
+import type { WebAppSettings } from '../gateway/web-app';
 
 /**
  * All configuration comes from the environment (see README "Configuration"). Defaults run the
@@ -29,11 +31,15 @@ export interface HubConfig {
   live: LiveSettings;
   /** Token settings; reads (and in embedded mode creates) the hub secret. */
   auth(): AuthOptions;
+  /** PUBLIC_URL: where people reach the hub; every link it sends derives from it. */
+  publicUrl: PublicUrl;
+  /** The web app the gateway serves: sign-in (OpenID Connect, demo picker). */
+  web: WebAppSettings;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { seedDemo?: boolean } = {}): HubConfig {
+export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { seedDemo?: boolean; demoSignIn?: boolean } = {}): HubConfig {
   const number = (value: string | undefined, fallback: number) => {
     if (value === undefined || value === '') return fallback;
     const parsed = Number(value);
@@ -50,10 +56,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
   const host = env.HOST ?? '127.0.0.1';
   const dataDir = path.resolve(env.DATA_DIR ?? 'data');
   const production = env.WEFT_ENV === 'production';
+  const flag = (name: string, fallback: boolean) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    if (['true', '1', 'on'].includes(value)) return true;
+    if (['false', '0', 'off'].includes(value)) return false;
+    throw new Error(`${name} must be true or false, not "${value}"`);
+  };
+  const gatewayPort = number(env.GATEWAY_PORT ?? env.PORT, 4000);
+  // Configured, it is final; otherwise the gateway's address (settled again once it has bound a port).
+  const publicUrl = new PublicUrl(env.PUBLIC_URL || undefined);
+  if (!env.PUBLIC_URL) publicUrl.settle(boundUrl(host, gatewayPort));
+  if (env.OIDC_CLIENT_ID && !(env.OIDC_ISSUER || env.AUTH_ISSUER)) throw new Error('OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)');
+  const demoSignIn = flag('DEMO_SIGN_IN', defaults.demoSignIn ?? false);
+  if (demoSignIn && production) throw new Error('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
   return {
     location: { databaseUrl: env.DATABASE_URL || undefined, dataDir },
     host,
-    gatewayPort: number(env.GATEWAY_PORT ?? env.PORT, 4000),
+    gatewayPort,
     subgraphPort: (name, defaultPort) => number(env[`${envName(name)}_PORT`] ?? env.PORT, defaultPort),
     subgraphUrl: (name, defaultPort) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${number(env[`${envName(name)}_PORT`], defaultPort)}/graphql`,
     seedDemo: env.SEED_DEMO === undefined ? (defaults.seedDemo ?? false) : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
@@ -78,8 +98,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
       issuer: env.AUTH_ISSUER || undefined,
       audience: env.AUTH_AUDIENCE || undefined,
       customerTokenTtlSeconds: positive('CUSTOMER_TOKEN_TTL_SECONDS', 900),
-      customerLinkUrl: env.CUSTOMER_LINK_URL || `http://localhost:${number(env.GATEWAY_PORT ?? env.PORT, 4000)}/track`,
+      publicUrl,
     }),
+    publicUrl,
+    web: {
+      demoSignIn,
+      oidc: env.OIDC_CLIENT_ID
+        ? {
+            authority: env.OIDC_ISSUER || env.AUTH_ISSUER || '',
+            clientId: env.OIDC_CLIENT_ID,
+            redirectUri: env.OIDC_REDIRECT_URI || undefined,
+            scope: env.OIDC_SCOPES || 'openid profile',
+          }
+        : undefined,
+    },
   };
 }
 

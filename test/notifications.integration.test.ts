@@ -40,7 +40,7 @@ async function startReceiver() {
   };
 }
 
-const SETTINGS = { NOTIFY_POLL_SECONDS: '0.1', NOTIFY_RETRY_BASE_SECONDS: '0.2', NOTIFY_MAX_ATTEMPTS: '3', WECHAT_API_BASE: '', WECHAT_APP_ID: '', WECHAT_APP_SECRET: '', SHARE_URL: 'https://moyun.example/share' };
+const SETTINGS = { NOTIFY_POLL_SECONDS: '0.1', NOTIFY_RETRY_BASE_SECONDS: '0.2', NOTIFY_MAX_ATTEMPTS: '3', WECHAT_API_BASE: '', WECHAT_APP_ID: '', WECHAT_APP_SECRET: '' };
 
 describe.each(dialects())('notifications (%s)', (dialect) => {
   let t: TestHub;
@@ -247,13 +247,20 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     await waitForOrderFacts(order.id);
     ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0003' } }, { as: customer([order.id], 'MINIMAL') }));
     for (const stage of order.stages) await complete(stage);
-    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0003' && message.text!.content.includes('https://moyun.example/share/')), 30_000, 'the completion message');
+    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0003' && message.text!.content.includes(`${t.tokens.publicUrl.base}/share/`)), 30_000, 'the completion message');
     const toMinimal = stub.messages.filter((message) => message.touser === 'oWEFT_customer_0003');
     // MINIMAL: no stage updates, no forecasts — only that it is made.
     expect(toMinimal).toHaveLength(1);
     const shareId = /share\/([A-Za-z0-9_-]+)/.exec(toMinimal[0].text!.content)![1];
-    const shared = ok(await t.gql(`query($s: ID!) { sharedOrder(shareId: $s) { studio { nameEn } productType lines { productCode quantity } stages { code labelEn } completedAt } }`, { s: shareId }, { as: null }));
+    // The link points at the hub's own share page (its public URL: here the gateway's port).
+    expect(t.tokens.publicUrl.base).toBe(`http://localhost:${t.hub.gateway.http.port}`);
+    const shared = ok(await t.gql(`query($s: ID!) { sharedOrder(shareId: $s) { studio { nameEn } productType lines { productCode quantity } stages { code labelEn } timeline { statusCode { code } finishedAt } completedAt imageUrl } }`, { s: shareId }, { as: null }));
     expect(shared.sharedOrder).toMatchObject({ studio: { nameEn: 'Moyun Creative Studio' }, productType: 'CALLIGRAPHY_TEAWARE', lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2 }] });
+    expect(shared.sharedOrder.imageUrl).toBe(`${t.tokens.publicUrl.base}/og/calligraphy-teaware.png`);
+    expect(shared.sharedOrder.timeline.map((stage: any) => stage.statusCode.code)).toEqual(shared.sharedOrder.stages.map((stage: any) => stage.code));
+    const finished = shared.sharedOrder.timeline.map((stage: any) => Date.parse(stage.finishedAt));
+    expect(finished.every((at: number) => at > 0 && at <= Date.parse(shared.sharedOrder.completedAt))).toBe(true);
+    expect([...finished].sort((a, b) => a - b)).toEqual(finished);
     expect(shared.sharedOrder.stages).toHaveLength(9);
     expect(ok(await t.gql(`{ sharedOrder(shareId: "not-a-share") { productType } }`, {}, { as: null })).sharedOrder).toBeNull();
   }, 90_000);

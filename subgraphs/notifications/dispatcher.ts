@@ -19,7 +19,6 @@ export const notificationSettings = {
   retryBaseMs: () => Number(process.env.NOTIFY_RETRY_BASE_SECONDS ?? 30) * 1000,
   retryCapMs: () => 6 * 3_600_000,
   pollMs: () => Number(process.env.NOTIFY_POLL_SECONDS ?? 2) * 1000,
-  shareUrl: () => (process.env.SHARE_URL || 'http://localhost:4000/share').replace(/\/$/, ''),
 };
 
 const LEASE_MS = 60_000;
@@ -55,7 +54,11 @@ async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFact
     if (Array.isArray(payload.lines)) facts.lines = payload.lines.map((line: any) => ({ productCode: String(line?.productCode), quantity: Number(line?.quantity) }));
   }
   if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(payload.tier)) facts.tierMax = payload.tier;
-  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && text(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
+  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && text(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) {
+    facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
+    // When each stage finished: the share page tells the order's story with dates.
+    facts.stageFinishedAt = { ...(facts.stageFinishedAt ?? {}), [payload.statusCode as string]: event.occurredAt };
+  }
   if (event.type === ORDER_EVENTS.COMPLETED && !facts.shareId) {
     facts.completedAt = new Date(event.occurredAt);
     facts.shareId = randomBytes(16).toString('base64url');
@@ -78,7 +81,7 @@ export const dispatchConsumer: EventConsumer = {
   name: 'notifications.dispatch',
   // Every event type there is: webhooks may ask for any of them.
   types: ALL_EVENT_TYPES,
-  async handle(em, event) {
+  async handle(em, event, ctx) {
     const now = new Date();
     const facts = await learn(em, event);
     const owners = enterprisesOf(event);
@@ -106,7 +109,7 @@ export const dispatchConsumer: EventConsumer = {
     if (!isImmediate(event.type) && now.getTime() - new Date(event.occurredAt).getTime() > STALE_ROUTINE_MS) return;
     const preference = await em.findOne(CustomerPreference, { orderId: facts.orderId });
     if (!preference || preference.channel !== 'WECHAT' || !preference.wechatOpenId) return;
-    const shareUrl = facts.shareId ? `${notificationSettings.shareUrl()}/${facts.shareId}` : null;
+    const shareUrl = facts.shareId ? ctx.auth.publicUrl.share(facts.shareId) : null;
     const message = customerText(event, lowerTier(preference.tier, facts.tierMax), shareUrl);
     if (!message) return;
     const placement = place(preference, event.type, await routineToday(em, preference, now), now);

@@ -229,6 +229,10 @@ export class OrderFacts {
   @Property({ type: 'json' })
   stagesDone!: string[];
 
+  /** When each of those stages finished (status code → ISO time); absent for orders learnt before it was kept. */
+  @Property({ type: 'json', nullable: true })
+  stageFinishedAt?: Record<string, string> | null;
+
   @Property({ type: 'datetime', nullable: true })
   completedAt?: Date | null;
 

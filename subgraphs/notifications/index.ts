@@ -46,6 +46,7 @@ const notificationsAccess: AccessPolicy = {
     StatusCode: { public: true },
     SharedOrder: { public: true },
     SharedOrderLine: { public: true },
+    SharedStage: { public: true },
     Webhook: { entity: 'Webhook', ownership: { studio: 'enterpriseId', partner: ownEnterprise, supplier: ownEnterprise }, fields: { hub: true, partner: true, supplier: true } },
     NotificationMessage: {
       entity: 'NotificationMessage',

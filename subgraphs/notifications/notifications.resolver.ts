@@ -46,13 +46,21 @@ class SharedOrderLine {
   @Field(() => Int) quantity!: number;
 }
 
+@ObjectType({ description: 'A stage a shared order went through: its standard code and when it finished' })
+class SharedStage {
+  @Field(() => StatusCodeReference) statusCode!: StatusCodeReference;
+  @Field(() => Date, { nullable: true, description: 'When the stage finished (null for orders finished before dates were kept)' }) finishedAt!: Date | null;
+}
+
 @ObjectType({ description: 'What a customer may share of a finished order: what was made, by which studio, through which stages. Nothing personal.' })
 class SharedOrder {
   @Field(() => EnterpriseReference) studio!: EnterpriseReference;
   @Field() productType!: string;
   @Field(() => [SharedOrderLine]) lines!: SharedOrderLine[];
   @Field(() => [StatusCodeReference], { description: 'The stages it went through (standard codes)' }) stages!: StatusCodeReference[];
+  @Field(() => [SharedStage], { description: 'The same stages, in order, with when each finished' }) timeline!: SharedStage[];
   @Field() completedAt!: Date;
+  @Field({ description: "An image for the share page and link previews (the product type's illustration on this hub)" }) imageUrl!: string;
 }
 
 function requireTimeZone(timeZone: string): string {
@@ -214,13 +222,18 @@ export class NotificationsResolver {
   async sharedOrder(@Arg('shareId', () => ID) shareId: string, @Ctx() { ctx }: Context): Promise<SharedOrder | null> {
     const facts = await ctx.em.findOne(OrderFacts, { shareId }, { filters: false });
     if (!facts?.completedAt) return null;
+    const done = facts.stagesDone.filter((code) => VOCABULARY.findStatus(code));
+    // Outside the studio, extension codes read as their standard parent.
+    const standard = (code: string) => ({ code: VOCABULARY.standardStatusOf(code).code });
+    const finishedAt = (code: string) => (facts.stageFinishedAt?.[code] ? new Date(facts.stageFinishedAt[code]) : null);
     return {
       studio: { id: facts.studioId },
       productType: facts.productType,
       lines: facts.lines,
-      // Outside the studio, extension codes read as their standard parent.
-      stages: facts.stagesDone.filter((code) => VOCABULARY.findStatus(code)).map((code) => ({ code: VOCABULARY.standardStatusOf(code).code })),
+      stages: done.map(standard),
+      timeline: done.map((code) => ({ statusCode: standard(code), finishedAt: finishedAt(code) })),
       completedAt: facts.completedAt,
+      imageUrl: ctx.auth.publicUrl.shareImage(facts.productType),
     };
   }
 }

@@ -57,9 +57,7 @@ export class CustomerLinkService {
     const link = await ctx.em.fork().findOneOrFail(CustomerLink, { id });
     // A replayed mint signs the same link again: either token opens the same, revocable link.
     const token = await ctx.auth.signLink({ linkId: link.id, orderId: link.orderId, tier: link.tier, expiresAt: link.expiresAt });
-    const url = new URL(ctx.auth.customerLinkUrl);
-    url.searchParams.set('link', token);
-    return { link, token, url: url.toString() };
+    return { link, token, url: ctx.auth.publicUrl.customerLink(token) };
   }
 
   /** Revoking is final and repeatable: the first revocation time stands. */

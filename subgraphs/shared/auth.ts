@@ -11,6 +11,7 @@ import {
   VisibilityTier,
 } from '../../contracts';
 import { hubError } from './errors';
+import { PublicUrl } from './public-url';
 
 export interface AuthOptions {
   /** HS256 key of the tokens the hub signs itself: embedded staff tokens, customer tokens, links. */
@@ -24,8 +25,8 @@ export interface AuthOptions {
   audience?: string;
   /** Lifetime of a customer session token minted from a link (default 15 minutes). */
   customerTokenTtlSeconds?: number;
-  /** The page a customer link opens; the link token is appended as `?link=` (default http://localhost:4000/track). */
-  customerLinkUrl?: string;
+  /** The hub's public base URL, which customer links point into (PUBLIC_URL). */
+  publicUrl?: PublicUrl;
 }
 
 export const MIN_SECRET_LENGTH = 32;
@@ -56,11 +57,12 @@ export class TokenService {
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   readonly customerTokenTtlSeconds: number;
-  readonly customerLinkUrl: string;
+  /** Where the links the hub sends point (customer links, share pages). */
+  readonly publicUrl: PublicUrl;
 
   constructor(private readonly options: AuthOptions) {
     this.customerTokenTtlSeconds = options.customerTokenTtlSeconds ?? 900;
-    this.customerLinkUrl = options.customerLinkUrl ?? 'http://localhost:4000/track';
+    this.publicUrl = options.publicUrl ?? new PublicUrl();
     if (options.hubSecret.length < MIN_SECRET_LENGTH) throw new Error(`The hub secret must be at least ${MIN_SECRET_LENGTH} characters`);
     this.secret = new TextEncoder().encode(options.hubSecret);
     if (options.jwksUrl) {

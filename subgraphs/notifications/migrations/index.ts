@@ -2,8 +2,16 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122042951 as SqliteMigration20261122042951 } from './sqlite/Migration20261122042951';
 import { Migration20261122042951 as PostgresMigration20261122042951 } from './postgresql/Migration20261122042951';
+import { Migration20261201220000 as SqliteMigration20261201220000 } from './sqlite/Migration20261201220000';
+import { Migration20261201220000 as PostgresMigration20261201220000 } from './postgresql/Migration20261201220000';
 
 export const notificationsMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
-  sqlite: [{ name: 'Migration20261122042951', class: SqliteMigration20261122042951 }],
-  postgresql: [{ name: 'Migration20261122042951', class: PostgresMigration20261122042951 }],
+  sqlite: [
+    { name: 'Migration20261122042951', class: SqliteMigration20261122042951 },
+    { name: 'Migration20261201220000', class: SqliteMigration20261201220000 },
+  ],
+  postgresql: [
+    { name: 'Migration20261122042951', class: PostgresMigration20261122042951 },
+    { name: 'Migration20261201220000', class: PostgresMigration20261201220000 },
+  ],
 };
