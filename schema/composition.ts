@@ -4,7 +4,7 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLSchema, parse } from 'graphql';
+import { GraphQLSchema, parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Audience } from '../subgraphs/shared/access/policy';
 import { composeContracts } from './contracts';
@@ -12,6 +12,12 @@ import { composeContracts } from './contracts';
 export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
 export const contractFile = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
+/**
+ * The schema each public endpoint really serves (the API schema: `@inaccessible` parts removed),
+ * one file per endpoint: `hub` for /graphql, then one per audience. The web app's operations are
+ * typed and validated against these (web/codegen.ts).
+ */
+export const apiSchemaFile = (endpoint: 'hub' | Audience) => path.join(SCHEMA_DIR, 'api', `${endpoint}.graphql`);
 
 export interface Composition {
   subgraphs: { name: string; url: string; sdl: string }[];
@@ -45,4 +51,15 @@ export function writeComposition(composition: Composition): void {
   fs.writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
   fs.mkdirSync(path.join(SCHEMA_DIR, 'contracts'), { recursive: true });
   for (const [audience, sdl] of Object.entries(composition.contracts)) fs.writeFileSync(contractFile(audience as Audience), sdl);
+  fs.mkdirSync(path.join(SCHEMA_DIR, 'api'), { recursive: true });
+  for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition))) fs.writeFileSync(apiSchemaFile(endpoint as 'hub' | Audience), sdl);
+}
+
+/** The printed API schema of /graphql and of each audience endpoint. */
+export function apiSchemasOf(composition: Composition): Record<'hub' | Audience, string> {
+  const print = (supergraphSdl: string) => `${printSchema(apiSchemaOf(supergraphSdl)).trimEnd()}\n`;
+  return {
+    hub: print(composition.supergraphSdl),
+    ...(Object.fromEntries(Object.entries(composition.contracts).map(([audience, sdl]) => [audience, print(sdl)])) as Record<Audience, string>),
+  };
 }
