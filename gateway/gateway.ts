@@ -17,6 +17,8 @@ import type { EventBus } from '../subgraphs/shared/events/bus';
 import { LiveFeed } from './live/feed';
 import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
+import { boundUrl } from '../subgraphs/shared/public-url';
+import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
 import { buildASTSchema, parse, printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
@@ -35,6 +37,10 @@ export interface GatewayOptions {
   /** Where live updates come from; without one, subscriptions are refused. */
   bus?: EventBus;
   live?: LiveSettings;
+  /** The web app's sign-in settings (no demo sign-in, no OIDC when absent). */
+  web?: WebAppSettings;
+  /** Where the built web app is (tests may point elsewhere); default web/dist. */
+  webDist?: string;
 }
 
 export interface RunningGateway {
@@ -78,6 +84,33 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
+}
+
+const SHARE_SUMMARY = `query ShareSummary($shareId: ID!) {
+  sharedOrder(shareId: $shareId) { productType completedAt imageUrl studio { nameZh nameEn } lines { productCode quantity } }
+}`;
+
+interface SharedOrderPreview {
+  productType: string;
+  completedAt: string;
+  imageUrl: string;
+  studio: { nameZh: string; nameEn: string };
+  lines: { productCode: string; quantity: number }[];
+}
+
+const PRODUCT_NAMES: Record<string, { zh: string; en: string }> = {
+  CALLIGRAPHY_TEAWARE: { zh: '书法茶器', en: 'calligraphy teaware' },
+  TAILORED_GARMENT: { zh: '量身定制服装', en: 'a made-to-measure garment' },
+  PASTRY_BOX: { zh: '糕点礼盒', en: 'a pastry box' },
+};
+
+/** The title and description a shared link previews with, in the reader's language. */
+function sharePreview(shared: SharedOrderPreview, language: 'zh' | 'en'): ShareSummary {
+  const product = PRODUCT_NAMES[shared.productType] ?? { zh: '定制作品', en: 'a custom piece' };
+  const day = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(new Date(shared.completedAt));
+  return language === 'zh'
+    ? { title: `${shared.studio.nameZh}为我制作的${product.zh}`, description: `${day}完成，一步步见证它的诞生。`, imageUrl: shared.imageUrl }
+    : { title: `${product.en[0].toUpperCase()}${product.en.slice(1)}, made by ${shared.studio.nameEn}`, description: `Finished on ${day}: see every step of how it was made.`, imageUrl: shared.imageUrl };
 }
 
 async function subgraphReady(url: string): Promise<boolean> {
@@ -142,6 +175,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const endpoints: Record<string, GraphQLEndpoint & LiveEndpoint> = { '/graphql': endpointFor(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')) };
   for (const audience of AUDIENCES) endpoints[`/graphql/${audience}`] = endpointFor(fs.readFileSync(contractPath(audience), 'utf8'));
+  const publicUrl = options.auth.publicUrl;
+  // The share page's preview is read from the graph as anyone would: the public sharedOrder.
+  const shareSummary = async (shareId: string, language: 'zh' | 'en'): Promise<ShareSummary | null> => {
+    const result = await endpoints['/graphql'].apollo.executeOperation(
+      { query: SHARE_SUMMARY, variables: { shareId } },
+      { contextValue: { principal: null } },
+    );
+    const shared = result.body.kind === 'single' ? (result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined) : null;
+    return shared ? sharePreview(shared, language) : null;
+  };
   let feed: LiveFeed | undefined;
   let live: RunningLiveServer | undefined;
   const http = await serveApollo({
@@ -149,6 +192,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     host: options.host,
     maxBatch: limits.maxBatch,
+    fallback: webApp({ publicUrl, settings: options.web ?? { demoSignIn: false }, auth: options.auth, shareSummary, distDir: options.webDist }),
     routes: {
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, followers: feed?.followers ?? 0 } }),
       '/readyz': async (_request, response) => {
@@ -158,6 +202,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       },
     },
   });
+  // Links the hub sends point here unless PUBLIC_URL says otherwise.
+  publicUrl.settle(boundUrl(options.host, http.port));
   feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
   const running = serveLive({
     server: http.server,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     auth: new TokenService(config.auth()),
     limits: config.limits,
     production: config.production,
+    web: config.web,
     subgraphUrls: Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, config.subgraphUrl(subgraph.name, subgraph.defaultPort)])),
   });
   const stop = async () => {

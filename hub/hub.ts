@@ -7,6 +7,7 @@ import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
 import type { TokenService } from '../subgraphs/shared/auth';
+import type { WebAppSettings } from '../gateway/web-app';
 
 export interface HubOptions {
   location: DatabaseLocation;
@@ -22,6 +23,7 @@ export interface HubOptions {
   bus?: EventBus;
   busSettings?: BusSettings;
   live?: LiveSettings;
+  web?: WebAppSettings;
 }
 
 export interface RunningHub {
@@ -60,6 +62,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       production: options.production,
       bus,
       live: options.live,
+      web: options.web,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
     const running = gateway;

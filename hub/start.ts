@@ -7,7 +7,7 @@ import { startWechatStub } from './wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
-  const config = readConfig(process.env, { seedDemo: true });
+  const config = readConfig(process.env, { seedDemo: true, demoSignIn: true });
   // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
   // customers' messages and prints them (README "Notifications").
   const wechat = !config.production && !process.env.WECHAT_APP_ID ? await startWechatStub({ port: Number(process.env.WECHAT_STUB_PORT ?? 4090) }) : null;

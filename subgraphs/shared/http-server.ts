@@ -53,6 +53,8 @@ export async function serveApollo(options: {
   port: number;
   host?: string;
   routes?: Record<string, RouteHandler>;
+  /** Asked for any other path before the 404 (the web app's pages and files); true when it answered. */
+  fallback?: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean>;
   maxBatch?: number;
 }): Promise<RunningHttpServer> {
   const endpoints = options.endpoints;
@@ -63,7 +65,10 @@ export async function serveApollo(options: {
       const route = options.routes?.[url.pathname];
       if (route) return await route(request, response);
       const endpoint = endpoints[url.pathname];
-      if (!endpoint) return sendJson(response, 404, { error: 'not found' });
+      if (!endpoint) {
+        if (options.fallback && (await options.fallback(request, response))) return;
+        return sendJson(response, 404, { error: 'not found' });
+      }
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);

@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import type http from 'node:http';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { ROLES, type Principal, type Role } from '../contracts';
+import type { TokenService } from '../subgraphs/shared/auth';
+import type { PublicUrl } from '../subgraphs/shared/public-url';
+import { logger } from '../subgraphs/shared/logger';
+
+/** The web app's sign-in settings, as the gateway hands them to the pages (`/app-config.json`). */
+export interface WebAppSettings {
+  /** DEMO_SIGN_IN: a clearly marked picker of demo roles and enterprises; never in production. */
+  demoSignIn: boolean;
+  /** OpenID Connect (authorization code + PKCE) for the studio console, partner and supplier pages. */
+  oidc?: { authority: string; clientId: string; redirectUri?: string; scope: string };
+}
+
+/** The built app (web/dist), beside the compiled server in dist/ and in the image. */
+export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
+
+/** Paths the single-page app answers; everything else (the API above all) is never the app. */
+const APP_ROUTES = new Set(['/', '/track', '/studio', '/partner', '/supplier']);
+const SHARE_ROUTE = /^\/share\/([A-Za-z0-9_-]{1,64})\/?$/;
+const OG_IMAGE = /^\/og\/([a-z-]{1,40})\.png$/;
+const DEMO_TOKEN_HOURS = 8;
+/** Who the demo picker may sign in as (a customer follows an order through its link instead). */
+const DEMO_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'CUSTOMER');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** What the share page shows and previews carry: the public SharedOrder (nothing personal). */
+export interface ShareSummary {
+  title: string;
+  description: string;
+  imageUrl: string;
+}
+
+export interface WebAppOptions {
+  distDir?: string;
+  publicUrl: PublicUrl;
+  settings: WebAppSettings;
+  auth: TokenService;
+  /** The share page's summary, from the graph (null: no such share). */
+  shareSummary(shareId: string, language: 'zh' | 'en'): Promise<ShareSummary | null>;
+}
+
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+const languageOf = (request: http.IncomingMessage): 'zh' | 'en' => {
+  const accepted = String(request.headers['accept-language'] ?? '').toLowerCase();
+  const zh = accepted.indexOf('zh');
+  const en = accepted.indexOf('en');
+  return zh >= 0 && (en < 0 || zh < en) ? 'zh' : 'en';
+};
+
+/**
+ * The HTML's security headers: scripts and styles from this origin only (the build has no
+ * inline script), connections to the hub's HTTP and WebSocket endpoints and the identity
+ * provider, no framing. Only pages carry them; the API answers are left as they are.
+ */
+function securityHeaders(publicUrl: PublicUrl, settings: WebAppSettings): Record<string, string> {
+  const hub = new URL(publicUrl.base);
+  const websocket = `${hub.protocol === 'https:' ? 'wss' : 'ws'}://${hub.host}`;
+  const identityProvider = settings.oidc?.authority ? new URL(settings.oidc.authority).origin : '';
+  const connect = ["'self'", hub.origin, websocket, identityProvider].filter(Boolean).join(' ');
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src ${connect}`,
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    // Customer links carry a credential in the query: never send it on.
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'cache-control': 'no-cache',
+  };
+}
+
+/** A share image per product type: a woven card in the product's colours (no text, no personal data). */
+const PRODUCT_COLOURS: Record<string, [number, number, number][]> = {
+  'calligraphy-teaware': [[28, 43, 58], [196, 160, 82], [236, 230, 214]],
+  'tailored-garment': [[45, 52, 70], [160, 60, 60], [230, 226, 220]],
+  'pastry-box': [[120, 66, 44], [236, 178, 120], [250, 240, 226]],
+};
+const imageCache = new Map<string, Buffer>();
+function shareImage(kind: string): Buffer | null {
+  const colours = PRODUCT_COLOURS[kind];
+  if (!colours) return null;
+  const cached = imageCache.get(kind);
+  if (cached) return cached;
+  const png = new PNG({ width: 1200, height: 630 });
+  for (let y = 0; y < png.height; y += 1) {
+    for (let x = 0; x < png.width; x += 1) {
+      // Warp and weft: threads 30 px wide crossing over and under, framed by a border.
+      const border = x < 40 || y < 40 || x >= png.width - 40 || y >= png.height - 40;
+      const over = (Math.floor(x / 30) + Math.floor(y / 30)) % 2 === 0;
+      const [r, g, b] = border ? colours[0] : over ? colours[1] : colours[2];
+      const index = (png.width * y + x) << 2;
+      png.data[index] = r;
+      png.data[index + 1] = g;
+      png.data[index + 2] = b;
+      png.data[index + 3] = 255;
+    }
+  }
+  const buffer = PNG.sync.write(png);
+  imageCache.set(kind, buffer);
+  return buffer;
+}
+
+function readBody(request: http.IncomingMessage, limit = 10_000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => {
+      body += chunk.toString('utf8');
+      if (body.length > limit) reject(new Error('too large'));
+    });
+    request.on('end', () => resolve(body));
+    request.on('error', reject);
+  });
+}
+
+const sendJson = (response: http.ServerResponse, status: number, body: unknown) => {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+};
+
+/**
+ * The web app at the gateway: the pages (`/`, `/track`, `/share/:id`, `/studio`, `/partner`,
+ * `/supplier`) with security headers and no caching, hashed assets cached for a year, the
+ * share page's Open Graph tags rendered here (an unknown share is a 404 page), share images,
+ * `/app-config.json` and, when DEMO_SIGN_IN is on, `/demo/sign-in`. Returns a handler that
+ * answers false for any other path, so the API keeps its own 404s.
+ */
+export function webApp(options: WebAppOptions): (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean> {
+  const distDir = options.distDir ?? WEB_DIST;
+  // Read again when the build changes under a running hub (a rebuild replaces the hashed assets).
+  let template: { html: string; mtimeMs: number } | null = null;
+  const indexHtml = (): string | null => {
+    try {
+      const file = path.join(distDir, 'index.html');
+      const { mtimeMs } = fs.statSync(file);
+      if (template?.mtimeMs !== mtimeMs) template = { html: fs.readFileSync(file, 'utf8'), mtimeMs };
+      return template.html;
+    } catch {
+      return null;
+    }
+  };
+
+  const sendPage = (request: http.IncomingMessage, response: http.ServerResponse, status: number, head: string) => {
+    const html = indexHtml();
+    const headers = securityHeaders(options.publicUrl, options.settings);
+    if (!html) {
+      response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+      response.end('<!doctype html><meta charset="utf-8"><title>Weft</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start and npm test do it).</p>');
+      return;
+    }
+    const language = languageOf(request);
+    const page = html.replace('<html lang="zh-CN">', `<html lang="${language === 'zh' ? 'zh-CN' : 'en'}">`).replace('<!--app-head-->', head);
+    response.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
+    response.end(request.method === 'HEAD' ? undefined : page);
+  };
+
+  const defaultHead = '<title>Weft</title>';
+
+  const serveStatic = (pathname: string, request: http.IncomingMessage, response: http.ServerResponse): boolean => {
+    const file = path.normalize(path.join(distDir, pathname));
+    if (!file.startsWith(distDir + path.sep) || file.endsWith('index.html')) return false;
+    let data: Buffer;
+    try {
+      data = fs.readFileSync(file);
+    } catch {
+      return false;
+    }
+    const immutable = pathname.startsWith('/assets/');
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(request.method === 'HEAD' ? undefined : data);
+    return true;
+  };
+
+  const demoSignIn = async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    if (!options.settings.demoSignIn) return sendJson(response, 404, { error: 'Demo sign-in is off on this hub' });
+    if (request.method !== 'POST' || !String(request.headers['content-type'] ?? '').includes('application/json')) {
+      return sendJson(response, 400, { error: 'POST a JSON body { "role": …, "org": … }' });
+    }
+    let body: { role?: unknown; org?: unknown };
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch {
+      return sendJson(response, 400, { error: 'Malformed JSON body' });
+    }
+    const role = body.role as Role;
+    if (!DEMO_ROLES.includes(role)) return sendJson(response, 400, { error: `role must be one of ${DEMO_ROLES.join(', ')}` });
+    const org = role === 'HUB_ADMIN' ? null : typeof body.org === 'string' && /^[a-z0-9-]{1,80}$/.test(body.org) ? body.org : undefined;
+    if (org === undefined) return sendJson(response, 400, { error: 'org must name an enterprise of the directory' });
+    const principal: Principal = { subject: `demo:${role.toLowerCase()}@${org ?? 'hub'}`, org, roles: [role] };
+    const ttl = DEMO_TOKEN_HOURS * 3600;
+    sendJson(response, 200, { token: await options.auth.sign(principal, ttl), expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), role, org });
+  };
+
+  return async (request, response) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !(request.method === 'POST' && request.url === '/demo/sign-in')) return false;
+    const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    if (APP_ROUTES.has(pathname) || (pathname.endsWith('/') && APP_ROUTES.has(pathname.slice(0, -1)))) {
+      sendPage(request, response, 200, defaultHead);
+      return true;
+    }
+    const share = SHARE_ROUTE.exec(pathname);
+    if (share) {
+      const language = languageOf(request);
+      let summary: ShareSummary | null = null;
+      try {
+        summary = await options.shareSummary(share[1], language);
+      } catch (error) {
+        logger.warn({ err: error }, 'share page: the summary could not be read');
+      }
+      if (!summary) {
+        sendPage(request, response, 404, `<title>${language === 'zh' ? '找不到此分享' : 'Share not found'} · Weft</title><meta name="robots" content="noindex">`);
+        return true;
+      }
+      const url = options.publicUrl.share(share[1]);
+      const meta = (property: string, content: string) => `<meta property="${property}" content="${escapeHtml(content)}">`;
+      sendPage(
+        request,
+        response,
+        200,
+        [
+          `<title>${escapeHtml(summary.title)}</title>`,
+          `<meta name="description" content="${escapeHtml(summary.description)}">`,
+          meta('og:type', 'article'),
+          meta('og:title', summary.title),
+          meta('og:description', summary.description),
+          meta('og:image', summary.imageUrl),
+          meta('og:image:width', '1200'),
+          meta('og:image:height', '630'),
+          meta('og:url', url),
+          meta('og:site_name', 'Weft'),
+          `<meta name="twitter:card" content="summary_large_image">`,
+        ].join(''),
+      );
+      return true;
+    }
+    const image = OG_IMAGE.exec(pathname);
+    if (image) {
+      const png = shareImage(image[1]);
+      if (!png) return false;
+      response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' });
+      response.end(request.method === 'HEAD' ? undefined : png);
+      return true;
+    }
+    if (pathname === '/app-config.json') {
+      const oidc = options.settings.oidc;
+      sendJson(response, 200, {
+        publicUrl: options.publicUrl.base,
+        demoSignIn: options.settings.demoSignIn,
+        oidc: oidc ? { authority: oidc.authority, clientId: oidc.clientId, redirectUri: oidc.redirectUri ?? `${options.publicUrl.base}/studio`, scope: oidc.scope } : null,
+      });
+      return true;
+    }
+    if (pathname === '/demo/sign-in') {
+      await demoSignIn(request, response);
+      return true;
+    }
+    return serveStatic(pathname, request, response);
+  };
+}
