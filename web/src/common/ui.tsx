@@ -1,0 +1,103 @@
+import { useEffect, type ReactNode } from 'react';
+import { setLanguage, useI18n } from './i18n';
+import type { LiveState } from './live';
+
+/** The page frame: a header with the section's name and the language switch, then the main content. */
+export function Page({ title, subtitle, actions, children }: { title: string; subtitle?: string; actions?: ReactNode; children: ReactNode }) {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = `${title} · Weft`;
+  }, [title]);
+  return (
+    <>
+      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <div>
+            <p className="brand-name">Weft</p>
+            <h1>{title}</h1>
+            {subtitle ? <p className="subtitle">{subtitle}</p> : null}
+          </div>
+        </div>
+        <div className="header-actions">
+          {actions}
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export function LanguageSwitch() {
+  const { language, t } = useI18n();
+  const other = language === 'zh' ? 'en' : 'zh';
+  return (
+    <button type="button" className="language-switch" onClick={() => setLanguage(other)} lang={other === 'zh' ? 'zh-CN' : 'en'} aria-label={t('common.switchLanguage')}>
+      {other === 'zh' ? '中文' : 'English'}
+    </button>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="state loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" /> {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+export function ErrorState({ title, message, retry }: { title?: string; message: string; retry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="state error" role="alert">
+      <p className="state-title">{title ?? t('common.error')}</p>
+      <p>{message}</p>
+      {retry ? (
+        <button type="button" onClick={retry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <p className="state empty">{children}</p>;
+}
+
+export function Section({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
+  const headingId = `${id ?? title.replace(/\W+/g, '-').toLowerCase()}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId} id={id}>
+      <h2 id={headingId}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Whether live updates flow: announced politely to screen readers when it changes. */
+export function LiveIndicator({ state }: { state: LiveState }) {
+  const { t } = useI18n();
+  return (
+    <p className={`live-indicator live-${state}`} role="status" aria-live="polite" data-live-state={state}>
+      <span className="dot" aria-hidden="true" /> {t(`live.${state}`)}
+    </p>
+  );
+}
+
+/** A hub refusal shown as the hub worded it, with its code: never a stack or raw JSON. */
+export function HubRefusal({ error }: { error: { message: string; code: string | null } | null }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <p className="refusal" role="alert">
+      {error.code === 'NETWORK' ? t('common.networkError') : error.message}
+      {error.code && error.code !== 'NETWORK' ? <span className="code"> ({error.code})</span> : null}
+    </p>
+  );
+}

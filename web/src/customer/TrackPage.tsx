@@ -1,0 +1,364 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Provider, useMutation, useQuery } from 'urql';
+import { ORDER_EVENTS } from '../../../contracts/events';
+import { graphqlClient, hubMessage, idempotencyKey } from '../common/client';
+import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
+import { follow, liveUrl, type LiveState } from '../common/live';
+import { Empty, ErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
+import { graphql } from '../gql/customer';
+import type { TrackOrderQuery } from '../gql/customer/graphql';
+import { Preferences } from './Preferences';
+import { exchange, refreshDelay, takeLink, type CustomerSession } from './session';
+
+const ENDPOINT = '/graphql/customer';
+
+const TRACK_ORDER = graphql(`
+  query TrackOrder($id: ID!) {
+    order(id: $id) {
+      id productType phase status dueAt createdAt
+      studio { nameZh nameEn }
+      milestone { code labelZh labelEn }
+      lines { productCode quantity personalisation }
+      stages {
+        id position status startedAt finishedAt dueAt operatorPenName qcCheckpoint qcResult photoUrls
+        statusCode { code labelZh labelEn minTier }
+        environment { name value unit recordedAt }
+      }
+      eta { confidence computedAt delivery { likelyBefore median } completion { likelyBefore } }
+      materials { sku status expectedAt material { name } }
+      shipments { id carrier trackingNumber status createdAt events { id status occurredAt location description } }
+      delayAlerts { id threshold status overrunPercent reasonCode compensationOptions customerResponse respondedAt raisedAt statusCode { labelZh labelEn } }
+    }
+    exceptionCodes { code labelZh labelEn }
+  }
+`);
+
+const FOLLOW_ORDER = graphql(`
+  subscription FollowOrder($orderId: ID!, $after: String) {
+    orderProgress(orderId: $orderId, after: $after) {
+      cursor type kind occurredAt
+      entry { id type occurredAt statusCode { code labelZh labelEn } }
+    }
+  }
+`);
+
+const RESPOND_TO_DELAY = graphql(`
+  mutation RespondToDelay($alertId: ID!, $choice: DelayChoice!, $key: String!) {
+    respondToDelay(alertId: $alertId, choice: $choice, idempotencyKey: $key) { id customerResponse respondedAt }
+  }
+`);
+
+type Order = NonNullable<TrackOrderQuery['order']>;
+type LiveEvent = { cursor: string; type: string; occurredAt: string; label: string; code: string | null };
+
+type SessionState = { kind: 'loading' } | { kind: 'no-link' } | { kind: 'invalid' } | { kind: 'network' } | { kind: 'ready'; session: CustomerSession };
+
+/**
+ * The customer's order page, opened from the studio's link (WeChat "my order"): exchanges the
+ * link for a customer token, exchanges again before it expires, and shows exactly what the
+ * order's tier allows, live.
+ */
+export default function TrackPage() {
+  const [state, setState] = useState<SessionState>({ kind: 'loading' });
+  const session = state.kind === 'ready' ? state.session : null;
+  const tokenRef = useRef<string | null>(null);
+  tokenRef.current = session?.token ?? null;
+  const token = useCallback(() => tokenRef.current, []);
+  const client = useMemo(() => graphqlClient(ENDPOINT, token), [token]);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const link = takeLink();
+    if (!link) return setState({ kind: 'no-link' });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
+    const run = async (first: boolean) => {
+      const result = await exchange(client, link);
+      if (cancelled) return;
+      if (typeof result === 'string') {
+        // A refresh that fails on the network keeps the page and tries again; a refused link ends it.
+        if (!first && result === 'network') timer = setTimeout(() => void run(false), 10_000);
+        else setState({ kind: result });
+        return;
+      }
+      setState({ kind: 'ready', session: result });
+      timer = setTimeout(() => void run(false), refreshDelay(result));
+    };
+    void run(true);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [client, attempt]);
+
+  return (
+    <Provider value={client}>
+      {state.kind === 'loading' ? <Shell><Loading /></Shell> : null}
+      {state.kind === 'no-link' || state.kind === 'invalid' ? <LinkProblem reason={state.kind} /> : null}
+      {state.kind === 'network' ? <NetworkProblem retry={() => setAttempt((n) => n + 1)} /> : null}
+      {session ? <OrderView session={session} token={token} /> : null}
+    </Provider>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useI18n();
+  return <Page title={t('track.title')}>{children}</Page>;
+}
+
+function LinkProblem({ reason }: { reason: 'no-link' | 'invalid' }) {
+  const { t } = useI18n();
+  return (
+    <Shell>
+      <div className="card explanation" role="alert" data-testid="link-problem">
+        <h2>{t(reason === 'no-link' ? 'track.noLinkTitle' : 'track.invalidTitle')}</h2>
+        <p>{t(reason === 'no-link' ? 'track.noLinkBody' : 'track.invalidBody')}</p>
+        <p>{t('track.whomToAsk')}</p>
+      </div>
+    </Shell>
+  );
+}
+
+function NetworkProblem({ retry }: { retry: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Shell>
+      <ErrorState title={t('track.networkTitle')} message={t('common.networkError')} retry={retry} />
+    </Shell>
+  );
+}
+
+function OrderView({ session, token }: { session: CustomerSession; token: () => string | null }) {
+  const { t, language } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TRACK_ORDER, variables: { id: session.orderId } });
+  const [events, setEvents] = useState<LiveEvent[]>([]);
+  const [live, setLive] = useState<LiveState>('connecting');
+  const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  // The subscription lives as long as the order is on screen; refreshing goes through a ref.
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+
+  useEffect(
+    () =>
+      follow(liveUrl(ENDPOINT), token, {
+        document: FOLLOW_ORDER,
+        variables: { orderId: session.orderId },
+        cursorOf: (event) => event.orderProgress.cursor,
+        onEvent: ({ orderProgress: event }) => {
+          setEvents((list) => [...list, { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, label: event.entry?.statusCode ? `${event.entry.statusCode.labelZh}|${event.entry.statusCode.labelEn}` : '', code: event.entry?.statusCode?.code ?? null }]);
+          refreshRef.current();
+        },
+        onState: (state) => {
+          setLive(state);
+          // Back after a gap: the order itself may have moved in ways no event of ours shows.
+          if (state === 'live') refreshRef.current();
+        },
+      }),
+    [session.orderId, token],
+  );
+
+  const order = data?.order;
+  const title = order ? t('track.orderOf', { studio: nameOf(order.studio, language) }) : t('track.title');
+  return (
+    <Page title={title} subtitle={order ? t(`product.${order.productType}`) : undefined} actions={<LiveIndicator state={live} />}>
+      {fetching && !data ? <Loading /> : null}
+      {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
+      {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
+      {order ? <OrderSections order={order} exceptionCodes={data!.exceptionCodes} language={language} events={events} refresh={refresh} /> : null}
+    </Page>
+  );
+}
+
+function OrderSections({ order, exceptionCodes, language, events, refresh }: { order: Order; exceptionCodes: { code: string; labelZh: string; labelEn: string }[]; language: Language; events: LiveEvent[]; refresh: () => void }) {
+  const { t } = useI18n();
+  const notices = (order.delayAlerts ?? []).filter((alert) => alert.threshold >= 50);
+  return (
+    <div className="track-layout">
+      <section className="card summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t('track.progress')}</h2>
+        <p className={`phase phase-${order.phase}`} data-testid="phase">{t(`phase.${order.phase}`)}</p>
+        {order.milestone ? <p data-testid="milestone">{t('track.milestone')}: <strong>{labelOf(order.milestone, language)}</strong></p> : null}
+        {order.eta ? (
+          <p className="eta" data-testid="eta">
+            {t('track.etaStatement', { percent: Math.round(order.eta.confidence * 100), day: formatDay(order.eta.delivery.likelyBefore, language) })}
+          </p>
+        ) : null}
+        {order.dueAt ? <p>{t('track.dueAt')}: {formatDateTime(order.dueAt, language)}</p> : null}
+      </section>
+
+      {notices.map((notice) => (
+        <DelayNotice key={notice.id} notice={notice} exceptionCodes={exceptionCodes} language={language} onAnswered={refresh} />
+      ))}
+
+      {order.lines && order.lines.length > 0 ? (
+        <Section title={t('track.lines')} id="lines">
+          <ul className="plain">
+            {order.lines.map((line, index) => (
+              <li key={index}>
+                {line.productCode} × {line.quantity}
+                {line.personalisation ? <span className="muted"> — {line.personalisation}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {order.stages.length > 0 ? <Stages stages={order.stages} language={language} /> : null}
+
+      {order.materials && order.materials.length > 0 ? (
+        <Section title={t('track.materials')} id="materials">
+          <ul className="plain">
+            {order.materials.map((material) => (
+              <li key={material.sku}>
+                {material.material.name}: <span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
+                {material.expectedAt ? <span className="muted"> {t('track.expected', { day: formatDay(material.expectedAt, language) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {order.shipments && order.shipments.length > 0 ? (
+        <Section title={t('track.shipments')} id="shipments">
+          {order.shipments.map((shipment) => (
+            <div key={shipment.id} className="shipment" data-testid="shipment">
+              <p>
+                <strong>{shipment.carrier}</strong> {shipment.trackingNumber} · <span className="badge">{t(`shipment.${shipment.status}`)}</span>
+              </p>
+              {shipment.events.length > 0 ? (
+                <ol className="timeline">
+                  {shipment.events.map((event) => (
+                    <li key={event.id}>
+                      <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {t(`shipment.${event.status}`)}
+                      {event.location ? ` · ${event.location}` : ''}
+                      {event.description ? ` · ${event.description}` : ''}
+                    </li>
+                  ))}
+                </ol>
+              ) : null}
+            </div>
+          ))}
+        </Section>
+      ) : null}
+
+      <Section title={t('track.liveUpdates')} id="live">
+        {events.length === 0 ? (
+          <Empty>{t('track.noUpdatesYet')}</Empty>
+        ) : (
+          <ol className="timeline" data-testid="live-events">
+            {events.map((event) => (
+              <li key={event.cursor} data-cursor={event.cursor} data-type={event.type} data-code={event.code ?? undefined}>
+                <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {eventText(event, language, t)}
+              </li>
+            ))}
+          </ol>
+        )}
+      </Section>
+
+      <Preferences orderId={order.id} />
+    </div>
+  );
+}
+
+function eventText(event: LiveEvent, language: Language, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const [zh, en] = event.label ? event.label.split('|') : ['', ''];
+  const stage = language === 'zh' ? zh : en;
+  const known = (Object.values(ORDER_EVENTS) as string[]).includes(event.type);
+  return known ? t(`event.${event.type}`, { stage: stage || t('track.aStage') }) : t('event.other');
+}
+
+function Stages({ stages, language }: { stages: Order['stages']; language: Language }) {
+  const { t } = useI18n();
+  return (
+    <Section title={t('track.stages')} id="stages">
+      <ol className="stages" data-testid="stages">
+        {stages.map((stage) => (
+          <li key={stage.id} className={`stage stage-${stage.status}`} data-status={stage.status} data-code={stage.statusCode.code}>
+            <div className="stage-head">
+              <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
+              <span className="badge">{t(`stage.${stage.status}`)}</span>
+            </div>
+            {stage.startedAt || stage.finishedAt ? (
+              <p className="muted stage-times">
+                {stage.startedAt ? <>{t('track.started')} <time dateTime={stage.startedAt}>{formatDateTime(stage.startedAt, language)}</time></> : null}
+                {stage.finishedAt ? <> · {t('track.finished')} <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time></> : null}
+              </p>
+            ) : null}
+            {stage.operatorPenName ? <p className="pen-name">{t('track.craftsperson')}: {stage.operatorPenName}</p> : null}
+            {stage.environment.length > 0 ? (
+              <ul className="readings">
+                {stage.environment.map((reading, index) => (
+                  <li key={index}>
+                    {reading.name}: {reading.value} {reading.unit}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {stage.qcResult ? <p>{t('track.qc')}: {t(`qc.${stage.qcResult}`)}</p> : null}
+            {stage.photoUrls.length > 0 ? (
+              <ul className="photos">
+                {stage.photoUrls.map((url) => (
+                  <li key={url}>
+                    <a href={url} target="_blank" rel="noreferrer">{t('track.photo')}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
+type Notice = NonNullable<Order['delayAlerts']>[number];
+const CHOICES = ['ACCEPT_DELAY', 'CANCEL_RUSH', 'CONTACT_ME'] as const;
+
+function DelayNotice({ notice, exceptionCodes, language, onAnswered }: { notice: Notice; exceptionCodes: { code: string; labelZh: string; labelEn: string }[]; language: Language; onAnswered: () => void }) {
+  const { t } = useI18n();
+  const [{ fetching, error }, respond] = useMutation(RESPOND_TO_DELAY);
+  const [answered, setAnswered] = useState<string | null>(null);
+  const key = useRef(idempotencyKey('delay'));
+  const answer = answered ?? notice.customerResponse;
+  const reason = exceptionCodes.find((code) => code.code === notice.reasonCode);
+  return (
+    <section className="card notice" aria-labelledby={`notice-${notice.id}`} data-testid="delay-notice">
+      <h2 id={`notice-${notice.id}`}>{t('delay.title', { stage: labelOf(notice.statusCode, language) })}</h2>
+      <p>{t('delay.body', { percent: notice.overrunPercent })}</p>
+      {reason ? <p>{t('delay.reason')}: {labelOf(reason, language)}</p> : null}
+      {notice.compensationOptions.length > 0 ? (
+        <>
+          <p>{t('delay.offers')}</p>
+          <ul className="plain">
+            {notice.compensationOptions.map((option) => (
+              <li key={option}>{option}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {answer ? (
+        <p className="answered" role="status" data-testid="delay-answer">{t('delay.answered', { answer: t(`delay.choice.${answer}`) })}</p>
+      ) : (
+        <div className="button-row">
+          {CHOICES.map((choice) => (
+            <button
+              key={choice}
+              type="button"
+              disabled={fetching}
+              onClick={async () => {
+                const result = await respond({ alertId: notice.id, choice, key: key.current });
+                if (result.data) {
+                  setAnswered(result.data.respondToDelay.customerResponse ?? choice);
+                  onAnswered();
+                }
+              }}
+            >
+              {t(`delay.choice.${choice}`)}
+            </button>
+          ))}
+        </div>
+      )}
+      <HubRefusal error={hubMessage(error)} />
+    </section>
+  );
+}

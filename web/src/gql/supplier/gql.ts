@@ -1,0 +1,58 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n": typeof types.SupplierDeskDocument,
+    "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n": typeof types.PublishInventoryDocument,
+    "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n": typeof types.ConfirmPurchaseOrderDocument,
+};
+const documents: Documents = {
+    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n": types.SupplierDeskDocument,
+    "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n": types.PublishInventoryDocument,
+    "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n": types.ConfirmPurchaseOrderDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n"): (typeof documents)["\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n"): (typeof documents)["\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n"): (typeof documents)["\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

@@ -1,0 +1,148 @@
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { Provider, useQuery } from 'urql';
+import { graphqlClient } from '../common/client';
+import { nameOf, useI18n } from '../common/i18n';
+import { ErrorState, Loading, Page } from '../common/ui';
+import { graphql } from '../gql/hub';
+import { appConfig, completeOidcSignIn, demoSignIn, oidcSignIn, signOut, storedSession, type AppConfig, type StaffSession, type Workspace } from './session';
+
+const DIRECTORY = graphql(`
+  query Directory {
+    enterprises { id kind nameZh nameEn }
+  }
+`);
+
+/** Who signs in where (the hub's roles) and which enterprises they act for. */
+const WORKSPACES: Record<Workspace, { roles: string[]; kinds: string[] }> = {
+  studio: { roles: ['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR'], kinds: ['STUDIO'] },
+  partner: { roles: ['PARTNER', 'KITCHEN'], kinds: ['PARTNER_STUDIO', 'KITCHEN'] },
+  supplier: { roles: ['SUPPLIER'], kinds: ['SUPPLIER'] },
+};
+
+type Gate = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'signed-out'; config: AppConfig } | { kind: 'signed-in'; session: StaffSession };
+
+/** Shows the workspace once someone is signed in; until then, the ways to sign in this hub offers. */
+export function StaffGate({ workspace, title, children }: { workspace: Workspace; title: string; children: (session: StaffSession, signOut: () => void) => ReactNode }) {
+  const [gate, setGate] = useState<Gate>({ kind: 'loading' });
+  const { t } = useI18n();
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const config = await appConfig();
+      const returning = config.oidc ? await completeOidcSignIn(config.oidc) : null;
+      const session = returning ?? storedSession();
+      if (!cancelled) setGate(session ? { kind: 'signed-in', session } : { kind: 'signed-out', config });
+    })().catch((error: Error) => !cancelled && setGate({ kind: 'error', message: error.message }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const leave = () => {
+    signOut();
+    void appConfig().then((config) => setGate({ kind: 'signed-out', config }));
+  };
+
+  if (gate.kind === 'loading') return <Page title={title}><Loading /></Page>;
+  if (gate.kind === 'error') return <Page title={title}><ErrorState title={t('signin.failed')} message={gate.message} retry={() => location.reload()} /></Page>;
+  if (gate.kind === 'signed-in') {
+    if (!WORKSPACES[workspace].roles.includes(gate.session.role)) {
+      return (
+        <Page title={title}>
+          <ErrorState title={t('signin.wrongRoleTitle')} message={t('signin.wrongRole', { role: gate.session.role })} retry={leave} />
+        </Page>
+      );
+    }
+    return <>{children(gate.session, leave)}</>;
+  }
+  return <SignIn workspace={workspace} title={title} config={gate.config} onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />;
+}
+
+function SignIn({ workspace, title, config, onSignedIn }: { workspace: Workspace; title: string; config: AppConfig; onSignedIn: (session: StaffSession) => void }) {
+  const { t } = useI18n();
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Page title={title}>
+      <div className="signin">
+        <section className="card" aria-labelledby="signin-heading">
+          <h2 id="signin-heading">{t('signin.title')}</h2>
+          {config.oidc ? (
+            <button type="button" className="primary" onClick={() => oidcSignIn(config.oidc!).catch((failure: Error) => setError(failure.message))}>
+              {t('signin.withProvider')}
+            </button>
+          ) : (
+            <p className="muted">{t('signin.noProvider')}</p>
+          )}
+          {error ? <p role="alert" className="refusal">{error}</p> : null}
+        </section>
+        {config.demoSignIn ? <DemoPicker workspace={workspace} onSignedIn={onSignedIn} /> : null}
+      </div>
+    </Page>
+  );
+}
+
+function DemoPicker({ workspace, onSignedIn }: { workspace: Workspace; onSignedIn: (session: StaffSession) => void }) {
+  const { t, language } = useI18n();
+  const client = useMemo(() => graphqlClient('/graphql', () => null), []);
+  return (
+    <Provider value={client}>
+      <section className="card demo" aria-labelledby="demo-heading">
+        <h2 id="demo-heading">
+          <span className="badge demo-badge">{t('signin.demoBadge')}</span> {t('signin.demoTitle')}
+        </h2>
+        <p className="muted">{t('signin.demoBody')}</p>
+        <DemoForm workspace={workspace} language={language} onSignedIn={onSignedIn} />
+      </section>
+    </Provider>
+  );
+}
+
+function DemoForm({ workspace, language, onSignedIn }: { workspace: Workspace; language: 'zh' | 'en'; onSignedIn: (session: StaffSession) => void }) {
+  const { t } = useI18n();
+  const [{ data, fetching, error }] = useQuery({ query: DIRECTORY });
+  const { roles, kinds } = WORKSPACES[workspace];
+  const enterprises = (data?.enterprises ?? []).filter((enterprise) => kinds.includes(enterprise.kind));
+  const [role, setRole] = useState(roles[0]);
+  const [org, setOrg] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  useEffect(() => {
+    if (!org && enterprises.length > 0) setOrg(enterprises[0].id);
+  }, [enterprises, org]);
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <ErrorState message={error.message} />;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      onSignedIn(await demoSignIn(role, org));
+    } catch (problem) {
+      setFailure((problem as Error).message);
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit}>
+      <label>
+        {t('signin.role')}
+        <select value={role} onChange={(event) => setRole(event.target.value)}>
+          {roles.map((option) => (
+            <option key={option} value={option}>
+              {t(`role.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('signin.enterprise')}
+        <select value={org} onChange={(event) => setOrg(event.target.value)}>
+          {enterprises.map((enterprise) => (
+            <option key={enterprise.id} value={enterprise.id}>
+              {nameOf(enterprise, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="primary">{t('signin.demoSubmit')}</button>
+      {failure ? <p role="alert" className="refusal">{failure}</p> : null}
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * Staff sign-in for the studio console and the partner and supplier workspaces: OpenID Connect
+ * (authorization code with PKCE, oidc-client-ts) against the hub's identity provider, or — only
+ * when the hub turns DEMO_SIGN_IN on — a demo picker. The access token is kept for this tab only.
+ */
+export type Workspace = 'studio' | 'partner' | 'supplier';
+
+export interface AppConfig {
+  publicUrl: string;
+  demoSignIn: boolean;
+  oidc: { authority: string; clientId: string; redirectUri: string; scope: string } | null;
+}
+
+export interface StaffSession {
+  token: string;
+  role: string;
+  org: string | null;
+  expiresAt: string;
+  via: 'oidc' | 'demo';
+}
+
+const SESSION_KEY = 'weft.staffSession';
+
+let config: Promise<AppConfig> | undefined;
+export function appConfig(): Promise<AppConfig> {
+  config ??= fetch('/app-config.json').then((response) => {
+    if (!response.ok) throw new Error(`app config: HTTP ${response.status}`);
+    return response.json() as Promise<AppConfig>;
+  });
+  return config;
+}
+
+export function storedSession(): StaffSession | null {
+  try {
+    const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as StaffSession | null;
+    return session && Date.parse(session.expiresAt) > Date.now() + 30_000 ? session : null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepSession(session: StaffSession): StaffSession {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  return session;
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** The claims the hub reads (roles, org): shown to the person; the hub verifies the token itself. */
+function claimsOf(token: string): { roles?: string[]; org?: string | null; exp?: number } {
+  try {
+    const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(decodeURIComponent(escape(atob(payload))));
+  } catch {
+    return {};
+  }
+}
+
+export async function demoSignIn(role: string, org: string | null): Promise<StaffSession> {
+  const response = await fetch('/demo/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, org }) });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
+  return keepSession({ token: body.token, role: body.role, org: body.org, expiresAt: body.expiresAt, via: 'demo' });
+}
+
+async function userManager(oidc: NonNullable<AppConfig['oidc']>) {
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
+  return new UserManager({
+    authority: oidc.authority,
+    client_id: oidc.clientId,
+    redirect_uri: oidc.redirectUri,
+    scope: oidc.scope,
+    response_type: 'code',
+    userStore: new WebStorageStateStore({ store: sessionStorage }),
+    stateStore: new WebStorageStateStore({ store: sessionStorage }),
+  });
+}
+
+/** Sends the person to the identity provider; they come back to the redirect URI with a code. */
+export async function oidcSignIn(oidc: NonNullable<AppConfig['oidc']>): Promise<void> {
+  const manager = await userManager(oidc);
+  await manager.signinRedirect({ state: { returnTo: location.pathname } });
+}
+
+/** On the way back from the provider: trades the code (with the PKCE verifier) for the access token. */
+export async function completeOidcSignIn(oidc: NonNullable<AppConfig['oidc']>): Promise<StaffSession | null> {
+  const params = new URLSearchParams(location.search);
+  if (params.has('error')) {
+    // The provider refused (or the person cancelled): say so, and leave the address clean.
+    history.replaceState(null, '', location.pathname);
+    throw new Error(params.get('error_description') ?? params.get('error') ?? 'sign-in refused');
+  }
+  if (!params.has('code') || !params.has('state')) return null;
+  const manager = await userManager(oidc);
+  const user = await manager.signinRedirectCallback();
+  const claims = claimsOf(user.access_token);
+  const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? location.pathname;
+  history.replaceState(null, '', returnTo);
+  return keepSession({
+    token: user.access_token,
+    role: claims.roles?.[0] ?? '',
+    org: claims.org ?? null,
+    expiresAt: new Date((claims.exp ?? user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
+    via: 'oidc',
+  });
+}

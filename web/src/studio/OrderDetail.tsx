@@ -1,0 +1,434 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery, type AnyVariables, type DocumentInput } from 'urql';
+import QRCode from 'qrcode';
+import { hubMessage, idempotencyKey } from '../common/client';
+import { formatDateTime, formatDay, formatMoney, labelOf, nameOf, useI18n } from '../common/i18n';
+import { ErrorState, HubRefusal, Loading } from '../common/ui';
+import { graphql } from '../gql/hub';
+import type { StudioOrderQuery } from '../gql/hub/graphql';
+import type { StaffSession } from '../signin/session';
+
+const STUDIO_ORDER = graphql(`
+  query StudioOrder($id: ID!) {
+    order(id: $id) {
+      id productType status phase externalOrderId channel dueAt priceCents customerTierMax studio { id }
+      customer { name }
+      statusCode { code labelZh labelEn }
+      stages {
+        id position code status startedAt finishedAt dueAt operatorName operatorPenName qcCheckpoint qcResult qcNote
+        statusCode { code labelZh labelEn }
+        assignedTo { id nameZh nameEn }
+      }
+      exceptions { id status note reportedAt resolvedAt resolution code { code labelZh labelEn } }
+      cost { materialsCents labourCents overheadCents totalCents priceCents marginCents marginPercent }
+      eta { confidence delivery { likelyBefore } completion { likelyBefore } basis { method note } }
+      progress { id sequence type occurredAt note statusCode { labelZh labelEn } }
+      shipments { id carrier trackingNumber status }
+      materials { sku status material { name } }
+    }
+    customerLinks(orderId: $id) { id tier expiresAt revokedAt createdAt }
+    exceptionCodes { code labelZh labelEn }
+    enterprises(kind: PARTNER_STUDIO) { id nameZh nameEn }
+  }
+`);
+
+const START_STAGE = graphql(`mutation StartStage($id: ID!, $operator: OperatorInput) { startStage(stageRunId: $id, operator: $operator) { id status } }`);
+const COMPLETE_STAGE = graphql(`mutation CompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }`);
+const RECORD_QC = graphql(`mutation RecordQc($id: ID!, $result: QcResult!, $note: String, $key: String!) { recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) { id qcResult } }`);
+const ASSIGN_STAGE = graphql(`mutation AssignStage($id: ID!, $enterpriseId: ID!, $key: String!) { assignStage(stageRunId: $id, enterpriseId: $enterpriseId, idempotencyKey: $key) { id assignedTo { id } } }`);
+const REPORT_EXCEPTION = graphql(`mutation ReportException($orderId: ID!, $code: String!, $note: String, $key: String!) { reportException(orderId: $orderId, code: $code, note: $note, idempotencyKey: $key) { id } }`);
+const RESOLVE_EXCEPTION = graphql(`mutation ResolveException($id: ID!, $resolution: String!, $key: String!) { resolveException(exceptionId: $id, resolution: $resolution, idempotencyKey: $key) { id status } }`);
+const CHANGE_ROUTE = graphql(`mutation ChangeRoute($orderId: ID!, $steps: [RouteStepInput!]!, $key: String!) { changeRoute(orderId: $orderId, steps: $steps, idempotencyKey: $key) { id } }`);
+const CANCEL_ORDER = graphql(`mutation CancelOrder($orderId: ID!, $reason: String!, $key: String!) { cancelOrder(orderId: $orderId, reason: $reason, idempotencyKey: $key) { id status } }`);
+const ADD_SHIPMENT = graphql(`mutation AddShipment($orderId: ID!, $input: ShipmentInput!, $key: String!) { addShipment(orderId: $orderId, input: $input, idempotencyKey: $key) { id } }`);
+const MINT_LINK = graphql(`mutation MintCustomerLink($orderId: ID!, $tier: VisibilityTier, $validDays: Int!, $key: String!) { mintCustomerLink(orderId: $orderId, tier: $tier, validDays: $validDays, idempotencyKey: $key) { url link { id tier expiresAt } } }`);
+const REVOKE_LINK = graphql(`mutation RevokeCustomerLink($linkId: ID!) { revokeCustomerLink(linkId: $linkId) { id revokedAt } }`);
+
+type Order = NonNullable<StudioOrderQuery['order']>;
+type Stage = Order['stages'][number];
+const LEADS = ['STUDIO_ADMIN', 'SUPERVISOR'];
+
+/**
+ * Runs one mutation and then refreshes the order; the hub's refusal is shown as it worded it.
+ * Each use keeps one idempotency key until it succeeds, so a retry after a lost answer replays.
+ */
+function useAction<Data, Variables extends AnyVariables>(document: DocumentInput<Data, Variables>, done: () => void) {
+  const [{ fetching, error }, run] = useMutation(document);
+  const key = useRef(idempotencyKey('ui'));
+  const act = async (variables: Omit<Variables, 'key'>) => {
+    const result = await run({ ...variables, key: key.current } as unknown as Variables);
+    if (result.data) {
+      key.current = idempotencyKey('ui');
+      done();
+    }
+    return result;
+  };
+  return { act, fetching, error: hubMessage(error) };
+}
+
+export function OrderDetail({ orderId, session, version, onClose }: { orderId: string; session: StaffSession; version: number; onClose: () => void }) {
+  const { t, language } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_ORDER, variables: { id: orderId } });
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (version > 0) refetch({ requestPolicy: 'network-only' });
+  }, [version, refetch]);
+  useEffect(() => heading.current?.focus(), [orderId]);
+  const order = data?.order;
+  return (
+    <aside className="detail card" aria-labelledby="detail-heading" data-testid="order-detail">
+      <div className="detail-head">
+        <h2 id="detail-heading" tabIndex={-1} ref={heading}>
+          {order ? `${order.externalOrderId ?? order.id.slice(-8)} · ${t(`product.${order.productType}`)}` : t('studio.order')}
+        </h2>
+        <button type="button" onClick={onClose} aria-label={t('common.close')}>×</button>
+      </div>
+      {fetching && !data ? <Loading /> : null}
+      {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
+      {data && !order ? <ErrorState title={t('studio.orderGone')} message={orderId} /> : null}
+      {order ? (
+        <>
+          <dl className="facts">
+            <dt>{t('studio.status')}</dt>
+            <dd data-testid="order-status">{t(`orderStatus.${order.status}`)}{order.statusCode ? ` · ${labelOf(order.statusCode, language)}` : ''}</dd>
+            {order.customer ? (<><dt>{t('studio.customer')}</dt><dd>{order.customer.name}</dd></>) : null}
+            {order.dueAt ? (<><dt>{t('track.dueAt')}</dt><dd>{formatDateTime(order.dueAt, language)}</dd></>) : null}
+            {order.eta ? (<><dt>{t('studio.forecast')}</dt><dd>{t('track.etaStatement', { percent: Math.round(order.eta.confidence * 100), day: formatDay(order.eta.delivery.likelyBefore, language) })}</dd></>) : null}
+            {order.customerTierMax ? (<><dt>{t('studio.tierMax')}</dt><dd>{t(`tier.${order.customerTierMax}`)}</dd></>) : null}
+          </dl>
+          <StageList order={order} partners={data!.enterprises} session={session} refresh={refresh} />
+          {order.cost ? <Cost cost={order.cost} /> : null}
+          <Exceptions order={order} codes={data!.exceptionCodes} refresh={refresh} />
+          <Shipments order={order} refresh={refresh} />
+          {LEADS.includes(session.role) ? <CustomerLinks orderId={order.id} links={data!.customerLinks} refresh={refresh} /> : null}
+          {LEADS.includes(session.role) && order.phase === 'IN_PROGRESS' ? <CancelOrder orderId={order.id} refresh={refresh} /> : null}
+          <details>
+            <summary>{t('studio.progressLog')}</summary>
+            <ol className="timeline small">
+              {(order.progress ?? []).map((entry) => (
+                <li key={entry.id}>
+                  <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, language)}</time> {entry.type}
+                  {entry.statusCode ? ` · ${labelOf(entry.statusCode, language)}` : ''}
+                  {entry.note ? ` · ${entry.note}` : ''}
+                </li>
+              ))}
+            </ol>
+          </details>
+        </>
+      ) : null}
+    </aside>
+  );
+}
+
+function StageList({ order, partners, session, refresh }: { order: Order; partners: { id: string; nameZh: string; nameEn: string }[]; session: StaffSession; refresh: () => void }) {
+  const { t, language } = useI18n();
+  const current = order.stages.find((stage) => stage.status !== 'DONE' && stage.status !== 'CANCELLED');
+  const route = useAction(CHANGE_ROUTE, refresh);
+  const pending = order.stages.filter((stage) => stage.status === 'PENDING');
+  return (
+    <div className="subsection">
+      <h3>{t('track.stages')}</h3>
+      <ol className="stages compact">
+        {order.stages.map((stage) => (
+          <li key={stage.id} className={`stage stage-${stage.status}`} data-status={stage.status} data-code={stage.statusCode.code}>
+            <div className="stage-head">
+              <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
+              <span className="badge">{t(`stage.${stage.status}`)}</span>
+              {stage.qcCheckpoint ? <span className="badge info">QC{stage.qcResult ? ` · ${t(`qc.${stage.qcResult}`)}` : ''}</span> : null}
+              {stage.assignedTo && stage.assignedTo.id !== order.studio.id ? <span className="badge info">{nameOf(stage.assignedTo, language)}</span> : null}
+            </div>
+            {stage.operatorName || stage.operatorPenName ? <p className="small muted">{[stage.operatorName, stage.operatorPenName].filter(Boolean).join(' / ')}</p> : null}
+            {stage.id === current?.id ? <StageActions stage={stage} refresh={refresh} /> : null}
+            {stage.status === 'PENDING' && LEADS.includes(session.role) ? (
+              <div className="button-row">
+                <AssignStage stage={stage} studioId={order.studio.id} partners={partners} refresh={refresh} />
+                <button
+                  type="button"
+                  disabled={route.fetching}
+                  onClick={() => route.act({ orderId: order.id, steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })) })}
+                >
+                  {t('studio.skipStage')}
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      <HubRefusal error={route.error} />
+    </div>
+  );
+}
+
+function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void }) {
+  const { t } = useI18n();
+  const start = useAction(START_STAGE, refresh);
+  const complete = useAction(COMPLETE_STAGE, refresh);
+  const qc = useAction(RECORD_QC, refresh);
+  const [operator, setOperator] = useState({ name: '', penName: '' });
+  const error = start.error ?? complete.error ?? qc.error;
+  let body: ReactNode = null;
+  if (stage.status === 'PENDING') {
+    body = (
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start.act({ id: stage.id, operator: operator.name && operator.penName ? operator : undefined });
+        }}
+      >
+        <label>
+          {t('studio.operatorName')}
+          <input value={operator.name} onChange={(event) => setOperator({ ...operator, name: event.target.value })} />
+        </label>
+        <label>
+          {t('studio.penName')}
+          <input value={operator.penName} onChange={(event) => setOperator({ ...operator, penName: event.target.value })} />
+        </label>
+        <button type="submit" className="primary" disabled={start.fetching}>{t('studio.start')}</button>
+      </form>
+    );
+  } else if (stage.status === 'IN_PROGRESS') {
+    // A checkpoint's result is recorded while it runs; FAIL blocks the route.
+    body = (
+      <div className="button-row">
+        {stage.qcCheckpoint && !stage.qcResult ? (
+          <>
+            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'PASS' })}>{t('studio.qcPass')}</button>
+            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'FAIL' })}>{t('studio.qcFail')}</button>
+          </>
+        ) : null}
+        <button type="button" className="primary" disabled={complete.fetching} onClick={() => complete.act({ id: stage.id })}>
+          {t('studio.complete')}
+        </button>
+      </div>
+    );
+  } else if (stage.status === 'BLOCKED') {
+    body = <p className="small">{t('studio.blocked')}</p>;
+  }
+  return (
+    <div className="stage-actions">
+      {body}
+      <HubRefusal error={error} />
+    </div>
+  );
+}
+
+function AssignStage({ stage, studioId, partners, refresh }: { stage: Stage; studioId: string; partners: { id: string; nameZh: string; nameEn: string }[]; refresh: () => void }) {
+  const { t, language } = useI18n();
+  const assign = useAction(ASSIGN_STAGE, refresh);
+  const holder = stage.assignedTo?.id ?? studioId;
+  return (
+    <label className="inline">
+      <span className="visually-hidden">{t('studio.assignTo')}</span>
+      <select
+        aria-label={t('studio.assignTo')}
+        value={holder}
+        disabled={assign.fetching}
+        onChange={(event) => void assign.act({ id: stage.id, enterpriseId: event.target.value })}
+      >
+        <option value={studioId}>{t('studio.ownStudio')}</option>
+        {partners.map((partner) => (
+          <option key={partner.id} value={partner.id}>{nameOf(partner, language)}</option>
+        ))}
+      </select>
+      <HubRefusal error={assign.error} />
+    </label>
+  );
+}
+
+function Cost({ cost }: { cost: NonNullable<Order['cost']> }) {
+  const { t, language } = useI18n();
+  return (
+    <div className="subsection">
+      <h3>{t('studio.cost')}</h3>
+      <dl className="facts">
+        <dt>{t('studio.materialsCost')}</dt><dd>{formatMoney(cost.materialsCents, language)}</dd>
+        <dt>{t('studio.labourCost')}</dt><dd>{formatMoney(cost.labourCents, language)}</dd>
+        <dt>{t('studio.overhead')}</dt><dd>{formatMoney(cost.overheadCents, language)}</dd>
+        <dt>{t('studio.price')}</dt><dd>{formatMoney(cost.priceCents, language)}</dd>
+        <dt>{t('studio.margin')}</dt><dd>{formatMoney(cost.marginCents, language)}{cost.marginPercent !== null && cost.marginPercent !== undefined ? ` (${cost.marginPercent.toFixed(1)} %)` : ''}</dd>
+      </dl>
+    </div>
+  );
+}
+
+function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: string; labelZh: string; labelEn: string }[]; refresh: () => void }) {
+  const { t, language } = useI18n();
+  const report = useAction(REPORT_EXCEPTION, refresh);
+  const resolve = useAction(RESOLVE_EXCEPTION, refresh);
+  const [code, setCode] = useState(codes[0]?.code ?? '');
+  const [note, setNote] = useState('');
+  const [resolution, setResolution] = useState<Record<string, string>>({});
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await report.act({ orderId: order.id, code, note: note || undefined });
+    if (result.data) setNote('');
+  };
+  return (
+    <div className="subsection">
+      <h3>{t('studio.exceptions')}</h3>
+      <ul className="plain">
+        {(order.exceptions ?? []).map((exception) => (
+          <li key={exception.id}>
+            <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{exception.status}</span> {labelOf(exception.code, language)}
+            {exception.note ? ` — ${exception.note}` : ''}
+            {exception.status === 'OPEN' ? (
+              <form
+                className="row"
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  void resolve.act({ id: exception.id, resolution: resolution[exception.id] ?? '' });
+                }}
+              >
+                <label>
+                  {t('studio.resolution')}
+                  <input value={resolution[exception.id] ?? ''} onChange={(event) => setResolution({ ...resolution, [exception.id]: event.target.value })} required />
+                </label>
+                <button type="submit" disabled={resolve.fetching}>{t('studio.resolve')}</button>
+              </form>
+            ) : exception.resolution ? <span className="muted"> · {exception.resolution}</span> : null}
+          </li>
+        ))}
+      </ul>
+      <HubRefusal error={resolve.error} />
+      {order.phase === 'IN_PROGRESS' ? (
+        <form className="row" onSubmit={submit}>
+          <label>
+            {t('studio.exceptionCode')}
+            <select value={code} onChange={(event) => setCode(event.target.value)}>
+              {codes.map((option) => (
+                <option key={option.code} value={option.code}>{option.code} {labelOf(option, language)}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('studio.note')}
+            <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} />
+          </label>
+          <button type="submit" disabled={report.fetching}>{t('studio.report')}</button>
+        </form>
+      ) : null}
+      <HubRefusal error={report.error} />
+    </div>
+  );
+}
+
+function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
+  const { t } = useI18n();
+  const add = useAction(ADD_SHIPMENT, refresh);
+  const [input, setInput] = useState({ carrier: '', trackingNumber: '' });
+  if (order.status !== 'READY_TO_SHIP' && (order.shipments ?? []).length === 0) return null;
+  return (
+    <div className="subsection">
+      <h3>{t('track.shipments')}</h3>
+      <ul className="plain">
+        {(order.shipments ?? []).map((shipment) => (
+          <li key={shipment.id}>{shipment.carrier} {shipment.trackingNumber} · {t(`shipment.${shipment.status}`)}</li>
+        ))}
+      </ul>
+      {order.status === 'READY_TO_SHIP' ? (
+        <form
+          className="row"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void add.act({ orderId: order.id, input });
+          }}
+        >
+          <label>
+            {t('studio.carrier')}
+            <input value={input.carrier} onChange={(event) => setInput({ ...input, carrier: event.target.value })} required />
+          </label>
+          <label>
+            {t('studio.trackingNumber')}
+            <input value={input.trackingNumber} onChange={(event) => setInput({ ...input, trackingNumber: event.target.value })} required />
+          </label>
+          <button type="submit" disabled={add.fetching}>{t('studio.addShipment')}</button>
+        </form>
+      ) : null}
+      <HubRefusal error={add.error} />
+    </div>
+  );
+}
+
+function CancelOrder({ orderId, refresh }: { orderId: string; refresh: () => void }) {
+  const { t } = useI18n();
+  const cancel = useAction(CANCEL_ORDER, refresh);
+  const [reason, setReason] = useState('');
+  return (
+    <details className="subsection">
+      <summary>{t('studio.cancelOrder')}</summary>
+      <form
+        className="row"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void cancel.act({ orderId, reason });
+        }}
+      >
+        <label>
+          {t('studio.cancelReason')}
+          <input value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={500} />
+        </label>
+        <button type="submit" className="danger" disabled={cancel.fetching}>{t('studio.cancel')}</button>
+      </form>
+      <HubRefusal error={cancel.error} />
+    </details>
+  );
+}
+
+function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: StudioOrderQuery['customerLinks']; refresh: () => void }) {
+  const { t, language } = useI18n();
+  const mint = useAction(MINT_LINK, refresh);
+  const revoke = useAction(REVOKE_LINK, refresh);
+  const [tier, setTier] = useState<'MINIMAL' | 'BASIC' | 'DETAILED' | ''>('');
+  const [minted, setMinted] = useState<{ url: string; qr: string } | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await mint.act({ orderId, tier: tier || undefined, validDays: 90 });
+    const url = result.data?.mintCustomerLink.url;
+    if (url) setMinted({ url, qr: await QRCode.toDataURL(url, { margin: 1, width: 200 }) });
+  };
+  return (
+    <div className="subsection">
+      <h3>{t('studio.customerLinks')}</h3>
+      <form className="row" onSubmit={submit}>
+        <label>
+          {t('studio.linkTier')}
+          <select value={tier} onChange={(event) => setTier(event.target.value as typeof tier)}>
+            <option value="">{t('studio.tierDefault')}</option>
+            {(['MINIMAL', 'BASIC', 'DETAILED'] as const).map((option) => (
+              <option key={option} value={option}>{t(`tier.${option}`)}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="primary" disabled={mint.fetching}>{t('studio.mintLink')}</button>
+      </form>
+      <HubRefusal error={mint.error} />
+      {minted ? (
+        <div className="minted" data-testid="minted-link">
+          <img src={minted.qr} alt={t('studio.qrAlt')} width={200} height={200} />
+          <p>
+            <a href={minted.url} target="_blank" rel="noreferrer" data-testid="customer-link">{t('studio.openLink')}</a>
+          </p>
+          <label>
+            {t('studio.linkUrl')}
+            <input readOnly value={minted.url} onFocus={(event) => event.target.select()} />
+          </label>
+        </div>
+      ) : null}
+      <ul className="plain">
+        {links.map((link) => (
+          <li key={link.id} data-link-id={link.id}>
+            {t(`tier.${link.tier}`)} · {t('studio.linkExpires', { day: formatDay(link.expiresAt, language) })}
+            {link.revokedAt ? (
+              <span className="badge">{t('studio.revoked')}</span>
+            ) : (
+              <button type="button" disabled={revoke.fetching} onClick={() => revoke.act({ linkId: link.id })}>{t('studio.revoke')}</button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <HubRefusal error={revoke.error} />
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { useCallback, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Provider, useMutation, useQuery } from 'urql';
+import { graphqlClient, hubMessage } from '../common/client';
+import { formatDay, nameOf, useI18n } from '../common/i18n';
+import { Empty, ErrorState, HubRefusal, Loading, Page, Section } from '../common/ui';
+import { graphql } from '../gql/supplier';
+import { StaffGate } from '../signin/StaffGate';
+import type { StaffSession } from '../signin/session';
+import { parseInventoryCsv, type InventoryLine } from './csv';
+
+const SUPPLIER_DESK = graphql(`
+  query SupplierDesk($supplierId: ID!) {
+    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }
+    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }
+    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }
+  }
+`);
+
+const PUBLISH = graphql(`
+  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {
+    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }
+  }
+`);
+
+const CONFIRM = graphql(`
+  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }
+`);
+
+export default function SupplierPage() {
+  const { t } = useI18n();
+  return <StaffGate workspace="supplier" title={t('supplier.title')}>{(session, signOut) => <Desk session={session} signOut={signOut} />}</StaffGate>;
+}
+
+function Desk({ session, signOut }: { session: StaffSession; signOut: () => void }) {
+  const { t } = useI18n();
+  const tokenRef = useRef(session.token);
+  const token = useCallback(() => tokenRef.current, []);
+  const client = useMemo(() => graphqlClient('/graphql/supplier', token), [token]);
+  return (
+    <Provider value={client}>
+      <Page title={t('supplier.title')} subtitle={`${t(`role.${session.role}`)} · ${session.org}`} actions={<button type="button" onClick={signOut}>{t('signin.signOut')}</button>}>
+        <Stock supplierId={session.org!} />
+      </Page>
+    </Provider>
+  );
+}
+
+type ItemProblem = { index: number; sku: string; lotCode: string; reason: string };
+
+function Stock({ supplierId }: { supplierId: string }) {
+  const { t, language } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: SUPPLIER_DESK, variables: { supplierId } });
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const [publishState, publish] = useMutation(PUBLISH);
+  const [confirmState, confirm] = useMutation(CONFIRM);
+  const [csv, setCsv] = useState('');
+  const [single, setSingle] = useState({ sku: '', lotCode: '', onHand: '' });
+  const [outcome, setOutcome] = useState<{ applied?: number; local?: { line: number; reason: string }[]; items?: { line: number; reason: string }[] } | null>(null);
+  // The sequence this desk sends next: one more than the hub has applied, kept across a failed send so a retry replays.
+  const pendingSequence = useRef<number | null>(null);
+
+  if (fetching && !data) return <Loading />;
+  if (error && !data) return <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} />;
+  if (!data) return null;
+
+  const send = async (items: InventoryLine[], lineOfItem: number[]) => {
+    const sequence = pendingSequence.current ?? (data.enterprise?.supplier?.lastSequence ?? 0) + 1;
+    pendingSequence.current = sequence;
+    const result = await publish({ supplierId, sequence, items });
+    if (result.data) {
+      pendingSequence.current = null;
+      setOutcome({ applied: result.data.publishInventory.applied });
+      setCsv('');
+      refresh();
+      return;
+    }
+    const problems = (result.error?.graphQLErrors[0]?.extensions?.items as ItemProblem[] | undefined) ?? [];
+    // Refused whole: nothing applied, so the same sequence is free for the corrected batch.
+    setOutcome({ items: problems.map((problem) => ({ line: lineOfItem[problem.index] ?? problem.index + 1, reason: `${problem.sku} / ${problem.lotCode}: ${problem.reason}` })) });
+  };
+
+  const submitCsv = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = parseInventoryCsv(csv);
+    if (parsed.problems.length > 0 || parsed.items.length === 0) {
+      setOutcome({ local: parsed.problems.length > 0 ? parsed.problems : [{ line: 0, reason: t('supplier.emptyCsv') }] });
+      return;
+    }
+    await send(parsed.items, parsed.lineOfItem);
+  };
+
+  const submitSingle = async (event: FormEvent) => {
+    event.preventDefault();
+    const onHand = Number(single.onHand);
+    if (!Number.isInteger(onHand)) return setOutcome({ local: [{ line: 1, reason: t('supplier.onHandWhole') }] });
+    await send([{ sku: single.sku, lotCode: single.lotCode, onHand }], [1]);
+  };
+
+  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) setCsv(await file.text());
+  };
+
+  const skus = data.enterprise?.supplier?.skus ?? [];
+  return (
+    <>
+      <Section title={t('supplier.lots')} id="lots">
+        {data.stockLots.length === 0 ? (
+          <Empty>{t('supplier.noLots')}</Empty>
+        ) : (
+          <div className="table-wrap">
+            <table data-testid="stock-lots">
+              <thead>
+                <tr>
+                  <th scope="col">SKU</th>
+                  <th scope="col">{t('supplier.lot')}</th>
+                  <th scope="col">{t('supplier.onHand')}</th>
+                  <th scope="col">{t('supplier.reserved')}</th>
+                  <th scope="col">{t('supplier.received')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.stockLots.map((lot) => (
+                  <tr key={lot.id} data-lot={lot.lotCode}>
+                    <td>{lot.sku}</td>
+                    <td>{lot.lotCode}</td>
+                    <td>{lot.onHand}</td>
+                    <td>{lot.reserved}</td>
+                    <td>{formatDay(lot.receivedAt, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+
+      <Section title={t('supplier.publish')} id="publish">
+        <form className="form" onSubmit={submitSingle}>
+          <div className="row">
+            <label>
+              SKU
+              <input list="supplier-skus" value={single.sku} onChange={(event) => setSingle({ ...single, sku: event.target.value })} required />
+              <datalist id="supplier-skus">{skus.map((sku) => <option key={sku} value={sku} />)}</datalist>
+            </label>
+            <label>
+              {t('supplier.lot')}
+              <input value={single.lotCode} onChange={(event) => setSingle({ ...single, lotCode: event.target.value })} required />
+            </label>
+            <label>
+              {t('supplier.onHand')}
+              <input type="number" value={single.onHand} onChange={(event) => setSingle({ ...single, onHand: event.target.value })} required />
+            </label>
+          </div>
+          <button type="submit" disabled={publishState.fetching}>{t('supplier.publishOne')}</button>
+        </form>
+        <form className="form" onSubmit={submitCsv}>
+          <label>
+            {t('supplier.csv')}
+            <textarea rows={6} value={csv} onChange={(event) => setCsv(event.target.value)} placeholder={'sku,lot,onHand,unitCostCents\nCLAY-GAOLING,LOT-2026-12,400,1200'} data-testid="csv" />
+          </label>
+          <label>
+            {t('supplier.upload')}
+            <input type="file" accept=".csv,text/csv" onChange={upload} />
+          </label>
+          <button type="submit" className="primary" disabled={publishState.fetching}>{t('supplier.publishCsv')}</button>
+        </form>
+        {outcome?.applied !== undefined ? <p role="status" className="ok">{t('supplier.applied', { count: outcome.applied })}</p> : null}
+        {outcome?.local || outcome?.items ? (
+          <div role="alert" className="refusal" data-testid="publish-problems">
+            <p>{t('supplier.refused')}</p>
+            <ul>
+              {[...(outcome.local ?? []), ...(outcome.items ?? [])].map((problem, index) => (
+                <li key={index}>{problem.line > 0 ? t('supplier.line', { line: problem.line }) : ''} {problem.reason}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {!outcome?.items ? <HubRefusal error={hubMessage(publishState.error)} /> : null}
+      </Section>
+
+      <Section title={t('supplier.purchaseOrders')} id="purchase-orders">
+        {data.purchaseOrders.length === 0 ? (
+          <Empty>{t('studio.noPurchaseOrders')}</Empty>
+        ) : (
+          <ul className="plain">
+            {data.purchaseOrders.map((purchase) => (
+              <li key={purchase.id} data-purchase-order={purchase.id}>
+                <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.studio, language)} · {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} · {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
+                {purchase.status === 'PLACED' ? (
+                  <button type="button" disabled={confirmState.fetching} onClick={async () => (await confirm({ id: purchase.id })).data && refresh()}>
+                    {t('supplier.confirm')}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        <HubRefusal error={hubMessage(confirmState.error)} />
+      </Section>
+    </>
+  );
+}
