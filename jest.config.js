@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/dist'],
   testMatch: ['**/*.test.js'],
+  // Browser suites run after these, with jest.browser.config.js.
+  testPathIgnorePatterns: ['\\.browser\\.test\\.js$'],
   testTimeout: 60000,
   maxWorkers: 2,
   setupFiles: ['<rootDir>/dist/test/setup.js'],

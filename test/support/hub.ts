@@ -8,6 +8,7 @@ import type { OperationLimits } from '../../gateway/limits';
 import type { LiveSettings } from '../../gateway/live/settings';
 import type { TokenService } from '../../subgraphs/shared/auth';
 import type { Dialect } from '../../subgraphs/shared/database';
+import type { WebAppSettings } from '../../gateway/web-app';
 import { staff, testTokens } from './principals';
 
 /**
@@ -54,6 +55,12 @@ export interface TestHubOptions {
   actingAs?: Principal;
   limits?: OperationLimits;
   live?: LiveSettings;
+  /** The hub's token service (default: a fresh random key); e.g. one that also accepts an identity provider's tokens. */
+  auth?: TokenService;
+  /** The gateway's port (default: a free one). */
+  gatewayPort?: number;
+  /** The web app's sign-in settings. */
+  web?: WebAppSettings;
 }
 
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
@@ -66,9 +73,9 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
     databaseUrl = scratch.url;
     dropDatabase = scratch.drop;
   }
-  const auth = testTokens();
+  const auth = options.auth ?? testTokens();
   const start = (seedDemo: boolean) =>
-    startHub({ location: { databaseUrl, dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live });
+    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live, web: options.web });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {

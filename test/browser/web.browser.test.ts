@@ -1,0 +1,332 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { OrderFacts } from '../../subgraphs/notifications/entities';
+import { delayService } from '../../subgraphs/orders/delay.service';
+import { TokenService } from '../../subgraphs/shared/auth';
+import { browserAvailable, freePort, launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from '../support/browser';
+import { startTestHub, type TestHub } from '../support/hub';
+import { runLate, teawareOrder } from '../support/orders';
+import { partner, staff } from '../support/principals';
+import { waitFor } from '../support/wait';
+
+/**
+ * The web app in a real browser (Debian's Chromium) against a hub these tests start: the demo
+ * network on SQLite, the gateway serving web/dist, a real OpenID Connect provider for sign-in.
+ * Waits are on page state, never on sleeps.
+ */
+const available = browserAvailable();
+const describeInBrowser = available ? describe : describe.skip;
+const WAIT = { timeout: 30_000 };
+const AUDIENCE = 'urn:weft:hub-test';
+
+describeInBrowser('web app in a browser', () => {
+  let t: TestHub;
+  let idp: TestIdentityProvider;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const [idpPort, gatewayPort] = [await freePort(), await freePort()];
+    base = `http://localhost:${gatewayPort}`;
+    idp = await startIdentityProvider({ port: idpPort, redirectUris: [`${base}/studio`], audience: AUDIENCE, scope: 'weft:hub' });
+    const auth = new TokenService({ hubSecret: randomBytes(32).toString('base64url'), jwksUrl: `${idp.issuer}/jwks`, issuer: idp.issuer, audience: AUDIENCE });
+    t = await startTestHub('sqlite', {
+      seedDemo: true,
+      auth,
+      gatewayPort,
+      web: { demoSignIn: true, oidc: { authority: idp.issuer, clientId: 'weft-console', scope: 'openid weft:hub' } },
+    });
+    browser = await launchBrowser();
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await t?.close();
+    idp?.close();
+  });
+
+  const newPage = async (options: { width?: number; height?: number; locale?: string } = {}): Promise<Page> => {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 375, height: options.height ?? 812 }, locale: options.locale ?? 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error('page error:', error.message));
+    return page;
+  };
+
+  const ok = (result: { data?: any; errors?: unknown[] }): any => {
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data;
+  };
+
+  const importOrder = async () =>
+    ok(await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`, { input: teawareOrder() })).importShopOrder as {
+      id: string;
+      stages: { id: string; qcCheckpoint: boolean; statusCode: { code: string } }[];
+    };
+
+  const startStage = (id: string, operator?: { name: string; penName: string }) => t.gql(`mutation($s: ID!, $o: OperatorInput) { startStage(stageRunId: $s, operator: $o) { id } }`, { s: id, o: operator });
+  const completeStage = (id: string, environment?: { name: string; value: number; unit: string }[]) =>
+    t.gql(`mutation($s: ID!, $i: CompleteStageInput) { completeStage(stageRunId: $s, input: $i) { id } }`, { s: id, i: environment ? { environment } : undefined });
+  const runStage = async (stage: { id: string; qcCheckpoint: boolean }) => {
+    ok(await startStage(stage.id));
+    if (stage.qcCheckpoint) ok(await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, { s: stage.id, k: randomUUID() }));
+    ok(await completeStage(stage.id));
+  };
+
+  const mintLink = async (orderId: string, tier?: 'MINIMAL' | 'BASIC' | 'DETAILED') =>
+    ok(await t.gql(`mutation($o: ID!, $t: VisibilityTier, $k: String!) { mintCustomerLink(orderId: $o, tier: $t, idempotencyKey: $k) { url link { id } } }`, { o: orderId, t: tier, k: randomUUID() }))
+      .mintCustomerLink as { url: string; link: { id: string } };
+
+  const expectAccessible = async (page: Page) => expect(await seriousA11yViolations(page)).toEqual([]);
+
+  /** Both sizes people use: a phone in WeChat, and a desktop. */
+  const screenshots = async (page: Page, name: string) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await screenshot(page, `${name}-375`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await screenshot(page, `${name}-1280`);
+  };
+
+  const demoSignIn = async (page: Page, path: string, role: string, org: string) => {
+    await page.goto(`${base}${path}`);
+    await page.getByRole('heading', { name: 'Demo sign-in' }).waitFor(WAIT);
+    await expectAccessible(page);
+    await page.getByLabel('Role').selectOption(role);
+    await page.getByLabel('Enterprise').selectOption(org);
+    await page.getByRole('button', { name: 'Sign in as this demo user' }).click();
+  };
+
+  it('links the demo from the landing page, with security headers on HTML only', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    const response = await page.goto(`${base}/`);
+    expect(response!.status()).toBe(200);
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toContain("script-src 'self'");
+    expect(headers['content-security-policy']).toContain(`connect-src 'self' ${base} ws://localhost:`);
+    expect(headers['content-security-policy']).toContain(idp.issuer);
+    expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    await page.getByRole('link', { name: 'Studio console' }).waitFor(WAIT);
+    await expectAccessible(page);
+    await screenshots(page, 'landing');
+    // The API keeps its own answers: no page, no page headers, no SPA fallback.
+    const api = await fetch(`${base}/graphql/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-security-policy')).toBeNull();
+    const graphql = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ vocabularyVersion }' }) });
+    expect(graphql.headers.get('content-security-policy')).toBeNull();
+    // Hashed assets are cached for a year; the HTML is not.
+    expect(headers['cache-control']).toBe('no-cache');
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await response!.text())![1];
+    expect((await fetch(`${base}${asset}`)).headers.get('cache-control')).toContain('immutable');
+  });
+
+  it('shows a customer exactly what the tier allows: nothing of stage times or pen names at MINIMAL, both at DETAILED, never a real name', async () => {
+    const order = await importOrder();
+    const [first] = order.stages;
+    ok(await startStage(first.id, { name: '王芳', penName: '墨白' }));
+    ok(await completeStage(first.id, [{ name: 'workshop temperature', value: 22, unit: '°C' }]));
+
+    const minimal = await newPage();
+    await minimal.goto((await mintLink(order.id, 'MINIMAL')).url);
+    await minimal.getByTestId('phase').waitFor(WAIT);
+    // The link leaves the address bar (and the history entry), and a reload still works.
+    expect(new URL(minimal.url()).search).toBe('');
+    await minimal.reload();
+    await minimal.getByTestId('phase').waitFor(WAIT);
+    await expect(minimal.getByTestId('phase').textContent()).resolves.toBe('In progress');
+    const minimalText = await minimal.locator('main').innerText();
+    expect(await minimal.getByTestId('stages').count()).toBe(0);
+    expect(await minimal.getByTestId('milestone').count()).toBe(0);
+    expect(minimalText).not.toContain('墨白');
+    expect(minimalText).not.toContain('王芳');
+    expect(minimalText).not.toContain('workshop temperature');
+    expect(minimalText).toContain('TEA-CUP-CALLIG × 2');
+    await expectAccessible(minimal);
+    await screenshots(minimal, 'track-minimal');
+
+    const detailed = await newPage({ locale: 'zh-CN' });
+    await detailed.goto((await mintLink(order.id, 'DETAILED')).url);
+    await detailed.getByTestId('stages').waitFor(WAIT);
+    const stages = detailed.getByTestId('stages').locator('li[data-status]');
+    await expect(stages.count()).resolves.toBe(order.stages.length);
+    const done = detailed.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"]`);
+    await expect(done.getAttribute('data-status')).resolves.toBe('DONE');
+    expect(await done.locator('time').count()).toBe(2);
+    const detailedText = await detailed.locator('main').innerText();
+    expect(detailedText).toContain('墨白');
+    expect(detailedText).toContain('workshop temperature: 22 °C');
+    expect(detailedText).not.toContain('王芳');
+    // Chinese throughout, labels from the vocabulary, dates written for the language.
+    expect(await detailed.locator('html').getAttribute('lang')).toBe('zh-CN');
+    expect(detailedText).toContain('设计确认');
+    await expectAccessible(detailed);
+    await screenshots(detailed, 'track-detailed-zh');
+  });
+
+  it('moves the customer page live as the studio works in the console, and after a cut connection resumes with both missed stages once each, in order', async () => {
+    const order = await importOrder();
+    const [first, second, third] = order.stages;
+    const customer = await newPage();
+    // A proxy the test controls between the page and the gateway's graphql-ws endpoint.
+    const gate = { cut: false, open: [] as WebSocketRoute[] };
+    await customer.context().routeWebSocket(/\/graphql\/customer$/, (socket) => {
+      if (gate.cut) return void socket.close({ code: 1012, reason: 'cut by the test' });
+      socket.connectToServer();
+      gate.open.push(socket);
+    });
+    await customer.goto((await mintLink(order.id, 'DETAILED')).url);
+    await customer.locator('[data-live-state=live]').waitFor(WAIT);
+
+    const studio = await newPage({ width: 1280, height: 800 });
+    await demoSignIn(studio, '/studio', 'STUDIO_ADMIN', 'moyun-studio');
+    await studio.getByTestId('kanban').waitFor(WAIT);
+    await expectAccessible(studio);
+    await screenshots(studio, 'studio-kanban');
+    await studio.goto(`${base}/studio?order=${order.id}`);
+    const detail = studio.getByTestId('order-detail');
+    await detail.locator(`li[data-code="${first.statusCode.code}"]`).waitFor(WAIT);
+    await detail.getByLabel('Operator (real name)').fill('李雷');
+    await detail.getByLabel('Pen name').fill('青岚');
+    await detail.getByRole('button', { name: 'Start', exact: true }).click();
+    await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=IN_PROGRESS]`).waitFor(WAIT);
+    await detail.getByRole('button', { name: 'Complete', exact: true }).click();
+    await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+    await expectAccessible(studio);
+    await screenshots(studio, 'studio-order');
+
+    // Without a reload, the customer's page shows the stage done and the update.
+    await customer.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+    await customer.locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${first.statusCode.code}"]`).waitFor(WAIT);
+
+    // Cut the live connection and keep it down while two more stages complete.
+    gate.cut = true;
+    for (const socket of gate.open.splice(0)) await socket.close({ code: 1012, reason: 'cut by the test' });
+    await customer.locator('[data-live-state=reconnecting]').waitFor(WAIT);
+    await runStage(second);
+    await runStage(third);
+    gate.cut = false;
+    await customer.locator('[data-live-state=live]').waitFor(WAIT);
+    await customer.locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${third.statusCode.code}"]`).waitFor(WAIT);
+
+    const events = await customer.locator('[data-testid=live-events] li').evaluateAll((items) => items.map((item: any) => ({ cursor: item.getAttribute('data-cursor'), type: item.getAttribute('data-type'), code: item.getAttribute('data-code') })));
+    expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
+    const completed = events.filter((event) => event.type === 'order.stage.completed').map((event) => event.code);
+    expect(completed).toEqual([first, second, third].map((stage) => stage.statusCode.code));
+    await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+  });
+
+  it('lets a customer answer a delay notice; the answer shows at once and after a reload', async () => {
+    const order = await importOrder();
+    ok(await startStage(order.stages[0].id));
+    await runLate(t, order.stages[0].id, 60);
+    await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
+    const page = await newPage();
+    await page.goto((await mintLink(order.id, 'BASIC')).url);
+    const notice = page.getByTestId('delay-notice');
+    await notice.waitFor(WAIT);
+    expect(await notice.innerText()).toContain('10% off');
+    await expectAccessible(page);
+    await screenshots(page, 'track-delay');
+    await notice.getByRole('button', { name: 'Accept the delay' }).click();
+    await page.getByTestId('delay-answer').waitFor(WAIT);
+    await page.reload();
+    await page.getByTestId('delay-answer').waitFor(WAIT);
+    expect(await page.getByTestId('delay-answer').innerText()).toContain('Accept the delay');
+    const alerts = ok(await t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id })).order.delayAlerts;
+    expect(alerts.find((alert: any) => alert.threshold === 50).customerResponse).toBe('ACCEPT_DELAY');
+  });
+
+  it('renders the share page publicly with Open Graph tags from the server; an unknown share is a 404 page', async () => {
+    const order = await importOrder();
+    for (const stage of order.stages) await runStage(stage);
+    const em = t.hub.subgraphs.notifications.systemContext().em;
+    let shareId: string | null | undefined;
+    await waitFor(async () => !!(shareId = (await em.fork().findOne(OrderFacts, { orderId: order.id }))?.shareId), 30_000, 'the share id');
+
+    const html = await fetch(`${base}/share/${shareId}`, { headers: { 'accept-language': 'en' } });
+    expect(html.status).toBe(200);
+    const text = await html.text();
+    expect(text).toContain('<meta property="og:title" content="Calligraphy teaware, made by Moyun Creative Studio">');
+    expect(text).toContain(`<meta property="og:image" content="${base}/og/calligraphy-teaware.png">`);
+    expect(text).toContain(`<meta property="og:url" content="${base}/share/${shareId}">`);
+    const image = await fetch(`${base}/og/calligraphy-teaware.png`);
+    expect(image.headers.get('content-type')).toBe('image/png');
+
+    const page = await newPage();
+    await page.goto(`${base}/share/${shareId}`);
+    await page.getByTestId('share-stages').waitFor(WAIT);
+    await expect(page.getByTestId('share-stages').locator('li').count()).resolves.toBe(order.stages.length);
+    expect(await page.locator('main').innerText()).not.toContain('林小姐');
+    await expectAccessible(page);
+    await screenshots(page, 'share');
+
+    const missing = await fetch(`${base}/share/no-such-share`);
+    expect(missing.status).toBe(404);
+    const notFound = await newPage();
+    const response = await notFound.goto(`${base}/share/no-such-share`);
+    expect(response!.status()).toBe(404);
+    await notFound.getByRole('heading', { name: 'This share link does not exist' }).waitFor(WAIT);
+  });
+
+  it('shows a partner only the stages it holds, with no customer data and no prices', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await demoSignIn(page, '/partner', 'PARTNER', 'gilding-atelier');
+    await page.getByTestId('assigned-stages').waitFor(WAIT);
+    const shown = await page.locator('[data-testid=assigned-stages] li[data-stage-id]').evaluateAll((items) => items.map((item: any) => item.getAttribute('data-stage-id')));
+    const expected = ok(await t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') })).assignedStages.map((stage: any) => stage.id);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.sort()).toEqual(expected.sort());
+    const text = await page.locator('main').innerText();
+    for (const secret of ['Demo Customer', '林小姐', '¥', 'CN¥']) expect(text).not.toContain(secret);
+    await expectAccessible(page);
+    await screenshots(page, 'partner');
+  });
+
+  it('refuses a supplier’s CSV with one bad line whole, showing that line’s error from the hub', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await demoSignIn(page, '/supplier', 'SUPPLIER', 'jingdezhen-clay');
+    await page.getByTestId('stock-lots').waitFor(WAIT);
+    await page.getByTestId('csv').fill('sku,lot,onHand\nCLAY-KAOLIN,JDZ-K-BROWSER,500\nNO-SUCH-SKU,JDZ-X-BROWSER,5\n');
+    await page.getByRole('button', { name: 'Publish CSV' }).click();
+    const problems = page.getByTestId('publish-problems');
+    await problems.waitFor(WAIT);
+    expect(await problems.innerText()).toMatch(/Line 3:.*NO-SUCH-SKU/);
+    expect(await page.getByTestId('stock-lots').innerText()).not.toContain('JDZ-K-BROWSER');
+    const lots = ok(await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { lotCode } }`, {}, { as: staff('jingdezhen-clay', 'SUPPLIER') })).stockLots;
+    expect(lots.map((lot: any) => lot.lotCode)).not.toContain('JDZ-K-BROWSER');
+    await expectAccessible(page);
+    await screenshots(page, 'supplier');
+  });
+
+  it('explains a revoked link instead of showing a blank page', async () => {
+    const order = await importOrder();
+    const minted = await mintLink(order.id);
+    ok(await t.gql(`mutation($l: ID!) { revokeCustomerLink(linkId: $l) { revokedAt } }`, { l: minted.link.id }));
+    const page = await newPage();
+    await page.goto(minted.url);
+    await page.getByTestId('link-problem').waitFor(WAIT);
+    expect(await page.getByTestId('link-problem').innerText()).toContain('This order link no longer works');
+    await expectAccessible(page);
+    await screenshots(page, 'track-revoked');
+  });
+
+  it('signs a studio lead in with OpenID Connect (code + PKCE) and reaches the kanban with the provider’s token', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await page.goto(`${base}/studio`);
+    await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
+    await page.waitForURL((url) => url.origin === idp.issuer, WAIT);
+    await page.locator('input[name=login]').fill('STUDIO_ADMIN@moyun-studio');
+    await page.locator('input[name=password]').fill('any');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL(`${base}/studio`, WAIT);
+    await page.getByTestId('kanban').waitFor(WAIT);
+    const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
+    expect(session).toMatchObject({ via: 'oidc', role: 'STUDIO_ADMIN', org: 'moyun-studio' });
+    // The token is the provider's (RS256), and the hub accepts it.
+    expect(JSON.parse(Buffer.from(session.token.split('.')[0], 'base64url').toString()).alg).toBe('RS256');
+    expect(ok(await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, {}, { as: session.token })).stageBoard.overdueTotal).toBeGreaterThanOrEqual(0);
+  });
+});
