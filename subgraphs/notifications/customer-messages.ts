@@ -18,8 +18,8 @@ export function customerText(event: EventEnvelope, tier: VisibilityTier, shareUr
       return `Your order: ${stageName} is done. 您的订单：${stage.labelZh}已完成。`;
     case ORDER_EVENTS.ETA_CHANGED: {
       if (!tierAllows(tier, 'BASIC') || typeof payload.deliveryLikelyBefore !== 'string') return null;
-      const day = dayInChina(new Date(payload.deliveryLikelyBefore));
-      return `Your order is now 90 % likely to be delivered before ${day}. 预计 90% 可能在 ${day} 前送达。`;
+      const bound = new Date(payload.deliveryLikelyBefore);
+      return `Your order is now 90 % likely to be delivered before ${dayInChina(bound)}. 预计 90% 可能在 ${dayInChina(bound, 'zh')} 前送达。`;
     }
     case ORDER_EVENTS.SHIPMENT_ADDED:
       return `Your order has shipped${typeof payload.carrier === 'string' ? ` with ${payload.carrier}` : ''}. 您的订单已发货。`;

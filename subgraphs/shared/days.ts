@@ -18,5 +18,7 @@ export const dayNumber = (day: string): number => Math.round(Date.parse(`${day}T
 
 const CHINA_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'Asia/Shanghai' });
 
-/** A day as customers read it, "5 Dec", in China Standard Time (the studios' and customers' time). */
-export const dayInChina = (at: Date): string => CHINA_DAY.format(at);
+const CHINA_DAY_ZH = new Intl.DateTimeFormat('zh-CN', { day: 'numeric', month: 'long', timeZone: 'Asia/Shanghai' });
+
+/** A day as customers read it, "5 Dec" (or "12月5日" in Chinese), in China Standard Time (the studios' and customers' time). */
+export const dayInChina = (at: Date, language: 'en' | 'zh' = 'en'): string => (language === 'zh' ? CHINA_DAY_ZH : CHINA_DAY).format(at);
