@@ -64,9 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     throw new Error(`${name} must be true or false, not "${value}"`);
   };
   const gatewayPort = number(env.GATEWAY_PORT ?? env.PORT, 4000);
-  // Configured, it is final; otherwise the gateway's address (settled again once it has bound a port).
+  // Configured, it is final; otherwise the gateway's address (settled again once it has bound a
+  // port). A subgraph's own PORT is not the gateway's: separate processes read GATEWAY_PORT.
   const publicUrl = new PublicUrl(env.PUBLIC_URL || undefined);
-  if (!env.PUBLIC_URL) publicUrl.settle(boundUrl(host, gatewayPort));
+  if (!env.PUBLIC_URL) publicUrl.settle(boundUrl(host, number(env.GATEWAY_PORT, 4000)));
   if (env.OIDC_CLIENT_ID && !(env.OIDC_ISSUER || env.AUTH_ISSUER)) throw new Error('OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)');
   const demoSignIn = flag('DEMO_SIGN_IN', defaults.demoSignIn ?? false);
   if (demoSignIn && production) throw new Error('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
