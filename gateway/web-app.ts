@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ROLES, type Principal, type Role } from '../contracts';
 import type { TokenService } from '../subgraphs/shared/auth';
@@ -37,6 +38,8 @@ const CONTENT_TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
 /** What the share page shows and previews carry: the public SharedOrder (nothing personal). */
 export interface ShareSummary {
@@ -180,6 +183,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
 
   const defaultHead = '<title>Weft</title>';
 
+  const gzipped = new Map<string, Buffer>();
   const serveStatic = (pathname: string, request: http.IncomingMessage, response: http.ServerResponse): boolean => {
     const file = path.normalize(path.join(distDir, pathname));
     if (!file.startsWith(distDir + path.sep) || file.endsWith('index.html')) return false;
@@ -190,10 +194,20 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
       return false;
     }
     const immutable = pathname.startsWith('/assets/');
+    const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
+    // Text assets go gzipped to browsers that take it (compressed once per file and kept).
+    const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (gzip) {
+      let compressed = gzipped.get(file);
+      if (!compressed) gzipped.set(file, (compressed = zlib.gzipSync(data, { level: 9 })));
+      data = compressed;
+    }
     response.writeHead(200, {
-      'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
       'x-content-type-options': 'nosniff',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
     response.end(request.method === 'HEAD' ? undefined : data);
     return true;

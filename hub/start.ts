@@ -18,8 +18,13 @@ async function main(): Promise<void> {
   const auth = new TokenService(config.auth());
   const hub = await startHub({ ...config, auth });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
+  const web = auth.publicUrl.base;
+  const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;
   console.log(`
 Weft hub is running.
+  Web app:   ${web}/   (studio console ${web}/studio with demo sign-in, partner ${web}/partner, supplier ${web}/supplier)
+  The demo order as its customer sees it (what the studio sends in WeChat; open it beside the studio console):
+    ${customerPage ?? '(no demo order: mint a link for one of yours in the studio console)'}
   Gateway:   ${url}   (health: /healthz, readiness: /readyz)
   Database:  ${config.location.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.location.dataDir}`}
   Subgraphs: ${Object.entries(hub.subgraphs).map(([name, runtime]) => `${name} ${runtime.url}`).join(', ')}
@@ -55,6 +60,21 @@ Press Ctrl-C to stop.
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** A customer link for the demo order, minted as its studio would (the same link on every start). */
+async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise<string | null> {
+  try {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await auth.sign({ subject: 'demo:start', org: 'moyun-studio', roles: ['STUDIO_ADMIN'] }, 60)}` },
+      body: JSON.stringify({ query: `mutation { mintCustomerLink(orderId: "${DEMO_ORDER_ID}", tier: DETAILED, idempotencyKey: "demo-start-link") { url } }` }),
+    });
+    const body = (await response.json()) as { data?: { mintCustomerLink?: { url: string } } };
+    return body.data?.mintCustomerLink?.url ?? null;
+  } catch {
+    return null;
+  }
 }
 
 main().catch((error) => {

@@ -185,6 +185,15 @@ describeInBrowser('web app in a browser', () => {
     await studio.getByTestId('kanban').waitFor(WAIT);
     await expectAccessible(studio);
     await screenshots(studio, 'studio-kanban');
+    // The console's other sections: delay alerts, materials (reorder suggestions), overflow.
+    for (const [tab, heading] of [['Delay alerts', 'Delay alerts'], ['Materials', 'Material risk and reorder suggestions'], ['Overflow', 'Declare a demand surge']]) {
+      await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: tab }).click();
+      await studio.getByRole('heading', { name: heading }).waitFor(WAIT);
+      await studio.locator('.state.loading').waitFor({ state: 'detached', ...WAIT });
+      await expectAccessible(studio);
+      await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
+    }
+    await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Kanban' }).click();
     await studio.goto(`${base}/studio?order=${order.id}`);
     const detail = studio.getByTestId('order-detail');
     await detail.locator(`li[data-code="${first.statusCode.code}"]`).waitFor(WAIT);

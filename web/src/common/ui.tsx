@@ -36,7 +36,7 @@ export function LanguageSwitch() {
   const { language, t } = useI18n();
   const other = language === 'zh' ? 'en' : 'zh';
   return (
-    <button type="button" className="language-switch" onClick={() => setLanguage(other)} lang={other === 'zh' ? 'zh-CN' : 'en'} aria-label={t('common.switchLanguage')}>
+    <button type="button" className="language-switch" onClick={() => setLanguage(other)} lang={other === 'zh' ? 'zh-CN' : 'en'} title={t('common.switchLanguage')}>
       {other === 'zh' ? '中文' : 'English'}
     </button>
   );

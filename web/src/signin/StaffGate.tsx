@@ -44,6 +44,14 @@ export function StaffGate({ workspace, title, children }: { workspace: Workspace
     void appConfig().then((config) => setGate({ kind: 'signed-out', config }));
   };
 
+  // A session ends when its token does: back to sign-in rather than a page of refusals.
+  const expiresAt = gate.kind === 'signed-in' ? Date.parse(gate.session.expiresAt) : null;
+  useEffect(() => {
+    if (expiresAt === null) return;
+    const timer = setTimeout(leave, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now() - 10_000)));
+    return () => clearTimeout(timer);
+  }, [expiresAt]);
+
   if (gate.kind === 'loading') return <Page title={title}><Loading /></Page>;
   if (gate.kind === 'error') return <Page title={title}><ErrorState title={t('signin.failed')} message={gate.message} retry={() => location.reload()} /></Page>;
   if (gate.kind === 'signed-in') {
