@@ -6,6 +6,7 @@
  * uncompressed — against the 150 KB goal, and the first contentful paint (median and range).
  * A benchmark, not a test: nothing here asserts.
  */
+import 'reflect-metadata';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
