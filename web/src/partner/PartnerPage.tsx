@@ -1,11 +1,12 @@
-import { useCallback, useMemo, useRef } from 'react';
-import { Provider, useMutation, useQuery } from 'urql';
-import { graphqlClient, hubMessage, idempotencyKey } from '../common/client';
+import { useRef } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, labelOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, HubRefusal, Loading, Page, Section } from '../common/ui';
+import { Empty, ErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/partner';
 import type { AssignedWorkQuery } from '../gql/partner/graphql';
 import { StaffGate } from '../signin/StaffGate';
+import { StaffWorkspace } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 
 const ASSIGNED_WORK = graphql(`
@@ -31,15 +32,10 @@ export default function PartnerPage() {
 /** A partner workshop's day: the stages handed to it (only what it may see: no customer, no price), and its allocations. */
 function Workspace({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t } = useI18n();
-  const tokenRef = useRef(session.token);
-  const token = useCallback(() => tokenRef.current, []);
-  const client = useMemo(() => graphqlClient('/graphql/partner', token), [token]);
   return (
-    <Provider value={client}>
-      <Page title={t('partner.title')} subtitle={`${t(`role.${session.role}`)} · ${session.org}`} actions={<button type="button" onClick={signOut}>{t('signin.signOut')}</button>}>
-        <Work enterpriseId={session.org!} />
-      </Page>
-    </Provider>
+    <StaffWorkspace session={session} endpoint="/graphql/partner" title={t('partner.title')} signOut={signOut}>
+      <Work enterpriseId={session.org!} />
+    </StaffWorkspace>
   );
 }
 

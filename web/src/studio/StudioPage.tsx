@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Provider, useClient, useQuery } from 'urql';
-import { graphqlClient, hubMessage } from '../common/client';
+import { useCallback, useEffect, useState } from 'react';
+import { useClient, useQuery } from 'urql';
+import { hubMessage } from '../common/client';
 import { formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
-import { Empty, ErrorState, LiveIndicator, Loading, Page } from '../common/ui';
+import { Empty, ErrorState, LiveIndicator, Loading } from '../common/ui';
 import { graphql } from '../gql/hub';
 import type { StudioBoardOrdersQuery } from '../gql/hub/graphql';
 import { StaffGate } from '../signin/StaffGate';
+import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { AlertsPanel, MaterialsPanel, OverflowPanel } from './Panels';
 import { OrderDetail } from './OrderDetail';
@@ -70,9 +71,7 @@ function useSelectedOrder(): [string | null, (id: string | null) => void] {
 
 function Console({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t } = useI18n();
-  const tokenRef = useRef(session.token);
-  const token = useCallback(() => tokenRef.current, []);
-  const client = useMemo(() => graphqlClient('/graphql', token), [token]);
+  const token = useSessionToken(session);
   const [tab, setTab] = useState<Tab>('board');
   const [selected, select] = useSelectedOrder();
   const [live, setLive] = useState<LiveState>('connecting');
@@ -99,17 +98,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
   }, [studioId, token]);
 
   return (
-    <Provider value={client}>
-      <Page
-        title={t('studio.title')}
-        subtitle={`${t(`role.${session.role}`)} · ${studioId}${session.via === 'demo' ? ` · ${t('signin.demoBadge')}` : ''}`}
-        actions={
-          <>
-            <LiveIndicator state={live} />
-            <button type="button" onClick={signOut}>{t('signin.signOut')}</button>
-          </>
-        }
-      >
+    <StaffWorkspace session={session} endpoint="/graphql" title={t('studio.title')} signOut={signOut} actions={<LiveIndicator state={live} />}>
         <nav className="tabs" aria-label={t('studio.sections')}>
           {TABS.map((name) => (
             <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
@@ -126,8 +115,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
           </div>
           {selected ? <OrderDetail orderId={selected} session={session} version={version} onClose={() => select(null)} /> : null}
         </div>
-      </Page>
-    </Provider>
+    </StaffWorkspace>
   );
 }
 

@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { Provider, useMutation, useQuery } from 'urql';
-import { graphqlClient, hubMessage } from '../common/client';
+import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { hubMessage } from '../common/client';
 import { formatDay, nameOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, HubRefusal, Loading, Page, Section } from '../common/ui';
+import { Empty, ErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/supplier';
 import { StaffGate } from '../signin/StaffGate';
+import { StaffWorkspace } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { parseInventoryCsv, type InventoryLine } from './csv';
 
@@ -33,15 +34,10 @@ export default function SupplierPage() {
 
 function Desk({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t } = useI18n();
-  const tokenRef = useRef(session.token);
-  const token = useCallback(() => tokenRef.current, []);
-  const client = useMemo(() => graphqlClient('/graphql/supplier', token), [token]);
   return (
-    <Provider value={client}>
-      <Page title={t('supplier.title')} subtitle={`${t(`role.${session.role}`)} · ${session.org}`} actions={<button type="button" onClick={signOut}>{t('signin.signOut')}</button>}>
-        <Stock supplierId={session.org!} />
-      </Page>
-    </Provider>
+    <StaffWorkspace session={session} endpoint="/graphql/supplier" title={t('supplier.title')} signOut={signOut}>
+      <Stock supplierId={session.org!} />
+    </StaffWorkspace>
   );
 }
 
