@@ -8,8 +8,8 @@
  */
 import { candidatesOf, UNMET_PENALTY_CENTS, type AllocationInstance, type AllocationOffer, type AllocationRequest } from '../subgraphs/capacity/allocation/model';
 import { solveInstance } from '../subgraphs/capacity/allocation/solve';
-import { dayOf, daysAfter } from '../subgraphs/shared/days';
-import { seededRandom } from '../subgraphs/shared/ids';
+import { dayOf, daysAfter } from '../platform/data/days';
+import { seededRandom } from '../platform/data/ids';
 
 const START = Date.UTC(2026, 11, 1);
 const dayAt = (offset: number) => dayOf(daysAfter(START, offset));

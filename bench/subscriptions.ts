@@ -26,8 +26,8 @@ import WebSocket from 'ws';
 import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principal } from '../contracts';
 import { createScratchDatabase } from '../hub/scratch-database';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import { TokenService } from '../subgraphs/shared/auth';
-import { NatsEventBus } from '../subgraphs/shared/events/nats-bus';
+import { TokenService } from '../platform/access/tokens';
+import { NatsEventBus } from '../platform/events/nats-bus';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHub } from '../hub/hub';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
-import { TokenService } from '../subgraphs/shared/auth';
+import { TokenService } from '../platform/access/tokens';
 import { launchBrowser } from '../test/support/browser';
 import { postGraphQL } from '../test/support/hub';
 import { staff } from '../test/support/principals';

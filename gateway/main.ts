@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import { TokenService } from '../subgraphs/shared/auth';
-import { openEventBus } from '../subgraphs/shared/events/open-bus';
+import { TokenService } from '../platform/access/tokens';
+import { openEventBus } from '../platform/events/open-bus';
 import { startGateway } from './gateway';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs at <NAME>_URL. */

@@ -4,9 +4,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ROLES, type Principal, type Role } from '../contracts';
-import type { TokenService } from '../subgraphs/shared/auth';
-import type { PublicUrl } from '../subgraphs/shared/public-url';
-import { logger } from '../subgraphs/shared/logger';
+import type { TokenService } from '../platform/access/tokens';
+import type { PublicUrl } from '../platform/runtime/public-url';
+import { logger } from '../platform/runtime/logger';
 
 /** The web app's sign-in settings, as the gateway hands them to the pages (`/app-config.json`). */
 export interface WebAppSettings {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AuthOptions, MIN_SECRET_LENGTH } from '../subgraphs/shared/auth';
-import type { DatabaseLocation } from '../subgraphs/shared/database';
+import { AuthOptions, MIN_SECRET_LENGTH } from '../platform/access/tokens';
+import type { DatabaseLocation } from '../platform/data/database';
 import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
-import type { BusSettings } from '../subgraphs/shared/events/open-bus';
-import { boundUrl, PublicUrl } from '../subgraphs/shared/public-url';
+import type { BusSettings } from '../platform/events/open-bus';
+import { boundUrl, PublicUrl } from '../platform/runtime/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
 
 /**

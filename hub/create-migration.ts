@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPHS, subgraphNamed } from '../subgraphs/registry';
-import { Dialect, ensurePostgresSchema, ormOptions } from '../subgraphs/shared/database';
+import { Dialect, ensurePostgresSchema, ormOptions } from '../platform/data/database';
 import { createScratchDatabase } from './scratch-database';
 
 /**

@@ -1,12 +1,12 @@
 import { SUBGRAPHS } from '../subgraphs/registry';
-import type { DatabaseLocation } from '../subgraphs/shared/database';
-import type { EventBus } from '../subgraphs/shared/events/bus';
-import { BusSettings, openEventBus } from '../subgraphs/shared/events/open-bus';
+import type { DatabaseLocation } from '../platform/data/database';
+import type { EventBus } from '../platform/events/bus';
+import { BusSettings, openEventBus } from '../platform/events/open-bus';
 import type { LiveSettings } from '../gateway/live/settings';
-import { startSubgraph, SubgraphRuntime } from '../subgraphs/shared/subgraph';
+import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
-import type { TokenService } from '../subgraphs/shared/auth';
+import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
 
 export interface HubOptions {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { readConfig } from './config';
 import { startHub } from './hub';
-import { TokenService } from '../subgraphs/shared/auth';
+import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
 import { startWechatStub } from './wechat-stub';
 

@@ -6,7 +6,7 @@ import { Supergraph } from '@apollo/federation-internals';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLSchema, parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import type { Audience } from '../subgraphs/shared/access/policy';
+import type { Audience } from '../platform/access/policy';
 import { composeContracts } from './contracts';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');

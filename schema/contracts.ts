@@ -10,12 +10,12 @@ import {
   print,
   TypeNode,
 } from 'graphql';
-import { AUDIENCES, type Audience } from '../subgraphs/shared/access/policy';
+import { AUDIENCES, type Audience } from '../platform/access/policy';
 
 /**
  * Audience contracts: for each audience (customer, partner, supplier) a supergraph holding only
  * what its `@tag`s reach. The tags come from the subgraphs' access policies (see
- * shared/access/enforce.ts). Rule: a root field is in the contract when tagged for the audience;
+ * platform/access/enforce.ts). Rule: a root field is in the contract when tagged for the audience;
  * from there, a type whose fields carry tags contributes only its tagged fields, a type without
  * any (a value type such as EnvironmentReading) contributes all of its fields. Root fields left
  * out are dropped; every other type, field, enum and input left out becomes `@inaccessible`, so

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
-import { TokenService } from './shared/auth';
-import { openEventBus } from './shared/events/open-bus';
-import { startSubgraph } from './shared/subgraph';
+import { TokenService } from '../platform/access/tokens';
+import { openEventBus } from '../platform/events/open-bus';
+import { startSubgraph } from '../platform/runtime/subgraph';
 import { subgraphNamed } from './registry';
 
 /**

@@ -1,6 +1,6 @@
 import { networkSubgraph } from './network';
 import { ordersSubgraph } from './orders';
-import type { SubgraphDefinition } from './shared/subgraph';
+import type { SubgraphDefinition } from '../platform/runtime/subgraph';
 import { suppliersSubgraph } from './suppliers';
 import { capacitySubgraph } from './capacity';
 import { kitchensSubgraph } from './kitchens';

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { GraphQLError } from 'graphql';
-import { TokenService } from '../subgraphs/shared/auth';
+import { TokenService } from '../platform/access/tokens';
 import { customer, staff } from './support/principals';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';

@@ -1,4 +1,4 @@
-import { OutboxEvent } from '../subgraphs/shared/events/outbox';
+import { OutboxEvent } from '../platform/events/outbox';
 import { Order } from '../subgraphs/orders/entities/order';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { staff } from './support/principals';

@@ -5,7 +5,7 @@ import { startHub } from '../hub/hub';
 import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
 import { readConfig } from '../hub/config';
-import { TokenService } from '../subgraphs/shared/auth';
+import { TokenService } from '../platform/access/tokens';
 import { postGraphQL } from './support/hub';
 import { customer, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';

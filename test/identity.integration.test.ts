@@ -1,6 +1,6 @@
 import { startGateway } from '../gateway/gateway';
 import { DEFAULT_LIMITS } from '../gateway/limits';
-import { TokenService } from '../subgraphs/shared/auth';
+import { TokenService } from '../platform/access/tokens';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, partner, staff } from './support/principals';

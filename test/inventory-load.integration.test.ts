@@ -1,8 +1,8 @@
-import { ProcessedEvent } from '../subgraphs/shared/events/consumer';
+import { ProcessedEvent } from '../platform/events/consumer';
 import { OrderMaterial, OrderSupply } from '../subgraphs/suppliers/entities/order-supply';
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
-import { seededRandom } from '../subgraphs/shared/ids';
+import { seededRandom } from '../platform/data/ids';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner } from './support/principals';

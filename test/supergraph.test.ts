@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { AUDIENCES } from '../subgraphs/shared/access/policy';
+import { AUDIENCES } from '../platform/access/policy';
 import { apiSchemaFile, apiSchemasOf, composeSupergraph, contractFile, SUPERGRAPH_FILE } from '../schema/composition';
 
 describe('committed supergraph and audience contracts', () => {

@@ -1,5 +1,5 @@
 import { topicsOf, type EventEnvelope } from '../../contracts';
-import { BusSubscription, cursorNumber, EventBus } from '../../subgraphs/shared/events/bus';
+import { BusSubscription, cursorNumber, EventBus } from '../../platform/events/bus';
 
 /** Something that follows one topic: it is offered each event of that topic, in cursor order. */
 export interface TopicFollower {

@@ -1,7 +1,7 @@
 import { CUSTOMER_TIMELINE_EVENTS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, type EventEnvelope, type LiveEventKind } from '../../contracts';
-import { CAPACITY_PARTNERS, Viewer } from '../../subgraphs/shared/access/viewer';
-import { unauthenticated } from '../../subgraphs/shared/auth';
-import { hubError } from '../../subgraphs/shared/errors';
+import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
+import { unauthenticated } from '../../platform/access/tokens';
+import { hubError } from '../../platform/graphql/errors';
 
 /**
  * A field of another type on a live event (`OrderProgressEvent.order` …): the gateway resolves

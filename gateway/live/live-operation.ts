@@ -18,7 +18,7 @@ import {
   type DocumentNode,
 } from 'graphql';
 import type { EventEnvelope } from '../../contracts';
-import type { Viewer } from '../../subgraphs/shared/access/viewer';
+import type { Viewer } from '../../platform/access/viewer';
 import type { LiveField, LiveLink } from './fields';
 
 /** What a query through the gateway answered (data and errors as a client would get them). */

@@ -1,6 +1,6 @@
 import { STUDIO_LEADS, STUDIO_STAFF } from '../../contracts';
-import type { AccessPolicy } from '../shared/access/policy';
-import { CAPACITY_PARTNERS } from '../shared/access/viewer';
+import type { AccessPolicy } from '../../platform/access/policy';
+import { CAPACITY_PARTNERS } from '../../platform/access/viewer';
 
 /**
  * Who sees what of shared capacity. Every studio's staff see the active offers (that is what

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../shared/live';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId } from '../shared/ids';
+import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../../platform/graphql/live-event';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId } from '../../platform/data/ids';
 import { capacityService } from './capacity.service';
 import { CapacityOffer } from './entities/offer';
 import { EnterpriseCapacity } from './entities/references';
@@ -190,7 +190,7 @@ export class AllocationEvent extends LiveEvent {
   allocation?: Allocation | null;
 }
 
-/** The capacity subgraph's live surface: declared here, served by the gateway (see shared/live). */
+/** The capacity subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class AllocationLiveResolver {
   @Subscription(() => AllocationEvent, { subscribe: servedByGateway, description: "Allocations made to or by an enterprise, and their releases (the enterprise's own people)" })

@@ -1,7 +1,7 @@
 import { DEMO_ENTERPRISES } from '../network/demo-network';
-import type { RequestContext } from '../shared/context';
-import { dayOf, daysAfter } from '../shared/days';
-import { newId } from '../shared/ids';
+import type { RequestContext } from '../../platform/graphql/context';
+import { dayOf, daysAfter } from '../../platform/data/days';
+import { newId } from '../../platform/data/ids';
 import { AllianceMember, CapacityOffer } from './entities/offer';
 
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { loaderByParent } from '../shared/loaders';
+import { loaderByParent } from '../../platform/data/loaders';
 import { CapacityOffer } from './entities/offer';
 import { Allocation, OverflowRequest } from './entities/request';
 

@@ -1,7 +1,7 @@
 import { STUDIO_STAFF } from '../../contracts';
-import type { AccessPolicy } from '../shared/access/policy';
-import { buildFederatedSchema } from '../shared/build-schema';
-import type { SubgraphDefinition } from '../shared/subgraph';
+import type { AccessPolicy } from '../../platform/access/policy';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { seedDemoKitchens } from './demo-kitchens';
 import { CloudKitchen, EnterpriseKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';
 import { EnterpriseKitchenResolver, KitchensResolver } from './kitchens.resolver';

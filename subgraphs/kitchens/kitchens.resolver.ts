@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/context';
-import { badInput } from '../shared/errors';
-import { newId, requireEnterpriseId } from '../shared/ids';
-import { inTransaction } from '../shared/transactions';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput } from '../../platform/graphql/errors';
+import { newId, requireEnterpriseId } from '../../platform/data/ids';
+import { inTransaction } from '../../platform/data/transactions';
 import { CloudKitchen, EnterpriseKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';
 
 type Context = GraphQLContext<unknown>;

@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../shared/context';
+import type { GraphQLContext } from '../../platform/graphql/context';
 import type { Enterprise } from './enterprise';
 import type { NetworkLoaders } from './loaders';
 

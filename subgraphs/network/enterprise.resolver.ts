@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { EnterpriseKind } from '../../contracts';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId } from '../shared/ids';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId } from '../../platform/data/ids';
 import { Enterprise, EnterpriseKindEnum } from './enterprise';
 import type { NetworkLoaders } from './loaders';
 

@@ -1,7 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { ENTERPRISE_KINDS, EnterpriseKind } from '../../contracts';
-import { enumOf } from '../shared/enums';
+import { enumOf } from '../../platform/graphql/enums';
 
 export const EnterpriseKindEnum = enumOf(ENTERPRISE_KINDS);
 registerEnumType(EnterpriseKindEnum, { name: 'EnterpriseKind', description: 'What an enterprise does in the network' });

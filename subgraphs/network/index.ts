@@ -1,6 +1,6 @@
-import type { SubgraphDefinition } from '../shared/subgraph';
-import type { AccessPolicy } from '../shared/access/policy';
-import { buildFederatedSchema } from '../shared/build-schema';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
+import type { AccessPolicy } from '../../platform/access/policy';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import { DEMO_ENTERPRISES } from './demo-network';
 import { Enterprise } from './enterprise';
 import { resolveEnterpriseReference } from './enterprise.reference';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { loaderById } from '../shared/loaders';
+import { loaderById } from '../../platform/data/loaders';
 import { Enterprise } from './enterprise';
 
 export function createNetworkLoaders(em: EntityManager) {

@@ -1,5 +1,5 @@
 import { IMMEDIATE_CUSTOMER_EVENTS, ORDER_EVENTS, tierAllows, VOCABULARY, type EventEnvelope, type VisibilityTier } from '../../contracts';
-import { dayInChina } from '../shared/days';
+import { dayInChina } from '../../platform/data/days';
 import type { CustomerPreference } from './entities';
 
 /**

@@ -1,6 +1,6 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../contracts';
 import { demoOrderIdsOf } from '../orders/demo-orders';
-import type { RequestContext } from '../shared/context';
+import type { RequestContext } from '../../platform/graphql/context';
 import { CustomerPreference } from './entities';
 
 /**

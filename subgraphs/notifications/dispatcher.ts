@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import type { EventConsumer } from '../shared/events/consumer';
-import { newId } from '../shared/ids';
-import { inTransaction } from '../shared/transactions';
-import { logger } from '../shared/logger';
+import type { RequestContext } from '../../platform/graphql/context';
+import type { EventConsumer } from '../../platform/events/consumer';
+import { newId } from '../../platform/data/ids';
+import { inTransaction } from '../../platform/data/transactions';
+import { logger } from '../../platform/runtime/logger';
 import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
 import { signWebhook } from './signature';

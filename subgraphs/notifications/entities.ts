@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CUSTOMER_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, VISIBILITY_TIERS, type CustomerChannel, type MessageKind, type MessageStatus, type VisibilityTier } from '../../contracts';
-import { enumOf, VisibilityTierEnum } from '../shared/enums';
+import { enumOf, VisibilityTierEnum } from '../../platform/graphql/enums';
 
 export const CustomerChannelEnum = enumOf(CUSTOMER_CHANNELS);
 export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);

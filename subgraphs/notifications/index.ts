@@ -1,10 +1,10 @@
 import { lowerTier, STUDIO_STAFF, type Role, type VisibilityTier } from '../../contracts';
-import type { AccessPolicy } from '../shared/access/policy';
-import type { Viewer } from '../shared/access/viewer';
-import { buildFederatedSchema } from '../shared/build-schema';
-import { ProcessedEvent } from '../shared/events/consumer';
-import type { SubgraphDefinition } from '../shared/subgraph';
-import { IdempotencyRecord } from '../shared/transactions';
+import type { AccessPolicy } from '../../platform/access/policy';
+import type { Viewer } from '../../platform/access/viewer';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
+import { ProcessedEvent } from '../../platform/events/consumer';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
+import { IdempotencyRecord } from '../../platform/data/transactions';
 import { dispatchConsumer, dispatcher, notificationSettings } from './dispatcher';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook, WechatToken } from './entities';
 import { notificationsMigrations } from './migrations';

@@ -1,10 +1,10 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { ALL_EVENT_TYPES, DEFAULT_NOTIFICATION_PREFERENCES, VOCABULARY, type CustomerChannel, type MessageStatus } from '../../contracts';
-import type { GraphQLContext } from '../shared/context';
-import { badInput, failedPrecondition, hubError, notFound } from '../shared/errors';
-import { newId, requireEnterpriseId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput, failedPrecondition, hubError, notFound } from '../../platform/graphql/errors';
+import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerChannelEnum, CustomerPreference, MessageStatusEnum, NotificationMessage, OrderFacts, Webhook } from './entities';
 import { EnterpriseReference, StatusCodeReference } from './references';
 import { newWebhookSecret } from './signature';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CUSTOMER_TIMELINE_EVENTS, lowerTier, STUDIO_LEADS, STUDIO_STAFF, VOCABULARY, type VisibilityTier } from '../../contracts';
-import type { AccessPolicy, FieldRule } from '../shared/access/policy';
-import { STUDIO_ONLY } from '../shared/access/policy';
-import { CAPACITY_PARTNERS, Viewer } from '../shared/access/viewer';
+import type { AccessPolicy, FieldRule } from '../../platform/access/policy';
+import { STUDIO_ONLY } from '../../platform/access/policy';
+import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
 import { CustomerLink } from './entities/customer-link';
 import { Order } from './entities/order';
 import type { ProcessParameter } from './entities/stage-run';

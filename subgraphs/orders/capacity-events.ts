@@ -1,5 +1,5 @@
 import { CAPACITY_EVENTS } from '../../contracts';
-import type { EventConsumer } from '../shared/events/consumer';
+import type { EventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { handOver } from './stage.service';

@@ -1,8 +1,8 @@
 import { ArrayMaxSize, Max, Min, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId } from '../shared/ids';
-import { inTransaction } from '../shared/transactions';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId } from '../../platform/data/ids';
+import { inTransaction } from '../../platform/data/transactions';
 import { StudioCostProfile } from './entities/cost-profile';
 import { Order } from './entities/order';
 import type { OrderLoaders } from './loaders';

@@ -1,8 +1,8 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { VisibilityTier } from '../../contracts';
-import type { GraphQLContext } from '../shared/context';
-import { VisibilityTierEnum } from '../shared/enums';
-import { requireId } from '../shared/ids';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { VisibilityTierEnum } from '../../platform/graphql/enums';
+import { requireId } from '../../platform/data/ids';
 import { CustomerLink } from './entities/customer-link';
 import type { OrderLoaders } from './loaders';
 import { ID_PREFIX } from './order-access';

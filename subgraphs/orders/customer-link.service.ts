@@ -1,10 +1,10 @@
 import { lowerTier, type VisibilityTier } from '../../contracts';
-import { unauthenticated } from '../shared/auth';
-import type { RequestContext } from '../shared/context';
-import { daysAfter } from '../shared/days';
-import { badInput, notFound } from '../shared/errors';
-import { newId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import { unauthenticated } from '../../platform/access/tokens';
+import type { RequestContext } from '../../platform/graphql/context';
+import { daysAfter } from '../../platform/data/days';
+import { badInput, notFound } from '../../platform/graphql/errors';
+import { newId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerLink } from './entities/customer-link';
 import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';
 

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DelayChoice } from '../../contracts';
-import type { GraphQLContext } from '../shared/context';
-import { badInput } from '../shared/errors';
-import { requireEnterpriseId, requireId } from '../shared/ids';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput } from '../../platform/graphql/errors';
+import { requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { delayService } from './delay.service';
 import { DelayAlert, DelayAlertStatusEnum, DelayChoiceEnum, DelayPolicy, type DelayAlertStatus } from './entities/delay';
 import { Order } from './entities/order';

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DELAY_THRESHOLDS, ORDER_EVENTS, type DelayChoice, type EventActor } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { conflict, failedPrecondition, notFound } from '../shared/errors';
-import { newId, requireEnterpriseId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { conflict, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { newId, requireEnterpriseId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { DelayAlert, DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { OrderException } from './entities/progress';

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../shared/context';
-import { newId, seededRandom } from '../shared/ids';
+import type { RequestContext } from '../../platform/graphql/context';
+import { newId, seededRandom } from '../../platform/data/ids';
 import { StudioCostProfile } from './entities/cost-profile';
 import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';

@@ -1,8 +1,8 @@
 import { ORDER_EVENTS } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { badInput, failedPrecondition, notFound } from '../shared/errors';
-import { newId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { newId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { OrderException } from './entities/progress';
 import { StageRun } from './entities/stage-run';
 import { ID_PREFIX, loadOrder, requireExceptionCodeFor, requireOpen, systemClock, type Clock } from './order-access';

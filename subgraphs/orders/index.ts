@@ -1,8 +1,8 @@
-import { buildFederatedSchema } from '../shared/build-schema';
-import type { SubgraphDefinition } from '../shared/subgraph';
-import { ProcessedEvent } from '../shared/events/consumer';
-import { OutboxEvent } from '../shared/events/outbox';
-import { IdempotencyRecord } from '../shared/transactions';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
+import { ProcessedEvent } from '../../platform/events/consumer';
+import { OutboxEvent } from '../../platform/events/outbox';
+import { IdempotencyRecord } from '../../platform/data/transactions';
 import { ordersAccess } from './access-policy';
 import { CustomerLinkResolver } from './customer-link.resolver';
 import { CostProfileResolver, OrderCostResolver } from './cost.resolver';

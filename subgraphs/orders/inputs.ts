@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ENTERPRISE_ID_PATTERN, type VisibilityTier } from '../../contracts';
-import { VisibilityTierEnum } from '../shared/enums';
+import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
 import { ShipmentStatusEnum } from './entities/progress';
 import type { ProductType } from './route-templates';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { LiveEventKind } from '../../contracts';
-import type { GraphQLContext } from '../shared/context';
-import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, servedByGateway } from '../shared/live';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, servedByGateway } from '../../platform/graphql/live-event';
 import { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';
 import type { OrderLoaders } from './loaders';
@@ -35,7 +35,7 @@ export class StudioEvent extends LiveEvent {
   entry?: ProgressEvent | null;
 }
 
-/** The orders subgraph's live surface: declared here, served by the gateway (see shared/live). */
+/** The orders subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class OrderLiveResolver {
   @Subscription(() => OrderProgressEvent, { subscribe: servedByGateway, description: 'Every change of one order you may follow, in order, resumable with `after`' })

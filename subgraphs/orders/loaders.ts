@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { loaderById, loaderByParent } from '../shared/loaders';
+import { loaderById, loaderByParent } from '../../platform/data/loaders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
 import { StageRun } from './entities/stage-run';

@@ -1,5 +1,5 @@
 import { ORDER_EVENTS, STATUS, SUPPLY_EVENTS } from '../../contracts';
-import type { EventConsumer } from '../shared/events/consumer';
+import type { EventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
 import { isClosed } from './order-access';
 import { appendProgress } from './order-log';

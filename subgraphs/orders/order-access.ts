@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { STATUS, VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
-import { badInput, failedPrecondition, notFound } from '../shared/errors';
-import { requireId } from '../shared/ids';
+import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { requireId } from '../../platform/data/ids';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { canOrderTransition, isSettled, type OrderStatus } from './stage-rules';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { VOCABULARY, type EventActor, type EventPayload } from '../../contracts';
-import { recordEvent } from '../shared/events/outbox';
-import { newId } from '../shared/ids';
+import { recordEvent } from '../../platform/events/outbox';
+import { newId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';
 

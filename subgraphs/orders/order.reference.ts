@@ -1,5 +1,5 @@
-import type { GraphQLContext } from '../shared/context';
-import { isId } from '../shared/ids';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { isId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import type { OrderLoaders } from './loaders';
 import { ID_PREFIX } from './order-access';

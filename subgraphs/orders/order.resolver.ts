@@ -1,9 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { STATUS_CODES, type VisibilityTier } from '../../contracts';
-import { VisibilityTierEnum } from '../shared/enums';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId, requireId } from '../shared/ids';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../shared/pagination';
+import { VisibilityTierEnum } from '../../platform/graphql/enums';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId, requireId } from '../../platform/data/ids';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
 import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './entities/order';
 import { OrderException, ProgressEvent, Shipment } from './entities/progress';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';

@@ -1,8 +1,8 @@
 import { ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { badInput, conflict, failedPrecondition } from '../shared/errors';
-import { newId, requireId } from '../shared/ids';
-import { idempotent, inTransaction, requestHash } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { badInput, conflict, failedPrecondition } from '../../platform/graphql/errors';
+import { newId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction, requestHash } from '../../platform/data/transactions';
 import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';

@@ -1,8 +1,8 @@
 import { ORDER_EVENTS, STATUS } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { failedPrecondition, notFound } from '../shared/errors';
-import { newId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { newId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Shipment, ShipmentEvent } from './entities/progress';
 import type { ShipmentEventInput, ShipmentInput } from './inputs';
 import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';

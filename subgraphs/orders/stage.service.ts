@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, STATUS } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { failedPrecondition } from '../shared/errors';
-import { newId, requireEnterpriseId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { failedPrecondition } from '../../platform/graphql/errors';
+import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';

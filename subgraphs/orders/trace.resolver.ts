@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/context';
-import { badInput } from '../shared/errors';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput } from '../../platform/graphql/errors';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { lowerTier, STUDIO_LEADS, STUDIO_STAFF, type VisibilityTier } from '../../contracts';
-import type { AccessPolicy } from '../shared/access/policy';
-import { STUDIO_ONLY } from '../shared/access/policy';
-import type { Viewer } from '../shared/access/viewer';
+import type { AccessPolicy } from '../../platform/access/policy';
+import { STUDIO_ONLY } from '../../platform/access/policy';
+import type { Viewer } from '../../platform/access/viewer';
 import { OrderSupply } from './entities/order-supply';
 
 /**

@@ -1,5 +1,5 @@
-import type { RequestContext } from '../shared/context';
-import { daysAfter } from '../shared/days';
+import type { RequestContext } from '../../platform/graphql/context';
+import { daysAfter } from '../../platform/data/days';
 import { BomLine, Material } from './entities/material';
 import { Supplier, type SupplierTier } from './entities/supplier';
 import { InventoryService } from './inventory.service';

@@ -1,8 +1,8 @@
-import { buildFederatedSchema } from '../shared/build-schema';
-import { ProcessedEvent } from '../shared/events/consumer';
-import { OutboxEvent } from '../shared/events/outbox';
-import type { SubgraphDefinition } from '../shared/subgraph';
-import { IdempotencyRecord } from '../shared/transactions';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
+import { ProcessedEvent } from '../../platform/events/consumer';
+import { OutboxEvent } from '../../platform/events/outbox';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
+import { IdempotencyRecord } from '../../platform/data/transactions';
 import { suppliersAccess } from './access-policy';
 import { seedDemoSuppliers } from './demo-suppliers';
 import { BomLine, Material } from './entities/material';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../shared/live';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId } from '../shared/ids';
+import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../../platform/graphql/live-event';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId } from '../../platform/data/ids';
 import { BomLine, Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';
 import { availableOf, StockLot } from './entities/stock';
@@ -129,7 +129,7 @@ export class InventoryChange extends LiveEvent {
   stock?: MaterialStock | null;
 }
 
-/** The suppliers subgraph's live surface: declared here, served by the gateway (see shared/live). */
+/** The suppliers subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class InventoryLiveResolver {
   @Subscription(() => InventoryChange, { subscribe: servedByGateway, description: "Every publication or receipt that changes a material's stock" })

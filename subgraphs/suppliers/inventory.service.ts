@@ -1,10 +1,10 @@
 import { SUPPLY_EVENTS } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { forUpdate } from '../shared/database';
-import { badInput, notFound } from '../shared/errors';
-import { recordEvent } from '../shared/events/outbox';
-import { newId, requireEnterpriseId } from '../shared/ids';
-import { inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { forUpdate } from '../../platform/data/database';
+import { badInput, notFound } from '../../platform/graphql/errors';
+import { recordEvent } from '../../platform/events/outbox';
+import { newId, requireEnterpriseId } from '../../platform/data/ids';
+import { inTransaction } from '../../platform/data/transactions';
 import { Material } from './entities/material';
 import { StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';

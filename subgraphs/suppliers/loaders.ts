@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { loaderById, loaderByParent } from '../shared/loaders';
+import { loaderById, loaderByParent } from '../../platform/data/loaders';
 import { Material } from './entities/material';
 import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { Reservation } from './entities/stock';

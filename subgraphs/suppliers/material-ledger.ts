@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS, type EventActor, type VisibilityTier } from '../../contracts';
-import { forUpdate } from '../shared/database';
-import { recordEvent } from '../shared/events/outbox';
-import { newId } from '../shared/ids';
+import { forUpdate } from '../../platform/data/database';
+import { recordEvent } from '../../platform/events/outbox';
+import { newId } from '../../platform/data/ids';
 import { BomLine, Material } from './entities/material';
 import { MaterialStatus, OrderMaterial, OrderSupply } from './entities/order-supply';
 import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';

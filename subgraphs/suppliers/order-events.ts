@@ -1,5 +1,5 @@
 import { isVisibilityTier, ORDER_EVENTS, STATUS } from '../../contracts';
-import type { EventConsumer } from '../shared/events/consumer';
+import type { EventConsumer } from '../../platform/events/consumer';
 import { OrderSupply } from './entities/order-supply';
 import { MaterialLedger, type NewOrderDemand } from './material-ledger';
 

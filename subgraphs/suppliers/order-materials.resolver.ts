@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../shared/context';
-import { requireEnterpriseId } from '../shared/ids';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { requireEnterpriseId } from '../../platform/data/ids';
 import { Material } from './entities/material';
 import { MaterialStatus, MaterialStatusEnum, OrderMaterial, OrderSupply, worstStatus } from './entities/order-supply';
 import { PurchaseOrder, PurchaseOrderStatus, PurchaseOrderStatusEnum } from './entities/purchase-order';

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS } from '../../contracts';
-import type { RequestContext } from '../shared/context';
-import { daysAfter } from '../shared/days';
-import { badInput, failedPrecondition, notFound } from '../shared/errors';
-import { recordEvent } from '../shared/events/outbox';
-import { newId, requireEnterpriseId, requireId } from '../shared/ids';
-import { idempotent, inTransaction } from '../shared/transactions';
+import type { RequestContext } from '../../platform/graphql/context';
+import { daysAfter } from '../../platform/data/days';
+import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { recordEvent } from '../../platform/events/outbox';
+import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Material } from './entities/material';
 import { OrderMaterial } from './entities/order-supply';
 import { PURCHASE_ORDER_TRANSITIONS, PurchaseOrder, PurchaseOrderStatus } from './entities/purchase-order';

@@ -1,6 +1,6 @@
-import type { AccessPolicy } from '../shared/access/policy';
-import { buildFederatedSchema } from '../shared/build-schema';
-import type { SubgraphDefinition } from '../shared/subgraph';
+import type { AccessPolicy } from '../../platform/access/policy';
+import { buildFederatedSchema } from '../../platform/graphql/build-schema';
+import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { ExceptionCode, StatusCode } from './status-code';
 import { resolveExceptionCodeReference, resolveStatusCodeReference } from './status-code.reference';
 import { VocabularyResolver } from './vocabulary.resolver';

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EXCEPTION_CATEGORIES, STATUS_PHASES } from '../../contracts';
-import { enumOf, VisibilityTierEnum } from '../shared/enums';
+import { enumOf, VisibilityTierEnum } from '../../platform/graphql/enums';
 
 export const StatusPhaseEnum = enumOf(STATUS_PHASES);
 export const ExceptionCategoryEnum = enumOf(EXCEPTION_CATEGORIES);

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
-import { TokenService } from '../../subgraphs/shared/auth';
+import { TokenService } from '../../platform/access/tokens';
 import { browserAvailable, freePort, launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from '../support/browser';
 import { startTestHub, type TestHub } from '../support/hub';
 import { runLate, teawareOrder } from '../support/orders';

@@ -6,8 +6,8 @@ import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
 import type { OperationLimits } from '../../gateway/limits';
 import type { LiveSettings } from '../../gateway/live/settings';
-import type { TokenService } from '../../subgraphs/shared/auth';
-import type { Dialect } from '../../subgraphs/shared/database';
+import type { TokenService } from '../../platform/access/tokens';
+import type { Dialect } from '../../platform/data/database';
 import type { WebAppSettings } from '../../gateway/web-app';
 import { staff, testTokens } from './principals';
 

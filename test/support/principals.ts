@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Principal, Role, VisibilityTier } from '../../contracts';
-import { TokenService } from '../../subgraphs/shared/auth';
+import { TokenService } from '../../platform/access/tokens';
 
 /** A token service with a fresh random key, as each test hub gets. */
 export function testTokens(): TokenService {

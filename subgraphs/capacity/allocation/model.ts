@@ -1,4 +1,4 @@
-import { dayNumber } from '../../shared/days';
+import { dayNumber } from '../../../platform/data/days';
 
 /**
  * The overflow allocation problem, as plain data, and its mixed-integer model.

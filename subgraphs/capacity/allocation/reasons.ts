@@ -1,4 +1,4 @@
-import { dayNumber } from '../../shared/days';
+import { dayNumber } from '../../../platform/data/days';
 import { type AllocationInstance, type AllocationRequest, type Candidate, type UnmetReason } from './model';
 
 /**

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 
 export const REQUEST_STATUSES = ['OPEN', 'PARTIAL', 'ALLOCATED', 'CANCELLED'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];

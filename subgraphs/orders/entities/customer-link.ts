@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { VISIBILITY_TIERS, type VisibilityTier } from '../../../contracts';
-import { VisibilityTierEnum } from '../../shared/enums';
+import { VisibilityTierEnum } from '../../../platform/graphql/enums';
 
 /**
  * A signed link a studio gives a customer for one order (the "my order" button of a WeChat

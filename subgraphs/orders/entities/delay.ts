@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DELAY_CHOICES, type DelayChoice } from '../../../contracts';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 
 export const DELAY_ALERT_STATUSES = ['OPEN', 'CLOSED'] as const;
 export type DelayAlertStatus = (typeof DELAY_ALERT_STATUSES)[number];

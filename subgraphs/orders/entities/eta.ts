@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 import type { EtaBasis as ModelBasis, EtaMethod, SampleKind } from '../eta/model';
 
 export const ETA_METHODS = ['HISTORY', 'PARTLY_HISTORY', 'STANDARD_DURATIONS'] as const satisfies readonly EtaMethod[];

@@ -2,7 +2,7 @@ import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { VisibilityTier } from '../../../contracts';
 import { VISIBILITY_TIERS } from '../../../contracts';
-import { enumOf, VisibilityTierEnum } from '../../shared/enums';
+import { enumOf, VisibilityTierEnum } from '../../../platform/graphql/enums';
 import { PRODUCT_TYPES, ProductType } from '../route-templates';
 import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../stage-rules';
 

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 import { SHIPMENT_STATUSES, ShipmentStatus } from '../stage-rules';
 
 /** The order's own append-only history: what the customer's timeline is drawn from. */

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 import { QC_RESULTS, QcResult, STAGE_STATUSES, StageStatus } from '../stage-rules';
 
 export const StageStatusEnum = enumOf(STAGE_STATUSES);

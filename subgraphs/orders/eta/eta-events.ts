@@ -1,5 +1,5 @@
 import { ORDER_EVENTS } from '../../../contracts';
-import type { EventConsumer } from '../../shared/events/consumer';
+import type { EventConsumer } from '../../../platform/events/consumer';
 import { etaService } from './eta.service';
 
 /**

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, type EventActor } from '../../../contracts';
-import type { RequestContext } from '../../shared/context';
-import { dayInChina } from '../../shared/days';
-import { inTransaction } from '../../shared/transactions';
+import type { RequestContext } from '../../../platform/graphql/context';
+import { dayInChina } from '../../../platform/data/days';
+import { inTransaction } from '../../../platform/data/transactions';
 import { DurationRecord, OrderEta, type Eta } from '../entities/eta';
 import { Order } from '../entities/order';
 import { ProgressEvent } from '../entities/progress';

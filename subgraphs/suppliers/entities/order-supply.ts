@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { VISIBILITY_TIERS, type VisibilityTier } from '../../../contracts';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 
 /** How safe an order's material is, worst last. */
 export const MATERIAL_STATUSES = ['AVAILABLE', 'ON_ORDER', 'LOW', 'SHORT'] as const;

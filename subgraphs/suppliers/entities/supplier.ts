@@ -1,6 +1,6 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { enumOf } from '../../shared/enums';
+import { enumOf } from '../../../platform/graphql/enums';
 
 /** Who is asked first: the annual flexible contract, then the secondary, then the emergency pool. */
 export const SUPPLIER_TIERS = ['PRIMARY', 'SECONDARY', 'EMERGENCY'] as const;

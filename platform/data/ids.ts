@@ -1,6 +1,6 @@
 import { monotonicFactory, ulid } from 'ulid';
 import { ENTERPRISE_ID_PATTERN } from '../../contracts';
-import { badInput } from './errors';
+import { badInput } from '../graphql/errors';
 
 /**
  * Entity ids are `<prefix>_<ULID>`: unique without coordination, sortable by creation time

@@ -1,7 +1,7 @@
 import { Entity, EntityManager, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EventEnvelope } from '../../../contracts';
-import type { RequestContext } from '../context';
-import { inTransaction } from '../transactions';
+import type { EventEnvelope } from '../../contracts';
+import type { RequestContext } from '../graphql/context';
+import { inTransaction } from '../data/transactions';
 
 /** An event a consumer of this subgraph has applied: written in the same transaction as its effect. */
 @Entity({ tableName: 'processed_event' })

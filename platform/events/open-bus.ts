@@ -1,4 +1,4 @@
-import type { DatabaseLocation } from '../database';
+import type { DatabaseLocation } from '../data/database';
 import { EventBus, InProcessEventBus } from './bus';
 import { SqlEventLog } from './event-log';
 import { NatsEventBus } from './nats-bus';

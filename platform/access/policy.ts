@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { Role, VisibilityTier } from '../../../contracts';
-import { STUDIO_STAFF, tierAllows } from '../../../contracts';
+import type { Role, VisibilityTier } from '../../contracts';
+import { STUDIO_STAFF, tierAllows } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from './viewer';
 
 /**

@@ -3,9 +3,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { GraphQLSchema, parse } from 'graphql';
 import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
-import { enforceAccess, tagAudiences } from './access/enforce';
-import type { AccessPolicy } from './access/policy';
-import { gatewayOnlyPubSub } from './live';
+import { enforceAccess, tagAudiences } from '../access/enforce';
+import type { AccessPolicy } from '../access/policy';
+import { gatewayOnlyPubSub } from './live-event';
 
 export const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])`;
 

@@ -1,7 +1,7 @@
 import { BigIntType, Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Migration } from '@mikro-orm/migrations';
-import type { EventEnvelope } from '../../../contracts';
-import { Database, DatabaseLocation, openDatabase } from '../database';
+import type { EventEnvelope } from '../../contracts';
+import { Database, DatabaseLocation, openDatabase } from '../data/database';
 
 /**
  * Where the in-process bus keeps its log: events in cursor order, deduplicated by event id, and

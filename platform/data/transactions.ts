@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { DeadlockException, Entity, EntityManager, LockWaitTimeoutException, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Viewer } from './access/viewer';
-import type { RequestContext } from './context';
-import { conflict } from './errors';
+import type { Viewer } from '../access/viewer';
+import type { RequestContext } from '../graphql/context';
+import { conflict } from '../graphql/errors';
 
 const MAX_ATTEMPTS = 5;
 

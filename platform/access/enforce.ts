@@ -14,9 +14,9 @@ import {
   Kind,
   visit,
 } from 'graphql';
-import { hubError } from '../errors';
-import type { GraphQLContext } from '../context';
-import { unauthenticated } from '../auth';
+import { hubError } from '../graphql/errors';
+import type { GraphQLContext } from '../graphql/context';
+import { unauthenticated } from './tokens';
 import {
   AccessPolicy,
   audiencesOfField,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, EntityManager, Index, MikroORM, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import type { EventSubscriber } from '@mikro-orm/core';
-import { assertNoPersonalData, EVENT_ENVELOPE_VERSION, EventActor, EventEnvelope, EventPayload, EventSubject } from '../../../contracts';
-import type { Dialect } from '../database';
+import { assertNoPersonalData, EVENT_ENVELOPE_VERSION, EventActor, EventEnvelope, EventPayload, EventSubject } from '../../contracts';
+import type { Dialect } from '../data/database';
 import type { EventBus } from './bus';
 
 /**

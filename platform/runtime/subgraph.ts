@@ -3,15 +3,15 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { ROW_FILTER, rowFilter } from './access/enforce';
-import type { AccessPolicy } from './access/policy';
-import { Viewer } from './access/viewer';
-import type { TokenService } from './auth';
-import { GraphQLContext, RequestContext } from './context';
-import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from './database';
-import type { BusSubscription, EventBus } from './events/bus';
-import { consumeOnce, type EventConsumer } from './events/consumer';
-import { OutboxEvent, OutboxRelay } from './events/outbox';
+import { ROW_FILTER, rowFilter } from '../access/enforce';
+import type { AccessPolicy } from '../access/policy';
+import { Viewer } from '../access/viewer';
+import type { TokenService } from '../access/tokens';
+import { GraphQLContext, RequestContext } from '../graphql/context';
+import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
+import type { BusSubscription, EventBus } from '../events/bus';
+import { consumeOnce, type EventConsumer } from '../events/consumer';
+import { OutboxEvent, OutboxRelay } from '../events/outbox';
 import { RunningHttpServer, sendJson, serveApollo } from './http-server';
 import { logger } from './logger';
 
@@ -21,7 +21,7 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   defaultPort: number;
   /** The subgraph's own tables; absent for a subgraph that serves only code-defined data. */
   database?: Omit<DatabaseDefinition, 'name' | 'filters'>;
-  /** Who may see and do what: enforced on operations, rows and fields (see shared/access). */
+  /** Who may see and do what: enforced on operations, rows and fields (see platform/access). */
   access: AccessPolicy;
   /** The subgraph schema, with the access policy enforced and its audience tags applied. */
   buildSchema(): Promise<GraphQLSchema>;

@@ -11,8 +11,8 @@ import {
   StorageType,
   type ConsumerMessages,
 } from 'nats';
-import type { EventEnvelope } from '../../../contracts';
-import { logger } from '../logger';
+import type { EventEnvelope } from '../../contracts';
+import { logger } from '../runtime/logger';
 import { BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
 import { DEFAULT_RETENTION_MS } from './retention';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../../contracts';
+import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../contracts';
 import { CursorExpiredError, InProcessEventBus } from './bus';
 import { EventLog, MemoryEventLog, SqlEventLog } from './event-log';
 

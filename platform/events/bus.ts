@@ -1,5 +1,5 @@
 import { AsyncResource } from 'node:async_hooks';
-import type { EventEnvelope } from '../../../contracts';
+import type { EventEnvelope } from '../../contracts';
 import { MemoryEventLog, type EventLog } from './event-log';
 
 export interface BusSubscription {

@@ -1,5 +1,5 @@
-import type { EventActor, Principal, Role } from '../../../contracts';
-import { STUDIO_STAFF } from '../../../contracts';
+import type { EventActor, Principal, Role } from '../../contracts';
+import { STUDIO_STAFF } from '../../contracts';
 import type { Relation } from './policy';
 
 /** Roles that hold stages allocated to them by another studio. */

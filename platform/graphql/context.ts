@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventActor } from '../../contracts';
-import type { Viewer } from './access/viewer';
-import type { TokenService } from './auth';
+import type { Viewer } from '../access/viewer';
+import type { TokenService } from '../access/tokens';
 
 /**
  * What one request carries through resolvers and services: its own entity-manager fork (whose
