@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { startHub } from '../hub/hub';
-import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
+import { DEMO_ORDER_ID } from '../demo/orders';
 import { TokenService } from '../platform/access/tokens';
 import { launchBrowser } from '../test/support/browser';
 import { postGraphQL } from '../test/support/hub';

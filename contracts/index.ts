@@ -9,3 +9,4 @@ export * from './status-codes';
 export * from './tiers';
 export * from './vocabulary';
 export * from './notifications';
+export * from './ids';

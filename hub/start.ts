@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readConfig } from './config';
 import { startHub } from './hub';
 import { TokenService } from '../platform/access/tokens';
-import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
+import { DEMO_ORDER_ID } from '../demo/orders';
 import { startWechatStub } from './wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHub } from '../hub/hub';
-import { DEMO_ORDER_ID } from '../subgraphs/orders/demo-orders';
+import { DEMO_ORDER_ID } from '../demo/orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
 import { readConfig } from '../hub/config';
 import { TokenService } from '../platform/access/tokens';

@@ -1,4 +1,4 @@
-import { DEMO_ENTERPRISES } from '../network/demo-network';
+import { DEMO_ENTERPRISES } from '../../demo/network';
 import type { RequestContext } from '../../platform/graphql/context';
 import { dayOf, daysAfter } from '../../platform/data/days';
 import { newId } from '../../platform/data/ids';

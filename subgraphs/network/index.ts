@@ -1,7 +1,7 @@
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import type { AccessPolicy } from '../../platform/access/policy';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
-import { DEMO_ENTERPRISES } from './demo-network';
+import { DEMO_ENTERPRISES } from '../../demo/network';
 import { Enterprise } from './enterprise';
 import { resolveEnterpriseReference } from './enterprise.reference';
 import { EnterpriseResolver } from './enterprise.resolver';

@@ -1,5 +1,5 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../contracts';
-import { demoOrderIdsOf } from '../orders/demo-orders';
+import { demoOrderIdsOf } from '../../demo/orders';
 import type { RequestContext } from '../../platform/graphql/context';
 import { CustomerPreference } from './entities';
 

@@ -1,10 +1,11 @@
 import type { RequestContext } from '../../platform/graphql/context';
-import { newId, seededRandom } from '../../platform/data/ids';
+import { seededRandom } from '../../platform/data/ids';
+import { DEMO_ORDER_COUNT, DEMO_STUDIO_PRODUCTS, demoOrderId, demoProductOf } from '../../demo/orders';
 import { StudioCostProfile } from './entities/cost-profile';
 import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { ExceptionService } from './exception.service';
-import { ID_PREFIX, loadRoute } from './order-access';
+import { loadRoute } from './order-access';
 import { OrderService } from './order.service';
 import { ShipmentService } from './shipment.service';
 import { StageService } from './stage.service';
@@ -15,11 +16,7 @@ import { DEMO_HISTORY_STUDIOS, DEMO_OPERATORS, generateHistory, samplesOf } from
 const MINUTE = 60_000;
 const PEN_NAMES = ['墨白', '青岚', '松烟', '竹影', '云舒', '听雨'];
 
-const STUDIO_PRODUCTS = [
-  { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', personalisation: '宁静致远', priceCents: 68800 },
-  { studioId: 'moyun-bakery', productCode: 'PST-BOX-168', personalisation: '生日快乐', priceCents: 16800 },
-  { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', personalisation: 'monogram L.W.', priceCents: 329900 },
-];
+
 
 /** How the demo studios cost their work: hand gilding and calligraphy are the dear hours. */
 const DEMO_COST_PROFILES = [
@@ -68,16 +65,7 @@ async function seedDemoHistory(ctx: RequestContext<unknown>, now: number): Promi
   etaService.forget();
 }
 
-/** A demo order of 墨韵文创 midway through its route (first firing running): README examples use it. */
-const DEMO_ORDER_INDEX = 18;
-const demoOrderId = (index: number) => newId(ID_PREFIX.order, Date.UTC(2026, 10, 1) + index * MINUTE, seededRandom(index));
-export const DEMO_ORDER_ID = demoOrderId(DEMO_ORDER_INDEX);
-const DEMO_ORDER_COUNT = 66;
 
-/** The demo orders of one studio (for other subgraphs' demo data: their customers' preferences). */
-export function demoOrderIdsOf(studioId: string): string[] {
-  return Array.from({ length: DEMO_ORDER_COUNT }, (_, index) => index).filter((index) => STUDIO_PRODUCTS[index % STUDIO_PRODUCTS.length].studioId === studioId).map(demoOrderId);
-}
 
 /**
  * Seeds the demo network's orders through the real services, on a clock that walks each order
@@ -101,11 +89,11 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
   const shipments = new ShipmentService(clock);
 
   for (let index = 0; index < count; index += 1) {
-    const product = STUDIO_PRODUCTS[index % STUDIO_PRODUCTS.length];
+    const product = demoProductOf(index);
     // Cycle through "where the order is": -1 received, 0..n-1 stage k running, n route done,
     // n+1 shipped, n+2 delivered, n+3 cancelled.
     const routeLength = product.productCode.startsWith('PST-') ? 7 : 9;
-    const where = (Math.floor(index / STUDIO_PRODUCTS.length) % (routeLength + 5)) - 1;
+    const where = (Math.floor(index / DEMO_STUDIO_PRODUCTS.length) % (routeLength + 5)) - 1;
     const late = index % 5 === 2;
     const jitter = () => 0.8 + random() * 0.5;
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { STATUS, VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
+import { ORDER_ID_PREFIX, STATUS, VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
 import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
 import { requireId } from '../../platform/data/ids';
 import { Order } from './entities/order';
@@ -10,7 +10,7 @@ import { canOrderTransition, isSettled, type OrderStatus } from './stage-rules';
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
 
-export const ID_PREFIX = { order: 'ord', line: 'oln', stage: 'stg', exception: 'exc', shipment: 'shp', shipmentEvent: 'sev', customerLink: 'lnk' } as const;
+export const ID_PREFIX = ORDER_ID_PREFIX;
 
 /**
  * The order, if the caller may see it: the row filter decides, so an order that is not yours

@@ -1,4 +1,4 @@
-import type { EnterpriseKind } from '../../contracts';
+import type { EnterpriseKind } from '../contracts';
 
 /** The demo supply network. Ids are stable: README examples and tests rely on them. */
 export const DEMO_ENTERPRISES: ReadonlyArray<{ id: string; kind: EnterpriseKind; nameZh: string; nameEn: string; region: string; alliances: string[] }> = [
