@@ -6,7 +6,7 @@ import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import type { Principal } from '../contracts';
+import type { GatewayContext } from './context';
 import { AUDIENCES, type Audience } from '../platform/access/policy';
 import type { TokenService } from '../platform/access/tokens';
 import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../platform/runtime/http-server';
@@ -19,11 +19,27 @@ import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
 import { boundUrl } from '../platform/runtime/public-url';
 import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
-import { buildASTSchema, parse, printSchema, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { buildASTSchema, Kind, parse, printSchema, type EnumTypeDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 export const contractPath = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
+
+/**
+ * The subgraphs a supergraph composes, by name, with the URL composition recorded for each (the
+ * default; configuration says where each really is). The gateway knows subgraphs only thus.
+ */
+export function subgraphsOfSupergraph(supergraphSdl: string): { name: string; url: string }[] {
+  const graphs = parse(supergraphSdl).definitions.find((definition): definition is EnumTypeDefinitionNode => definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph');
+  return (graphs?.values ?? []).map((value) => {
+    const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
+    const argument = (name: string) => {
+      const found = graph?.arguments?.find((candidate) => candidate.name.value === name)?.value;
+      return found?.kind === Kind.STRING ? found.value : '';
+    };
+    return { name: argument('name'), url: argument('url') };
+  });
+}
 
 export interface GatewayOptions {
   port: number;
@@ -54,11 +70,6 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-/** What the gateway knows of a request: who is asking, and the header to pass on. */
-export interface GatewayContext {
-  principal: Principal | null;
-  authorization?: string;
-}
 
 /**
  * node-fetch on keep-alive agents: a pool of connections per subgraph origin, so the gateway

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { readConfig } from '../hub/config';
-import { SUBGRAPHS } from '../subgraphs/registry';
+import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
-import { startGateway } from './gateway';
+import { startGateway, subgraphsOfSupergraph, SUPERGRAPH_PATH } from './gateway';
 
-/** `npm run start:gateway`: the gateway alone, in front of subgraphs at <NAME>_URL. */
+/** `npm run start:gateway`: the gateway alone, in front of subgraphs at <NAME>_URL; it loads no subgraph code. */
 async function main(): Promise<void> {
   const config = readConfig();
   // Live updates read the hub's events from NATS; without NATS_URL the gateway serves queries and
@@ -21,7 +21,10 @@ async function main(): Promise<void> {
     limits: config.limits,
     production: config.production,
     web: config.web,
-    subgraphUrls: Object.fromEntries(SUBGRAPHS.map((subgraph) => [subgraph.name, config.subgraphUrl(subgraph.name, subgraph.defaultPort)])),
+    // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.
+    subgraphUrls: Object.fromEntries(
+      subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [name, config.subgraphUrl(name, Number(new URL(url).port))]),
+    ),
   });
   const stop = async () => {
     await gateway.close();

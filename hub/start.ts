@@ -3,7 +3,7 @@ import { readConfig } from './config';
 import { startHub } from './hub';
 import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../demo/orders';
-import { startWechatStub } from './wechat-stub';
+import { startWechatStub } from '../tools/wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {

@@ -26,7 +26,7 @@ import { Viewer } from '../../platform/access/viewer';
 import type { TokenService } from '../../platform/access/tokens';
 import { hubError } from '../../platform/graphql/errors';
 import { logger } from '../../platform/runtime/logger';
-import type { GatewayContext } from '../gateway';
+import type { GatewayContext } from '../context';
 import { LIVE_FIELDS, type Ask } from './fields';
 import type { LiveFeed } from './feed';
 import { LiveOperation, PlannedResult, RunQuery, TokenRejectedError } from './live-operation';

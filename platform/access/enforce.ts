@@ -24,12 +24,11 @@ import {
   decideField,
   fieldRuleOf,
   operationDecision,
-  Relation,
   relationTo,
   rowCondition,
   TypeRule,
 } from './policy';
-import type { Viewer } from './viewer';
+import type { Relation, Viewer } from './viewer';
 
 /** The MikroORM filter every query of a policed entity goes through; its parameter is `{ viewer }`. */
 export const ROW_FILTER = 'visibility';

@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Role, VisibilityTier } from '../../contracts';
 import { STUDIO_STAFF, tierAllows } from '../../contracts';
-import { CAPACITY_PARTNERS, Viewer } from './viewer';
+import { CAPACITY_PARTNERS, Viewer, type Relation } from './viewer';
+
 
 /**
  * A subgraph's access policy, declared as data in one file (`access-policy.ts`) and enforced by
@@ -76,10 +77,6 @@ export interface Ownership<T> {
   /** The rows a supplier sees (its own stock, purchase orders sent to it); absent: none. */
   supplier?(viewer: Viewer): FilterQuery<T>;
 }
-
-export type Relation =
-  | { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'SUPPLIER' | 'PUBLIC' | 'NONE' }
-  | { kind: 'CUSTOMER'; tier: VisibilityTier | null };
 
 const NOTHING = { $in: [] as string[] };
 

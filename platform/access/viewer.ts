@@ -1,6 +1,10 @@
-import type { EventActor, Principal, Role } from '../../contracts';
+import type { EventActor, Principal, Role, VisibilityTier } from '../../contracts';
 import { STUDIO_STAFF } from '../../contracts';
-import type { Relation } from './policy';
+
+/** How a viewer stands to a row: decided once per row and viewer (see policy.ts), kept in the viewer's memo. */
+export type Relation =
+  | { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'SUPPLIER' | 'PUBLIC' | 'NONE' }
+  | { kind: 'CUSTOMER'; tier: VisibilityTier | null };
 
 /** Roles that hold stages allocated to them by another studio. */
 export const CAPACITY_PARTNERS: readonly Role[] = ['PARTNER', 'KITCHEN'];

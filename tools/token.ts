@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ClaimsError, claimsOf, isRole, isVisibilityTier, principalFromClaims, type Principal, type Role, type VisibilityTier } from '../contracts';
 import { TokenService } from '../platform/access/tokens';
-import { readConfig } from './config';
+import { readConfig } from '../hub/config';
 
 const USAGE = `Usage: npm run --silent token -- --role <ROLE> [--org <enterprise>] [--order <orderId> --tier <MINIMAL|BASIC|DETAILED>] [--subject <name>] [--ttl <seconds>]
 

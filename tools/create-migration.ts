@@ -5,7 +5,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPHS, subgraphNamed } from '../subgraphs/registry';
 import { Dialect, ensurePostgresSchema, ormOptions } from '../platform/data/database';
-import { createScratchDatabase } from './scratch-database';
+import { createScratchDatabase } from '../hub/scratch-database';
 
 /**
  * `npm run migration:create [-- <subgraph>]`: for each subgraph with tables and each dialect,
