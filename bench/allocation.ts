@@ -7,9 +7,9 @@
  * improvement over greedy. A benchmark, not a test: nothing here asserts a time.
  */
 import { candidatesOf, UNMET_PENALTY_CENTS, type AllocationInstance, type AllocationOffer, type AllocationRequest } from '../subgraphs/capacity/allocation/model';
-import { solveInstance } from '../subgraphs/capacity/allocation/solve';
+import { solveInstance } from '../subgraphs/capacity/allocation/optimal-plan';
 import { dayOf, daysAfter } from '../platform/data/days';
-import { seededRandom } from '../platform/data/ids';
+import { seededRandom } from '../platform/data/seeded-random';
 
 const START = Date.UTC(2026, 11, 1);
 const dayAt = (offset: number) => dayOf(daysAfter(START, offset));

@@ -68,10 +68,6 @@ export function findStatusCode(code: string): StatusCodeDefinition | undefined {
   return byCode.get(code);
 }
 
-export function isStandardStatusCode(code: string): boolean {
-  return byCode.has(code);
-}
-
 /** Well-known codes the hub itself sets, named so code reads as the domain does. */
 export const STATUS = {
   ORDER_RECEIVED: 'A00',

@@ -1,5 +1,6 @@
 import { ORDER_ID_PREFIX } from '../contracts';
-import { newId, seededRandom } from '../platform/data/ids';
+import { newId } from '../platform/data/ids';
+import { seededRandom } from '../platform/data/seeded-random';
 
 /**
  * The demo orders' identities, shared by every part that seeds demo data about them (orders

@@ -10,7 +10,7 @@ import { boundUrl, PublicUrl } from '../platform/runtime/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
 
 /**
- * All configuration comes from the environment (see README "Configuration"). Defaults run the
+ * All configuration comes from the environment (see docs/operations.md). Defaults run the
  * embedded hub: SQLite files under ./data, every part on localhost.
  */
 export interface HubConfig {

@@ -9,7 +9,7 @@ import { startWechatStub } from '../tools/wechat-stub';
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true, demoSignIn: true });
   // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
-  // customers' messages and prints them (README "Notifications").
+  // customers' messages and prints them (docs/domains/notifications.md).
   const wechat = !config.production && !process.env.WECHAT_APP_ID ? await startWechatStub({ port: Number(process.env.WECHAT_STUB_PORT ?? 4090) }) : null;
   if (wechat) {
     Object.assign(process.env, { WECHAT_API_BASE: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret });
@@ -41,11 +41,11 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
 
   Live updates (graphql-ws on the same paths, ${url.replace('http', 'ws')}): with TOKEN exported as above,
   npm run --silent follow -- ${DEMO_ORDER_ID}
-  follows the order as it moves; complete its current stage to see it (README "Live updates").
+  follows the order as it moves; complete its current stage to see it (docs/live-updates.md).
   Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
   Notifications: customers' WeChat messages go to ${wechat ? `the local WeChat stub (${wechat.url}); they are printed here as [wechat stub]` : `the WeChat API at ${process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com'}`}.
-  Webhooks: registerWebhook, then \`WEBHOOK_SECRET=… npm run --silent webhook-receiver\` (README "Notifications").
-  Walk-throughs in README.md: who sees what; suppliers and material risk; capacity sharing and surges; delays, forecasts and notifications.
+  Webhooks: registerWebhook, then \`WEBHOOK_SECRET=… npm run --silent webhook-receiver\` (docs/domains/notifications.md).
+  Walk-throughs in docs/: access-control.md (who sees what), domains/ (suppliers and material risk; capacity sharing and surges; delays, forecasts and notifications), web.md.
 
 Press Ctrl-C to stop.
 `);

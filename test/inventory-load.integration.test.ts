@@ -2,7 +2,7 @@ import { ProcessedEvent } from '../platform/events/consumer';
 import { OrderMaterial, OrderSupply } from '../subgraphs/suppliers/entities/order-supply';
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
-import { seededRandom } from '../platform/data/ids';
+import { seededRandom } from '../platform/data/seeded-random';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner } from './support/principals';

@@ -1,8 +1,8 @@
 /**
  * `npm run --silent follow -- <orderId> [--after <cursor>] [--url ws://localhost:4000/graphql]`
  *
- * Follows one order live, with a stock graphql-ws client, the way a front end does (README
- * "Live updates"): the token goes in connection_init (TOKEN from the environment), and the
+ * Follows one order live, with a stock graphql-ws client, the way a front end does
+ * (docs/live-updates.md): the token goes in connection_init (TOKEN from the environment), and the
  * subscription's `after` variable is kept at the last cursor received, so when the client
  * reconnects on its own (a gateway restart, a dropped network) it resumes with no gap and no
  * duplicate. Prints each event as one JSON line.

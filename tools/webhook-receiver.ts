@@ -3,7 +3,7 @@
  * for the hub's webhooks, as an enterprise's system would run one. It checks each request's
  * Weft-Signature (HMAC-SHA256 over "<timestamp>.<body>" with the secret registerWebhook
  * returned) and timestamp, answers 200 to good requests and 401 to bad ones, and prints one line
- * per request. README "Notifications" walks through it.
+ * per request. docs/domains/notifications.md walks through it.
  */
 import http from 'node:http';
 import { WEBHOOK_HEADERS } from '../contracts';

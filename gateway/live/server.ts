@@ -118,7 +118,7 @@ class SharedResolutions {
  * The token goes in `connection_init` (`{ "authorization": "Bearer …" }`) and is verified as
  * on HTTP; operations pass the same abuse limits. Queries and mutations run through the
  * endpoint's Apollo server; subscriptions are served from the bus through the live feed (see
- * README "Live updates" for the design).
+ * docs/live-updates.md for the design).
  */
 export function serveLive(options: LiveServerOptions): RunningLiveServer {
   const servers = new Map<string, WebSocketServer>();

@@ -1,4 +1,4 @@
-/** Bounds of live delivery, per subscription (see README "Live updates"). */
+/** Bounds of live delivery, per subscription (see docs/live-updates.md). */
 export interface LiveSettings {
   /**
    * Live events waiting for one subscriber beyond what its socket already holds: past this, it

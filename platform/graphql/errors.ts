@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
  * The stable `extensions.code`s the hub answers with. Clients branch on these, never on messages.
  * FAILED_PRECONDITION: the input is well formed but the entity's state does not allow the change
  * (a stage out of route order, a QC checkpoint not passed); `extensions.reason` says which rule.
- * CURSOR_EXPIRED: a live subscription's `after` is older than the bus keeps (README "Live updates").
+ * CURSOR_EXPIRED: a live subscription's `after` is older than the bus keeps (docs/live-updates.md).
  */
 export type ErrorCode =
   | 'BAD_USER_INPUT'

@@ -8,7 +8,7 @@ import { recordEvent } from '../../platform/events/outbox';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import type { AllocationInstance, AllocationPlan } from './allocation/model';
-import { AllocationSolver } from './allocation/solver';
+import { AllocationSolver } from './allocation/solver-thread';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
 import { Allocation, OverflowRequest, type RequestStatus } from './entities/request';
 import type { CapacityOfferInput, OverflowRequestInput } from './inputs';

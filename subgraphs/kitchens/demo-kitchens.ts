@@ -1,6 +1,6 @@
 import type { RequestContext } from '../../platform/graphql/context';
 import { dayOf, daysAfter, DAY_MS } from '../../platform/data/days';
-import { seededRandom } from '../../platform/data/ids';
+import { seededRandom } from '../../platform/data/seeded-random';
 import { CloudKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';
 
 

@@ -1,34 +1,10 @@
-import { STUDIO_STAFF } from '../../contracts';
-import type { AccessPolicy } from '../../platform/access/policy';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
+import { kitchensAccess } from './access-policy';
 import { seedDemoKitchens } from './demo-kitchens';
 import { CloudKitchen, EnterpriseKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';
 import { EnterpriseKitchenResolver, KitchensResolver } from './kitchens.resolver';
 import { kitchensMigrations } from './migrations';
-
-/**
- * Kitchens' terms and plans are directory data; a studio's subscribers, cycles and weekly plan
- * are its own. (Kitchens' capacity is offered through the capacity subgraph's CapacityOffer.)
- */
-const kitchensAccess: AccessPolicy = {
-  operations: {
-    'Query.cloudKitchens': 'AUTHENTICATED',
-    'Query.subscriptionPlans': 'AUTHENTICATED',
-    'Query.planRetention': [...STUDIO_STAFF, 'HUB_ADMIN'],
-    'Query.fulfillmentCycles': [...STUDIO_STAFF, 'HUB_ADMIN'],
-    'Query.weeklyProductionPlan': [...STUDIO_STAFF, 'HUB_ADMIN'],
-    'Mutation.recordFulfillmentCycle': { roles: STUDIO_STAFF, actsFor: (args) => args.studioId as string },
-  },
-  types: {
-    Enterprise: { public: true },
-    CloudKitchen: { public: true },
-    SubscriptionPlan: { public: true },
-    Subscription: { entity: 'Subscription', rowsOnly: true, ownership: { studio: 'studioId' } },
-    FulfillmentCycle: { entity: 'FulfillmentCycle', ownership: { studio: 'studioId' }, fields: { hub: true } },
-    WeeklyProductionPlan: { entity: 'WeeklyProductionPlan', ownership: { studio: 'studioId' }, fields: { hub: true } },
-  },
-};
 
 export const kitchensSubgraph: SubgraphDefinition = {
   name: 'kitchens',

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
-import type { AccessPolicy } from '../../platform/access/policy';
+import { networkAccess } from './access-policy';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import { DEMO_ENTERPRISES } from '../../demo/network';
 import { Enterprise } from './enterprise';
@@ -7,12 +7,6 @@ import { resolveEnterpriseReference } from './enterprise.reference';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { createNetworkLoaders, NetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
-
-/** The network directory is public: who is in it, what they do, where, in which alliances. */
-const networkAccess: AccessPolicy = {
-  operations: { 'Query.enterprise': 'PUBLIC', 'Query.enterprises': 'PUBLIC' },
-  types: { Enterprise: { public: true } },
-};
 
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',

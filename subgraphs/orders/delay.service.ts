@@ -9,7 +9,7 @@ import { Order } from './entities/order';
 import { OrderException } from './entities/progress';
 import { StageRun } from './entities/stage-run';
 import { systemClock, type Clock } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 
 const THRESHOLDS = [DELAY_THRESHOLDS.SUPERVISORS, DELAY_THRESHOLDS.CUSTOMER] as const;
 

@@ -1,5 +1,5 @@
 import type { RequestContext } from '../../platform/graphql/context';
-import { seededRandom } from '../../platform/data/ids';
+import { seededRandom } from '../../platform/data/seeded-random';
 import { DEMO_ORDER_COUNT, DEMO_STUDIO_PRODUCTS, demoOrderId, demoProductOf } from '../../demo/orders';
 import { StudioCostProfile } from './entities/cost-profile';
 import { DelayPolicy } from './entities/delay';

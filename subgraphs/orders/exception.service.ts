@@ -6,7 +6,7 @@ import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { OrderException } from './entities/progress';
 import { StageRun } from './entities/stage-run';
 import { ID_PREFIX, loadOrder, requireExceptionCodeFor, requireOpen, systemClock, type Clock } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 
 /** Exceptions on orders, coded by the shared taxonomy. */
 export class ExceptionService {

@@ -2,7 +2,7 @@ import { ORDER_EVENTS, STATUS, SUPPLY_EVENTS } from '../../contracts';
 import type { EventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
 import { isClosed } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 
 const atRisk = (status: unknown) => typeof status === 'string' && status !== 'AVAILABLE';
 

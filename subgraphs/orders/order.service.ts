@@ -7,7 +7,7 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
 import { followRoute, ID_PREFIX, loadOrder, loadRoute, planDueDates, requireOpen, requireStatusCodeFor, systemClock, type Clock } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 import { templateForProductCode, templateForProductType } from './route-templates';
 import { isSettled } from './stage-rules';
 

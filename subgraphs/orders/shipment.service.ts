@@ -6,7 +6,7 @@ import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Shipment, ShipmentEvent } from './entities/progress';
 import type { ShipmentEventInput, ShipmentInput } from './inputs';
 import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 import { canOrderTransition } from './stage-rules';
 
 /** Parcels to the customer and their tracking events. */

@@ -9,7 +9,7 @@ import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';
 import type { CompleteStageInput, OperatorInput } from './inputs';
 import { followRoute, ID_PREFIX, isClosed, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
-import { appendProgress } from './order-log';
+import { appendProgress } from './progress-log';
 import { delayService } from './delay.service';
 import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
 

@@ -1,7 +1,7 @@
 import type { AllocationInstance } from './model';
 import { UNMET_PENALTY_CENTS } from './model';
-import { solveInstance } from './solve';
-import { AllocationSolver } from './solver';
+import { solveInstance } from './optimal-plan';
+import { AllocationSolver } from './solver-thread';
 
 /**
  * A small instance whose optimum is worked out by hand:

@@ -8,7 +8,7 @@ import { Order } from '../entities/order';
 import { ProgressEvent } from '../entities/progress';
 import { StageRun } from '../entities/stage-run';
 import { systemClock, type Clock } from '../order-access';
-import { appendProgress } from '../order-log';
+import { appendProgress } from '../progress-log';
 import { isSettled, ORDER_STATUSES } from '../stage-rules';
 import { ETA_CONFIDENCE, fitEtaModel, forecastOrder, type EtaModel, type Forecast, type OrderSnapshot } from './model';
 

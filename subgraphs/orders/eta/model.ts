@@ -14,7 +14,7 @@
  * stands in, and the basis says so.
  */
 
-import { seededRandom } from '../../../platform/data/ids';
+import { seededRandom } from '../../../platform/data/seeded-random';
 
 export const ETA_CONFIDENCE = 0.9;
 /** Completed runs a key needs before its history is trusted over the standard duration. */

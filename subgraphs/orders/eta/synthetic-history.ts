@@ -13,7 +13,7 @@
  * - exceptions: 4 % of runs hit one (a kiln fault, a missing material) and take 1.6–3.6 × longer.
  * After the route, dispatch waits about 6 h and transit takes about 2.2 days (σ 0.3).
  */
-import { seededRandom } from '../../../platform/data/ids';
+import { seededRandom } from '../../../platform/data/seeded-random';
 import { templateForProductType, type ProductType } from '../route-templates';
 import type { DurationSample, OrderSnapshot, StageState } from './model';
 

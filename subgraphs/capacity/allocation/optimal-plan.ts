@@ -8,7 +8,7 @@ const loadHighs = (): Promise<Highs> => (loaded ??= (require('highs') as () => P
 
 /**
  * Solves an instance to proven optimality (a relative MIP gap of 0), one independent group at a
- * time. Synchronous per group: run it in a worker (see solver.ts), never on a server's event loop.
+ * time. Synchronous per group: run it in a worker (see solver-thread.ts), never on a server's event loop.
  */
 export async function solveInstance(
   instance: AllocationInstance,

@@ -23,7 +23,7 @@ export class AllocationSolver {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(path.join(__dirname, 'worker.js'));
+    const worker = new Worker(path.join(__dirname, 'solver-worker.js'));
     worker.unref();
     worker.on('message', ({ id, plan, error }: { id: number; plan?: AllocationPlan; error?: string }) => {
       const waiting = this.pending.get(id);

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { AllocationInstance } from './model';
-import { solveInstance } from './solve';
+import { solveInstance } from './optimal-plan';
 import { reviveInstance, type WireInstance } from './wire';
 
 /** The solver's thread: instances in, plans out, one at a time. */
