@@ -6,7 +6,7 @@ import { inTransaction } from '../../platform/data/transactions';
 import { StudioCostProfile } from './entities/cost-profile';
 import { Order } from './entities/order';
 import type { OrderLoaders } from './loaders';
-import { requireStatusCodeFor } from './order-access';
+import { requireStatusCodeFor } from './studio-codes';
 
 type Context = GraphQLContext<OrderLoaders>;
 const HOUR = 3_600_000;

@@ -5,8 +5,8 @@ import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { requireId } from '../../platform/data/ids';
 import { CustomerLink } from './entities/customer-link';
 import type { OrderLoaders } from './loaders';
-import { ID_PREFIX } from './order-access';
 import { CustomerLinkService } from './customer-link.service';
+import { ID_PREFIX } from './order-loaders';
 
 type Context = GraphQLContext<OrderLoaders>;
 

@@ -6,7 +6,8 @@ import { badInput, notFound } from '../../platform/graphql/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerLink } from './entities/customer-link';
-import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';
+import { ID_PREFIX, loadOrder } from './order-loaders';
+import { type Clock, systemClock } from './clock';
 
 
 export interface MintedLink {

@@ -8,8 +8,8 @@ import { DelayAlert, DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { OrderException } from './entities/progress';
 import { StageRun } from './entities/stage-run';
-import { systemClock, type Clock } from './order-access';
 import { appendProgress } from './progress-log';
+import { type Clock, systemClock } from './clock';
 
 const THRESHOLDS = [DELAY_THRESHOLDS.SUPERVISORS, DELAY_THRESHOLDS.CUSTOMER] as const;
 

@@ -5,13 +5,13 @@ import { StudioCostProfile } from './entities/cost-profile';
 import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { ExceptionService } from './exception.service';
-import { loadRoute } from './order-access';
 import { OrderService } from './order.service';
 import { ShipmentService } from './shipment.service';
 import { StageService } from './stage.service';
 import { DurationRecord } from './entities/eta';
 import { etaService } from './eta/eta.service';
 import { DEMO_HISTORY_STUDIOS, DEMO_OPERATORS, generateHistory, samplesOf } from './eta/synthetic-history';
+import { loadRoute } from './order-loaders';
 
 const MINUTE = 60_000;
 const PEN_NAMES = ['墨白', '青岚', '松烟', '竹影', '云舒', '听雨'];

@@ -5,8 +5,11 @@ import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { OrderException } from './entities/progress';
 import { StageRun } from './entities/stage-run';
-import { ID_PREFIX, loadOrder, requireExceptionCodeFor, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './progress-log';
+import { ID_PREFIX, loadOrder } from './order-loaders';
+import { requireExceptionCodeFor } from './studio-codes';
+import { requireOpen } from './lifecycle/route';
+import { type Clock, systemClock } from './clock';
 
 /** Exceptions on orders, coded by the shared taxonomy. */
 export class ExceptionService {

@@ -5,7 +5,7 @@ import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
 import { ShipmentStatusEnum } from './entities/progress';
 import type { ProductType } from './route-templates';
-import type { ShipmentStatus } from './stage-rules';
+import type { ShipmentStatus } from './lifecycle/states';
 
 @InputType()
 export class CustomerInput {

@@ -1,8 +1,8 @@
 import { ORDER_EVENTS, STATUS, SUPPLY_EVENTS } from '../../contracts';
 import type { EventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
-import { isClosed } from './order-access';
 import { appendProgress } from './progress-log';
+import { isClosed } from './lifecycle/route';
 
 const atRisk = (status: unknown) => typeof status === 'string' && status !== 'AVAILABLE';
 

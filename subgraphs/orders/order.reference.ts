@@ -2,7 +2,7 @@ import type { GraphQLContext } from '../../platform/graphql/context';
 import { isId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import type { OrderLoaders } from './loaders';
-import { ID_PREFIX } from './order-access';
+import { ID_PREFIX } from './order-loaders';
 
 /**
  * `_entities` lookups from other subgraphs batch through the same loader (and row rules) as

@@ -11,9 +11,9 @@ import { StageRun } from './entities/stage-run';
 import { DelayAlert } from './entities/delay';
 import { RouteStepInput, ShopOrderInput } from './inputs';
 import type { OrderLoaders } from './loaders';
-import { ID_PREFIX } from './order-access';
 import { OrderService } from './order.service';
-import { ORDER_PHASE, type OrderPhase, type OrderStatus } from './stage-rules';
+import { ID_PREFIX } from './order-loaders';
+import { ORDER_PHASE, type OrderPhase, type OrderStatus } from './lifecycle/states';
 
 type Context = GraphQLContext<OrderLoaders>;
 

@@ -6,10 +6,14 @@ import { idempotent, inTransaction, requestHash } from '../../platform/data/tran
 import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
-import { followRoute, ID_PREFIX, loadOrder, loadRoute, planDueDates, requireOpen, requireStatusCodeFor, systemClock, type Clock } from './order-access';
 import { appendProgress } from './progress-log';
 import { templateForProductCode, templateForProductType } from './route-templates';
-import { isSettled } from './stage-rules';
+import { followRoute, isSettled, planDueDates, requireOpen } from './lifecycle/route';
+import { ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
+import { transition } from './lifecycle/transition';
+import { ID_PREFIX, loadOrder, loadRoute } from './order-loaders';
+import { requireStatusCodeFor } from './studio-codes';
+import { type Clock, systemClock } from './clock';
 
 /** Orders as a whole: intake from shops, route changes, cancellation. */
 export class OrderService {
@@ -105,21 +109,22 @@ export class OrderService {
         const released: string[] = [];
         for (const stage of route) {
           if (!isSettled(stage.status)) {
-            stage.status = 'CANCELLED';
             stage.cancelReason = 'order cancelled';
+            transition(em, STAGE_MACHINE, stage, 'CANCELLED', order);
             released.push(stage.id);
           }
         }
-        order.status = 'CANCELLED';
-        order.statusCodeValue = STATUS.CANCELLED;
         order.cancelReason = reason;
-        appendProgress(em, order, {
-          type: ORDER_EVENTS.CANCELLED,
-          actor: ctx.actor,
-          at: now,
+        transition(em, ORDER_MACHINE, order, 'CANCELLED', order, {
           statusCode: STATUS.CANCELLED,
-          note: reason,
-          payload: { statusCode: STATUS.CANCELLED, cancelledStageRunIds: released },
+          progress: () => ({
+            type: ORDER_EVENTS.CANCELLED,
+            actor: ctx.actor,
+            at: now,
+            statusCode: STATUS.CANCELLED,
+            note: reason,
+            payload: { statusCode: STATUS.CANCELLED, cancelledStageRunIds: released },
+          }),
         });
         return order.id;
       }),
@@ -180,8 +185,8 @@ export class OrderService {
         const skipped: string[] = [];
         for (const stage of route) {
           if (stage.status === 'PENDING' && !kept.has(stage.id)) {
-            stage.status = 'CANCELLED';
             stage.cancelReason = 'skipped by route change';
+            transition(em, STAGE_MACHINE, stage, 'CANCELLED', order);
             skipped.push(stage.id);
           }
         }
@@ -191,7 +196,7 @@ export class OrderService {
         em.persist(newTail);
         const newRoute = [...route.filter((stage) => !kept.has(stage.id)), ...newTail].sort((a, b) => a.position - b.position);
         planDueDates(order, newRoute, now);
-        followRoute(order, newRoute);
+        followRoute(em, order, newRoute);
         appendProgress(em, order, {
           type: ORDER_EVENTS.ROUTE_CHANGED,
           actor: ctx.actor,

@@ -5,9 +5,11 @@ import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Shipment, ShipmentEvent } from './entities/progress';
 import type { ShipmentEventInput, ShipmentInput } from './inputs';
-import { ID_PREFIX, loadOrder, systemClock, type Clock } from './order-access';
 import { appendProgress } from './progress-log';
-import { canOrderTransition } from './stage-rules';
+import { ID_PREFIX, loadOrder } from './order-loaders';
+import { type Clock, systemClock } from './clock';
+import { allows, ORDER_MACHINE, SHIPMENT_MACHINE } from './lifecycle/machines';
+import { transition } from './lifecycle/transition';
 
 /** Parcels to the customer and their tracking events. */
 export class ShipmentService {
@@ -25,14 +27,9 @@ export class ShipmentService {
         const now = this.clock();
         const shipment = em.create(Shipment, { id: newId(ID_PREFIX.shipment, now.getTime()), orderId: order.id, studioId: order.studioId, carrier: input.carrier, trackingNumber: input.trackingNumber, status: 'CREATED', createdAt: now });
         em.persist(shipment);
-        order.status = 'SHIPPED';
-        order.statusCodeValue = STATUS.SHIPPED;
-        appendProgress(em, order, {
-          type: ORDER_EVENTS.SHIPMENT_ADDED,
-          actor: ctx.actor,
-          at: now,
+        transition(em, ORDER_MACHINE, order, 'SHIPPED', order, {
           statusCode: STATUS.SHIPPED,
-          payload: { shipmentId: shipment.id, carrier: shipment.carrier, statusCode: STATUS.SHIPPED },
+          progress: () => ({ type: ORDER_EVENTS.SHIPMENT_ADDED, actor: ctx.actor, at: now, statusCode: STATUS.SHIPPED, payload: { shipmentId: shipment.id, carrier: shipment.carrier, statusCode: STATUS.SHIPPED } }),
         });
         return shipment.id;
       }),
@@ -54,19 +51,15 @@ export class ShipmentService {
         const now = this.clock();
         const occurredAt = input.occurredAt ?? now;
         em.persist(em.create(ShipmentEvent, { id: newId(ID_PREFIX.shipmentEvent, occurredAt.getTime()), shipmentId, orderId: order.id, studioId: order.studioId, status: input.status, occurredAt, location: input.location ?? null, description: input.description ?? null }));
-        shipment.status = input.status;
-        const delivered = input.status === 'DELIVERED' && canOrderTransition(order.status, 'DELIVERED');
-        if (delivered) {
-          order.status = 'DELIVERED';
-          order.statusCodeValue = STATUS.DELIVERED;
+        transition(em, SHIPMENT_MACHINE, shipment, input.status, order);
+        if (input.status === 'DELIVERED' && allows(ORDER_MACHINE, order.status, 'DELIVERED')) {
+          transition(em, ORDER_MACHINE, order, 'DELIVERED', order, {
+            statusCode: STATUS.DELIVERED,
+            progress: () => ({ type: ORDER_EVENTS.DELIVERED, actor: ctx.actor, at: now, statusCode: STATUS.DELIVERED, payload: { shipmentId, shipmentStatus: input.status, statusCode: STATUS.DELIVERED } }),
+          });
+        } else {
+          appendProgress(em, order, { type: ORDER_EVENTS.SHIPMENT_EVENT, actor: ctx.actor, at: now, statusCode: null, payload: { shipmentId, shipmentStatus: input.status } });
         }
-        appendProgress(em, order, {
-          type: delivered ? ORDER_EVENTS.DELIVERED : ORDER_EVENTS.SHIPMENT_EVENT,
-          actor: ctx.actor,
-          at: now,
-          statusCode: delivered ? STATUS.DELIVERED : null,
-          payload: { shipmentId, shipmentStatus: input.status, ...(delivered ? { statusCode: STATUS.DELIVERED } : {}) },
-        });
         return shipment.id;
       }),
     );

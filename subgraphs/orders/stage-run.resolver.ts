@@ -6,7 +6,7 @@ import { QcResultEnum, StageRun, StageStatusEnum } from './entities/stage-run';
 import { CompleteStageInput, OperatorInput } from './inputs';
 import type { OrderLoaders } from './loaders';
 import { StageService } from './stage.service';
-import type { QcResult, StageStatus } from './stage-rules';
+import type { QcResult, StageStatus } from './lifecycle/states';
 
 type Context = GraphQLContext<OrderLoaders>;
 

@@ -8,10 +8,14 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';
 import type { CompleteStageInput, OperatorInput } from './inputs';
-import { followRoute, ID_PREFIX, isClosed, loadStage, planDueDates, requireOpen, systemClock, type Clock } from './order-access';
 import { appendProgress } from './progress-log';
 import { delayService } from './delay.service';
-import { canOrderTransition, canTransition, startBlocker, type QcResult, type StageStatus } from './stage-rules';
+import { followRoute, isClosed, planDueDates, requireOpen, startBlocker } from './lifecycle/route';
+import { ID_PREFIX, loadStage } from './order-loaders';
+import { type Clock, systemClock } from './clock';
+import { allows, ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
+import { requireMove, transition } from './lifecycle/transition';
+import type { QcResult } from './lifecycle/states';
 
 const stagePayload = (stage: StageRun) => ({
   stageRunId: stage.id,
@@ -20,12 +24,6 @@ const stagePayload = (stage: StageRun) => ({
   status: stage.status,
   assignedTo: stage.assignedToId,
 });
-
-function requireTransition(stage: StageRun, to: StageStatus): void {
-  if (!canTransition(stage.status, to)) {
-    throw failedPrecondition('INVALID_STAGE_TRANSITION', `Stage run "${stage.id}" is ${stage.status} and cannot become ${to}`, { stageRunId: stage.id, status: stage.status });
-  }
-}
 
 /**
  * The enterprise holding a stage works it: the studio's own staff, or the partner it was
@@ -74,7 +72,7 @@ export class StageService {
       if (stage.status === 'IN_PROGRESS' || stage.status === 'DONE') return stage;
       requireOpen(order);
       requireHolder(ctx, stage);
-      requireTransition(stage, 'IN_PROGRESS');
+      requireMove(STAGE_MACHINE, stage, 'IN_PROGRESS');
       const blocker = startBlocker(route, stage);
       if (blocker) {
         throw failedPrecondition(
@@ -86,17 +84,19 @@ export class StageService {
         );
       }
       const now = this.clock();
+      // The holder's load before this stage joins it (forecasts learn waits by load).
       stage.loadAtStart = await em.count(StageRun, { assignedToId: stage.assignedToId, status: 'IN_PROGRESS' }, { filters: false });
-      stage.status = 'IN_PROGRESS';
       stage.startedAt = now;
       if (operator) {
         stage.operatorName = operator.name;
         stage.operatorPenName = operator.penName;
       }
-      order.statusCodeValue = stage.code;
-      if (canOrderTransition(order.status, 'IN_PRODUCTION')) order.status = 'IN_PRODUCTION';
+      transition(em, STAGE_MACHINE, stage, 'IN_PROGRESS', order, {
+        statusCode: stage.code,
+        progress: () => ({ type: ORDER_EVENTS.STAGE_STARTED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) }),
+      });
+      if (allows(ORDER_MACHINE, order.status, 'IN_PRODUCTION')) transition(em, ORDER_MACHINE, order, 'IN_PRODUCTION', order);
       planDueDates(order, route, now);
-      appendProgress(em, order, { type: ORDER_EVENTS.STAGE_STARTED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
       return stage;
     });
   }
@@ -118,21 +118,18 @@ export class StageService {
           { stageRunId: stage.id },
         );
       }
-      requireTransition(stage, 'DONE');
       const now = this.clock();
-      stage.status = 'DONE';
       stage.finishedAt = now;
       if (input.environment) stage.environment = input.environment.map((reading) => ({ ...reading, recordedAt: reading.recordedAt ?? now }));
       if (input.processParameters) stage.processParameters = input.processParameters.map((parameter) => ({ ...parameter }));
       if (input.photoUrls) stage.photoUrls = [...input.photoUrls];
-      order.statusCodeValue = stage.code;
-      const wasMade = order.status === 'READY_TO_SHIP';
-      followRoute(order, route);
+      transition(em, STAGE_MACHINE, stage, 'DONE', order, {
+        statusCode: stage.code,
+        progress: () => ({ type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) }),
+      });
+      // The route done makes the order: the customer is told (order.completed) with a share link.
+      followRoute(em, order, route, () => ({ type: ORDER_EVENTS.COMPLETED, actor: ctx.actor, at: now, statusCode: order.statusCodeValue, payload: { statusCode: order.statusCodeValue } }));
       planDueDates(order, route, now);
-      appendProgress(em, order, { type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) });
-      if (!wasMade && order.status === 'READY_TO_SHIP') {
-        appendProgress(em, order, { type: ORDER_EVENTS.COMPLETED, actor: ctx.actor, at: now, statusCode: order.statusCodeValue, payload: { statusCode: order.statusCodeValue } });
-      }
       await delayService.closeFor(em, stage.id, now);
       if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
       return stage;
@@ -155,9 +152,11 @@ export class StageService {
         stage.qcResult = result;
         stage.qcNote = note ?? null;
         const type = result === 'FAIL' ? ORDER_EVENTS.STAGE_BLOCKED : ORDER_EVENTS.QC_RECORDED;
-        if (result === 'FAIL' && stage.status === 'IN_PROGRESS') stage.status = 'BLOCKED';
-        if (result === 'PASS' && stage.status === 'BLOCKED') stage.status = 'IN_PROGRESS';
-        appendProgress(em, order, { type, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), qcResult: result } });
+        const progress = () => ({ type, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), qcResult: result } });
+        // FAIL blocks a running checkpoint, PASS after rework resumes it; any other result is recorded as it stands.
+        const to = result === 'FAIL' && stage.status === 'IN_PROGRESS' ? 'BLOCKED' : result === 'PASS' && stage.status === 'BLOCKED' ? 'IN_PROGRESS' : null;
+        if (to) transition(em, STAGE_MACHINE, stage, to, order, { progress });
+        else appendProgress(em, order, progress());
         return stage.id;
       }),
     );

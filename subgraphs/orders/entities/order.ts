@@ -4,7 +4,7 @@ import type { VisibilityTier } from '../../../contracts';
 import { VISIBILITY_TIERS } from '../../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../../platform/graphql/enums';
 import { PRODUCT_TYPES, ProductType } from '../route-templates';
-import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../stage-rules';
+import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../lifecycle/states';
 
 export const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
 export type ShopChannel = (typeof SHOP_CHANNELS)[number];

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
-import { SHIPMENT_STATUSES, ShipmentStatus } from '../stage-rules';
+import { SHIPMENT_STATUSES, ShipmentStatus } from '../lifecycle/states';
 
 /** The order's own append-only history: what the customer's timeline is drawn from. */
 @ObjectType({ description: 'An entry of the order progress log (append-only)' })

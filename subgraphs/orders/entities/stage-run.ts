@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
-import { QC_RESULTS, QcResult, STAGE_STATUSES, StageStatus } from '../stage-rules';
+import { QC_RESULTS, QcResult, STAGE_STATUSES, StageStatus } from '../lifecycle/states';
 
 export const StageStatusEnum = enumOf(STAGE_STATUSES);
 export const QcResultEnum = enumOf(QC_RESULTS);

@@ -7,10 +7,11 @@ import { DurationRecord, OrderEta, type Eta } from '../entities/eta';
 import { Order } from '../entities/order';
 import { ProgressEvent } from '../entities/progress';
 import { StageRun } from '../entities/stage-run';
-import { systemClock, type Clock } from '../order-access';
 import { appendProgress } from '../progress-log';
-import { isSettled, ORDER_STATUSES } from '../stage-rules';
 import { ETA_CONFIDENCE, fitEtaModel, forecastOrder, type EtaModel, type Forecast, type OrderSnapshot } from './model';
+import { type Clock, systemClock } from '../clock';
+import { isSettled } from '../lifecycle/route';
+import { ORDER_STATUSES } from '../lifecycle/states';
 
 const MINUTE = 60_000;
 /** Completed runs per studio a model learns from: the most recent. */
