@@ -37,6 +37,9 @@ export interface EventEnvelope<TPayload extends EventPayload = EventPayload> {
 export type EventPayloadValue = string | number | boolean | null | EventPayloadValue[] | { [key: string]: EventPayloadValue };
 export type EventPayload = { [key: string]: EventPayloadValue };
 
+/** A payload value read as text: a non-empty string, or null for anything else (ids, codes). */
+export const payloadText = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
 /** Order event types, written by the orders subgraph. */
 export const ORDER_EVENTS = {
   IMPORTED: 'order.imported',

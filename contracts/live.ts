@@ -1,4 +1,4 @@
-import { CAPACITY_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS, type EventEnvelope } from './events';
+import { CAPACITY_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope } from './events';
 
 /**
  * Live updates: how the hub's events map onto what clients subscribe to. A subscription follows
@@ -56,19 +56,18 @@ export const LIVE_TOPICS = {
 /** Events that change a SKU's stock as every follower of the SKU may see it. */
 const SKU_EVENTS: readonly string[] = [SUPPLY_EVENTS.INVENTORY_PUBLISHED, SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED];
 
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Every topic an event belongs to, read from its payload's ids. */
 export function topicsOf(event: EventEnvelope): string[] {
   const payload = event.payload;
   const topics = new Set<string>();
-  const orderId = text(payload.orderId);
-  const studioId = text(payload.studioId);
+  const orderId = payloadText(payload.orderId);
+  const studioId = payloadText(payload.studioId);
   if (orderId) topics.add(LIVE_TOPICS.order(orderId));
   if (studioId) topics.add(LIVE_TOPICS.studio(studioId));
   if (SKU_EVENTS.includes(event.type)) {
     const skus = Array.isArray(payload.skus) ? payload.skus : Array.isArray(payload.lines) ? payload.lines.map((line) => (line && typeof line === 'object' && !Array.isArray(line) ? line.sku : null)) : [];
-    for (const sku of skus) if (text(sku)) topics.add(LIVE_TOPICS.sku(sku as string));
+    for (const sku of skus) if (payloadText(sku)) topics.add(LIVE_TOPICS.sku(sku as string));
   }
   for (const id of allocationParties(event)) topics.add(LIVE_TOPICS.enterprise(id));
   return [...topics];
@@ -77,12 +76,12 @@ export function topicsOf(event: EventEnvelope): string[] {
 /** An allocation's two parties: the studio that asked and the enterprise that took the work. */
 function allocationParties(event: EventEnvelope): string[] {
   if (liveKindOf(event.type) !== 'ALLOCATION') return [];
-  return [text(event.payload.studioId), text(event.payload.enterpriseId)].filter((id): id is string => id !== null);
+  return [payloadText(event.payload.studioId), payloadText(event.payload.enterpriseId)].filter((id): id is string => id !== null);
 }
 
 /** The enterprises an event concerns: the studio it happened in, an allocation's parties, a purchase order's supplier. */
 export function enterprisesOf(event: EventEnvelope): string[] {
-  return [...new Set([text(event.payload.studioId), ...allocationParties(event), text(event.payload.supplierId)].filter((id): id is string => id !== null))];
+  return [...new Set([payloadText(event.payload.studioId), ...allocationParties(event), payloadText(event.payload.supplierId)].filter((id): id is string => id !== null))];
 }
 
 /**

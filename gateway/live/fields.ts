@@ -1,4 +1,4 @@
-import { CUSTOMER_TIMELINE_EVENTS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, type EventEnvelope, type LiveEventKind } from '../../contracts';
+import { CUSTOMER_TIMELINE_EVENTS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, payloadText, type EventEnvelope, type LiveEventKind } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
 import { unauthenticated } from '../../platform/access/tokens';
 import { hubError } from '../../platform/graphql/errors';
@@ -44,9 +44,8 @@ function requireAuthenticated(viewer: Viewer): void {
 }
 
 const base = (event: EventEnvelope) => ({ cursor: event.cursor, type: event.type, kind: liveKindOf(event.type), occurredAt: event.occurredAt });
-const text = (value: unknown) => (typeof value === 'string' ? value : null);
 
-const ORDER: LiveLink = { root: 'order', arg: 'id', argType: 'ID!', value: (event) => text(event.payload.orderId) };
+const ORDER: LiveLink = { root: 'order', arg: 'id', argType: 'ID!', value: (event) => payloadText(event.payload.orderId) };
 const ENTRY: LiveLink = { root: 'progressEvent', arg: 'eventId', argType: 'ID!', value: (event) => (event.source === 'orders' ? event.id : null) };
 
 /** Events a customer follows at every tier (phase, shipments and delay notices show from MINIMAL), entry or not. */
@@ -96,7 +95,7 @@ export const LIVE_FIELDS: Record<string, LiveField> = {
     payload: (event, _viewer, args) => {
       const kinds = args.kinds as LiveEventKind[] | undefined | null;
       if (kinds?.length && !kinds.includes(liveKindOf(event.type))) return null;
-      return { ...base(event), studioId: event.payload.studioId, orderId: text(event.payload.orderId) };
+      return { ...base(event), studioId: event.payload.studioId, orderId: payloadText(event.payload.orderId) };
     },
     links: { order: ORDER, entry: ENTRY },
     probes: () => [],
@@ -115,7 +114,7 @@ export const LIVE_FIELDS: Record<string, LiveField> = {
       if (!viewer.isHubAdmin && viewer.org !== args.enterpriseId) throw forbidden(`Only the people of "${args.enterpriseId}" may follow its allocations`);
     },
     payload: (event) => ({ ...base(event), allocationId: event.payload.allocationId }),
-    links: { allocation: { root: 'allocation', arg: 'id', argType: 'ID!', value: (event) => text(event.payload.allocationId) } },
+    links: { allocation: { root: 'allocation', arg: 'id', argType: 'ID!', value: (event) => payloadText(event.payload.allocationId) } },
     probes: () => [],
   },
 };

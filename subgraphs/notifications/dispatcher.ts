@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
+import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, payloadText, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
 import type { RequestContext } from '../../platform/graphql/context';
 import type { EventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
@@ -35,26 +35,25 @@ export function backoffMs(attempts: number): number {
 }
 
 const customerRecipient = (orderId: string) => `wechat:${orderId}`;
-const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
 /** What the dispatcher learns of an order from its events: whose it is, its tier cap, its progress. */
 async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFacts | null> {
-  const orderId = text(event.payload.orderId);
-  const studioId = text(event.payload.studioId);
+  const orderId = payloadText(event.payload.orderId);
+  const studioId = payloadText(event.payload.studioId);
   if (!orderId || !studioId || event.source !== 'orders') return null;
   let facts = await em.findOne(OrderFacts, { orderId });
   if (!facts) {
-    facts = em.create(OrderFacts, { orderId, studioId, productType: text(event.payload.productType) ?? 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
+    facts = em.create(OrderFacts, { orderId, studioId, productType: payloadText(event.payload.productType) ?? 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
     em.persist(facts);
   }
   const payload = event.payload;
   if (event.type === ORDER_EVENTS.IMPORTED) {
-    facts.productType = text(payload.productType) ?? facts.productType;
+    facts.productType = payloadText(payload.productType) ?? facts.productType;
     if (isVisibilityTier(payload.customerTierMax)) facts.tierMax = payload.customerTierMax;
     if (Array.isArray(payload.lines)) facts.lines = payload.lines.map((line: any) => ({ productCode: String(line?.productCode), quantity: Number(line?.quantity) }));
   }
   if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(payload.tier)) facts.tierMax = payload.tier;
-  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && text(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) {
+  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && payloadText(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) {
     facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
     // When each stage finished: the share page tells the order's story with dates.
     facts.stageFinishedAt = { ...(facts.stageFinishedAt ?? {}), [payload.statusCode as string]: event.occurredAt };
@@ -95,7 +94,7 @@ export const dispatchConsumer: EventConsumer = {
             recipient: webhook.id,
             enterpriseId: webhook.enterpriseId,
             webhookId: webhook.id,
-            orderId: text(event.payload.orderId),
+            orderId: payloadText(event.payload.orderId),
             eventId: event.id,
             eventType: event.type,
             body: event as unknown as Record<string, any>,
