@@ -57,6 +57,8 @@ export interface GatewayOptions {
   web?: WebAppSettings;
   /** Where the built web app is (tests may point elsewhere); default web/dist. */
   webDist?: string;
+  /** The largest request body it reads (MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningGateway {
@@ -203,6 +205,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     port: options.port,
     host: options.host,
     maxBatch: limits.maxBatch,
+    maxBodyBytes: options.maxBodyBytes,
     fallback: webApp({ publicUrl, settings: options.web ?? { demoSignIn: false }, auth: options.auth, shareSummary, distDir: options.webDist }),
     routes: {
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, followers: feed?.followers ?? 0 } }),

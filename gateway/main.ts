@@ -4,10 +4,12 @@ import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
 import { startGateway, subgraphsOfSupergraph, SUPERGRAPH_PATH } from './gateway';
+import { configureLogging } from '../platform/runtime/logger';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs at <NAME>_URL; it loads no subgraph code. */
 async function main(): Promise<void> {
   const config = readConfig();
+  configureLogging(config.logLevel);
   // Live updates read the hub's events from NATS; without NATS_URL the gateway serves queries and
   // mutations only (subscriptions answer that live updates are unavailable).
   const bus = config.busSettings.natsUrl ? await openEventBus({ ...config.busSettings, name: 'weft-gateway' }, config.location) : undefined;
@@ -21,6 +23,7 @@ async function main(): Promise<void> {
     limits: config.limits,
     production: config.production,
     web: config.web,
+    maxBodyBytes: config.maxBodyBytes,
     // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.
     subgraphUrls: Object.fromEntries(
       subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [name, config.subgraphUrl(name, Number(new URL(url).port))]),

@@ -8,6 +8,8 @@ import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settin
 import type { BusSettings } from '../platform/events/open-bus';
 import { boundUrl, PublicUrl } from '../platform/runtime/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
+import type { SubgraphSettings } from '../platform/runtime/settings';
+import { z } from 'zod';
 
 /**
  * All configuration comes from the environment (see docs/operations.md). Defaults run the
@@ -35,82 +37,194 @@ export interface HubConfig {
   publicUrl: PublicUrl;
   /** The web app the gateway serves: sign-in (OpenID Connect, demo picker). */
   web: WebAppSettings;
+  /** What each subgraph process is told (timers, retries, the WeChat account). */
+  subgraphs: SubgraphSettings;
+  /** SUBGRAPH: which subgraph a single-subgraph process serves (when not named on its command line). */
+  subgraphName?: string;
+  logLevel: string;
+  /** The largest request body the gateway and the subgraphs read. */
+  maxBodyBytes: number;
+  /** Where `npm start` runs its local WeChat stand-in when no account is configured. */
+  wechatStubPort: number;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
+/**
+ * One variable of the configuration: what it accepts (said in the error when a value does not
+ * parse) and its default. Unset and empty both mean the default.
+ */
+function variable<T>(accepts: string, parse: (raw: string) => T | undefined, fallback: T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      const value = parse(raw);
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message: `must be ${accepts}, not "${raw}"` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+const text = (fallback?: string) => variable<string | undefined>('text', (raw) => raw, fallback);
+const whole = (min: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : undefined);
+const positiveWhole = (fallback: number) => variable('a positive whole number', whole(1), fallback);
+const seconds = (fallback: number) => variable('a positive number of seconds', (raw) => (/^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), fallback);
+const port = () => variable<number | undefined>('a port number (0–65535)', (raw) => (whole(0)(raw) !== undefined && Number(raw) <= 65535 ? Number(raw) : undefined), undefined);
+const flag = () => variable<boolean | undefined>('true or false', (raw) => (['true', '1', 'on'].includes(raw) ? true : ['false', '0', 'off'].includes(raw) ? false : undefined), undefined);
+const url = (protocols: string[]) =>
+  variable<string | undefined>(
+    `a ${protocols.join(' or ')} URL`,
+    (raw) => {
+      try {
+        return protocols.includes(new URL(raw).protocol.replace(/:$/, '')) ? raw : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    undefined,
+  );
+
+/**
+ * Every environment variable the hub reads, declared and validated here and nowhere else (tools
+ * under tools/ read their own). docs/operations.md documents each; a test holds the two together.
+ * Besides these, `<NAME>_PORT` and `<NAME>_URL` place each subgraph (NETWORK_PORT, ORDERS_URL …).
+ */
+export const CONFIG_SCHEMA = z.object({
+  DATABASE_URL: url(['postgres', 'postgresql']),
+  DATA_DIR: text('data'),
+  HOST: text('127.0.0.1'),
+  GATEWAY_PORT: port(),
+  PORT: port(),
+  SUBGRAPH: text(),
+  SEED_DEMO: flag(),
+  DB_POOL_MAX: positiveWhole(10),
+  LOG_LEVEL: variable('one of fatal, error, warn, info, debug, trace, silent', (raw) => (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw) ? raw : undefined), 'info'),
+  LOG_SQL: flag(),
+  NATS_URL: url(['nats', 'tls']),
+  NATS_STREAM: text(),
+  BUS_RETENTION_DAYS: positiveWhole(7),
+  DELAY_CHECK_SECONDS: seconds(60),
+  ETA_REFRESH_SECONDS: seconds(600),
+  ETA_MODEL_TTL_SECONDS: seconds(300),
+  NOTIFY_POLL_SECONDS: seconds(2),
+  NOTIFY_RETRY_BASE_SECONDS: seconds(30),
+  NOTIFY_MAX_ATTEMPTS: positiveWhole(8),
+  WECHAT_APP_ID: text(),
+  WECHAT_APP_SECRET: text(),
+  WECHAT_API_BASE: url(['https', 'http']),
+  WECHAT_STUB_PORT: port(),
+  LIVE_MAX_QUEUE: positiveWhole(DEFAULT_LIVE_SETTINGS.maxQueue),
+  LIVE_KEEPALIVE_SECONDS: positiveWhole(DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000),
+  LIVE_MAX_REPLAY: positiveWhole(DEFAULT_LIVE_SETTINGS.maxReplay),
+  WEFT_ENV: variable<string | undefined>('production, development or test', (raw) => (['production', 'development', 'test'].includes(raw) ? raw : undefined), undefined),
+  AUTH_SECRET: text(),
+  AUTH_JWKS_URL: url(['https', 'http']),
+  AUTH_ISSUER: text(),
+  AUTH_AUDIENCE: text(),
+  CUSTOMER_TOKEN_TTL_SECONDS: positiveWhole(900),
+  PUBLIC_URL: variable<string | undefined>('an http(s) URL', (raw) => {
+    try {
+      return PublicUrl.normalise(raw);
+    } catch {
+      return undefined;
+    }
+  }, undefined),
+  DEMO_SIGN_IN: flag(),
+  OIDC_CLIENT_ID: text(),
+  OIDC_ISSUER: url(['https', 'http']),
+  OIDC_SCOPES: text('openid profile'),
+  OIDC_REDIRECT_URI: url(['https', 'http']),
+  MAX_DEPTH: positiveWhole(DEFAULT_LIMITS.maxDepth),
+  MAX_COST: positiveWhole(DEFAULT_LIMITS.maxCost),
+  MAX_ALIASES: positiveWhole(DEFAULT_LIMITS.maxAliases),
+  MAX_TOKENS: positiveWhole(DEFAULT_LIMITS.maxTokens),
+  MAX_DIRECTIVES: positiveWhole(DEFAULT_LIMITS.maxDirectives),
+  MAX_BATCH: positiveWhole(DEFAULT_LIMITS.maxBatch),
+  MAX_BODY_BYTES: positiveWhole(1_000_000),
+});
+
+/** The variables that place a subgraph, one pair per subgraph. */
+const SUBGRAPH_PLACEMENT = /^([A-Z][A-Z0-9]*)_(PORT|URL)$/;
+
+/** A wrong value stops the process: the error names the variable and what it accepts. */
+export class ConfigurationError extends Error {}
+
+function parseEnvironment(env: NodeJS.ProcessEnv) {
+  const parsed = CONFIG_SCHEMA.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${String(issue.path[0])} ${issue.message}`);
+  // Each subgraph's placement: a port, or an http(s) URL.
+  for (const [name, value] of Object.entries(env)) {
+    const placement = SUBGRAPH_PLACEMENT.exec(name);
+    if (!placement || name in CONFIG_SCHEMA.shape || !value) continue;
+    const ok = placement[2] === 'PORT' ? /^\d+$/.test(value) && Number(value) <= 65535 : /^https?:\/\//.test(value);
+    if (!ok) problems.push(`${name} must be ${placement[2] === 'PORT' ? 'a port number (0–65535)' : 'an http(s) URL'}, not "${value}"`);
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
+  return parsed.data;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { seedDemo?: boolean; demoSignIn?: boolean } = {}): HubConfig {
-  const number = (value: string | undefined, fallback: number) => {
-    if (value === undefined || value === '') return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new Error(`Invalid port "${value}"`);
-    return parsed;
-  };
-  const positive = (name: string, fallback: number) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive whole number, not "${value}"`);
-    return parsed;
-  };
-  const host = env.HOST ?? '127.0.0.1';
-  const dataDir = path.resolve(env.DATA_DIR ?? 'data');
-  const production = env.WEFT_ENV === 'production';
-  const flag = (name: string, fallback: boolean) => {
-    const value = env[name];
-    if (value === undefined || value === '') return fallback;
-    if (['true', '1', 'on'].includes(value)) return true;
-    if (['false', '0', 'off'].includes(value)) return false;
-    throw new Error(`${name} must be true or false, not "${value}"`);
-  };
-  const gatewayPort = number(env.GATEWAY_PORT ?? env.PORT, 4000);
+  const vars = parseEnvironment(env);
+  const host = vars.HOST!;
+  const dataDir = path.resolve(vars.DATA_DIR!);
+  const production = vars.WEFT_ENV === 'production';
+  const gatewayPort = vars.GATEWAY_PORT ?? vars.PORT ?? 4000;
   // Configured, it is final; otherwise the gateway's address (settled again once it has bound a
   // port). A subgraph's own PORT is not the gateway's: separate processes read GATEWAY_PORT.
-  const publicUrl = new PublicUrl(env.PUBLIC_URL || undefined);
-  if (!env.PUBLIC_URL) publicUrl.settle(boundUrl(host, number(env.GATEWAY_PORT, 4000)));
-  if (env.OIDC_CLIENT_ID && !(env.OIDC_ISSUER || env.AUTH_ISSUER)) throw new Error('OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)');
-  const demoSignIn = flag('DEMO_SIGN_IN', defaults.demoSignIn ?? false);
-  if (demoSignIn && production) throw new Error('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
+  const publicUrl = new PublicUrl(vars.PUBLIC_URL);
+  if (!vars.PUBLIC_URL) publicUrl.settle(boundUrl(host, vars.GATEWAY_PORT ?? 4000));
+  if (vars.OIDC_CLIENT_ID && !(vars.OIDC_ISSUER || vars.AUTH_ISSUER)) throw new ConfigurationError('OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)');
+  const demoSignIn = vars.DEMO_SIGN_IN ?? defaults.demoSignIn ?? false;
+  if (demoSignIn && production) throw new ConfigurationError('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
+  const placement = (name: string, kind: 'PORT' | 'URL') => env[`${envName(name)}_${kind}`] || undefined;
   return {
-    location: { databaseUrl: env.DATABASE_URL || undefined, dataDir },
+    location: { databaseUrl: vars.DATABASE_URL, dataDir, poolMax: vars.DB_POOL_MAX, logSql: vars.LOG_SQL ?? false },
     host,
     gatewayPort,
-    subgraphPort: (name, defaultPort) => number(env[`${envName(name)}_PORT`] ?? env.PORT, defaultPort),
-    subgraphUrl: (name, defaultPort) => env[`${envName(name)}_URL`] ?? `http://127.0.0.1:${number(env[`${envName(name)}_PORT`], defaultPort)}/graphql`,
-    seedDemo: env.SEED_DEMO === undefined ? (defaults.seedDemo ?? false) : env.SEED_DEMO === 'true' || env.SEED_DEMO === '1',
+    subgraphPort: (name, defaultPort) => Number(placement(name, 'PORT') ?? vars.PORT ?? defaultPort),
+    subgraphUrl: (name, defaultPort) => placement(name, 'URL') ?? `http://127.0.0.1:${Number(placement(name, 'PORT') ?? defaultPort)}/graphql`,
+    subgraphName: vars.SUBGRAPH,
+    seedDemo: vars.SEED_DEMO ?? defaults.seedDemo ?? false,
     production,
+    logLevel: vars.LOG_LEVEL!,
+    maxBodyBytes: vars.MAX_BODY_BYTES,
     limits: {
-      maxDepth: positive('MAX_DEPTH', DEFAULT_LIMITS.maxDepth),
-      maxCost: positive('MAX_COST', DEFAULT_LIMITS.maxCost),
-      maxAliases: positive('MAX_ALIASES', DEFAULT_LIMITS.maxAliases),
-      maxTokens: positive('MAX_TOKENS', DEFAULT_LIMITS.maxTokens),
-      maxDirectives: positive('MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives),
-      maxBatch: positive('MAX_BATCH', DEFAULT_LIMITS.maxBatch),
+      maxDepth: vars.MAX_DEPTH,
+      maxCost: vars.MAX_COST,
+      maxAliases: vars.MAX_ALIASES,
+      maxTokens: vars.MAX_TOKENS,
+      maxDirectives: vars.MAX_DIRECTIVES,
+      maxBatch: vars.MAX_BATCH,
     },
-    busSettings: { natsUrl: env.NATS_URL || undefined, natsStream: env.NATS_STREAM || undefined, retentionMs: positive('BUS_RETENTION_DAYS', 7) * 24 * 3600_000 },
-    live: {
-      maxQueue: positive('LIVE_MAX_QUEUE', DEFAULT_LIVE_SETTINGS.maxQueue),
-      maxReplay: positive('LIVE_MAX_REPLAY', DEFAULT_LIVE_SETTINGS.maxReplay),
-      keepAliveMs: positive('LIVE_KEEPALIVE_SECONDS', DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000) * 1000,
+    busSettings: { natsUrl: vars.NATS_URL, natsStream: vars.NATS_STREAM, retentionMs: vars.BUS_RETENTION_DAYS * 24 * 3600_000 },
+    live: { maxQueue: vars.LIVE_MAX_QUEUE, maxReplay: vars.LIVE_MAX_REPLAY, keepAliveMs: vars.LIVE_KEEPALIVE_SECONDS * 1000 },
+    subgraphs: {
+      delayCheckMs: vars.DELAY_CHECK_SECONDS * 1000,
+      etaRefreshMs: vars.ETA_REFRESH_SECONDS * 1000,
+      etaModelTtlMs: vars.ETA_MODEL_TTL_SECONDS * 1000,
+      notify: { pollMs: vars.NOTIFY_POLL_SECONDS * 1000, retryBaseMs: vars.NOTIFY_RETRY_BASE_SECONDS * 1000, maxAttempts: vars.NOTIFY_MAX_ATTEMPTS },
+      wechat:
+        vars.WECHAT_APP_ID && vars.WECHAT_APP_SECRET
+          ? { baseUrl: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''), appId: vars.WECHAT_APP_ID, appSecret: vars.WECHAT_APP_SECRET }
+          : null,
     },
+    wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
     auth: () => ({
-      hubSecret: hubSecret(env, dataDir, production),
-      jwksUrl: env.AUTH_JWKS_URL || undefined,
-      issuer: env.AUTH_ISSUER || undefined,
-      audience: env.AUTH_AUDIENCE || undefined,
-      customerTokenTtlSeconds: positive('CUSTOMER_TOKEN_TTL_SECONDS', 900),
+      hubSecret: hubSecret(vars.AUTH_SECRET, dataDir, production),
+      jwksUrl: vars.AUTH_JWKS_URL,
+      issuer: vars.AUTH_ISSUER,
+      audience: vars.AUTH_AUDIENCE,
+      customerTokenTtlSeconds: vars.CUSTOMER_TOKEN_TTL_SECONDS,
       publicUrl,
     }),
     publicUrl,
     web: {
       demoSignIn,
-      oidc: env.OIDC_CLIENT_ID
-        ? {
-            authority: env.OIDC_ISSUER || env.AUTH_ISSUER || '',
-            clientId: env.OIDC_CLIENT_ID,
-            redirectUri: env.OIDC_REDIRECT_URI || undefined,
-            scope: env.OIDC_SCOPES || 'openid profile',
-          }
+      oidc: vars.OIDC_CLIENT_ID
+        ? { authority: vars.OIDC_ISSUER ?? vars.AUTH_ISSUER ?? '', clientId: vars.OIDC_CLIENT_ID, redirectUri: vars.OIDC_REDIRECT_URI, scope: vars.OIDC_SCOPES! }
         : undefined,
     },
   };
@@ -121,10 +235,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
  * <DATA_DIR>/auth-secret (created on first start, readable by this user only), so that
  * `npm run token` and the running hub agree without any setup.
  */
-function hubSecret(env: NodeJS.ProcessEnv, dataDir: string, production: boolean): string {
-  if (env.AUTH_SECRET) {
-    if (env.AUTH_SECRET.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    return env.AUTH_SECRET;
+function hubSecret(configured: string | undefined, dataDir: string, production: boolean): string {
+  if (configured) {
+    if (configured.length < MIN_SECRET_LENGTH) throw new ConfigurationError(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return configured;
   }
   if (production) throw new Error('WEFT_ENV=production needs AUTH_SECRET (the key of the tokens the hub signs)');
   const file = path.join(dataDir, 'auth-secret');

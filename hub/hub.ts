@@ -8,6 +8,7 @@ import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
 import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
+import type { SubgraphSettings } from '../platform/runtime/settings';
 
 export interface HubOptions {
   location: DatabaseLocation;
@@ -24,6 +25,9 @@ export interface HubOptions {
   busSettings?: BusSettings;
   live?: LiveSettings;
   web?: WebAppSettings;
+  /** What each subgraph is told (timers, retries, the WeChat account); the defaults otherwise. */
+  settings?: SubgraphSettings;
+  maxBodyBytes?: number;
 }
 
 export interface RunningHub {
@@ -47,6 +51,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         auth: options.auth,
         bus,
         holdConsumers: options.seedDemo,
+        settings: options.settings,
+        maxBodyBytes: options.maxBodyBytes,
       });
     }
     if (options.seedDemo) {
@@ -63,6 +69,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       bus,
       live: options.live,
       web: options.web,
+      maxBodyBytes: options.maxBodyBytes,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
     const running = gateway;

@@ -4,19 +4,19 @@ import { startHub } from './hub';
 import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../demo/orders';
 import { startWechatStub } from '../tools/wechat-stub';
+import { configureLogging } from '../platform/runtime/logger';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true, demoSignIn: true });
+  configureLogging(config.logLevel);
   // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
   // customers' messages and prints them (docs/domains/notifications.md).
-  const wechat = !config.production && !process.env.WECHAT_APP_ID ? await startWechatStub({ port: Number(process.env.WECHAT_STUB_PORT ?? 4090) }) : null;
-  if (wechat) {
-    Object.assign(process.env, { WECHAT_API_BASE: wechat.url, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret });
-    wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
-  }
+  const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
+  if (wechat) wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
+  const settings = wechat ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } } : config.subgraphs;
   const auth = new TokenService(config.auth());
-  const hub = await startHub({ ...config, auth });
+  const hub = await startHub({ ...config, settings, auth });
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const web = auth.publicUrl.base;
   const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;
@@ -43,7 +43,7 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
   npm run --silent follow -- ${DEMO_ORDER_ID}
   follows the order as it moves; complete its current stage to see it (docs/live-updates.md).
   Audience endpoints: ${url}/customer, ${url}/partner, ${url}/supplier
-  Notifications: customers' WeChat messages go to ${wechat ? `the local WeChat stub (${wechat.url}); they are printed here as [wechat stub]` : `the WeChat API at ${process.env.WECHAT_API_BASE || 'https://api.weixin.qq.com'}`}.
+  Notifications: customers' WeChat messages go to ${wechat ? `the local WeChat stub (${wechat.url}); they are printed here as [wechat stub]` : `the WeChat API at ${settings.wechat?.baseUrl ?? '(no account configured: messages are not sent)'}`}.
   Webhooks: registerWebhook, then \`WEBHOOK_SECRET=… npm run --silent webhook-receiver\` (docs/domains/notifications.md).
   Walk-throughs in docs/: access-control.md (who sees what), domains/ (suppliers and material risk; capacity sharing and surges; delays, forecasts and notifications), web.md.
 

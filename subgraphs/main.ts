@@ -4,6 +4,7 @@ import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
 import { startSubgraph } from '../platform/runtime/subgraph';
 import { subgraphNamed } from './registry';
+import { configureLogging } from '../platform/runtime/logger';
 
 /**
  * `npm run start:subgraph -- <name>`: one subgraph in its own process. With NATS_URL its outbox
@@ -12,10 +13,11 @@ import { subgraphNamed } from './registry';
  * until the subgraph runs with a bus.
  */
 async function main(): Promise<void> {
-  const name = process.argv[2] ?? process.env.SUBGRAPH;
+  const config = readConfig();
+  configureLogging(config.logLevel);
+  const name = process.argv[2] ?? config.subgraphName;
   if (!name) throw new Error('Usage: npm run start:subgraph -- <name>');
   const definition = subgraphNamed(name);
-  const config = readConfig();
   const bus = config.busSettings.natsUrl ? await openEventBus({ ...config.busSettings, name: `weft-${name}` }, config.location) : undefined;
   if (!bus) console.warn(`No NATS_URL: the ${name} subgraph's events stay in its outbox until it runs with a bus.`);
   const runtime = await startSubgraph(definition, {
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
     location: config.location,
     auth: new TokenService(config.auth()),
     bus,
+    settings: config.subgraphs,
+    maxBodyBytes: config.maxBodyBytes,
   });
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {

@@ -40,33 +40,25 @@ async function startReceiver() {
   };
 }
 
-const SETTINGS = { NOTIFY_POLL_SECONDS: '0.1', NOTIFY_RETRY_BASE_SECONDS: '0.2', NOTIFY_MAX_ATTEMPTS: '3', WECHAT_API_BASE: '', WECHAT_APP_ID: '', WECHAT_APP_SECRET: '' };
 
 describe.each(dialects())('notifications (%s)', (dialect) => {
   let t: TestHub;
   let stub: WechatStub;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
-  const saved: Record<string, string | undefined> = {};
 
   beforeAll(async () => {
     stub = await startWechatStub();
     receiver = await startReceiver();
-    Object.assign(SETTINGS, { WECHAT_API_BASE: stub.url, WECHAT_APP_ID: stub.appId, WECHAT_APP_SECRET: stub.appSecret });
-    for (const [name, value] of Object.entries(SETTINGS)) {
-      saved[name] = process.env[name];
-      process.env[name] = value;
-    }
-    t = await startTestHub(dialect);
+    // Quick polls and retries, and the WeChat stub as the account's API.
+    t = await startTestHub(dialect, {
+      settings: { notify: { pollMs: 100, retryBaseMs: 200, maxAttempts: 3 }, wechat: { baseUrl: stub.url, appId: stub.appId, appSecret: stub.appSecret } },
+    });
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
   }, 120_000);
   afterAll(async () => {
     await t?.close();
     await stub?.close();
     await receiver?.close();
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
   });
 
   const ok = (result: any) => {

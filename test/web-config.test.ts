@@ -34,7 +34,7 @@ describe('web configuration', () => {
     expect(read({ DEMO_SIGN_IN: 'false' }, { demoSignIn: true }).web.demoSignIn).toBe(false);
     expect(() => read({ DEMO_SIGN_IN: 'maybe' })).toThrow('DEMO_SIGN_IN must be true or false, not "maybe"');
     expect(() => read({ DEMO_SIGN_IN: 'true', WEFT_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toThrow(/cannot be on with WEFT_ENV=production/);
-    expect(() => read({ PUBLIC_URL: 'ftp://hub' })).toThrow(/PUBLIC_URL must be http/);
+    expect(() => read({ PUBLIC_URL: 'ftp://hub' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
   });
 
   it('configures OpenID Connect sign-in from the client id and the issuer', () => {

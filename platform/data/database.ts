@@ -20,6 +20,10 @@ export interface DatabaseLocation {
   /** postgres://… — when set, PostgreSQL; otherwise embedded SQLite under dataDir. */
   databaseUrl?: string;
   dataDir: string;
+  /** PostgreSQL connections per subgraph (DB_POOL_MAX, default 10). */
+  poolMax?: number;
+  /** Print every SQL statement (LOG_SQL). */
+  logSql?: boolean;
 }
 
 /**
@@ -34,12 +38,13 @@ class CountingLogger extends DefaultLogger {
   constructor(
     options: LoggerOptions,
     private readonly counter: StatementCounter,
+    private readonly print: boolean,
   ) {
     super(options);
   }
   override log(namespace: LoggerNamespace, message: string, context?: Parameters<DefaultLogger['log']>[2]): void {
     if (namespace === 'query') this.counter.count += 1;
-    if (process.env.LOG_SQL) super.log(namespace, message, context);
+    if (this.print) super.log(namespace, message, context);
   }
 }
 
@@ -65,7 +70,7 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
     entities: definition.entities,
     filters: Object.fromEntries((definition.filters ?? []).map((filter) => [filter.name, filter])),
     debug: ['query'],
-    loggerFactory: (options) => new CountingLogger(options, statements),
+    loggerFactory: (options) => new CountingLogger(options, statements, location.logSql ?? false),
     extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,
@@ -92,7 +97,7 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
       // and a transaction left idle gives its locks back.
       pool: {
         min: 0,
-        max: Number(process.env.DB_POOL_MAX ?? 10),
+        max: location.poolMax ?? 10,
         afterCreate: (connection: { query: (sql: string, done: (error?: Error) => void) => void }, done: (error: Error | undefined, connection: unknown) => void) => {
           connection.query(`SET search_path TO "${schema}"; SET lock_timeout = '15s'; SET idle_in_transaction_session_timeout = '120s'`, (error) => done(error, connection));
         },

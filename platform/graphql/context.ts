@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { EventActor } from '../../contracts';
 import type { Viewer } from '../access/viewer';
 import type { TokenService } from '../access/tokens';
+import type { SubgraphSettings } from '../runtime/settings';
 
 /**
  * What one request carries through resolvers and services: its own entity-manager fork (whose
@@ -16,6 +17,8 @@ export class RequestContext<TLoaders = unknown> {
     readonly requestId: string,
     /** Signs and verifies tokens (customer links and sessions are minted with it). */
     readonly auth: TokenService,
+    /** The process's settings, read once at start (timers, retries, the WeChat account). */
+    readonly settings: SubgraphSettings,
   ) {}
 
   get em(): EntityManager {

@@ -11,15 +11,16 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
+/** The largest request body read, by default (MAX_BODY_BYTES). */
+export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
-function readBody(request: http.IncomingMessage): Promise<string> {
+function readBody(request: http.IncomingMessage, maxBodyBytes: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > maxBodyBytes) {
         reject(Object.assign(new Error('Request body too large'), { status: 413 }));
         request.destroy();
         return;
@@ -56,6 +57,7 @@ export async function serveApollo(options: {
   /** Asked for any other path before the 404 (the web app's pages and files); true when it answered. */
   fallback?: (request: http.IncomingMessage, response: http.ServerResponse) => Promise<boolean>;
   maxBatch?: number;
+  maxBodyBytes?: number;
 }): Promise<RunningHttpServer> {
   const endpoints = options.endpoints;
   for (const endpoint of Object.values(endpoints)) await endpoint.apollo.start();
@@ -73,7 +75,7 @@ export async function serveApollo(options: {
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = request.method === 'POST' ? await readBody(request) : '';
+      const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : '';
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
         try {

@@ -1,7 +1,8 @@
 import pino from 'pino';
 
-/** One structured logger for the hub; LOG_LEVEL sets its threshold (silent in tests). */
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.JEST_WORKER_ID ? 'silent' : 'info'),
-  base: undefined,
-});
+/** One structured logger for the hub; each process's entry sets its threshold from LOG_LEVEL (configureLogging). */
+export const logger = pino({ level: 'info', base: undefined });
+
+export function configureLogging(level: string): void {
+  logger.level = level;
+}

@@ -6,6 +6,7 @@ import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { ROW_FILTER, rowFilter } from '../access/enforce';
 import type { AccessPolicy } from '../access/policy';
 import { Viewer } from '../access/viewer';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './settings';
 import type { TokenService } from '../access/tokens';
 import { GraphQLContext, RequestContext } from '../graphql/context';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
@@ -29,7 +30,7 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   /** What this subgraph does when other subgraphs' events arrive (each applied once). */
   consumers?: readonly EventConsumer[];
   /** Work on a timer in every instance (each must be safe to run anywhere, any number of times). */
-  timers?: readonly { name: string; intervalMs(): number; run(runtime: SubgraphRuntime): Promise<unknown> }[];
+  timers?: readonly { name: string; intervalMs(settings: SubgraphSettings): number; run(runtime: SubgraphRuntime): Promise<unknown> }[];
   /** Releases what the subgraph holds beyond its database (a solver thread, say). */
   close?(): Promise<void>;
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
@@ -66,6 +67,10 @@ export interface SubgraphOptions {
    * must see it once it is written, not halfway (a stage "running" since last week).
    */
   holdConsumers?: boolean;
+  /** The process's settings (hub/config.ts); the defaults otherwise. */
+  settings?: SubgraphSettings;
+  /** The largest request body it reads (MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 /** Keeps internal failures out of responses (they are logged), passes every coded error through. */
@@ -91,7 +96,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
     em?.setFilterParams(ROW_FILTER, { viewer });
-    return new RequestContext(em, viewer, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId, options.auth);
+    return new RequestContext(em, viewer, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId, options.auth, options.settings ?? DEFAULT_SUBGRAPH_SETTINGS);
   };
   const apollo = new ApolloServer<GraphQLContext<TLoaders>>({
     schema,
@@ -106,6 +111,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const http = await serveApollo({
     port: options.port,
     host: options.host,
+    maxBodyBytes: options.maxBodyBytes,
     endpoints: {
       '/graphql': {
         apollo,
@@ -176,7 +182,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       const run = tick();
       ticking.add(run);
       void run.finally(() => ticking.delete(run));
-    }, timer.intervalMs());
+    }, timer.intervalMs(options.settings ?? DEFAULT_SUBGRAPH_SETTINGS));
     handle.unref();
     timers.push(handle);
   }

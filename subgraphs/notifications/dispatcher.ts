@@ -9,17 +9,12 @@ import { logger } from '../../platform/runtime/logger';
 import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
 import { signWebhook } from './signature';
-import { WechatClient, wechatConfigFromEnv, type SendOutcome } from './wechat';
+import { WechatClient, type SendOutcome, type WechatConfig } from './wechat';
 
 const log = logger.child({ component: 'notifications' });
 
-/** Settings read when used, so a running hub (and a test) can change them. */
-export const notificationSettings = {
-  maxAttempts: () => Number(process.env.NOTIFY_MAX_ATTEMPTS ?? 8),
-  retryBaseMs: () => Number(process.env.NOTIFY_RETRY_BASE_SECONDS ?? 30) * 1000,
-  retryCapMs: () => 6 * 3_600_000,
-  pollMs: () => Number(process.env.NOTIFY_POLL_SECONDS ?? 2) * 1000,
-};
+/** Retries never wait longer than this, however many attempts. */
+const RETRY_CAP_MS = 6 * 3_600_000;
 
 const LEASE_MS = 60_000;
 /** Routine news older than this is not sent (after an outage, say): the order page has it. Delays and completion always go. */
@@ -29,8 +24,8 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 const DIGEST_LINES = 10;
 
 /** The delay before attempt `attempts + 1`: exponential, capped, with ±10 % jitter so retries spread. */
-export function backoffMs(attempts: number): number {
-  const delay = Math.min(notificationSettings.retryCapMs(), notificationSettings.retryBaseMs() * 2 ** Math.max(0, attempts - 1));
+export function backoffMs(attempts: number, retryBaseMs: number): number {
+  const delay = Math.min(RETRY_CAP_MS, retryBaseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(delay * (0.9 + Math.random() * 0.2));
 }
 
@@ -164,8 +159,8 @@ async function postWebhook(webhook: Webhook, message: NotificationMessage): Prom
 export class Dispatcher {
   private wechat: { key: string; client: WechatClient } | null = null;
 
-  private wechatClient(): WechatClient | null {
-    const config = wechatConfigFromEnv();
+  /** One client per account (its token cache and refresh state live with it). */
+  private wechatClient(config: WechatConfig | null): WechatClient | null {
     if (!config) return null;
     const key = `${config.baseUrl}|${config.appId}`;
     if (this.wechat?.key !== key) this.wechat = { key, client: new WechatClient(config) };
@@ -192,9 +187,9 @@ export class Dispatcher {
           { leasedUntil: new Date(now.getTime() + LEASE_MS) },
         );
         if (claimed !== 1) return;
-        const outcome = await this.send(ctx.em.fork(), candidate, webhooks);
+        const outcome = await this.send(ctx.em.fork(), candidate, webhooks, ctx.settings.wechat);
         const attempts = candidate.attempts + 1;
-        const dead = outcome.status === 'RETRY' && attempts >= notificationSettings.maxAttempts();
+        const dead = outcome.status === 'RETRY' && attempts >= ctx.settings.notify.maxAttempts;
         await ctx.em.fork().nativeUpdate(
           NotificationMessage,
           { id: candidate.id },
@@ -202,7 +197,7 @@ export class Dispatcher {
             ? { status: 'SENT', attempts, sentAt: new Date(), nextAttemptAt: null, leasedUntil: null, lastError: null }
             : outcome.status === 'UNDELIVERABLE' || dead
               ? { status: dead ? 'DEAD' : 'UNDELIVERABLE', attempts, nextAttemptAt: null, leasedUntil: null, lastError: outcome.error.slice(0, 1000) }
-              : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts)), leasedUntil: null, lastError: outcome.error.slice(0, 1000) },
+              : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, ctx.settings.notify.retryBaseMs)), leasedUntil: null, lastError: outcome.error.slice(0, 1000) },
         );
         if (outcome.status === 'SENT') sent += 1;
         else log.warn({ messageId: candidate.id, recipient: candidate.recipient, attempts, outcome }, dead ? 'message dead-lettered' : 'message not delivered');
@@ -211,13 +206,13 @@ export class Dispatcher {
     return sent;
   }
 
-  private async send(em: EntityManager, message: NotificationMessage, webhooks: Map<string, Webhook>): Promise<SendOutcome> {
+  private async send(em: EntityManager, message: NotificationMessage, webhooks: Map<string, Webhook>, wechat: WechatConfig | null): Promise<SendOutcome> {
     if (message.kind === 'WEBHOOK') {
       const webhook = webhooks.get(message.webhookId!);
       if (!webhook || !webhook.active) return { status: 'UNDELIVERABLE', error: 'The webhook was removed' };
       return postWebhook(webhook, message);
     }
-    const client = this.wechatClient();
+    const client = this.wechatClient(wechat);
     if (!client) return { status: 'RETRY', error: 'WeChat is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)' };
     try {
       return await client.sendText(em, message.body.openId, message.body.text);

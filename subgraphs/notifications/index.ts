@@ -3,7 +3,7 @@ import { ProcessedEvent } from '../../platform/events/consumer';
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { notificationsAccess } from './access-policy';
 import { IdempotencyRecord } from '../../platform/data/transactions';
-import { dispatchConsumer, dispatcher, notificationSettings } from './dispatcher';
+import { dispatchConsumer, dispatcher } from './dispatcher';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook, WechatToken } from './entities';
 import { notificationsMigrations } from './migrations';
 import { seedDemoNotifications } from './demo-notifications';
@@ -23,7 +23,7 @@ export const notificationsSubgraph: SubgraphDefinition = {
   consumers: [dispatchConsumer],
   timers: [
     // Due messages go out every NOTIFY_POLL_SECONDS (default 2); digests are looked at every minute.
-    { name: 'deliveries', intervalMs: notificationSettings.pollMs, run: (runtime) => dispatcher.deliverDue(runtime.systemContext()) },
+    { name: 'deliveries', intervalMs: (settings) => settings.notify.pollMs, run: (runtime) => dispatcher.deliverDue(runtime.systemContext()) },
     { name: 'digests', intervalMs: () => 60_000, run: (runtime) => dispatcher.sendDigests(runtime.systemContext()) },
   ],
   seed: (runtime) => seedDemoNotifications(runtime.systemContext()),

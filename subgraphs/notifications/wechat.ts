@@ -13,10 +13,6 @@ export interface WechatConfig {
   appSecret: string;
 }
 
-export function wechatConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WechatConfig | null {
-  if (!env.WECHAT_APP_ID || !env.WECHAT_APP_SECRET) return null;
-  return { baseUrl: (env.WECHAT_API_BASE || 'https://api.weixin.qq.com').replace(/\/$/, ''), appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET };
-}
 
 /** The API's error codes the dispatcher acts on (https://developers.weixin.qq.com/doc/offiaccount). */
 export const WECHAT_ERRORS = {

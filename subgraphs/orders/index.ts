@@ -17,7 +17,7 @@ import { DelayAlertResolver, OrderDelayResolver } from './delay.resolver';
 import { delayEventsConsumer } from './delay-events';
 import { etaEventsConsumer } from './eta/eta-events';
 import { OrderEtaResolver } from './eta/eta.resolver';
-import { etaRefreshMs, etaService } from './eta/eta.service';
+import { etaService } from './eta/eta.service';
 import { DurationRecord, OrderEta } from './entities/eta';
 import { delayService } from './delay.service';
 import { DelayAlert, DelayPolicy } from './entities/delay';
@@ -57,9 +57,9 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
   consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer],
   // Stages no event touches still get their alerts: every DELAY_CHECK_SECONDS (default 60).
   timers: [
-    { name: 'delay-alerts', intervalMs: () => Number(process.env.DELAY_CHECK_SECONDS ?? 60) * 1000, run: (runtime) => delayService.evaluate(runtime.systemContext()) },
+    { name: 'delay-alerts', intervalMs: (settings) => settings.delayCheckMs, run: (runtime) => delayService.evaluate(runtime.systemContext()) },
     // A stage that overstays moves its order's forecast with no event to say so.
-    { name: 'eta-refresh', intervalMs: etaRefreshMs, run: (runtime) => etaService.refresh(runtime.systemContext()) },
+    { name: 'eta-refresh', intervalMs: (settings) => settings.etaRefreshMs, run: (runtime) => etaService.refresh(runtime.systemContext()) },
   ],
   seed: (runtime) => seedDemoOrders(runtime.systemContext()),
 };

@@ -9,6 +9,7 @@ import type { LiveSettings } from '../../gateway/live/settings';
 import type { TokenService } from '../../platform/access/tokens';
 import type { Dialect } from '../../platform/data/database';
 import type { WebAppSettings } from '../../gateway/web-app';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../../platform/runtime/settings';
 import { staff, testTokens } from './principals';
 
 /**
@@ -61,6 +62,8 @@ export interface TestHubOptions {
   gatewayPort?: number;
   /** The web app's sign-in settings. */
   web?: WebAppSettings;
+  /** What the subgraphs are told, over the defaults (faster retries, a WeChat stub …). */
+  settings?: Partial<Omit<SubgraphSettings, 'notify'>> & { notify?: Partial<SubgraphSettings['notify']> };
 }
 
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
@@ -74,8 +77,9 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
     dropDatabase = scratch.drop;
   }
   const auth = options.auth ?? testTokens();
+  const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...options.settings, notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify } };
   const start = (seedDemo: boolean) =>
-    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live, web: options.web });
+    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live, web: options.web, settings });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {

@@ -15,6 +15,6 @@ export const etaEventsConsumer: EventConsumer = {
   async handle(em, event, ctx) {
     const orderId = event.payload.orderId;
     const sequence = event.payload.sequence;
-    if (typeof orderId === 'string') await etaService.estimate(em, orderId, ctx.actor, typeof sequence === 'number' ? sequence : undefined);
+    if (typeof orderId === 'string') await etaService.estimate(em, orderId, ctx.actor, ctx.settings, typeof sequence === 'number' ? sequence : undefined);
   },
 };

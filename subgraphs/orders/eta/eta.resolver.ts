@@ -12,6 +12,6 @@ export class OrderEtaResolver {
     description: 'Predicted completion and delivery with a 90 % bound, re-estimated on each progress event (customers from tier BASIC); null once cancelled',
   })
   eta(@Root() order: Order, @Ctx() { ctx }: GraphQLContext<OrderLoaders>): Promise<Eta | null> {
-    return etaService.etaOf(ctx.em, order, (orderId) => ctx.loaders.etaByOrder.load(orderId));
+    return etaService.etaOf(ctx.em, order, (orderId) => ctx.loaders.etaByOrder.load(orderId), ctx.settings);
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, type EventActor } from '../../../contracts';
+import type { SubgraphSettings } from '../../../platform/runtime/settings';
 import type { RequestContext } from '../../../platform/graphql/context';
 import { dayInChina } from '../../../platform/data/days';
 import { inTransaction } from '../../../platform/data/transactions';
@@ -20,8 +21,6 @@ const HISTORY_LIMIT = 6000;
 const MATERIAL_SHIFT_MINUTES = 60;
 const MATERIAL_SHIFT_SHARE = 0.1;
 
-const modelTtlMs = () => Number(process.env.ETA_MODEL_TTL_SECONDS ?? 300) * 1000;
-export const etaRefreshMs = () => Number(process.env.ETA_REFRESH_SECONDS ?? 600) * 1000;
 
 /** What a customer reads: "90 % likely delivered before 5 Dec". */
 function statementOf(row: Pick<OrderEta, 'deliveryBound'>, delivered: boolean): string {
@@ -72,10 +71,10 @@ export class EtaService {
 
   constructor(private readonly clock: Clock = systemClock) {}
 
-  /** The studio's model, refitted from its latest history at most every ETA_MODEL_TTL_SECONDS. */
-  async modelFor(em: EntityManager, studioId: string): Promise<EtaModel> {
+  /** The studio's model, refitted from its latest history at most every `ttlMs` (ETA_MODEL_TTL_SECONDS). */
+  async modelFor(em: EntityManager, studioId: string, ttlMs: number): Promise<EtaModel> {
     const cached = this.models.get(studioId);
-    if (cached && Date.now() - cached.fittedAt < modelTtlMs()) return cached.model;
+    if (cached && Date.now() - cached.fittedAt < ttlMs) return cached.model;
     const records = await em.find(DurationRecord, { studioId }, { orderBy: { finishedAt: 'desc' }, limit: HISTORY_LIMIT, filters: false });
     const model = fitEtaModel(records.map((record) => ({ ...record, operator: record.operator ?? null })));
     this.models.set(studioId, { model, fittedAt: Date.now() });
@@ -136,9 +135,9 @@ export class EtaService {
     for (const record of records) if (!known.has(record.id)) em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productType }));
   }
 
-  private async forecast(em: EntityManager, order: Order, record: boolean): Promise<{ forecast: Forecast; delivered: boolean }> {
+  private async forecast(em: EntityManager, order: Order, record: boolean, settings: SubgraphSettings): Promise<{ forecast: Forecast; delivered: boolean }> {
     const snapshot = await this.snapshot(em, order, record);
-    return { forecast: forecastOrder(await this.modelFor(em, order.studioId), snapshot, this.clock()), delivered: Boolean(snapshot.deliveredAt) };
+    return { forecast: forecastOrder(await this.modelFor(em, order.studioId, settings.etaModelTtlMs), snapshot, this.clock()), delivered: Boolean(snapshot.deliveredAt) };
   }
 
   /**
@@ -147,7 +146,7 @@ export class EtaService {
    * Cancelled orders have none. Given the sequence of the event that asked, it does nothing
    * unless that is the order's latest change: a backlog being caught up on forecasts once.
    */
-  async estimate(em: EntityManager, orderId: string, actor: EventActor, triggerSequence?: number): Promise<OrderEta | null> {
+  async estimate(em: EntityManager, orderId: string, actor: EventActor, settings: SubgraphSettings, triggerSequence?: number): Promise<OrderEta | null> {
     const order = await em.findOne(Order, { id: orderId }, { filters: false });
     const existing = await em.findOne(OrderEta, { orderId }, { filters: false });
     if (!order || order.status === 'CANCELLED') {
@@ -158,7 +157,7 @@ export class EtaService {
     if (triggerSequence !== undefined && (await em.count(ProgressEvent, { orderId, sequence: { $gt: triggerSequence }, type: { $ne: ORDER_EVENTS.ETA_CHANGED } }, { filters: false })) > 0) {
       return existing;
     }
-    const { forecast, delivered } = await this.forecast(em, order, true);
+    const { forecast, delivered } = await this.forecast(em, order, true, settings);
     const now = this.clock();
     const row = existing ? Object.assign(existing, stored(forecast, now)) : em.create(OrderEta, { orderId, ...stored(forecast, now) });
     em.persist(row);
@@ -185,11 +184,11 @@ export class EtaService {
   }
 
   /** `Order.eta`: the stored forecast (through the request's loader), or one computed now for an order not estimated yet. */
-  async etaOf(em: EntityManager, order: Order, load: (orderId: string) => Promise<OrderEta | null>): Promise<Eta | null> {
+  async etaOf(em: EntityManager, order: Order, load: (orderId: string) => Promise<OrderEta | null>, settings: SubgraphSettings): Promise<Eta | null> {
     if (order.status === 'CANCELLED') return null;
     const row = await load(order.id);
     if (row) return etaView(row, order.status === 'DELIVERED');
-    const { forecast, delivered } = await this.forecast(em, order, false);
+    const { forecast, delivered } = await this.forecast(em, order, false, settings);
     return etaView(Object.assign(new OrderEta(), { orderId: order.id, ...stored(forecast, this.clock()) }), delivered);
   }
 
@@ -198,14 +197,14 @@ export class EtaService {
    * stage that overstays moves its order's forecast with no event to say so).
    */
   async refresh(ctx: RequestContext<unknown>, limit = 200): Promise<number> {
-    const before = this.clock().getTime() - etaRefreshMs();
+    const before = this.clock().getTime() - ctx.settings.etaRefreshMs;
     const em = ctx.em.fork();
     const open = await em.find(Order, { status: { $in: OPEN_STATUSES } }, { fields: ['id'], filters: false, limit: 5000 });
     const computed = new Map(
       (await em.find(OrderEta, { orderId: { $in: open.map((order) => order.id) } }, { fields: ['orderId', 'computedAt'], filters: false })).map((row) => [row.orderId, row.computedAt.getTime()]),
     );
     const due = open.filter((order) => (computed.get(order.id) ?? 0) < before).slice(0, limit);
-    for (const order of due) await inTransaction(ctx, (tx) => this.estimate(tx, order.id, ctx.actor));
+    for (const order of due) await inTransaction(ctx, (tx) => this.estimate(tx, order.id, ctx.actor, ctx.settings));
     return due.length;
   }
 }

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CONFIG_SCHEMA, readConfig } from '../hub/config';
+
+/** Configuration: one schema (hub/config.ts) read once; docs/operations.md documents it, variable by variable. */
+describe('configuration', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-config-'));
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const read = (env: Record<string, string>) => readConfig({ DATA_DIR: dataDir, ...env });
+
+  /** The variables the operations guide's table names, in its first column. */
+  const documented = (): string[] => {
+    const guide = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
+    const table = guide.slice(guide.indexOf('| variable | default | meaning |'), guide.indexOf('\n\n', guide.indexOf('| variable | default | meaning |')));
+    return table
+      .split('\n')
+      .slice(2)
+      .flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([A-Z_]+)`/g)].map((match) => match[1]));
+  };
+
+  it('documents every variable the schema reads, and the schema reads every documented one', () => {
+    const declared = Object.keys(CONFIG_SCHEMA.shape).sort();
+    // Each subgraph's placement (NETWORK_PORT, ORDERS_URL …) is one documented pattern.
+    const placement = /^(NETWORK|VOCABULARY|ORDERS|SUPPLIERS|CAPACITY|KITCHENS|NOTIFICATIONS)_(PORT|URL)$/;
+    const inDocs = documented();
+    expect(inDocs.filter((name) => placement.test(name)).length).toBe(14);
+    expect([...new Set(inDocs.filter((name) => !placement.test(name)))].sort()).toEqual(declared);
+  });
+
+  it('stops on a wrong value with a message naming the variable and what it accepts', () => {
+    expect(() => read({ DELAY_CHECK_SECONDS: 'abc' })).toThrow('Invalid configuration: DELAY_CHECK_SECONDS must be a positive number of seconds, not "abc"');
+    expect(() => read({ NOTIFY_MAX_ATTEMPTS: '0', LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of .*, not "loud"; NOTIFY_MAX_ATTEMPTS must be a positive whole number, not "0"/);
+    expect(() => read({ GATEWAY_PORT: '70000' })).toThrow('GATEWAY_PORT must be a port number (0–65535), not "70000"');
+    expect(() => read({ ORDERS_PORT: 'x' })).toThrow('ORDERS_PORT must be a port number (0–65535), not "x"');
+    expect(() => read({ NATS_URL: 'localhost:4222' })).toThrow('NATS_URL must be a nats or tls URL, not "localhost:4222"');
+    expect(() => read({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres or postgresql URL/);
+  });
+
+  it('turns what it reads into the settings passed down: timers, retries, the WeChat account, limits', () => {
+    const config = read({ DELAY_CHECK_SECONDS: '5', NOTIFY_POLL_SECONDS: '0.1', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:9/', MAX_COST: '800', DB_POOL_MAX: '3', LOG_SQL: 'true' });
+    expect(config.subgraphs).toMatchObject({ delayCheckMs: 5000, etaRefreshMs: 600_000, notify: { pollMs: 100, retryBaseMs: 30_000, maxAttempts: 8 }, wechat: { baseUrl: 'http://127.0.0.1:9', appId: 'wx1', appSecret: 's' } });
+    expect(config.limits.maxCost).toBe(800);
+    expect(config.location).toMatchObject({ poolMax: 3, logSql: true });
+    expect(read({}).subgraphs.wechat).toBeNull();
+    expect(read({ ORDERS_PORT: '5003' }).subgraphPort('orders', 4003)).toBe(5003);
+    expect(read({ ORDERS_URL: 'http://orders:4003/graphql' }).subgraphUrl('orders', 4003)).toBe('http://orders:4003/graphql');
+  });
+});
