@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from '../hub/config';
+import { ConfigurationError, readConfig } from '../hub/config';
 import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error('The gateway failed to start:', error);
+  // A configuration error says what to change; anything else is a bug, with its stack.
+  console.error(`The gateway failed to start: ${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? error}`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readConfig } from './config';
+import { ConfigurationError, readConfig } from './config';
 import { startHub } from './hub';
 import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../demo/orders';
@@ -78,6 +78,7 @@ async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise
 }
 
 main().catch((error) => {
-  console.error('The hub failed to start:', error);
+  // A configuration error says what to change; anything else is a bug, with its stack.
+  console.error(`The hub failed to start: ${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? error}`);
   process.exit(1);
 });
