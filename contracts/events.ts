@@ -119,8 +119,15 @@ export const CAPACITY_EVENTS = {
   RELEASED: 'capacity.released',
 } as const;
 
+export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];
+export type CapacityEventType = (typeof CAPACITY_EVENTS)[keyof typeof CAPACITY_EVENTS];
+/** Every event type the hub writes, as a type: tables keyed by it must name each one. */
+export type EventType = OrderEventType | SupplyEventType | CapacityEventType;
+
 /** Every event type the hub writes (what a webhook may ask for). */
-export const ALL_EVENT_TYPES: readonly string[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)]);
+export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)]);
+
+export const isEventType = (value: string): value is EventType => (ALL_EVENT_TYPES as readonly string[]).includes(value);
 
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
 const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname)$/i;

@@ -1,4 +1,4 @@
-import { CAPACITY_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope } from './events';
+import { CAPACITY_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope, type EventType } from './events';
 
 /**
  * Live updates: how the hub's events map onto what clients subscribe to. A subscription follows
@@ -8,7 +8,8 @@ import { CAPACITY_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEn
 export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY', 'ETA'] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
-const KIND_OF: Record<string, LiveEventKind> = {
+/** What each event type is about: keyed by the EventType union, so a new type without a kind does not compile. */
+const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [ORDER_EVENTS.IMPORTED]: 'ORDER',
   [ORDER_EVENTS.CANCELLED]: 'ORDER',
   [ORDER_EVENTS.COMPLETED]: 'ORDER',
@@ -40,9 +41,9 @@ const KIND_OF: Record<string, LiveEventKind> = {
   [CAPACITY_EVENTS.RELEASED]: 'ALLOCATION',
 };
 
-/** The kind of an event type; ORDER for order events this table does not name yet. */
+/** The kind of an event type (ORDER for a type this hub does not write, from a newer peer). */
 export function liveKindOf(type: string): LiveEventKind {
-  return KIND_OF[type] ?? 'ORDER';
+  return KIND_OF[type as EventType] ?? 'ORDER';
 }
 
 /** Topic names: one per thing a client can follow. */

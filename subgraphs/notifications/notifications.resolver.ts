@@ -1,6 +1,6 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ALL_EVENT_TYPES, DEFAULT_NOTIFICATION_PREFERENCES, VOCABULARY, type CustomerChannel, type MessageStatus } from '../../contracts';
+import { ALL_EVENT_TYPES, type CustomerChannel, DEFAULT_NOTIFICATION_PREFERENCES, isEventType, type MessageStatus, VOCABULARY } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput, failedPrecondition, hubError, notFound } from '../../platform/graphql/errors';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
@@ -97,7 +97,7 @@ export class NotificationsResolver {
   ): Promise<WebhookRegistration> {
     requireEnterpriseId(enterpriseId, 'enterpriseId');
     const target = requireWebhookUrl(url);
-    const unknown = eventTypes.filter((type) => !ALL_EVENT_TYPES.includes(type));
+    const unknown = eventTypes.filter((type) => !isEventType(type));
     if (unknown.length > 0) throw badInput(`Unknown event types: ${unknown.join(', ')}`, { field: 'eventTypes', known: ALL_EVENT_TYPES });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'registerWebhook', idempotencyKey, { enterpriseId, url: target, eventTypes }, async () => {
