@@ -1,0 +1,83 @@
+import { type Cell, row, ofOrder, mutationOutcome, errorCode } from '../matrix';
+
+/** The suppliers subgraph's cells, reads before writes: the runner keeps this order. */
+//                 anon               hub          mAdmin       mSup         mOp          yAdmin       gild         kiln         kitchen      supp         cMin         cBasic       cDet         cOther
+export const suppliersCells: Cell[] = [
+  {
+    name: "_entities lookup of order A's materials on the suppliers subgraph",
+    subgraph: 'suppliers',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id materials { sku } } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => `materials:${order.materials.length}`),
+    expected: row('null', 'materials:4', 'materials:4', 'materials:4', 'materials:4', 'null', 'null', 'null', 'null', 'null', 'null', 'materials:4', 'materials:4', 'null'),
+  },
+  {
+    name: "_entities lookup of order A's material cost on the suppliers subgraph",
+    subgraph: 'suppliers',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Order { materialCostCents } } }`,
+    variables: (f) => ({ r: [{ __typename: 'Order', id: f.a }] }),
+    observe: ofOrder((order) => (order.materialCostCents === null ? 'hidden' : 'cost')),
+    expected: row('null', 'FORBIDDEN', 'cost', 'cost', 'cost', 'null', 'null', 'null', 'null', 'null', 'null', 'FORBIDDEN', 'FORBIDDEN', 'null'),
+  },
+  {
+    name: 'stock of a material (a supplier: its own lots)',
+    subgraph: 'suppliers',
+    query: `{ materialStock(sku: "CLAY-KAOLIN") { lots { supplierId lotCode } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `lots:${result.data.materialStock.lots.length}`,
+    expected: row('UNAUTHENTICATED', 'lots:3', 'lots:3', 'lots:3', 'lots:3', 'lots:3', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'lots:2', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'purchase orders (the studio that placed them, the supplier they went to)',
+    subgraph: 'suppliers',
+    query: `{ purchaseOrders { id status } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `orders:${result.data.purchaseOrders.length}`,
+    expected: row('UNAUTHENTICATED', 'orders:1', 'orders:1', 'orders:1', 'orders:1', 'orders:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'orders:1', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "moyun-studio's reorder suggestions",
+    subgraph: 'suppliers',
+    query: `{ reorderSuggestions(studioId: "moyun-studio") { sku } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? 'seen',
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'seen', 'seen', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "a bill of materials (its studio's recipe)",
+    subgraph: 'suppliers',
+    query: `{ billOfMaterials(productCode: "TEA-CUP-CALLIG") { sku quantityPerUnit } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `lines:${result.data.billOfMaterials.length}`,
+    expected: row('UNAUTHENTICATED', 'lines:4', 'lines:4', 'lines:4', 'lines:4', 'lines:0', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "publish jingdezhen-clay's stock (an old sequence: nothing changes)",
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation { publishInventory(supplierId: "jingdezhen-clay", sequence: 1, items: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2611A", onHand: 1 }]) { applied } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: 'place a purchase order for moyun-studio',
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 1000 }] }, idempotencyKey: "fixture-po") { id } }`,
+    variables: () => ({}),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'ALLOWED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
+    name: "confirm moyun-studio's purchase order",
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation($p: ID!) { confirmPurchaseOrder(purchaseOrderId: $p) { id } }`,
+    variables: (f) => ({ p: f.purchaseOrder }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+];
