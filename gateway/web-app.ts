@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import { ROLES, type Principal, type Role } from '../contracts';
 import type { TokenService } from '../platform/access/tokens';
 import type { PublicUrl } from '../platform/runtime/public-url';
+import { readBody, sendJson } from '../platform/runtime/http-server';
 import { logger } from '../platform/runtime/logger';
 
 /** The web app's sign-in settings, as the gateway hands them to the pages (`/app-config.json`). */
@@ -128,23 +129,6 @@ function shareImage(kind: string): Buffer | null {
   return buffer;
 }
 
-function readBody(request: http.IncomingMessage, limit = 10_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => {
-      body += chunk.toString('utf8');
-      if (body.length > limit) reject(new Error('too large'));
-    });
-    request.on('end', () => resolve(body));
-    request.on('error', reject);
-  });
-}
-
-const sendJson = (response: http.ServerResponse, status: number, body: unknown) => {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-};
-
 /**
  * The web app at the gateway: the pages (`/`, `/track`, `/share/:id`, `/studio`, `/partner`,
  * `/supplier`) with security headers and no caching, hashed assets cached for a year, the
@@ -183,25 +167,26 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
 
   const defaultHead = '<title>Weft</title>';
 
-  const gzipped = new Map<string, Buffer>();
+  // Each file read once (and text compressed once), kept while its modification time holds.
+  const files = new Map<string, { mtimeMs: number; data: Buffer; gzipped?: Buffer }>();
   const serveStatic = (pathname: string, request: http.IncomingMessage, response: http.ServerResponse): boolean => {
     const file = path.normalize(path.join(distDir, pathname));
     if (!file.startsWith(distDir + path.sep) || file.endsWith('index.html')) return false;
-    let data: Buffer;
+    let cached = files.get(file);
     try {
-      data = fs.readFileSync(file);
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) return false;
+      if (cached?.mtimeMs !== stat.mtimeMs) files.set(file, (cached = { mtimeMs: stat.mtimeMs, data: fs.readFileSync(file) }));
     } catch {
       return false;
     }
+    const entry = cached!;
     const immutable = pathname.startsWith('/assets/');
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
-    // Text assets go gzipped to browsers that take it (compressed once per file and kept).
+    // Text assets go gzipped to browsers that take it.
     const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-    if (gzip) {
-      let compressed = gzipped.get(file);
-      if (!compressed) gzipped.set(file, (compressed = zlib.gzipSync(data, { level: 9 })));
-      data = compressed;
-    }
+    if (gzip) entry.gzipped ??= zlib.gzipSync(entry.data, { level: 9 });
+    const data = gzip ? entry.gzipped! : entry.data;
     response.writeHead(200, {
       'content-type': type,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
@@ -220,7 +205,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     }
     let body: { role?: unknown; org?: unknown };
     try {
-      body = JSON.parse(await readBody(request));
+      body = JSON.parse(await readBody(request, 10_000));
     } catch {
       return sendJson(response, 400, { error: 'Malformed JSON body' });
     }
@@ -236,6 +221,8 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
   return async (request, response) => {
     if (request.method !== 'GET' && request.method !== 'HEAD' && !(request.method === 'POST' && request.url === '/demo/sign-in')) return false;
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
+    // Configuration and demo tokens are per request: never kept by a cache.
+    if (pathname === '/app-config.json' || pathname === '/demo/sign-in') response.setHeader('cache-control', 'no-store');
     if (APP_ROUTES.has(pathname) || (pathname.endsWith('/') && APP_ROUTES.has(pathname.slice(0, -1)))) {
       sendPage(request, response, 200, defaultHead);
       return true;
