@@ -26,7 +26,5 @@ export function hubMessage(error: CombinedError | null | undefined): { message: 
   return { message: error.networkError ? 'network' : error.message, code: error.networkError ? 'NETWORK' : null };
 }
 
-export const errorCode = (error: CombinedError | null | undefined) => error?.graphQLErrors[0]?.extensions?.code as string | undefined;
-
 /** A fresh key for a retryable mutation: the same key replays, a new one acts again. */
 export const idempotencyKey = (what: string) => `${what}-${crypto.randomUUID()}`;

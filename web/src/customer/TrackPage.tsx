@@ -49,7 +49,7 @@ const RESPOND_TO_DELAY = graphql(`
 `);
 
 type Order = NonNullable<TrackOrderQuery['order']>;
-type LiveEvent = { cursor: string; type: string; occurredAt: string; label: string; code: string | null };
+type LiveEvent = { cursor: string; type: string; occurredAt: string; statusCode: { code: string; labelZh: string; labelEn: string } | null };
 
 type SessionState = { kind: 'loading' } | { kind: 'no-link' } | { kind: 'invalid' } | { kind: 'network' } | { kind: 'ready'; session: CustomerSession };
 
@@ -145,7 +145,7 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
         variables: { orderId: session.orderId },
         cursorOf: (event) => event.orderProgress.cursor,
         onEvent: ({ orderProgress: event }) => {
-          setEvents((list) => [...list, { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, label: event.entry?.statusCode ? `${event.entry.statusCode.labelZh}|${event.entry.statusCode.labelEn}` : '', code: event.entry?.statusCode?.code ?? null }]);
+          setEvents((list) => [...list, { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, statusCode: event.entry?.statusCode ?? null }]);
           refreshRef.current();
         },
         onState: (state) => {
@@ -177,13 +177,13 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
       <section className="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('track.progress')}</h2>
         <p className={`phase phase-${order.phase}`} data-testid="phase">{t(`phase.${order.phase}`)}</p>
-        {order.milestone ? <p data-testid="milestone">{t('track.milestone')}: <strong>{labelOf(order.milestone, language)}</strong></p> : null}
+        {order.milestone ? <p data-testid="milestone">{t('track.milestone')}{t('common.colon')}<strong>{labelOf(order.milestone, language)}</strong></p> : null}
         {order.eta ? (
           <p className="eta" data-testid="eta">
             {t('track.etaStatement', { percent: Math.round(order.eta.confidence * 100), day: formatDay(order.eta.delivery.likelyBefore, language) })}
           </p>
         ) : null}
-        {order.dueAt ? <p>{t('track.dueAt')}: {formatDateTime(order.dueAt, language)}</p> : null}
+        {order.dueAt ? <p>{t('track.dueAt')}{t('common.colon')}{formatDateTime(order.dueAt, language)}</p> : null}
       </section>
 
       {notices.map((notice) => (
@@ -210,7 +210,7 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
           <ul className="plain">
             {order.materials.map((material) => (
               <li key={material.sku}>
-                {material.material.name}: <span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
+                {material.material.name}{t('common.colon')}<span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
                 {material.expectedAt ? <span className="muted"> {t('track.expected', { day: formatDay(material.expectedAt, language) })}</span> : null}
               </li>
             ))}
@@ -247,7 +247,7 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
         ) : (
           <ol className="timeline" data-testid="live-events">
             {events.map((event) => (
-              <li key={event.cursor} data-cursor={event.cursor} data-type={event.type} data-code={event.code ?? undefined}>
+              <li key={event.cursor} data-cursor={event.cursor} data-type={event.type} data-code={event.statusCode?.code}>
                 <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {eventText(event, language, t)}
               </li>
             ))}
@@ -261,8 +261,7 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
 }
 
 function eventText(event: LiveEvent, language: Language, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const [zh, en] = event.label ? event.label.split('|') : ['', ''];
-  const stage = language === 'zh' ? zh : en;
+  const stage = labelOf(event.statusCode, language);
   const known = (Object.values(ORDER_EVENTS) as string[]).includes(event.type);
   return known ? t(`event.${event.type}`, { stage: stage || t('track.aStage') }) : t('event.other');
 }
@@ -284,7 +283,7 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
                 {stage.finishedAt ? <> · {t('track.finished')} <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time></> : null}
               </p>
             ) : null}
-            {stage.operatorPenName ? <p className="pen-name">{t('track.craftsperson')}: {stage.operatorPenName}</p> : null}
+            {stage.operatorPenName ? <p className="pen-name">{t('track.craftsperson')}{t('common.colon')}{stage.operatorPenName}</p> : null}
             {stage.environment.length > 0 ? (
               <ul className="readings">
                 {stage.environment.map((reading, index) => (
@@ -294,7 +293,7 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
                 ))}
               </ul>
             ) : null}
-            {stage.qcResult ? <p>{t('track.qc')}: {t(`qc.${stage.qcResult}`)}</p> : null}
+            {stage.qcResult ? <p>{t('track.qc')}{t('common.colon')}{t(`qc.${stage.qcResult}`)}</p> : null}
             {stage.photoUrls.length > 0 ? (
               <ul className="photos">
                 {stage.photoUrls.map((url) => (
@@ -325,7 +324,7 @@ function DelayNotice({ notice, exceptionCodes, language, onAnswered }: { notice:
     <section className="card notice" aria-labelledby={`notice-${notice.id}`} data-testid="delay-notice">
       <h2 id={`notice-${notice.id}`}>{t('delay.title', { stage: labelOf(notice.statusCode, language) })}</h2>
       <p>{t('delay.body', { percent: notice.overrunPercent })}</p>
-      {reason ? <p>{t('delay.reason')}: {labelOf(reason, language)}</p> : null}
+      {reason ? <p>{t('delay.reason')}{t('common.colon')}{labelOf(reason, language)}</p> : null}
       {notice.compensationOptions.length > 0 ? (
         <>
           <p>{t('delay.offers')}</p>

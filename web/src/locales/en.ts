@@ -7,6 +7,7 @@ export const en = {
     refresh: 'Refresh',
     close: 'Close',
     networkError: 'The hub could not be reached. Check your connection and try again.',
+    colon: ': ',
     skipToContent: 'Skip to content',
     switchLanguage: 'Switch to Chinese',
   },

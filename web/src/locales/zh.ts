@@ -9,6 +9,7 @@ export const zh: typeof en = {
     refresh: '刷新',
     close: '关闭',
     networkError: '无法连接到中枢，请检查网络后重试。',
+    colon: '：',
     skipToContent: '跳到正文',
     switchLanguage: '切换为英文',
   },

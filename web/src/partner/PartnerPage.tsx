@@ -76,7 +76,7 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
                     <span className="muted small">{t('studio.order')} {stage.orderId.slice(-8)}</span>
                   </div>
                   <p className="small muted">
-                    {stage.dueAt ? `${t('track.dueAt')}: ${formatDateTime(stage.dueAt, language)}` : ''}
+                    {stage.dueAt ? `${t('track.dueAt')}${t('common.colon')}${formatDateTime(stage.dueAt, language)}` : ''}
                     {stage.startedAt ? ` · ${t('track.started')} ${formatDateTime(stage.startedAt, language)}` : ''}
                   </p>
                   <div className="button-row">

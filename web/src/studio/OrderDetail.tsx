@@ -7,6 +7,7 @@ import { ErrorState, HubRefusal, Loading } from '../common/ui';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
 import type { StaffSession } from '../signin/session';
+import { currentStage } from './stages';
 
 const STUDIO_ORDER = graphql(`
   query StudioOrder($id: ID!) {
@@ -123,7 +124,7 @@ export function OrderDetail({ orderId, session, version, onClose }: { orderId: s
 
 function StageList({ order, partners, session, refresh }: { order: Order; partners: { id: string; nameZh: string; nameEn: string }[]; session: StaffSession; refresh: () => void }) {
   const { t, language } = useI18n();
-  const current = order.stages.find((stage) => stage.status !== 'DONE' && stage.status !== 'CANCELLED');
+  const current = currentStage(order.stages);
   const route = useAction(CHANGE_ROUTE, refresh);
   const pending = order.stages.filter((stage) => stage.status === 'PENDING');
   return (

@@ -212,7 +212,7 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
             <p>{t('studio.surgePlaced', { placed: surge.placedUnits, unmet: surge.unmetUnits })}</p>
             <ul className="plain">
               {surge.placements.map((placement) => (
-                <li key={placement.enterprise.id}>{nameOf(placement.enterprise, language)}: {placement.units}</li>
+                <li key={placement.enterprise.id}>{nameOf(placement.enterprise, language)}{t('common.colon')}{placement.units}</li>
               ))}
             </ul>
           </div>

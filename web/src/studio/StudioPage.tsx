@@ -11,6 +11,7 @@ import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { AlertsPanel, MaterialsPanel, OverflowPanel } from './Panels';
 import { OrderDetail } from './OrderDetail';
+import { currentStage } from './stages';
 
 const STUDIO_BOARD = graphql(`
   query StudioBoard($studioId: ID!) {
@@ -146,8 +147,6 @@ function useBoardOrders(studioId: string, version: number): { orders: BoardOrder
   return state;
 }
 
-/** The order's current stage: the first not done (what its card says). */
-const currentStage = (order: BoardOrder) => order.stages.find((stage) => stage.status !== 'DONE' && stage.status !== 'CANCELLED');
 
 function Board({ studioId, version, onOpen }: { studioId: string; version: number; onOpen: (id: string) => void }) {
   const { t, language } = useI18n();
@@ -166,7 +165,7 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
   const byId = new Map(orders.map((order) => [order.id, order]));
   const names = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise]));
   const isLate = (order: BoardOrder) => {
-    const stage = currentStage(order);
+    const stage = currentStage(order.stages);
     return (!!stage?.dueAt && Date.parse(stage.dueAt) < now) || (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
   };
   const productTypes = [...new Set(orders.map((order) => order.productType))];
@@ -205,7 +204,7 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
                 </p>
                 <ul className="cards">
                   {cards.map((order) => {
-                    const stage = currentStage(order);
+                    const stage = currentStage(order.stages);
                     const late = isLate(order);
                     const delayed = (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
                     return (

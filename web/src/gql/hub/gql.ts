@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Directory {\n    enterprises { id kind nameZh nameEn }\n  }\n": typeof types.DirectoryDocument,
+    "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) { nameZh nameEn }\n  }\n": typeof types.EnterpriseNameDocument,
     "\n  query StudioOrder($id: ID!) {\n    order(id: $id) {\n      id productType status phase externalOrderId channel dueAt priceCents customerTierMax studio { id }\n      customer { name }\n      statusCode { code labelZh labelEn }\n      stages {\n        id position code status startedAt finishedAt dueAt operatorName operatorPenName qcCheckpoint qcResult qcNote\n        statusCode { code labelZh labelEn }\n        assignedTo { id nameZh nameEn }\n      }\n      exceptions { id status note reportedAt resolvedAt resolution code { code labelZh labelEn } }\n      cost { materialsCents labourCents overheadCents totalCents priceCents marginCents marginPercent }\n      eta { confidence delivery { likelyBefore } completion { likelyBefore } basis { method note } }\n      progress { id sequence type occurredAt note statusCode { labelZh labelEn } }\n      shipments { id carrier trackingNumber status }\n      materials { sku status material { name } }\n    }\n    customerLinks(orderId: $id) { id tier expiresAt revokedAt createdAt }\n    exceptionCodes { code labelZh labelEn }\n    enterprises(kind: PARTNER_STUDIO) { id nameZh nameEn }\n  }\n": typeof types.StudioOrderDocument,
     "mutation StartStage($id: ID!, $operator: OperatorInput) { startStage(stageRunId: $id, operator: $operator) { id status } }": typeof types.StartStageDocument,
     "mutation CompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }": typeof types.CompleteStageDocument,
@@ -39,6 +40,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Directory {\n    enterprises { id kind nameZh nameEn }\n  }\n": types.DirectoryDocument,
+    "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) { nameZh nameEn }\n  }\n": types.EnterpriseNameDocument,
     "\n  query StudioOrder($id: ID!) {\n    order(id: $id) {\n      id productType status phase externalOrderId channel dueAt priceCents customerTierMax studio { id }\n      customer { name }\n      statusCode { code labelZh labelEn }\n      stages {\n        id position code status startedAt finishedAt dueAt operatorName operatorPenName qcCheckpoint qcResult qcNote\n        statusCode { code labelZh labelEn }\n        assignedTo { id nameZh nameEn }\n      }\n      exceptions { id status note reportedAt resolvedAt resolution code { code labelZh labelEn } }\n      cost { materialsCents labourCents overheadCents totalCents priceCents marginCents marginPercent }\n      eta { confidence delivery { likelyBefore } completion { likelyBefore } basis { method note } }\n      progress { id sequence type occurredAt note statusCode { labelZh labelEn } }\n      shipments { id carrier trackingNumber status }\n      materials { sku status material { name } }\n    }\n    customerLinks(orderId: $id) { id tier expiresAt revokedAt createdAt }\n    exceptionCodes { code labelZh labelEn }\n    enterprises(kind: PARTNER_STUDIO) { id nameZh nameEn }\n  }\n": types.StudioOrderDocument,
     "mutation StartStage($id: ID!, $operator: OperatorInput) { startStage(stageRunId: $id, operator: $operator) { id status } }": types.StartStageDocument,
     "mutation CompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }": types.CompleteStageDocument,
@@ -80,6 +82,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Directory {\n    enterprises { id kind nameZh nameEn }\n  }\n"): (typeof documents)["\n  query Directory {\n    enterprises { id kind nameZh nameEn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) { nameZh nameEn }\n  }\n"): (typeof documents)["\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) { nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
