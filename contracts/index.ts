@@ -2,6 +2,7 @@ export * from './capabilities';
 export * from './cbv';
 export * from './enterprise';
 export * from './events';
+export * from './event-payloads';
 export * from './exception-codes';
 export * from './identity';
 export * from './live';

@@ -1,5 +1,5 @@
 import { Entity, EntityManager, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EventEnvelope } from '../../contracts';
+import { asHubEvent, type EventEnvelope, type EventOf, type EventType } from '../../contracts';
 import type { RequestContext } from '../graphql/context';
 import { inTransaction } from '../data/transactions';
 
@@ -14,14 +14,17 @@ export class ProcessedEvent {
   processedAt!: Date;
 }
 
-/** A subgraph's reaction to events other subgraphs publish. */
-export interface EventConsumer {
+/** A subgraph's reaction to events other subgraphs publish, typed by the event types it takes. */
+export interface EventConsumer<T extends EventType = EventType> {
   /** Stable name: what the processed-event records are kept under. */
   name: string;
-  types: readonly string[];
+  types: readonly T[];
   /** Applies the event inside the given transaction (acting as the hub itself). */
-  handle(em: EntityManager, event: EventEnvelope, ctx: RequestContext<any>): Promise<void>;
+  handle(em: EntityManager, event: EventOf<T>, ctx: RequestContext<any>): Promise<void>;
 }
+
+/** Declares a consumer: its handler's events are typed by the `types` it lists. */
+export const eventConsumer = <T extends EventType>(consumer: EventConsumer<T>): EventConsumer<T> => consumer;
 
 /**
  * Applies an event exactly once per consumer, however often the bus delivers it: the effect and
@@ -29,11 +32,13 @@ export interface EventConsumer {
  * Two deliveries racing each other collide on the record's key and the loser retries into the
  * "already processed" branch.
  */
-export function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, event: EventEnvelope): Promise<void> {
-  const id = `${consumer.name}:${event.id}`;
+export function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, envelope: EventEnvelope): Promise<void> {
+  const id = `${consumer.name}:${envelope.id}`;
+  const event = asHubEvent(envelope);
   return inTransaction(ctx, async (em) => {
     if (await em.findOne(ProcessedEvent, { id })) return;
-    await consumer.handle(em, event, ctx);
+    // The bus delivers the types the consumer subscribed to; anything else is passed over (and recorded).
+    if (event && consumer.types.includes(event.type)) await consumer.handle(em, event, ctx);
     em.persist(em.create(ProcessedEvent, { id, processedAt: new Date() }));
   });
 }

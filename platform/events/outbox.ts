@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, EntityManager, Index, MikroORM, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import type { EventSubscriber } from '@mikro-orm/core';
-import { assertNoPersonalData, EVENT_ENVELOPE_VERSION, EventActor, EventEnvelope, EventPayload, EventSubject } from '../../contracts';
+import { assertNoPersonalData, EVENT_ENVELOPE_VERSION, type EventActor, type EventEnvelope, type EventPayload, type EventPayloads, type EventSubject, type EventType } from '../../contracts';
 import type { Dialect } from '../data/database';
 import type { EventBus } from './bus';
 
@@ -50,16 +50,13 @@ export class OutboxEvent {
   publishedAt?: Date | null;
 }
 
-export interface NewEvent {
-  type: string;
-  subject: EventSubject;
-  actor: EventActor;
-  payload: EventPayload;
-  occurredAt?: Date;
-}
+/** An event to write, its payload checked against its type's (contracts' EventPayloads). */
+export type NewEvent<T extends EventType = EventType> = T extends EventType
+  ? { type: T; subject: EventSubject; actor: EventActor; payload: EventPayloads[T]; occurredAt?: Date }
+  : never;
 
 /** Adds an event to the unit of work; it is written by the same flush as the change it describes. */
-export function recordEvent(em: EntityManager, source: string, event: NewEvent): OutboxEvent {
+export function recordEvent<T extends EventType>(em: EntityManager, source: string, event: NewEvent<T>): OutboxEvent {
   assertNoPersonalData(event.payload);
   const row = em.create(OutboxEvent, {
     eventId: randomUUID(),

@@ -1,4 +1,4 @@
-import { IMMEDIATE_CUSTOMER_EVENTS, ORDER_EVENTS, tierAllows, VOCABULARY, type EventEnvelope, type VisibilityTier } from '../../contracts';
+import { IMMEDIATE_CUSTOMER_EVENTS, ORDER_EVENTS, tierAllows, VOCABULARY, type HubEvent, type VisibilityTier } from '../../contracts';
 import { dayInChina } from '../../platform/data/days';
 import type { CustomerPreference } from './entities';
 
@@ -8,26 +8,26 @@ import type { CustomerPreference } from './entities';
  * studio's extension), forecasts from BASIC, and from MINIMAL only shipping, delivery, delays
  * and completion. Null: nothing to tell at this tier.
  */
-export function customerText(event: EventEnvelope, tier: VisibilityTier, shareUrl: string | null): string | null {
-  const payload = event.payload;
-  const stage = typeof payload.statusCode === 'string' && VOCABULARY.findStatus(payload.statusCode) ? VOCABULARY.standardStatusOf(payload.statusCode) : null;
+export function customerText(event: HubEvent, tier: VisibilityTier, shareUrl: string | null): string | null {
+  const statusCode = 'statusCode' in event.payload ? event.payload.statusCode : null;
+  const stage = statusCode && VOCABULARY.findStatus(statusCode) ? VOCABULARY.standardStatusOf(statusCode) : null;
   const stageName = stage ? `${stage.labelZh} ${stage.labelEn}` : 'a stage';
   switch (event.type) {
     case ORDER_EVENTS.STAGE_COMPLETED:
       if (!stage || !VOCABULARY.statusCodesVisibleAt(tier).includes(stage.code)) return null;
       return `Your order: ${stageName} is done. 您的订单：${stage.labelZh}已完成。`;
     case ORDER_EVENTS.ETA_CHANGED: {
-      if (!tierAllows(tier, 'BASIC') || typeof payload.deliveryLikelyBefore !== 'string') return null;
-      const bound = new Date(payload.deliveryLikelyBefore);
+      if (!tierAllows(tier, 'BASIC')) return null;
+      const bound = new Date(event.payload.deliveryLikelyBefore);
       return `Your order is now 90 % likely to be delivered before ${dayInChina(bound)}. 预计 90% 可能在 ${dayInChina(bound, 'zh')} 前送达。`;
     }
     case ORDER_EVENTS.SHIPMENT_ADDED:
-      return `Your order has shipped${typeof payload.carrier === 'string' ? ` with ${payload.carrier}` : ''}. 您的订单已发货。`;
+      return `Your order has shipped${event.payload.carrier ? ` with ${event.payload.carrier}` : ''}. 您的订单已发货。`;
     case ORDER_EVENTS.DELIVERED:
       return 'Your order was delivered. Enjoy! 您的订单已送达。';
     case ORDER_EVENTS.DELAY_NOTICE: {
-      const reason = typeof payload.reasonCode === 'string' ? VOCABULARY.findException(payload.reasonCode) : undefined;
-      const offers = Array.isArray(payload.compensationOptions) ? payload.compensationOptions.filter((option): option is string => typeof option === 'string') : [];
+      const reason = event.payload.reasonCode ? VOCABULARY.findException(event.payload.reasonCode) : undefined;
+      const offers = event.payload.compensationOptions;
       return [
         `Your order is running late at ${stageName}${reason ? ` (${reason.labelEn} ${reason.labelZh})` : ''}. 您的订单在「${stage?.labelZh ?? '当前工序'}」有所延误。`,
         offers.length > 0 ? `We offer: ${offers.join(' / ')}.` : null,

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, payloadText, WEBHOOK_HEADERS, type EventEnvelope } from '../../contracts';
+import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, orderIdOf, payloadText, studioIdOf, WEBHOOK_HEADERS, type HubEvent } from '../../contracts';
 import type { RequestContext } from '../../platform/graphql/context';
-import type { EventConsumer } from '../../platform/events/consumer';
+import { eventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { logger } from '../../platform/runtime/logger';
@@ -32,26 +32,26 @@ export function backoffMs(attempts: number, retryBaseMs: number): number {
 const customerRecipient = (orderId: string) => `wechat:${orderId}`;
 
 /** What the dispatcher learns of an order from its events: whose it is, its tier cap, its progress. */
-async function learn(em: EntityManager, event: EventEnvelope): Promise<OrderFacts | null> {
-  const orderId = payloadText(event.payload.orderId);
-  const studioId = payloadText(event.payload.studioId);
+async function learn(em: EntityManager, event: HubEvent): Promise<OrderFacts | null> {
+  const orderId = orderIdOf(event);
+  const studioId = studioIdOf(event);
   if (!orderId || !studioId || event.source !== 'orders') return null;
   let facts = await em.findOne(OrderFacts, { orderId });
   if (!facts) {
-    facts = em.create(OrderFacts, { orderId, studioId, productType: payloadText(event.payload.productType) ?? 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
+    facts = em.create(OrderFacts, { orderId, studioId, productType: event.type === ORDER_EVENTS.IMPORTED ? event.payload.productType : 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
     em.persist(facts);
   }
-  const payload = event.payload;
   if (event.type === ORDER_EVENTS.IMPORTED) {
-    facts.productType = payloadText(payload.productType) ?? facts.productType;
-    if (isVisibilityTier(payload.customerTierMax)) facts.tierMax = payload.customerTierMax;
-    if (Array.isArray(payload.lines)) facts.lines = payload.lines.map((line: any) => ({ productCode: String(line?.productCode), quantity: Number(line?.quantity) }));
+    facts.productType = payloadText(event.payload.productType) ?? facts.productType;
+    if (isVisibilityTier(event.payload.customerTierMax)) facts.tierMax = event.payload.customerTierMax;
+    facts.lines = event.payload.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity }));
   }
-  if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(payload.tier)) facts.tierMax = payload.tier;
-  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && payloadText(payload.statusCode) && !facts.stagesDone.includes(payload.statusCode as string)) {
-    facts.stagesDone = [...facts.stagesDone, payload.statusCode as string];
+  if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(event.payload.tier)) facts.tierMax = event.payload.tier;
+  if (event.type === ORDER_EVENTS.STAGE_COMPLETED && !facts.stagesDone.includes(event.payload.statusCode)) {
+    const code = event.payload.statusCode;
+    facts.stagesDone = [...facts.stagesDone, code];
     // When each stage finished: the share page tells the order's story with dates.
-    facts.stageFinishedAt = { ...(facts.stageFinishedAt ?? {}), [payload.statusCode as string]: event.occurredAt };
+    facts.stageFinishedAt = { ...(facts.stageFinishedAt ?? {}), [code]: event.occurredAt };
   }
   if (event.type === ORDER_EVENTS.COMPLETED && !facts.shareId) {
     facts.completedAt = new Date(event.occurredAt);
@@ -71,7 +71,7 @@ async function routineToday(em: EntityManager, preference: CustomerPreference, n
  * channel at their tier, placed by their quiet hours, digest and cap. Recorded in the
  * consumer's transaction: once the event is acknowledged, its messages exist.
  */
-export const dispatchConsumer: EventConsumer = {
+export const dispatchConsumer = eventConsumer({
   name: 'notifications.dispatch',
   // Every event type there is: webhooks may ask for any of them.
   types: ALL_EVENT_TYPES,
@@ -89,10 +89,10 @@ export const dispatchConsumer: EventConsumer = {
             recipient: webhook.id,
             enterpriseId: webhook.enterpriseId,
             webhookId: webhook.id,
-            orderId: payloadText(event.payload.orderId),
+            orderId: orderIdOf(event),
             eventId: event.id,
             eventType: event.type,
-            body: event as unknown as Record<string, any>,
+            body: event,
             nextAttemptAt: now,
             createdAt: now,
           }),
@@ -123,7 +123,7 @@ export const dispatchConsumer: EventConsumer = {
       }),
     );
   },
-};
+});
 
 async function postWebhook(webhook: Webhook, message: NotificationMessage): Promise<SendOutcome> {
   const body = JSON.stringify(message.body);
@@ -215,6 +215,7 @@ export class Dispatcher {
     const client = this.wechatClient(wechat);
     if (!client) return { status: 'RETRY', error: 'WeChat is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)' };
     try {
+      if (!('openId' in message.body)) return { status: 'UNDELIVERABLE', error: 'A customer message without a recipient' };
       return await client.sendText(em, message.body.openId, message.body.text);
     } catch (error) {
       return { status: 'RETRY', error: (error as Error).message };
@@ -247,7 +248,7 @@ export class Dispatcher {
         const local = localTime(now, preference.timeZone);
         const messages = await tx.find(NotificationMessage, { orderId, status: 'HELD' }, { orderBy: { createdAt: 'asc' } });
         if (messages.length === 0 || !preference.wechatOpenId) return false;
-        const lines = messages.slice(-DIGEST_LINES).map((message) => `• ${message.body.text}`);
+        const lines = messages.slice(-DIGEST_LINES).map((message) => `• ${message.text ?? ''}`);
         if (messages.length > DIGEST_LINES) lines.unshift(`(${messages.length - DIGEST_LINES} earlier updates on your order page)`);
         const digest = tx.create(NotificationMessage, {
           id: newId('msg'),

@@ -1,7 +1,10 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CUSTOMER_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, VISIBILITY_TIERS, type CustomerChannel, type MessageKind, type MessageStatus, type VisibilityTier } from '../../contracts';
+import { CUSTOMER_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, VISIBILITY_TIERS, type CustomerChannel, type EventEnvelope, type MessageKind, type MessageStatus, type VisibilityTier } from '../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../platform/graphql/enums';
+
+/** A customer message (ROUTINE, IMMEDIATE or DIGEST): its text and the WeChat account it goes to. */
+export type CustomerMessageBody = { text: string; openId: string };
 
 export const CustomerChannelEnum = enumOf(CUSTOMER_CHANNELS);
 export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
@@ -95,13 +98,13 @@ export class NotificationMessage {
   @Property({ type: 'string', length: 80 })
   eventType!: string;
 
-  /** Webhooks: the event envelope. Customers: `{ text, openId }`. */
+  /** Webhooks: the event envelope. Customers: the text and whom it goes to. */
   @Property({ type: 'json' })
-  body!: Record<string, any>;
+  body!: EventEnvelope | CustomerMessageBody;
 
   @Field(() => String, { nullable: true, description: 'Customer messages: the text sent' })
   get text(): string | null {
-    return this.kind === 'WEBHOOK' ? null : (this.body.text ?? null);
+    return 'text' in this.body ? this.body.text : null;
   }
 
   @Field(() => MessageStatusEnum)

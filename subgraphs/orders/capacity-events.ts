@@ -1,5 +1,5 @@
 import { CAPACITY_EVENTS } from '../../contracts';
-import type { EventConsumer } from '../../platform/events/consumer';
+import { eventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { handOver } from './stage.service';
@@ -9,11 +9,11 @@ import { handOver } from './stage.service';
  * and works it), or the partner declined it or the order was cancelled (it comes back to the
  * studio, if it has not started).
  */
-export const capacityEventsConsumer: EventConsumer = {
+export const capacityEventsConsumer = eventConsumer({
   name: 'orders.capacity',
   types: [CAPACITY_EVENTS.ALLOCATED, CAPACITY_EVENTS.RELEASED],
   async handle(em, event, ctx) {
-    const payload = event.payload as { stageRunId: string | null; studioId: string; enterpriseId: string };
+    const payload = event.payload;
     if (!payload.stageRunId) return; // kitchen boxes, not an order stage
     const stage = await em.findOne(StageRun, { id: payload.stageRunId }, { filters: false });
     // A request naming another studio's stage moves nothing.
@@ -22,4 +22,4 @@ export const capacityEventsConsumer: EventConsumer = {
     if (event.type === CAPACITY_EVENTS.ALLOCATED) handOver(em, order, stage, payload.enterpriseId, ctx.actor, new Date());
     else if (stage.assignedToId === payload.enterpriseId) handOver(em, order, stage, stage.studioId, ctx.actor, new Date());
   },
-};
+});

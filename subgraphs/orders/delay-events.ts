@@ -1,5 +1,5 @@
 import { ORDER_EVENTS } from '../../contracts';
-import type { EventConsumer } from '../../platform/events/consumer';
+import { eventConsumer } from '../../platform/events/consumer';
 import { delayService } from './delay.service';
 import { StageRun } from './entities/stage-run';
 
@@ -8,7 +8,7 @@ import { StageRun } from './entities/stage-run';
  * in the subgraph definition catches the stages no event touches). The alerts it raises commit
  * with the consumer's record of the event.
  */
-export const delayEventsConsumer: EventConsumer = {
+export const delayEventsConsumer = eventConsumer({
   name: 'orders.delays',
   types: [
     ORDER_EVENTS.STAGE_STARTED,
@@ -21,8 +21,6 @@ export const delayEventsConsumer: EventConsumer = {
     ORDER_EVENTS.MATERIAL_FLAGGED,
   ],
   async handle(em, event, ctx) {
-    const orderId = event.payload.orderId;
-    if (typeof orderId !== 'string') return;
-    await delayService.raiseDue(em, await em.find(StageRun, { orderId, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor);
+    await delayService.raiseDue(em, await em.find(StageRun, { orderId: event.payload.orderId, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor);
   },
-};
+});

@@ -1,21 +1,21 @@
 import { ORDER_EVENTS, STATUS, SUPPLY_EVENTS } from '../../contracts';
-import type { EventConsumer } from '../../platform/events/consumer';
+import { eventConsumer } from '../../platform/events/consumer';
 import { Order } from './entities/order';
 import { appendProgress } from './progress-log';
 import { isClosed } from './lifecycle/route';
 
-const atRisk = (status: unknown) => typeof status === 'string' && status !== 'AVAILABLE';
+const atRisk = (status: string | null) => status !== null && status !== 'AVAILABLE';
 
 /**
  * The suppliers subgraph tells when an order's material becomes unsafe (low or short) or safe
  * again; the order's progress log shows it: "material procurement" (B20) to the studio, and to
  * the customer from tier BASIC.
  */
-export const materialEventsConsumer: EventConsumer = {
+export const materialEventsConsumer = eventConsumer({
   name: 'orders.materials',
   types: [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED],
   async handle(em, event, ctx) {
-    const payload = event.payload as { orderId: string; sku: string; status: string; previousStatus: string | null };
+    const payload = event.payload;
     const order = await em.findOne(Order, { id: payload.orderId }, { filters: false });
     // A closed order's materials no longer matter to its timeline.
     if (!order || isClosed(order)) return;
@@ -31,4 +31,4 @@ export const materialEventsConsumer: EventConsumer = {
       payload: { sku: payload.sku, materialStatus: payload.status },
     });
   },
-};
+});

@@ -1,38 +1,37 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { VOCABULARY, type EventActor, type EventPayload } from '../../contracts';
-import { recordEvent } from '../../platform/events/outbox';
+import { VOCABULARY, type EventActor, type EventPayloads, type OrderEventDetails, type OrderEventType } from '../../contracts';
+import { recordEvent, type NewEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';
 
 export const SOURCE = 'orders';
 
-export interface ProgressEntry {
-  type: string;
-  actor: EventActor;
-  at: Date;
-  statusCode?: string | null;
-  stageRunId?: string | null;
-  note?: string | null;
-  payload: EventPayload;
-}
+/** One entry of an order's progress log: its event's type and what that type adds to the order's base. */
+export type ProgressEntry<T extends OrderEventType = OrderEventType> = T extends OrderEventType
+  ? {
+      type: T;
+      actor: EventActor;
+      at: Date;
+      statusCode?: string | null;
+      stageRunId?: string | null;
+      note?: string | null;
+      payload: OrderEventDetails[T];
+    }
+  : never;
 
 /**
  * Every change to an order goes through here: it appends the order's progress log and writes
  * the matching outbox event, both in the caller's transaction, moves the order's milestone
  * along with its status code, and bumps the order (its version guards concurrent writers).
  */
-export function appendProgress(em: EntityManager, order: Order, entry: ProgressEntry): ProgressEvent {
+export function appendProgress<T extends OrderEventType>(em: EntityManager, order: Order, entry: ProgressEntry<T>): ProgressEvent {
   if (VOCABULARY.statusCodesVisibleAt('BASIC').includes(order.statusCodeValue)) order.milestoneCodeValue = order.statusCodeValue;
   order.lastSequence += 1;
   order.updatedAt = entry.at;
-  const outbox = recordEvent(em, SOURCE, {
-    type: entry.type,
-    subject: { type: 'Order', id: order.id },
-    actor: entry.actor,
-    occurredAt: entry.at,
-    payload: { orderId: order.id, studioId: order.studioId, sequence: order.lastSequence, ...entry.payload },
-  });
+  // The base and the entry's details make its type's payload (the compiler cannot join them over a generic type).
+  const payload = { orderId: order.id, studioId: order.studioId, sequence: order.lastSequence, ...entry.payload } as EventPayloads[OrderEventType];
+  const outbox = recordEvent(em, SOURCE, { type: entry.type, subject: { type: 'Order', id: order.id }, actor: entry.actor, occurredAt: entry.at, payload } as NewEvent);
   const progress = em.create(ProgressEvent, {
     id: newId('pev', entry.at.getTime()),
     orderId: order.id,

@@ -1,5 +1,5 @@
 import { isVisibilityTier, ORDER_EVENTS, STATUS } from '../../contracts';
-import type { EventConsumer } from '../../platform/events/consumer';
+import { eventConsumer } from '../../platform/events/consumer';
 import { OrderSupply } from './entities/order-supply';
 import { MaterialLedger, type NewOrderDemand } from './material-ledger';
 
@@ -10,32 +10,27 @@ const ledger = new MaterialLedger();
  * bill of materials, a cancelled one releases it, finishing material preparation consumes it,
  * and a lowered tier cap reaches the customers' row rules here.
  */
-export const orderEventsConsumer: EventConsumer = {
+export const orderEventsConsumer = eventConsumer({
   name: 'suppliers.orders',
   types: [ORDER_EVENTS.IMPORTED, ORDER_EVENTS.CANCELLED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.CUSTOMER_TIER_CHANGED],
   async handle(em, event, ctx) {
-    const payload = event.payload as Record<string, any>;
     const actor = ctx.actor;
     switch (event.type) {
       case ORDER_EVENTS.IMPORTED: {
-        const demand: NewOrderDemand = {
-          orderId: payload.orderId,
-          studioId: payload.studioId,
-          customerTierMax: isVisibilityTier(payload.customerTierMax) ? payload.customerTierMax : 'MINIMAL',
-          lines: payload.lines ?? [],
-        };
+        const { orderId, studioId, customerTierMax, lines } = event.payload;
+        const demand: NewOrderDemand = { orderId, studioId, customerTierMax: isVisibilityTier(customerTierMax) ? customerTierMax : 'MINIMAL', lines };
         return ledger.openOrder(em, demand, actor);
       }
       case ORDER_EVENTS.CANCELLED:
-        return ledger.closeOrder(em, payload.orderId, actor);
+        return ledger.closeOrder(em, event.payload.orderId, actor);
       case ORDER_EVENTS.STAGE_COMPLETED:
-        if (payload.statusCode === STATUS.MATERIAL_PREPARATION) await ledger.consumeOrder(em, payload.orderId, actor);
+        if (event.payload.statusCode === STATUS.MATERIAL_PREPARATION) await ledger.consumeOrder(em, event.payload.orderId, actor);
         return;
       case ORDER_EVENTS.CUSTOMER_TIER_CHANGED: {
-        const supply = await em.findOne(OrderSupply, { id: payload.orderId }, { filters: false });
-        if (supply && isVisibilityTier(payload.tier)) supply.customerTierMax = payload.tier;
+        const supply = await em.findOne(OrderSupply, { id: event.payload.orderId }, { filters: false });
+        if (supply && isVisibilityTier(event.payload.tier)) supply.customerTierMax = event.payload.tier;
         return;
       }
     }
   },
-};
+});

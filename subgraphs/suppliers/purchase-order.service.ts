@@ -14,6 +14,8 @@ import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
 import type { PlacePurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
+type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)['PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_RECEIVED'];
+
 
 export interface ReorderSuggestion {
   sku: string;
@@ -123,7 +125,7 @@ export class PurchaseOrderService {
     });
   }
 
-  private record(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, type: string): void {
+  private record(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, type: PurchaseOrderEventType): void {
     recordEvent(em, SOURCE, {
       type,
       subject: { type: 'PurchaseOrder', id: order.id },

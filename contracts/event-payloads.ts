@@ -1,0 +1,92 @@
+import { CAPACITY_EVENTS, isEventType, ORDER_EVENTS, SUPPLY_EVENTS, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
+import type { VisibilityTier } from './tiers';
+
+/**
+ * What each event type carries: the one map the writers (`recordEvent`, the orders progress
+ * log), the consumers and the webhooks are checked against. Ids, codes, numbers and times only
+ * (see `assertNoPersonalData`). States owned by one subgraph (a stage's status, a material's)
+ * travel as their names; the vocabulary's codes as status and exception codes.
+ */
+
+/** Every order event starts with these; the orders progress log adds them to each. */
+export type OrderEventBase = {
+  orderId: string;
+  studioId: string;
+  /** The order's change number: its progress log's position, one up per event. */
+  sequence: number;
+};
+
+/** A stage run as stage events describe it. */
+export type StageFacts = { stageRunId: string; statusCode: string; position: number; status: string; assignedTo: string };
+/** One step of an order's route. */
+export type RouteStep = { stageRunId: string; statusCode: string; position: number };
+type DelayFacts = { alertId: string; stageRunId: string; statusCode: string; threshold: number; overrunPercent: number; reasonCode: string | null; compensationOptions: string[] };
+type PurchaseOrderFacts = { purchaseOrderId: string; studioId: string; supplierId: string; status: string; expectedAt: string; lines: { sku: string; quantity: number }[] };
+type AllocationFacts = { allocationId: string; requestId: string; studioId: string; enterpriseId: string; orderId: string | null; stageRunId: string | null };
+
+/** What an order event adds to its base, per type (what the orders subgraph hands its progress log). */
+export type OrderEventDetails = {
+  [ORDER_EVENTS.IMPORTED]: {
+    channel: string;
+    productType: string;
+    customerTierMax: VisibilityTier;
+    statusCode: string;
+    lines: { productCode: string; quantity: number }[];
+    stages: RouteStep[];
+  };
+  [ORDER_EVENTS.STAGE_STARTED]: StageFacts;
+  [ORDER_EVENTS.STAGE_COMPLETED]: StageFacts;
+  [ORDER_EVENTS.STAGE_BLOCKED]: StageFacts & { qcResult: string };
+  [ORDER_EVENTS.QC_RECORDED]: StageFacts & { qcResult: string };
+  [ORDER_EVENTS.STAGE_ASSIGNED]: StageFacts & { previouslyAssignedTo: string };
+  [ORDER_EVENTS.EXCEPTION_REPORTED]: { exceptionId: string; exceptionCode: string; stageRunId: string | null };
+  [ORDER_EVENTS.EXCEPTION_RESOLVED]: { exceptionId: string; exceptionCode: string };
+  [ORDER_EVENTS.ROUTE_CHANGED]: { skippedStageRunIds: string[]; route: RouteStep[] };
+  [ORDER_EVENTS.CANCELLED]: { statusCode: string; cancelledStageRunIds: string[] };
+  [ORDER_EVENTS.SHIPMENT_ADDED]: { shipmentId: string; carrier: string; statusCode: string };
+  [ORDER_EVENTS.SHIPMENT_EVENT]: { shipmentId: string; shipmentStatus: string };
+  [ORDER_EVENTS.DELIVERED]: { shipmentId: string; shipmentStatus: string; statusCode: string };
+  [ORDER_EVENTS.CUSTOMER_TIER_CHANGED]: { tier: VisibilityTier; previousTier: VisibilityTier };
+  [ORDER_EVENTS.MATERIAL_FLAGGED]: { sku: string; materialStatus: string };
+  [ORDER_EVENTS.MATERIAL_CLEARED]: { sku: string; materialStatus: string };
+  [ORDER_EVENTS.TRACE_CODES_ISSUED]: { codes: string[] };
+  [ORDER_EVENTS.DELAY_ALERTED]: DelayFacts;
+  [ORDER_EVENTS.DELAY_NOTICE]: DelayFacts;
+  [ORDER_EVENTS.DELAY_RESPONDED]: { alertId: string; choice: DelayChoice };
+  [ORDER_EVENTS.COMPLETED]: { statusCode: string };
+  [ORDER_EVENTS.ETA_CHANGED]: { completionMedian: string; completionLikelyBefore: string; deliveryMedian: string; deliveryLikelyBefore: string; method: string };
+};
+
+/** The payload of every event type the hub writes. */
+export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEventDetails[T] } & {
+  [SUPPLY_EVENTS.INVENTORY_PUBLISHED]: { supplierId: string; sequence: number; applied: number; stale: number; skus: string[] };
+  [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: { orderId: string; studioId: string; sku: string; status: string; previousStatus: string | null; available: number; safetyStock: number };
+  [SUPPLY_EVENTS.PURCHASE_ORDER_PLACED]: PurchaseOrderFacts;
+  [SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED]: PurchaseOrderFacts;
+  [SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED]: PurchaseOrderFacts;
+  [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
+  [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
+};
+
+// The map names every event type and nothing else: a new type without a payload does not compile.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const coversEveryType: Exactly<keyof EventPayloads, EventType> = true;
+void coversEveryType;
+
+/** An event of one type (or of each type of a union), its payload typed. */
+export type EventOf<T extends EventType> = T extends EventType ? Omit<EventEnvelope, 'type' | 'payload'> & { type: T; payload: EventPayloads[T] } : never;
+/** Any event the hub writes, narrowed by its `type`. */
+export type HubEvent = EventOf<EventType>;
+
+/**
+ * An envelope read off the bus as the event its type names. The outbox wrote it from a checked
+ * payload; null for a type this hub does not write (a newer peer's), which readers pass over.
+ */
+export function asHubEvent(envelope: EventEnvelope): HubEvent | null {
+  return (isEventType(envelope.type) ? envelope : null) as HubEvent | null;
+}
+
+/** The order an event is about, when it is about one. */
+export const orderIdOf = (event: HubEvent): string | null => ('orderId' in event.payload ? event.payload.orderId : null);
+/** The studio an event happened in, when it names one. */
+export const studioIdOf = (event: HubEvent): string | null => ('studioId' in event.payload ? event.payload.studioId : null);
