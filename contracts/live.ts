@@ -86,6 +86,101 @@ export function enterprisesOf(event: EventEnvelope): string[] {
 }
 
 /**
+ * Where a value on a live event comes from: an id in the event's payload, the subscription's
+ * own argument, or the event's id when the named subgraph wrote it (its progress entry's key).
+ */
+export type LiveValue = { readonly payload: string } | { readonly argument: string } | { readonly eventIdFrom: string };
+
+/** A query root field the gateway asks through its planner, as the subscriber: `<root>(<arg>: <argType>)`. */
+export interface LiveRoot {
+  readonly root: string;
+  readonly arg: string;
+  readonly argType: string;
+}
+
+/** A field of another type on a live event (`OrderProgressEvent.order` …), resolved as its root asked with a value. */
+export interface LiveLinkDeclaration extends LiveRoot {
+  readonly value: LiveValue;
+}
+
+/** Who may follow a topic: whoever the owning subgraph answers a root for, or the staff or people of the enterprise named. */
+export type LiveFollowRule =
+  | { readonly answeredBy: LiveRoot; readonly what: string }
+  | { readonly staffOf: string }
+  | { readonly peopleOf: string };
+
+/**
+ * Which of a topic's events reach a subscriber: every one (`ALL`); those of the kinds asked for
+ * (`KINDS`, the `kinds` argument); or, for an order's followers outside its studio, only what
+ * their role sees of it, each event asked about first (`ORDER_AUDIENCE`: customers at their
+ * tier, partners the stages they work).
+ */
+export type LiveDelivery = 'ALL' | 'KINDS' | 'ORDER_AUDIENCE';
+
+/**
+ * One subscription field, declared once: the subgraph declares it in its schema from this
+ * (name, description), the gateway serves it from this (topic, who may follow, the event type's
+ * own fields, its links and which events reach whom), and the gateway checks at start that the
+ * supergraph's subscription fields and these declarations agree.
+ */
+export interface LiveSubscriptionDeclaration {
+  /** The subgraph whose schema declares the field (and whose access policy gates it). */
+  readonly subgraph: string;
+  readonly description: string;
+  /** The topic followed and the argument naming it. */
+  readonly topic: { readonly of: keyof typeof LIVE_TOPICS; readonly argument: string };
+  readonly follow: LiveFollowRule;
+  /** The event type's own fields beyond every live event's (cursor, type, kind, occurredAt). */
+  readonly fields: Readonly<Record<string, LiveValue>>;
+  readonly links: Readonly<Record<string, LiveLinkDeclaration>>;
+  readonly delivery: LiveDelivery;
+}
+
+const ORDER_LINK = { root: 'order', arg: 'id', argType: 'ID!', value: { payload: 'orderId' } } as const;
+const ENTRY_LINK = { root: 'progressEvent', arg: 'eventId', argType: 'ID!', value: { eventIdFrom: 'orders' } } as const;
+
+/** Every subscription field of the graph. */
+export const LIVE_SUBSCRIPTIONS = {
+  orderProgress: {
+    subgraph: 'orders',
+    description: 'Every change of one order you may follow, in order, resumable with `after`',
+    topic: { of: 'order', argument: 'orderId' },
+    follow: { answeredBy: { root: 'order', arg: 'id', argType: 'ID!' }, what: 'order' },
+    fields: { orderId: { payload: 'orderId' } },
+    links: { order: ORDER_LINK, entry: ENTRY_LINK },
+    delivery: 'ORDER_AUDIENCE',
+  },
+  studioEvents: {
+    subgraph: 'orders',
+    description: "Everything that happens in a studio's work (its staff only), optionally of some kinds",
+    topic: { of: 'studio', argument: 'studioId' },
+    follow: { staffOf: 'studioId' },
+    fields: { studioId: { payload: 'studioId' }, orderId: { payload: 'orderId' } },
+    links: { order: ORDER_LINK, entry: ENTRY_LINK },
+    delivery: 'KINDS',
+  },
+  inventoryChanges: {
+    subgraph: 'suppliers',
+    description: "Every publication or receipt that changes a material's stock",
+    topic: { of: 'sku', argument: 'sku' },
+    follow: { answeredBy: { root: 'materialStock', arg: 'sku', argType: 'String!' }, what: 'material' },
+    fields: { sku: { argument: 'sku' } },
+    links: { stock: { root: 'materialStock', arg: 'sku', argType: 'String!', value: { argument: 'sku' } } },
+    delivery: 'ALL',
+  },
+  allocationEvents: {
+    subgraph: 'capacity',
+    description: "Allocations made to or by an enterprise, and their releases (the enterprise's own people)",
+    topic: { of: 'enterprise', argument: 'enterpriseId' },
+    follow: { peopleOf: 'enterpriseId' },
+    fields: { allocationId: { payload: 'allocationId' } },
+    links: { allocation: { root: 'allocation', arg: 'id', argType: 'ID!', value: { payload: 'allocationId' } } },
+    delivery: 'ALL',
+  },
+} as const satisfies Record<string, LiveSubscriptionDeclaration>;
+export type LiveSubscriptionName = keyof typeof LIVE_SUBSCRIPTIONS;
+
+/**
  * Why the gateway closes a live connection (WebSocket close codes; graphql-ws keeps 4400–4499
  * for its own). A client that sees one reconnects and resubscribes with `after` set to the
  * cursor of the last event it received: nothing is lost.

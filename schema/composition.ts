@@ -8,6 +8,7 @@ import { GraphQLSchema, parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Audience } from '../platform/access/policy';
 import { composeContracts } from './contracts';
+import { liveDeclarationProblems } from '../platform/graphql/live-event';
 
 export const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_FILE = path.join(SCHEMA_DIR, 'supergraph.graphql');
@@ -37,7 +38,10 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
-  return { subgraphs, supergraphSdl: `${result.supergraphSdl.trimEnd()}\n`, contracts: composeContracts(subgraphs) };
+  const supergraphSdl = `${result.supergraphSdl.trimEnd()}\n`;
+  const live = liveDeclarationProblems(apiSchemaOf(supergraphSdl));
+  if (live.length) throw new Error(`The live subscription fields disagree with contracts' LIVE_SUBSCRIPTIONS:\n${live.map((problem) => `- ${problem}`).join('\n')}`);
+  return { subgraphs, supergraphSdl, contracts: composeContracts(subgraphs) };
 }
 
 /** The client-facing schema of a supergraph (what breaking-change checks compare). */

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import { buildSchema } from 'graphql';
 import { AUDIENCES } from '../platform/access/policy';
+import { liveDeclarationProblems } from '../platform/graphql/live-event';
 import { apiSchemaFile, apiSchemasOf, composeSupergraph, contractFile, SUPERGRAPH_FILE } from '../schema/composition';
 
 describe('committed supergraph and audience contracts', () => {
@@ -11,5 +13,30 @@ describe('committed supergraph and audience contracts', () => {
     for (const audience of AUDIENCES) expect(fs.readFileSync(contractFile(audience), 'utf8')).toBe(contracts[audience]);
     // What each endpoint serves, which the web app's operations are checked against.
     for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition))) expect(fs.readFileSync(apiSchemaFile(endpoint as 'hub'), 'utf8')).toBe(sdl);
+  });
+});
+
+describe("the live subscription fields and contracts' LIVE_SUBSCRIPTIONS", () => {
+  const hubSdl = () => fs.readFileSync(apiSchemaFile('hub'), 'utf8');
+
+  it('agree in the committed API schema', () => {
+    expect(liveDeclarationProblems(buildSchema(hubSdl()))).toEqual([]);
+  });
+
+  it('name each disagreement: a renamed topic argument, an undeclared event field, a link root that does not exist', () => {
+    const sdl = hubSdl()
+      .replace(/orderProgress\(([\s\S]*?)orderId: ID!/, 'orderProgress($1order: ID!')
+      .replace('type AllocationEvent {', 'type AllocationEvent {\n  secret: String')
+      .replace(/\n  materialStock\(sku: String!\): MaterialStock\n/, '\n  materialStock(code: String!): MaterialStock\n');
+    expect(sdl).not.toBe(hubSdl());
+    const problems = liveDeclarationProblems(buildSchema(sdl));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'Subscription.orderProgress lacks the argument orderId',
+        'AllocationEvent.secret is neither a declared field nor a link of allocationEvents',
+        'InventoryChange.stock: Query.materialStock(sku) does not exist',
+        'who may follow inventoryChanges: Query.materialStock(sku) does not exist',
+      ]),
+    );
   });
 });

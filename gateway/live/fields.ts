@@ -1,4 +1,4 @@
-import { CUSTOMER_TIMELINE_EVENTS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, payloadText, type EventEnvelope, type LiveEventKind } from '../../contracts';
+import { CUSTOMER_TIMELINE_EVENTS, LIVE_SUBSCRIPTIONS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, payloadText, type EventEnvelope, type LiveDelivery, type LiveEventKind, type LiveFollowRule, type LiveLinkDeclaration, type LiveSubscriptionDeclaration, type LiveValue } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
 import { unauthenticated } from '../../platform/access/tokens';
 import { hubError } from '../../platform/graphql/errors';
@@ -22,7 +22,7 @@ export interface LiveLink {
  */
 export type LiveProbe = LiveLink;
 
-/** One subscription field the gateway serves, declared as data. */
+/** One subscription field as the gateway serves it, compiled from its declaration (contracts' LIVE_SUBSCRIPTIONS). */
 export interface LiveField {
   topic(args: Record<string, any>): string;
   /** At subscribe time: who may follow this topic. `ask` runs a query with the subscriber's token. */
@@ -45,8 +45,14 @@ function requireAuthenticated(viewer: Viewer): void {
 
 const base = (event: EventEnvelope) => ({ cursor: event.cursor, type: event.type, kind: liveKindOf(event.type), occurredAt: event.occurredAt });
 
-const ORDER: LiveLink = { root: 'order', arg: 'id', argType: 'ID!', value: (event) => payloadText(event.payload.orderId) };
-const ENTRY: LiveLink = { root: 'progressEvent', arg: 'eventId', argType: 'ID!', value: (event) => (event.source === 'orders' ? event.id : null) };
+/** Reads a declared value off an event (and the subscription's arguments). */
+function valueOf(value: LiveValue, event: EventEnvelope, args: Record<string, any>): string | null {
+  if ('payload' in value) return payloadText(event.payload[value.payload]);
+  if ('argument' in value) return payloadText(args[value.argument]);
+  return event.source === value.eventIdFrom ? event.id : null;
+}
+
+const linkOf = (declared: LiveLinkDeclaration): LiveLink => ({ ...declared, value: (event, args) => valueOf(declared.value, event, args) });
 
 /** Events a customer follows at every tier (phase, shipments and delay notices show from MINIMAL), entry or not. */
 const CUSTOMER_PHASE_EVENTS: readonly string[] = [ORDER_EVENTS.COMPLETED, ORDER_EVENTS.CANCELLED, ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.SHIPMENT_EVENT, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.DELAY_NOTICE];
@@ -55,66 +61,79 @@ const PARTNER_KINDS: readonly LiveEventKind[] = ['ORDER', 'STAGE'];
 
 const seesEverything = (viewer: Viewer, studioId: unknown) => viewer.isHubAdmin || (typeof studioId === 'string' && viewer.isStaffOf(studioId));
 
-/** Which order events reach a viewer outside the owning studio, and what must be asked first. */
-function outsiderProbes(event: EventEnvelope, viewer: Viewer): LiveProbe[] | null {
+/**
+ * Which order events reach a viewer outside the owning studio, and what must be asked first:
+ * the order (still theirs to see) and, below the phase events, its progress entry (within their tier).
+ */
+function outsiderProbes(event: EventEnvelope, viewer: Viewer, links: Record<string, LiveLink>): LiveProbe[] | null {
   if (viewer.principal?.customer) {
     if (!CUSTOMER_TIMELINE_EVENTS.includes(event.type as never)) return null;
-    return CUSTOMER_PHASE_EVENTS.includes(event.type) ? [ORDER] : [ORDER, ENTRY];
+    return CUSTOMER_PHASE_EVENTS.includes(event.type) ? [links.order] : [links.order, links.entry];
   }
-  if (viewer.has(CAPACITY_PARTNERS) && event.source === 'orders' && PARTNER_KINDS.includes(liveKindOf(event.type))) return [ORDER];
+  if (viewer.has(CAPACITY_PARTNERS) && event.source === 'orders' && PARTNER_KINDS.includes(liveKindOf(event.type))) return [links.order];
   return null;
 }
 
-/**
- * Who may follow a topic, asked through the planner: `<root>(<argument>)`, given the
- * subscription's own argument, must answer for the subscriber (the owning subgraph's row rules
- * decide).
- */
-function answeredFor(root: string, argument: string, type: string, from: string, what: string): LiveField['authorize'] {
-  return async (viewer, args, ask) => {
+type Authorize = (viewer: Viewer, args: Record<string, any>, ask: Ask, argument: string) => Promise<void>;
+
+/** At subscribe time: who may follow the topic named by the subscription's argument. */
+function authorizer(rule: LiveFollowRule): Authorize {
+  if ('answeredBy' in rule) {
+    // The owning subgraph's row rules decide: `<root>(<arg>)`, given the argument, must answer for the subscriber.
+    const { root, arg, argType } = rule.answeredBy;
+    return async (viewer, args, ask, argument) => {
+      requireAuthenticated(viewer);
+      const data = await ask(`query WeftLiveFollow($value: ${argType}) { ${root}(${arg}: $value) { __typename } }`, { value: args[argument] });
+      if (!data[root]) throw forbidden(`You may not follow ${rule.what} "${args[argument]}" (it does not exist or is not yours to see)`);
+    };
+  }
+  if ('staffOf' in rule) {
+    return async (viewer, args) => {
+      requireAuthenticated(viewer);
+      if (!seesEverything(viewer, args[rule.staffOf])) throw forbidden(`Only the staff of "${args[rule.staffOf]}" may follow its events`);
+    };
+  }
+  return async (viewer, args) => {
     requireAuthenticated(viewer);
-    const data = await ask(`query WeftLiveFollow($value: ${type}) { ${root}(${argument}) { __typename } }`, { value: args[from] });
-    if (!data[root]) throw forbidden(`You may not follow ${what} "${args[from]}" (it does not exist or is not yours to see)`);
+    if (!viewer.isHubAdmin && viewer.org !== args[rule.peopleOf]) throw forbidden(`Only the people of "${args[rule.peopleOf]}" may follow its allocations`);
   };
 }
 
-export const LIVE_FIELDS: Record<string, LiveField> = {
-  orderProgress: {
-    topic: (args) => LIVE_TOPICS.order(args.orderId),
-    authorize: answeredFor('order', 'id: $value', 'ID!', 'orderId', 'order'),
-    payload: (event, viewer) => (seesEverything(viewer, event.payload.studioId) || outsiderProbes(event, viewer) ? { ...base(event), orderId: event.payload.orderId } : null),
-    links: { order: ORDER, entry: ENTRY },
-    probes: (event, viewer) => (seesEverything(viewer, event.payload.studioId) ? [] : (outsiderProbes(event, viewer) ?? [])),
-  },
-  studioEvents: {
-    topic: (args) => LIVE_TOPICS.studio(args.studioId),
-    authorize: async (viewer, args) => {
-      requireAuthenticated(viewer);
-      if (!seesEverything(viewer, args.studioId)) throw forbidden(`Only the staff of "${args.studioId}" may follow its events`);
-    },
-    payload: (event, _viewer, args) => {
-      const kinds = args.kinds as LiveEventKind[] | undefined | null;
-      if (kinds?.length && !kinds.includes(liveKindOf(event.type))) return null;
-      return { ...base(event), studioId: event.payload.studioId, orderId: payloadText(event.payload.orderId) };
-    },
-    links: { order: ORDER, entry: ENTRY },
-    probes: () => [],
-  },
-  inventoryChanges: {
-    topic: (args) => LIVE_TOPICS.sku(args.sku),
-    authorize: answeredFor('materialStock', 'sku: $value', 'String!', 'sku', 'material'),
-    payload: (event, _viewer, args) => ({ ...base(event), sku: args.sku }),
-    links: { stock: { root: 'materialStock', arg: 'sku', argType: 'String!', value: (_event, args) => args.sku } },
-    probes: () => [],
-  },
-  allocationEvents: {
-    topic: (args) => LIVE_TOPICS.enterprise(args.enterpriseId),
-    authorize: async (viewer, args) => {
-      requireAuthenticated(viewer);
-      if (!viewer.isHubAdmin && viewer.org !== args.enterpriseId) throw forbidden(`Only the people of "${args.enterpriseId}" may follow its allocations`);
-    },
-    payload: (event) => ({ ...base(event), allocationId: event.payload.allocationId }),
-    links: { allocation: { root: 'allocation', arg: 'id', argType: 'ID!', value: (event) => payloadText(event.payload.allocationId) } },
-    probes: () => [],
-  },
-};
+/** Which events reach whom, and the probes each must pass first. */
+function deliveryOf(delivery: LiveDelivery, links: Record<string, LiveLink>): { reaches(event: EventEnvelope, viewer: Viewer, args: Record<string, any>): boolean; probes: LiveField['probes'] } {
+  switch (delivery) {
+    case 'ORDER_AUDIENCE':
+      return {
+        reaches: (event, viewer) => seesEverything(viewer, event.payload.studioId) || outsiderProbes(event, viewer, links) !== null,
+        probes: (event, viewer) => (seesEverything(viewer, event.payload.studioId) ? [] : (outsiderProbes(event, viewer, links) ?? [])),
+      };
+    case 'KINDS':
+      return {
+        reaches: (event, _viewer, args) => {
+          const kinds = args.kinds as LiveEventKind[] | undefined | null;
+          return !kinds?.length || kinds.includes(liveKindOf(event.type));
+        },
+        probes: () => [],
+      };
+    case 'ALL':
+      return { reaches: () => true, probes: () => [] };
+  }
+}
+
+/** Compiles one declaration into what the gateway runs. */
+export function liveFieldOf(declared: LiveSubscriptionDeclaration): LiveField {
+  const links = Object.fromEntries(Object.entries(declared.links).map(([name, link]) => [name, linkOf(link)]));
+  const delivery = deliveryOf(declared.delivery, links);
+  const authorize = authorizer(declared.follow);
+  const fields = Object.entries(declared.fields);
+  return {
+    topic: (args) => LIVE_TOPICS[declared.topic.of](args[declared.topic.argument]),
+    authorize: (viewer, args, ask) => authorize(viewer, args, ask, declared.topic.argument),
+    payload: (event, viewer, args) => (delivery.reaches(event, viewer, args) ? { ...base(event), ...Object.fromEntries(fields.map(([name, value]) => [name, valueOf(value, event, args)])) } : null),
+    links,
+    probes: delivery.probes,
+  };
+}
+
+/** The subscription fields the gateway serves, by name. */
+export const LIVE_FIELDS: Readonly<Record<string, LiveField>> = Object.fromEntries(Object.entries(LIVE_SUBSCRIPTIONS).map(([name, declared]) => [name, liveFieldOf(declared)]));

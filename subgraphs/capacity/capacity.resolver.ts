@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../../platform/graphql/live-event';
+import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { capacityService } from './capacity.service';
@@ -193,7 +193,7 @@ export class AllocationEvent extends LiveEvent {
 /** The capacity subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class AllocationLiveResolver {
-  @Subscription(() => AllocationEvent, { subscribe: servedByGateway, description: "Allocations made to or by an enterprise, and their releases (the enterprise's own people)" })
+  @Subscription(() => AllocationEvent, liveSubscription('allocationEvents'))
   allocationEvents(
     @Root() event: AllocationEvent,
     @Arg('enterpriseId', () => ID) _enterpriseId: string,

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { LiveEventKind } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, servedByGateway } from '../../platform/graphql/live-event';
+import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, liveSubscription } from '../../platform/graphql/live-event';
 import { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';
 import type { OrderLoaders } from './loaders';
@@ -38,7 +38,7 @@ export class StudioEvent extends LiveEvent {
 /** The orders subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class OrderLiveResolver {
-  @Subscription(() => OrderProgressEvent, { subscribe: servedByGateway, description: 'Every change of one order you may follow, in order, resumable with `after`' })
+  @Subscription(() => OrderProgressEvent, liveSubscription('orderProgress'))
   orderProgress(
     @Root() event: OrderProgressEvent,
     @Arg('orderId', () => ID) _orderId: string,
@@ -47,7 +47,7 @@ export class OrderLiveResolver {
     return event;
   }
 
-  @Subscription(() => StudioEvent, { subscribe: servedByGateway, description: "Everything that happens in a studio's work (its staff only), optionally of some kinds" })
+  @Subscription(() => StudioEvent, liveSubscription('studioEvents'))
   studioEvents(
     @Root() event: StudioEvent,
     @Arg('studioId', () => ID) _studioId: string,

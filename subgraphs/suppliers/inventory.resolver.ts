@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AFTER_DESCRIPTION, LiveEvent, servedByGateway } from '../../platform/graphql/live-event';
+import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { BomLine, Material } from './entities/material';
@@ -132,7 +132,7 @@ export class InventoryChange extends LiveEvent {
 /** The suppliers subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class InventoryLiveResolver {
-  @Subscription(() => InventoryChange, { subscribe: servedByGateway, description: "Every publication or receipt that changes a material's stock" })
+  @Subscription(() => InventoryChange, liveSubscription('inventoryChanges'))
   inventoryChanges(
     @Root() event: InventoryChange,
     @Arg('sku') _sku: string,
