@@ -8,6 +8,7 @@ import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
 import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
+import { settle } from './settle';
 import type { SubgraphSettings } from '../platform/runtime/settings';
 
 export interface HubOptions {
@@ -34,6 +35,16 @@ export interface RunningHub {
   gateway: RunningGateway;
   subgraphs: Record<string, SubgraphRuntime>;
   bus: EventBus;
+  /**
+   * Waits until the hub holds still: every outbox published, every consumer and the gateway's
+   * live feed at the bus's head, every live subscriber's queue sent on — passes repeated until
+   * the bus's head stays put across one (consumers write events of their own). Decided by
+   * positions, not by waiting a while; timers keep their schedule unless paused.
+   */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Pauses (or resumes) every subgraph's timers: delay checks, forecast refreshes, notification polls. */
+  pauseTimers(): Promise<void>;
+  resumeTimers(): void;
   close(): Promise<void>;
 }
 
@@ -77,6 +88,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       gateway: running,
       subgraphs,
       bus,
+      settle: (timeoutMs) => settle([...Object.values(subgraphs), ...(running.feed ? [running.feed] : [])], bus, timeoutMs),
+      pauseTimers: async () => {
+        await Promise.all(Object.values(subgraphs).map((runtime) => runtime.pauseTimers()));
+      },
+      resumeTimers: () => {
+        for (const runtime of Object.values(subgraphs)) runtime.resumeTimers();
+      },
       close: async () => {
         await running.close();
         for (const runtime of Object.values(subgraphs).reverse()) await runtime.close();

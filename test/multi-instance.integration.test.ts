@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ORDER_EVENTS } from '../contracts';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import { createScratchDatabase } from '../hub/scratch-database';
+import { settle } from '../hub/settle';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { DatabaseLocation } from '../platform/data/database';
 import type { EventBus } from '../platform/events/bus';
@@ -57,6 +58,12 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     expect(result.errors).toBeUndefined();
     return result.data;
   };
+  /** Every instance and gateway holds still, and what the gateways delivered has arrived. */
+  const quiet = async () => {
+    const gateways = [gateway1, gateway2].flatMap((gateway) => (gateway.feed ? [gateway.feed] : []));
+    await settle([...Object.values(runtimes), ordersB, ...gateways], buses[0]);
+    await Promise.allSettled(connections.map((connection) => connection.roundTrip()));
+  };
   const follow = async (gateway: RunningGateway, orderId: string, after: string) => {
     const connection = liveConnection(gateway.url, await auth.sign(staff('moyun-studio'), 600), { ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
     connections.push(connection);
@@ -98,7 +105,7 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await gql(gateway2, START, { id: order.stages[0].id });
     await gql(gateway2, COMPLETE, { id: order.stages[0].id });
     await waitFor(() => events.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 30_000, 'the completion');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await quiet();
     const types = events.results.map((result) => result.data.orderProgress.type);
     const cursors = events.results.map((result) => Number(result.data.orderProgress.cursor));
     expect(new Set(cursors).size).toBe(cursors.length);
@@ -143,7 +150,7 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     const order = (await gql(gateway2, IMPORT, { input: teawareOrder() })).importShopOrder;
     const before = await follow(gateway1, order.id, '0');
     await before.received(1);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await quiet();
     const cursor = before.results[before.results.length - 1].data.orderProgress.cursor;
     await gateway1.close();
     await gql(gateway2, START, { id: order.stages[0].id });
@@ -155,7 +162,7 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await waitFor(() => everything.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 30_000, 'the completion');
     const expected = everything.results.map((result) => result.data.orderProgress.cursor).filter((each) => Number(each) > Number(cursor));
     await after.received(expected.length);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await quiet();
     expect(after.results.map((result) => result.data.orderProgress.cursor)).toEqual(expected);
   }, 90_000);
 });

@@ -4,6 +4,8 @@ import { BusSubscription, cursorNumber, EventBus } from '../../platform/events/b
 /** Something that follows one topic: it is offered each event of that topic, in cursor order. */
 export interface TopicFollower {
   offer(event: EventEnvelope): void;
+  /** Nothing offered is still on its way to the client. */
+  readonly idle: boolean;
 }
 
 /**
@@ -53,6 +55,13 @@ export class LiveFeed {
   /** The cursor of the last event offered to followers. */
   get offered(): number {
     return this.position;
+  }
+
+  /** Whether every event on the bus has been offered and every follower has sent on what it took (a quiesce). */
+  async settled(): Promise<boolean> {
+    if (!(await (this.subscription?.caughtUp() ?? true))) return false;
+    for (const followers of this.topics.values()) for (const follower of followers) if (!follower.idle) return false;
+    return true;
   }
 
   /** Followers now registered (diagnostics, benchmarks). */

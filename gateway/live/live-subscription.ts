@@ -94,6 +94,11 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     if (this.history === undefined) this.enqueue(event);
   }
 
+  /** Live, nothing queued, and waiting for the next event (what it delivered has gone to the socket). */
+  get idle(): boolean {
+    return this.finished || (this.history === undefined && this.queue.length === 0 && this.wake !== undefined);
+  }
+
   private enqueue(event: EventEnvelope): void {
     const cursor = cursorNumber(event.cursor);
     if (this.finished || cursor <= this.lastQueued) return;

@@ -3,6 +3,11 @@ import type { EventEnvelope } from '../../contracts';
 import { MemoryEventLog, type EventLog } from './event-log';
 
 export interface BusSubscription {
+  /**
+   * Whether the handler has seen every event the bus held when asked, and holds none now: what
+   * a quiesce waits for (tests, a graceful stop), decided by positions, never by time.
+   */
+  caughtUp(): Promise<boolean>;
   close(): void;
 }
 
@@ -217,6 +222,10 @@ class InProcessSubscription implements BusSubscription {
       this.running = false;
     }
     if (!this.closed && (this.position === undefined || this.position < this.bus.lastCursor)) this.wake();
+  }
+
+  async caughtUp(): Promise<boolean> {
+    return this.closed || (!this.running && this.position !== undefined && this.position >= this.bus.lastCursor);
   }
 
   close(): void {

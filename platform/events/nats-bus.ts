@@ -136,6 +136,11 @@ export class NatsEventBus implements EventBus {
     return this.jetstream.consumers.get(this.stream, durable);
   }
 
+  /** A durable consumer's state on the server (what it has still to take and to acknowledge). */
+  consumerInfo(name: string) {
+    return this.manager.consumers.info(this.stream, consumerName(name));
+  }
+
   /** An ordered consumer reading from just after the cursor. */
   orderedConsumer(after: number) {
     return this.jetstream.consumers.get(this.stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: after + 1 });
@@ -181,6 +186,7 @@ class NatsSubscription implements BusSubscription {
   private messages?: ConsumerMessages;
   /** The last cursor handled (non-durable): a resubscription continues after it. */
   private position?: number;
+  private delivering = false;
 
   constructor(
     private readonly bus: NatsEventBus,
@@ -209,7 +215,24 @@ class NatsSubscription implements BusSubscription {
     }
   }
 
+  async caughtUp(): Promise<boolean> {
+    if (this.closed) return true;
+    if (this.delivering) return false;
+    if (!this.options.durable) return this.position !== undefined && this.position >= cursorNumber(await this.bus.head());
+    const info = await this.bus.consumerInfo(this.options.durable);
+    return info.num_pending === 0 && info.num_ack_pending === 0;
+  }
+
   private async deliver(message: JsMsg): Promise<void> {
+    this.delivering = true;
+    try {
+      await this.handle(message);
+    } finally {
+      this.delivering = false;
+    }
+  }
+
+  private async handle(message: JsMsg): Promise<void> {
     const event = envelopeOf(message);
     if (!this.options.types || this.options.types.includes(event.type)) {
       // Never skipped: retry in place (keeping the order), telling the server we are still at it.

@@ -178,6 +178,20 @@ export class OutboxRelay {
     });
   }
 
+  /**
+   * Publishes everything committed so far, waiting out a drain in progress (on PostgreSQL
+   * another instance may hold the lock): returns once no row is left unpublished.
+   */
+  async flush(): Promise<void> {
+    for (;;) {
+      await this.running;
+      const moved = await this.drainOnce();
+      if (this.stopped || (await this.orm.em.fork().count(OutboxEvent, { publishedAt: null })) === 0) return;
+      // Another instance holds the lock and is publishing: give it a moment.
+      if (moved === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);

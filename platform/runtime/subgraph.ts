@@ -47,6 +47,13 @@ export interface SubgraphRuntime {
   systemContext<T = unknown>(): RequestContext<T>;
   /** Starts the event consumers of a subgraph started with `holdConsumers` (a no-op otherwise). */
   startConsumers(): void;
+  /** Publishes the outbox; answers whether every consumer has then seen all the bus holds and no timer is running. */
+  settled(): Promise<boolean>;
+  /** Stops the timers from ticking (a tick in progress finishes), until `resumeTimers`; tests pause them to hold the data still. */
+  pauseTimers(): Promise<void>;
+  resumeTimers(): void;
+  /** Runs every timer once now (paused or not), one after another. */
+  runTimers(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -147,6 +154,8 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   logger.info({ subgraph: definition.name, url: `${http.url}/graphql`, dialect: database?.dialect ?? 'none' }, 'subgraph ready');
   const timers: NodeJS.Timeout[] = [];
   const ticking = new Set<Promise<void>>();
+  const runs: (() => Promise<void>)[] = [];
+  let paused = false;
   const runtime: SubgraphRuntime = {
     definition,
     database,
@@ -155,6 +164,23 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     url: `${http.url}/graphql`,
     systemContext,
     startConsumers,
+    settled: async () => {
+      await relay?.flush();
+      if (ticking.size > 0) return false;
+      for (const subscription of subscriptions) if (!(await subscription.caughtUp())) return false;
+      return true;
+    },
+    pauseTimers: async () => {
+      paused = true;
+      await Promise.all(ticking);
+    },
+    resumeTimers: () => {
+      paused = false;
+    },
+    runTimers: async () => {
+      await Promise.all(ticking);
+      for (const run of runs) await run();
+    },
     close: async () => {
       for (const timer of timers) clearInterval(timer);
       await Promise.all(ticking);
@@ -178,7 +204,9 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
         running = false;
       }
     };
+    runs.push(tick);
     const handle = setInterval(() => {
+      if (paused) return;
       const run = tick();
       ticking.add(run);
       void run.finally(() => ticking.delete(run));

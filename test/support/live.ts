@@ -19,6 +19,11 @@ export interface LiveConnection {
   /** Close events seen (code and reason), most recent last. */
   closes: { code: number; reason: string }[];
   subscribe<T = any>(query: string, variables?: Record<string, unknown>): LiveStream<T>;
+  /**
+   * A query over this connection, answered after everything the server sent before it: once the
+   * hub has settled, what it delivered has then arrived.
+   */
+  roundTrip(): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -74,6 +79,10 @@ export function liveConnection(httpUrl: string, token?: string, options: LiveCon
       );
       return stream;
     },
+    roundTrip: () =>
+      new Promise<void>((resolve, reject) => {
+        client.subscribe({ query: 'query WeftRoundTrip { __typename }' }, { next: () => undefined, error: reject, complete: resolve });
+      }),
     dispose: () => Promise.resolve(client.dispose()),
   };
 }
