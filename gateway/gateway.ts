@@ -23,7 +23,7 @@ import { buildASTSchema, Kind, parse, printSchema, type EnumTypeDefinitionNode, 
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
-export const contractPath = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
+const contractPath = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', `${audience}.graphql`);
 
 /**
  * The subgraphs a supergraph composes, by name, with the URL composition recorded for each (the

@@ -18,7 +18,7 @@ export interface WebAppSettings {
 }
 
 /** The built app (web/dist), beside the compiled server in dist/ and in the image. */
-export const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
+const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** Paths the single-page app answers; everything else (the API above all) is never the app. */
 const APP_ROUTES = new Set(['/', '/track', '/studio', '/partner', '/supplier']);

@@ -121,7 +121,7 @@ function deliveryOf(delivery: LiveDelivery, links: Record<string, LiveLink>): { 
 }
 
 /** Compiles one declaration into what the gateway runs. */
-export function liveFieldOf(declared: LiveSubscriptionDeclaration): LiveField {
+function liveFieldOf(declared: LiveSubscriptionDeclaration): LiveField {
   const links = Object.fromEntries(Object.entries(declared.links).map(([name, link]) => [name, linkOf(link)]));
   const delivery = deliveryOf(declared.delivery, links);
   const authorize = authorizer(declared.follow);

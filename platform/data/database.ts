@@ -55,7 +55,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function dialectOf(location: DatabaseLocation): Dialect {
+function dialectOf(location: DatabaseLocation): Dialect {
   return location.databaseUrl ? 'postgresql' : 'sqlite';
 }
 

@@ -74,7 +74,7 @@ export function recordEvent<T extends EventType>(em: EntityManager, source: stri
   return row;
 }
 
-export function toEnvelope(row: OutboxEvent): EventEnvelope {
+function toEnvelope(row: OutboxEvent): EventEnvelope {
   return {
     id: row.eventId,
     type: row.type,

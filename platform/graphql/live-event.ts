@@ -29,7 +29,7 @@ export abstract class LiveEvent {
 }
 
 /** The `subscribe` of every subscription field in a subgraph: only the gateway serves them. */
-export function servedByGateway(): never {
+function servedByGateway(): never {
   throw hubError('BAD_USER_INPUT', 'Subscriptions are served by the gateway over graphql-ws (graphql-transport-ws), not by a subgraph');
 }
 

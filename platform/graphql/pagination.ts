@@ -1,8 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
 
 @ObjectType({ description: 'Relay-style page information' })
 export class PageInfo {

@@ -12,7 +12,7 @@ export interface RunningHttpServer {
 }
 
 /** The largest request body read, by default (MAX_BODY_BYTES). */
-export const DEFAULT_MAX_BODY_BYTES = 1_000_000;
+const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
 export function readBody(request: http.IncomingMessage, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -16,8 +16,8 @@ import type { CapacityOfferInput, OverflowRequestInput } from './inputs';
 export const SOURCE = 'capacity';
 export const ID_PREFIX = { offer: 'cof', request: 'ovr', allocation: 'alc' } as const;
 /** Fen per unit per day late: what a day's delay costs the studio's customer, as the model weighs it. */
-export const LATENESS_PENALTY_CENTS = 2_000;
-export const LATENESS_HORIZON_DAYS = 7;
+const LATENESS_PENALTY_CENTS = 2_000;
+const LATENESS_HORIZON_DAYS = 7;
 /** Offers are planned this many days ahead at most. */
 const PLANNING_DAYS = 60;
 

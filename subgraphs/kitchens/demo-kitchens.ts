@@ -5,7 +5,7 @@ import { CloudKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyP
 
 
 /** ISO week of a date, e.g. 2026-W47. */
-export function isoWeek(date: Date): string {
+function isoWeek(date: Date): string {
   const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
   const weekday = day.getUTCDay() || 7;
   day.setUTCDate(day.getUTCDate() + 4 - weekday);

@@ -63,7 +63,7 @@ export class SubscriptionPlan {
   boxesPerWeek!: number;
 }
 
-export const SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED'] as const;
+const SUBSCRIPTION_STATUSES = ['ACTIVE', 'CANCELLED'] as const;
 
 /** One subscriber of a plan (no personal data: the studio keeps who they are). */
 @Entity({ tableName: 'subscription' })

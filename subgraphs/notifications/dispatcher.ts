@@ -24,7 +24,7 @@ const WEBHOOK_TIMEOUT_MS = 10_000;
 const DIGEST_LINES = 10;
 
 /** The delay before attempt `attempts + 1`: exponential, capped, with ±10 % jitter so retries spread. */
-export function backoffMs(attempts: number, retryBaseMs: number): number {
+function backoffMs(attempts: number, retryBaseMs: number): number {
   const delay = Math.min(RETRY_CAP_MS, retryBaseMs * 2 ** Math.max(0, attempts - 1));
   return Math.round(delay * (0.9 + Math.random() * 0.2));
 }

@@ -8,7 +8,7 @@ export type CustomerMessageBody = { text: string; openId: string };
 
 export const CustomerChannelEnum = enumOf(CUSTOMER_CHANNELS);
 export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
-export const MessageKindEnum = enumOf(MESSAGE_KINDS);
+const MessageKindEnum = enumOf(MESSAGE_KINDS);
 registerEnumType(CustomerChannelEnum, { name: 'CustomerChannel', description: 'How a customer is reached: WECHAT (official-account customer-service messages) or NONE' });
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',

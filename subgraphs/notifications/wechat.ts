@@ -15,7 +15,7 @@ export interface WechatConfig {
 
 
 /** The API's error codes the dispatcher acts on (https://developers.weixin.qq.com/doc/offiaccount). */
-export const WECHAT_ERRORS = {
+const WECHAT_ERRORS = {
   SYSTEM_BUSY: -1,
   INVALID_CREDENTIAL: 40001,
   INVALID_OPENID: 40003,

@@ -52,7 +52,7 @@ class CostProfileInput {
 }
 
 /** Studios without a profile of their own are costed with these. */
-export const DEFAULT_COST_PROFILE = { defaultHourlyRateCents: 6000, overheadPercent: 25, stageRates: [] as { code: string; hourlyRateCents: number }[] };
+const DEFAULT_COST_PROFILE = { defaultHourlyRateCents: 6000, overheadPercent: 25, stageRates: [] as { code: string; hourlyRateCents: number }[] };
 
 @Resolver(() => Order)
 export class OrderCostResolver {

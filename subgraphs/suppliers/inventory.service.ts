@@ -11,7 +11,7 @@ import { Supplier } from './entities/supplier';
 import type { InventoryItemInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
-export const MAX_BATCH_ITEMS = 1000;
+const MAX_BATCH_ITEMS = 1000;
 const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 export interface ItemProblem {

@@ -2,9 +2,9 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 
-export const OFFER_STATUSES = ['ACTIVE', 'WITHDRAWN'] as const;
+const OFFER_STATUSES = ['ACTIVE', 'WITHDRAWN'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
-export const OfferStatusEnum = enumOf(OFFER_STATUSES);
+const OfferStatusEnum = enumOf(OFFER_STATUSES);
 registerEnumType(OfferStatusEnum, { name: 'CapacityOfferStatus' });
 
 /**

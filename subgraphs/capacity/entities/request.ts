@@ -2,16 +2,16 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 
-export const REQUEST_STATUSES = ['OPEN', 'PARTIAL', 'ALLOCATED', 'CANCELLED'] as const;
+const REQUEST_STATUSES = ['OPEN', 'PARTIAL', 'ALLOCATED', 'CANCELLED'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const RequestStatusEnum = enumOf(REQUEST_STATUSES);
 registerEnumType(RequestStatusEnum, { name: 'OverflowRequestStatus' });
 
-export const UNMET_REASONS = ['NO_OFFER', 'NOT_SHARED', 'QUALITY', 'PRICE_CAP', 'DATES', 'CAPACITY'] as const;
+const UNMET_REASONS = ['NO_OFFER', 'NOT_SHARED', 'QUALITY', 'PRICE_CAP', 'DATES', 'CAPACITY'] as const;
 export const UnmetReasonEnum = enumOf(UNMET_REASONS);
 registerEnumType(UnmetReasonEnum, { name: 'UnmetReason', description: 'The condition no offer met, from the broadest down; CAPACITY: eligible offers were full' });
 
-export const ALLOCATION_STATUSES = ['ACTIVE', 'DECLINED', 'RELEASED'] as const;
+const ALLOCATION_STATUSES = ['ACTIVE', 'DECLINED', 'RELEASED'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
 export const AllocationStatusEnum = enumOf(ALLOCATION_STATUSES);
 registerEnumType(AllocationStatusEnum, { name: 'AllocationStatus' });

@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DELAY_CHOICES, type DelayChoice } from '../../../contracts';
 import { enumOf } from '../../../platform/graphql/enums';
 
-export const DELAY_ALERT_STATUSES = ['OPEN', 'CLOSED'] as const;
+const DELAY_ALERT_STATUSES = ['OPEN', 'CLOSED'] as const;
 export type DelayAlertStatus = (typeof DELAY_ALERT_STATUSES)[number];
 export const DelayAlertStatusEnum = enumOf(DELAY_ALERT_STATUSES);
 export const DelayChoiceEnum = enumOf(DELAY_CHOICES);

@@ -3,8 +3,8 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 import type { EtaBasis as ModelBasis, EtaMethod, SampleKind } from '../eta/model';
 
-export const ETA_METHODS = ['HISTORY', 'PARTLY_HISTORY', 'STANDARD_DURATIONS'] as const satisfies readonly EtaMethod[];
-export const EtaMethodEnum = enumOf(ETA_METHODS);
+const ETA_METHODS = ['HISTORY', 'PARTLY_HISTORY', 'STANDARD_DURATIONS'] as const satisfies readonly EtaMethod[];
+const EtaMethodEnum = enumOf(ETA_METHODS);
 registerEnumType(EtaMethodEnum, {
   name: 'EtaMethod',
   description: 'HISTORY: every remaining stage from completed runs like it; PARTLY_HISTORY: some from standard durations (history thin); STANDARD_DURATIONS: too little history yet',

@@ -6,7 +6,7 @@ import { enumOf, VisibilityTierEnum } from '../../../platform/graphql/enums';
 import { PRODUCT_TYPES, ProductType } from '../route-templates';
 import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../lifecycle/states';
 
-export const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
+const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
 export type ShopChannel = (typeof SHOP_CHANNELS)[number];
 
 export const OrderStatusEnum = enumOf(ORDER_STATUSES);

@@ -48,8 +48,8 @@ export class ProgressEvent {
   eventId!: string;
 }
 
-export const EXCEPTION_STATUSES = ['OPEN', 'RESOLVED'] as const;
-export const ExceptionStatusEnum = enumOf(EXCEPTION_STATUSES);
+const EXCEPTION_STATUSES = ['OPEN', 'RESOLVED'] as const;
+const ExceptionStatusEnum = enumOf(EXCEPTION_STATUSES);
 registerEnumType(ExceptionStatusEnum, { name: 'ExceptionStatus' });
 
 @ObjectType({ description: 'An exception reported on an order, coded by the taxonomy' })

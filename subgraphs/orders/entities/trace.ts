@@ -2,7 +2,7 @@ import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/c
 import { Field, Int, ObjectType } from 'type-graphql';
 
 /** Where a product's traceability code resolves: a GS1 Digital Link–style URI (serial, AI 21) under the hub's domain. */
-export const TRACE_URI_BASE = 'https://id.weft.dev/21/';
+const TRACE_URI_BASE = 'https://id.weft.dev/21/';
 
 /**
  * The traceability code of one finished product, issued when QC & packing completes: scanning

@@ -27,7 +27,7 @@ function statementOf(row: Pick<OrderEta, 'deliveryBound'>, delivered: boolean): 
   return delivered ? `Delivered ${dayInChina(row.deliveryBound)}` : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${dayInChina(row.deliveryBound)}`;
 }
 
-export function etaView(row: OrderEta, delivered = false): Eta {
+function etaView(row: OrderEta, delivered = false): Eta {
   return {
     completion: { median: row.completionMedian, likelyBefore: row.completionBound },
     delivery: { median: row.deliveryMedian, likelyBefore: row.deliveryBound },

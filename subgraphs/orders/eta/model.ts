@@ -20,7 +20,7 @@ export const ETA_CONFIDENCE = 0.9;
 /** Completed runs a key needs before its history is trusted over the standard duration. */
 export const MIN_KEY_SAMPLES = 12;
 /** Runs an operator needs in a studio before their own pace is applied. */
-export const MIN_OPERATOR_SAMPLES = 10;
+const MIN_OPERATOR_SAMPLES = 10;
 /** Spread assumed for a stage without history: a log-normal around its standard duration. */
 const FALLBACK_SIGMA = 0.3;
 /** Route done → delivered, when a studio has no deliveries on record: about three days. */

@@ -2,9 +2,9 @@ import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 
-export const ABC_CLASSES = ['A', 'B', 'C'] as const;
+const ABC_CLASSES = ['A', 'B', 'C'] as const;
 export type AbcClass = (typeof ABC_CLASSES)[number];
-export const AbcClassEnum = enumOf(ABC_CLASSES);
+const AbcClassEnum = enumOf(ABC_CLASSES);
 registerEnumType(AbcClassEnum, { name: 'AbcClass', description: 'A: few materials, most of the value; C: many, little' });
 
 /** A material of the network's catalogue. Quantities are whole numbers of its unit (g, sheet, piece). */

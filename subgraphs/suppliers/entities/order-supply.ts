@@ -4,7 +4,7 @@ import { VISIBILITY_TIERS, type VisibilityTier } from '../../../contracts';
 import { enumOf } from '../../../platform/graphql/enums';
 
 /** How safe an order's material is, worst last. */
-export const MATERIAL_STATUSES = ['AVAILABLE', 'ON_ORDER', 'LOW', 'SHORT'] as const;
+const MATERIAL_STATUSES = ['AVAILABLE', 'ON_ORDER', 'LOW', 'SHORT'] as const;
 export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 export const MaterialStatusEnum = enumOf(MATERIAL_STATUSES);
 registerEnumType(MaterialStatusEnum, {

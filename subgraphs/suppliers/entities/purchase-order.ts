@@ -2,7 +2,7 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 
-export const PURCHASE_ORDER_STATUSES = ['PLACED', 'CONFIRMED', 'RECEIVED', 'CANCELLED'] as const;
+const PURCHASE_ORDER_STATUSES = ['PLACED', 'CONFIRMED', 'RECEIVED', 'CANCELLED'] as const;
 export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 export const PurchaseOrderStatusEnum = enumOf(PURCHASE_ORDER_STATUSES);
 registerEnumType(PurchaseOrderStatusEnum, { name: 'PurchaseOrderStatus' });

@@ -60,9 +60,9 @@ export const freeOf = (lot: Pick<StockLot, 'onHand' | 'reserved'>): number => Ma
 /** A material's available stock over these lots, lot by lot (what safety stock is measured against). */
 export const availableOf = (lots: readonly Pick<StockLot, 'onHand' | 'reserved'>[]): number => lots.reduce((sum, lot) => sum + freeOf(lot), 0);
 
-export const RESERVATION_STATUSES = ['RESERVED', 'RELEASED', 'CONSUMED'] as const;
+const RESERVATION_STATUSES = ['RESERVED', 'RELEASED', 'CONSUMED'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
-export const ReservationStatusEnum = enumOf(RESERVATION_STATUSES);
+const ReservationStatusEnum = enumOf(RESERVATION_STATUSES);
 registerEnumType(ReservationStatusEnum, { name: 'ReservationStatus' });
 
 /** Material of a lot held for an order: released when the order is cancelled, consumed when material preparation completes. */
