@@ -8,7 +8,8 @@ module.exports = {
   // Browser suites run after these, with jest.browser.config.js.
   testPathIgnorePatterns: ['\\.browser\\.test\\.js$'],
   testTimeout: 60000,
-  maxWorkers: 2,
+  // Three on two cores: the suites wait on PostgreSQL, NATS and sockets a good part of the time.
+  maxWorkers: 3,
   setupFiles: ['<rootDir>/dist/test/setup.js'],
   // PostgreSQL and NATS for the suites that need them: the environment's, or containers (see the file).
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',

@@ -15,9 +15,9 @@ const SUPPLIERS = [
   { id: 'load-glaze-east', sku: 'GLAZE-CELADON' },
   { id: 'load-glaze-west', sku: 'GLAZE-CELADON' },
 ];
-const SEQUENCES = 500; // per supplier: 4 × 500 = 2,000 batches
+const SEQUENCES = 150; // per supplier: 4 × 150 = 600 batches (throughput is bench/'s business; this checks the outcome)
 const LOTS = 10;
-const REPEATS = 200;
+const REPEATS = 60;
 const ORDERS = 30;
 const IN_FLIGHT = 32;
 
@@ -53,7 +53,7 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
   });
   afterAll(() => t?.close());
 
-  it('keeps every lot at its highest-sequence figure and every reservation exactly once, with 2,000 batches out of order, repeated, beside new orders', async () => {
+  it('keeps every lot at its highest-sequence figure and every reservation exactly once, with 600 batches out of order, 60 repeated, beside new orders', async () => {
     const random = seededRandom(2026);
     const batches = SUPPLIERS.flatMap((supplier) => Array.from({ length: SEQUENCES }, (_, index) => ({ supplier, sequence: index + 1 })));
     for (let index = 0; index < REPEATS; index += 1) batches.push(batches[Math.floor(random() * SEQUENCES * SUPPLIERS.length)]);
