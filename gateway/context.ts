@@ -1,7 +1,9 @@
 import type { Principal } from '../contracts';
 
-/** What the gateway knows of a request: who is asking, and the header to pass on. */
+/** What the gateway knows of a request: who is asking, the header to pass on, and the id its logs carry. */
 export interface GatewayContext {
   principal: Principal | null;
   authorization?: string;
+  /** `x-request-id` as sent (or made here); passed to every subgraph, so one id finds a request in every log. */
+  requestId?: string;
 }

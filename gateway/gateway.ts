@@ -11,7 +11,8 @@ import { AUDIENCES, type Audience } from '../platform/access/policy';
 import type { TokenService } from '../platform/access/tokens';
 import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../platform/runtime/http-server';
 import { logger } from '../platform/runtime/logger';
-import { formatError } from '../platform/runtime/subgraph';
+import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../platform/graphql/request-errors';
+import { hubError } from '../platform/graphql/errors';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
@@ -81,21 +82,45 @@ export interface RunningGateway {
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
 const keepAliveFetcher: Fetcher = (url, init) => nodeFetch(url, { ...(init as nodeFetch.RequestInit), agent: (parsed: URL) => (parsed.protocol === 'http:' ? agents.http : agents.https) }) as unknown as ReturnType<Fetcher>;
 
-/**
- * A subgraph answering with an HTTP error surfaces in the gateway as an error carrying the
- * subgraph's URL and raw body; clients get its code and message only (the rest is logged).
- */
+/** Clients get a subgraph's codes and messages; an HTTP error's URL and raw body stay out of the answer. */
 function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const { response, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
-  if (!response) return formatError(formatted, error);
-  logger.warn({ response, path: formatted.path }, 'subgraph answered with an HTTP error');
-  return formatError({ ...formatted, message: 'A subgraph could not answer', extensions }, error);
+  const { response: _response, ...extensions } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return formatError({ ...formatted, extensions }, error);
 }
 
-/** Passes the caller's own token to every subgraph, which verifies it again and applies its rules. */
+type SubgraphResponse = { url?: string; status?: number; body?: unknown };
+
+/**
+ * Passes the caller's own token (and request id) to every subgraph, which verifies it again and
+ * applies its rules. A subgraph that refuses a request says why in a GraphQL error (a variable it
+ * cannot read: BAD_USER_INPUT naming it): the caller gets that code and message, logged here
+ * once at warn. A subgraph that cannot answer at all is SERVICE_UNAVAILABLE, naming it.
+ */
 class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly serviceName: string,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+    request.http?.headers.set('accept', 'application/json');
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override didEncounterError(error: Error, _fetchRequest: unknown, _fetchResponse: unknown, context?: GatewayContext): void {
+    const response = (error as { extensions?: { response?: SubgraphResponse } }).extensions?.response;
+    const body = response?.body as { errors?: GraphQLFormattedError[] } | undefined;
+    const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
+    const code = first?.extensions?.code;
+    if (first && typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      // Logged with the rest of the request's errors (requestErrorsPlugin).
+      throw hubError(code as Parameters<typeof hubError>[0], first.message, { ...first.extensions, serviceName: this.serviceName });
+    }
+    logger.warn({ subgraph: this.serviceName, status: response?.status, err: response ? undefined : error, requestId: context?.requestId }, 'subgraph could not answer');
+    throw hubError('SERVICE_UNAVAILABLE', `The ${this.serviceName} part of the hub could not answer; try again shortly`, { serviceName: this.serviceName });
   }
 }
 
@@ -151,7 +176,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const armor = armorFor(limits, production);
   const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
     const authorization = request.headers.authorization;
-    return { principal: await options.auth.principalOf(authorization), authorization };
+    return { principal: await options.auth.principalOf(authorization), authorization, requestId: requestIdOf(request) };
   };
   const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
     let apiSchema: GraphQLSchema | undefined;
@@ -160,7 +185,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph "${name}"`);
-        return new AuthenticatedDataSource({ url: target, fetcher: keepAliveFetcher });
+        return new AuthenticatedDataSource(name, { url: target, fetcher: keepAliveFetcher });
       },
     });
     // Live events are executed over a resolver-free copy: Apollo Server instruments the schema
@@ -171,11 +196,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       formatError: formatGatewayError,
       includeStacktraceInErrorResponses: false,
       introspection: !production,
-      csrfPrevention: true,
+      csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
       allowBatchedHttpRequests: true,
       stopOnTerminationSignals: false,
+      // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
+      parseOptions: { maxTokens: limits.maxTokens },
       validationRules: armor.validationRules,
-      plugins: armor.plugins,
+      plugins: [...armor.plugins, requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
     });
     return {
       apollo,

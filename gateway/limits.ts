@@ -29,7 +29,8 @@ export function armorFor(limits: OperationLimits, production: boolean): { plugin
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are limited by Apollo's parser (parseOptions.maxTokens): armor's limit answers a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   });

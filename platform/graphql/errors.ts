@@ -5,6 +5,7 @@ import { GraphQLError } from 'graphql';
  * FAILED_PRECONDITION: the input is well formed but the entity's state does not allow the change
  * (a stage out of route order, a QC checkpoint not passed); `extensions.reason` says which rule.
  * CURSOR_EXPIRED: a live subscription's `after` is older than the bus keeps (docs/live-updates.md).
+ * PAYLOAD_TOO_LARGE: a request body past MAX_BODY_BYTES (answered 413, docs/operations.md).
  */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -16,6 +17,7 @@ export type ErrorCode =
   | 'BAD_REQUEST'
   | 'CURSOR_EXPIRED'
   | 'SERVICE_UNAVAILABLE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export function hubError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {

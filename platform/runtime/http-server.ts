@@ -14,22 +14,57 @@ export interface RunningHttpServer {
 /** The largest request body read, by default (MAX_BODY_BYTES). */
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
 
+/** A body past the limit: answered 413 (with a GraphQL error), then the connection closes. */
+export class BodyTooLargeError extends Error {
+  readonly status = 413;
+  constructor(readonly limit: number) {
+    super(`The request body is larger than ${limit} bytes (MAX_BODY_BYTES)`);
+  }
+}
+
+/** How much of an oversized body is read and dropped before the answer, so the client sees the 413 instead of a reset. */
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+
 export function readBody(request: http.IncomingMessage, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () => reject(new BodyTooLargeError(maxBodyBytes));
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(Object.assign(new Error('Request body too large'), { status: 413 }));
-        request.destroy();
-        return;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+      else {
+        // Keep nothing more; answer at the end of the body (or once it is absurdly large).
+        chunks.length = 0;
+        if (size > DRAIN_LIMIT_BYTES) tooLarge();
       }
-      chunks.push(chunk);
     });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => (size > maxBodyBytes ? tooLarge() : resolve(Buffer.concat(chunks).toString('utf8'))));
     request.on('error', reject);
   });
+}
+
+/** A GraphQL error as the whole answer (`{ errors: [...] }`). */
+export const sendGraphQLError = (response: http.ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void => {
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+};
+
+/**
+ * GraphQL-over-HTTP's status codes: with `application/graphql-response+json` a document that
+ * does not parse or validate (or variables that do not coerce) is a 400; with `application/json`
+ * the spec asks for 200 for every well-formed request, whatever errors the GraphQL response
+ * holds. Apollo Server answers 400 for both, so the status is set here.
+ */
+const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND']);
+function statusFor(status: number, contentType: string | undefined, body: string): number {
+  if (status !== 400 || !contentType?.startsWith('application/json')) return status;
+  try {
+    const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] }).errors;
+    return errors?.length && errors.every((error) => REQUEST_ERROR_CODES.has(String(error.extensions?.code))) ? 200 : status;
+  } catch {
+    return status;
+  }
 }
 
 export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
@@ -75,19 +110,25 @@ export async function serveApollo(options: {
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
-      const raw = request.method === 'POST' ? await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES) : '';
+      let raw = '';
+      if (request.method === 'POST') {
+        try {
+          raw = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+        } catch (error) {
+          if (!(error instanceof BodyTooLargeError)) throw error;
+          return sendGraphQLError(response, 413, error.message, 'PAYLOAD_TOO_LARGE', { connection: 'close' });
+        }
+      }
       let body: unknown = raw;
       if (raw && (headers.get('content-type') ?? '').includes('application/json')) {
         try {
           body = JSON.parse(raw);
         } catch {
-          return sendJson(response, 400, { errors: [{ message: 'Malformed JSON body', extensions: { code: 'BAD_REQUEST' } }] });
+          return sendGraphQLError(response, 400, 'Malformed JSON body', 'BAD_REQUEST');
         }
       }
       if (Array.isArray(body) && options.maxBatch !== undefined && body.length > options.maxBatch) {
-        return sendJson(response, 400, {
-          errors: [{ message: `A batch may hold at most ${options.maxBatch} operations; this one holds ${body.length}`, extensions: { code: 'BAD_REQUEST' } }],
-        });
+        return sendGraphQLError(response, 400, `A batch may hold at most ${options.maxBatch} operations; this one holds ${body.length}`, 'BAD_REQUEST');
       }
       const result = await endpoint.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
@@ -96,6 +137,7 @@ export async function serveApollo(options: {
       for (const [key, value] of result.headers) response.setHeader(key, value);
       response.statusCode = result.status ?? 200;
       if (result.body.kind === 'complete') {
+        response.statusCode = statusFor(response.statusCode, result.headers.get('content-type'), result.body.string);
         response.end(result.body.string);
       } else {
         for await (const chunk of result.body.asyncIterator) response.write(chunk);

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { EntityManager } from '@mikro-orm/core';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { ROW_FILTER, rowFilter } from '../access/enforce';
 import type { AccessPolicy } from '../access/policy';
 import { Viewer } from '../access/viewer';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './settings';
 import type { TokenService } from '../access/tokens';
 import { GraphQLContext, RequestContext } from '../graphql/context';
+import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
 import type { BusSubscription, EventBus } from '../events/bus';
 import { consumeOnce, type EventConsumer } from '../events/consumer';
@@ -80,18 +81,6 @@ export interface SubgraphOptions {
   maxBodyBytes?: number;
 }
 
-/** Keeps internal failures out of responses (they are logged), passes every coded error through. */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === 'INTERNAL_SERVER_ERROR' || code === undefined) {
-    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-    logger.error({ err: original, path: formatted.path }, 'unexpected error');
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-  return { ...formatted, extensions };
-}
-
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
   const filter = rowFilter(definition.access);
   const database = definition.database
@@ -110,10 +99,10 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    csrfPrevention: true,
+    csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
     // The process owns signal handling (it closes databases and relays in order), not Apollo.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
   });
   const http = await serveApollo({
     port: options.port,
@@ -125,7 +114,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
         // A bad token fails the whole request (UNAUTHENTICATED); no token is an anonymous viewer.
         context: async (request) => {
           const principal = await options.auth.principalOf(request.headers.authorization);
-          return { ctx: contextFor(String(request.headers['x-request-id'] ?? randomUUID()), Viewer.of(principal)) };
+          return { ctx: contextFor(requestIdOf(request), Viewer.of(principal)) };
         },
       },
     },

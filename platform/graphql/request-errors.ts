@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type http from 'node:http';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { logger } from '../runtime/logger';
+
+/**
+ * Headers that prove a request is not "simple" (a form post or an <img> cannot send them), so
+ * Apollo's CSRF prevention lets a GET query carrying one through: a bearer token, or Apollo's own
+ * preflight headers. Mutations never run over GET.
+ */
+export const CSRF_PROOF_HEADERS = ['authorization', 'apollo-require-preflight', 'x-apollo-operation-name'];
+
+/** The request id a caller sent (`x-request-id`, kept when it is sane), or a new one. */
+export function requestIdOf(request: http.IncomingMessage): string {
+  const sent = request.headers['x-request-id'];
+  return typeof sent === 'string' && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
+}
+
+const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
+
+/** Keeps internal failures out of responses (the plugin below logs them), passes every coded error through without a stack. */
+export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+  if (isInternal(formatted.extensions?.code)) {
+    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+  return { ...formatted, extensions };
+}
+
+/**
+ * Internal errors are for real bugs: each is logged once, at error level with its stack and the
+ * request id (a subgraph's refusal, at warn without one), and the answer carries that id (`extensions.requestId`, and the `x-request-id`
+ * header on every answer) so an operator finds it in the logs.
+ */
+export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfContext: (context: TContext) => string): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue, operationName }) {
+          for (const error of errors) {
+            if (!isInternal(error.extensions?.code)) {
+              // A subgraph refused what the gateway passed on (a value it cannot read): once, at warn, no stack.
+              const serviceName = error.extensions?.serviceName;
+              if (serviceName) logger.warn({ subgraph: serviceName, code: error.extensions?.code, message: error.message, path: error.path, requestId: requestIdOfContext(contextValue) }, 'subgraph refused the request');
+              continue;
+            }
+            const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+            logger.error({ err: original, path: error.path, operationName, requestId: requestIdOfContext(contextValue) }, 'unexpected error');
+          }
+        },
+        async willSendResponse({ response, contextValue }) {
+          const requestId = requestIdOfContext(contextValue);
+          response.http.headers.set('x-request-id', requestId);
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some((error) => isInternal(error.extensions?.code))) return;
+          result.errors = result.errors.map((error) => (isInternal(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+        },
+      };
+    },
+  };
+}

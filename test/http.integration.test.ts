@@ -1,0 +1,88 @@
+import { serverAudits } from 'graphql-http';
+import { startTestHub, TestHub } from './support/hub';
+import { staff } from './support/principals';
+
+const BAD_DATE = `mutation($s: ID!, $i: ShipmentEventInput!) { recordShipmentEvent(shipmentId: $s, input: $i, idempotencyKey: "http-test") { id } }`;
+
+/**
+ * GraphQL over HTTP at the gateway and at a subgraph: graphql-http's audits of the spec, the
+ * status codes by `Accept`, GET for queries only (CSRF-proof headers), the body limit, and a
+ * subgraph's refusal reaching the caller with its own code.
+ */
+describe('GraphQL over HTTP', () => {
+  let t: TestHub;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await startTestHub('sqlite');
+    token = await t.token(staff('moyun-studio'));
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  const post = async (body: unknown, headers: Record<string, string> = {}, url = t.hub.gateway.url) => {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  };
+
+  it.each([
+    ['the gateway', () => t.hub.gateway.url],
+    ['a subgraph (orders)', () => t.hub.subgraphs.orders.url],
+  ])("passes graphql-http's server audits at %s: every MUST and every SHOULD", async (_where, url) => {
+    // A bearer token proves a request non-simple (CSRF), as every client of the hub sends one.
+    const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+    const results = await Promise.all(serverAudits({ url: url(), fetchFn }).map((audit) => audit.fn()));
+    const failed = results.filter((result) => result.status !== 'ok' && !result.name.startsWith('MAY'));
+    expect(failed.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
+    expect(results.length).toBeGreaterThan(30);
+  });
+
+  it('answers a document that does not parse 400 with application/graphql-response+json, 200 with application/json', async () => {
+    const strict = await post({ query: '{ orders(' }, { accept: 'application/graphql-response+json' });
+    expect(strict.status).toBe(400);
+    expect(strict.headers.get('content-type')).toContain('application/graphql-response+json');
+    expect(strict.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const legacy = await post({ query: '{ orders(' }, { accept: 'application/json' });
+    expect(legacy.status).toBe(200);
+    expect(legacy.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    // Past the token limit it is the same parse failure, never a 500.
+    const long = await post({ query: `{ ${'__typename '.repeat(3000)}}` }, { accept: 'application/graphql-response+json' });
+    expect(long.status).toBe(400);
+    expect(long.body.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it("passes a subgraph's refusal of a variable to the caller with its code, naming the variable, never as an internal error", async () => {
+    const result = await post({ query: BAD_DATE, variables: { s: 'shp_unknown', i: { status: 'IN_TRANSIT', occurredAt: 'not-a-date' } } });
+    expect(result.status).toBe(200);
+    expect(result.body.errors).toHaveLength(1);
+    expect(result.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', serviceName: 'orders' });
+    expect(result.body.errors[0].message).toContain('i.occurredAt');
+    expect(result.headers.get('x-request-id')).toMatch(/^[\w.:-]+$/);
+  });
+
+  it('keeps the request id a caller sends, through the gateway', async () => {
+    const result = await post({ query: '{ vocabularyVersion }' }, { 'x-request-id': 'weft-test-0001' });
+    expect(result.headers.get('x-request-id')).toBe('weft-test-0001');
+  });
+
+  it('serves queries over GET with URL-encoded variables, never mutations, and only with a header that proves a non-simple request', async () => {
+    const url = (query: string, variables?: unknown) => `${t.hub.gateway.url}?query=${encodeURIComponent(query)}${variables ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : ''}`;
+    const query = await fetch(url('query($p: StatusPhase) { statusCodes(phase: $p) { code } }', { p: 'PRODUCTION' }), { headers: { authorization: `Bearer ${token}` } });
+    expect(query.status).toBe(200);
+    expect(((await query.json()) as any).data.statusCodes.length).toBeGreaterThan(0);
+    const mutation = await fetch(url('mutation { __typename }'), { headers: { authorization: `Bearer ${token}` } });
+    expect(mutation.status).toBe(405);
+    // What a cross-site <img> or form could send: refused.
+    const simple = await fetch(url('{ vocabularyVersion }'));
+    expect(simple.status).toBe(400);
+    expect(((await simple.json()) as any).errors[0].message).toMatch(/Cross-Site Request Forgery/);
+  });
+
+  it.each([3_000_000, 30_000_000])('answers a %i-byte body 413 with a GraphQL error, then closes the connection', async (bytes) => {
+    const response = await fetch(t.hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: `{"query":"${'a'.repeat(bytes)}"}` });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    // The hub goes on answering.
+    expect((await post({ query: '{ vocabularyVersion }' })).body.data.vocabularyVersion).toBeGreaterThan(0);
+  });
+});
