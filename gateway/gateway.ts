@@ -13,6 +13,7 @@ import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../pl
 import { logger } from '../platform/runtime/logger';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../platform/graphql/request-errors';
 import { hubError } from '../platform/graphql/errors';
+import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
@@ -202,7 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
       parseOptions: { maxTokens: limits.maxTokens },
       validationRules: armor.validationRules,
-      plugins: [...armor.plugins, requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
+      plugins: [...armor.plugins, inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
     });
     return {
       apollo,

@@ -39,6 +39,8 @@ export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfCon
       return {
         async didEncounterErrors({ errors, contextValue, operationName }) {
           for (const error of errors) {
+            // A subgraph's internal error was logged there, with this request id.
+            if (isInternal(error.extensions?.code) && error.extensions?.serviceName) continue;
             if (!isInternal(error.extensions?.code)) {
               // A subgraph refused what the gateway passed on (a value it cannot read): once, at warn, no stack.
               const serviceName = error.extensions?.serviceName;

@@ -9,6 +9,7 @@ import { Viewer } from '../access/viewer';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './settings';
 import type { TokenService } from '../access/tokens';
 import { GraphQLContext, RequestContext } from '../graphql/context';
+import { inputGuardPlugin } from '../graphql/input-guard';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
 import type { BusSubscription, EventBus } from '../events/bus';
@@ -102,7 +103,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
     // The process owns signal handling (it closes databases and relays in order), not Apollo.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
   });
   const http = await serveApollo({
     port: options.port,
