@@ -16,4 +16,11 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/package.json ./package.json
+# The embedded hub (the default command) keeps its SQLite files here; the services use PostgreSQL.
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
+# Every part answers /readyz on its port (PORT for a subgraph, GATEWAY_PORT for the gateway); no curl in the image.
+HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=5 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||process.env.GATEWAY_PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# The whole hub in one process, as `npm start` runs it; docker-compose runs each part on its own.
+CMD ["node", "dist/hub/start.js"]

@@ -82,6 +82,16 @@ export interface SubgraphOptions {
   maxBodyBytes?: number;
 }
 
+async function databaseAnswers(database: Database | undefined): Promise<boolean> {
+  if (!database) return true;
+  try {
+    await Promise.race([database.orm.em.getConnection().execute('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
   const filter = rowFilter(definition.access);
   const database = definition.database
@@ -121,6 +131,11 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     },
     routes: {
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
+      // Ready when its database answers (a subgraph without one is ready once it listens).
+      '/readyz': async (_request, response) => {
+        const ready = await databaseAnswers(database);
+        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraph: definition.name, database: database ? (ready ? 'ok' : 'unreachable') : 'none' });
+      },
     },
   });
   const systemContext = <T>() => contextFor(`system-${randomUUID()}`, Viewer.system()) as unknown as RequestContext<T>;
