@@ -6,4 +6,6 @@ export interface GatewayContext {
   authorization?: string;
   /** `x-request-id` as sent (or made here); passed to every subgraph, so one id finds a request in every log. */
   requestId?: string;
+  /** The address the request came from (through trusted proxies): what calls without a token are counted by. */
+  clientAddress?: string;
 }

@@ -15,6 +15,7 @@ import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } fro
 import { hubError } from '../platform/graphql/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
+import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
 import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
@@ -61,6 +62,8 @@ export interface GatewayOptions {
   webDist?: string;
   /** The largest request body it reads (MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Operations a minute per principal and per address (RATE_LIMITS); none when absent. */
+  rateLimits?: RateLimitSettings;
 }
 
 export interface RunningGateway {
@@ -175,9 +178,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const limits = options.limits ?? DEFAULT_LIMITS;
   const production = options.production ?? false;
   const armor = armorFor(limits, production);
+  const rateLimits = options.rateLimits ? new RateLimits(options.rateLimits) : undefined;
   const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
     const authorization = request.headers.authorization;
-    return { principal: await options.auth.principalOf(authorization), authorization, requestId: requestIdOf(request) };
+    return {
+      principal: await options.auth.principalOf(authorization),
+      authorization,
+      requestId: requestIdOf(request),
+      clientAddress: clientAddressOf(request, options.rateLimits?.trustedProxies ?? []),
+    };
   };
   const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
     let apiSchema: GraphQLSchema | undefined;
@@ -203,7 +212,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
       parseOptions: { maxTokens: limits.maxTokens },
       validationRules: armor.validationRules,
-      plugins: [...armor.plugins, inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
+      plugins: [...armor.plugins, ...(rateLimits ? [rateLimits.plugin()] : []), inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
     });
     return {
       apollo,
@@ -269,6 +278,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       feed?.close();
       await running.close();
       await http.close();
+      await rateLimits?.close();
     },
   };
 }

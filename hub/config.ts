@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { AuthOptions, MIN_SECRET_LENGTH } from '../platform/access/tokens';
 import type { DatabaseLocation } from '../platform/data/database';
 import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
+import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../gateway/rate-limits';
 import type { BusSettings } from '../platform/events/open-bus';
 import { boundUrl, PublicUrl } from '../platform/runtime/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
@@ -46,6 +48,8 @@ export interface HubConfig {
   maxBodyBytes: number;
   /** Where `npm start` runs its local WeChat stand-in when no account is configured. */
   wechatStubPort: number;
+  /** Operations a minute per principal and per address (RATE_LIMITS=false turns them off). */
+  rateLimits?: RateLimitSettings;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -144,6 +148,14 @@ export const CONFIG_SCHEMA = z.object({
   MAX_DIRECTIVES: positiveWhole(DEFAULT_LIMITS.maxDirectives),
   MAX_BATCH: positiveWhole(DEFAULT_LIMITS.maxBatch),
   MAX_BODY_BYTES: positiveWhole(1_000_000),
+  RATE_LIMITS: flag(),
+  RATE_LIMIT_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.perPrincipalPerMinute),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.publicPerAddressPerMinute),
+  REDIS_URL: url(['redis', 'rediss']),
+  TRUSTED_PROXIES: variable('a comma-separated list of IP addresses', (raw) => {
+    const addresses = raw.split(',').map((address) => address.trim()).filter(Boolean);
+    return addresses.every((address) => isIP(address)) ? addresses : undefined;
+  }, [] as string[]),
 });
 
 /** The variables that place a subgraph, one pair per subgraph. */
@@ -212,6 +224,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
           : null,
     },
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
+    rateLimits:
+      vars.RATE_LIMITS === false
+        ? undefined
+        : { perPrincipalPerMinute: vars.RATE_LIMIT_PER_MINUTE, publicPerAddressPerMinute: vars.RATE_LIMIT_PUBLIC_PER_MINUTE, redisUrl: vars.REDIS_URL, trustedProxies: vars.TRUSTED_PROXIES },
     auth: () => ({
       hubSecret: hubSecret(vars.AUTH_SECRET, dataDir, production),
       jwksUrl: vars.AUTH_JWKS_URL,

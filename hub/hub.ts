@@ -6,6 +6,7 @@ import type { LiveSettings } from '../gateway/live/settings';
 import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
+import type { RateLimitSettings } from '../gateway/rate-limits';
 import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
 import { settle } from './settle';
@@ -29,6 +30,7 @@ export interface HubOptions {
   /** What each subgraph is told (timers, retries, the WeChat account); the defaults otherwise. */
   settings?: SubgraphSettings;
   maxBodyBytes?: number;
+  rateLimits?: RateLimitSettings;
 }
 
 export interface RunningHub {
@@ -81,6 +83,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       live: options.live,
       web: options.web,
       maxBodyBytes: options.maxBodyBytes,
+      rateLimits: options.rateLimits,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
     const running = gateway;

@@ -6,6 +6,7 @@ import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
 import type { OperationLimits } from '../../gateway/limits';
 import type { LiveSettings } from '../../gateway/live/settings';
+import type { RateLimitSettings } from '../../gateway/rate-limits';
 import type { TokenService } from '../../platform/access/tokens';
 import type { Dialect } from '../../platform/data/database';
 import type { WebAppSettings } from '../../gateway/web-app';
@@ -62,6 +63,8 @@ export interface TestHubOptions {
   gatewayPort?: number;
   /** The web app's sign-in settings. */
   web?: WebAppSettings;
+  /** Rate limits (off unless given: every test call comes from 127.0.0.1). */
+  rateLimits?: RateLimitSettings;
   /** What the subgraphs are told, over the defaults (faster retries, a WeChat stub …). */
   settings?: Partial<Omit<SubgraphSettings, 'notify'>> & { notify?: Partial<SubgraphSettings['notify']> };
 }
@@ -79,7 +82,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   const auth = options.auth ?? testTokens();
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...options.settings, notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify } };
   const start = (seedDemo: boolean) =>
-    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, live: options.live, web: options.web, settings });
+    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, live: options.live, web: options.web, settings });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
