@@ -15,6 +15,7 @@ import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } fro
 import { hubError } from '../platform/graphql/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
+import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
@@ -64,6 +65,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Operations a minute per principal and per address (RATE_LIMITS); none when absent. */
   rateLimits?: RateLimitSettings;
+  /** Serve /metrics on the public port (not in production: METRICS_PORT serves it there). */
+  metricsRoute?: boolean;
 }
 
 export interface RunningGateway {
@@ -112,6 +115,18 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set('accept', 'application/json');
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    const done = subgraphFetches.startTimer({ subgraph: this.serviceName });
+    try {
+      const response = await super.process(options);
+      done({ outcome: response.errors?.length ? 'error' : 'ok' });
+      return response;
+    } catch (error) {
+      done({ outcome: 'error' });
+      throw error;
+    }
   }
 
   override didEncounterError(error: Error, _fetchRequest: unknown, _fetchResponse: unknown, context?: GatewayContext): void {
@@ -212,7 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
       parseOptions: { maxTokens: limits.maxTokens },
       validationRules: armor.validationRules,
-      plugins: [...armor.plugins, ...(rateLimits ? [rateLimits.plugin()] : []), inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
+      plugins: [...armor.plugins, metricsPlugin('gateway'), ...(rateLimits ? [rateLimits.plugin()] : []), inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
     });
     return {
       apollo,
@@ -245,6 +260,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxBodyBytes: options.maxBodyBytes,
     fallback: webApp({ publicUrl, settings: options.web ?? { demoSignIn: false }, auth: options.auth, shareSummary, distDir: options.webDist }),
     routes: {
+      ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, followers: feed?.followers ?? 0 } }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(options.subgraphUrls).map(async ([name, url]) => [name, await subgraphReady(url)] as const));
@@ -267,6 +283,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   const url = `${http.url}/graphql`;
   live = running;
+  const liveReadings = async () => [
+    { labels: { service: 'gateway', measure: 'connections' }, value: running.connections() },
+    { labels: { service: 'gateway', measure: 'subscriptions' }, value: feed?.followers ?? 0 },
+    { labels: { service: 'gateway', measure: 'queued_events' }, value: feed?.queued ?? 0 },
+  ];
+  readInto('weft_live', 'Live updates now: open graphql-ws connections, subscriptions, and events queued for them', ['service', 'measure'], liveReadings);
   logger.info({ url, live: feed ? 'graphql-ws' : 'off (no bus)' }, 'gateway ready');
   return {
     http,
@@ -275,6 +297,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     live: running,
     feed,
     close: async () => {
+      stopReading(liveReadings);
       feed?.close();
       await running.close();
       await http.close();

@@ -3,6 +3,7 @@ import { ConfigurationError, readConfig } from '../hub/config';
 import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
+import { serveMetricsOn } from '../platform/runtime/metrics';
 import { startGateway, subgraphsOfSupergraph, SUPERGRAPH_PATH } from './gateway';
 import { configureLogging } from '../platform/runtime/logger';
 
@@ -25,11 +26,13 @@ async function main(): Promise<void> {
     web: config.web,
     maxBodyBytes: config.maxBodyBytes,
     rateLimits: config.rateLimits,
+    metricsRoute: config.metricsRoute,
     // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.
     subgraphUrls: Object.fromEntries(
       subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [name, config.subgraphUrl(name, Number(new URL(url).port))]),
     ),
   });
+  if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
   const stop = async () => {
     await gateway.close();
     await bus?.close();

@@ -48,6 +48,9 @@ export interface HubConfig {
   maxBodyBytes: number;
   /** Where `npm start` runs its local WeChat stand-in when no account is configured. */
   wechatStubPort: number;
+  /** METRICS_PORT: /metrics on a port of its own; without it, on each part's port unless in production. */
+  metricsPort?: number;
+  metricsRoute: boolean;
   /** Operations a minute per principal and per address (RATE_LIMITS=false turns them off). */
   rateLimits?: RateLimitSettings;
 }
@@ -148,6 +151,7 @@ export const CONFIG_SCHEMA = z.object({
   MAX_DIRECTIVES: positiveWhole(DEFAULT_LIMITS.maxDirectives),
   MAX_BATCH: positiveWhole(DEFAULT_LIMITS.maxBatch),
   MAX_BODY_BYTES: positiveWhole(1_000_000),
+  METRICS_PORT: port(),
   RATE_LIMITS: flag(),
   RATE_LIMIT_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.perPrincipalPerMinute),
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.publicPerAddressPerMinute),
@@ -224,6 +228,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
           : null,
     },
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
+    metricsPort: vars.METRICS_PORT,
+    metricsRoute: !production && vars.METRICS_PORT === undefined,
     rateLimits:
       vars.RATE_LIMITS === false
         ? undefined

@@ -31,6 +31,8 @@ export interface HubOptions {
   settings?: SubgraphSettings;
   maxBodyBytes?: number;
   rateLimits?: RateLimitSettings;
+  /** /metrics on every part's port (tests, the embedded hub outside production). */
+  metricsRoute?: boolean;
 }
 
 export interface RunningHub {
@@ -66,6 +68,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         holdConsumers: options.seedDemo,
         settings: options.settings,
         maxBodyBytes: options.maxBodyBytes,
+        metricsRoute: options.metricsRoute,
       });
     }
     if (options.seedDemo) {
@@ -84,6 +87,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       web: options.web,
       maxBodyBytes: options.maxBodyBytes,
       rateLimits: options.rateLimits,
+      metricsRoute: options.metricsRoute,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });
     const running = gateway;

@@ -5,6 +5,7 @@ import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../demo/orders';
 import { startWechatStub } from '../tools/wechat-stub';
 import { configureLogging } from '../platform/runtime/logger';
+import { serveMetricsOn } from '../platform/runtime/metrics';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const settings = wechat ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } } : config.subgraphs;
   const auth = new TokenService(config.auth());
   const hub = await startHub({ ...config, settings, auth });
+  if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
   const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
   const web = auth.publicUrl.base;
   const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;

@@ -5,6 +5,7 @@ import { openEventBus } from '../platform/events/open-bus';
 import { startSubgraph } from '../platform/runtime/subgraph';
 import { subgraphNamed } from './registry';
 import { configureLogging } from '../platform/runtime/logger';
+import { serveMetricsOn } from '../platform/runtime/metrics';
 
 /**
  * `npm run start:subgraph -- <name>`: one subgraph in its own process. With NATS_URL its outbox
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
     bus,
     settings: config.subgraphs,
     maxBodyBytes: config.maxBodyBytes,
+    metricsRoute: config.metricsRoute,
   });
+  if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {
     await runtime.close();

@@ -6,6 +6,8 @@ export interface TopicFollower {
   offer(event: EventEnvelope): void;
   /** Nothing offered is still on its way to the client. */
   readonly idle: boolean;
+  /** Events waiting in its queue. */
+  readonly queued: number;
 }
 
 /**
@@ -62,6 +64,13 @@ export class LiveFeed {
     if (!(await (this.subscription?.caughtUp() ?? true))) return false;
     for (const followers of this.topics.values()) for (const follower of followers) if (!follower.idle) return false;
     return true;
+  }
+
+  /** Events waiting in every follower's queue (metrics). */
+  get queued(): number {
+    let count = 0;
+    for (const followers of this.topics.values()) for (const follower of followers) count += follower.queued;
+    return count;
   }
 
   /** Followers now registered (diagnostics, benchmarks). */

@@ -94,6 +94,10 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     if (this.history === undefined) this.enqueue(event);
   }
 
+  get queued(): number {
+    return this.queue.length;
+  }
+
   /** Live, nothing queued, and waiting for the next event (what it delivered has gone to the socket). */
   get idle(): boolean {
     return this.finished || (this.history === undefined && this.queue.length === 0 && this.wake !== undefined);

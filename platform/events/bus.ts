@@ -8,6 +8,8 @@ export interface BusSubscription {
    * a quiesce waits for (tests, a graceful stop), decided by positions, never by time.
    */
   caughtUp(): Promise<boolean>;
+  /** Events on the bus after what the handler has taken (the consumer's lag, for metrics). */
+  pending(): Promise<number>;
   close(): void;
 }
 
@@ -222,6 +224,10 @@ class InProcessSubscription implements BusSubscription {
       this.running = false;
     }
     if (!this.closed && (this.position === undefined || this.position < this.bus.lastCursor)) this.wake();
+  }
+
+  async pending(): Promise<number> {
+    return this.closed ? 0 : Math.max(0, this.bus.lastCursor - (this.position ?? 0));
   }
 
   async caughtUp(): Promise<boolean> {

@@ -215,6 +215,13 @@ class NatsSubscription implements BusSubscription {
     }
   }
 
+  async pending(): Promise<number> {
+    if (this.closed) return 0;
+    if (!this.options.durable) return Math.max(0, cursorNumber(await this.bus.head()) - (this.position ?? 0));
+    const info = await this.bus.consumerInfo(this.options.durable);
+    return info.num_pending + info.num_ack_pending;
+  }
+
   async caughtUp(): Promise<boolean> {
     if (this.closed) return true;
     if (this.delivering) return false;

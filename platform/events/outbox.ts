@@ -178,6 +178,12 @@ export class OutboxRelay {
     });
   }
 
+  /** How long the oldest event not yet published has waited, in seconds (0 when none waits): the outbox lag. */
+  async lagSeconds(): Promise<number> {
+    const [oldest] = await this.orm.em.fork().find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: 1, fields: ['occurredAt'] });
+    return oldest ? Math.max(0, (Date.now() - oldest.occurredAt.getTime()) / 1000) : 0;
+  }
+
   /**
    * Publishes everything committed so far, waiting out a drain in progress (on PostgreSQL
    * another instance may hold the lock): returns once no row is left unpublished.

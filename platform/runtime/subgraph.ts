@@ -10,6 +10,7 @@ import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './settings';
 import type { TokenService } from '../access/tokens';
 import { GraphQLContext, RequestContext } from '../graphql/context';
 import { inputGuardPlugin } from '../graphql/input-guard';
+import { metricsPlugin, readInto, serveMetrics, stopReading } from './metrics';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
 import type { BusSubscription, EventBus } from '../events/bus';
@@ -35,6 +36,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   timers?: readonly { name: string; intervalMs(settings: SubgraphSettings): number; run(runtime: SubgraphRuntime): Promise<unknown> }[];
   /** Releases what the subgraph holds beyond its database (a solver thread, say). */
   close?(): Promise<void>;
+  /** Gauges of its own, read when Prometheus scrapes (see platform/runtime/metrics.ts); each answers its readings. */
+  gauges?: readonly { name: string; help: string; labelNames: string[]; read(runtime: SubgraphRuntime): Promise<{ labels: Record<string, string>; value: number }[]> }[];
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
 }
@@ -80,6 +83,8 @@ export interface SubgraphOptions {
   settings?: SubgraphSettings;
   /** The largest request body it reads (MAX_BODY_BYTES). */
   maxBodyBytes?: number;
+  /** Serve /metrics on the subgraph's own port (not in production: METRICS_PORT serves it there). */
+  metricsRoute?: boolean;
 }
 
 async function databaseAnswers(database: Database | undefined): Promise<boolean> {
@@ -113,7 +118,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
     // The process owns signal handling (it closes databases and relays in order), not Apollo.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), inputGuardPlugin(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(definition.name), inputGuardPlugin(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
   });
   const http = await serveApollo({
     port: options.port,
@@ -130,6 +135,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       },
     },
     routes: {
+      ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', subgraph: definition.name }),
       // Ready when its database answers (a subgraph without one is ready once it listens).
       '/readyz': async (_request, response) => {
@@ -187,6 +193,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       for (const run of runs) await run();
     },
     close: async () => {
+      for (const read of readers) stopReading(read);
       for (const timer of timers) clearInterval(timer);
       await Promise.all(ticking);
       for (const subscription of subscriptions) subscription.close();
@@ -196,6 +203,18 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       await database?.close();
     },
   };
+  // What Prometheus reads of this part when it scrapes: outbox lag, each consumer's lag, its own gauges.
+  const service = { service: definition.name };
+  const readers: (() => Promise<{ labels: Record<string, string>; value: number }[]>)[] = [];
+  const read = (name: string, help: string, labelNames: string[], reader: (typeof readers)[number]) => {
+    readers.push(reader);
+    readInto(name, help, labelNames, reader);
+  };
+  if (relay) read('weft_outbox_lag_seconds', 'Age of the oldest event its outbox has not published yet (0: none waits)', ['service'], async () => [{ labels: service, value: await relay.lagSeconds() }]);
+  read('weft_consumer_lag_events', 'Events on the bus after what each durable consumer has applied', ['service', 'consumer'], async () =>
+    Promise.all((definition.consumers ?? []).slice(0, subscriptions.length).map(async (consumer, index) => ({ labels: { ...service, consumer: consumer.name }, value: await subscriptions[index].pending() }))),
+  );
+  if (database) for (const gauge of definition.gauges ?? []) read(gauge.name, gauge.help, gauge.labelNames, () => gauge.read(runtime));
   for (const timer of database ? (definition.timers ?? []) : []) {
     let running = false;
     const tick = async () => {

@@ -9,6 +9,7 @@ import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import type { AllocationInstance, AllocationPlan } from './allocation/model';
 import { AllocationSolver } from './allocation/solver-thread';
+import { allocationSolves } from '../../platform/runtime/metrics';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
 import { Allocation, OverflowRequest, type RequestStatus } from './entities/request';
 import type { CapacityOfferInput, OverflowRequestInput } from './inputs';
@@ -153,7 +154,8 @@ export class CapacityService {
         return { id: offer.id, enterpriseId: offer.enterpriseId, capability: offer.capability, unitPriceCents: offer.unitPriceCents, qualityScore: offer.qualityScore, free, sharedWith };
       }),
     };
-    const plan: AllocationPlan = await this.solver.solve(instance);
+    const timer = allocationSolves.startTimer();
+    const plan: AllocationPlan = await this.solver.solve(instance).finally(() => timer());
 
     const byOffer = new Map(offers.map((offer) => [offer.id, offer]));
     const byRequest = new Map(open.map((request) => [request.id, request]));

@@ -82,7 +82,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   const auth = options.auth ?? testTokens();
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...options.settings, notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify } };
   const start = (seedDemo: boolean) =>
-    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, live: options.live, web: options.web, settings });
+    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
