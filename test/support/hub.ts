@@ -8,7 +8,7 @@ import type { OperationLimits } from '../../gateway/limits';
 import type { LiveSettings } from '../../gateway/live/settings';
 import type { RateLimitSettings } from '../../gateway/rate-limits';
 import type { TokenService } from '../../platform/access/tokens';
-import type { Dialect } from '../../platform/data/database';
+import type { DatabaseLocation, Dialect } from '../../platform/data/database';
 import type { WebAppSettings } from '../../gateway/web-app';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../../platform/runtime/settings';
 import { staff, testTokens } from './principals';
@@ -40,6 +40,8 @@ export interface RequestOptions {
 export interface TestHub {
   hub: RunningHub;
   tokens: TokenService;
+  /** Where its databases are (to start a part of it again by hand). */
+  location: DatabaseLocation;
   /**
    * POST a GraphQL operation to the gateway (or a subgraph URL) and return the parsed body. By
    * default it acts as the test hub's default principal (a studio admin of moyun-studio).
@@ -90,6 +92,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
       return hub;
     },
     tokens: auth,
+    location: { databaseUrl, dataDir },
     gql: async (query, variables, request = {}) => {
       const as = request.as === undefined ? defaultPrincipal : request.as;
       const token = as === null ? undefined : typeof as === 'string' ? as : await auth.sign(as, 600);
