@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { startTracing, stopTracing } from '../platform/runtime/tracing';
 import { startGateway, subgraphsOfSupergraph, SUPERGRAPH_PATH } from './gateway';
 import { configureLogging } from '../platform/runtime/logger';
 
@@ -11,6 +12,7 @@ import { configureLogging } from '../platform/runtime/logger';
 async function main(): Promise<void> {
   const config = readConfig();
   configureLogging(config.logLevel);
+  startTracing(config.tracing.serviceName ?? 'weft-gateway', config.tracing.endpoint);
   // Live updates read the hub's events from NATS; without NATS_URL the gateway serves queries and
   // mutations only (subscriptions answer that live updates are unavailable).
   const bus = config.busSettings.natsUrl ? await openEventBus({ ...config.busSettings, name: 'weft-gateway' }, config.location) : undefined;
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await gateway.close();
     await bus?.close();
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

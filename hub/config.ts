@@ -51,6 +51,8 @@ export interface HubConfig {
   /** METRICS_PORT: /metrics on a port of its own; without it, on each part's port unless in production. */
   metricsPort?: number;
   metricsRoute: boolean;
+  /** OTEL_EXPORTER_OTLP_ENDPOINT: where traces go (OTLP/HTTP); none are made without it. */
+  tracing: { endpoint?: string; serviceName?: string };
   /** Operations a minute per principal and per address (RATE_LIMITS=false turns them off). */
   rateLimits?: RateLimitSettings;
 }
@@ -152,6 +154,8 @@ export const CONFIG_SCHEMA = z.object({
   MAX_BATCH: positiveWhole(DEFAULT_LIMITS.maxBatch),
   MAX_BODY_BYTES: positiveWhole(1_000_000),
   METRICS_PORT: port(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']),
+  OTEL_SERVICE_NAME: text(),
   RATE_LIMITS: flag(),
   RATE_LIMIT_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.perPrincipalPerMinute),
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.publicPerAddressPerMinute),
@@ -230,6 +234,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
     metricsPort: vars.METRICS_PORT,
     metricsRoute: !production && vars.METRICS_PORT === undefined,
+    tracing: { endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: vars.OTEL_SERVICE_NAME },
     rateLimits:
       vars.RATE_LIMITS === false
         ? undefined

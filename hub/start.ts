@@ -6,11 +6,13 @@ import { DEMO_ORDER_ID } from '../demo/orders';
 import { startWechatStub } from '../tools/wechat-stub';
 import { configureLogging } from '../platform/runtime/logger';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { startTracing, stopTracing } from '../platform/runtime/tracing';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 async function main(): Promise<void> {
   const config = readConfig(process.env, { seedDemo: true, demoSignIn: true });
   configureLogging(config.logLevel);
+  startTracing(config.tracing.serviceName ?? 'weft-hub', config.tracing.endpoint);
   // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
   // customers' messages and prints them (docs/domains/notifications.md).
   const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
@@ -58,6 +60,7 @@ Press Ctrl-C to stop.
     console.log(`\n${signal}: stopping the hub…`);
     await hub.close();
     await wechat?.close();
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -6,6 +6,7 @@ import { startSubgraph } from '../platform/runtime/subgraph';
 import { subgraphNamed } from './registry';
 import { configureLogging } from '../platform/runtime/logger';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { startTracing, stopTracing } from '../platform/runtime/tracing';
 
 /**
  * `npm run start:subgraph -- <name>`: one subgraph in its own process. With NATS_URL its outbox
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const name = process.argv[2] ?? config.subgraphName;
   if (!name) throw new Error('Usage: npm run start:subgraph -- <name>');
   const definition = subgraphNamed(name);
+  startTracing(config.tracing.serviceName ?? `weft-${name}`, config.tracing.endpoint);
   const bus = config.busSettings.natsUrl ? await openEventBus({ ...config.busSettings, name: `weft-${name}` }, config.location) : undefined;
   if (!bus) console.warn(`No NATS_URL: the ${name} subgraph's events stay in its outbox until it runs with a bus.`);
   const runtime = await startSubgraph(definition, {
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const stop = async () => {
     await runtime.close();
     await bus?.close();
+    await stopTracing();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

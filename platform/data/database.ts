@@ -3,6 +3,7 @@ import { DefaultLogger, EntityManager, LockMode, LoggerNamespace, LoggerOptions,
 import type { FilterDef } from '@mikro-orm/core/typings';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
+import { recordStatement } from '../runtime/tracing';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -39,11 +40,15 @@ class CountingLogger extends DefaultLogger {
     options: LoggerOptions,
     private readonly counter: StatementCounter,
     private readonly print: boolean,
+    private readonly dialect: Dialect,
   ) {
     super(options);
   }
   override log(namespace: LoggerNamespace, message: string, context?: Parameters<DefaultLogger['log']>[2]): void {
-    if (namespace === 'query') this.counter.count += 1;
+    if (namespace === 'query') {
+      this.counter.count += 1;
+      if (context?.query) recordStatement(this.dialect, context.query, context.took ?? 0);
+    }
     if (this.print) super.log(namespace, message, context);
   }
 }
@@ -70,7 +75,7 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
     entities: definition.entities,
     filters: Object.fromEntries((definition.filters ?? []).map((filter) => [filter.name, filter])),
     debug: ['query'],
-    loggerFactory: (options) => new CountingLogger(options, statements, location.logSql ?? false),
+    loggerFactory: (options) => new CountingLogger(options, statements, location.logSql ?? false, dialect),
     extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,
