@@ -3,7 +3,7 @@ import { OrderMaterial, OrderSupply } from '../subgraphs/suppliers/entities/orde
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
 import { seededRandom } from '../platform/data/seeded-random';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import { dialects, startTestHub, TestHub, type GraphQLResult } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner } from './support/principals';
 import { waitFor } from './support/wait';
@@ -63,8 +63,21 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
     }
     const url = t.hub.subgraphs.suppliers.url;
     const tokens = Object.fromEntries(await Promise.all(SUPPLIERS.map(async (supplier) => [supplier.id, await t.tokens.sign(partner(supplier.id, 'SUPPLIER'), 3600)])));
-    const publications = batches.map(({ supplier, sequence }) => () => t.gql(PUBLISH, { supplierId: supplier.id, sequence, items: itemsOf(supplier, sequence) }, { as: tokens[supplier.id], url }));
-    const imports = Array.from({ length: ORDERS }, () => () => t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, { input: teawareOrder() }));
+    // As a supplier's system would: a refusal marked retryable (contention past the hub's own
+    // retries) is sent again, same sequence; it is counted and printed.
+    let retries = 0;
+    const retrying = async (call: () => Promise<GraphQLResult>) => {
+      for (let attempt = 1; ; attempt += 1) {
+        const result = await call();
+        if (attempt >= 4 || !result.errors?.every((error) => error.extensions?.retryable === true)) return result;
+        retries += 1;
+      }
+    };
+    const publications = batches.map(({ supplier, sequence }) => () => retrying(() => t.gql(PUBLISH, { supplierId: supplier.id, sequence, items: itemsOf(supplier, sequence) }, { as: tokens[supplier.id], url })));
+    const imports = Array.from({ length: ORDERS }, () => {
+      const input = teawareOrder();
+      return () => retrying(() => t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, { input }));
+    });
 
     const started = Date.now();
     const results = await inPool([...publications, ...imports].sort(() => random() - 0.5), IN_FLIGHT);
@@ -73,7 +86,7 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
     expect(failed.map((result) => result.errors![0].message)).toEqual([]);
     const applied = results.reduce((sum, result) => sum + (result.data?.publishInventory?.applied ?? 0), 0);
     const stale = results.reduce((sum, result) => sum + (result.data?.publishInventory?.stale.length ?? 0), 0);
-    console.log(`Inventory load (${dialect}): ${batches.length} batches (${REPEATS} repeated) and ${ORDERS} orders in ${seconds.toFixed(1)} s, ${applied} items applied, ${stale} stale`);
+    console.log(`Inventory load (${dialect}): ${batches.length} batches (${REPEATS} repeated) and ${ORDERS} orders in ${seconds.toFixed(1)} s, ${applied} items applied, ${stale} stale, ${retries} retried after a retryable refusal`);
 
     const em = () => t.hub.subgraphs.suppliers.systemContext().em.fork();
     // Every order's import event has been applied once.

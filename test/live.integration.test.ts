@@ -139,7 +139,10 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     await waitFor(() => connection.closes.length > 0, 10_000, 'close');
     expect(connection.closes[0].code).toBe(4401);
     const direct = await postGraphQL(t.hub.subgraphs.orders.url, `subscription { orderProgress(orderId: "ord_x") { cursor } }`, undefined, await t.token(staff('moyun-studio')));
-    expect(direct.errors?.[0]).toBeDefined();
+    expect(direct.errors?.[0].extensions.code).toBe('BAD_REQUEST');
+    // Nor over HTTP at the gateway: graphql-ws only.
+    const overHttp = await t.gql(`subscription { orderProgress(orderId: "ord_x") { cursor } }`);
+    expect(overHttp.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
   });
 
   it('closes a live connection with 4081 when its token expires', async () => {

@@ -27,7 +27,9 @@ const literalWithNul = (document: DocumentNode): boolean => {
 };
 
 /**
- * No value of the hub holds a NUL character, and neither database takes one in text (SQLite
+ * Requests no resolver should see, refused before any runs. A subscription over HTTP: the
+ * gateway serves subscriptions over graphql-ws only (a subgraph never does), so over HTTP it is
+ * a BAD_REQUEST saying where to go. And no value of the hub holds a NUL character, and neither database takes one in text (SQLite
  * ends the statement there, PostgreSQL refuses the bytes): a request carrying one is refused
  * with BAD_USER_INPUT naming where, before any resolver runs, at the gateway and at every subgraph.
  */
@@ -35,7 +37,10 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation }) {
+          if (operation?.operation === 'subscription') {
+            throw new GraphQLError('Subscriptions are served by the gateway over graphql-ws (graphql-transport-ws), not over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          }
           const where = nulAt(request.variables ?? {}, '$variables') ?? (literalWithNul(document) ? 'the document' : null);
           if (!where) return;
           const at = where.replace(/^\$variables\./, '$');
