@@ -9,7 +9,7 @@ import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './context';
 import { AUDIENCES, type Audience } from '../platform/access/policy';
 import type { TokenService } from '../platform/access/tokens';
-import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo } from '../platform/runtime/http-server';
+import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo, type Drain } from '../platform/runtime/http-server';
 import { logger } from '../platform/runtime/logger';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../platform/graphql/request-errors';
 import { hubError } from '../platform/graphql/errors';
@@ -77,7 +77,7 @@ export interface RunningGateway {
   /** graphql-ws on the same paths: ws://…/graphql and ws://…/graphql/<audience>. */
   live: RunningLiveServer;
   feed?: LiveFeed;
-  close(): Promise<void>;
+  close(drain?: Drain): Promise<void>;
 }
 
 
@@ -296,11 +296,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     audienceUrls: Object.fromEntries(AUDIENCES.map((audience) => [audience, `${url}/${audience}`])) as Record<Audience, string>,
     live: running,
     feed,
-    close: async () => {
+    close: async (drain?: Drain) => {
       stopReading(liveReadings);
       feed?.close();
       await running.close();
-      await http.close();
+      await http.close(drain);
       await rateLimits?.close();
     },
   };

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { TokenService } from '../platform/access/tokens';
 import { openEventBus } from '../platform/events/open-bus';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { SIGNAL_DRAIN } from '../platform/runtime/http-server';
 import { startTracing, stopTracing } from '../platform/runtime/tracing';
 import { startGateway, subgraphsOfSupergraph, SUPERGRAPH_PATH } from './gateway';
 import { configureLogging } from '../platform/runtime/logger';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   });
   if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
   const stop = async () => {
-    await gateway.close();
+    await gateway.close(SIGNAL_DRAIN);
     await bus?.close();
     await stopTracing();
     process.exit(0);

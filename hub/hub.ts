@@ -4,6 +4,7 @@ import type { EventBus } from '../platform/events/bus';
 import { BusSettings, openEventBus } from '../platform/events/open-bus';
 import type { LiveSettings } from '../gateway/live/settings';
 import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
+import type { Drain } from '../platform/runtime/http-server';
 import { RunningGateway, startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../gateway/limits';
 import type { RateLimitSettings } from '../gateway/rate-limits';
@@ -49,7 +50,8 @@ export interface RunningHub {
   /** Pauses (or resumes) every subgraph's timers: delay checks, forecast refreshes, notification polls. */
   pauseTimers(): Promise<void>;
   resumeTimers(): void;
-  close(): Promise<void>;
+  /** Stops the gateway first (draining it), then the subgraphs it asked. */
+  close(drain?: Drain): Promise<void>;
 }
 
 /** The whole hub in one process: every subgraph on its own port, one bus, the gateway in front. */
@@ -102,8 +104,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       resumeTimers: () => {
         for (const runtime of Object.values(subgraphs)) runtime.resumeTimers();
       },
-      close: async () => {
-        await running.close();
+      close: async (drain?: Drain) => {
+        await running.close(drain);
         for (const runtime of Object.values(subgraphs).reverse()) await runtime.close();
         await bus.close();
       },

@@ -6,6 +6,7 @@ import { DEMO_ORDER_ID } from '../demo/orders';
 import { startWechatStub } from '../tools/wechat-stub';
 import { configureLogging } from '../platform/runtime/logger';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { SIGNAL_DRAIN } from '../platform/runtime/http-server';
 import { startTracing, stopTracing } from '../platform/runtime/tracing';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
@@ -58,7 +59,7 @@ Press Ctrl-C to stop.
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the hub…`);
-    await hub.close();
+    await hub.close(SIGNAL_DRAIN);
     await wechat?.close();
     await stopTracing();
     process.exit(0);

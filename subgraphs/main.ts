@@ -6,6 +6,7 @@ import { startSubgraph } from '../platform/runtime/subgraph';
 import { subgraphNamed } from './registry';
 import { configureLogging } from '../platform/runtime/logger';
 import { serveMetricsOn } from '../platform/runtime/metrics';
+import { SIGNAL_DRAIN } from '../platform/runtime/http-server';
 import { startTracing, stopTracing } from '../platform/runtime/tracing';
 
 /**
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
   if (config.seedDemo) await definition.seed?.(runtime);
   const stop = async () => {
-    await runtime.close();
+    await runtime.close(SIGNAL_DRAIN);
     await bus?.close();
     await stopTracing();
     process.exit(0);

@@ -1,22 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { startHubProcess, type HubProcess } from './support/hub-process';
 import { waitFor } from './support/wait';
 
 type Span = { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes: { key: string; value: Record<string, unknown> }[] };
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = http.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 
 /**
  * Traces across the hub's parts. Module patching (OpenTelemetry's instrumentations) does not
@@ -26,9 +15,8 @@ const freePort = () =>
 describe('traces', () => {
   const spans: Span[] = [];
   let receiver: http.Server;
-  let hub: ChildProcess;
-  let dataDir: string;
-  const ports: Record<string, number> = {};
+  let hub: HubProcess;
+  let ports: Record<string, number>;
 
   beforeAll(async () => {
     receiver = http.createServer((request, response) => {
@@ -43,28 +31,13 @@ describe('traces', () => {
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB']) ports[name] = await freePort();
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-tracing-'));
-    hub = spawn(process.execPath, [path.resolve(__dirname, '..', 'hub', 'start.js')], {
-      env: {
-        PATH: process.env.PATH,
-        DATA_DIR: dataDir,
-        SEED_DEMO: 'false',
-        RATE_LIMITS: 'false',
-        LOG_LEVEL: 'warn',
-        OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`,
-        ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name}_PORT`, String(port)])),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    await waitFor(async () => (await fetch(`http://127.0.0.1:${ports.GATEWAY}/readyz`).catch(() => null))?.status === 200, 60_000, 'the hub');
+    hub = await startHubProcess({ OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}` });
+    ports = hub.ports;
   }, 90_000);
 
   afterAll(async () => {
-    hub?.kill('SIGINT');
-    await new Promise((resolve) => hub?.once('exit', resolve));
+    await hub?.stop();
     receiver?.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it("carries a client's trace context through the gateway to two subgraphs and their SQL", async () => {

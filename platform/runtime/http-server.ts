@@ -8,8 +8,20 @@ export interface RunningHttpServer {
   server: http.Server;
   port: number;
   url: string;
-  close(): Promise<void>;
+  /** Drains and stops (see below); `graceMs`: how long it goes on taking connections, saying it is not ready, first. */
+  close(drain?: Drain): Promise<void>;
 }
+
+/** How a stop drains: a process told to stop (SIGTERM) gives requests already on their way a moment to arrive. */
+export interface Drain {
+  graceMs: number;
+}
+
+/** What a process's SIGTERM / SIGINT handler passes when it stops. */
+export const SIGNAL_DRAIN: Drain = Object.freeze({ graceMs: 500 });
+
+/** How long a stopping server waits for the requests in flight before it cuts them. */
+const DRAIN_MS = 10_000;
 
 /** The largest request body read, by default (MAX_BODY_BYTES). */
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -96,7 +108,17 @@ export async function serveApollo(options: {
 }): Promise<RunningHttpServer> {
   const endpoints = options.endpoints;
   for (const endpoint of Object.values(endpoints)) await endpoint.apollo.start();
+  let closing = false;
+  let listenerClosed = false;
   const server = http.createServer(async (request, response) => {
+    // Draining: answer, then let the connection go (no keep-alive past a stop); not ready.
+    if (closing) {
+      response.setHeader('connection', 'close');
+      if (new URL(request.url ?? '/', 'http://localhost').pathname === '/readyz') return sendJson(response, 503, { status: 'draining' });
+    }
+    // Once the listener is closed, a keep-alive connection whose request finishes closes right
+    // away (not before: a connection just accepted looks idle until its request is read).
+    response.once('finish', () => listenerClosed && server.closeIdleConnections());
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
       const route = options.routes?.[url.pathname];
@@ -160,10 +182,19 @@ export async function serveApollo(options: {
     server,
     port,
     url: `http://${options.host && options.host !== '0.0.0.0' ? options.host : '127.0.0.1'}:${port}`,
-    close: async () => {
+    // Drains: /readyz answers 503 and, for `graceMs`, requests already on their way still arrive;
+    // then no new connections, requests in flight finish (up to DRAIN_MS), and each keep-alive
+    // connection closes once idle; whatever is left after DRAIN_MS is cut.
+    close: async (drain?: Drain) => {
+      closing = true;
+      if (drain?.graceMs) await new Promise((resolve) => setTimeout(resolve, drain.graceMs));
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        listenerClosed = true;
       });
       for (const endpoint of Object.values(endpoints)) await endpoint.apollo.stop();
     },

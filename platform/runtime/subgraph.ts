@@ -16,7 +16,7 @@ import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '..
 import type { BusSubscription, EventBus } from '../events/bus';
 import { consumeOnce, type EventConsumer } from '../events/consumer';
 import { OutboxEvent, OutboxRelay } from '../events/outbox';
-import { RunningHttpServer, sendJson, serveApollo } from './http-server';
+import { RunningHttpServer, sendJson, serveApollo, type Drain } from './http-server';
 import { logger } from './logger';
 
 /** Everything the hub needs to know to run, compose and seed one subgraph. */
@@ -59,7 +59,7 @@ export interface SubgraphRuntime {
   resumeTimers(): void;
   /** Runs every timer once now (paused or not), one after another. */
   runTimers(): Promise<void>;
-  close(): Promise<void>;
+  close(drain?: Drain): Promise<void>;
 }
 
 export interface SubgraphOptions {
@@ -192,12 +192,12 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       await Promise.all(ticking);
       for (const run of runs) await run();
     },
-    close: async () => {
+    close: async (drain?: Drain) => {
       for (const read of readers) stopReading(read);
       for (const timer of timers) clearInterval(timer);
       await Promise.all(ticking);
       for (const subscription of subscriptions) subscription.close();
-      await http.close();
+      await http.close(drain);
       await relay?.stop();
       await definition.close?.();
       await database?.close();
