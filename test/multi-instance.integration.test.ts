@@ -73,7 +73,8 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
   beforeAll(async () => {
     const scratch = await createScratchDatabase(services!.databaseUrl, 'weft_multi');
     drop = scratch.drop;
-    location = { databaseUrl: scratch.url, dataDir: '/nonexistent' };
+    // A small pool per part: the other suites' hubs share the same PostgreSQL.
+    location = { databaseUrl: scratch.url, dataDir: '/nonexistent', poolMax: 3 };
     for (const definition of SUBGRAPHS) {
       runtimes[definition.name] = await startSubgraph(definition, { port: 0, location, auth, bus: await bus(`${definition.name}-a`) });
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DeadlockException, Entity, EntityManager, LockWaitTimeoutException, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from '../access/viewer';
 import type { RequestContext } from '../graphql/context';
-import { conflict, hubError } from '../graphql/errors';
+import { conflict } from '../graphql/errors';
 
 const MAX_ATTEMPTS = 8;
 
@@ -21,7 +21,7 @@ export async function inTransaction<T>(ctx: RequestContext<unknown>, change: (em
         error instanceof UniqueConstraintViolationException ||
         error instanceof DeadlockException ||
         error instanceof LockWaitTimeoutException;
-      if (!raced) throw pooled(error);
+      if (!raced) throw error;
       // Still colliding after every attempt (heavy contention): a coded refusal the caller retries
       // with the same idempotency key or sequence, never an internal error.
       if (attempt >= MAX_ATTEMPTS) throw conflict('The change kept colliding with concurrent changes; retry it (with the same idempotency key or sequence)', { retryable: true });
@@ -29,12 +29,6 @@ export async function inTransaction<T>(ctx: RequestContext<unknown>, change: (em
       await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** (attempt - 1) * (0.5 + Math.random())));
     }
   }
-}
-
-/** The connection pool could not give a connection in time: the database is saturated, try again shortly. */
-function pooled(error: unknown): unknown {
-  if ((error as { name?: string }).name === 'KnexTimeoutError') return hubError('SERVICE_UNAVAILABLE', 'The database is busy; retry shortly', { retryable: true });
-  return error;
 }
 
 /** SHA-256 of a value's canonical JSON (keys sorted), to tell a replay from a different request. */

@@ -19,8 +19,18 @@ export function requestIdOf(request: http.IncomingMessage): string {
 
 const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
 
+/**
+ * A saturated database, not a bug: no pooled connection came free in time (KnexTimeoutError),
+ * or PostgreSQL has no connection slot left (53300). Safe to send again.
+ */
+function databaseBusy(error: unknown): boolean {
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  return (original as { name?: string } | undefined)?.name === 'KnexTimeoutError' || (original as { code?: string } | undefined)?.code === '53300';
+}
+
 /** Keeps internal failures out of responses (the plugin below logs them), passes every coded error through without a stack. */
-export function formatError(formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (databaseBusy(error)) return { message: 'The database is busy; retry shortly', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   if (isInternal(formatted.extensions?.code)) {
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -41,6 +51,10 @@ export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfCon
           for (const error of errors) {
             // A subgraph's internal error was logged there, with this request id.
             if (isInternal(error.extensions?.code) && error.extensions?.serviceName) continue;
+            if (databaseBusy(error)) {
+              logger.warn({ err: error.originalError, requestId: requestIdOfContext(contextValue) }, 'database busy: answered SERVICE_UNAVAILABLE');
+              continue;
+            }
             if (!isInternal(error.extensions?.code)) {
               // A subgraph refused what the gateway passed on (a value it cannot read): once, at warn, no stack.
               const serviceName = error.extensions?.serviceName;

@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
 
 export type RouteHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
@@ -22,6 +22,8 @@ export const SIGNAL_DRAIN: Drain = Object.freeze({ graceMs: 500 });
 
 /** How long a stopping server waits for the requests in flight before it cuts them. */
 const DRAIN_MS = 10_000;
+/** How long after it stops listening a connection with no request yet is left before it is closed. */
+const IDLE_AFTER_MS = 1_000;
 
 /** The largest request body read, by default (MAX_BODY_BYTES). */
 const DEFAULT_MAX_BODY_BYTES = 1_000_000;
@@ -185,17 +187,30 @@ export async function serveApollo(options: {
     // Drains: /readyz answers 503 and, for `graceMs`, requests already on their way still arrive;
     // then no new connections, requests in flight finish (up to DRAIN_MS), and each keep-alive
     // connection closes once idle; whatever is left after DRAIN_MS is cut.
+    // Without a drain (tests, a failed start) it stops at once.
     close: async (drain?: Drain) => {
       closing = true;
-      if (drain?.graceMs) await new Promise((resolve) => setTimeout(resolve, drain.graceMs));
-      await new Promise<void>((resolve) => {
-        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-        server.close(() => {
-          clearTimeout(cut);
-          resolve();
+      if (!drain) {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
         });
-        listenerClosed = true;
-      });
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, drain.graceMs));
+        await new Promise<void>((resolve) => {
+          const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+          // A moment on, connections still idle had nothing coming: close them.
+          const idle = setTimeout(() => server.closeIdleConnections(), IDLE_AFTER_MS);
+          // Stop listening, leaving accepted connections be: http.Server#close would also close
+          // the ones that look idle, among them those whose request is still being read.
+          net.Server.prototype.close.call(server, () => {
+            clearTimeout(cut);
+            clearTimeout(idle);
+            resolve();
+          });
+          listenerClosed = true;
+        });
+      }
       for (const endpoint of Object.values(endpoints)) await endpoint.apollo.stop();
     },
   };

@@ -83,8 +83,10 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   }
   const auth = options.auth ?? testTokens();
   const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...options.settings, notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify } };
+  // A small pool per part: three Jest workers' hubs share one PostgreSQL (100 connections).
+  const location: DatabaseLocation = { databaseUrl, dataDir, poolMax: 3 };
   const start = (seedDemo: boolean) =>
-    startHub({ location: { databaseUrl, dataDir }, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
+    startHub({ location, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
@@ -92,7 +94,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
       return hub;
     },
     tokens: auth,
-    location: { databaseUrl, dataDir },
+    location,
     gql: async (query, variables, request = {}) => {
       const as = request.as === undefined ? defaultPrincipal : request.as;
       const token = as === null ? undefined : typeof as === 'string' ? as : await auth.sign(as, 600);
