@@ -22,6 +22,9 @@ export const SIGNAL_DRAIN: Drain = Object.freeze({ graceMs: 500 });
 
 /** How long a stopping server waits for the requests in flight before it cuts them. */
 const DRAIN_MS = 10_000;
+/** A drain's grace goes on until no connection has arrived for this long (at most MAX_EXTRA_GRACE_MS more). */
+const QUIET_MS = 250;
+const MAX_EXTRA_GRACE_MS = 5_000;
 /** How long after it stops listening a connection with no request yet is left before it is closed. */
 const IDLE_AFTER_MS = 1_000;
 
@@ -112,6 +115,7 @@ export async function serveApollo(options: {
   for (const endpoint of Object.values(endpoints)) await endpoint.apollo.start();
   let closing = false;
   let listenerClosed = false;
+  let lastConnectionAt = 0;
   const server = http.createServer(async (request, response) => {
     // Draining: answer, then let the connection go (no keep-alive past a stop); not ready.
     if (closing) {
@@ -174,6 +178,7 @@ export async function serveApollo(options: {
     }
   });
   server.keepAliveTimeout = 65_000;
+  server.on('connection', () => (lastConnectionAt = Date.now()));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     // A deep accept queue: thousands of live clients may (re)connect at once after a restart.
@@ -196,7 +201,11 @@ export async function serveApollo(options: {
           server.closeAllConnections();
         });
       } else {
-        await new Promise((resolve) => setTimeout(resolve, drain.graceMs));
+        // At least the grace, and on while connections still arrive (a busy process accepts late).
+        const graceUntil = Date.now() + drain.graceMs;
+        while (Date.now() < graceUntil || (Date.now() - lastConnectionAt < QUIET_MS && Date.now() < graceUntil + MAX_EXTRA_GRACE_MS)) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await new Promise<void>((resolve) => {
           const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
           // A moment on, connections still idle had nothing coming: close them.
