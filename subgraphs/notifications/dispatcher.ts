@@ -38,7 +38,7 @@ async function learn(em: EntityManager, event: HubEvent): Promise<OrderFacts | n
   if (!orderId || !studioId || event.source !== 'orders') return null;
   let facts = await em.findOne(OrderFacts, { orderId });
   if (!facts) {
-    facts = em.create(OrderFacts, { orderId, studioId, productType: event.type === ORDER_EVENTS.IMPORTED ? event.payload.productType : 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
+    facts = em.create(OrderFacts, { orderId, studioId, productType: 'UNKNOWN', tierMax: 'DETAILED', lines: [], stagesDone: [] });
     em.persist(facts);
   }
   if (event.type === ORDER_EVENTS.IMPORTED) {
