@@ -69,3 +69,57 @@ describe.each([
     expect(cursors(await bus.read('2', 10))).toEqual(['3', '4', '5']);
   });
 });
+
+/**
+ * A log as PostgreSQL's can be after a crash or a failed append: cursors with gaps, and an
+ * append that commits but answers with an error (the connection died before the answer came).
+ */
+class UnreliableLog extends MemoryEventLog {
+  failNextAppendAfterCommit = false;
+  private readonly stored: EventEnvelope[] = [];
+  async append(events: readonly EventEnvelope[]): Promise<EventEnvelope[]> {
+    const known = new Set(this.stored.map((each) => each.id));
+    const fresh = events.filter((each) => !known.has(each.id));
+    const last = this.stored.length ? Number(this.stored[this.stored.length - 1].cursor) : 0;
+    const accepted = fresh.map((each, index) => ({ ...each, cursor: String(last + (index + 1) * 10) }));
+    this.stored.push(...accepted);
+    if (this.failNextAppendAfterCommit) {
+      this.failNextAppendAfterCommit = false;
+      throw new Error('Connection terminated unexpectedly');
+    }
+    return accepted;
+  }
+  async read(after: number, limit: number): Promise<EventEnvelope[]> {
+    return this.stored.filter((each) => Number(each.cursor) > after).slice(0, limit);
+  }
+  async head(): Promise<number> {
+    return this.stored.length ? Number(this.stored[this.stored.length - 1].cursor) : 0;
+  }
+}
+
+describe('the in-process bus over a log with gaps and unsure appends', () => {
+  it('reads after any cursor, and delivers what an append that failed after committing wrote', async () => {
+    const log = new UnreliableLog();
+    const bus = await InProcessEventBus.open(log);
+    const seen: string[] = [];
+    bus.subscribe({ durable: 'gaps.consumer' }, (each) => {
+      seen.push(each.cursor!);
+    });
+    await bus.publish([event(), event(), event()]);
+    expect(cursors(await bus.read('0', 10))).toEqual(['10', '20', '30']);
+    expect(cursors(await bus.read('15', 10))).toEqual(['20', '30']);
+    expect(cursors(await bus.read('30', 10))).toEqual([]);
+
+    log.failNextAppendAfterCommit = true;
+    const unsure = [event(), event()];
+    await expect(bus.publish(unsure)).rejects.toThrow(/Connection terminated/);
+    // The relay sends the same events again (the log drops them as known) with a new one.
+    await bus.publish([...unsure, event()]);
+    expect(await bus.head()).toBe('60');
+    expect(cursors(await bus.read('30', 10))).toEqual(['40', '50', '60']);
+    const deadline = Date.now() + 5_000;
+    while (seen.length < 6 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toEqual(['10', '20', '30', '40', '50', '60']);
+    await bus.close();
+  });
+});

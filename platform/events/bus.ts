@@ -81,9 +81,11 @@ export class InProcessEventBus implements EventBus {
   /** Recent events in memory, so live delivery does not read the log back. */
   private readonly recent: EventEnvelope[] = [];
   private headCursor = 0;
+  /** An append failed without saying whether it committed (see publish). */
+  private appendUnsure = false;
   private closed = false;
 
-  /** The oldest cursor the log still holds (what a resume may start after, minus one). */
+  /** The oldest cursor a resume may start from (0 until something is pruned; see EventLog.oldest). */
   private oldestCursor = 0;
   private pruner?: NodeJS.Timeout;
 
@@ -117,12 +119,26 @@ export class InProcessEventBus implements EventBus {
 
   publish(events: readonly EventEnvelope[]): Promise<void> {
     const done = this.publishing.then(async () => {
-      const accepted = await this.log.append(events);
-      if (accepted.length === 0) return;
-      this.recent.push(...accepted);
-      if (this.recent.length > 20_000) this.recent.splice(0, this.recent.length - 10_000);
-      this.headCursor = cursorNumber(accepted[accepted.length - 1].cursor);
-      if (this.oldestCursor === 0) this.oldestCursor = cursorNumber(accepted[0].cursor);
+      let accepted: EventEnvelope[];
+      try {
+        accepted = await this.log.append(events);
+      } catch (error) {
+        // The database went away mid-append: the events may have been committed all the same
+        // (the answer was lost). Until an append succeeds, the log is read, not memory.
+        this.recent.length = 0;
+        this.appendUnsure = true;
+        throw error;
+      }
+      if (this.appendUnsure) {
+        // What an unsure append did commit has cursors below these: take the head from the log.
+        this.appendUnsure = false;
+        this.headCursor = Math.max(this.headCursor, await this.log.head());
+      }
+      if (accepted.length) {
+        this.recent.push(...accepted);
+        if (this.recent.length > 20_000) this.recent.splice(0, this.recent.length - 10_000);
+        this.headCursor = Math.max(this.headCursor, cursorNumber(accepted[accepted.length - 1].cursor));
+      }
       for (const subscription of this.subscriptions) subscription.wake();
     });
     this.publishing = done.catch(() => undefined);
@@ -147,10 +163,17 @@ export class InProcessEventBus implements EventBus {
   async read(after: string, limit: number): Promise<EventEnvelope[]> {
     const from = cursorNumber(after);
     if (this.oldestCursor > 0 && from + 1 < this.oldestCursor) throw new CursorExpiredError(after, String(this.oldestCursor));
-    const oldestRecent = this.recent.length ? cursorNumber(this.recent[0].cursor) : Number.POSITIVE_INFINITY;
-    if (from + 1 >= oldestRecent) {
-      const index = from + 1 - oldestRecent;
-      return this.recent.slice(index, index + limit);
+    // Memory answers when it holds everything after `from`. Cursors have gaps (a PostgreSQL
+    // sequence skips values after a failed append or a crash), so the event is found by search.
+    if (this.recent.length && from >= cursorNumber(this.recent[0].cursor) - 1) {
+      let low = 0;
+      let high = this.recent.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (cursorNumber(this.recent[middle].cursor) <= from) low = middle + 1;
+        else high = middle;
+      }
+      return this.recent.slice(low, low + limit);
     }
     return this.log.read(from, limit);
   }
@@ -201,7 +224,11 @@ class InProcessSubscription implements BusSubscription {
       this.position ??= await this.start;
       while (!this.closed && this.position < this.bus.lastCursor) {
         const batch = await this.bus.read(String(this.position), 500);
-        if (batch.length === 0) break;
+        if (batch.length === 0) {
+          // Behind the head with nothing to read: never spin; look again shortly.
+          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          break;
+        }
         for (const event of batch) {
           if (this.closed) return;
           if (!this.options.types || this.options.types.includes(event.type)) {

@@ -14,7 +14,10 @@ export interface EventLog {
   head(): Promise<number>;
   position(consumer: string): Promise<number | undefined>;
   acknowledge(consumer: string, cursor: number): Promise<void>;
-  /** The cursor of the oldest event kept (0 when none). */
+  /**
+   * The oldest cursor a reader may still resume from (0 when nothing was ever pruned): every
+   * event below it was pruned. Not the lowest cursor kept — cursors may skip numbers.
+   */
   oldest(): Promise<number>;
   /**
    * Forgets events accepted before `before`, but never one a durable consumer has not yet
@@ -54,7 +57,7 @@ export class MemoryEventLog implements EventLog {
   }
 
   async oldest(): Promise<number> {
-    return this.events.length ? this.dropped + 1 : 0;
+    return this.dropped ? this.dropped + 1 : 0;
   }
 
   async prune(before: Date): Promise<number> {
@@ -140,6 +143,9 @@ class PostgresBusMigration extends Migration {
  * PostgreSQL). One process writes it (the in-process bus serialises its appends), so cursors
  * commit in order.
  */
+/** The row of the consumers' table that says where pruning reached (no consumer has this name). */
+const PRUNED_THROUGH = '~pruned-through';
+
 export class SqlEventLog implements EventLog {
   private constructor(private readonly database: Database) {}
 
@@ -196,15 +202,21 @@ export class SqlEventLog implements EventLog {
   }
 
   async oldest(): Promise<number> {
-    const [row] = await this.database.orm.em.fork().find(BusEvent, {}, { orderBy: { cursor: 'asc' }, limit: 1, fields: ['cursor'] });
-    return row?.cursor ?? 0;
+    const pruned = await this.position(PRUNED_THROUGH);
+    return pruned ? pruned + 1 : 0;
   }
 
   async prune(before: Date): Promise<number> {
-    const em = this.database.orm.em.fork();
-    const consumers = await em.find(BusConsumer, {});
-    const floor = consumers.length ? Math.min(...consumers.map((consumer) => consumer.position)) : Number.MAX_SAFE_INTEGER;
-    await em.nativeDelete(BusEvent, { acceptedAt: { $lt: before }, cursor: { $lte: floor } });
+    await this.database.orm.em.fork().transactional(async (em) => {
+      const consumers = await em.find(BusConsumer, { name: { $ne: PRUNED_THROUGH } });
+      const floor = consumers.length ? Math.min(...consumers.map((consumer) => consumer.position)) : Number.MAX_SAFE_INTEGER;
+      const [last] = await em.find(BusEvent, { acceptedAt: { $lt: before }, cursor: { $lte: floor } }, { orderBy: { cursor: 'desc' }, limit: 1, fields: ['cursor'] });
+      if (!last) return;
+      await em.nativeDelete(BusEvent, { cursor: { $lte: last.cursor } });
+      // Where pruning reached, kept beside the consumers' positions (cursors have gaps, so the
+      // lowest cursor left would not tell a pruned event from one never written).
+      await em.upsert(BusConsumer, { name: PRUNED_THROUGH, position: last.cursor });
+    });
     return this.oldest();
   }
 

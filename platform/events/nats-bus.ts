@@ -31,6 +31,7 @@ export interface NatsBusOptions {
 }
 
 const RETRY_MS = 200;
+const PULL_EXPIRES_MS = 5_000;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -201,7 +202,10 @@ class NatsSubscription implements BusSubscription {
         const consumer = this.options.durable
           ? await this.bus.durableConsumer(this.options.durable, this.options.types)
           : await this.bus.orderedConsumer((this.position ??= this.options.after === undefined ? cursorNumber(await this.bus.head()) : cursorNumber(this.options.after)));
-        this.messages = await consumer.consume({ max_messages: this.options.durable ? 1 : 256 });
+        // Pulls that expire after 5 s carry heartbeats every 2.5 s: a pull lost in a NATS
+        // restart (JetStream not ready when the client reconnects) is noticed and re-issued in
+        // seconds, not after the default 30 s.
+        this.messages = await consumer.consume({ max_messages: this.options.durable ? 1 : 256, expires: PULL_EXPIRES_MS });
         if (this.closed) return this.messages.stop();
         for await (const message of this.messages) {
           await this.deliver(message);

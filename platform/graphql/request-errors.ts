@@ -19,18 +19,30 @@ export function requestIdOf(request: http.IncomingMessage): string {
 
 const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
 
+/** PostgreSQL's SQLSTATEs for a server that is going, gone or starting: 57P01–57P03, class 08. */
+const UNAVAILABLE_STATES = /^(57P0[123]|08\d{3})$/;
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
 /**
- * A saturated database, not a bug: no pooled connection came free in time (KnexTimeoutError),
- * or PostgreSQL has no connection slot left (53300). Safe to send again.
+ * The database saturated or away, not a bug: no pooled connection came free in time
+ * (KnexTimeoutError), PostgreSQL has no connection slot left (53300), or the server is
+ * restarting (its connection cut, refused, or "starting up"). Safe to send again: a change whose
+ * commit went unanswered replays by its idempotency key or sequence.
  */
-function databaseBusy(error: unknown): boolean {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  return (original as { name?: string } | undefined)?.name === 'KnexTimeoutError' || (original as { code?: string } | undefined)?.code === '53300';
+function databaseUnavailable(error: unknown): boolean {
+  let original = (error instanceof GraphQLError ? error.originalError : error) as { name?: string; code?: string; message?: string; thrownValue?: unknown } | undefined;
+  // The pool rejects a refused connection with a plain object, which graphql-js wraps.
+  if (original?.name === 'NonErrorThrown' && original.thrownValue && typeof original.thrownValue === 'object') original = original.thrownValue as typeof original;
+  if (!original) return false;
+  if (original.name === 'KnexTimeoutError' || original.code === '53300') return true;
+  if (typeof original.code === 'string' && (UNAVAILABLE_STATES.test(original.code) || UNREACHABLE.has(original.code))) return true;
+  // knex ends a transaction whose connection broke; the change's next query then finds it complete.
+  return /Connection terminated|connection error|Timeout acquiring a connection|Transaction query already complete/i.test(original.message ?? '');
 }
 
 /** Keeps internal failures out of responses (the plugin below logs them), passes every coded error through without a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (databaseBusy(error)) return { message: 'The database is busy; retry shortly', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+  if (databaseUnavailable(error)) return { message: 'The database is busy or unavailable; retry shortly', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
   if (isInternal(formatted.extensions?.code)) {
     return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -51,8 +63,8 @@ export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfCon
           for (const error of errors) {
             // A subgraph's internal error was logged there, with this request id.
             if (isInternal(error.extensions?.code) && error.extensions?.serviceName) continue;
-            if (databaseBusy(error)) {
-              logger.warn({ err: error.originalError, requestId: requestIdOfContext(contextValue) }, 'database busy: answered SERVICE_UNAVAILABLE');
+            if (databaseUnavailable(error)) {
+              logger.warn({ err: error.originalError, requestId: requestIdOfContext(contextValue) }, 'database busy or unavailable: answered SERVICE_UNAVAILABLE');
               continue;
             }
             if (!isInternal(error.extensions?.code)) {

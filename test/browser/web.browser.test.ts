@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
 import { TokenService } from '../../platform/access/tokens';
-import { browserAvailable, freePort, launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from '../support/browser';
+import { freePort } from '../support/ports';
+import { browserAvailable, launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from '../support/browser';
 import { startTestHub, type TestHub } from '../support/hub';
 import { runLate, teawareOrder } from '../support/orders';
 import { partner, staff } from '../support/principals';

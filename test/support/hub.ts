@@ -9,6 +9,7 @@ import type { LiveSettings } from '../../gateway/live/settings';
 import type { RateLimitSettings } from '../../gateway/rate-limits';
 import type { TokenService } from '../../platform/access/tokens';
 import type { DatabaseLocation, Dialect } from '../../platform/data/database';
+import type { BusSettings } from '../../platform/events/open-bus';
 import type { WebAppSettings } from '../../gateway/web-app';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../../platform/runtime/settings';
 import { staff, testTokens } from './principals';
@@ -67,6 +68,10 @@ export interface TestHubOptions {
   web?: WebAppSettings;
   /** Rate limits (off unless given: every test call comes from 127.0.0.1). */
   rateLimits?: RateLimitSettings;
+  /** The PostgreSQL server a postgresql hub gets its scratch database on (default DATABASE_URL). */
+  databaseServerUrl?: string;
+  /** The bus (default: the in-process bus on the hub's database); e.g. a NATS server's URL. */
+  busSettings?: BusSettings;
   /** What the subgraphs are told, over the defaults (faster retries, a WeChat stub …). */
   settings?: Partial<Omit<SubgraphSettings, 'notify'>> & { notify?: Partial<SubgraphSettings['notify']> };
 }
@@ -77,7 +82,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
   if (dialect === 'postgresql') {
-    const scratch = await createScratchDatabase(process.env.DATABASE_URL!, 'weft_test');
+    const scratch = await createScratchDatabase(options.databaseServerUrl ?? process.env.DATABASE_URL!, 'weft_test');
     databaseUrl = scratch.url;
     dropDatabase = scratch.drop;
   }
@@ -86,7 +91,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   // A small pool per part: three Jest workers' hubs share one PostgreSQL (100 connections).
   const location: DatabaseLocation = { databaseUrl, dataDir, poolMax: 3 };
   const start = (seedDemo: boolean) =>
-    startHub({ location, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
+    startHub({ location, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, busSettings: options.busSettings, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
