@@ -27,6 +27,23 @@ describe('tokens', () => {
     expect(await tokens.principalOf(undefined)).toBeNull();
   });
 
+  it('verifies a token once and answers it from memory until it expires, then refuses it', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const token = await tokens.sign(staff('moyun-studio'), 2);
+      const first = await tokens.verify(token);
+      expect(await tokens.verify(token)).toBe(first);
+      expect(Object.isFrozen(first)).toBe(true);
+      // A forgery of the same claims is not the same token: verified, and refused.
+      const [header, payload] = token.split('.');
+      expect((await rejection(tokens.verify(`${header}.${payload}.${'A'.repeat(43)}`))).code).toBe('UNAUTHENTICATED');
+      jest.setSystemTime(Date.now() + 10_000);
+      expect(await rejection(tokens.verify(token))).toMatchObject({ code: 'UNAUTHENTICATED', message: 'Token expired' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('refuses expired, forged, malformed and unsigned tokens as UNAUTHENTICATED', async () => {
     const expired = await tokens.sign(staff('moyun-studio'), -60);
     expect(await rejection(tokens.verify(expired))).toEqual({ code: 'UNAUTHENTICATED', message: 'Token expired' });

@@ -32,6 +32,7 @@ export interface AuthOptions {
 export const MIN_SECRET_LENGTH = 32;
 const ASYMMETRIC = ['RS256', 'ES256'];
 const CLOCK_TOLERANCE_SECONDS = 5;
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 /** No valid identity for what was asked (a resolver's answer; the response stays HTTP 200). */
 export const unauthenticated = (message: string) => hubError('UNAUTHENTICATED', message);
@@ -55,6 +56,12 @@ export interface CustomerLinkClaims {
 export class TokenService {
   private readonly secret: Uint8Array;
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
+  /**
+   * Access tokens verified already, keyed by the whole token, each until it expires: a page or
+   * a gateway sends the same token on every request, and every part verified it every time.
+   * Bounded (least recently used goes first); a token's claims cannot change, so nothing is stale.
+   */
+  private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   readonly customerTokenTtlSeconds: number;
   /** Where the links the hub sends point (customer links, share pages). */
@@ -80,13 +87,30 @@ export class TokenService {
   }
 
   async verify(token: string): Promise<Principal> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAtMs) {
+      // Most recently used last: the map's first entry is the one to drop.
+      this.verified.delete(token);
+      this.verified.set(token, known);
+      return known.principal;
+    }
+    if (known) this.verified.delete(token);
     const payload = await this.verifyJwt(token, 'access');
+    let principal: Principal;
     try {
-      return principalFromClaims(payload as Record<string, unknown>);
+      principal = principalFromClaims(payload as Record<string, unknown>);
     } catch (error) {
       if (error instanceof ClaimsError) throw invalidToken(`Invalid token: ${error.message}`);
       throw error;
     }
+    if (payload.exp) {
+      // Frozen: one principal object now answers every request that carries this token.
+      Object.freeze(principal.roles);
+      Object.freeze(principal);
+      this.verified.set(token, { principal, expiresAtMs: payload.exp * 1000 });
+      if (this.verified.size > VERIFIED_TOKENS_KEPT) this.verified.delete(this.verified.keys().next().value!);
+    }
+    return principal;
   }
 
   /** A hub-signed access token for a principal (embedded mode, `npm run token`, customer sessions). */

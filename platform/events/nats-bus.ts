@@ -32,6 +32,12 @@ export interface NatsBusOptions {
 
 const RETRY_MS = 200;
 const PULL_EXPIRES_MS = 5_000;
+/**
+ * How long the server waits for a durable consumer's ack before it delivers the message again.
+ * Short, because a message lost on its way (NATS restarting as it sent it) holds the consumer
+ * that long; a handler at work says so every third of it, so a slow one is never redelivered.
+ */
+const ACK_WAIT_MS = 6_000;
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -123,7 +129,9 @@ export class NatsEventBus implements EventBus {
   async durableConsumer(name: string, types?: readonly string[]) {
     const durable = consumerName(name);
     try {
-      await this.manager.consumers.info(this.stream, durable);
+      const info = await this.manager.consumers.info(this.stream, durable);
+      // Consumers made by an earlier version waited 30 s: bring them to this one's wait.
+      if (info.config.ack_wait !== nanos(ACK_WAIT_MS)) await this.manager.consumers.update(this.stream, durable, { ack_wait: nanos(ACK_WAIT_MS) });
     } catch {
       await this.manager.consumers.add(this.stream, {
         durable_name: durable,
@@ -131,7 +139,7 @@ export class NatsEventBus implements EventBus {
         deliver_policy: DeliverPolicy.All,
         filter_subject: this.filterFor(types),
         max_ack_pending: 1,
-        ack_wait: nanos(30_000),
+        ack_wait: nanos(ACK_WAIT_MS),
       });
     }
     return this.jetstream.consumers.get(this.stream, durable);
@@ -247,19 +255,40 @@ class NatsSubscription implements BusSubscription {
     const event = envelopeOf(message);
     if (!this.options.types || this.options.types.includes(event.type)) {
       // Never skipped: retry in place (keeping the order), telling the server we are still at it.
-      for (;;) {
-        try {
-          await this.handler(event);
-          break;
-        } catch {
-          if (this.closed) return;
-          if (this.options.durable) message.working();
-          await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      const working = this.options.durable ? setInterval(() => message.working(), ACK_WAIT_MS / 3) : undefined;
+      try {
+        for (;;) {
+          try {
+            await this.handler(event);
+            break;
+          } catch {
+            if (this.closed) return;
+            await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+          }
         }
+      } finally {
+        clearInterval(working);
       }
     }
-    if (this.options.durable) await message.ackAck().catch(() => message.ack());
+    if (this.options.durable) await this.acknowledge(message);
     else this.position = message.seq;
+  }
+
+  /**
+   * Confirmed acknowledgement, retried: an ack lost while NATS restarts would hold the consumer
+   * (one message in flight) until the server redelivers after ACK_WAIT_MS. Past that, the
+   * message comes again anyway, and handlers apply an event once.
+   */
+  private async acknowledge(message: JsMsg): Promise<void> {
+    const giveUp = Date.now() + ACK_WAIT_MS;
+    while (!this.closed && Date.now() < giveUp) {
+      try {
+        await message.ackAck({ timeout: 2_000 });
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+      }
+    }
   }
 
   close(): void {
