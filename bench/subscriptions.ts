@@ -16,7 +16,7 @@
  * A benchmark, not a test: nothing here asserts a time.
  */
 import 'reflect-metadata';
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,9 +25,9 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principal } from '../contracts';
 import { createScratchDatabase } from '../hub/scratch-database';
-import { SUBGRAPHS } from '../subgraphs/registry';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
+import { launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -51,7 +51,6 @@ const FOLLOW = {
 };
 const BROADCAST_FOLLOW = `subscription { studioEvents(studioId: "${STUDIO}", kinds: [ORDER]) { cursor type occurredAt order { externalOrderId } } }`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -64,37 +63,12 @@ interface Hub {
   stop(): Promise<void>;
 }
 
-async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`${url} not ready in ${timeoutMs} ms`);
-}
-
 async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
-  const processes: ChildProcess[] = [];
-  const launch = (script: string, argv: string[], extra: NodeJS.ProcessEnv) => {
-    // BENCH_PROFILE=<dir>: CPU profiles of every process, to read with Chrome's DevTools.
-    const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-    const child = spawn(process.execPath, [...profile, path.join(__dirname, '..', script), ...argv], { env: { ...process.env, ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
-    processes.push(child);
-    return child;
-  };
-  const urls: NodeJS.ProcessEnv = {};
-  SUBGRAPHS.forEach((definition, index) => {
-    const name = definition.name.toUpperCase();
-    urls[`${name}_URL`] = `http://127.0.0.1:${BASE_PORT + 1 + index}/graphql`;
-    launch('subgraphs/main.js', [definition.name], { [`${name}_PORT`]: String(BASE_PORT + 1 + index), SEED_DEMO: definition.name === 'network' ? 'true' : 'false', LOG_LEVEL: 'warn' });
-  });
-  for (const url of Object.values(urls)) await waitReady(url!.replace('/graphql', '/healthz'));
+  const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
+  const processes: ChildProcess[] = Object.values(subgraphs.processes);
   const startGateway = async () => {
-    const gateway = launch('gateway/main.js', [], { ...urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
+    const gateway = launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
+    processes.push(gateway);
     await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
     return gateway;
   };
@@ -108,11 +82,7 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
       processes.splice(processes.indexOf(old), 1);
       hub.gateway = await startGateway();
     },
-    stop: async () => {
-      for (const child of processes.reverse()) child.kill('SIGTERM');
-      await sleep(1000);
-      for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
-    },
+    stop: () => stopAll(processes.reverse()),
   };
   return hub;
 }

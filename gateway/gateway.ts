@@ -1,11 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import https from 'node:https';
-import nodeFetch from 'node-fetch';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
-import type { Fetcher } from '@apollo/utils.fetcher';
 import type { GatewayContext } from './context';
 import { AUDIENCES, type Audience } from '../platform/access/policy';
 import type { TokenService } from '../platform/access/tokens';
@@ -15,6 +12,7 @@ import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } fro
 import { hubError } from '../platform/graphql/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
+import { deduplicatingFetcher } from './subgraph-fetcher';
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
@@ -79,15 +77,6 @@ export interface RunningGateway {
   feed?: LiveFeed;
   close(drain?: Drain): Promise<void>;
 }
-
-
-/**
- * node-fetch on keep-alive agents: a pool of connections per subgraph origin, so the gateway
- * pays no TCP handshake per subgraph request, and less per request than Node's own fetch
- * (undici's web streams), which showed as the gateway's largest cost under live load.
- */
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
-const keepAliveFetcher: Fetcher = (url, init) => nodeFetch(url, { ...(init as nodeFetch.RequestInit), agent: (parsed: URL) => (parsed.protocol === 'http:' ? agents.http : agents.https) }) as unknown as ReturnType<Fetcher>;
 
 /** Clients get a subgraph's codes and messages; an HTTP error's URL and raw body stay out of the answer. */
 function formatGatewayError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -205,12 +194,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
     let apiSchema: GraphQLSchema | undefined;
+    // One fetcher for every subgraph: identical queries in flight are sent once (see the file).
+    const fetcher = deduplicatingFetcher();
     const gateway = new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph "${name}"`);
-        return new AuthenticatedDataSource(name, { url: target, fetcher: keepAliveFetcher });
+        return new AuthenticatedDataSource(name, { url: target, fetcher });
       },
     });
     // Live events are executed over a resolver-free copy: Apollo Server instruments the schema

@@ -1,0 +1,66 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SUBGRAPHS } from '../subgraphs/registry';
+
+/** The hub's parts as separate processes, as in production: what the benchmarks run against. */
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${url} not ready in ${timeoutMs} ms`);
+}
+
+/**
+ * Starts a compiled script of the hub (`gateway/main.js` …) or any command in a process of its
+ * own. BENCH_PROFILE=<dir>: CPU profiles of every node process, to read with Chrome's DevTools.
+ */
+export function launch(command: { script: string } | { bin: string; cwd?: string }, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const [file, cwd] = 'script' in command ? [path.join(__dirname, '..', command.script), undefined] : [command.bin, command.cwd];
+  return spawn(process.execPath, [...profile, file, ...argv], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** CPU seconds a process has used so far (user + system, from /proc). */
+export function cpuSecondsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export async function stopAll(processes: ChildProcess[]): Promise<void> {
+  for (const child of processes) if (child.exitCode === null) child.kill('SIGTERM');
+  await sleep(1000);
+  for (const child of processes) if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+export interface SubgraphProcesses {
+  /** `<NAME>_URL` for each subgraph, as the gateway is told. */
+  urls: Record<string, string>;
+  processes: Record<string, ChildProcess>;
+}
+
+/**
+ * Every subgraph in its own process (`node dist/subgraphs/main.js <name>`), on consecutive ports
+ * after `basePort`; `seed` says which ones write their demo data at start.
+ */
+export async function startSubgraphProcesses(basePort: number, env: NodeJS.ProcessEnv, seed: (name: string) => boolean): Promise<SubgraphProcesses> {
+  const urls: Record<string, string> = {};
+  const processes: Record<string, ChildProcess> = {};
+  SUBGRAPHS.forEach((definition, index) => {
+    const name = definition.name.toUpperCase();
+    const port = basePort + 1 + index;
+    urls[`${name}_URL`] = `http://127.0.0.1:${port}/graphql`;
+    processes[definition.name] = launch({ script: 'subgraphs/main.js' }, [definition.name], { ...env, [`${name}_PORT`]: String(port), SEED_DEMO: String(seed(definition.name)), LOG_LEVEL: 'warn' });
+  });
+  for (const url of Object.values(urls)) await waitReady(url.replace('/graphql', '/healthz'));
+  return { urls, processes };
+}
