@@ -1,5 +1,5 @@
 /**
- * `npm run bench:gateway [-- --runs 5 --seconds 8 --connections 20 --gateways weft,hive,apollo --operations …]`
+ * `npm run bench:gateway [-- --runs 5 --seconds 8 --connections 20 --gateways weft,weft-nocache,hive,apollo --operations …]`
  *
  * Our gateway beside Hive Gateway and plain `@apollo/gateway`, each in its own process before the
  * same seven subgraph processes (`node dist/subgraphs/main.js <name>` on SQLite files with the
@@ -41,8 +41,9 @@ const RUNS = Number(option('runs', '5'));
 const SECONDS = Number(option('seconds', '8'));
 const CONNECTIONS = Number(option('connections', '20'));
 const BASE_PORT = Number(option('port', '4800'));
-const GATEWAYS = option('gateways', 'weft,hive,apollo').split(',') as GatewayName[];
-type GatewayName = 'weft' | 'hive' | 'apollo';
+const GATEWAYS = option('gateways', 'weft,weft-nocache,hive,apollo').split(',') as GatewayName[];
+/** `weft-nocache`: ours without keeping public subgraph answers (ANSWER_CACHE=false). */
+type GatewayName = 'weft' | 'weft-nocache' | 'hive' | 'apollo';
 
 const STUDIO = 'moyun-studio';
 const admin: Principal = { subject: 'bench@moyun-studio', org: STUDIO, roles: ['STUDIO_ADMIN'] };
@@ -195,9 +196,11 @@ async function main(): Promise<void> {
     execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: hiveDir, stdio: 'inherit' });
   }
   const port = BASE_PORT;
+  const weft = (extra: NodeJS.ProcessEnv) =>
+    launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(port), RATE_LIMITS: 'false', METRICS_PORT: String(BASE_PORT + 9), OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, LOG_LEVEL: 'warn', ...extra });
   const starters: Record<GatewayName, () => ReturnType<typeof launch>> = {
-    weft: () =>
-      launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(port), RATE_LIMITS: 'false', METRICS_PORT: String(BASE_PORT + 9), OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, LOG_LEVEL: 'warn' }),
+    weft: () => weft({}),
+    'weft-nocache': () => weft({ ANSWER_CACHE: 'false' }),
     hive: () =>
       launch({ bin: path.join(hiveDir, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js'), cwd: hiveDir }, ['supergraph', supergraphPath], {
         AUTH_SECRET: secret,
@@ -237,7 +240,7 @@ async function main(): Promise<void> {
             gatewayCpuMs: ((cpuAfter[0] - cpuBefore[0]) * 1000) / count,
             subgraphsCpuMs: ((cpuAfter[1] - cpuBefore[1]) * 1000) / count,
           });
-          console.log(`  run ${run + 1} ${name.padEnd(6)} ${operation.name}: ${(count / SECONDS).toFixed(0)} rps${errors ? `, ${errors} errors` : ''}`);
+          console.log(`  run ${run + 1} ${name.padEnd(12)} ${operation.name}: ${(count / SECONDS).toFixed(0)} rps${errors ? `, ${errors} errors` : ''}`);
         }
         await stopAll([gateway]);
       }

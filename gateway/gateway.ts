@@ -12,7 +12,7 @@ import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } fro
 import { hubError } from '../platform/graphql/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
-import { deduplicatingFetcher } from './subgraph-fetcher';
+import { subgraphFetcher } from './subgraph-fetcher';
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
@@ -65,6 +65,8 @@ export interface GatewayOptions {
   rateLimits?: RateLimitSettings;
   /** Serve /metrics on the public port (not in production: METRICS_PORT serves it there). */
   metricsRoute?: boolean;
+  /** Keep answers subgraphs mark public (default true; see subgraph-fetcher.ts). */
+  cacheAnswers?: boolean;
 }
 
 export interface RunningGateway {
@@ -194,8 +196,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
   const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
     let apiSchema: GraphQLSchema | undefined;
-    // One fetcher for every subgraph: identical queries in flight are sent once (see the file).
-    const fetcher = deduplicatingFetcher();
+    // One fetcher for every subgraph: identical queries in flight are sent once, public answers kept (see the file).
+    const fetcher = subgraphFetcher({ cache: options.cacheAnswers === false ? null : undefined });
     const gateway = new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) => {

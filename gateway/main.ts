@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     maxBodyBytes: config.maxBodyBytes,
     rateLimits: config.rateLimits,
     metricsRoute: config.metricsRoute,
+    cacheAnswers: config.cacheAnswers,
     // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.
     subgraphUrls: Object.fromEntries(
       subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [name, config.subgraphUrl(name, Number(new URL(url).port))]),

@@ -55,6 +55,8 @@ export interface HubConfig {
   tracing: { endpoint?: string; serviceName?: string };
   /** Operations a minute per principal and per address (RATE_LIMITS=false turns them off). */
   rateLimits?: RateLimitSettings;
+  /** ANSWER_CACHE=false: the gateway keeps no public subgraph answers (benchmarks compare). */
+  cacheAnswers: boolean;
 }
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -157,6 +159,7 @@ export const CONFIG_SCHEMA = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: url(['http', 'https']),
   OTEL_SERVICE_NAME: text(),
   RATE_LIMITS: flag(),
+  ANSWER_CACHE: flag(),
   RATE_LIMIT_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.perPrincipalPerMinute),
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.publicPerAddressPerMinute),
   REDIS_URL: url(['redis', 'rediss']),
@@ -235,6 +238,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     metricsPort: vars.METRICS_PORT,
     metricsRoute: !production && vars.METRICS_PORT === undefined,
     tracing: { endpoint: vars.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: vars.OTEL_SERVICE_NAME },
+    cacheAnswers: vars.ANSWER_CACHE !== false,
     rateLimits:
       vars.RATE_LIMITS === false
         ? undefined

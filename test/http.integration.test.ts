@@ -59,6 +59,25 @@ describe('GraphQL over HTTP', () => {
     expect(result.headers.get('x-request-id')).toMatch(/^[\w.:-]+$/);
   });
 
+  it('marks the public subgraph\'s answers public with their version, no other\'s, and the gateway keeps them', async () => {
+    const vocabulary = await post({ query: '{ statusCodes { code } }' }, {}, t.hub.subgraphs.vocabulary.url);
+    expect(vocabulary.headers.get('cache-control')).toBe('max-age=300, public');
+    expect(vocabulary.headers.get('x-weft-answer-version')).toMatch(/^\d+$/);
+    const orders = await post({ query: '{ routeTemplates { productCodePrefix } }' }, {}, t.hub.subgraphs.orders.url);
+    expect(orders.headers.get('cache-control')).toBe('no-store');
+    // Through the gateway, the same question twice (as two viewers) reaches the vocabulary once.
+    const vocabularyOperations = async () => {
+      const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
+      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="vocabulary"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    };
+    const query = { query: '{ exceptionCodes { code labelEn } }' };
+    const before = await vocabularyOperations();
+    expect((await post(query)).body.errors).toBeUndefined();
+    const other = await t.token(staff('youcaifeng'));
+    expect((await post(query, { authorization: `Bearer ${other}` })).body.errors).toBeUndefined();
+    expect((await vocabularyOperations()) - before).toBe(1);
+  });
+
   it('keeps the request id a caller sends, through the gateway', async () => {
     const result = await post({ query: '{ vocabularyVersion }' }, { 'x-request-id': 'weft-test-0001' });
     expect(result.headers.get('x-request-id')).toBe('weft-test-0001');

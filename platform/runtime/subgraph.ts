@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { publicAnswerPlugins, type PublicAnswers } from '../graphql/public-answers';
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import { ROW_FILTER, rowFilter } from '../access/enforce';
@@ -38,6 +39,12 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   close?(): Promise<void>;
   /** Gauges of its own, read when Prometheus scrapes (see platform/runtime/metrics.ts); each answers its readings. */
   gauges?: readonly { name: string; help: string; labelNames: string[]; read(runtime: SubgraphRuntime): Promise<{ labels: Record<string, string>; value: number }[]> }[];
+  /**
+   * Every answer of this subgraph is the same for every viewer (its access policy is public
+   * throughout, checked at start): answers say so (`Cache-Control: max-age=…, public`) with the
+   * data's version (`x-weft-answer-version`), and the gateway may keep them for everyone.
+   */
+  publicAnswers?: PublicAnswers;
   /** Fills an empty database with the demo network; must be a no-op on a seeded one. */
   seed?(runtime: SubgraphRuntime): Promise<void>;
 }
@@ -97,6 +104,16 @@ async function databaseAnswers(database: Database | undefined): Promise<boolean>
   }
 }
 
+/** A subgraph that says its answers are public must have nothing in its policy that depends on the viewer. */
+function assertPublicThroughout(definition: SubgraphDefinition<any>): void {
+  const { operations, types } = definition.access;
+  const private_ = [
+    ...Object.entries(operations).filter(([, rule]) => rule !== 'PUBLIC').map(([name]) => name),
+    ...Object.entries(types).filter(([, rule]) => !rule.public).map(([name]) => name),
+  ];
+  if (private_.length) throw new Error(`The ${definition.name} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);
+}
+
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
   const filter = rowFilter(definition.access);
   const database = definition.database
@@ -105,6 +122,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
   const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
   const schema = await definition.buildSchema();
+  if (definition.publicAnswers) assertPublicThroughout(definition);
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
     em?.setFilterParams(ROW_FILTER, { viewer });
@@ -118,7 +136,13 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
     // The process owns signal handling (it closes databases and relays in order), not Apollo.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), metricsPlugin(definition.name), inputGuardPlugin(), requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId)],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ...publicAnswerPlugins(definition.publicAnswers),
+      metricsPlugin(definition.name),
+      inputGuardPlugin(),
+      requestErrorsPlugin<GraphQLContext<TLoaders>>(({ ctx }) => ctx.requestId),
+    ],
   });
   const http = await serveApollo({
     port: options.port,

@@ -1,3 +1,4 @@
+import { VOCABULARY_VERSION } from '../../contracts/vocabulary';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { vocabularyAccess } from './access-policy';
@@ -10,6 +11,8 @@ export const vocabularySubgraph: SubgraphDefinition = {
   name: 'vocabulary',
   defaultPort: 4002,
   access: vocabularyAccess,
+  // The same codes for everyone, changing only with a new vocabulary version.
+  publicAnswers: { maxAgeSeconds: 300, version: String(VOCABULARY_VERSION) },
   buildSchema: () =>
     buildFederatedSchema(
       'vocabulary',

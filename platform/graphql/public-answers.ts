@@ -1,0 +1,33 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+
+/**
+ * Answers that are the same for every viewer, which the gateway may keep and give to anyone
+ * (gateway/subgraph-fetcher.ts): a subgraph declares them (SubgraphDefinition.publicAnswers),
+ * its answers then carry `Cache-Control: max-age=…, public` and the data's version here.
+ */
+export const ANSWER_VERSION_HEADER = 'x-weft-answer-version';
+
+export interface PublicAnswers {
+  maxAgeSeconds: number;
+  /** The data's version: an answer of another version makes the gateway forget the ones it kept. */
+  version: string;
+}
+
+/** Every field public for maxAge (Apollo's cache control computes the header), and the data's version beside it. */
+export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): ApolloServerPlugin<any>[] {
+  if (!publicAnswers) return [];
+  return [
+    ApolloServerPluginCacheControl({ defaultMaxAge: publicAnswers.maxAgeSeconds }),
+    {
+      async requestDidStart() {
+        return {
+          async willSendResponse({ response }) {
+            response.http.headers.set(ANSWER_VERSION_HEADER, publicAnswers.version);
+          },
+        };
+      },
+    },
+  ];
+}
+
