@@ -67,7 +67,7 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
   const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
   const processes: ChildProcess[] = Object.values(subgraphs.processes);
   const startGateway = async () => {
-    const gateway = launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', LOG_LEVEL: 'warn' });
+    const gateway = launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' });
     processes.push(gateway);
     await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
     return gateway;
@@ -102,25 +102,45 @@ async function inParallel<T>(items: T[], concurrency: number, work: (item: T, in
   }));
 }
 
+/** The event types the bench itself causes; anything else a subscriber gets is counted apart. */
+const DRIVEN_TYPES = new Set<string>(CHANGES === 'bus' ? [ORDER_EVENTS.ROUTE_CHANGED] : [ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.STAGE_COMPLETED]);
+
 interface Follower {
   client: Client;
   error?: string;
   latencies: number[];
+  /** Cursors of driven events received (each once). */
   cursors: Set<string>;
+  /** The same cursor delivered again. */
+  duplicates: number;
+  /** Events of other types (forecasts moving, say), not part of what was driven. */
+  others: number;
 }
 
-async function openFollowers(url: string, token: string, count: number, query: (index: number) => { query: string; variables?: Record<string, unknown> }): Promise<Follower[]> {
+async function openFollowers(url: string, token: string, count: number, query: (index: number) => { query: string; variables?: Record<string, unknown> }, driven: ReadonlySet<string>): Promise<Follower[]> {
   const followers: Follower[] = [];
   for (let index = 0; index < count; index += 1) {
     const follower: Follower = {
       client: createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, lazy: true, retryAttempts: 5 }),
       latencies: [],
       cursors: new Set(),
+      duplicates: 0,
+      others: 0,
     };
+    const seen = new Set<string>();
     follower.client.subscribe(query(index), {
       next: (result: any) => {
-        const event = Object.values(result.data ?? {})[0] as { cursor: string; occurredAt: string } | undefined;
-        if (!event || follower.cursors.has(event.cursor)) return;
+        const event = Object.values(result.data ?? {})[0] as { cursor: string; type?: string; occurredAt: string } | undefined;
+        if (!event) return;
+        if (seen.has(event.cursor)) {
+          follower.duplicates += 1;
+          return;
+        }
+        seen.add(event.cursor);
+        if (event.type !== undefined && !driven.has(event.type)) {
+          follower.others += 1;
+          return;
+        }
         follower.cursors.add(event.cursor);
         follower.latencies.push(Date.now() - Date.parse(event.occurredAt));
       },
@@ -149,7 +169,7 @@ function report(label: string, followers: Follower[], expected: number, lines: s
   console.log(
     [
       `${label}`,
-      `  delivered ${received} of ${expected} events (lost ${Math.max(0, expected - received)})`,
+      `  delivered ${received} of ${expected} events (lost ${Math.max(0, expected - received)}), ${followers.reduce((sum, follower) => sum + follower.duplicates, 0)} duplicates, ${followers.reduce((sum, follower) => sum + follower.others, 0)} events of other kinds`,
       `  latency p50 ${percentile(latencies, 50)} ms · p99 ${percentile(latencies, 99)} ms · max ${latencies[latencies.length - 1] ?? NaN} ms`,
       ...extra.map((line) => `  ${line}`),
     ].join('\n'),
@@ -189,7 +209,7 @@ async function main(): Promise<void> {
       await hub.restartGateway();
       await sleep(2000);
       const rssBefore = rssOf(hub.gateway.pid!);
-      const followers = await openFollowers(hub.gatewayUrl, token, count, (index) => ({ query: FOLLOW[select], variables: { id: orders[index].id } }));
+      const followers = await openFollowers(hub.gatewayUrl, token, count, (index) => ({ query: FOLLOW[select], variables: { id: orders[index].id } }), DRIVEN_TYPES);
       const deadline = Date.now() + 120_000;
       while ((await followersAt(hub.gatewayUrl)) < count && Date.now() < deadline) await sleep(200);
       await sleep(1000);
@@ -260,7 +280,7 @@ async function main(): Promise<void> {
     if (BROADCAST === 0) return;
     await hub.restartGateway();
     await sleep(2000);
-    const followers = await openFollowers(hub.gatewayUrl, token, BROADCAST, () => ({ query: BROADCAST_FOLLOW }));
+    const followers = await openFollowers(hub.gatewayUrl, token, BROADCAST, () => ({ query: BROADCAST_FOLLOW }), new Set([ORDER_EVENTS.IMPORTED]));
     while ((await followersAt(hub.gatewayUrl)) < BROADCAST) await sleep(200);
     await sleep(1000);
     const result = await gql(hub.gatewayUrl, token, `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, {
