@@ -3,6 +3,7 @@ import https from 'node:https';
 import nodeFetch, { Headers, Response } from 'node-fetch';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { ANSWER_VERSION_HEADER } from '../platform/graphql/public-answers';
+import { subgraphAnswersShared } from '../platform/runtime/metrics';
 
 /**
  * How the gateway reaches its subgraphs.
@@ -95,11 +96,15 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
     const body = init?.body;
     if (!isQuery(body)) return send(url, init);
     const kept = cache?.get(url, body);
-    if (kept) return toResponse(kept);
+    if (kept) {
+      subgraphAnswersShared.inc({ how: 'kept' });
+      return toResponse(kept);
+    }
     const headers = new Headers(init?.headers as Record<string, string> | undefined);
     const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
     let answer = inFlight.get(key);
-    if (!answer) {
+    if (answer) subgraphAnswersShared.inc({ how: 'in_flight' });
+    else {
       answer = (async () => {
         const response = await send(url, init);
         const received: Answer = { status: response.status, statusText: response.statusText, headers: [...(response.headers as unknown as Headers).entries()], body: await response.text() };

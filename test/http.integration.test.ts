@@ -76,6 +76,8 @@ describe('GraphQL over HTTP', () => {
     const other = await t.token(staff('youcaifeng'));
     expect((await post(query, { authorization: `Bearer ${other}` })).body.errors).toBeUndefined();
     expect((await vocabularyOperations()) - before).toBe(1);
+    const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
+    expect(Number(/^weft_gateway_shared_subgraph_answers_total\{how="kept"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps the request id a caller sends, through the gateway', async () => {
