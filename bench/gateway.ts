@@ -31,6 +31,7 @@ import { demoOrderIdsOf } from '../demo/orders';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../platform/access/tokens';
 import { cpuSecondsOf, launch, sleep, startSubgraphProcesses, stopAll } from './processes';
+import { median, percentile } from './figures';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -121,8 +122,6 @@ interface Run {
   subgraphsCpuMs: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Until the gateway answers a query (every gateway here answers a POST). */
 async function ready(url: string, token: string): Promise<void> {

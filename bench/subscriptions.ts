@@ -28,6 +28,7 @@ import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { percentile } from './figures';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -51,7 +52,6 @@ const FOLLOW = {
 };
 const BROADCAST_FOLLOW = `subscription { studioEvents(studioId: "${STUDIO}", kinds: [ORDER]) { cursor type occurredAt order { externalOrderId } } }`;
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 const rssOf = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 

@@ -138,14 +138,14 @@ class PostgresBusMigration extends Migration {
   }
 }
 
+/** The row of the consumers' table that says where pruning reached (no consumer has this name). */
+const PRUNED_THROUGH = '~pruned-through';
+
 /**
  * The embedded hub's log, in its own database ("bus": `<dataDir>/bus.db`, or schema `bus` on
  * PostgreSQL). One process writes it (the in-process bus serialises its appends), so cursors
  * commit in order.
  */
-/** The row of the consumers' table that says where pruning reached (no consumer has this name). */
-const PRUNED_THROUGH = '~pruned-through';
-
 export class SqlEventLog implements EventLog {
   private constructor(private readonly database: Database) {}
 

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import type { AccessPolicy } from '../access/policy';
 
 /**
  * Answers that are the same for every viewer, which the gateway may keep and give to anyone
@@ -31,3 +32,11 @@ export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): A
   ];
 }
 
+/** A subgraph that says its answers are public must have nothing in its policy that depends on the viewer. */
+export function assertPublicThroughout(subgraph: string, { operations, types }: AccessPolicy): void {
+  const private_ = [
+    ...Object.entries(operations).filter(([, rule]) => rule !== 'PUBLIC').map(([name]) => name),
+    ...Object.entries(types).filter(([, rule]) => !rule.public).map(([name]) => name),
+  ];
+  if (private_.length) throw new Error(`The ${subgraph} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);
+}

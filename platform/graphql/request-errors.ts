@@ -19,8 +19,8 @@ export function requestIdOf(request: http.IncomingMessage): string {
 
 const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
 
-/** PostgreSQL's SQLSTATEs for a server that is going, gone or starting: 57P01–57P03, class 08. */
-const UNAVAILABLE_STATES = /^(57P0[123]|08\d{3})$/;
+/** PostgreSQL's SQLSTATEs for a server out of connection slots (53300), going, gone or starting (57P01–57P03, class 08). */
+const UNAVAILABLE_STATES = /^(53300|57P0[123]|08\d{3})$/;
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**
@@ -34,7 +34,7 @@ function databaseUnavailable(error: unknown): boolean {
   // The pool rejects a refused connection with a plain object, which graphql-js wraps.
   if (original?.name === 'NonErrorThrown' && original.thrownValue && typeof original.thrownValue === 'object') original = original.thrownValue as typeof original;
   if (!original) return false;
-  if (original.name === 'KnexTimeoutError' || original.code === '53300') return true;
+  if (original.name === 'KnexTimeoutError') return true;
   if (typeof original.code === 'string' && (UNAVAILABLE_STATES.test(original.code) || UNREACHABLE.has(original.code))) return true;
   // knex ends a transaction whose connection broke; the change's next query then finds it complete.
   return /Connection terminated|connection error|Timeout acquiring a connection|Transaction query already complete/i.test(original.message ?? '');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { publicAnswerPlugins, type PublicAnswers } from '../graphql/public-answers';
+import { assertPublicThroughout, publicAnswerPlugins, type PublicAnswers } from '../graphql/public-answers';
 import type { EntityManager } from '@mikro-orm/core';
 import type { GraphQLSchema } from 'graphql';
 import { ROW_FILTER, rowFilter } from '../access/enforce';
@@ -104,16 +104,6 @@ async function databaseAnswers(database: Database | undefined): Promise<boolean>
   }
 }
 
-/** A subgraph that says its answers are public must have nothing in its policy that depends on the viewer. */
-function assertPublicThroughout(definition: SubgraphDefinition<any>): void {
-  const { operations, types } = definition.access;
-  const private_ = [
-    ...Object.entries(operations).filter(([, rule]) => rule !== 'PUBLIC').map(([name]) => name),
-    ...Object.entries(types).filter(([, rule]) => !rule.public).map(([name]) => name),
-  ];
-  if (private_.length) throw new Error(`The ${definition.name} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);
-}
-
 export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
   const filter = rowFilter(definition.access);
   const database = definition.database
@@ -122,7 +112,7 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
   const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
   const schema = await definition.buildSchema();
-  if (definition.publicAnswers) assertPublicThroughout(definition);
+  if (definition.publicAnswers) assertPublicThroughout(definition.name, definition.access);
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
     em?.setFilterParams(ROW_FILTER, { viewer });
