@@ -1,4 +1,4 @@
-import { CAPACITY_EVENTS, isEventType, ORDER_EVENTS, SUPPLY_EVENTS, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
+import { CAPACITY_EVENTS, isEventType, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
 import type { VisibilityTier } from './tiers';
 
 /**
@@ -66,6 +66,7 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED]: PurchaseOrderFacts;
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
+  [NETWORK_EVENTS.ENTERPRISE_UPDATED]: { enterpriseId: string; changed: string[] };
 };
 
 // The map names every event type and nothing else: a new type without a payload does not compile.

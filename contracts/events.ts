@@ -119,13 +119,26 @@ export const CAPACITY_EVENTS = {
   RELEASED: 'capacity.released',
 } as const;
 
+/** Event types written by the network subgraph (its directory). */
+export const NETWORK_EVENTS = {
+  /** An enterprise's directory entry changed (names, region): gateways forget the directory answers they kept. */
+  ENTERPRISE_UPDATED: 'enterprise.updated',
+} as const;
+
 export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];
 export type CapacityEventType = (typeof CAPACITY_EVENTS)[keyof typeof CAPACITY_EVENTS];
+export type NetworkEventType = (typeof NETWORK_EVENTS)[keyof typeof NETWORK_EVENTS];
 /** Every event type the hub writes, as a type: tables keyed by it must name each one. */
-export type EventType = OrderEventType | SupplyEventType | CapacityEventType;
+export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType;
 
 /** Every event type the hub writes (what a webhook may ask for). */
-export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS)]);
+export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS), ...Object.values(NETWORK_EVENTS)]);
+
+/**
+ * Events that change what a subgraph answers the same for everyone (its public answers, which
+ * gateways keep): on one, a gateway forgets what it kept of that subgraph (gateway/subgraph-fetcher.ts).
+ */
+export const PUBLIC_DATA_CHANGES: Readonly<Partial<Record<EventType, string>>> = { [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'network' };
 
 export const isEventType = (value: string): value is EventType => (ALL_EVENT_TYPES as readonly string[]).includes(value);
 

@@ -1,11 +1,11 @@
-import { CAPACITY_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope, type EventType } from './events';
+import { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope, type EventType } from './events';
 
 /**
  * Live updates: how the hub's events map onto what clients subscribe to. A subscription follows
  * one topic (an order, a studio, a SKU, an enterprise's allocations); an event belongs to every
  * topic its payload names. Pure data, shared by the gateway (which routes events) and the tests.
  */
-export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY', 'ETA'] as const;
+export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY', 'ETA', 'DIRECTORY'] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 /** What each event type is about: keyed by the EventType union, so a new type without a kind does not compile. */
@@ -39,6 +39,7 @@ const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED]: 'PURCHASE_ORDER',
   [CAPACITY_EVENTS.ALLOCATED]: 'ALLOCATION',
   [CAPACITY_EVENTS.RELEASED]: 'ALLOCATION',
+  [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'DIRECTORY',
 };
 
 /** The kind of an event type (ORDER for a type this hub does not write, from a newer peer). */

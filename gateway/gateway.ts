@@ -12,7 +12,8 @@ import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } fro
 import { hubError } from '../platform/graphql/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
-import { subgraphFetcher } from './subgraph-fetcher';
+import { PublicAnswerCache, subgraphFetcher } from './subgraph-fetcher';
+import { PUBLIC_DATA_CHANGES, type EventType } from '../contracts';
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
@@ -194,15 +195,19 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       clientAddress: clientAddressOf(request, options.rateLimits?.trustedProxies ?? []),
     };
   };
+  // Public answers are the same on every endpoint: one cache for all, forgotten per subgraph on its change events.
+  const answers = options.cacheAnswers === false ? null : new PublicAnswerCache();
+  const subgraphTargets = new Map<string, string>();
   const endpointFor = (supergraphSdl: string): GraphQLEndpoint<GatewayContext> & LiveEndpoint => {
     let apiSchema: GraphQLSchema | undefined;
     // One fetcher for every subgraph: identical queries in flight are sent once, public answers kept (see the file).
-    const fetcher = subgraphFetcher({ cache: options.cacheAnswers === false ? null : undefined });
+    const fetcher = subgraphFetcher({ cache: answers });
     const gateway = new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) => {
         const target = options.subgraphUrls[name] ?? url;
         if (!target) throw new Error(`No URL for subgraph "${name}"`);
+        subgraphTargets.set(name, target);
         return new AuthenticatedDataSource(name, { url: target, fetcher });
       },
     });
@@ -265,6 +270,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // Links the hub sends point here unless PUBLIC_URL says otherwise.
   publicUrl.settle(boundUrl(options.host, http.port));
   feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
+  // Without a bus, kept public answers last their max-age; with one, a change event ends them at once.
+  feed?.watch((event) => {
+    const changed = PUBLIC_DATA_CHANGES[event.type as EventType];
+    const target = changed && subgraphTargets.get(changed);
+    if (target) answers?.forget(target);
+  });
   const running = serveLive({
     server: http.server,
     endpoints,

@@ -100,3 +100,69 @@ describe('answers kept for everyone', () => {
     expect(subgraph.sent()).toBe(3);
   });
 });
+
+describe('entities kept one representation at a time', () => {
+  const ENTITY_QUERY = 'query Q__network__1($representations:[_Any!]!){_entities(representations:$representations){...on Enterprise{nameEn}}}';
+  const entityFetch = (ids: string[]) => JSON.stringify({ query: ENTITY_QUERY, variables: { representations: ids.map((id) => ({ __typename: 'Enterprise', id })) } });
+
+  /** A directory subgraph: answers each representation with its name, or an error for "bad". */
+  function directory(cacheControl = 'max-age=60, public') {
+    const asked: string[][] = [];
+    const send = (async (_url: string, init?: FetcherRequestInit) => {
+      const representations = JSON.parse(String(init!.body)).variables.representations as { id: string }[];
+      asked.push(representations.map(({ id }) => id));
+      const errors = representations.flatMap(({ id }, index) => (id === 'bad' ? [{ message: 'no such', path: ['_entities', index, 'nameEn'] }] : []));
+      const body = { data: { _entities: representations.map(({ id }) => (id === 'bad' ? null : { nameEn: `name of ${id}` })) }, ...(errors.length ? { errors } : {}) };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': cacheControl } });
+    }) as unknown as Fetcher;
+    return { send, asked };
+  }
+
+  it('asks only for the representations it has not kept, and answers in the order asked', async () => {
+    const subgraph = directory();
+    const fetcher = subgraphFetcher({ send: subgraph.send });
+    await fetcher('http://network/graphql', request(entityFetch(['a', 'b']), 'Bearer x'));
+    const answer = await fetcher('http://network/graphql', request(entityFetch(['c', 'b', 'a', 'd']), 'Bearer y'));
+    expect(subgraph.asked).toEqual([['a', 'b'], ['c', 'd']]);
+    expect(await answer.json()).toEqual({ data: { _entities: [{ nameEn: 'name of c' }, { nameEn: 'name of b' }, { nameEn: 'name of a' }, { nameEn: 'name of d' }] } });
+    const kept = await fetcher('http://network/graphql', request(entityFetch(['d', 'a']), 'Bearer z'));
+    expect(subgraph.asked).toHaveLength(2);
+    expect(await kept.json()).toEqual({ data: { _entities: [{ nameEn: 'name of d' }, { nameEn: 'name of a' }] } });
+  });
+
+  it("moves an error's path back to the representation it belongs to, and keeps nothing of an answer with errors", async () => {
+    const subgraph = directory();
+    const fetcher = subgraphFetcher({ send: subgraph.send });
+    await fetcher('http://network/graphql', request(entityFetch(['a']), 'Bearer x'));
+    const answer = await fetcher('http://network/graphql', request(entityFetch(['a', 'bad', 'e']), 'Bearer x'));
+    expect(subgraph.asked).toEqual([['a'], ['bad', 'e']]);
+    expect(await answer.json()).toEqual({
+      data: { _entities: [{ nameEn: 'name of a' }, null, { nameEn: 'name of e' }] },
+      errors: [{ message: 'no such', path: ['_entities', 1, 'nameEn'] }],
+    });
+    await fetcher('http://network/graphql', request(entityFetch(['e']), 'Bearer x'));
+    expect(subgraph.asked).toEqual([['a'], ['bad', 'e'], ['e']]);
+  });
+
+  it('keeps no entity of a subgraph that does not say public, and forgets a subgraph on a change', async () => {
+    const private_ = directory('no-store');
+    const fetcher = subgraphFetcher({ send: private_.send });
+    await fetcher('http://orders/graphql', request(entityFetch(['a']), 'Bearer x'));
+    await fetcher('http://orders/graphql', request(entityFetch(['a']), 'Bearer x'));
+    expect(private_.asked).toHaveLength(2);
+
+    const subgraph = directory();
+    const cache = new PublicAnswerCache();
+    const cached = subgraphFetcher({ send: subgraph.send, cache });
+    await cached('http://network/graphql', request(entityFetch(['a']), 'Bearer x'));
+    cache.forget('http://network/graphql');
+    await cached('http://network/graphql', request(entityFetch(['a']), 'Bearer x'));
+    expect(subgraph.asked).toEqual([['a'], ['a']]);
+    // An answer asked for before the change is not kept.
+    const before = cache.generation('http://network/graphql');
+    cache.forget('http://network/graphql');
+    cache.offer('http://network/graphql', entityFetch(['f']), { status: 200, statusText: 'OK', headers: [['cache-control', 'max-age=60, public']], body: '{"data":{"_entities":[{"nameEn":"old"}]}}' }, before);
+    await cached('http://network/graphql', request(entityFetch(['f']), 'Bearer x'));
+    expect(subgraph.asked).toEqual([['a'], ['a'], ['f']]);
+  });
+});

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import nodeFetch, { Headers, Response } from 'node-fetch';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { ANSWER_VERSION_HEADER } from '../platform/graphql/public-answers';
 import { subgraphAnswersShared } from '../platform/runtime/metrics';
 
@@ -33,47 +33,154 @@ function publicMaxAge(cacheControl: string | undefined): number {
 
 const header = (answer: Answer, name: string) => answer.headers.find(([key]) => key.toLowerCase() === name)?.[1];
 
+/** A planned entity fetch: `_entities(representations: $representations)` and its other variables. */
+interface EntityFetch {
+  parsed: { query: string; variables: Record<string, unknown> & { representations: unknown[] } } & Record<string, unknown>;
+  /** What each representation's kept entity is filed under, in order. */
+  keys: string[];
+}
+
+function entityFetchOf(url: string, body: string): EntityFetch | null {
+  if (!body.includes('_entities(representations:$representations)')) return null;
+  let parsed: EntityFetch['parsed'];
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  const representations = parsed?.variables?.representations;
+  if (!Array.isArray(representations) || typeof parsed.query !== 'string') return null;
+  const { representations: _all, ...others } = parsed.variables;
+  const prefix = `${url}\n${parsed.query}\n${JSON.stringify(others)}\n`;
+  return { parsed, keys: representations.map((representation) => prefix + JSON.stringify(representation)) };
+}
+
+interface KeptEntity {
+  entity: unknown;
+  cacheControl: string;
+}
+
 /**
  * Answers a subgraph marked public (`Cache-Control: max-age=…, public`, see
- * platform/graphql/public-answers.ts), kept for everyone until they expire, per subgraph and
- * document with its variables (an entity fetch's representations among them). An answer of
- * another version (`x-weft-answer-version`) makes the subgraph's kept answers go. Bounded: the
- * least recently used goes first. Nothing else is kept: a subgraph whose rows or fields depend
- * on the viewer never says public.
+ * platform/graphql/public-answers.ts), kept for everyone until they expire: whole answers per
+ * subgraph and document with its variables, and entity fetches (`_entities`) per
+ * representation, so a page of orders of three studios asks the directory only for a studio it
+ * has not seen. A subgraph's kept answers go when an answer of another version arrives
+ * (`x-weft-answer-version`) or when the gateway hears that its data changed (`forget`, on the
+ * events in contracts' PUBLIC_DATA_CHANGES); an answer asked for before that is not kept.
+ * Bounded: the least recently used goes first. Nothing else is kept: a subgraph whose rows or
+ * fields depend on the viewer never says public.
  */
 export class PublicAnswerCache {
-  private readonly answers = new Map<string, { answer: Answer; expiresAt: number }>();
+  private readonly kept = new Map<string, { value: Answer | KeptEntity; expiresAt: number }>();
   private readonly versions = new Map<string, string | undefined>();
+  private readonly generations = new Map<string, number>();
+  private readonly publicUrls = new Set<string>();
   hits = 0;
   misses = 0;
 
   constructor(private readonly maxEntries = 5_000) {}
 
-  get(url: string, body: string): Answer | undefined {
-    const key = `${url}\n${body}`;
-    const kept = this.answers.get(key);
+  private take<T extends Answer | KeptEntity>(key: string): T | undefined {
+    const kept = this.kept.get(key);
     if (kept && kept.expiresAt > Date.now()) {
-      this.answers.delete(key);
-      this.answers.set(key, kept);
+      this.kept.delete(key);
+      this.kept.set(key, kept);
       this.hits += 1;
-      return kept.answer;
+      return kept.value as T;
     }
-    if (kept) this.answers.delete(key);
+    if (kept) this.kept.delete(key);
     this.misses += 1;
     return undefined;
   }
 
-  offer(url: string, body: string, answer: Answer): void {
-    const version = header(answer, ANSWER_VERSION_HEADER);
-    if (this.versions.has(url) && this.versions.get(url) !== version) {
-      for (const key of [...this.answers.keys()]) if (key.startsWith(`${url}\n`)) this.answers.delete(key);
-    }
-    this.versions.set(url, version);
-    const maxAge = answer.status === 200 ? publicMaxAge(header(answer, 'cache-control')) : 0;
-    if (!maxAge) return;
-    this.answers.set(`${url}\n${body}`, { answer, expiresAt: Date.now() + maxAge * 1000 });
-    if (this.answers.size > this.maxEntries) this.answers.delete(this.answers.keys().next().value!);
+  private keep(key: string, value: Answer | KeptEntity, maxAge: number): void {
+    this.kept.set(key, { value, expiresAt: Date.now() + maxAge * 1000 });
+    if (this.kept.size > this.maxEntries) this.kept.delete(this.kept.keys().next().value!);
   }
+
+  /** Forgets every answer kept of the subgraph at `url` (its data changed). */
+  forget(url: string): void {
+    this.generations.set(url, this.generation(url) + 1);
+    for (const key of [...this.kept.keys()]) if (key.startsWith(`${url}\n`)) this.kept.delete(key);
+  }
+
+  /** Taken before asking: an answer asked for before a `forget` is not kept. */
+  generation(url: string): number {
+    return this.generations.get(url) ?? 0;
+  }
+
+  /** The kept answer of a query, or undefined. */
+  get(url: string, body: string): Answer | undefined {
+    return this.take<Answer>(`${url}\n${body}`);
+  }
+
+  /** The kept entity of each representation, or undefined where none is kept. */
+  entities(fetch: EntityFetch): (KeptEntity | undefined)[] {
+    return fetch.keys.map((key) => this.take<KeptEntity>(key));
+  }
+
+  /** Reads an answer's version; answers whether (and how long) it may be kept. */
+  private admit(url: string, answer: Answer, generation: number): number {
+    const version = header(answer, ANSWER_VERSION_HEADER);
+    // Asked for before a change was heard of: not kept. An answer of a new version is itself current.
+    const current = generation === this.generation(url);
+    if (this.versions.has(url) && this.versions.get(url) !== version) this.forget(url);
+    this.versions.set(url, version);
+    if (!current || answer.status !== 200) return 0;
+    return publicMaxAge(header(answer, 'cache-control'));
+  }
+
+  /** Whether the subgraph at `url` has marked an answer public: only then are its entity fetches looked into. */
+  keepsAnswersOf(url: string): boolean {
+    return this.publicUrls.has(url);
+  }
+
+  /** Keeps an answer marked public: whole, or an entity fetch's entities one by one (none when it has errors; no null). */
+  offer(url: string, body: string, answer: Answer, generation = this.generation(url)): void {
+    const maxAge = this.admit(url, answer, generation);
+    if (!maxAge) return;
+    this.publicUrls.add(url);
+    const entityFetch = entityFetchOf(url, body);
+    if (!entityFetch) return this.keep(`${url}\n${body}`, answer, maxAge);
+    let parsed: { data?: { _entities?: unknown[] }; errors?: unknown[] };
+    try {
+      parsed = JSON.parse(answer.body);
+    } catch {
+      return;
+    }
+    const entities = parsed.data?._entities;
+    if (parsed.errors?.length || !Array.isArray(entities) || entities.length !== entityFetch.keys.length) return;
+    const cacheControl = header(answer, 'cache-control')!;
+    entities.forEach((entity, index) => {
+      if (entity !== null) this.keep(entityFetch.keys[index], { entity, cacheControl }, maxAge);
+    });
+  }
+}
+
+/**
+ * One answer of an entity fetch from the entities kept and the subgraph's answer for the rest
+ * (`missing`: the original positions of the representations it was asked for), its errors'
+ * paths moved back to the original positions.
+ */
+function mergedEntities(kept: (KeptEntity | undefined)[], missing: number[], answer: Answer | null): Answer {
+  const entities: unknown[] = kept.map((entry) => entry?.entity ?? null);
+  let errors: { path?: (string | number)[] }[] | undefined;
+  if (answer) {
+    const parsed = JSON.parse(answer.body) as { data?: { _entities?: unknown[] } | null; errors?: { path?: (string | number)[] }[] };
+    if (answer.status !== 200 || !parsed.data) return answer;
+    (parsed.data._entities ?? []).forEach((entity, index) => (entities[missing[index]] = entity));
+    errors = parsed.errors?.map((error) =>
+      error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', missing[error.path[1]], ...error.path.slice(2)] } : error,
+    );
+  }
+  const cacheControl = kept.find((entry) => entry)?.cacheControl;
+  return {
+    status: 200,
+    statusText: 'OK',
+    headers: [['content-type', 'application/json'], ...(cacheControl && !answer ? [['cache-control', cacheControl] as [string, string]] : [])],
+    body: JSON.stringify(errors?.length ? { data: { _entities: entities }, errors } : { data: { _entities: entities } }),
+  };
 }
 
 /**
@@ -92,29 +199,48 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
   const cache = options.cache === undefined ? new PublicAnswerCache() : options.cache;
   const inFlight = new Map<string, Promise<Answer>>();
   const toResponse = ({ status, statusText, headers, body }: Answer) => new Response(body, { status, statusText, headers }) as unknown as FetcherResponse;
+
+  /** Sends a query once for every identical one in flight; `keep` offers its answer to the cache. */
+  const ask = (url: string, init: FetcherRequestInit, body: string, keep: (answer: Answer) => void): Promise<Answer> => {
+    const headers = new Headers(init.headers as Record<string, string> | undefined);
+    const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
+    const asked = inFlight.get(key);
+    if (asked) {
+      subgraphAnswersShared.inc({ how: 'in_flight' });
+      return asked;
+    }
+    const answer = (async () => {
+      const response = await send(url, { ...init, body });
+      const received: Answer = { status: response.status, statusText: response.statusText, headers: [...(response.headers as unknown as Headers).entries()], body: await response.text() };
+      keep(received);
+      return received;
+    })();
+    inFlight.set(key, answer);
+    const settled = () => inFlight.delete(key);
+    answer.then(settled, settled);
+    return answer;
+  };
+
   return (async (url, init) => {
     const body = init?.body;
     if (!isQuery(body)) return send(url, init);
-    const kept = cache?.get(url, body);
-    if (kept) {
-      subgraphAnswersShared.inc({ how: 'kept' });
-      return toResponse(kept);
+    const generation = cache?.generation(url) ?? 0;
+    const entityFetch = cache?.keepsAnswersOf(url) ? entityFetchOf(url, body) : null;
+    if (!cache || !entityFetch) {
+      const kept = cache?.get(url, body);
+      if (kept) {
+        subgraphAnswersShared.inc({ how: 'kept' });
+        return toResponse(kept);
+      }
+      return toResponse(await ask(url, init!, body, (answer) => cache?.offer(url, body, answer, generation)));
     }
-    const headers = new Headers(init?.headers as Record<string, string> | undefined);
-    const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
-    let answer = inFlight.get(key);
-    if (answer) subgraphAnswersShared.inc({ how: 'in_flight' });
-    else {
-      answer = (async () => {
-        const response = await send(url, init);
-        const received: Answer = { status: response.status, statusText: response.statusText, headers: [...(response.headers as unknown as Headers).entries()], body: await response.text() };
-        cache?.offer(url, body, received);
-        return received;
-      })();
-      inFlight.set(key, answer);
-      const settled = () => inFlight.delete(key);
-      answer.then(settled, settled);
-    }
-    return toResponse(await answer);
+    // An entity fetch: only the representations without a kept entity are sent.
+    const kept = cache.entities(entityFetch);
+    const missing = kept.flatMap((entry, index) => (entry ? [] : [index]));
+    if (missing.length < kept.length) subgraphAnswersShared.inc({ how: 'kept' }, kept.length - missing.length);
+    if (!missing.length) return toResponse(mergedEntities(kept, missing, null));
+    const asked = missing.length === kept.length ? body : JSON.stringify({ ...entityFetch.parsed, variables: { ...entityFetch.parsed.variables, representations: missing.map((index) => entityFetch.parsed.variables.representations[index]) } });
+    const answer = await ask(url, init!, asked, (received) => cache.offer(url, asked, received, generation));
+    return toResponse(missing.length === kept.length ? answer : mergedEntities(kept, missing, answer));
   }) as Fetcher;
 }

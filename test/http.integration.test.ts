@@ -1,6 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { startTestHub, TestHub } from './support/hub';
-import { staff } from './support/principals';
+import { NETWORK_EVENTS } from '../contracts';
+import { partner, staff } from './support/principals';
 
 const BAD_DATE = `mutation($s: ID!, $i: ShipmentEventInput!) { recordShipmentEvent(shipmentId: $s, input: $i, idempotencyKey: "http-test") { id } }`;
 
@@ -78,6 +79,36 @@ describe('GraphQL over HTTP', () => {
     expect((await vocabularyOperations()) - before).toBe(1);
     const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
     expect(Number(/^weft_gateway_shared_subgraph_answers_total\{how="kept"\} (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(1);
+  });
+
+  it("keeps the directory's answers for everyone, and forgets them when an enterprise changes its entry (the change event)", async () => {
+    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    const networkOperations = async () => {
+      const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
+      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="network"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+    };
+    const directory = await post({ query: '{ enterprise(id: "gilding-atelier") { nameEn } }' }, {}, t.hub.subgraphs.network.url);
+    expect(directory.headers.get('cache-control')).toBe('max-age=60, public');
+    const query = { query: '{ enterprise(id: "gilding-atelier") { nameEn region } }' };
+    const before = await networkOperations();
+    expect((await post(query)).body.data.enterprise.nameEn).toBe('Gilding Atelier');
+    expect((await post(query)).body.data.enterprise.nameEn).toBe('Gilding Atelier');
+    expect((await networkOperations()) - before).toBe(1);
+
+    const gilder = await t.token(partner('gilding-atelier'));
+    const change = `mutation($input: EnterpriseChangeInput!) { changeEnterprise(id: "gilding-atelier", input: $input, idempotencyKey: "http-directory-1") { nameEn } }`;
+    // Someone else's entry, or a bad region: refused, nothing changes.
+    expect((await post({ query: change, variables: { input: { nameEn: 'Not Yours' } } })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await post({ query: change, variables: { input: { region: 'jiangxi' } } }, { authorization: `Bearer ${gilder}` })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await post({ query: change, variables: { input: {} } }, { authorization: `Bearer ${gilder}` })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const changed = await post({ query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } }, { authorization: `Bearer ${gilder}` });
+    expect(changed.body).toEqual({ data: { changeEnterprise: { nameEn: 'Gilding Atelier of Jingdezhen' } } });
+    // Sent again with its key (a retry), it changes nothing more and answers the same.
+    expect((await post({ query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } }, { authorization: `Bearer ${gilder}` })).body).toEqual(changed.body);
+    await t.hub.settle();
+    expect((await post(query)).body.data.enterprise).toEqual({ nameEn: 'Gilding Atelier of Jingdezhen', region: 'CN-JX' });
+    const events = (await t.hub.bus.read('0', 10_000)).filter((event) => event.type === NETWORK_EVENTS.ENTERPRISE_UPDATED);
+    expect(events.map((event) => event.payload)).toEqual([{ enterpriseId: 'gilding-atelier', changed: ['nameEn'] }]);
   });
 
   it('keeps the request id a caller sends, through the gateway', async () => {

@@ -18,6 +18,7 @@ export interface TopicFollower {
  */
 export class LiveFeed {
   private readonly topics = new Map<string, Set<TopicFollower>>();
+  private readonly watchers: ((event: EventEnvelope) => void)[] = [];
   private subscription?: BusSubscription;
   /** The cursor of the last event offered. */
   private position = 0;
@@ -33,10 +34,16 @@ export class LiveFeed {
 
   private dispatch(event: EventEnvelope): void {
     this.position = Math.max(this.position, cursorNumber(event.cursor));
+    for (const watcher of this.watchers) watcher(event);
     for (const topic of topicsOf(event)) {
       const followers = this.topics.get(topic);
       if (followers) for (const follower of followers) follower.offer(event);
     }
+  }
+
+  /** Calls `watcher` with every event, before its followers are offered it (the gateway's own uses). */
+  watch(watcher: (event: EventEnvelope) => void): void {
+    this.watchers.push(watcher);
   }
 
   /** Registers a follower; answers the cursor after which it will be offered every event. */

@@ -11,8 +11,12 @@ export const ANSWER_VERSION_HEADER = 'x-weft-answer-version';
 
 export interface PublicAnswers {
   maxAgeSeconds: number;
-  /** The data's version: an answer of another version makes the gateway forget the ones it kept. */
-  version: string;
+  /**
+   * The data's version, where it is versioned: an answer of another version makes the gateway
+   * forget the ones it kept. Data that changes at run time says so by events instead (contracts'
+   * PUBLIC_DATA_CHANGES), with max-age as the bound where no bus carries them.
+   */
+  version?: string;
 }
 
 /** Every field public for maxAge (Apollo's cache control computes the header), and the data's version beside it. */
@@ -24,7 +28,7 @@ export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): A
       async requestDidStart() {
         return {
           async willSendResponse({ response }) {
-            response.http.headers.set(ANSWER_VERSION_HEADER, publicAnswers.version);
+            if (publicAnswers.version !== undefined) response.http.headers.set(ANSWER_VERSION_HEADER, publicAnswers.version);
           },
         };
       },
@@ -32,10 +36,13 @@ export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): A
   ];
 }
 
-/** A subgraph that says its answers are public must have nothing in its policy that depends on the viewer. */
+/**
+ * A subgraph that says its answers are public must have nothing it reads that depends on the
+ * viewer. Its mutations may have rules: nothing a mutation answers is ever kept.
+ */
 export function assertPublicThroughout(subgraph: string, { operations, types }: AccessPolicy): void {
   const private_ = [
-    ...Object.entries(operations).filter(([, rule]) => rule !== 'PUBLIC').map(([name]) => name),
+    ...Object.entries(operations).filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC').map(([name]) => name),
     ...Object.entries(types).filter(([, rule]) => !rule.public).map(([name]) => name),
   ];
   if (private_.length) throw new Error(`The ${subgraph} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);

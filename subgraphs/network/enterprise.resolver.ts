@@ -1,12 +1,16 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { EnterpriseKind } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { Enterprise, EnterpriseKindEnum } from './enterprise';
 import type { NetworkLoaders } from './loaders';
+import { DirectoryService } from './directory.service';
+import { EnterpriseChangeInput } from './inputs';
 
 @Resolver(() => Enterprise)
 export class EnterpriseResolver {
+  private readonly directory = new DirectoryService();
+
   @Query(() => Enterprise, { nullable: true, description: 'One enterprise by id' })
   async enterprise(@Arg('id', () => ID) id: string, @Ctx() { ctx }: GraphQLContext<NetworkLoaders>): Promise<Enterprise | null> {
     requireEnterpriseId(id, 'id');
@@ -21,5 +25,15 @@ export class EnterpriseResolver {
   ): Promise<Enterprise[]> {
     const rows = await ctx.em.find(Enterprise, kind ? { kind } : {}, { orderBy: { id: 'asc' } });
     return alliance ? rows.filter((row) => row.alliances.includes(alliance)) : rows;
+  }
+
+  @Mutation(() => Enterprise, { description: "Changes an enterprise's own directory entry (its names, its region); retried with the same key, it changes nothing more" })
+  changeEnterprise(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => EnterpriseChangeInput) input: EnterpriseChangeInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: GraphQLContext<NetworkLoaders>,
+  ): Promise<Enterprise> {
+    return this.directory.changeEnterprise(ctx, id, input, idempotencyKey);
   }
 }

@@ -11,7 +11,7 @@ registerEnumType(EnterpriseKindEnum, { name: 'EnterpriseKind', description: 'Wha
 @ObjectType({ description: 'A studio, partner workshop, supplier or cloud kitchen in the network' })
 @Entity({ tableName: 'enterprise' })
 export class Enterprise {
-  [OptionalProps]?: 'createdAt' | 'alliances';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'alliances';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 80 })
@@ -39,4 +39,8 @@ export class Enterprise {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /** When its directory entry last changed (null: as first entered). */
+  @Property({ type: 'datetime', nullable: true })
+  updatedAt: Date | null = null;
 }

@@ -7,11 +7,16 @@ import { resolveEnterpriseReference } from './enterprise.reference';
 import { EnterpriseResolver } from './enterprise.resolver';
 import { createNetworkLoaders, NetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
+import { OutboxEvent } from '../../platform/events/outbox';
+import { IdempotencyRecord } from '../../platform/data/transactions';
+import { NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
 
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
-  database: { entities: [Enterprise], migrations: networkMigrations },
+  database: { entities: [Enterprise, IdempotencyRecord, OutboxEvent], migrations: networkMigrations },
+  // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
+  publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS },
   access: networkAccess,
   buildSchema: () =>
     buildFederatedSchema('network', networkAccess, { resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] }, { Enterprise: { __resolveReference: resolveEnterpriseReference } }),

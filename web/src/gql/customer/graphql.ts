@@ -24,6 +24,7 @@ export type DelayChoice =
 export type LiveEventKind =
   | 'ALLOCATION'
   | 'DELAY'
+  | 'DIRECTORY'
   | 'ETA'
   | 'EXCEPTION'
   | 'INVENTORY'

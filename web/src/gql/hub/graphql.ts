@@ -46,6 +46,7 @@ export type ExceptionStatus =
 export type LiveEventKind =
   | 'ALLOCATION'
   | 'DELAY'
+  | 'DIRECTORY'
   | 'ETA'
   | 'EXCEPTION'
   | 'INVENTORY'
