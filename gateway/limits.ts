@@ -1,6 +1,7 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { ValidationRule } from 'graphql';
+import { Kind, type ValidationRule } from 'graphql';
+import { randomBytes } from 'node:crypto';
 
 /** Abuse limits every operation must pass at the gateway before any subgraph is asked. */
 export interface OperationLimits {
@@ -35,5 +36,20 @@ export function armorFor(limits: OperationLimits, production: boolean): { plugin
     blockFieldSuggestion: { enabled: production },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins, validationRules: validationRules.map(exceptLiveBatches) };
+}
+
+/**
+ * The operation name of the gateway's own batched live resolutions (live-batches.ts): random
+ * per process, so no client can name an operation so. Each query in a batch was built by the
+ * gateway from a subscription that passed these limits; together they may have more aliases.
+ */
+export const LIVE_BATCH_OPERATION = `WeftLiveBatch_${randomBytes(12).toString('hex')}`;
+
+/** A limit that does not apply to the gateway's live batches. */
+function exceptLiveBatches(rule: ValidationRule): ValidationRule {
+  return (context) => {
+    const ours = context.getDocument().definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === LIVE_BATCH_OPERATION);
+    return ours ? {} : rule(context);
+  };
 }

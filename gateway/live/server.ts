@@ -29,6 +29,7 @@ import { logger } from '../../platform/runtime/logger';
 import type { GatewayContext } from '../context';
 import { LIVE_FIELDS, type Ask } from './fields';
 import type { LiveFeed } from './feed';
+import { LiveBatches } from './live-batches';
 import { LiveOperation, PlannedResult, RunQuery, TokenRejectedError } from './live-operation';
 import { LiveSubscription } from './live-subscription';
 import type { LiveSettings } from './settings';
@@ -124,6 +125,7 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
   const servers = new Map<string, WebSocketServer>();
   for (const [path, endpoint] of Object.entries(options.endpoints)) {
     const shared = new SharedResolutions();
+    const batches = new LiveBatches(options.maxTokens);
     const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 });
     servers.set(path, wss);
     useServer<Record<string, unknown> | undefined, Partial<Extra>>(
@@ -183,7 +185,10 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
           const viewer = Viewer.of(context.principal);
           const execute = async (query: string, variables: Record<string, unknown>) => singleResult(await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context }));
           const viewerKey = JSON.stringify(context.principal);
-          const run: RunQuery = (query, variables, event) => (event ? shared.run(`${event}|${viewerKey}|${query}|${JSON.stringify(variables)}`, () => execute(query, variables)) : execute(query, variables));
+          // An event's queries of one viewer (principal and token) asked at once run as one operation.
+          const batchKey = `${viewerKey}|${context.authorization ?? ''}`;
+          const resolveEvent = (query: string, variables: Record<string, unknown>) => batches.run(batchKey, execute, query, variables);
+          const run: RunQuery = (query, variables, event) => (event ? shared.run(`${event}|${viewerKey}|${query}|${JSON.stringify(variables)}`, () => resolveEvent(query, variables)) : execute(query, variables));
           const ask: Ask = async (query, variables) => {
             const result = await run(query, variables);
             const first = result.errors?.[0];
