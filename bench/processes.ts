@@ -36,6 +36,19 @@ export function cpuSecondsOf(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+/** CPU seconds used so far by every process of a command (`postgres`: all its backends); 0 when none runs. */
+export function cpuSecondsOfCommand(command: string): number {
+  let seconds = 0;
+  for (const pid of fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === command) seconds += cpuSecondsOf(Number(pid));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return seconds;
+}
+
 /** SIGTERM, then SIGKILL for what has not exited (after 1 s; 20 s when profiling, so profiles get written). */
 export async function stopAll(processes: ChildProcess[]): Promise<void> {
   const running = processes.filter((child) => child.exitCode === null);

@@ -27,7 +27,7 @@ import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principa
 import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
-import { launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 import { percentile } from './figures';
 
 const args = process.argv.slice(2);
@@ -40,6 +40,8 @@ const RATE = Number(option('rate', '500'));
 const SECONDS = Number(option('seconds', '20'));
 const CHANGES = option('changes', 'mutations') as 'mutations' | 'bus';
 const BROADCAST = Number(option('broadcast', '1000'));
+/** Seconds of changes before the measured ones (not measured). */
+const WARMUP = Number(option('warmup', '3'));
 const BASE_PORT = Number(option('port', '4700'));
 /** `order`: the order's status, its label (vocabulary) and studio (network): three subgraph hops per event. `event`: the event's own fields only. */
 const SELECT = option('select', 'event,order').split(',') as ('order' | 'event')[];
@@ -58,6 +60,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 interface Hub {
   gatewayUrl: string;
   gateway: ChildProcess;
+  /** The subgraph processes by name. */
+  subgraphs: Record<string, ChildProcess>;
   /** A fresh gateway process (each measurement starts from a clean gateway). */
   restartGateway(): Promise<void>;
   stop(): Promise<void>;
@@ -75,6 +79,7 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
   const hub: Hub = {
     gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
     gateway: await startGateway(),
+    subgraphs: subgraphs.processes,
     restartGateway: async () => {
       const old = hub.gateway;
       old.kill('SIGTERM');
@@ -155,6 +160,23 @@ async function openFollowers(url: string, token: string, count: number, query: (
   return followers;
 }
 
+/** Waits until every durable consumer of the stream (the hub's) has nothing pending or unacknowledged; answers the seconds it took. */
+async function consumersSettled(bus: NatsEventBus, stream: string): Promise<number> {
+  const began = Date.now();
+  const manager = await bus.connection.jetstreamManager();
+  for (;;) {
+    const consumers = await manager.consumers.list(stream).next();
+    // Durable ones only: the hub's consumers (a stopped gateway's ephemeral feed lingers a while).
+    const behind = consumers.filter((consumer) => consumer.config.durable_name && (consumer.num_pending > 0 || consumer.num_ack_pending > 0));
+    if (!behind.length) return (Date.now() - began) / 1000;
+    if (Date.now() - began > 60_000) {
+      console.log(`  consumers still behind after 60 s: ${behind.map((consumer) => `${consumer.name} (${consumer.num_pending} pending, ${consumer.num_ack_pending} unacknowledged)`).join(', ')}`);
+      return (Date.now() - began) / 1000;
+    }
+    await sleep(250);
+  }
+}
+
 async function followersAt(gatewayUrl: string): Promise<number> {
   const health = (await (await fetch(gatewayUrl.replace('/graphql', '/healthz'))).json()) as { live: { followers: number } };
   return health.live.followers;
@@ -216,62 +238,86 @@ async function main(): Promise<void> {
       const rssAfter = rssOf(hub.gateway.pid!);
 
       // Drive changes at the rate, round robin over the followed orders.
-      const expected = new Map<number, number>();
       const progress = orders.slice(0, count).map(() => ({ stage: 0, step: 0 }));
-      let made = 0;
-      let failed = 0;
-      const started = Date.now();
-      const total = RATE * SECONDS;
-      const inFlight = new Set<Promise<void>>();
-      for (let change = 0; change < total; change += 1) {
-        const due = started + (change * 1000) / RATE;
-        const wait = due - Date.now();
-        if (wait > 0) await sleep(wait);
-        const index = change % count;
-        const work = (async () => {
-          if (CHANGES === 'bus') {
-            const event: EventEnvelope = {
-              id: randomUUID(), type: ORDER_EVENTS.ROUTE_CHANGED, version: EVENT_ENVELOPE_VERSION, source: 'orders',
-              subject: { type: 'Order', id: orders[index].id }, actor: { subject: 'bench', enterprise: STUDIO },
-              occurredAt: new Date().toISOString(), payload: { orderId: orders[index].id, studioId: STUDIO },
-            };
-            await bus.publish([event]);
-          } else {
-            const state = progress[index];
-            const stage = orders[index].stages[state.stage];
-            if (!stage) return;
-            const steps = stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
-            const step = steps[state.step];
-            state.step += 1;
-            if (state.step >= steps.length) Object.assign(state, { stage: state.stage + 1, step: 0 });
-            const query =
-              step === 'start'
-                ? `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`
-                : step === 'qc'
-                  ? `mutation($id: ID!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: "${stage.id}-qc") { id } }`
-                  : `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
-            const result = await gql(hub.gatewayUrl, token, query, { id: stage.id });
-            if (result.errors) {
-              failed += 1;
-              return;
-            }
-          }
-          made += 1;
-          expected.set(index, (expected.get(index) ?? 0) + 1);
-        })();
-        inFlight.add(work);
-        void work.finally(() => inFlight.delete(work));
-        if (inFlight.size > 256) await Promise.race(inFlight);
-      }
-      await Promise.all(inFlight);
-      const drove = (Date.now() - started) / 1000;
-      const target = [...expected.values()].reduce((sum, value) => sum + value, 0);
+      const cpu = (): Record<string, number> => ({
+        gateway: cpuSecondsOf(hub.gateway.pid!),
+        ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
+        // The servers beside them on the same cores (every PostgreSQL backend together).
+        postgres: cpuSecondsOfCommand('postgres'),
+        'nats-server': cpuSecondsOfCommand('nats-server'),
+        bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
+      });
       const received = () => followers.reduce((sum, follower) => sum + follower.cursors.size, 0);
-      const settle = Date.now() + 60_000;
-      while (received() < target && Date.now() < settle) await sleep(200);
+      const drive = async (seconds: number) => {
+        const expected = new Map<number, number>();
+        let made = 0;
+        let failed = 0;
+        const started = Date.now();
+        const total = RATE * seconds;
+        const inFlight = new Set<Promise<void>>();
+        for (let change = 0; change < total; change += 1) {
+          const due = started + (change * 1000) / RATE;
+          const wait = due - Date.now();
+          if (wait > 0) await sleep(wait);
+          const index = change % count;
+          const work = (async () => {
+            if (CHANGES === 'bus') {
+              const event: EventEnvelope = {
+                id: randomUUID(), type: ORDER_EVENTS.ROUTE_CHANGED, version: EVENT_ENVELOPE_VERSION, source: 'orders',
+                subject: { type: 'Order', id: orders[index].id }, actor: { subject: 'bench', enterprise: STUDIO },
+                occurredAt: new Date().toISOString(), payload: { orderId: orders[index].id, studioId: STUDIO },
+              };
+              await bus.publish([event]);
+            } else {
+              const state = progress[index];
+              const stage = orders[index].stages[state.stage];
+              if (!stage) return;
+              const steps = stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
+              const step = steps[state.step];
+              state.step += 1;
+              if (state.step >= steps.length) Object.assign(state, { stage: state.stage + 1, step: 0 });
+              const query =
+                step === 'start'
+                  ? `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`
+                  : step === 'qc'
+                    ? `mutation($id: ID!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: "${stage.id}-qc") { id } }`
+                    : `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+              const result = await gql(hub.gatewayUrl, token, query, { id: stage.id });
+              if (result.errors) {
+                failed += 1;
+                return;
+              }
+            }
+            made += 1;
+            expected.set(index, (expected.get(index) ?? 0) + 1);
+          })();
+          inFlight.add(work);
+          void work.finally(() => inFlight.delete(work));
+          if (inFlight.size > 256) await Promise.race(inFlight);
+        }
+        await Promise.all(inFlight);
+        const drove = (Date.now() - started) / 1000;
+        const target = [...expected.values()].reduce((sum, value) => sum + value, 0);
+        const settle = Date.now() + 60_000;
+        while (received() < target && Date.now() < settle) await sleep(200);
+        return { made, failed, drove, target, started };
+      };
+      // A warm-up first (the gateway's plans, the subgraphs' code paths), not measured; then the
+      // hub settles (every consumer at the head of the stream) before the measured run.
+      if (WARMUP > 0) {
+        await drive(WARMUP);
+        for (const follower of followers) Object.assign(follower, { latencies: [], cursors: new Set(), duplicates: 0, others: 0 });
+      }
+      const settledIn = await consumersSettled(bus, stream);
+      const cpuBefore = cpu();
+      const { made, failed, drove, target, started } = await drive(SECONDS);
+      const cpuAfter = cpu();
+      const wall = (Date.now() - started) / 1000;
+      const busy = Object.entries(cpuAfter).map(([name, seconds]) => [name, seconds - cpuBefore[name]] as const).filter(([, seconds]) => seconds >= 0.05).sort((a, b) => b[1] - a[1]);
       report(`${count} subscribers, each following its own order (selection: ${select})`, followers, target, [
-        `changes: ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s achieved (target ${RATE}/s)${failed ? `, ${failed} failed` : ''}`,
+        `changes: ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s achieved (target ${RATE}/s)${failed ? `, ${failed} failed` : ''}; measured after a ${WARMUP} s warm-up and the consumers settling (${settledIn.toFixed(1)} s)`,
         `gateway memory: ${mb(rssBefore)} → ${mb(rssAfter)} with ${count} connections = ${((rssAfter - rssBefore) / count / 1024).toFixed(1)} KB per connection`,
+        `CPU over the ${wall.toFixed(1)} s until the last delivery (2 cores: ${(2 * wall).toFixed(0)} s in all): ${busy.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`,
       ]);
       for (const follower of followers) await follower.client.dispose();
     }
