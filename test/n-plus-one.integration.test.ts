@@ -17,6 +17,7 @@ describe.each(dialects())('no N+1 (%s)', (dialect) => {
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
     // The relay publishes on a timer, and consumers (forecasts) react; stop it first so the counters see only the query under test.
     await t.hub.subgraphs.orders.relay!.stop();
+    await t.hub.subgraphs.network.relay!.stop();
     const ctx = t.hub.subgraphs.orders.systemContext();
     const orders = new OrderService();
     for (let i = 0; i < 100; i += 1) {
@@ -48,9 +49,11 @@ describe.each(dialects())('no N+1 (%s)', (dialect) => {
     const ten = await statementsFor(10);
     const hundred = await statementsFor(100);
     console.log(`SQL statements (${dialect}): 10 orders → ${JSON.stringify(ten)}, 100 orders → ${JSON.stringify(hundred)}`);
-    expect(hundred).toEqual(ten);
+    expect(hundred.orders).toEqual(ten.orders);
     expect(hundred.orders).toBeLessThanOrEqual(3); // page, count, stages
-    // One batched lookup per fetch that needs enterprises: the order's studio, the stages' holders.
-    expect(hundred.network).toBeLessThanOrEqual(2);
+    // At most one batched lookup per fetch that needs enterprises (the order's studio, the
+    // stages' holders); the gateway keeps directory answers, so the second read may need fewer.
+    expect(ten.network).toBeLessThanOrEqual(2);
+    expect(hundred.network).toBeLessThanOrEqual(ten.network);
   });
 });
