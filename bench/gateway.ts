@@ -32,12 +32,8 @@ import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../platform/access/tokens';
 import { cpuSecondsOf, launch, sleep, startSubgraphProcesses, stopAll } from './processes';
 import { median, percentile } from './figures';
+import { option } from './hub-calls';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-};
 const RUNS = Number(option('runs', '5'));
 const SECONDS = Number(option('seconds', '8'));
 const CONNECTIONS = Number(option('connections', '20'));
@@ -111,7 +107,7 @@ const OPERATIONS: Operation[] = ([
     },
     check: (data) => typeof data?.importShopOrder?.id === 'string',
   },
-] as Operation[]).filter((operation) => !args.includes('--operations') || option('operations', '').split(',').some((wanted) => operation.name.startsWith(wanted)));
+] as Operation[]).filter((operation) => !option('operations', '') || option('operations', '').split(',').some((wanted) => operation.name.startsWith(wanted)));
 
 interface Run {
   rps: number;

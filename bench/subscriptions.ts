@@ -29,12 +29,8 @@ import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 import { percentile } from './figures';
+import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-};
 const SUBSCRIBERS = option('subscribers', '1000,5000').split(',').map(Number);
 const RATE = Number(option('rate', '500'));
 const SECONDS = Number(option('seconds', '20'));
@@ -92,20 +88,6 @@ async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
   return hub;
 }
 
-async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  return response.json();
-}
-
-async function inParallel<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      await work(items[index], index);
-    }
-  }));
-}
 
 /** The event types the bench itself causes; anything else a subscriber gets is counted apart. */
 const DRIVEN_TYPES = new Set<string>(CHANGES === 'bus' ? [ORDER_EVENTS.ROUTE_CHANGED] : [ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.STAGE_COMPLETED]);
@@ -218,7 +200,7 @@ async function main(): Promise<void> {
     const orderCount = Math.max(...SUBSCRIBERS);
     const orders: { id: string; stages: { id: string; qcCheckpoint: boolean }[] }[] = [];
     const began = Date.now();
-    await inParallel(Array.from({ length: orderCount }), 12, async (_item, index) => {
+    await inParallel(orderCount, 12, async (index) => {
       const result = await gql(hub.gatewayUrl, token, `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`, {
         input: { channel: 'TAOBAO', externalOrderId: `BENCH-${index}`, studioId: STUDIO, customer: { name: '客户', contact: '-', address: '-' }, priceCents: 1000, lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] },
       });
@@ -272,16 +254,11 @@ async function main(): Promise<void> {
               const state = progress[index];
               const stage = orders[index].stages[state.stage];
               if (!stage) return;
-              const steps = stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
+              const steps = stageSteps(stage);
               const step = steps[state.step];
               state.step += 1;
               if (state.step >= steps.length) Object.assign(state, { stage: state.stage + 1, step: 0 });
-              const query =
-                step === 'start'
-                  ? `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`
-                  : step === 'qc'
-                    ? `mutation($id: ID!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: "${stage.id}-qc") { id } }`
-                    : `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+              const query = stageStepMutation(step, stage.id);
               const result = await gql(hub.gatewayUrl, token, query, { id: stage.id });
               if (result.errors) {
                 failed += 1;

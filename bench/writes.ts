@@ -24,13 +24,9 @@ import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { percentile } from './figures';
+import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
-const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-};
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = Number(option('concurrency', '32'));
 const ORDERS = Number(option('orders', '600'));
@@ -44,17 +40,6 @@ const supplierOf = (id: string): Principal => ({ subject: `bench@${id}`, org: id
 /** Suppliers of the demo network that publish clay (a SKU the demo catalogue knows). */
 const PUBLISHING = ['jingdezhen-clay', 'yixing-clay', 'east-china-emergency-pool'];
 
-async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-  return response.json();
-}
-
-async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await work(next++);
-  }));
-}
 
 /** Messages the hub's durable consumers have not acknowledged yet, in all. */
 async function consumerLag(manager: Awaited<ReturnType<NatsEventBus['connection']['jetstreamManager']>>, stream: string): Promise<number> {
@@ -139,14 +124,8 @@ async function main(): Promise<void> {
         const state = progress[found];
         state.busy = true;
         const stage = orders[found].stages[state.position];
-        const kinds = stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
-        const kind = kinds[state.step];
-        const query =
-          kind === 'start'
-            ? `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`
-            : kind === 'qc'
-              ? `mutation($id: ID!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: "${stage.id}-qc") { id } }`
-              : `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+        const kinds = stageSteps(stage);
+        const query = stageStepMutation(kinds[state.step], stage.id);
         const began = Date.now();
         const result = await gql(url, token, query, { id: stage.id });
         latencies.push(Date.now() - began);
