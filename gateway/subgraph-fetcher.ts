@@ -137,11 +137,10 @@ export class PublicAnswerCache {
   }
 
   /** Keeps an answer marked public: whole, or an entity fetch's entities one by one (none when it has errors; no null). */
-  offer(url: string, body: string, answer: Answer, generation = this.generation(url)): void {
+  offer(url: string, body: string, answer: Answer, generation = this.generation(url), entityFetch = entityFetchOf(url, body)): void {
     const maxAge = this.admit(url, answer, generation);
     if (!maxAge) return;
     this.publicUrls.add(url);
-    const entityFetch = entityFetchOf(url, body);
     if (!entityFetch) return this.keep(`${url}\n${body}`, answer, maxAge);
     let parsed: { data?: { _entities?: unknown[] }; errors?: unknown[] };
     try {
@@ -237,10 +236,14 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
     // An entity fetch: only the representations without a kept entity are sent.
     const kept = cache.entities(entityFetch);
     const missing = kept.flatMap((entry, index) => (entry ? [] : [index]));
-    if (missing.length < kept.length) subgraphAnswersShared.inc({ how: 'kept' }, kept.length - missing.length);
-    if (!missing.length) return toResponse(mergedEntities(kept, missing, null));
-    const asked = missing.length === kept.length ? body : JSON.stringify({ ...entityFetch.parsed, variables: { ...entityFetch.parsed.variables, representations: missing.map((index) => entityFetch.parsed.variables.representations[index]) } });
-    const answer = await ask(url, init!, asked, (received) => cache.offer(url, asked, received, generation));
+    if (!missing.length) {
+      subgraphAnswersShared.inc({ how: 'kept' });
+      return toResponse(mergedEntities(kept, missing, null));
+    }
+    const subset: EntityFetch | null =
+      missing.length === kept.length ? null : { parsed: { ...entityFetch.parsed, variables: { ...entityFetch.parsed.variables, representations: missing.map((index) => entityFetch.parsed.variables.representations[index]) } }, keys: missing.map((index) => entityFetch.keys[index]) };
+    const asked = subset ? JSON.stringify(subset.parsed) : body;
+    const answer = await ask(url, init!, asked, (received) => cache.offer(url, asked, received, generation, subset ?? entityFetch));
     return toResponse(missing.length === kept.length ? answer : mergedEntities(kept, missing, answer));
   }) as Fetcher;
 }

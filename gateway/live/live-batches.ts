@@ -83,14 +83,8 @@ export class LiveBatches {
       const member = members[Math.min(copy, members.length - 1)];
       for (const [name, value] of Object.entries(member.variables)) variables[prefixOf(copy) + name] = value;
     }
-    let result: PlannedResult;
-    try {
-      result = await execute(merged.text, variables);
-    } catch {
-      for (const member of members) void this.runAlone(execute, query, member);
-      return;
-    }
-    if (!result.data) {
+    const result = await execute(merged.text, variables).catch(() => null);
+    if (!result?.data) {
       for (const member of members) void this.runAlone(execute, query, member);
       return;
     }
