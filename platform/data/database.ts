@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { DefaultLogger, EntityManager, LockMode, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
 import type { FilterDef } from '@mikro-orm/core/typings';
-import type { MigrationObject } from '@mikro-orm/core';
+import type { MetadataStorage, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { recordStatement } from '../runtime/tracing';
 
@@ -112,9 +112,24 @@ export async function ormOptions(definition: DatabaseDefinition, location: Datab
   const { LibSqlDriver } = await import('@mikro-orm/libsql');
   return {
     ...common,
+    discovery: { afterDiscovered: compareDatesByValue },
     driver: LibSqlDriver,
     dbName: path.join(location.dataDir, `${definition.name}.db`),
   };
+}
+
+/**
+ * SQLite keeps a `datetime` as milliseconds, and MikroORM snapshots it as a number while the
+ * loaded entity's original data holds a Date; a property declared `type: 'datetime'` is then
+ * compared with a generic equality that never matches, so every loaded entity with a date was
+ * written back (and its version bumped) on each flush. As `Date` (the same `datetime` column on
+ * SQLite), MikroORM compares the values, as it does for its own `t.datetime`.
+ */
+function compareDatesByValue(storage: MetadataStorage): void {
+  // After discovery: the columns are already derived, so the schema (and its migrations) stay as they are.
+  for (const meta of Object.values(storage.getAll())) {
+    for (const prop of Object.values(meta.properties)) if (prop.type === 'datetime') prop.type = 'Date';
+  }
 }
 
 /** Opens a subgraph's database and brings its schema up to date with the committed migrations. */
