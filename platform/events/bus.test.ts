@@ -57,6 +57,34 @@ describe.each([
     expect(again).toEqual(['4', '5']);
   });
 
+  it('records a busy durable consumer’s position a few times a second, not once per event, and all it applied once it closes', async () => {
+    let writes = 0;
+    const acknowledge = log.acknowledge.bind(log);
+    log.acknowledge = (consumer, cursor) => {
+      writes += 1;
+      return acknowledge(consumer, cursor);
+    };
+    const seen: string[] = [];
+    const consumer = bus.subscribe({ durable: 'busy.consumer' }, (each) => {
+      seen.push(each.cursor!);
+    });
+    for (let index = 0; index < 40; index += 1) {
+      await bus.publish([event()]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    while (seen.length < 40) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(writes).toBeLessThan(10);
+    consumer.close();
+    // The next subscription under the name goes on after the last event applied, at once.
+    await bus.publish([event()]);
+    const again: string[] = [];
+    bus.subscribe({ durable: 'busy.consumer' }, (each) => {
+      again.push(each.cursor!);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(again).toEqual(['41']);
+  });
+
   it('prunes what retention lets go, never what a durable consumer still needs, and says when a cursor is too old', async () => {
     await bus.publish([event(), event(), event(), event(), event()]);
     await log.acknowledge('slow.consumer', 2);

@@ -88,6 +88,8 @@ export class InProcessEventBus implements EventBus {
   /** The oldest cursor a resume may start from (0 until something is pruned; see EventLog.oldest). */
   private oldestCursor = 0;
   private pruner?: NodeJS.Timeout;
+  /** The last position write per durable consumer. */
+  private readonly acknowledging = new Map<string, Promise<void>>();
 
   private constructor(private readonly log: EventLog) {}
 
@@ -148,7 +150,9 @@ export class InProcessEventBus implements EventBus {
   subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {
     // A durable consumer seen for the first time starts at the oldest event still kept.
     const start: Promise<number> = options.durable
-      ? this.log.position(options.durable).then((position) => position ?? Math.max(0, this.oldestCursor - 1))
+      ? this.acknowledged(options.durable)
+          .then(() => this.log.position(options.durable!))
+          .then((position) => position ?? Math.max(0, this.oldestCursor - 1))
       : Promise.resolve(options.after === undefined ? this.headCursor : cursorNumber(options.after));
     // Handlers run in the subscriber's async context, not the publisher's: a relay publishes
     // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
@@ -186,8 +190,16 @@ export class InProcessEventBus implements EventBus {
     return this.headCursor;
   }
 
+  /** Records a durable consumer's position, after any earlier record of it (never out of order). */
   acknowledge(durable: string, cursor: number): Promise<void> {
-    return this.log.acknowledge(durable, cursor);
+    const written = this.acknowledged(durable).then(() => this.log.acknowledge(durable, cursor));
+    this.acknowledging.set(durable, written.catch((error: Error) => console.error('[bus] recording a consumer position failed:', error.message)));
+    return written;
+  }
+
+  /** Settles when the positions recorded so far for the consumer are written. */
+  private acknowledged(durable: string): Promise<void> {
+    return this.acknowledging.get(durable) ?? Promise.resolve();
   }
 
   async close(): Promise<void> {
@@ -196,14 +208,23 @@ export class InProcessEventBus implements EventBus {
     if (this.pruner) clearInterval(this.pruner);
     for (const subscription of [...this.subscriptions]) subscription.close();
     await this.publishing;
+    await Promise.all(this.acknowledging.values());
     await this.log.close();
   }
 }
+
+/**
+ * How often a durable consumer's position is written while it works: once per batch was a
+ * database write per event under a steady trickle. What a crash loses of it is delivered again,
+ * and consumers apply an event once however often it comes (consumeOnce).
+ */
+const ACKNOWLEDGE_EVERY_MS = 250;
 
 class InProcessSubscription implements BusSubscription {
   private running = false;
   private closed = false;
   private position?: number;
+  private acknowledgeTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly bus: InProcessEventBus,
@@ -242,7 +263,7 @@ class InProcessSubscription implements BusSubscription {
           }
           this.position = cursorNumber(event.cursor);
         }
-        if (this.options.durable && !this.closed) await this.bus.acknowledge(this.options.durable, this.position);
+        if (this.options.durable && !this.closed) this.acknowledgeSoon();
       }
     } catch (error) {
       if (!this.closed) console.error('[bus] delivery failed, will retry:', (error as Error).message);
@@ -261,8 +282,22 @@ class InProcessSubscription implements BusSubscription {
     return this.closed || (!this.running && this.position !== undefined && this.position >= this.bus.lastCursor);
   }
 
+  private acknowledgeSoon(): void {
+    if (this.acknowledgeTimer) return;
+    this.acknowledgeTimer = setTimeout(() => this.acknowledgeNow(), ACKNOWLEDGE_EVERY_MS);
+    this.acknowledgeTimer.unref();
+  }
+
+  private acknowledgeNow(): void {
+    if (this.acknowledgeTimer) clearTimeout(this.acknowledgeTimer);
+    this.acknowledgeTimer = undefined;
+    if (this.options.durable && this.position !== undefined) this.bus.acknowledge(this.options.durable, this.position).catch(() => undefined);
+  }
+
   close(): void {
     this.closed = true;
+    // What it has applied is recorded now, so the next subscription under the name goes on after it.
+    if (this.acknowledgeTimer) this.acknowledgeNow();
     this.onClose();
   }
 }
