@@ -18,7 +18,9 @@ import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } f
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
-import { LiveEndpoint, RunningLiveServer, serveLive } from './live/server';
+import { LiveOperations, type LiveEndpoint } from './live/live-operations';
+import { RunningLiveServer, serveLive } from './live/server';
+import { serveSse, type RunningSse } from './live/sse';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
 import { boundUrl } from '../platform/runtime/public-url';
 import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
@@ -77,6 +79,8 @@ export interface RunningGateway {
   audienceUrls: Record<Audience, string>;
   /** graphql-ws on the same paths: ws://…/graphql and ws://…/graphql/<audience>. */
   live: RunningLiveServer;
+  /** GraphQL over SSE on <path>/stream: /graphql/stream and /graphql/<audience>/stream. */
+  sse: RunningSse;
   feed?: LiveFeed;
   close(drain?: Drain): Promise<void>;
 }
@@ -248,8 +252,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const shared = result.body.kind === 'single' ? (result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined) : null;
     return shared ? sharePreview(shared, language) : null;
   };
-  let feed: LiveFeed | undefined;
+  const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
   let live: RunningLiveServer | undefined;
+  // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).
+  const liveSettings = options.live ?? DEFAULT_LIVE_SETTINGS;
+  const operations = Object.fromEntries(
+    Object.entries(endpoints).map(([path, endpoint]) => [path, new LiveOperations(endpoint, { validationRules: armor.validationRules, maxTokens: limits.maxTokens, feed, settings: liveSettings })]),
+  );
+  const sse: RunningSse = serveSse({ operations, auth: options.auth, rateLimits, trustedProxies: options.rateLimits?.trustedProxies ?? [], maxBodyBytes: options.maxBodyBytes });
   const http = await serveApollo({
     endpoints,
     port: options.port,
@@ -259,7 +269,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     fallback: webApp({ publicUrl, settings: options.web ?? { demoSignIn: false }, auth: options.auth, shareSummary, distDir: options.webDist }),
     routes: {
       ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
-      '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, followers: feed?.followers ?? 0 } }),
+      ...sse.routes,
+      '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, streams: sse.streams(), followers: feed?.followers ?? 0 } }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(options.subgraphUrls).map(async ([name, url]) => [name, await subgraphReady(url)] as const));
         const ready = checks.every(([, ok]) => ok);
@@ -269,41 +280,34 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // Links the hub sends point here unless PUBLIC_URL says otherwise.
   publicUrl.settle(boundUrl(options.host, http.port));
-  feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
   // Without a bus, kept public answers last their max-age; with one, a change event ends them at once.
   feed?.watch((event) => {
     const changed = PUBLIC_DATA_CHANGES[event.type as EventType];
     const target = changed && subgraphTargets.get(changed);
     if (target) answers?.forget(target);
   });
-  const running = serveLive({
-    server: http.server,
-    endpoints,
-    auth: options.auth,
-    validationRules: armor.validationRules,
-    maxTokens: limits.maxTokens,
-    feed,
-    settings: options.live ?? DEFAULT_LIVE_SETTINGS,
-  });
+  const running = serveLive({ server: http.server, operations, auth: options.auth, keepAliveMs: liveSettings.keepAliveMs });
   const url = `${http.url}/graphql`;
   live = running;
   const liveReadings = async () => [
     { labels: { service: 'gateway', measure: 'connections' }, value: running.connections() },
+    { labels: { service: 'gateway', measure: 'streams' }, value: sse.streams() },
     { labels: { service: 'gateway', measure: 'subscriptions' }, value: feed?.followers ?? 0 },
     { labels: { service: 'gateway', measure: 'queued_events' }, value: feed?.queued ?? 0 },
   ];
-  readInto('weft_live', 'Live updates now: open graphql-ws connections, subscriptions, and events queued for them', ['service', 'measure'], liveReadings);
-  logger.info({ url, live: feed ? 'graphql-ws' : 'off (no bus)' }, 'gateway ready');
+  readInto('weft_live', 'Live updates now: open graphql-ws connections and SSE streams, subscriptions, and events queued for them', ['service', 'measure'], liveReadings);
+  logger.info({ url, live: feed ? 'graphql-ws and SSE' : 'off (no bus)' }, 'gateway ready');
   return {
     http,
     url,
     audienceUrls: Object.fromEntries(AUDIENCES.map((audience) => [audience, `${url}/${audience}`])) as Record<Audience, string>,
     live: running,
+    sse,
     feed,
     close: async (drain?: Drain) => {
       stopReading(liveReadings);
       feed?.close();
-      await running.close();
+      await Promise.all([running.close(), sse.close()]);
       await http.close(drain);
       await rateLimits?.close();
     },

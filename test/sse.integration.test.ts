@@ -1,0 +1,191 @@
+import { createClient, type Client } from 'graphql-sse';
+import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
+import { startTestHub, TestHub } from './support/hub';
+import { liveConnection, LiveConnection } from './support/live';
+import { teawareOrder } from './support/orders';
+import { customer, staff } from './support/principals';
+import { waitFor } from './support/wait';
+
+const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id } } }`;
+const START = `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`;
+const COMPLETE = `mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`;
+const ORDER_PROGRESS = `subscription Follow($id: ID!, $after: String) {
+  orderProgress(orderId: $id, after: $after) {
+    cursor type kind orderId
+    order { id status statusCode { code labelEn } studio { nameEn } }
+    entry { type statusCode { code labelZh } }
+  }
+}`;
+
+/** What one subscription of a stock graphql-sse client received. */
+interface SseStream {
+  results: any[];
+  /** Results that carry errors (an ending's reason, a refusal). */
+  errors: any[];
+  failures: unknown[];
+  completed: boolean;
+  stop(): void;
+}
+
+/**
+ * GraphQL over SSE, with stock graphql-sse clients in both of its modes, beside graphql-ws on the
+ * same gateway: the same operations, feed, permissions and cursors. On SQLite only: the transport
+ * does not depend on the database, and the live suite runs both dialects.
+ */
+describe('live updates over SSE (graphql-sse)', () => {
+  let t: TestHub;
+  const clients: Client[] = [];
+  const connections: LiveConnection[] = [];
+
+  beforeAll(async () => {
+    t = await startTestHub('sqlite');
+    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+  }, 120_000);
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.dispose();
+    await Promise.all(connections.splice(0).map((connection) => connection.dispose()));
+  });
+  afterAll(() => t?.close());
+
+  const streamUrl = (path = '/graphql') => t.hub.gateway.url.replace(/\/graphql$/, `${path}/stream`);
+
+  async function sseClient(principal: Parameters<TestHub['token']>[0], options: { singleConnection?: boolean; retryAttempts?: number; token?: string } = {}): Promise<Client> {
+    const token = options.token ?? (await t.token(principal));
+    const client = createClient({
+      url: streamUrl(),
+      singleConnection: options.singleConnection ?? false,
+      headers: () => ({ authorization: `Bearer ${token}` }),
+      retryAttempts: options.retryAttempts ?? 0,
+      retry: () => new Promise((resolve) => setTimeout(resolve, 100)),
+    });
+    clients.push(client);
+    return client;
+  }
+
+  /** Subscribes; `variables` is the object the client re-sends on a retry (its `after` kept current by the caller). */
+  function follow(client: Client, variables: Record<string, unknown>, onResult?: (result: any) => void): SseStream {
+    const stream: SseStream = { results: [], errors: [], failures: [], completed: false, stop: () => undefined };
+    stream.stop = client.subscribe(
+      { query: ORDER_PROGRESS, variables },
+      {
+        next: (result: any) => {
+          if (result.errors) return void stream.errors.push(result);
+          // Forecast updates come whenever a forecast moves; these tests count the changes they make.
+          if (result.data.orderProgress.type === ORDER_EVENTS.ETA_CHANGED) return;
+          stream.results.push(result);
+          onResult?.(result);
+        },
+        error: (error) => stream.failures.push(error),
+        complete: () => (stream.completed = true),
+      },
+    );
+    return stream;
+  }
+
+  async function importOrder() {
+    const result = await t.gql(IMPORT, { input: teawareOrder() });
+    expect(result.errors).toBeUndefined();
+    return result.data.importShopOrder as { id: string; stages: { id: string }[] };
+  }
+
+  const events = (results: any[]) => results.map((result) => result.data.orderProgress);
+
+  it('gives stock clients in both modes the same events as graphql-ws, for the same changes, in order', async () => {
+    const order = await importOrder();
+    const ws = liveConnection(t.hub.gateway.url, await t.token(staff('moyun-studio')), { ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
+    connections.push(ws);
+    const overWs = ws.subscribe(ORDER_PROGRESS, { id: order.id, after: '0' });
+    const distinct = follow(await sseClient(staff('moyun-studio')), { id: order.id, after: '0' });
+    const single = follow(await sseClient(staff('moyun-studio'), { singleConnection: true }), { id: order.id, after: '0' });
+    const all = [overWs, distinct, single];
+    await waitFor(() => all.every((stream) => stream.results.length >= 1) || distinct.failures.length + single.failures.length > 0, 30_000, 'the import event on every transport');
+    expect([distinct.failures, single.failures, distinct.errors, single.errors]).toEqual([[], [], [], []]);
+
+    await t.gql(START, { id: order.stages[0].id });
+    await t.gql(COMPLETE, { id: order.stages[0].id });
+    await t.gql(START, { id: order.stages[1].id });
+    await waitFor(() => all.every((stream) => stream.results.length >= 4), 30_000, 'four events on every transport');
+    await t.hub.settle();
+    expect(events(overWs.results)).toHaveLength(4);
+    expect(events(distinct.results)).toEqual(events(overWs.results));
+    expect(events(single.results)).toEqual(events(overWs.results));
+    expect(events(distinct.results).map((event) => event.type)).toEqual([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.STAGE_STARTED]);
+    expect(events(distinct.results)[1].order).toMatchObject({ status: 'IN_PRODUCTION', studio: { nameEn: expect.any(String) } });
+  });
+
+  it('resumes a stock client after a drained gateway and after a dropped connection, without gap or duplicate', async () => {
+    const order = await importOrder();
+    const variables: Record<string, unknown> = { id: order.id, after: '0' };
+    const cursors: number[] = [];
+    const stream = follow(await sseClient(staff('moyun-studio'), { retryAttempts: 5 }), variables, (result) => {
+      variables.after = result.data.orderProgress.cursor; // what the retry re-sends
+      cursors.push(Number(result.data.orderProgress.cursor));
+    });
+    await waitFor(() => cursors.length === 1 || stream.failures.length > 0, 30_000, 'the import event');
+    await t.gql(START, { id: order.stages[0].id });
+    await waitFor(() => cursors.length === 2, 30_000, 'the start event');
+
+    // Draining: told why (GOING_AWAY, with graphql-ws's close code), then the stream ends.
+    t.hub.gateway.sse.dropStreams();
+    await waitFor(() => stream.errors.length === 1, 10_000, 'the ending event');
+    expect(stream.errors[0].errors[0].extensions).toEqual({ code: 'GOING_AWAY', closeCode: LIVE_CLOSE_CODES.GOING_AWAY });
+    await t.gql(COMPLETE, { id: order.stages[0].id });
+    await waitFor(() => cursors.length === 3, 30_000, 'the event after the retry');
+
+    // A connection cut with no word (a proxy's timeout, a lost network), on the stream the retry opened.
+    t.hub.gateway.http.server.closeAllConnections();
+    await t.gql(START, { id: order.stages[1].id });
+    await waitFor(() => cursors.length >= 4, 30_000, 'the event after the second retry');
+    await t.hub.settle();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(stream.failures).toEqual([]);
+    expect(stream.completed).toBe(false);
+    expect(cursors).toHaveLength(4);
+    expect(new Set(cursors).size).toBe(4);
+    expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
+  });
+
+  it('tells a subscriber whose token expires (TOKEN_EXPIRED), then ends the stream', async () => {
+    const order = await importOrder();
+    const token = await t.token(staff('moyun-studio'), 3);
+    const stream = follow(await sseClient(staff('moyun-studio'), { token }), { id: order.id, after: '0' });
+    await waitFor(() => stream.errors.length === 1, 15_000, 'the expiry');
+    expect(stream.results).toHaveLength(1); // it was following until then
+    expect(stream.errors[0].errors[0].extensions).toEqual({ code: 'TOKEN_EXPIRED', closeCode: LIVE_CLOSE_CODES.TOKEN_EXPIRED });
+    // Ended without `complete`: a client without retries reports the dropped stream.
+    await waitFor(() => stream.failures.length === 1, 10_000, 'the end of the stream');
+  });
+
+  it('takes the token from the Authorization header only, refuses a bad one, keeps the permission rules and the body limit', async () => {
+    const order = await importOrder();
+    const subscribe = (headers: Record<string, string>, body: string, url = streamUrl()) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers }, body });
+    const request = JSON.stringify({ query: ORDER_PROGRESS, variables: { id: order.id } });
+
+    const bad = await subscribe({ authorization: 'Bearer not-a-token' }, request);
+    expect(bad.status).toBe(401);
+    expect(((await bad.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A token in the URL is graphql-sse's stream reservation, never a credential: this is an anonymous caller.
+    const staffToken = await t.token(staff('moyun-studio'));
+    const inUrl = await subscribe({}, request, `${streamUrl()}?token=${encodeURIComponent(staffToken)}`);
+    const refusal = await inUrl.text();
+    expect(refusal).toContain('"code":"UNAUTHENTICATED"');
+
+    // Another order's customer is refused as over graphql-ws; nothing is followed.
+    const followers = t.hub.gateway.feed!.followers;
+    const stranger = await subscribe({ authorization: `Bearer ${await t.token(customer(['ord_someone_else'], 'DETAILED'))}` }, request);
+    const strangerText = await stranger.text();
+    expect(strangerText).toMatch(/"code":"(FORBIDDEN|NOT_FOUND)"/);
+    expect(t.hub.gateway.feed!.followers).toBe(followers);
+
+    const tooLarge = await subscribe({ authorization: `Bearer ${staffToken}` }, JSON.stringify({ query: ORDER_PROGRESS, variables: { id: order.id, padding: 'x'.repeat(1_100_000) } }));
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+
+    // The audience paths stream too, with their contract's fields only.
+    const partnerPath = await subscribe({ authorization: `Bearer ${staffToken}` }, JSON.stringify({ query: '{ __typename }' }), streamUrl('/graphql/partner'));
+    expect(partnerPath.status).toBe(200);
+    expect(await partnerPath.text()).toContain('"__typename":"Query"');
+  });
+});
