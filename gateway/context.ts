@@ -8,4 +8,9 @@ export interface GatewayContext {
   requestId?: string;
   /** The address the request came from (through trusted proxies): what calls without a token are counted by. */
   clientAddress?: string;
+  /**
+   * Already counted against the caller's rate limit: the per-event and permission queries of a
+   * subscription (its start was counted), an SSE request (counted when it came in).
+   */
+  counted?: boolean;
 }

@@ -257,7 +257,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).
   const liveSettings = options.live ?? DEFAULT_LIVE_SETTINGS;
   const operations = Object.fromEntries(
-    Object.entries(endpoints).map(([path, endpoint]) => [path, new LiveOperations(endpoint, { validationRules: armor.validationRules, maxTokens: limits.maxTokens, feed, settings: liveSettings })]),
+    Object.entries(endpoints).map(([path, endpoint]) => [path, new LiveOperations(endpoint, { validationRules: armor.validationRules, maxTokens: limits.maxTokens, feed, settings: liveSettings, rateLimits })]),
   );
   const sse: RunningSse = serveSse({ operations, auth: options.auth, rateLimits, trustedProxies: options.rateLimits?.trustedProxies ?? [], maxBodyBytes: options.maxBodyBytes });
   const http = await serveApollo({

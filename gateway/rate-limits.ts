@@ -44,6 +44,12 @@ export function clientAddressOf(request: http.IncomingMessage, trustedProxies: r
   return address;
 }
 
+/** The refusal of an operation past its caller's budget (HTTP 429 with Retry-After, where HTTP carries it). */
+export const rateLimited = (wait: number): GraphQLError =>
+  new GraphQLError(`Too many requests: try again in ${wait} s`, {
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+  });
+
 export class RateLimits {
   private readonly redis?: Redis;
   private readonly principals: RateLimiterAbstract;
@@ -84,11 +90,9 @@ export class RateLimits {
     return {
       requestDidStart: async () => ({
         didResolveOperation: async ({ contextValue }) => {
+          if (contextValue.counted) return;
           const wait = await this.take(contextValue);
-          if (wait === null) return;
-          throw new GraphQLError(`Too many requests: try again in ${wait} s`, {
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
-          });
+          if (wait !== null) throw rateLimited(wait);
         },
       }),
     };

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { clientAddressOf, RateLimits } from '../gateway/rate-limits';
 import { startTestHub, TestHub } from './support/hub';
+import { createClient } from 'graphql-sse';
+import { teawareOrder } from './support/orders';
 import { staff } from './support/principals';
+import { waitFor } from './support/wait';
 
 const PER_PRINCIPAL = 5;
 const PER_ADDRESS = 3;
@@ -43,6 +46,52 @@ describe.each([['memory', undefined], ...(REDIS_URL ? [['redis', REDIS_URL]] : [
     // A client cannot claim another address before the proxy's: the proxy appends the real one.
     expect((await post({ query: '{ enterprises { id } }' }, from('198.51.100.1, 203.0.113.5'))).status).toBe(429);
     expect((await post({ query: '{ enterprises { id } }' }, from('203.0.113.6'))).status).toBe(200);
+  });
+
+  it('counts operations sent over SSE (graphql-sse) against the same budget', async () => {
+    const headers = await asPrincipal(`rate-${randomUUID()}`);
+    const overSse = () =>
+      fetch(t.hub.gateway.url.replace(/\/graphql$/, '/graphql/stream'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...headers },
+        body: JSON.stringify({ query: '{ vocabularyVersion }' }),
+      });
+    expect((await post({ query: '{ vocabularyVersion }' }, headers)).status).toBe(200);
+    for (let call = 1; call < PER_PRINCIPAL; call += 1) {
+      const answer = await overSse();
+      expect(answer.status).toBe(200);
+      expect(await answer.text()).toContain('vocabularyVersion');
+    }
+    const refused = await overSse();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('RATE_LIMITED');
+  });
+
+  it('counts a live subscription once, however many events it gets', async () => {
+    const subject = `rate-${randomUUID()}`;
+    const headers = await asPrincipal(subject);
+    // Changes go straight to the orders subgraph: only the subscriber's budget is in play at the gateway.
+    const orders = { url: t.hub.subgraphs.orders.url };
+    const imported = await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id } } }`, { input: teawareOrder() }, orders);
+    const order = imported.data.importShopOrder as { id: string; stages: { id: string }[] };
+    const client = createClient({ url: t.hub.gateway.url.replace(/\/graphql$/, '/graphql/stream'), headers, retryAttempts: 0 });
+    const received: any[] = [];
+    const stop = client.subscribe({ query: `subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { cursor type order { status } } }`, variables: { id: order.id } }, { next: (result) => void received.push(result), error: (error) => void received.push({ error }), complete: () => undefined });
+    try {
+      for (const stage of order.stages.slice(0, 3)) {
+        await t.gql(`mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`, { id: stage.id }, orders);
+        await t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`, { id: stage.id }, orders);
+      }
+      await waitFor(() => received.filter((result) => result.data?.orderProgress.type.startsWith('order.stage.')).length >= 6, 30_000, 'six stage events');
+      expect(received.filter((result) => !result.data)).toEqual([]);
+      // One of five taken by the subscription: four more operations, then the refusal.
+      for (let call = 1; call < PER_PRINCIPAL; call += 1) expect((await post({ query: '{ vocabularyVersion }' }, headers)).status).toBe(200);
+      expect((await post({ query: '{ vocabularyVersion }' }, headers)).status).toBe(429);
+    } finally {
+      stop();
+      client.dispose();
+    }
   });
 
   it('counts each operation of a batch', async () => {

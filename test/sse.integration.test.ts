@@ -115,6 +115,16 @@ describe('live updates over SSE (graphql-sse)', () => {
 
   it('resumes a stock client after a drained gateway and after a dropped connection, without gap or duplicate', async () => {
     const order = await importOrder();
+    // The streams' responses, to cut the open one's socket as a network would (and nothing else:
+    // the test's own calls share the client's pool of keep-alive sockets).
+    const streams: import('node:http').ServerResponse[] = [];
+    let streamRequests = 0;
+    const onRequest = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => {
+      if (!request.url?.includes('/stream')) return;
+      streamRequests += 1;
+      streams.push(response);
+    };
+    t.hub.gateway.http.server.on('request', onRequest);
     const variables: Record<string, unknown> = { id: order.id, after: '0' };
     const cursors: number[] = [];
     const stream = follow(await sseClient(staff('moyun-studio'), { retryAttempts: 5 }), variables, (result) => {
@@ -133,11 +143,15 @@ describe('live updates over SSE (graphql-sse)', () => {
     await waitFor(() => cursors.length === 3, 30_000, 'the event after the retry');
 
     // A connection cut with no word (a proxy's timeout, a lost network), on the stream the retry opened.
-    t.hub.gateway.http.server.closeAllConnections();
+    const open = streams.filter((response) => !response.writableEnded);
+    expect(open).toHaveLength(1);
+    open[0].socket!.destroy();
     await t.gql(START, { id: order.stages[1].id });
     await waitFor(() => cursors.length >= 4, 30_000, 'the event after the second retry');
     await t.hub.settle();
     await new Promise((resolve) => setTimeout(resolve, 200));
+    t.hub.gateway.http.server.off('request', onRequest);
+    expect(streamRequests).toBe(3); // the first request, the retry after the drain, the retry after the cut
     expect(stream.failures).toEqual([]);
     expect(stream.completed).toBe(false);
     expect(cursors).toHaveLength(4);

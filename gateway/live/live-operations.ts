@@ -21,6 +21,7 @@ import { Viewer } from '../../platform/access/viewer';
 import { hubError } from '../../platform/graphql/errors';
 import { logger } from '../../platform/runtime/logger';
 import type { GatewayContext } from '../context';
+import { rateLimited, type RateLimits } from '../rate-limits';
 import { LIVE_FIELDS, type Ask } from './fields';
 import type { LiveFeed } from './feed';
 import { LiveBatches } from './live-batches';
@@ -42,6 +43,8 @@ export interface LiveOperationSettings {
   /** Absent: no bus, so subscriptions are refused (queries and mutations still work). */
   feed?: LiveFeed;
   settings: LiveSettings;
+  /** Each subscription's start counts as one operation of its caller (its event queries do not). */
+  rateLimits?: RateLimits;
 }
 
 /** An operation as a live transport receives it (graphql-ws's subscribe payload, graphql-sse's request). */
@@ -163,8 +166,14 @@ export class LiveOperations {
     const field = LIVE_FIELDS[rootField.name.value];
     if (!field) return [hubError('BAD_REQUEST', `Subscription.${rootField.name.value} is not served`)];
     const args = getArgumentValues(fieldDef, rootField, coerced.coerced);
+    if (!context.counted && this.options.rateLimits) {
+      const wait = await this.options.rateLimits.take(context);
+      if (wait !== null) return [rateLimited(wait)];
+    }
     const viewer = Viewer.of(context.principal);
-    const execute = async (query: string, queryVariables: Record<string, unknown>) => singleResult(await this.endpoint.apollo.executeOperation({ query, variables: queryVariables }, { contextValue: context }));
+    // The subscription was counted once, above: what it asks on its way is not.
+    const asked: GatewayContext = { ...context, counted: true };
+    const execute = async (query: string, queryVariables: Record<string, unknown>) => singleResult(await this.endpoint.apollo.executeOperation({ query, variables: queryVariables }, { contextValue: asked }));
     const viewerKey = JSON.stringify(context.principal);
     // An event's queries of one viewer (principal and token) asked at once run as one operation.
     const batchKey = `${viewerKey}|${context.authorization ?? ''}`;

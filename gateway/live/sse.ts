@@ -119,8 +119,9 @@ export function serveSse(options: SseOptions): RunningSse {
       // The reservation token of single-connection mode (graphql-sse's own header); never the JWT.
       authenticate: (request) => request.headers.get('x-graphql-event-stream-token') || new URL(request.url, 'http://localhost').searchParams.get('token') || crypto.randomUUID(),
       onSubscribe: async (request: SseRequest<http.IncomingMessage, RequestContext>, params): Promise<SseResponse | SseResult | OperationArgs<any>> => {
-        const context = request.context.gateway;
-        const wait = await options.rateLimits?.take(context);
+        // Counted here, so the refusal is a 429 a stock client retries after; nothing counts it again.
+        const context: GatewayContext = { ...request.context.gateway, counted: true };
+        const wait = await options.rateLimits?.take(request.context.gateway);
         if (wait != null) {
           const refused: SseResponse = [
             JSON.stringify({ errors: [{ message: `Too many requests: try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } }] }),
