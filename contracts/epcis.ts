@@ -1,0 +1,176 @@
+import { WEFT_VOCAB_URI } from './cbv';
+import { ORDER_EVENTS } from './events';
+import { VOCABULARY } from './vocabulary';
+
+/**
+ * The hub's facts in GS1 EPCIS 2.0's JSON form (validated against GS1's schema in
+ * ./standards): which event type each fact is, the identifiers of products, orders, lots and
+ * places, and the documents that carry them. Pure: the data comes from the subgraphs, already
+ * filtered for the viewer; the base of every identifier is the hub's public URL (configuration).
+ */
+
+/** GS1's JSON-LD context (referenced, never fetched) and Weft's extension namespace for its own terms. */
+export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld';
+export const WEFT_EPCIS_NAMESPACE = { weft: `${WEFT_VOCAB_URI}/` } as const;
+export const EPCIS_CONTEXT = [EPCIS_CONTEXT_URL, WEFT_EPCIS_NAMESPACE] as const;
+
+/** A finished product: with a GTIN its EPC is a GS1 Digital Link URI, without one a Weft URI (never called Digital Link). */
+export interface ProductRef {
+  gtin?: string | null;
+  serial: string;
+}
+/** A place: an enterprise's GLN (as a Digital Link location, AI 414) where it has one, else a Weft URI. */
+export interface LocationRef {
+  enterpriseId: string;
+  gln?: string | null;
+}
+
+export function epcisIdentifiers(publicBase: string) {
+  const base = publicBase.replace(/\/+$/, '');
+  return {
+    product: (product: ProductRef) => (product.gtin ? `${base}/01/${product.gtin}/21/${encodeURIComponent(product.serial)}` : `${base}/id/product/${encodeURIComponent(product.serial)}`),
+    /** The order as the object being made, before its products have codes. */
+    order: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
+    lot: (supplierId: string, lotCode: string) => `${base}/id/lot/${encodeURIComponent(supplierId)}/${encodeURIComponent(lotCode)}`,
+    location: (location: LocationRef) => (location.gln ? `${base}/414/${location.gln}` : `${base}/id/enterprise/${encodeURIComponent(location.enterpriseId)}`),
+    /** The studio's order as a business transaction (its production order). */
+    transaction: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
+  };
+}
+
+/** A reading taken while a stage ran, as the order subgraph keeps it. */
+export interface Reading {
+  name: string;
+  value: number;
+  unit: string;
+  recordedAt?: string;
+}
+
+/** One progress entry of an order, as the viewer may see it. */
+export interface ProgressFact {
+  /** The hub event's id (a UUID): the EPCIS event's id is urn:uuid:<it>. */
+  eventId: string;
+  type: string;
+  statusCode: string;
+  occurredAt: string;
+  recordedAt: string;
+  orderId: string;
+  studio: LocationRef;
+  /** Where it happened: the workshop holding the stage (the studio itself, or a partner). */
+  at: LocationRef;
+  /** The products' codes, once issued (QC & packing); before that the order stands for them. */
+  products: readonly ProductRef[];
+  readings?: readonly Reading[];
+  /** A stage handed over to a partner: from the studio to the partner. */
+  handover?: { from: LocationRef; to: LocationRef };
+}
+
+/** The CBV measurement types and UN/CEFACT units the hub's readings map to (others keep Weft's URIs). */
+const MEASUREMENTS: Record<string, string> = { temperature: 'Temperature', humidity: 'RelativeHumidity' };
+const UNITS: Record<string, string> = { '°C': 'CEL', '%': 'P1', g: 'GRM', kg: 'KGM', ml: 'MLT', l: 'LTR' };
+
+function sensorElementsOf(readings: readonly Reading[] | undefined): object[] | undefined {
+  if (!readings?.length) return undefined;
+  return [
+    {
+      sensorReport: readings.map((reading) => {
+        const kind = Object.keys(MEASUREMENTS).find((word) => reading.name.toLowerCase().includes(word));
+        return {
+          type: kind ? MEASUREMENTS[kind] : `${WEFT_VOCAB_URI}/measurement/${encodeURIComponent(reading.name.replace(/\s+/g, '_'))}`,
+          value: reading.value,
+          ...(UNITS[reading.unit] ? { uom: UNITS[reading.unit] } : { stringValue: reading.unit }),
+          ...(reading.recordedAt ? { time: reading.recordedAt } : {}),
+        };
+      }),
+    },
+  ];
+}
+
+/** What the hub's own progress entries become: every one an ObjectEvent observing the order's objects. */
+export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
+  ORDER_EVENTS.IMPORTED,
+  ORDER_EVENTS.STAGE_STARTED,
+  ORDER_EVENTS.STAGE_COMPLETED,
+  ORDER_EVENTS.STAGE_BLOCKED,
+  ORDER_EVENTS.STAGE_ASSIGNED,
+  ORDER_EVENTS.QC_RECORDED,
+  ORDER_EVENTS.EXCEPTION_REPORTED,
+  ORDER_EVENTS.EXCEPTION_RESOLVED,
+  ORDER_EVENTS.CANCELLED,
+  ORDER_EVENTS.SHIPMENT_ADDED,
+  ORDER_EVENTS.SHIPMENT_EVENT,
+  ORDER_EVENTS.DELIVERED,
+  ORDER_EVENTS.TRACE_CODES_ISSUED,
+  ORDER_EVENTS.COMPLETED,
+];
+
+/** An EPCIS 2.0 ObjectEvent for one progress entry (bizStep and disposition from the vocabulary). */
+export function objectEventOf(fact: ProgressFact, publicBase: string): Record<string, unknown> {
+  const ids = epcisIdentifiers(publicBase);
+  const status = VOCABULARY.findStatus(fact.statusCode);
+  const epcList = fact.products.length ? fact.products.map(ids.product) : [ids.order(fact.orderId)];
+  const sensors = sensorElementsOf(fact.readings);
+  return {
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${fact.eventId}`,
+    eventTime: fact.occurredAt,
+    recordTime: fact.recordedAt,
+    eventTimeZoneOffset: '+00:00',
+    epcList,
+    // The order's first entry brings its objects into being; the rest observe them.
+    action: fact.type === ORDER_EVENTS.IMPORTED ? 'ADD' : 'OBSERVE',
+    ...(status ? { bizStep: status.bizStep, disposition: status.disposition } : {}),
+    readPoint: { id: ids.location(fact.at) },
+    bizLocation: { id: ids.location(fact.at) },
+    bizTransactionList: [{ type: 'prodorder', bizTransaction: ids.transaction(fact.orderId) }],
+    ...(fact.handover
+      ? { sourceList: [{ type: 'possessing_party', source: ids.location(fact.handover.from) }], destinationList: [{ type: 'possessing_party', destination: ids.location(fact.handover.to) }] }
+      : {}),
+    ...(sensors ? { sensorElementList: sensors } : {}),
+    'weft:hubEventType': fact.type,
+    'weft:statusCode': fact.statusCode,
+  };
+}
+
+/** Where materials became products: the lots consumed as inputs, the products' codes as outputs. */
+export interface TransformationFact {
+  eventId: string;
+  occurredAt: string;
+  recordedAt: string;
+  orderId: string;
+  statusCode: string;
+  at: LocationRef;
+  lots: readonly { supplierId: string; lotCode: string; sku: string }[];
+  products: readonly ProductRef[];
+}
+
+export function transformationEventOf(fact: TransformationFact, publicBase: string): Record<string, unknown> {
+  const ids = epcisIdentifiers(publicBase);
+  const status = VOCABULARY.findStatus(fact.statusCode);
+  return {
+    type: 'TransformationEvent',
+    eventID: `urn:uuid:${fact.eventId}`,
+    eventTime: fact.occurredAt,
+    recordTime: fact.recordedAt,
+    eventTimeZoneOffset: '+00:00',
+    inputEPCList: fact.lots.map((lot) => ids.lot(lot.supplierId, lot.lotCode)),
+    outputEPCList: fact.products.map(ids.product),
+    transformationID: `${ids.order(fact.orderId)}/transformation`,
+    ...(status ? { bizStep: status.bizStep, disposition: status.disposition } : {}),
+    readPoint: { id: ids.location(fact.at) },
+    bizTransactionList: [{ type: 'prodorder', bizTransaction: ids.transaction(fact.orderId) }],
+    // The lots' own data (ILMD): what each input was.
+    ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) },
+  };
+}
+
+/** The answer of the EPCIS query interface: an EPCISQueryDocument around one page of events. */
+export function epcisQueryDocument(events: readonly Record<string, unknown>[], options: { creationDate: string; queryName?: string }): Record<string, unknown> {
+  return {
+    '@context': EPCIS_CONTEXT,
+    type: 'EPCISQueryDocument',
+    schemaVersion: '2.0',
+    creationDate: options.creationDate,
+    epcisBody: { queryResults: { queryName: options.queryName ?? 'SimpleEventQuery', resultsBody: { eventList: events } } },
+  };
+}
