@@ -16,6 +16,9 @@
  *   use (`npm ci` there, apart from the hub's dependencies) and configured as fairly: it verifies
  *   the JWT, forwards it, and limits depth and tokens (`bench/hive-gateway/gateway.config.mjs`).
  * - Plain `@apollo/gateway` forwards the token and does nothing else (`bench/plain-apollo-gateway.ts`).
+ * - `embedded` (asked for with `--gateways embedded,…`): the one-process hub as `npm start` runs it
+ *   (gateway and every subgraph in one process, its own demo data, rate limits off); its
+ *   "gateway" CPU is the whole hub's, its subgraphs column stays near 0.
  *
  * A benchmark, not a test: nothing here asserts a time.
  */
@@ -40,7 +43,7 @@ const CONNECTIONS = Number(option('connections', '20'));
 const BASE_PORT = Number(option('port', '4800'));
 const GATEWAYS = option('gateways', 'weft,weft-nocache,hive,apollo').split(',') as GatewayName[];
 /** `weft-nocache`: ours without keeping public subgraph answers (ANSWER_CACHE=false). */
-type GatewayName = 'weft' | 'weft-nocache' | 'hive' | 'apollo';
+type GatewayName = 'weft' | 'weft-nocache' | 'hive' | 'apollo' | 'embedded';
 
 const STUDIO = 'moyun-studio';
 const admin: Principal = { subject: 'bench@moyun-studio', org: STUDIO, roles: ['STUDIO_ADMIN'] };
@@ -208,6 +211,9 @@ async function main(): Promise<void> {
         NODE_ENV: 'production',
       }),
     apollo: () => launch({ script: 'bench/plain-apollo-gateway.js' }, [supergraphPath, String(port)], { NODE_ENV: 'production' }),
+    // Seeded with the demo on its first start (the same ids: the demo is deterministic), then reused.
+    embedded: () =>
+      launch({ script: 'hub/start.js' }, [], { ...env, DATA_DIR: path.join(dataDir, 'embedded'), GATEWAY_PORT: String(port), RATE_LIMITS: 'false', WEFT_ENV: '', DEMO_SIGN_IN: 'false', LOG_LEVEL: 'warn' }),
   };
   const url = `http://127.0.0.1:${port}/graphql`;
   const subgraphPids = Object.values(subgraphs.processes).map((child) => child.pid!);
