@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import { createClient, type Client } from 'graphql-sse';
-import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
+import { EVENT_ENVELOPE_VERSION, LIVE_CLOSE_CODES, ORDER_EVENTS, type EventEnvelope } from '../contracts';
+import { DEFAULT_LIMITS } from '../gateway/limits';
 import { startTestHub, TestHub } from './support/hub';
 import { liveConnection, LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
@@ -38,7 +41,8 @@ describe('live updates over SSE (graphql-sse)', () => {
   const connections: LiveConnection[] = [];
 
   beforeAll(async () => {
-    t = await startTestHub('sqlite');
+    // A short live queue, so a client that stops reading passes it soon (the slow-consumer case).
+    t = await startTestHub('sqlite', { live: { maxQueue: 40, maxReplay: 100_000, keepAliveMs: 120_000 } });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
   }, 120_000);
   afterEach(async () => {
@@ -158,6 +162,70 @@ describe('live updates over SSE (graphql-sse)', () => {
     expect(new Set(cursors).size).toBe(4);
     expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
   });
+
+  it('tells a client that stops reading (SLOW_CONSUMER) after what its connection already holds, then ends the stream; it resumes from its last cursor', async () => {
+    const order = await importOrder();
+    // As many aliases as the limits allow: big events fill the connection sooner.
+    const fields = Array.from({ length: DEFAULT_LIMITS.maxAliases - 1 }, (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`).join(' ');
+    const big = `subscription($id: ID!, $after: String) { orderProgress(orderId: $id, after: $after) { cursor ${fields} } }`;
+    const token = await t.token(staff('moyun-studio'));
+    // A client by hand that reads nothing once its stream is open: its socket fills, then the gateway's queue.
+    const url = new URL(streamUrl());
+    const seen: string[] = [];
+    let ended = false;
+    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` } });
+    const opened = new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
+    request.end(JSON.stringify({ query: big, variables: { id: order.id, after: '0' } }));
+    const response = await opened;
+    let buffer = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = message.split('\n').find((line) => line.startsWith('data:'));
+        if (message.startsWith('event: next') && data) seen.push(data.slice(5).trim());
+      }
+    });
+    response.on('end', () => (ended = true));
+    response.on('close', () => (ended = true));
+    await waitFor(() => seen.length >= 1, 30_000, 'the first event');
+    expect(JSON.parse(seen[0]).errors).toBeUndefined();
+    expect(t.hub.gateway.feed!.followers).toBeGreaterThan(0);
+    response.pause();
+
+    const fillers = (count: number): EventEnvelope[] =>
+      Array.from({ length: count }, () => ({
+        id: randomUUID(),
+        type: 'order.test.filler',
+        version: EVENT_ENVELOPE_VERSION,
+        source: 'orders',
+        subject: { type: 'Order', id: order.id },
+        actor: { subject: 'test', enterprise: 'moyun-studio' },
+        occurredAt: new Date().toISOString(),
+        payload: { orderId: order.id, studioId: 'moyun-studio' },
+      }));
+    const subscriptions = () => t.hub.gateway.feed!.followers;
+    for (let batch = 0; batch < 100 && subscriptions() > 0; batch += 1) {
+      await t.hub.bus.publish(fillers(100));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(subscriptions()).toBe(0); // it passed the bound and was let go
+    response.resume();
+    await waitFor(() => ended, 30_000, 'the end of the stream');
+    const results = seen.map((data) => JSON.parse(data));
+    const ending = results[results.length - 1];
+    expect(ending.errors[0].extensions).toEqual({ code: 'SLOW_CONSUMER', closeCode: LIVE_CLOSE_CODES.SLOW_CONSUMER });
+    const cursors = results.slice(0, -1).map((result) => Number(result.data.orderProgress.cursor));
+    expect([...cursors].sort((a, b) => a - b)).toEqual(cursors);
+
+    // Resuming from the last cursor read gives the rest, from the next one on.
+    const rest = follow(await sseClient(staff('moyun-studio')), { id: order.id, after: String(cursors[cursors.length - 1]) });
+    await waitFor(() => rest.results.length + rest.errors.length > 0, 30_000, 'the resumed stream');
+    expect(rest.errors).toEqual([]);
+    expect(Number(rest.results[0].data.orderProgress.cursor)).toBeGreaterThan(cursors[cursors.length - 1]);
+  }, 120_000);
 
   it('tells a subscriber whose token expires (TOKEN_EXPIRED), then ends the stream', async () => {
     const order = await importOrder();

@@ -23,10 +23,14 @@ export const STREAM_ENDINGS = {
 } as const;
 export type StreamEndingCode = keyof typeof STREAM_ENDINGS;
 
-/** One HTTP response carrying SSE: cut right after its ending event in distinct-connections mode. */
+/**
+ * One HTTP response carrying SSE. In distinct-connections mode it is cut right after its ending
+ * event: graphql-sse queues results as they come, so the ending is known by its place among them
+ * (the n-th `next` event written), not by when the subscription produced it.
+ */
 interface StreamResponse {
   response: http.ServerResponse;
-  cutAfterNextWrite: boolean;
+  cutAfterResult?: number;
 }
 
 interface RequestContext {
@@ -44,6 +48,7 @@ interface RequestContext {
 class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
   private reason?: StreamEndingCode;
   private told = false;
+  private results = 0;
   readonly expiry?: NodeJS.Timeout;
 
   constructor(
@@ -62,10 +67,11 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
 
   async next(): Promise<IteratorResult<ExecutionResult>> {
     const result = await this.live.next();
+    if (!result.done) this.results += 1;
     if (!result.done || !this.reason || this.told) return result;
     this.told = true;
     const ending = STREAM_ENDINGS[this.reason];
-    if (this.stream) this.stream.cutAfterNextWrite = true;
+    if (this.stream) this.stream.cutAfterResult = this.results + 1;
     return { done: false, value: { errors: [{ message: ending.message, extensions: { code: this.reason, closeCode: ending.closeCode } }] } as unknown as ExecutionResult };
   }
 
@@ -175,7 +181,7 @@ export function serveSse(options: SseOptions): RunningSse {
           return sendGraphQLError(response, 413, error.message, 'PAYLOAD_TOO_LARGE', { connection: 'close' });
         }
       }
-      const stream: StreamResponse = { response, cutAfterNextWrite: false };
+      const stream: StreamResponse = { response };
       const gateway: GatewayContext = {
         principal,
         authorization: request.headers.authorization,
@@ -198,11 +204,13 @@ export function serveSse(options: SseOptions): RunningSse {
       open.add(stream);
       const stop = () => void answer.return(undefined);
       response.once('close', stop);
+      let written = 0;
       try {
         for await (const chunk of answer) {
           if (!response.writable) break;
           await new Promise<void>((resolve, reject) => response.write(chunk, (error) => (error ? reject(error) : resolve())));
-          if (stream.cutAfterNextWrite) {
+          if (chunk.startsWith('event: next')) written += 1;
+          if (stream.cutAfterResult !== undefined && written >= stream.cutAfterResult) {
             // Told why; now the stream ends without `complete`, so a stock client retries with its after.
             stop();
             break;
