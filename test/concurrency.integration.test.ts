@@ -1,6 +1,6 @@
 import { OutboxEvent } from '../platform/events/outbox';
 import { Order } from '../subgraphs/orders/entities/order';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import { dialects, resendRetryable, startTestHub, TestHub } from './support/hub';
 import { staff } from './support/principals';
 
 /**
@@ -52,13 +52,7 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
     const order = (await t.gql(IMPORT, { input: input('SH-RACE-3') })).data.importShopOrder;
     const CANCEL = `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "duplicate", idempotencyKey: "race-cancel") { status } }`;
     // As a client would, a refusal marked retryable (contention past the hub's own retries) is sent again with the same key.
-    const cancel = async () => {
-      for (let attempt = 1; ; attempt += 1) {
-        const result = await t.gql(CANCEL, { id: order.id });
-        if (attempt >= 4 || !result.errors?.every((error) => error.extensions?.retryable === true)) return result;
-      }
-    };
-    const results = await Promise.all(Array.from({ length: 8 }, cancel));
+    const results = await Promise.all(Array.from({ length: 8 }, () => resendRetryable(() => t.gql(CANCEL, { id: order.id }))));
     for (const result of results) expect(result.errors ?? result.data?.cancelOrder.status).toBe('CANCELLED');
     const em = t.hub.subgraphs.orders.systemContext().em;
     expect(await em.count(OutboxEvent, { type: 'order.cancelled', subjectId: order.id })).toBe(1);

@@ -3,7 +3,7 @@ import { OrderMaterial, OrderSupply } from '../subgraphs/suppliers/entities/orde
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
 import { seededRandom } from '../platform/data/seeded-random';
-import { dialects, startTestHub, TestHub, type GraphQLResult } from './support/hub';
+import { dialects, resendRetryable, startTestHub, TestHub, type GraphQLResult } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner } from './support/principals';
 import { waitFor } from './support/wait';
@@ -66,13 +66,7 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
     // As a supplier's system would: a refusal marked retryable (contention past the hub's own
     // retries) is sent again, same sequence; it is counted and printed.
     let retries = 0;
-    const retrying = async (call: () => Promise<GraphQLResult>) => {
-      for (let attempt = 1; ; attempt += 1) {
-        const result = await call();
-        if (attempt >= 4 || !result.errors?.every((error) => error.extensions?.retryable === true)) return result;
-        retries += 1;
-      }
-    };
+    const retrying = (call: () => Promise<GraphQLResult>) => resendRetryable(call, 4, () => (retries += 1));
     const publications = batches.map(({ supplier, sequence }) => () => retrying(() => t.gql(PUBLISH, { supplierId: supplier.id, sequence, items: itemsOf(supplier, sequence) }, { as: tokens[supplier.id], url })));
     const imports = Array.from({ length: ORDERS }, () => {
       const input = teawareOrder();

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
-import { EVENT_ENVELOPE_VERSION, LIVE_CLOSE_CODES, ORDER_EVENTS, type EventEnvelope } from '../contracts';
+import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { dialects, postGraphQL, startTestHub, TestHub } from './support/hub';
-import { liveConnection, LiveConnection, wsUrl } from './support/live';
+import { fillerEvents, liveConnection, LiveConnection, wsUrl } from './support/live';
 import { teawareOrder } from './support/orders';
 import { customer, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
@@ -249,16 +249,7 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     // consumes (a newer peer's, say), so the gateway's feed is the only one doing work for them.
     const published: number[] = [];
     for (let batch = 0; batch < 200 && t.hub.gateway.feed!.followers === 2; batch += 1) {
-      const events: EventEnvelope[] = Array.from({ length: 100 }, () => ({
-        id: randomUUID(),
-        type: 'order.test.filler',
-        version: EVENT_ENVELOPE_VERSION,
-        source: 'orders',
-        subject: { type: 'Order', id: order.id },
-        actor: { subject: 'test', enterprise: 'moyun-studio' },
-        occurredAt: new Date().toISOString(),
-        payload: { orderId: order.id, studioId: 'moyun-studio' },
-      }));
+      const events = fillerEvents(order.id, 100);
       await t.hub.bus.publish(events);
       published.push(events.length);
       await waitFor(() => fast.results.length >= published.reduce((sum, count) => sum + count, 0), 30_000, 'the fast subscriber keeping up');

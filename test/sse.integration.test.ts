@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { createClient, type Client } from 'graphql-sse';
-import { EVENT_ENVELOPE_VERSION, LIVE_CLOSE_CODES, ORDER_EVENTS, type EventEnvelope } from '../contracts';
+import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { startTestHub, TestHub } from './support/hub';
-import { liveConnection, LiveConnection } from './support/live';
+import { fillerEvents, liveConnection, LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
 import { customer, staff } from './support/principals';
 import { waitFor } from './support/wait';
@@ -195,20 +194,9 @@ describe('live updates over SSE (graphql-sse)', () => {
     expect(t.hub.gateway.feed!.followers).toBeGreaterThan(0);
     response.pause();
 
-    const fillers = (count: number): EventEnvelope[] =>
-      Array.from({ length: count }, () => ({
-        id: randomUUID(),
-        type: 'order.test.filler',
-        version: EVENT_ENVELOPE_VERSION,
-        source: 'orders',
-        subject: { type: 'Order', id: order.id },
-        actor: { subject: 'test', enterprise: 'moyun-studio' },
-        occurredAt: new Date().toISOString(),
-        payload: { orderId: order.id, studioId: 'moyun-studio' },
-      }));
     const subscriptions = () => t.hub.gateway.feed!.followers;
     for (let batch = 0; batch < 100 && subscriptions() > 0; batch += 1) {
-      await t.hub.bus.publish(fillers(100));
+      await t.hub.bus.publish(fillerEvents(order.id, 100));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(subscriptions()).toBe(0); // it passed the bound and was let go

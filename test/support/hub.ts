@@ -31,6 +31,18 @@ let warned = false;
 
 export type GraphQLResult<T = any> = { data?: T; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }> };
 
+/**
+ * Sends a call again, as a client would, while it is refused only with errors marked retryable
+ * (contention past the hub's own retries), at most `attempts` times in all; `onRetry` counts.
+ */
+export async function resendRetryable(call: () => Promise<GraphQLResult>, attempts = 4, onRetry?: () => void): Promise<GraphQLResult> {
+  for (let attempt = 1; ; attempt += 1) {
+    const result = await call();
+    if (attempt >= attempts || !result.errors?.every((error) => error.extensions?.retryable === true)) return result;
+    onRetry?.();
+  }
+}
+
 export interface RequestOptions {
   /** Who asks: a principal (a token is minted for it), null for no token, or a raw token string. */
   as?: Principal | null | string;

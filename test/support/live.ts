@@ -1,6 +1,24 @@
+import { randomUUID } from 'node:crypto';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../contracts';
 import { waitFor } from './wait';
+
+/**
+ * Events of an order's topic, of a type no subgraph consumes (a newer peer's, say), to publish
+ * straight onto the bus: only the gateway's feed does work for them.
+ */
+export const fillerEvents = (orderId: string, count: number): EventEnvelope[] =>
+  Array.from({ length: count }, () => ({
+    id: randomUUID(),
+    type: 'order.test.filler',
+    version: EVENT_ENVELOPE_VERSION,
+    source: 'orders',
+    subject: { type: 'Order', id: orderId },
+    actor: { subject: 'test', enterprise: 'moyun-studio' },
+    occurredAt: new Date().toISOString(),
+    payload: { orderId, studioId: 'moyun-studio' },
+  }));
 
 /** What a live subscription received, as a stock graphql-ws client saw it. */
 export interface LiveStream<T = any> {
