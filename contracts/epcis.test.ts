@@ -25,7 +25,6 @@ const FACTS: ProgressFact[] = EPCIS_OBJECT_EVENT_TYPES.map((type, index) => ({
   occurredAt: '2026-11-20T08:00:00.000Z',
   recordedAt: '2026-11-20T08:00:01.000Z',
   orderId: 'ord_01M6A7GRP02MF6GCH46PHS6GKC',
-  studio,
   at: type === ORDER_EVENTS.STAGE_ASSIGNED ? kiln : studio,
   products: [ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.TRACE_CODES_ISSUED].includes(type as never) ? [{ gtin: '06901234000024', serial: 'WT01M8VM1QWHCPMCWVJJ72WVA59Y' }, { serial: 'WT01M8VM1QXJ3M563242H165G999' }] : [],
   readings: type === ORDER_EVENTS.STAGE_COMPLETED ? [{ name: 'kiln temperature', value: 1300, unit: '°C', recordedAt: '2026-11-20T07:00:00.000Z' }, { name: 'humidity', value: 60, unit: '%' }, { name: 'glaze thickness', value: 0.4, unit: 'mm' }] : undefined,

@@ -29,12 +29,10 @@ export function epcisIdentifiers(publicBase: string) {
   const base = publicBase.replace(/\/+$/, '');
   return {
     product: (product: ProductRef) => (product.gtin ? `${base}/01/${product.gtin}/21/${encodeURIComponent(product.serial)}` : `${base}/id/product/${encodeURIComponent(product.serial)}`),
-    /** The order as the object being made, before its products have codes. */
+    /** The order: the object being made before its products have codes, and the studio's production order (bizTransaction). */
     order: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
     lot: (supplierId: string, lotCode: string) => `${base}/id/lot/${encodeURIComponent(supplierId)}/${encodeURIComponent(lotCode)}`,
     location: (location: LocationRef) => (location.gln ? `${base}/414/${location.gln}` : `${base}/id/enterprise/${encodeURIComponent(location.enterpriseId)}`),
-    /** The studio's order as a business transaction (its production order). */
-    transaction: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
   };
 }
 
@@ -46,18 +44,21 @@ export interface Reading {
   recordedAt?: string;
 }
 
-/** One progress entry of an order, as the viewer may see it. */
-export interface ProgressFact {
+/** What an event of an order says, whatever its kind. */
+interface OrderEventFact {
   /** The hub event's id (a UUID): the EPCIS event's id is urn:uuid:<it>. */
   eventId: string;
-  type: string;
-  statusCode: string;
   occurredAt: string;
   recordedAt: string;
   orderId: string;
-  studio: LocationRef;
+  statusCode: string;
   /** Where it happened: the workshop holding the stage (the studio itself, or a partner). */
   at: LocationRef;
+}
+
+/** One progress entry of an order, as the viewer may see it. */
+export interface ProgressFact extends OrderEventFact {
+  type: string;
   /** The products' codes, once issued (QC & packing); before that the order stands for them. */
   products: readonly ProductRef[];
   readings?: readonly Reading[];
@@ -104,25 +105,31 @@ export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
   ORDER_EVENTS.COMPLETED,
 ];
 
-/** An EPCIS 2.0 ObjectEvent for one progress entry (bizStep and disposition from the vocabulary). */
-export function objectEventOf(fact: ProgressFact, publicBase: string): Record<string, unknown> {
-  const ids = epcisIdentifiers(publicBase);
+/** What every event of an order carries: its id and times, step and disposition (from the vocabulary), where, and the order as its transaction. */
+function orderEventCommon(type: string, fact: OrderEventFact, ids: ReturnType<typeof epcisIdentifiers>): Record<string, unknown> {
   const status = VOCABULARY.findStatus(fact.statusCode);
-  const epcList = fact.products.length ? fact.products.map(ids.product) : [ids.order(fact.orderId)];
-  const sensors = sensorElementsOf(fact.readings);
   return {
-    type: 'ObjectEvent',
+    type,
     eventID: `urn:uuid:${fact.eventId}`,
     eventTime: fact.occurredAt,
     recordTime: fact.recordedAt,
     eventTimeZoneOffset: '+00:00',
-    epcList,
-    // The order's first entry brings its objects into being; the rest observe them.
-    action: fact.type === ORDER_EVENTS.IMPORTED ? 'ADD' : 'OBSERVE',
     ...(status ? { bizStep: status.bizStep, disposition: status.disposition } : {}),
     readPoint: { id: ids.location(fact.at) },
+    bizTransactionList: [{ type: 'prodorder', bizTransaction: ids.order(fact.orderId) }],
+  };
+}
+
+/** An EPCIS 2.0 ObjectEvent for one progress entry. */
+export function objectEventOf(fact: ProgressFact, publicBase: string): Record<string, unknown> {
+  const ids = epcisIdentifiers(publicBase);
+  const sensors = sensorElementsOf(fact.readings);
+  return {
+    ...orderEventCommon('ObjectEvent', fact, ids),
+    epcList: fact.products.length ? fact.products.map(ids.product) : [ids.order(fact.orderId)],
+    // The order's first entry brings its objects into being; the rest observe them.
+    action: fact.type === ORDER_EVENTS.IMPORTED ? 'ADD' : 'OBSERVE',
     bizLocation: { id: ids.location(fact.at) },
-    bizTransactionList: [{ type: 'prodorder', bizTransaction: ids.transaction(fact.orderId) }],
     ...(fact.handover
       ? { sourceList: [{ type: 'possessing_party', source: ids.location(fact.handover.from) }], destinationList: [{ type: 'possessing_party', destination: ids.location(fact.handover.to) }] }
       : {}),
@@ -133,32 +140,18 @@ export function objectEventOf(fact: ProgressFact, publicBase: string): Record<st
 }
 
 /** Where materials became products: the lots consumed as inputs, the products' codes as outputs. */
-export interface TransformationFact {
-  eventId: string;
-  occurredAt: string;
-  recordedAt: string;
-  orderId: string;
-  statusCode: string;
-  at: LocationRef;
+export interface TransformationFact extends OrderEventFact {
   lots: readonly { supplierId: string; lotCode: string; sku: string }[];
   products: readonly ProductRef[];
 }
 
 export function transformationEventOf(fact: TransformationFact, publicBase: string): Record<string, unknown> {
   const ids = epcisIdentifiers(publicBase);
-  const status = VOCABULARY.findStatus(fact.statusCode);
   return {
-    type: 'TransformationEvent',
-    eventID: `urn:uuid:${fact.eventId}`,
-    eventTime: fact.occurredAt,
-    recordTime: fact.recordedAt,
-    eventTimeZoneOffset: '+00:00',
+    ...orderEventCommon('TransformationEvent', fact, ids),
     inputEPCList: fact.lots.map((lot) => ids.lot(lot.supplierId, lot.lotCode)),
     outputEPCList: fact.products.map(ids.product),
     transformationID: `${ids.order(fact.orderId)}/transformation`,
-    ...(status ? { bizStep: status.bizStep, disposition: status.disposition } : {}),
-    readPoint: { id: ids.location(fact.at) },
-    bizTransactionList: [{ type: 'prodorder', bizTransaction: ids.transaction(fact.orderId) }],
     // The lots' own data (ILMD): what each input was.
     ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) },
   };
