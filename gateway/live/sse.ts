@@ -6,7 +6,7 @@ import type { TokenService } from '../../platform/access/tokens';
 import { BodyTooLargeError, readBody, sendGraphQLError } from '../../platform/runtime/http-server';
 import { requestIdOf } from '../../platform/graphql/request-errors';
 import type { GatewayContext } from '../context';
-import { clientAddressOf, type RateLimits } from '../rate-limits';
+import { clientAddressOf, rateLimited, type RateLimits } from '../rate-limits';
 import { LiveOperations, onTokenExpiry, type LiveEnding } from './live-operations';
 import type { LiveSubscription } from './live-subscription';
 
@@ -49,12 +49,14 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
   private reason?: StreamEndingCode;
   private told = false;
   private results = 0;
-  readonly expiry?: NodeJS.Timeout;
+  private readonly expiry?: NodeJS.Timeout;
 
   constructor(
     private readonly live: LiveSubscription,
     private readonly stream: StreamResponse | undefined,
     authorization: string | undefined,
+    /** Once, when it is over however it ends. */
+    private readonly onFinished: () => void,
   ) {
     this.expiry = onTokenExpiry(authorization, () => this.end('TOKEN_EXPIRED'));
   }
@@ -67,8 +69,14 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
 
   async next(): Promise<IteratorResult<ExecutionResult>> {
     const result = await this.live.next();
-    if (!result.done) this.results += 1;
-    if (!result.done || !this.reason || this.told) return result;
+    if (!result.done) {
+      this.results += 1;
+      return result;
+    }
+    if (!this.reason || this.told) {
+      this.finish();
+      return result;
+    }
     this.told = true;
     const ending = STREAM_ENDINGS[this.reason];
     if (this.stream) this.stream.cutAfterResult = this.results + 1;
@@ -76,17 +84,22 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
-    if (this.expiry) clearTimeout(this.expiry);
+    this.finish();
     return this.live.return();
   }
 
   async throw(error?: unknown): Promise<IteratorResult<ExecutionResult>> {
-    if (this.expiry) clearTimeout(this.expiry);
+    this.finish();
     return this.live.throw(error);
   }
 
   [Symbol.asyncIterator](): this {
     return this;
+  }
+
+  private finish(): void {
+    if (this.expiry) clearTimeout(this.expiry);
+    this.onFinished();
   }
 }
 
@@ -129,8 +142,11 @@ export function serveSse(options: SseOptions): RunningSse {
         const context: GatewayContext = { ...request.context.gateway, counted: true };
         const wait = await options.rateLimits?.take(request.context.gateway);
         if (wait != null) {
+          // The same refusal as over HTTP, its status and Retry-After as headers.
+          const { message, extensions } = rateLimited(wait);
+          const { http: _http, ...reported } = extensions;
           const refused: SseResponse = [
-            JSON.stringify({ errors: [{ message: `Too many requests: try again in ${wait} s`, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait } }] }),
+            JSON.stringify({ errors: [{ message, extensions: reported }] }),
             { status: 429, statusText: 'Too Many Requests', headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) } },
           ];
           return refused;
@@ -149,19 +165,15 @@ export function serveSse(options: SseOptions): RunningSse {
         const args = prepared as OperationArgs<any>;
         const live = (args.contextValue as { live?: LiveSubscription }).live;
         if (!live) return args;
-        subscription = new EndableSubscription(live, distinct ? request.context.stream : undefined, context.authorization);
-        subscriptions.add(subscription);
-        return { ...args, contextValue: { live, subscription } };
+        const followed = new EndableSubscription(live, distinct ? request.context.stream : undefined, context.authorization, () => subscriptions.delete(followed));
+        subscription = followed;
+        subscriptions.add(followed);
+        return { ...args, contextValue: { live, subscription: followed } };
       },
+      // LiveOperations.prepare has validated the document already, with the armor rules too.
+      validate: () => [],
       subscribe: (args) => (args.contextValue as { subscription: EndableSubscription }).subscription,
       execute: (args) => operations.execute(args),
-      onComplete: (context) => {
-        const subscription = (context as { subscription?: EndableSubscription } | undefined)?.subscription;
-        if (subscription) {
-          subscriptions.delete(subscription);
-          if (subscription.expiry) clearTimeout(subscription.expiry);
-        }
-      },
     });
 
     routes[`${path}/stream`] = async (request, response) => {

@@ -190,11 +190,13 @@ export class InProcessEventBus implements EventBus {
     return this.headCursor;
   }
 
-  /** Records a durable consumer's position, after any earlier record of it (never out of order). */
-  acknowledge(durable: string, cursor: number): Promise<void> {
+  /**
+   * Records a durable consumer's position, after any earlier record of it (never out of order).
+   * A write that fails is logged; the next one records the position again.
+   */
+  acknowledge(durable: string, cursor: number): void {
     const written = this.acknowledged(durable).then(() => this.log.acknowledge(durable, cursor));
     this.acknowledging.set(durable, written.catch((error: Error) => console.error('[bus] recording a consumer position failed:', error.message)));
-    return written;
   }
 
   /** Settles when the positions recorded so far for the consumer are written. */
@@ -291,7 +293,7 @@ class InProcessSubscription implements BusSubscription {
   private acknowledgeNow(): void {
     if (this.acknowledgeTimer) clearTimeout(this.acknowledgeTimer);
     this.acknowledgeTimer = undefined;
-    if (this.options.durable && this.position !== undefined) this.bus.acknowledge(this.options.durable, this.position).catch(() => undefined);
+    if (this.options.durable && this.position !== undefined) this.bus.acknowledge(this.options.durable, this.position);
   }
 
   close(): void {
