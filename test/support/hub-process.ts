@@ -18,9 +18,20 @@ export interface HubProcess {
 /**
  * The embedded hub as `npm start` runs it, in a child process (what Jest cannot host: module
  * patching, signals), on free ports and a fresh data directory, without the demo seed; resolves
- * once its gateway is ready.
+ * once its gateway is ready. A port found free can be taken by another suite's server before
+ * the child binds it; a child that exits before it is ready is started again on other ports.
  */
 export async function startHubProcess(env: Record<string, string> = {}): Promise<HubProcess> {
+  for (let attempt = 1; ; attempt += 1) {
+    const hub = await launchHubProcess(env);
+    const gone = () => hub.child.exitCode !== null || hub.child.signalCode !== null;
+    await waitFor(async () => gone() || (await fetch(`http://127.0.0.1:${hub.ports.GATEWAY}/readyz`).catch(() => null))?.status === 200, 60_000, 'the hub');
+    if (!gone()) return hub;
+    if (attempt >= 3) throw new Error('The hub process exited before it was ready, three times');
+  }
+}
+
+async function launchHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const ports: Record<string, number> = {};
   for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB']) ports[name] = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
@@ -38,12 +49,10 @@ export async function startHubProcess(env: Record<string, string> = {}): Promise
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   exited.finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
-  const gatewayUrl = `http://127.0.0.1:${ports.GATEWAY}/graphql`;
-  await waitFor(async () => (await fetch(`http://127.0.0.1:${ports.GATEWAY}/readyz`).catch(() => null))?.status === 200, 60_000, 'the hub');
   return {
     child,
     ports,
-    gatewayUrl,
+    gatewayUrl: `http://127.0.0.1:${ports.GATEWAY}/graphql`,
     exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
