@@ -14,6 +14,20 @@ export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epci
 export const WEFT_EPCIS_NAMESPACE = { weft: `${WEFT_VOCAB_URI}/` } as const;
 export const EPCIS_CONTEXT = [EPCIS_CONTEXT_URL, WEFT_EPCIS_NAMESPACE] as const;
 
+/** GS1's mod-10 check digit holds (the last digit of a GTIN, GLN or SSCC). */
+function checkDigitHolds(digits: string): boolean {
+  const body = digits.slice(0, -1);
+  const sum = [...body].reverse().reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
+  return (10 - (sum % 10)) % 10 === Number(digits.at(-1));
+}
+
+/** A GTIN-8, -12, -13 or -14 with a valid check digit. */
+export const isGtin = (value: string): boolean => /^(\d{8}|\d{12,14})$/.test(value) && checkDigitHolds(value);
+/** Any GTIN as the 14 digits Digital Link URIs carry. */
+export const gtin14 = (gtin: string): string => gtin.padStart(14, '0');
+/** A GLN: 13 digits with a valid check digit. */
+export const isGln = (value: string): boolean => /^\d{13}$/.test(value) && checkDigitHolds(value);
+
 /** A finished product: with a GTIN its EPC is a GS1 Digital Link URI, without one a Weft URI (never called Digital Link). */
 export interface ProductRef {
   gtin?: string | null;

@@ -11,3 +11,4 @@ export * from './tiers';
 export * from './vocabulary';
 export * from './notifications';
 export * from './ids';
+export * from './epcis';

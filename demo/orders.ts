@@ -5,12 +5,14 @@ import { seededRandom } from '../platform/data/seeded-random';
 /**
  * The demo orders' identities, shared by every part that seeds demo data about them (orders
  * seeds the orders, notifications their customers' preferences) and by the README, the start
- * banner and the tests. Ids are stable: one seed, the same ids on every machine.
+ * banner and the tests. Ids are stable: one seed, the same ids on every machine. The teaware and
+ * the pastry box have GTINs (made up, valid check digits: their codes are GS1 Digital Links);
+ * the made-to-measure suit has none (its codes are the hub's own URIs).
  */
 export const DEMO_STUDIO_PRODUCTS = [
-  { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', personalisation: '宁静致远', priceCents: 68800 },
-  { studioId: 'moyun-bakery', productCode: 'PST-BOX-168', personalisation: '生日快乐', priceCents: 16800 },
-  { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', personalisation: 'monogram L.W.', priceCents: 329900 },
+  { studioId: 'moyun-studio', productCode: 'TEA-CUP-CALLIG', gtin: '06901234001013', personalisation: '宁静致远', priceCents: 68800 },
+  { studioId: 'moyun-bakery', productCode: 'PST-BOX-168', gtin: '06901234002010', personalisation: '生日快乐', priceCents: 16800 },
+  { studioId: 'youcaifeng', productCode: 'TLR-SUIT-WOOL', gtin: undefined, personalisation: 'monogram L.W.', priceCents: 329900 },
 ] as const;
 
 export const DEMO_ORDER_COUNT = 66;

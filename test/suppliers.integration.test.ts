@@ -189,7 +189,8 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
 
     expect(costed.traceCodes).toHaveLength(1);
     const [{ code, uri }] = costed.traceCodes;
-    expect(uri).toBe(`https://id.weft.dev/21/${code}`);
+    // No GTIN on its line: the hub's own product URI under its public URL, not a Digital Link.
+    expect(uri).toBe(`${t.hub.gateway.http.url.replace('127.0.0.1', 'localhost')}/id/product/${code}`);
     const TRACE = `query($code: String!) { trace(code: $code) { code productCode order { id materialLots { sku lotCode supplierId status } } stages { code startedAt operatorPenName qcResult environment { name } } } }`;
     const full = (await t.gql(TRACE, { code: uri })).data.trace;
     expect(full.stages).toHaveLength(9);

@@ -10,7 +10,7 @@ import type { EnterpriseChangeInput } from './inputs';
 export const SOURCE = 'network';
 /** How long a gateway without the bus (so without the change events) may keep a directory answer. */
 export const NETWORK_ANSWERS_MAX_AGE_SECONDS = 60;
-const CHANGEABLE = ['nameZh', 'nameEn', 'region'] as const;
+const CHANGEABLE = ['nameZh', 'nameEn', 'region', 'gln'] as const;
 
 /**
  * The network directory. Its entries are public and gateways keep the answers, so every change
@@ -21,7 +21,7 @@ export class DirectoryService {
   async changeEnterprise(ctx: RequestContext<unknown>, id: string, input: EnterpriseChangeInput, idempotencyKey: string): Promise<Enterprise> {
     requireEnterpriseId(id, 'id');
     const given = CHANGEABLE.filter((field) => input[field] !== undefined && input[field] !== null);
-    if (!given.length) throw badInput('Name at least one of nameZh, nameEn, region to change', { field: 'input' });
+    if (!given.length) throw badInput('Name at least one of nameZh, nameEn, region, gln to change', { field: 'input' });
     await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'changeEnterprise', idempotencyKey, { id, input }, async () => {
         const enterprise = await em.findOne(Enterprise, { id });

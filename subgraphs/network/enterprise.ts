@@ -33,6 +33,10 @@ export class Enterprise {
   @Property({ type: 'string', length: 40 })
   region!: string;
 
+  @Field(() => String, { nullable: true, description: "Its GS1 Global Location Number (13 digits), when it has one: EPCIS names its places by it" })
+  @Property({ type: 'string', length: 13, nullable: true })
+  gln?: string | null;
+
   @Field(() => [String], { description: 'Alliances the enterprise belongs to' })
   @Property({ type: 'json' })
   alliances: string[] = [];

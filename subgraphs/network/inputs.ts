@@ -1,5 +1,6 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Length, Matches, ValidateBy } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
+import { isGln } from '../../contracts';
 
 /** What an enterprise may change of its directory entry; a field left out stays as it is. */
 @InputType({ description: "Changes to an enterprise's directory entry; fields left out stay as they are" })
@@ -10,4 +11,8 @@ export class EnterpriseChangeInput {
   @IsOptional()
   @Matches(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'region must be an ISO 3166 code such as CN or CN-JX' })
   region?: string;
+  @Field({ nullable: true, description: 'GS1 Global Location Number (13 digits)' })
+  @IsOptional()
+  @ValidateBy({ name: 'isGln', validator: { validate: (value) => typeof value === 'string' && isGln(value), defaultMessage: () => 'gln must be 13 digits with a valid GS1 check digit' } })
+  gln?: string;
 }

@@ -108,7 +108,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
         customer: { name: `Demo Customer ${index + 1}`, contact: `+86 138 0000 ${String(index).padStart(4, '0')}`, address: `${index + 1} Demo Road, Shanghai` },
         priceCents: product.priceCents,
         customerTierMax: index % 7 === 3 ? 'BASIC' : 'DETAILED',
-        lines: [{ productCode: product.productCode, quantity: 1 + (index % 3), personalisation: product.personalisation }],
+        lines: [{ productCode: product.productCode, gtin: product.gtin, quantity: 1 + (index % 3), personalisation: product.personalisation }],
       },
       { id: demoOrderId(index) },
     );

@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, type VisibilityTier } from '../../contracts';
+import { ENTERPRISE_ID_PATTERN, isGtin, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
 import { ShipmentStatusEnum } from './entities/progress';
@@ -19,6 +19,10 @@ export class OrderLineInput {
   @Field() @Matches(/^[A-Z]{2,5}-[A-Z0-9-]{1,60}$/, { message: 'productCode must look like TEA-CUP-01' }) productCode!: string;
   @Field(() => Int) @Min(1, { message: 'quantity must be at least 1' }) @Max(10000) quantity!: number;
   @Field({ nullable: true }) @IsOptional() @MaxLength(500) personalisation?: string;
+  @Field({ nullable: true, description: "The product's GTIN-8, -12, -13 or -14: its traceability codes become GS1 Digital Links" })
+  @IsOptional()
+  @ValidateBy({ name: 'isGtin', validator: { validate: (value) => typeof value === 'string' && isGtin(value), defaultMessage: () => 'gtin must be a GTIN-8, -12, -13 or -14 with a valid check digit' } })
+  gtin?: string;
 }
 
 @InputType({ description: 'An order as a shop channel delivers it' })

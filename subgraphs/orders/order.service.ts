@@ -1,4 +1,4 @@
-import { ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
+import { gtin14, ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
 import type { RequestContext } from '../../platform/graphql/context';
 import { badInput, conflict, failedPrecondition } from '../../platform/graphql/errors';
 import { newId, requireId } from '../../platform/data/ids';
@@ -61,7 +61,7 @@ export class OrderService {
         lastSequence: 0,
       });
       input.lines.forEach((line, index) =>
-        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, studioId: order.studioId, position: index + 1, productCode: line.productCode, quantity: line.quantity, personalisation: line.personalisation ?? null })),
+        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, studioId: order.studioId, position: index + 1, productCode: line.productCode, gtin: line.gtin ? gtin14(line.gtin) : null, quantity: line.quantity, personalisation: line.personalisation ?? null })),
       );
       const route = template.steps.map((step, index) =>
         em.create(StageRun, {

@@ -41,7 +41,7 @@ async function issueTraceCodes(em: EntityManager, order: Order, ctx: RequestCont
   for (const line of await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' }, filters: false })) {
     for (let unit = 1; unit <= line.quantity; unit += 1) {
       const code = `WT${newId('x', now.getTime()).slice(2)}`;
-      em.persist(em.create(TraceCode, { code, orderId: order.id, studioId: order.studioId, productCode: line.productCode, unit, issuedAt: now }));
+      em.persist(em.create(TraceCode, { code, orderId: order.id, studioId: order.studioId, productCode: line.productCode, gtin: line.gtin ?? null, unit, issuedAt: now }));
       codes.push(code);
     }
   }
@@ -101,8 +101,10 @@ export class StageService {
     });
   }
 
-  async completeStage(ctx: RequestContext<unknown>, stageRunId: string, input: CompleteStageInput = {}): Promise<StageRun> {
+  async completeStage(ctx: RequestContext<unknown>, stageRunId: string, given?: CompleteStageInput | null): Promise<StageRun> {
     requireId(ID_PREFIX.stage, stageRunId, 'stage run');
+    // `input: null` is as good as leaving it out (it used to fail as an internal error).
+    const input = given ?? {};
     return inTransaction(ctx, async (em) => {
       const { stage, order, route } = await loadStage(em, stageRunId);
       if (stage.status === 'DONE') return stage;

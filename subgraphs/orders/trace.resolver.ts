@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { epcisIdentifiers } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
 import { Order } from './entities/order';
@@ -24,6 +25,13 @@ export class TraceResolver {
     const normalised = code.trim().replace(/^.*\//, '').toUpperCase();
     if (!TRACE_CODE.test(normalised)) throw badInput(`"${code}" is not a traceability code (WT…, or its URI)`, { field: 'code' });
     return ctx.em.findOne(TraceCode, { code: normalised });
+  }
+
+  @FieldResolver(() => String, {
+    description: "The URI a scan opens, under the hub's public URL: a GS1 Digital Link (/01/<gtin>/21/<code>) when the product has a GTIN, else the hub's own /id/product/<code>",
+  })
+  uri(@Root() trace: TraceCode, @Ctx() { ctx }: Context): string {
+    return epcisIdentifiers(ctx.auth.publicUrl.base).product({ gtin: trace.gtin, serial: trace.code });
   }
 
   @FieldResolver(() => Order, { nullable: true })

@@ -149,6 +149,10 @@ export class OrderLine {
   @Property({ type: 'string', length: 80 })
   productCode!: string;
 
+  @Field(() => String, { nullable: true, description: "The product's GTIN (14 digits), when the shop gives one" })
+  @Property({ type: 'string', length: 14, nullable: true })
+  gtin?: string | null;
+
   @Field(() => Int)
   @Property({ type: 'integer' })
   quantity!: number;

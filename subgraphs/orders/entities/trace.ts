@@ -1,8 +1,5 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-
-/** Where a product's traceability code resolves: a GS1 Digital Link–style URI (serial, AI 21) under the hub's domain. */
-const TRACE_URI_BASE = 'https://id.weft.dev/21/';
 
 /**
  * The traceability code of one finished product, issued when QC & packing completes: scanning
@@ -13,8 +10,6 @@ const TRACE_URI_BASE = 'https://id.weft.dev/21/';
 @Entity({ tableName: 'trace_code' })
 @Index({ properties: ['orderId'] })
 export class TraceCode {
-  [OptionalProps]?: 'uri';
-
   @Field({ description: 'The code printed on the product' })
   @PrimaryKey({ type: 'string', length: 40 })
   code!: string;
@@ -29,6 +24,10 @@ export class TraceCode {
   @Property({ type: 'string', length: 80 })
   productCode!: string;
 
+  @Field(() => String, { nullable: true, description: "The product's GTIN, from its order line: with it the code is a GS1 Digital Link (01 + 21)" })
+  @Property({ type: 'string', length: 14, nullable: true })
+  gtin?: string | null;
+
   @Field(() => Int, { description: 'Which unit of its order line, from 1' })
   @Property({ type: 'integer' })
   unit!: number;
@@ -36,9 +35,4 @@ export class TraceCode {
   @Field()
   @Property({ type: 'datetime' })
   issuedAt!: Date;
-
-  @Field({ description: 'The URI a scan opens (GS1 Digital Link style, serial AI 21)' })
-  get uri(): string {
-    return `${TRACE_URI_BASE}${this.code}`;
-  }
 }
