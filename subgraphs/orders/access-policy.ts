@@ -63,6 +63,7 @@ export const ordersAccess: AccessPolicy = {
     'Query.customerLinks': STUDIO_LEADS,
     'Query.assignedStages': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.progressEvent': 'AUTHENTICATED',
+    'Query.visibilityEvents': 'AUTHENTICATED',
     'Query.delayAlerts': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
     'Mutation.respondToDelay': ['CUSTOMER'],
     'Mutation.setDelayCompensation': { roles: STUDIO_LEADS, actsFor: (args) => String(args.studioId) },
@@ -161,9 +162,16 @@ export const ordersAccess: AccessPolicy = {
         order: 'orderId',
         customerTier: 'BASIC',
         customerRows: (tier) => ({ type: { $in: [...CUSTOMER_TIMELINE_EVENTS] }, statusCodeValue: { $in: [...VOCABULARY.statusCodesVisibleAt(tier)] } }),
+        // What happened at the partner's own workshop (the stages it held, their handover to it).
+        partner: (viewer) => ({ workshopId: viewer.org! }),
       },
-      fields: { hub: true, customer: 'BASIC' },
-      overrides: { statusCode: { hub: true, customer: 'BASIC', outsideStudio: standardReference }, note: { hub: true, customer: 'DETAILED' } },
+      fields: { hub: true, partner: true, customer: 'BASIC' },
+      overrides: {
+        statusCode: { hub: true, partner: true, customer: 'BASIC', outsideStudio: standardReference },
+        note: { hub: true, customer: 'DETAILED' },
+        // Who did the work is the studio's business: a customer never learns its partners.
+        workshop: { hub: true, partner: true },
+      },
     },
     OrderException: {
       entity: 'OrderException',

@@ -228,11 +228,3 @@ export class OrderResolver {
     return ctx.loaders.shipmentsByOrder.load(order.id);
   }
 }
-
-@Resolver(() => ProgressEvent)
-export class ProgressEventResolver {
-  @FieldResolver(() => StatusCodeReference, { nullable: true })
-  statusCode(@Root() event: ProgressEvent): StatusCodeReference | null {
-    return event.statusCodeValue ? { code: event.statusCodeValue } : null;
-  }
-}

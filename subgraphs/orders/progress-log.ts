@@ -4,6 +4,7 @@ import { recordEvent, type NewEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';
+import { StageRun } from './entities/stage-run';
 
 export const SOURCE = 'orders';
 
@@ -40,10 +41,21 @@ export function appendProgress<T extends OrderEventType>(em: EntityManager, orde
     type: entry.type,
     statusCodeValue: entry.statusCode ?? null,
     stageRunId: entry.stageRunId ?? null,
+    workshopId: workshopOf(em, order, entry.stageRunId),
     note: entry.note ?? null,
     occurredAt: entry.at,
+    recordedAt: new Date(),
     eventId: outbox.eventId,
   });
   em.persist(progress);
   return progress;
+}
+
+/**
+ * Where an entry happened: the workshop holding its stage at the time (the callers have the
+ * stage loaded, so it is read from this transaction's identity map), else the studio itself.
+ */
+function workshopOf(em: EntityManager, order: Order, stageRunId: string | null | undefined): string {
+  const stage = stageRunId ? em.getUnitOfWork().getById<StageRun>(StageRun.name, stageRunId) : undefined;
+  return stage?.assignedToId ?? order.studioId;
 }

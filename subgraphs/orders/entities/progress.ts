@@ -8,16 +8,26 @@ import { SHIPMENT_STATUSES, ShipmentStatus } from '../lifecycle/states';
 @Entity({ tableName: 'progress_event' })
 @Index({ properties: ['orderId', 'sequence'] })
 export class ProgressEvent {
+
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
 
+  @Field(() => ID)
   @Property({ type: 'string', length: 40 })
   orderId!: string;
 
   /** The studio that owns the order: what the row rule checks. */
   @Property({ type: 'string', length: 80 })
   studioId!: string;
+
+  /**
+   * Where it happened: the workshop holding the stage when the entry was written (a partner's,
+   * or the studio's own). A partner sees the entries written at its workshop; EPCIS readPoint.
+   */
+  @Index()
+  @Property({ type: 'string', length: 80, nullable: true })
+  workshopId?: string | null;
 
   @Field(() => Int, { description: 'Position in this order log, from 1' })
   @Property({ type: 'integer' })
@@ -42,7 +52,13 @@ export class ProgressEvent {
   @Property({ type: 'datetime' })
   occurredAt!: Date;
 
+  /** When the hub wrote it (occurredAt may be a carrier's or an operator's earlier time): what pages are ordered by. */
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  recordedAt?: Date | null;
+
   /** The outbox event written with this entry (same id on the bus): how live events find it. */
+  @Field(() => ID, { description: "The hub event written with this entry (its EPCIS eventID is urn:uuid:<eventId>)" })
   @Index()
   @Property({ type: 'string', length: 36 })
   eventId!: string;

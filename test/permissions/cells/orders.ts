@@ -1,6 +1,9 @@
 import { ORDER_EVENTS } from '../../../contracts';
 import { type Cell, row, ofOrder, mutationOutcome, distinct, errorCode } from '../matrix';
 
+/** What the studio's staff and hub admins see of order A's stage events: every one. */
+const STUDIO_SEES = 'events:completed@A10,completed@B10,completed@C10,completed@C20,completed@C30,assigned@C50';
+
 /** The orders subgraph's cells, reads before writes: the runner keeps this order. */
 //                 anon               hub          mAdmin       mSup         mOp          yAdmin       gild         kiln         kitchen      supp         cMin         cBasic       cDet         cOther
 export const ordersCells: Cell[] = [
@@ -117,6 +120,29 @@ export const ordersCells: Cell[] = [
     expected: row(
       'UNAUTHENTICATED', 'entry:order.imported', 'entry:order.imported', 'entry:order.imported', 'entry:order.imported', 'null', 'null', 'null', 'null', 'null',
       'null', 'entry:order.imported', 'entry:order.imported', 'null',
+    ),
+  },
+  {
+    name: "order A's visibility events (what /epcis/events serves): a partner only those at its workshop",
+    subgraph: 'orders',
+    query: `query($a: ID!) { visibilityEvents(filter: { orderIds: [$a], types: ["order.stage.assigned", "order.stage.completed"] }, first: 100) { nodes { type statusCode { code } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: (result) =>
+      errorCode(result) ?? `events:${result.data.visibilityEvents.nodes.map((entry: { type: string; statusCode: { code: string } | null }) => `${entry.type.split('.').pop()}@${entry.statusCode?.code}`).join(',')}`,
+    expected: row(
+      'UNAUTHENTICATED', STUDIO_SEES, STUDIO_SEES, STUDIO_SEES, STUDIO_SEES, 'events:', 'events:assigned@C50', 'events:', 'events:', 'events:',
+      'events:', 'events:completed@A10,completed@B10', 'events:completed@A10,completed@B10,completed@C10,completed@C20,completed@C30', 'events:',
+    ),
+  },
+  {
+    name: "where order A's events happened (the workshop: never told to customers)",
+    subgraph: 'orders',
+    query: `query($a: ID!) { visibilityEvents(filter: { orderIds: [$a] }, first: 100) { nodes { workshop { id } } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: (result) => errorCode(result) ?? `at:${distinct(result.data.visibilityEvents.nodes.map((entry: { workshop: { id: string } }) => entry.workshop.id))}`,
+    expected: row(
+      'UNAUTHENTICATED', 'at:moyun-studio,gilding-atelier', 'at:moyun-studio,gilding-atelier', 'at:moyun-studio,gilding-atelier', 'at:moyun-studio,gilding-atelier', 'at:', 'at:gilding-atelier', 'at:', 'at:', 'at:',
+      'at:', 'FORBIDDEN', 'FORBIDDEN', 'at:',
     ),
   },
   {
