@@ -6,6 +6,7 @@ import { DEMO_ORDER_ID } from '../demo/orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
 import { readConfig } from '../hub/config';
 import { TokenService } from '../platform/access/tokens';
+import { epcisSchemaProblems } from './support/epcis';
 import { postGraphQL } from './support/hub';
 import { customer, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
@@ -88,6 +89,23 @@ describe('embedded demo hub', () => {
       expect(trace.data.trace.stages).toHaveLength(9);
       expect(trace.data.trace.stages.filter((stage: any) => stage.qcResult === 'PASS')).toHaveLength(3);
       expect(trace.data.trace.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
+      // The demo teaware has a GTIN: its code is a GS1 Digital Link under the hub's public URL.
+      const publicBase = hub.gateway.http.url.replace('127.0.0.1', 'localhost');
+      expect(uri).toMatch(new RegExp(`^${publicBase}/01/06901234001013/21/WT[0-9A-Z]{26}$`));
+
+      // A studio token lists its demo events at /epcis/events, page by page, each page valid EPCIS 2.0.
+      const events: any[] = [];
+      for (let next: string | null = '/epcis/events?perPage=100'; next; ) {
+        const response = await fetch(`${hub.gateway.http.url}${next}`, { headers: { authorization: `Bearer ${moyunToken}` } });
+        const page = (await response.json()) as any;
+        expect([response.status, epcisSchemaProblems(page)]).toEqual([200, []]);
+        events.push(...page.epcisBody.queryResults.resultsBody.eventList);
+        next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1]?.slice(publicBase.length) ?? null;
+      }
+      expect(events.length).toBeGreaterThan(200);
+      expect(events.some((event) => event.epcList.includes(uri))).toBe(true);
+      expect(events.every((event) => event.bizTransactionList[0].bizTransaction.startsWith(`${publicBase}/id/order/`))).toBe(true);
+      expect(new Set(events.map((event) => event.readPoint.id))).toContain(`${publicBase}/414/6901234000016`);
 
       // The README's surge: 墨韵糕点 declares a demand surge; the overflow lands on the demo kitchens…
       const from = new Date().toISOString().slice(0, 10);

@@ -95,6 +95,13 @@ export interface GraphQLEndpoint<TContext extends BaseContext = any> {
   context(request: http.IncomingMessage): Promise<TContext>;
 }
 
+/** A route registered as `/prefix/*` answers every path below the prefix (e.g. `/epcis/events/<id>`). */
+function prefixRoute(routes: Record<string, RouteHandler> | undefined, pathname: string): RouteHandler | undefined {
+  if (!routes) return undefined;
+  const key = Object.keys(routes).find((candidate) => candidate.endsWith('/*') && pathname.startsWith(candidate.slice(0, -1)) && pathname.length > candidate.length - 1);
+  return key ? routes[key] : undefined;
+}
+
 /**
  * Serves Apollo servers on plain node:http through Apollo's integration API
  * (`executeHTTPGraphQLRequest`), one per path, plus a few extra routes such as /healthz. Used by
@@ -127,7 +134,7 @@ export async function serveApollo(options: {
     response.once('finish', () => listenerClosed && server.closeIdleConnections());
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
-      const route = options.routes?.[url.pathname];
+      const route = options.routes?.[url.pathname] ?? prefixRoute(options.routes, url.pathname);
       if (route) return await route(request, response);
       const endpoint = endpoints[url.pathname];
       if (!endpoint) {

@@ -1,0 +1,312 @@
+import type http from 'node:http';
+import {
+  EPCIS_OBJECT_EVENT_TYPES,
+  epcisQueryDocument,
+  objectEventOf,
+  ORDER_EVENTS,
+  VOCABULARY,
+  WEFT_EPCIS_NAMESPACE,
+  type ProgressFact,
+} from '../contracts';
+import type { PublicUrl } from '../platform/runtime/public-url';
+import type { GraphQLEndpoint, RouteHandler } from '../platform/runtime/http-server';
+import type { GatewayContext } from './context';
+
+/**
+ * GS1 EPCIS 2.0's query interface over its REST binding: `GET /epcis/events` (an
+ * EPCISQueryDocument of the events the caller may see, filtered by the standard query
+ * parameters, paged by `perPage` / `nextPageToken` with a `Link: rel="next"`) and
+ * `GET /epcis/events/{eventID}`. It holds no rule of its own: every answer is a GraphQL query of
+ * the orders subgraph's `visibilityEvents` through this gateway's planner, under the caller's
+ * token, so the subgraph's row and field rules decide what appears; this module only maps the
+ * answer to EPCIS (contracts/epcis.ts) and the parameters to the query's filter.
+ */
+
+const SUPPORTED = new Set([
+  'eventType',
+  'GE_eventTime',
+  'LT_eventTime',
+  'GE_recordTime',
+  'EQ_bizStep',
+  'EQ_disposition',
+  'MATCH_epc',
+  'MATCH_anyEPC',
+  'EQ_bizLocation',
+  'EQ_readPoint',
+  'perPage',
+  'nextPageToken',
+]);
+const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
+/** The hub's events are all ObjectEvents today (materials becoming products are the next step: docs/epcis.md). */
+const HUB_EVENT_TYPES = ['ObjectEvent'];
+const DEFAULT_PER_PAGE = 30;
+/** The subgraph's page limit; a larger perPage is served as this many (the binding lets a server return fewer). */
+const MAX_PER_PAGE = 100;
+
+const HEADERS = {
+  'GS1-EPCIS-Version': '2.0.0',
+  'GS1-CBV-Version': '2.0.0',
+  'GS1-Extensions': `weft=${WEFT_EPCIS_NAMESPACE.weft}`,
+};
+
+const ENTRY = `
+  fragment EpcisEntry on ProgressEvent {
+    eventId type occurredAt recordedAt orderId
+    statusCode { code }
+    studio { id gln }
+    workshop @include(if: $withWorkshop) { id gln }
+    stage { environment { name value unit recordedAt } }
+    products { code gtin }
+  }`;
+const EVENTS_QUERY = `query EpcisEvents($filter: VisibilityEventFilter, $first: Int, $after: String, $withWorkshop: Boolean!) {
+  visibilityEvents(filter: $filter, first: $first, after: $after) { nodes { ...EpcisEntry } pageInfo { hasNextPage endCursor } }
+}${ENTRY}`;
+const EVENT_QUERY = `query EpcisEvent($eventId: ID!, $withWorkshop: Boolean!) { progressEvent(eventId: $eventId) { ...EpcisEntry } }${ENTRY}`;
+const DIRECTORY_QUERY = `query EpcisPlaces { enterprises { id gln } }`;
+
+interface Place {
+  id: string;
+  gln?: string | null;
+}
+interface Entry {
+  eventId: string;
+  type: string;
+  occurredAt: string;
+  recordedAt: string;
+  orderId: string;
+  statusCode: { code: string } | null;
+  studio: Place;
+  workshop?: Place | null;
+  stage: { environment: { name: string; value: number; unit: string; recordedAt: string }[] | null } | null;
+  products: { code: string; gtin?: string | null }[] | null;
+}
+
+class EpcisProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
+
+function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
+  const body = JSON.stringify({ type: problem.type, title: problem.message, status: problem.status, instance });
+  response.writeHead(problem.status, { ...HEADERS, ...problem.headers, 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/** A GraphQL refusal as the binding's problem: who may not ask, what was malformed, or that the hub cannot answer now. */
+function problemOf(error: { message: string; extensions?: Record<string, unknown> }): EpcisProblem {
+  switch (error.extensions?.code) {
+    case 'UNAUTHENTICATED':
+      return new EpcisProblem(401, 'epcisException:SecurityException', error.message);
+    case 'FORBIDDEN':
+      return new EpcisProblem(403, 'epcisException:SecurityException', error.message);
+    case 'BAD_USER_INPUT':
+      return queryParameterProblem(error.message);
+    case 'RATE_LIMITED': {
+      const wait = Number(error.extensions?.retryAfterSeconds ?? 1);
+      return new EpcisProblem(429, 'epcisException:QueryTooComplexException', error.message, { 'retry-after': String(Math.max(1, Math.ceil(wait))) });
+    }
+    default:
+      return new EpcisProblem(503, 'epcisException:ImplementationException', `The hub could not answer now: ${error.message}`, { 'retry-after': '1' });
+  }
+}
+
+const values = (raw: string) => raw.split('|').map((value) => value.trim()).filter(Boolean);
+
+function timeOf(name: string, raw: string): string {
+  const time = new Date(raw);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(time.getTime())) throw queryParameterProblem(`${name} must be an ISO 8601 date-time with its offset, not "${raw}"`);
+  return time.toISOString();
+}
+
+/** A CBV term as the vocabulary keeps it: bare for GS1's own (the binding also accepts their URN and URI forms), a URI for Weft's. */
+function cbvTerm(kind: 'bizStep' | 'disposition', raw: string): string {
+  const prefixes = kind === 'bizStep' ? ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'] : ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'];
+  const prefix = prefixes.find((candidate) => raw.startsWith(candidate));
+  return prefix ? raw.slice(prefix.length) : raw;
+}
+
+interface ParsedQuery {
+  filter: Record<string, unknown>;
+  /** Exact matches applied to the mapped events (a page may then hold fewer than perPage). */
+  epcs?: Set<string>;
+  places?: { bizLocation?: Set<string>; readPoint?: Set<string> };
+  perPage: number;
+  after?: string;
+  /** The caller asked only for event types the hub does not emit. */
+  nothing: boolean;
+}
+
+export interface EpcisOptions {
+  endpoint: GraphQLEndpoint<GatewayContext>;
+  publicUrl: PublicUrl;
+}
+
+export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler> {
+  const execute = async (context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
+    const result = await options.endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
+    if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
+    const { data, errors } = result.body.singleResult;
+    if (errors?.length) throw problemOf(errors[0] as { message: string; extensions?: Record<string, unknown> });
+    return data ?? {};
+  };
+
+  /** Place URIs (Digital Link locations by GLN, or the hub's enterprise URIs) to enterprise ids. */
+  const enterprisesAt = async (context: GatewayContext, uris: string[], base: string): Promise<string[]> => {
+    const ids = uris.filter((uri) => uri.startsWith(`${base}/id/enterprise/`)).map((uri) => decodeURIComponent(uri.slice(`${base}/id/enterprise/`.length)));
+    const glns = uris.filter((uri) => uri.startsWith(`${base}/414/`)).map((uri) => uri.slice(`${base}/414/`.length));
+    if (glns.length) {
+      const { enterprises } = await execute(context, DIRECTORY_QUERY, {});
+      for (const enterprise of enterprises as Place[]) if (enterprise.gln && glns.includes(enterprise.gln)) ids.push(enterprise.id);
+    }
+    return ids;
+  };
+
+  const parse = async (search: URLSearchParams, context: GatewayContext, base: string): Promise<ParsedQuery> => {
+    for (const name of search.keys()) {
+      if (!SUPPORTED.has(name)) throw queryParameterProblem(`The query parameter "${name}" is not one this hub supports (${[...SUPPORTED].join(', ')})`);
+    }
+    for (const name of SUPPORTED) if (search.getAll(name).length > 1) throw queryParameterProblem(`The query parameter "${name}" is given more than once (separate values by "|")`);
+    const get = (name: string) => search.get(name) ?? undefined;
+    const filter: Record<string, unknown> = { types: [...EPCIS_OBJECT_EVENT_TYPES] };
+    let nothing = false;
+    const eventType = get('eventType');
+    if (eventType !== undefined) {
+      const asked = values(eventType);
+      const unknown = asked.filter((type) => !EVENT_TYPES.includes(type));
+      if (unknown.length || !asked.length) throw queryParameterProblem(`eventType must be one or more of ${EVENT_TYPES.join(', ')}, not "${eventType}"`);
+      nothing = !asked.some((type) => HUB_EVENT_TYPES.includes(type));
+    }
+    const from = get('GE_eventTime');
+    const before = get('LT_eventTime');
+    const recorded = get('GE_recordTime');
+    if (from !== undefined) filter.occurredFrom = timeOf('GE_eventTime', from);
+    if (before !== undefined) filter.occurredBefore = timeOf('LT_eventTime', before);
+    if (recorded !== undefined) filter.recordedFrom = timeOf('GE_recordTime', recorded);
+    const codesWith = (kind: 'bizStep' | 'disposition', raw: string) => {
+      const terms = new Set(values(raw).map((value) => cbvTerm(kind, value)));
+      return VOCABULARY.statusCodes.filter((status) => terms.has(status[kind])).map((status) => status.code);
+    };
+    const bizStep = get('EQ_bizStep');
+    const disposition = get('EQ_disposition');
+    const statusCodes = [bizStep !== undefined ? codesWith('bizStep', bizStep) : null, disposition !== undefined ? codesWith('disposition', disposition) : null].filter((codes): codes is string[] => codes !== null);
+    if (statusCodes.length) filter.statusCodes = statusCodes.reduce((kept, codes) => kept.filter((code) => codes.includes(code)));
+    let epcs: Set<string> | undefined;
+    for (const name of ['MATCH_epc', 'MATCH_anyEPC']) {
+      const raw = get(name);
+      if (raw === undefined) continue;
+      // Every EPC the hub emits is an ObjectEvent's epcList entry, so both parameters match the same.
+      const asked = values(raw);
+      epcs = epcs ? new Set(asked.filter((epc) => epcs!.has(epc))) : new Set(asked);
+    }
+    if (epcs) {
+      const orderIds = [...epcs].filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decodeURIComponent(epc.slice(`${base}/id/order/`.length)));
+      const productCodes = [...epcs].map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1]).filter((code): code is string => !!code);
+      // One kind narrows the query; both kinds (rare) are matched on the mapped events alone.
+      if (!productCodes.length) filter.orderIds = orderIds;
+      else if (!orderIds.length) filter.productCodes = productCodes.map(decodeURIComponent);
+    }
+    const places: ParsedQuery['places'] = {};
+    for (const [name, key] of [['EQ_bizLocation', 'bizLocation'], ['EQ_readPoint', 'readPoint']] as const) {
+      const raw = get(name);
+      if (raw === undefined) continue;
+      places[key] = new Set(values(raw));
+    }
+    const placeUris = [...(places.bizLocation ?? []), ...(places.readPoint ?? [])];
+    // A customer's events are placed at the studio (who did the work is not theirs to know), so their places are matched on the mapped events alone.
+    if (placeUris.length && !context.principal?.customer) filter.workshopIds = await enterprisesAt(context, placeUris, base);
+    const perPageRaw = get('perPage');
+    const perPage = perPageRaw === undefined ? DEFAULT_PER_PAGE : Number(perPageRaw);
+    if (!Number.isInteger(perPage) || perPage < 1) throw queryParameterProblem(`perPage must be a positive whole number, not "${perPageRaw}"`);
+    return { filter, epcs, places: placeUris.length ? places : undefined, perPage: Math.min(perPage, MAX_PER_PAGE), after: get('nextPageToken'), nothing };
+  };
+
+  const toEvent = (entry: Entry, base: string): Record<string, unknown> => {
+    const studio = { enterpriseId: entry.studio.id, gln: entry.studio.gln };
+    const workshop = entry.workshop ? { enterpriseId: entry.workshop.id, gln: entry.workshop.gln } : studio;
+    const fact: ProgressFact = {
+      eventId: entry.eventId,
+      type: entry.type,
+      occurredAt: entry.occurredAt,
+      recordedAt: entry.recordedAt,
+      orderId: entry.orderId,
+      statusCode: entry.statusCode?.code ?? '',
+      at: workshop,
+      products: (entry.products ?? []).map((product) => ({ gtin: product.gtin, serial: product.code })),
+      readings: entry.type === ORDER_EVENTS.STAGE_COMPLETED ? (entry.stage?.environment ?? []) : undefined,
+      // A stage handed to a partner: from the studio to the partner's workshop.
+      handover: entry.type === ORDER_EVENTS.STAGE_ASSIGNED && workshop.enterpriseId !== studio.enterpriseId ? { from: studio, to: workshop } : undefined,
+    };
+    return objectEventOf(fact, base);
+  };
+
+  const matches = (event: Record<string, any>, parsed: ParsedQuery): boolean => {
+    if (parsed.epcs && !(event.epcList as string[]).some((epc) => parsed.epcs!.has(epc))) return false;
+    if (parsed.places?.bizLocation && !parsed.places.bizLocation.has(event.bizLocation?.id)) return false;
+    if (parsed.places?.readPoint && !parsed.places.readPoint.has(event.readPoint?.id)) return false;
+    return true;
+  };
+
+  const handle =
+    (serve: (response: http.ServerResponse, context: GatewayContext, url: URL) => Promise<void>): RouteHandler =>
+    async (request, response) => {
+      const url = new URL(request.url ?? '/', 'http://localhost');
+      try {
+        if (request.method !== 'GET' && request.method !== 'HEAD') throw new EpcisProblem(405, 'epcisException:ValidationException', `${request.method} is not served here: this hub answers queries (GET)`, { allow: 'GET, HEAD' });
+        const accept = request.headers.accept;
+        if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept)) throw new EpcisProblem(406, 'epcisException:NotAcceptableException', 'This hub answers EPCIS in JSON (application/json or application/ld+json) only');
+        let context: GatewayContext;
+        try {
+          context = await options.endpoint.context(request);
+        } catch (error) {
+          throw problemOf(error as { message: string; extensions?: Record<string, unknown> });
+        }
+        await serve(response, context, url);
+      } catch (error) {
+        if (!(error instanceof EpcisProblem)) throw error;
+        sendProblem(response, error, url.pathname);
+      }
+    };
+
+  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => {
+    const text = JSON.stringify(body);
+    response.writeHead(200, { ...HEADERS, ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+    response.end(text);
+  };
+
+  const events = handle(async (response, context, url) => {
+    const base = options.publicUrl.base;
+    const parsed = await parse(url.searchParams, context, base);
+    const creationDate = new Date().toISOString();
+    if (parsed.nothing) return send(response, epcisQueryDocument([], { creationDate }));
+    const { visibilityEvents } = await execute(context, EVENTS_QUERY, { filter: parsed.filter, first: parsed.perPage, after: parsed.after, withWorkshop: !context.principal?.customer });
+    const page = (visibilityEvents.nodes as Entry[]).map((entry) => toEvent(entry, base)).filter((event) => matches(event, parsed));
+    const headers: Record<string, string> = {};
+    if (visibilityEvents.pageInfo.hasNextPage) {
+      const next = new URL(`${base}/epcis/events`);
+      for (const [name, value] of url.searchParams) if (name !== 'nextPageToken') next.searchParams.set(name, value);
+      next.searchParams.set('nextPageToken', visibilityEvents.pageInfo.endCursor);
+      headers.link = `<${next.toString()}>; rel="next"`;
+    }
+    send(response, epcisQueryDocument(page, { creationDate }), headers);
+  });
+
+  const event = handle(async (response, context, url) => {
+    const base = options.publicUrl.base;
+    const raw = decodeURIComponent(url.pathname.slice('/epcis/events/'.length));
+    const eventId = raw.replace(/^urn:uuid:/i, '');
+    const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No event "${raw}" that you may see`);
+    if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw missing;
+    const { progressEvent } = await execute(context, EVENT_QUERY, { eventId, withWorkshop: !context.principal?.customer });
+    if (!progressEvent || !EPCIS_OBJECT_EVENT_TYPES.includes(progressEvent.type)) throw missing;
+    send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base)], { creationDate: new Date().toISOString() }));
+  });
+
+  return { '/epcis/events': events, '/epcis/events/*': event };
+}

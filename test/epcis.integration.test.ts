@@ -1,0 +1,183 @@
+import { ORDER_EVENTS, VOCABULARY, type Principal } from '../contracts';
+import { epcisSchemaProblems } from './support/epcis';
+import { dialects, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
+import { customer, hubAdmin, partner, staff } from './support/principals';
+
+const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id position qcCheckpoint statusCode { code } } } }`;
+const ASSIGN = `mutation($id: ID!, $to: ID!, $key: String!) { assignStage(stageRunId: $id, enterpriseId: $to, idempotencyKey: $key) { id } }`;
+const START = `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`;
+const QC = `mutation($id: ID!, $key: String!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: $key) { id } }`;
+const COMPLETE = `mutation($id: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $id, input: $input) { id } }`;
+const SHIP = `mutation($id: ID!, $key: String!) { addShipment(orderId: $id, input: { carrier: "SF Express", trackingNumber: "SF42" }, idempotencyKey: $key) { id } }`;
+const TRACE = `query($id: ID!) { order(id: $id) { traceCodes { code gtin uri } } }`;
+/** Hand gilding: the stage the studio hands to the gilding atelier. */
+const GILDING = 'C50';
+
+type Document = { type: string; epcisBody: { queryResults: { resultsBody: { eventList: Record<string, any>[] } } } };
+
+describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dialect) => {
+  let t: TestHub;
+  let base: string;
+  let orderId: string;
+  let otherOrderId: string;
+  let products: { code: string; gtin: string | null; uri: string }[];
+
+  /** GET an EPCIS path as someone (null: no token), with the answer's status, headers and body. */
+  async function epcis(path: string, as: Principal | null, headers: Record<string, string> = {}) {
+    const response = await fetch(`${t.hub.gateway.http.url}${path}`, { headers: { ...(as ? { authorization: `Bearer ${await t.token(as)}` } : {}), ...headers } });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  }
+
+  /** Every page of a query, following the Link header; each page must validate against GS1's schema. */
+  async function allEvents(query: string, as: Principal): Promise<{ events: Record<string, any>[]; pages: number }> {
+    const events: Record<string, any>[] = [];
+    let path: string | null = `/epcis/events${query}`;
+    let pages = 0;
+    while (path) {
+      const answer = await epcis(path, as);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('gs1-epcis-version')).toBe('2.0.0');
+      expect(epcisSchemaProblems(answer.body)).toEqual([]);
+      const document = answer.body as Document;
+      expect(document.type).toBe('EPCISQueryDocument');
+      events.push(...document.epcisBody.queryResults.resultsBody.eventList);
+      pages += 1;
+      const next = /^<([^>]+)>; rel="next"$/.exec(answer.headers.get('link') ?? '')?.[1];
+      // The link is under the hub's public URL; the test reaches the same gateway by its bound address.
+      path = next ? next.slice(base.length) : null;
+    }
+    return { events, pages };
+  }
+
+  /** An order of the studio run from import to shipment, its hand gilding (if any) done by a partner. */
+  const runOrder = async (input: Record<string, unknown>, handGildingTo?: string) => {
+    const studio = staff(String(input.studioId ?? 'moyun-studio'));
+    const imported = await t.gql(IMPORT, { input: teawareOrder(input) }, { as: studio });
+    expect(imported.errors).toBeUndefined();
+    const order = imported.data.importShopOrder;
+    for (const stage of order.stages) {
+      const holder = stage.statusCode.code === GILDING && handGildingTo ? partner(handGildingTo) : studio;
+      if (holder !== studio) expect((await t.gql(ASSIGN, { id: stage.id, to: holder.org, key: `assign-${stage.id}` }, { as: studio })).errors).toBeUndefined();
+      expect((await t.gql(START, { id: stage.id }, { as: holder })).errors).toBeUndefined();
+      if (stage.qcCheckpoint) expect((await t.gql(QC, { id: stage.id, key: `qc-${stage.id}` }, { as: holder })).errors).toBeUndefined();
+      const environment = stage.statusCode.code === 'C40' ? [{ name: 'kiln temperature', value: 1280, unit: '°C' }, { name: 'humidity', value: 40, unit: '%' }] : undefined;
+      expect((await t.gql(COMPLETE, { id: stage.id, input: environment ? { environment } : null }, { as: holder })).errors).toBeUndefined();
+    }
+    expect((await t.gql(SHIP, { id: order.id, key: `ship-${order.id}` }, { as: studio })).errors).toBeUndefined();
+    return order.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await startTestHub(dialect);
+    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    base = t.hub.gateway.http.url.replace('127.0.0.1', 'localhost');
+    orderId = await runOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', gtin: '06901234001013', quantity: 2 }] }, 'gilding-atelier');
+    otherOrderId = await runOrder({ studioId: 'moyun-bakery', lines: [{ productCode: 'PST-BOX-168', quantity: 1 }] });
+    await t.hub.settle();
+    products = (await t.gql(TRACE, { id: orderId })).data.order.traceCodes;
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('lists a studio its events in pages that each validate against GS1’s EPCIS 2.0 schema, mapped from the vocabulary', async () => {
+    const { events, pages } = await allEvents('?perPage=7', staff('moyun-studio'));
+    expect(pages).toBeGreaterThan(2);
+    const own = events.filter((event) => event.bizTransactionList[0].bizTransaction === `${base}/id/order/${orderId}`);
+    // Every stage started and completed, three QC results, the handover, the import, the codes and the shipment.
+    const kinds = own.map((event) => event['weft:hubEventType']);
+    expect(kinds.filter((kind) => kind === ORDER_EVENTS.STAGE_COMPLETED)).toHaveLength(9);
+    expect(kinds).toEqual(expect.arrayContaining([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_ASSIGNED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.TRACE_CODES_ISSUED, ORDER_EVENTS.SHIPMENT_ADDED]));
+    expect(new Set(events.map((event) => event.eventID)).size).toBe(events.length);
+    for (const event of own.filter((candidate) => candidate['weft:statusCode'])) {
+      const status = VOCABULARY.findStatus(event['weft:statusCode'])!;
+      expect([event.bizStep, event.disposition]).toEqual([status.bizStep, status.disposition]);
+    }
+    // Only the studio's own orders: the bakery's are not there.
+    expect(events.some((event) => event.bizTransactionList[0].bizTransaction.endsWith(otherOrderId))).toBe(false);
+    expect((await allEvents('', staff('moyun-bakery'))).events.every((event) => event.bizTransactionList[0].bizTransaction === `${base}/id/order/${otherOrderId}`)).toBe(true);
+    // Places by GLN (Digital Link, AI 414); products by GTIN + serial once their codes exist.
+    const imported = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.IMPORTED)!;
+    expect(imported).toMatchObject({ action: 'ADD', epcList: [`${base}/id/order/${orderId}`], readPoint: { id: `${base}/414/6901234000016` } });
+    const shipped = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.SHIPMENT_ADDED)!;
+    expect(shipped.epcList).toEqual(products.map((product) => `${base}/01/06901234001013/21/${product.code}`));
+    expect(products.map((product) => product.uri)).toEqual(shipped.epcList);
+    // The handover to the partner, and the gilding done at the partner's workshop.
+    const handover = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_ASSIGNED)!;
+    expect(handover).toMatchObject({ sourceList: [{ type: 'possessing_party', source: `${base}/414/6901234000016` }], destinationList: [{ type: 'possessing_party', destination: `${base}/414/6901234000054` }] });
+    const gilded = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === GILDING)!;
+    expect(gilded.readPoint.id).toBe(`${base}/414/6901234000054`);
+    // The firing's readings, as CBV measurements with UN/CEFACT units.
+    const fired = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === 'C40')!;
+    expect(fired.sensorElementList[0].sensorReport).toEqual([
+      expect.objectContaining({ type: 'Temperature', value: 1280, uom: 'CEL' }),
+      expect.objectContaining({ type: 'RelativeHumidity', value: 40, uom: 'P1' }),
+    ]);
+  });
+
+  it('filters by the standard parameters, and one event is served by its eventID', async () => {
+    const studio = staff('moyun-studio');
+    const firing = VOCABULARY.findStatus('C40')!.bizStep;
+    const byStep = (await allEvents(`?EQ_bizStep=${encodeURIComponent(firing)}`, studio)).events;
+    expect(byStep.length).toBeGreaterThan(0);
+    expect(byStep.every((event) => event.bizStep === firing)).toBe(true);
+    const byProduct = (await allEvents(`?MATCH_epc=${encodeURIComponent(products[0].uri)}`, studio)).events;
+    expect(byProduct.map((event) => event['weft:hubEventType'])).toEqual(expect.arrayContaining([ORDER_EVENTS.TRACE_CODES_ISSUED, ORDER_EVENTS.SHIPMENT_ADDED]));
+    expect(byProduct.every((event) => event.epcList.includes(products[0].uri))).toBe(true);
+    const atPartner = (await allEvents(`?EQ_readPoint=${encodeURIComponent(`${base}/414/6901234000054`)}`, studio)).events;
+    expect(atPartner.length).toBeGreaterThan(0);
+    expect(atPartner.every((event) => event.readPoint.id === `${base}/414/6901234000054`)).toBe(true);
+    const later = byStep.at(-1)!.eventTime;
+    const fromThen = (await allEvents(`?GE_eventTime=${encodeURIComponent(later)}&MATCH_anyEPC=${encodeURIComponent(`${base}/id/order/${orderId}`)}`, studio)).events;
+    expect(fromThen.every((event) => event.eventTime >= later)).toBe(true);
+    expect((await allEvents('?eventType=AggregationEvent', studio)).events).toEqual([]);
+
+    const one = await epcis(`/epcis/events/${encodeURIComponent(fromThen[0].eventID)}`, studio);
+    expect(one.status).toBe(200);
+    expect(epcisSchemaProblems(one.body)).toEqual([]);
+    expect(one.body.epcisBody.queryResults.resultsBody.eventList).toEqual([fromThen[0]]);
+  });
+
+  it('gives a partner only what happened at its workshop, a customer their order at their tier, a supplier nothing', async () => {
+    const gilding = (await allEvents('', partner('gilding-atelier'))).events;
+    expect(gilding.length).toBeGreaterThan(0);
+    expect(gilding.every((event) => event.readPoint.id === `${base}/414/6901234000054`)).toBe(true);
+    expect(gilding.map((event) => event['weft:statusCode'])).toEqual(gilding.map(() => GILDING));
+    expect((await allEvents('', partner('jingde-kiln-works'))).events).toEqual([]);
+    expect((await allEvents('', { subject: 'supplier@jingdezhen-clay', org: 'jingdezhen-clay', roles: ['SUPPLIER'] })).events).toEqual([]);
+
+    const basic = (await allEvents('', customer([orderId], 'BASIC'))).events;
+    expect(basic.length).toBeGreaterThan(0);
+    const visible = new Set(VOCABULARY.statusCodesVisibleAt('BASIC'));
+    expect(basic.every((event) => visible.has(event['weft:statusCode']))).toBe(true);
+    // Who did the work is the studio's: a customer's events are all placed at the studio.
+    expect(basic.every((event) => event.readPoint.id === `${base}/414/6901234000016` && !event.sourceList)).toBe(true);
+    const detailed = (await allEvents('', customer([orderId], 'DETAILED'))).events;
+    expect(detailed.length).toBeGreaterThan(basic.length);
+    expect((await allEvents('', customer([orderId], 'MINIMAL'))).events).toEqual([]);
+    // Nothing personal anywhere: not the customer's name, contact or the price.
+    const everything = JSON.stringify((await allEvents('', hubAdmin())).events);
+    for (const secret of ['林小姐', '139 0000', '徐汇区', 'priceCents']) expect(everything).not.toContain(secret);
+  });
+
+  it('answers bad requests with the binding’s problem documents and changes nothing', async () => {
+    const studio = staff('moyun-studio');
+    const problem = async (path: string, as: Principal | null, status: number, type: string, headers?: Record<string, string>) => {
+      const answer = await epcis(path, as, headers);
+      expect([answer.status, answer.headers.get('content-type'), answer.body.type, answer.body.status]).toEqual([status, 'application/problem+json', type, status]);
+      expect(answer.body.title).toEqual(expect.any(String));
+    };
+    await problem('/epcis/events?EQ_colour=red', studio, 400, 'epcisException:QueryParameterException');
+    await problem('/epcis/events?GE_eventTime=yesterday', studio, 400, 'epcisException:QueryParameterException');
+    await problem('/epcis/events?eventType=MagicEvent', studio, 400, 'epcisException:QueryParameterException');
+    await problem('/epcis/events?perPage=0', studio, 400, 'epcisException:QueryParameterException');
+    await problem('/epcis/events?nextPageToken=not-a-token', studio, 400, 'epcisException:QueryParameterException');
+    await problem('/epcis/events', null, 401, 'epcisException:SecurityException');
+    const forged = await fetch(`${t.hub.gateway.http.url}/epcis/events`, { headers: { authorization: 'Bearer forged.token.here' } });
+    expect([forged.status, ((await forged.json()) as any).type]).toEqual([401, 'epcisException:SecurityException']);
+    await problem('/epcis/events', studio, 406, 'epcisException:NotAcceptableException', { accept: 'application/xml' });
+    await problem('/epcis/events/urn:uuid:00000000-0000-4000-8000-000000000000', studio, 404, 'epcisException:NoSuchResourceException');
+    // Another studio's event is as missing as one that never was.
+    const own = (await allEvents('?perPage=1', studio)).events[0];
+    await problem(`/epcis/events/${encodeURIComponent(own.eventID)}`, staff('youcaifeng'), 404, 'epcisException:NoSuchResourceException');
+  });
+});
