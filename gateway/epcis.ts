@@ -117,6 +117,15 @@ function problemOf(error: { message: string; extensions?: Record<string, unknown
   }
 }
 
+/** Percent-decoding that never throws: a malformed escape is kept as it is (and matches nothing). */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 const values = (raw: string) => raw.split('|').map((value) => value.trim()).filter(Boolean);
 
 function timeOf(name: string, raw: string): string {
@@ -159,7 +168,7 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
 
   /** Place URIs (Digital Link locations by GLN, or the hub's enterprise URIs) to enterprise ids. */
   const enterprisesAt = async (context: GatewayContext, uris: string[], base: string): Promise<string[]> => {
-    const ids = uris.filter((uri) => uri.startsWith(`${base}/id/enterprise/`)).map((uri) => decodeURIComponent(uri.slice(`${base}/id/enterprise/`.length)));
+    const ids = uris.filter((uri) => uri.startsWith(`${base}/id/enterprise/`)).map((uri) => decoded(uri.slice(`${base}/id/enterprise/`.length)));
     const glns = uris.filter((uri) => uri.startsWith(`${base}/414/`)).map((uri) => uri.slice(`${base}/414/`.length));
     if (glns.length) {
       const { enterprises } = await execute(context, DIRECTORY_QUERY, {});
@@ -206,11 +215,11 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       epcs = epcs ? new Set(asked.filter((epc) => epcs!.has(epc))) : new Set(asked);
     }
     if (epcs) {
-      const orderIds = [...epcs].filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decodeURIComponent(epc.slice(`${base}/id/order/`.length)));
+      const orderIds = [...epcs].filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decoded(epc.slice(`${base}/id/order/`.length)));
       const productCodes = [...epcs].map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1]).filter((code): code is string => !!code);
       // One kind narrows the query; both kinds (rare) are matched on the mapped events alone.
       if (!productCodes.length) filter.orderIds = orderIds;
-      else if (!orderIds.length) filter.productCodes = productCodes.map(decodeURIComponent);
+      else if (!orderIds.length) filter.productCodes = productCodes.map(decoded);
     }
     const places: ParsedQuery['places'] = {};
     for (const [name, key] of [['EQ_bizLocation', 'bizLocation'], ['EQ_readPoint', 'readPoint']] as const) {
@@ -299,7 +308,7 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
 
   const event = handle(async (response, context, url) => {
     const base = options.publicUrl.base;
-    const raw = decodeURIComponent(url.pathname.slice('/epcis/events/'.length));
+    const raw = decoded(url.pathname.slice('/epcis/events/'.length));
     const eventId = raw.replace(/^urn:uuid:/i, '');
     const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No event "${raw}" that you may see`);
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw missing;

@@ -176,6 +176,9 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect([forged.status, ((await forged.json()) as any).type]).toEqual([401, 'epcisException:SecurityException']);
     await problem('/epcis/events', studio, 406, 'epcisException:NotAcceptableException', { accept: 'application/xml' });
     await problem('/epcis/events/urn:uuid:00000000-0000-4000-8000-000000000000', studio, 404, 'epcisException:NoSuchResourceException');
+    // Malformed percent-escapes are no event and no EPC, never a server error.
+    await problem('/epcis/events/%E0%A4%A', studio, 404, 'epcisException:NoSuchResourceException');
+    expect((await epcis(`/epcis/events?MATCH_epc=${encodeURIComponent(`${base}/id/order/%E0%A4%A`)}`, studio)).status).toBe(200);
     // Another studio's event is as missing as one that never was.
     const own = (await allEvents('?perPage=1', studio)).events[0];
     await problem(`/epcis/events/${encodeURIComponent(own.eventID)}`, staff('youcaifeng'), 404, 'epcisException:NoSuchResourceException');
