@@ -159,6 +159,17 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     for (const secret of ['林小姐', '139 0000', '徐汇区', 'priceCents']) expect(everything).not.toContain(secret);
   });
 
+  it('refuses a GTIN or a GLN whose check digit is wrong, naming the field', async () => {
+    const bad = await t.gql(IMPORT, { input: teawareOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', gtin: '06901234001014', quantity: 1 }] }) });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(bad.errors)).toContain('gtin must be a GTIN-8, -12, -13 or -14 with a valid check digit');
+    const CHANGE = `mutation($gln: String!) { changeEnterprise(id: "moyun-studio", input: { gln: $gln }, idempotencyKey: "bad-gln") { id gln } }`;
+    const badGln = await t.gql(CHANGE, { gln: '6901234000017' });
+    expect(badGln.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(badGln.errors)).toContain('gln must be 13 digits with a valid GS1 check digit');
+    expect((await t.gql(`{ enterprise(id: "moyun-studio") { gln } }`)).data.enterprise.gln).toBe('6901234000016');
+  });
+
   it('answers bad requests with the binding’s problem documents and changes nothing', async () => {
     const studio = staff('moyun-studio');
     const problem = async (path: string, as: Principal | null, status: number, type: string, headers?: Record<string, string>) => {
