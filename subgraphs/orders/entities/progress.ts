@@ -8,7 +8,6 @@ import { SHIPMENT_STATUSES, ShipmentStatus } from '../lifecycle/states';
 @Entity({ tableName: 'progress_event' })
 @Index({ properties: ['orderId', 'sequence'] })
 export class ProgressEvent {
-
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
