@@ -86,6 +86,7 @@ export const ordersAccess: AccessPolicy = {
     'Mutation.revokeCustomerLink': STUDIO_LEADS,
     'Mutation.exchangeCustomerLink': 'PUBLIC',
     'Query.trace': 'AUTHENTICATED',
+    'Query.productStory': 'PUBLIC',
     'Query.studioCostProfile': [...STUDIO_STAFF, 'HUB_ADMIN'],
     'Mutation.setStudioCostProfile': { roles: ['STUDIO_ADMIN'], actsFor: (args) => args.studioId as string },
   },
@@ -200,6 +201,9 @@ export const ordersAccess: AccessPolicy = {
       ownership: { studio: 'studioId' },
       fields: { hub: true },
     },
+    // Built from public fields only (product-story.ts): what a scan shows anyone.
+    ProductStory: { public: true },
+    StoryStage: { public: true },
     Trace: {
       entity: 'TraceCode',
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },

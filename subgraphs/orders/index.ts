@@ -32,6 +32,8 @@ import { ordersMigrations } from './migrations';
 import { resolveOrderReference } from './order.reference';
 import { OrderResolver } from './order.resolver';
 import { ProgressEventResolver } from './progress-event.resolver';
+import { resolveProductStoryReference } from './product-story.reference';
+import { ProductStoryResolver } from './product-story.resolver';
 import { RouteTemplateResolver } from './route-template.resolver';
 import { ShipmentResolver } from './shipment.resolver';
 import { StageRunResolver } from './stage-run.resolver';
@@ -49,10 +51,10 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       'orders',
       ordersAccess,
       {
-        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, OrderLiveResolver, DelayAlertResolver, OrderDelayResolver, OrderEtaResolver],
+        resolvers: [OrderResolver, StageRunResolver, OrderExceptionResolver, ShipmentResolver, ProgressEventResolver, RouteTemplateResolver, CustomerLinkResolver, OrderCostResolver, CostProfileResolver, TraceResolver, OrderTraceResolver, ProductStoryResolver, OrderLiveResolver, DelayAlertResolver, OrderDelayResolver, OrderEtaResolver],
         orphanedTypes: [Order, EnterpriseReference, StatusCodeReference, ExceptionCodeReference],
       },
-      { Order: { __resolveReference: resolveOrderReference } },
+      { Order: { __resolveReference: resolveOrderReference }, ProductStory: { __resolveReference: resolveProductStoryReference } },
     ),
   createLoaders: createOrderLoaders,
   consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer],

@@ -1,14 +1,13 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { epcisIdentifiers } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';
+import { traceCodeOf } from './product-story';
 import type { OrderLoaders } from './loaders';
 
 type Context = GraphQLContext<OrderLoaders>;
-const TRACE_CODE = /^WT[0-9A-Z]{26}$/;
 
 @Resolver(() => Order)
 export class OrderTraceResolver {
@@ -22,9 +21,7 @@ export class OrderTraceResolver {
 export class TraceResolver {
   @Query(() => TraceCode, { nullable: true, description: "A finished product's history by its traceability code; null when it is not one you may see" })
   trace(@Arg('code') code: string, @Ctx() { ctx }: Context): Promise<TraceCode | null> {
-    const normalised = code.trim().replace(/^.*\//, '').toUpperCase();
-    if (!TRACE_CODE.test(normalised)) throw badInput(`"${code}" is not a traceability code (WT…, or its URI)`, { field: 'code' });
-    return ctx.em.findOne(TraceCode, { code: normalised });
+    return ctx.em.findOne(TraceCode, { code: traceCodeOf(code) });
   }
 
   @FieldResolver(() => String, {

@@ -42,6 +42,9 @@ export const suppliersAccess: AccessPolicy = {
     Enterprise: { public: true },
     Supplier: { public: true },
     Material: { public: true },
+    // What a scanned product's story shows anyone: material names, lots and suppliers (no quantities or costs).
+    ProductStory: { public: true },
+    MaterialOrigin: { public: true },
     BomLine: { entity: 'BomLine', ownership: { studio: 'studioId' }, fields: { hub: true } },
     StockLot: {
       entity: 'StockLot',

@@ -11,10 +11,12 @@ import { PurchaseOrder } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
 import { Reservation, StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';
+import { TracedProduct } from './entities/traced-product';
+import { ProductStoryOrigins, ProductStoryOriginsResolver } from './product-story.resolver';
 import { EnterpriseSupplyResolver, InventoryLiveResolver, InventoryResolver, SupplierResolver } from './inventory.resolver';
 import { createSupplierLoaders, SupplierLoaders } from './loaders';
 import { suppliersMigrations } from './migrations';
-import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference } from './order.reference';
+import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference, resolveProductStoryOriginsReference } from './order.reference';
 import { orderEventsConsumer } from './order-events';
 import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
 
@@ -23,7 +25,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
   name: 'suppliers',
   defaultPort: 4004,
   database: {
-    entities: [Supplier, Material, BomLine, StockLot, Reservation, OrderSupply, OrderMaterial, PurchaseOrder, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    entities: [Supplier, Material, BomLine, StockLot, Reservation, OrderSupply, OrderMaterial, PurchaseOrder, TracedProduct, IdempotencyRecord, OutboxEvent, ProcessedEvent],
     migrations: suppliersMigrations,
   },
   access: suppliersAccess,
@@ -32,12 +34,13 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
       'suppliers',
       suppliersAccess,
       {
-        resolvers: [InventoryResolver, InventoryLiveResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver],
-        orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation],
+        resolvers: [InventoryResolver, InventoryLiveResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver, ProductStoryOriginsResolver],
+        orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation, ProductStoryOrigins],
       },
       {
         Order: { __resolveReference: resolveOrderSupplyReference },
         Enterprise: { __resolveReference: resolveEnterpriseSupplyReference },
+        ProductStory: { __resolveReference: resolveProductStoryOriginsReference },
       },
     ),
   createLoaders: createSupplierLoaders,

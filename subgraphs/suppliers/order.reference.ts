@@ -12,3 +12,8 @@ export function resolveOrderSupplyReference(reference: { id: string }, { ctx }: 
 export function resolveEnterpriseSupplyReference(reference: { id: string }): EnterpriseSupply {
   return { id: reference.id };
 }
+
+/** `_entities` for ProductStory: keyed by its code alone (the story itself is the orders subgraph's). */
+export function resolveProductStoryOriginsReference(reference: { code: string }): { code: string } {
+  return { code: reference.code };
+}
