@@ -9,7 +9,7 @@ import {
   type ProgressFact,
 } from '../contracts';
 import type { PublicUrl } from '../platform/runtime/public-url';
-import type { GraphQLEndpoint, RouteHandler } from '../platform/runtime/http-server';
+import { sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
 
 /**
@@ -94,9 +94,7 @@ class EpcisProblem extends Error {
 const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
 
 function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
-  const body = JSON.stringify({ type: problem.type, title: problem.message, status: problem.status, instance });
-  response.writeHead(problem.status, { ...HEADERS, ...problem.headers, 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body) });
-  response.end(body);
+  sendJson(response, problem.status, { type: problem.type, title: problem.message, status: problem.status, instance }, { ...HEADERS, ...problem.headers, 'content-type': 'application/problem+json' });
 }
 
 /** A GraphQL refusal as the binding's problem: who may not ask, what was malformed, or that the hub cannot answer now. */
@@ -283,11 +281,7 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       }
     };
 
-  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => {
-    const text = JSON.stringify(body);
-    response.writeHead(200, { ...HEADERS, ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-    response.end(text);
-  };
+  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => sendJson(response, 200, body, { ...HEADERS, ...headers, 'content-type': 'application/json' });
 
   const events = handle(async (response, context, url) => {
     const base = options.publicUrl.base;

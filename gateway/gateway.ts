@@ -24,6 +24,7 @@ import { serveSse, type RunningSse } from './live/sse';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
 import { boundUrl } from '../platform/runtime/public-url';
 import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
+import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
 import { buildASTSchema, Kind, parse, printSchema, type EnumTypeDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
@@ -272,6 +273,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       ...sse.routes,
       ...epcisRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
+      ...digitalLinkRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, streams: sse.streams(), followers: feed?.followers ?? 0 } }),
       '/readyz': async (_request, response) => {
         const checks = await Promise.all(Object.entries(options.subgraphUrls).map(async ([name, url]) => [name, await subgraphReady(url)] as const));

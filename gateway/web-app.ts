@@ -23,6 +23,8 @@ const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 /** Paths the single-page app answers; everything else (the API above all) is never the app. */
 const APP_ROUTES = new Set(['/', '/track', '/studio', '/partner', '/supplier']);
 const SHARE_ROUTE = /^\/share\/([A-Za-z0-9_-]{1,64})\/?$/;
+/** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
+const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;
 const OG_IMAGE = /^\/og\/([a-z-]{1,40})\.png$/;
 const DEMO_TOKEN_HOURS = 8;
 /** Who the demo picker may sign in as (a customer follows an order through its link instead). */
@@ -130,8 +132,8 @@ function shareImage(kind: string): Buffer | null {
 }
 
 /**
- * The web app at the gateway: the pages (`/`, `/track`, `/share/:id`, `/studio`, `/partner`,
- * `/supplier`) with security headers and no caching, hashed assets cached for a year, the
+ * The web app at the gateway: the pages (`/`, `/track`, `/share/:id`, `/story/:code`, `/studio`,
+ * `/partner`, `/supplier`) with security headers and no caching, hashed assets cached for a year, the
  * share page's Open Graph tags rendered here (an unknown share is a 404 page), share images,
  * `/app-config.json` and, when DEMO_SIGN_IN is on, `/demo/sign-in`. Returns a handler that
  * answers false for any other path, so the API keeps its own 404s.
@@ -223,7 +225,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     // Configuration and demo tokens are per request: never kept by a cache.
     if (pathname === '/app-config.json' || pathname === '/demo/sign-in') response.setHeader('cache-control', 'no-store');
-    if (APP_ROUTES.has(pathname) || (pathname.endsWith('/') && APP_ROUTES.has(pathname.slice(0, -1)))) {
+    if (APP_ROUTES.has(pathname) || (pathname.endsWith('/') && APP_ROUTES.has(pathname.slice(0, -1))) || STORY_ROUTE.test(pathname)) {
       sendPage(request, response, 200, defaultHead);
       return true;
     }

@@ -84,9 +84,11 @@ function statusFor(status: number, contentType: string | undefined, body: string
   }
 }
 
-export function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
+/** A JSON answer; `headers` add to (or, for content-type, replace) the defaults. */
+export function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers, 'content-length': Buffer.byteLength(text) });
+  response.end(text);
 }
 
 /** One GraphQL endpoint: the Apollo server behind a path and how a request becomes its context. */
