@@ -281,6 +281,57 @@ describeInBrowser('web app in a browser', () => {
     await notFound.getByRole('heading', { name: 'This share link does not exist' }).waitFor(WAIT);
   });
 
+  it('opens a finished piece’s story from the code on the customer’s order page, through the Digital Link resolver, in English and Chinese; an unknown code explains itself', async () => {
+    // With the line's GTIN, the printed code is a GS1 Digital Link under the hub's public URL.
+    const order = ok(
+      await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`, {
+        input: teawareOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1, personalisation: '宁静致远', gtin: '6901234001013' }] }),
+      }),
+    ).importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
+    for (const stage of order.stages) await runStage(stage);
+    const [trace] = ok(await t.gql(`query($id: ID!) { order(id: $id) { traceCodes { code uri } } }`, { id: order.id })).order.traceCodes as { code: string; uri: string }[];
+    expect(trace.uri).toBe(`${base}/01/06901234001013/21/${trace.code}`);
+    // The suppliers subgraph learns the code from the bus: the lots appear once it has.
+    await waitFor(async () => ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { lotCode } } }`, { c: trace.code })).productStory.materialOrigins.length > 0, 30_000, 'the story’s material origins');
+
+    const customer = await newPage();
+    await customer.goto((await mintLink(order.id, 'MINIMAL')).url);
+    await customer.getByTestId('trace-codes').waitFor(WAIT);
+    await expectAccessible(customer);
+    await customer.getByRole('link', { name: trace.code }).click();
+    await customer.getByTestId('product-story').waitFor(WAIT);
+    expect(customer.url()).toBe(`${base}/story/${trace.code}`);
+    await expect(customer.getByTestId('story-stages').locator('li').count()).resolves.toBe(order.stages.length);
+    await expect(customer.getByTestId('story-qc').textContent()).resolves.toBe('Passed');
+    // Every lot the API names, as the page shows it: material, supplier by name, lot.
+    const { materialOrigins } = ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`, { c: trace.code })).productStory;
+    const materials = (await customer.getByTestId('story-materials').innerText()).split('\n');
+    expect(materials).toEqual(materialOrigins.map((origin: any) => `${origin.materialName} · from ${origin.supplier.nameEn} · lot ${origin.lotCode}`));
+    const text = await customer.locator('body').innerText();
+    expect(text).toContain('Made by Moyun Creative Studio');
+    // Nothing personal: not the customer, not the inscription.
+    expect(text).not.toContain('林小姐');
+    expect(text).not.toContain('宁静致远');
+    await expectAccessible(customer);
+    await screenshots(customer, 'story');
+
+    const chinese = await newPage({ locale: 'zh-CN' });
+    await chinese.goto(trace.uri);
+    await chinese.getByTestId('product-story').waitFor(WAIT);
+    const chineseText = await chinese.locator('body').innerText();
+    expect(chineseText).toContain('墨韵文创制作');
+    expect(chineseText).toContain('原料来源');
+    expect(chineseText).toContain('设计确认');
+    await expectAccessible(chinese);
+    await screenshots(chinese, 'story-zh');
+
+    const unknown = await newPage();
+    await unknown.goto(`${base}/story/WT00000000000000000000000000`);
+    await unknown.getByRole('heading', { name: 'No product carries this code' }).waitFor(WAIT);
+    await expectAccessible(unknown);
+    expect((await fetch(`${base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
+  });
+
   it('shows a partner only the stages it holds, with no customer data and no prices', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await demoSignIn(page, '/partner', 'PARTNER', 'gilding-atelier');

@@ -10,6 +10,7 @@ import { Loading } from './common/ui';
 const pages: Record<string, ReturnType<typeof lazy>> = {
   '/track': lazy(() => import('./customer/TrackPage')),
   '/share': lazy(() => import('./share/SharePage')),
+  '/story': lazy(() => import('./story/StoryPage')),
   '/studio': lazy(() => import('./studio/StudioPage')),
   '/partner': lazy(() => import('./partner/PartnerPage')),
   '/supplier': lazy(() => import('./supplier/SupplierPage')),

@@ -27,6 +27,7 @@ const TRACK_ORDER = graphql(`
       eta { confidence computedAt delivery { likelyBefore median } completion { likelyBefore } }
       materials { sku status expectedAt material { name } }
       shipments { id carrier trackingNumber status createdAt events { id status occurredAt location description } }
+      traceCodes { code productCode unit uri }
       delayAlerts { id threshold status overrunPercent reasonCode compensationOptions customerResponse respondedAt raisedAt statusCode { labelZh labelEn } }
     }
     exceptionCodes { code labelZh labelEn }
@@ -212,6 +213,23 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
               <li key={material.sku}>
                 {material.material.name}{t('common.colon')}<span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
                 {material.expectedAt ? <span className="muted"> {t('track.expected', { day: formatDay(material.expectedAt, language) })}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      ) : null}
+
+      {order.traceCodes && order.traceCodes.length > 0 ? (
+        <Section title={t('track.traceCodes')} id="trace-codes">
+          <p className="muted">{t('track.traceCodesHint')}</p>
+          <ul className="plain" data-testid="trace-codes">
+            {order.traceCodes.map((trace) => (
+              <li key={trace.code}>
+                {trace.productCode} #{trace.unit}{t('common.colon')}
+                {/* The code's own link: the hub's resolver opens the product's story from it, as a scan would. */}
+                <a href={trace.uri}>
+                  <code>{trace.code}</code>
+                </a>
               </li>
             ))}
           </ul>
