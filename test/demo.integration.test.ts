@@ -93,6 +93,15 @@ describe('embedded demo hub', () => {
       const publicBase = hub.gateway.http.url.replace('127.0.0.1', 'localhost');
       expect(uri).toMatch(new RegExp(`^${publicBase}/01/06901234001013/21/WT[0-9A-Z]{26}$`));
 
+      // Scanned, the demo code opens its story page; its trace tells anyone the stages and the lots by supplier.
+      const scan = await fetch(`${hub.gateway.http.url}${uri.slice(publicBase.length)}`, { redirect: 'manual' });
+      const storyUrl = scan.headers.get('location')!;
+      expect([scan.status, storyUrl]).toEqual([307, `${publicBase}/story/${uri.slice(-28)}`]);
+      expect((await fetch(`${hub.gateway.http.url}${storyUrl.slice(publicBase.length)}`)).status).toBe(200);
+      const story = (await (await fetch(`${hub.gateway.http.url}/trace/${uri.slice(-28)}`)).json()) as any;
+      expect(story.stages).toHaveLength(9);
+      expect(story.materialOrigins.map((origin: any) => origin.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
+
       // A studio token lists its demo events at /epcis/events, page by page, each page valid EPCIS 2.0.
       const events: any[] = [];
       for (let next: string | null = '/epcis/events?perPage=100'; next; ) {

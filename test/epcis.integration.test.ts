@@ -194,4 +194,74 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const own = (await allEvents('?perPage=1', studio)).events[0];
     await problem(`/epcis/events/${encodeURIComponent(own.eventID)}`, staff('youcaifeng'), 404, 'epcisException:NoSuchResourceException');
   });
+
+  it('resolves a product’s code as a GS1 Digital Link: the story page by default, its trace or EPCIS events by linkType, the link set for all', async () => {
+    const gateway = t.hub.gateway.http.url;
+    const [product] = products;
+    expect(product.uri).toBe(`${base}/01/06901234001013/21/${product.code}`);
+    const scan = (path: string, headers: Record<string, string> = {}) => fetch(`${gateway}${path}`, { redirect: 'manual', headers });
+    const path = new URL(product.uri).pathname;
+    const linkset = `<${product.uri}?linkType=all>; rel="linkset"; type="application/linkset+json"`;
+
+    const person = await scan(path, { accept: 'text/html' });
+    expect([person.status, person.headers.get('location'), person.headers.get('link')]).toEqual([307, `${base}/story/${product.code}`, linkset]);
+    const page = await fetch(`${gateway}/story/${product.code}`);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+    // GS1's CURIE, its full URI and an unknown link type (which falls back to the default link).
+    for (const [linkType, target] of [
+      ['gs1:traceability', `${base}/trace/${product.code}`],
+      ['https://gs1.org/voc/traceability', `${base}/trace/${product.code}`],
+      ['gs1:epcis', `${base}/epcis/events?MATCH_epc=${encodeURIComponent(product.uri)}`],
+      ['gs1:recipeInfo', `${base}/story/${product.code}`],
+    ]) {
+      const answer = await scan(`${path}?linkType=${encodeURIComponent(linkType)}`);
+      expect([linkType, answer.status, answer.headers.get('location')]).toEqual([linkType, 307, target]);
+    }
+
+    // The trace as JSON: the public story, nothing personal, no operator, no partner.
+    const trace = await fetch(`${gateway}/trace/${product.code}`);
+    expect(trace.status).toBe(200);
+    const text = await trace.text();
+    const story = JSON.parse(text);
+    expect([story.code, story.uri, story.gtin, story.qcPassed, story.studio.id]).toEqual([product.code, product.uri, '06901234001013', true, 'moyun-studio']);
+    expect(story.stages.map((stage: any) => stage.statusCode.code)).toEqual(VOCABULARY.statusCodes.filter((status) => ['A10', 'B10', 'C10', 'C20', 'C30', 'C40', 'C50', 'C60', 'E10'].includes(status.code)).map((status) => status.code));
+    for (const secret of ['林小姐', '王芳', '墨白', 'gilding-atelier', 'kiln temperature', 'priceCents']) expect(text).not.toContain(secret);
+
+    // The EPCIS link answers the studio its product's events (a token is still needed).
+    const epcisLink = (await scan(`${path}?linkType=gs1:epcis`)).headers.get('location')!;
+    const { events } = await allEvents(epcisLink.slice(`${base}/epcis/events`.length), staff('moyun-studio'));
+    expect(events.length).toBeGreaterThan(0);
+    for (const event of events) expect(event.epcList).toContain(product.uri);
+    expect((await epcis(epcisLink.slice(base.length), null)).status).toBe(401);
+
+    // The link set: by linkType=all, or by asking for its media type.
+    for (const answer of [await scan(`${path}?linkType=all`), await scan(path, { accept: 'application/linkset+json' })]) {
+      expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'application/linkset+json']);
+      const [set] = ((await answer.json()) as any).linkset;
+      expect(set.anchor).toBe(product.uri);
+      expect(set['https://gs1.org/voc/defaultLink'][0].href).toBe(`${base}/story/${product.code}`);
+      expect(set['https://gs1.org/voc/pip'][0]).toEqual(expect.objectContaining({ href: `${base}/story/${product.code}`, type: 'text/html', hreflang: ['zh', 'en'] }));
+      expect(set['https://gs1.org/voc/traceability'][0].href).toBe(`${base}/trace/${product.code}`);
+      expect(set['https://gs1.org/voc/epcis'][0].href).toBe(epcisLink);
+    }
+
+    // A product without a GTIN is the hub's own URI, never a Digital Link.
+    const [pastry] = (await t.gql(TRACE, { id: otherOrderId }, { as: staff('moyun-bakery') })).data.order.traceCodes;
+    expect(pastry.uri).toBe(`${base}/id/product/${pastry.code}`);
+    expect((await scan(`/id/product/${pastry.code}`)).headers.get('location')).toBe(`${base}/story/${pastry.code}`);
+    // A GTIN written short is the same GTIN.
+    expect((await scan(`/01/6901234001013/21/${product.code}`)).status).toBe(307);
+
+    // What no product carries: another GTIN, a wrong check digit, the other URI form, an unknown or malformed code.
+    for (const missing of [`/01/06901234002010/21/${product.code}`, `/01/06901234001014/21/${product.code}`, `/id/product/${product.code}`, `/01/${pastry.code}`, '/01/06901234001013/21/WT00000000000000000000000000', '/id/product/%E0%A4%A', '/trace/no-such-code']) {
+      const answer = await scan(missing);
+      expect([missing, answer.status, answer.headers.get('content-type')]).toEqual([missing, 404, 'application/problem+json']);
+    }
+    expect((await scan('/id/product/nothing', { accept: 'text/html' })).headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect((await fetch(`${gateway}${path}`, { method: 'POST' })).status).toBe(405);
+    expect((await t.gql(`{ productStory(code: "not a code") { code } }`)).errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+
+    const description = (await (await fetch(`${gateway}/.well-known/gs1resolver`)).json()) as any;
+    expect(description).toEqual(expect.objectContaining({ resolverRoot: base, supportedPrimaryKeys: ['01'] }));
+  });
 });

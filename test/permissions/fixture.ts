@@ -49,6 +49,8 @@ export async function buildFixture(t: TestHub): Promise<Fixture> {
     ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }, moyun));
   }
   const traceCode = ok(await t.gql<any>(`query($id: ID!) { order(id: $id) { traceCodes { code } } }`, { id: finished.id }, moyun)).order.traceCodes[0].code;
+  // The suppliers subgraph learns the code from the bus; its public story names the lots once it has.
+  await waitFor(async () => (await t.gql<any>(`query($c: String!) { productStory(code: $c) { materialOrigins { sku } } }`, { c: traceCode })).data?.productStory?.materialOrigins?.length > 0, 10_000, 'material origins of the trace');
   const purchaseOrder = ok(
     await t.gql<any>(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 1000 }] }, idempotencyKey: "fixture-po") { id } }`, {}, moyun),
   ).placePurchaseOrder.id;

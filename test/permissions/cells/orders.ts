@@ -1,5 +1,5 @@
 import { ORDER_EVENTS } from '../../../contracts';
-import { type Cell, row, ofOrder, mutationOutcome, distinct, errorCode } from '../matrix';
+import { type Cell, row, ofOrder, mutationOutcome, distinct, errorCode, WHO } from '../matrix';
 
 /** What the studio's staff and hub admins see of order A's stage events: every one. */
 const STUDIO_SEES = 'events:completed@A10,completed@B10,completed@C10,completed@C20,completed@C30,assigned@C50';
@@ -239,6 +239,31 @@ export const ordersCells: Cell[] = [
     variables: (f) => ({ code: f.traceCode }),
     observe: (result) => errorCode(result) ?? (result.data.trace ? `stages:${result.data.trace.stages.length}` : 'null'),
     expected: row('UNAUTHENTICATED', 'stages:9', 'stages:9', 'stages:9', 'stages:9', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null', 'null'),
+  },
+  {
+    name: "a finished product's public story (anyone, signed in or not)",
+    subgraph: 'orders',
+    query: `query($code: String!) { productStory(code: $code) { code studio { id } stages { statusCode { code } } qcPassed } }`,
+    variables: (f) => ({ code: f.traceCode }),
+    observe: (result) => errorCode(result) ?? (result.data.productStory ? `stages:${result.data.productStory.stages.length} qc:${result.data.productStory.qcPassed}` : 'null'),
+    expected: row(...WHO.map(() => 'stages:9 qc:true')),
+  },
+  {
+    name: 'the public story of a code no product carries',
+    subgraph: 'orders',
+    query: `{ productStory(code: "WT00000000000000000000000000") { code } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? String(result.data.productStory),
+    expected: row(...WHO.map(() => 'null')),
+  },
+  {
+    name: "_entities lookup of a product's public story",
+    subgraph: 'orders',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductStory { code stages { statusCode { code } } } } }`,
+    variables: (f) => ({ r: [{ __typename: 'ProductStory', code: f.traceCode }] }),
+    observe: (result) => errorCode(result) ?? (result.data._entities[0] ? `stages:${result.data._entities[0].stages.length}` : 'null'),
+    expected: row(...WHO.map(() => 'stages:9')),
   },
   {
     name: 'import a shop order for moyun-studio',

@@ -1,8 +1,26 @@
-import { type Cell, row, ofOrder, mutationOutcome, errorCode } from '../matrix';
+import { type Cell, row, ofOrder, mutationOutcome, errorCode, WHO } from '../matrix';
 
 /** The suppliers subgraph's cells, reads before writes: the runner keeps this order. */
 //                 anon               hub          mAdmin       mSup         mOp          yAdmin       gild         kiln         kitchen      supp         cMin         cBasic       cDet         cOther
 export const suppliersCells: Cell[] = [
+  {
+    name: "where a finished product's materials came from, on its public story (anyone)",
+    subgraph: 'suppliers',
+    gatewayOnly: true,
+    query: `query($code: String!) { productStory(code: $code) { materialOrigins { sku lotCode supplier { id nameEn } } } }`,
+    variables: (f) => ({ code: f.traceCode }),
+    observe: (result) => errorCode(result) ?? `origins:${result.data.productStory.materialOrigins.length}`,
+    expected: row(...WHO.map(() => 'origins:4')),
+  },
+  {
+    name: "_entities lookup of a product story's material origins on the suppliers subgraph",
+    subgraph: 'suppliers',
+    directOnly: true,
+    query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ProductStory { materialOrigins { sku lotCode supplier { id } } } } }`,
+    variables: (f) => ({ r: [{ __typename: 'ProductStory', code: f.traceCode }] }),
+    observe: (result) => errorCode(result) ?? `origins:${result.data._entities[0].materialOrigins.length}`,
+    expected: row(...WHO.map(() => 'origins:4')),
+  },
   {
     name: "_entities lookup of order A's materials on the suppliers subgraph",
     subgraph: 'suppliers',
