@@ -36,12 +36,14 @@ describe('the hub in EPCIS 2.0', () => {
     const events = FACTS.map((fact) => objectEventOf(fact, BASE));
     events.push(
       transformationEventOf(
-        { eventId: '00000000-0000-4000-8000-999999999999', occurredAt: '2026-11-21T08:00:00.000Z', recordedAt: '2026-11-21T08:00:00.000Z', orderId: 'ord_1', statusCode: STATUS.QC_AND_PACKING, at: studio, lots: [{ supplierId: 'jingdezhen-clay', lotCode: 'JDZ-K-2611A', sku: 'CLAY-KAOLIN' }], products: [{ serial: 'WT1' }] },
+        { eventId: '00000000-0000-4000-8000-999999999999', occurredAt: '2026-11-21T08:00:00.000Z', recordedAt: '2026-11-21T08:00:00.000Z', orderId: 'ord_1', statusCode: '', at: studio, lots: [{ supplierId: 'jingdezhen-clay', lotCode: 'JDZ-K-2611A', sku: 'CLAY-KAOLIN' }], products: [{ serial: 'WT1' }] },
         BASE,
       ),
     );
     const document = epcisQueryDocument(events, { creationDate: '2026-11-21T09:00:00.000Z' });
     expect([validate(document), problems()]).toEqual([true, []]);
+    // Issuing the codes has no status code of its own: its serials are commissioned.
+    expect([events[FACTS.length].bizStep, events[FACTS.length].disposition]).toEqual(['commissioning', 'active']);
     for (const event of events.slice(0, FACTS.length)) {
       const status = VOCABULARY.findStatus(String(event['weft:statusCode']))!;
       expect([event.bizStep, event.disposition]).toEqual([status.bizStep, status.disposition]);

@@ -101,7 +101,7 @@ function sensorElementsOf(readings: readonly Reading[] | undefined): object[] | 
   ];
 }
 
-/** What the hub's own progress entries become: every one an ObjectEvent observing the order's objects. */
+/** The hub's progress entries that become ObjectEvents observing the order's objects. */
 export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
   ORDER_EVENTS.IMPORTED,
   ORDER_EVENTS.STAGE_STARTED,
@@ -115,9 +115,14 @@ export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
   ORDER_EVENTS.SHIPMENT_ADDED,
   ORDER_EVENTS.SHIPMENT_EVENT,
   ORDER_EVENTS.DELIVERED,
-  ORDER_EVENTS.TRACE_CODES_ISSUED,
   ORDER_EVENTS.COMPLETED,
 ];
+
+/** Where materials became products: issuing the products' codes, with the lots the order consumed. */
+export const EPCIS_TRANSFORMATION_EVENT_TYPES: readonly string[] = [ORDER_EVENTS.TRACE_CODES_ISSUED];
+
+/** Every progress entry the EPCIS interface serves, of either kind. */
+export const EPCIS_EVENT_TYPES: readonly string[] = [...EPCIS_OBJECT_EVENT_TYPES, ...EPCIS_TRANSFORMATION_EVENT_TYPES];
 
 /** What every event of an order carries: its id and times, step and disposition (from the vocabulary), where, and the order as its transaction. */
 function orderEventCommon(type: string, fact: OrderEventFact, ids: ReturnType<typeof epcisIdentifiers>): Record<string, unknown> {
@@ -162,12 +167,18 @@ export interface TransformationFact extends OrderEventFact {
 export function transformationEventOf(fact: TransformationFact, publicBase: string): Record<string, unknown> {
   const ids = epcisIdentifiers(publicBase);
   return {
+    // The products' serials are given here for the first time (the entry has no status code of its own).
+    bizStep: 'commissioning',
+    disposition: 'active',
     ...orderEventCommon('TransformationEvent', fact, ids),
-    inputEPCList: fact.lots.map((lot) => ids.lot(lot.supplierId, lot.lotCode)),
-    outputEPCList: fact.products.map(ids.product),
+    // GS1's schema wants no empty list: lots the hub does not know are left out, and products whose codes the viewer may not see stand as their order.
+    ...(fact.lots.length ? { inputEPCList: fact.lots.map((lot) => ids.lot(lot.supplierId, lot.lotCode)) } : {}),
+    outputEPCList: fact.products.length ? fact.products.map(ids.product) : [ids.order(fact.orderId)],
     transformationID: `${ids.order(fact.orderId)}/transformation`,
+    bizLocation: { id: ids.location(fact.at) },
     // The lots' own data (ILMD): what each input was.
-    ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) },
+    ...(fact.lots.length ? { ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) } } : {}),
+    'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED,
   };
 }
 

@@ -86,7 +86,7 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     return {
       pip: { href: `${base()}/story/${story.code}`, title, type: 'text/html', hreflang: ['zh', 'en'] },
       traceability: { href: `${base()}/trace/${story.code}`, title: `${title}: trace`, type: 'application/json' },
-      epcis: { href: `${base()}/epcis/events?MATCH_epc=${encodeURIComponent(ids.product({ gtin: story.gtin, serial: story.code }))}`, title: `${title}: EPCIS events (with a token)`, type: 'application/ld+json' },
+      epcis: { href: `${base()}/epcis/events?MATCH_anyEPC=${encodeURIComponent(ids.product({ gtin: story.gtin, serial: story.code }))}`, title: `${title}: EPCIS events (with a token)`, type: 'application/ld+json' },
     } satisfies Record<LinkType, unknown>;
   };
 

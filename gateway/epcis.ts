@@ -1,12 +1,16 @@
 import type http from 'node:http';
 import {
+  EPCIS_EVENT_TYPES,
   EPCIS_OBJECT_EVENT_TYPES,
+  EPCIS_TRANSFORMATION_EVENT_TYPES,
   epcisQueryDocument,
   objectEventOf,
   ORDER_EVENTS,
+  transformationEventOf,
   VOCABULARY,
   WEFT_EPCIS_NAMESPACE,
   type ProgressFact,
+  type TransformationFact,
 } from '../contracts';
 import type { PublicUrl } from '../platform/runtime/public-url';
 import { sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
@@ -17,9 +21,10 @@ import type { GatewayContext } from './context';
  * EPCISQueryDocument of the events the caller may see, filtered by the standard query
  * parameters, paged by `perPage` / `nextPageToken` with a `Link: rel="next"`) and
  * `GET /epcis/events/{eventID}`. It holds no rule of its own: every answer is a GraphQL query of
- * the orders subgraph's `visibilityEvents` through this gateway's planner, under the caller's
- * token, so the subgraph's row and field rules decide what appears; this module only maps the
- * answer to EPCIS (contracts/epcis.ts) and the parameters to the query's filter.
+ * the orders subgraph's `visibilityEvents` (and, for the products' TransformationEvents, the
+ * suppliers subgraph's lots behind their public stories) through this gateway's planner, under
+ * the caller's token, so the subgraphs' row and field rules decide what appears; this module
+ * only maps the answer to EPCIS (contracts/epcis.ts) and the parameters to the query's filter.
  */
 
 const SUPPORTED = new Set([
@@ -31,14 +36,25 @@ const SUPPORTED = new Set([
   'EQ_disposition',
   'MATCH_epc',
   'MATCH_anyEPC',
+  'MATCH_inputEPC',
+  'MATCH_outputEPC',
   'EQ_bizLocation',
   'EQ_readPoint',
   'perPage',
   'nextPageToken',
 ]);
 const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
-/** The hub's events are all ObjectEvents today (materials becoming products are the next step: docs/epcis.md). */
-const HUB_EVENT_TYPES = ['ObjectEvent'];
+/** The event types the hub emits, each with the progress entries that become it. */
+const HUB_EVENT_TYPES: Record<string, readonly string[]> = { ObjectEvent: EPCIS_OBJECT_EVENT_TYPES, TransformationEvent: EPCIS_TRANSFORMATION_EVENT_TYPES };
+/** What issuing the products' codes is in the CBV (contracts/epcis.ts: transformationEventOf). */
+const COMMISSIONING = { bizStep: 'commissioning', disposition: 'active' } as const;
+/** Which EPC lists each MATCH_ parameter looks in (EPCIS 2.0, 8.2.7.1): epcList is an ObjectEvent's, the input and output lists a TransformationEvent's. */
+const EPC_LISTS: Record<string, readonly ('epcList' | 'inputEPCList' | 'outputEPCList')[]> = {
+  MATCH_epc: ['epcList'],
+  MATCH_anyEPC: ['epcList', 'inputEPCList', 'outputEPCList'],
+  MATCH_inputEPC: ['inputEPCList'],
+  MATCH_outputEPC: ['outputEPCList'],
+};
 const DEFAULT_PER_PAGE = 30;
 /** The subgraph's page limit; a larger perPage is served as this many (the binding lets a server return fewer). */
 const MAX_PER_PAGE = 100;
@@ -58,6 +74,9 @@ const ENTRY = `
     stage { environment { name value unit recordedAt } }
     products { code gtin }
   }`;
+/** The lots behind products' codes, one aliased story per code (the suppliers subgraph answers them in one fetch). */
+const lotsQuery = (count: number) =>
+  `query EpcisLots(${Array.from({ length: count }, (_, index) => `$c${index}: String!`).join(', ')}) {${Array.from({ length: count }, (_, index) => ` s${index}: productStory(code: $c${index}) { materialOrigins { sku lotCode supplier { id } } }`).join('')} }`;
 const EVENTS_QUERY = `query EpcisEvents($filter: VisibilityEventFilter, $first: Int, $after: String, $withWorkshop: Boolean!) {
   visibilityEvents(filter: $filter, first: $first, after: $after) { nodes { ...EpcisEntry } pageInfo { hasNextPage endCursor } }
 }${ENTRY}`;
@@ -80,6 +99,8 @@ interface Entry {
   stage: { environment: { name: string; value: number; unit: string; recordedAt: string }[] | null } | null;
   products: { code: string; gtin?: string | null }[] | null;
 }
+
+type Lot = TransformationFact['lots'][number];
 
 class EpcisProblem extends Error {
   constructor(
@@ -141,12 +162,13 @@ function cbvTerm(kind: 'bizStep' | 'disposition', raw: string): string {
 
 interface ParsedQuery {
   filter: Record<string, unknown>;
-  /** Exact matches applied to the mapped events (a page may then hold fewer than perPage). */
-  epcs?: Set<string>;
+  /** Exact matches applied to the mapped events (a page may then hold fewer than perPage): every parameter given must hold. */
+  epcs: { lists: readonly string[]; values: Set<string> }[];
+  terms?: { bizStep?: Set<string>; disposition?: Set<string> };
   places?: { bizLocation?: Set<string>; readPoint?: Set<string> };
   perPage: number;
   after?: string;
-  /** The caller asked only for event types the hub does not emit. */
+  /** No event the hub emits can match (e.g. only event types it does not emit were asked for). */
   nothing: boolean;
 }
 
@@ -181,14 +203,15 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     }
     for (const name of SUPPORTED) if (search.getAll(name).length > 1) throw queryParameterProblem(`The query parameter "${name}" is given more than once (separate values by "|")`);
     const get = (name: string) => search.get(name) ?? undefined;
-    const filter: Record<string, unknown> = { types: [...EPCIS_OBJECT_EVENT_TYPES] };
-    let nothing = false;
+    const filter: Record<string, unknown> = {};
+    // The EPCIS event types still possible, narrowed by every parameter that speaks of them.
+    const kinds = new Set(Object.keys(HUB_EVENT_TYPES));
     const eventType = get('eventType');
     if (eventType !== undefined) {
       const asked = values(eventType);
       const unknown = asked.filter((type) => !EVENT_TYPES.includes(type));
       if (unknown.length || !asked.length) throw queryParameterProblem(`eventType must be one or more of ${EVENT_TYPES.join(', ')}, not "${eventType}"`);
-      nothing = !asked.some((type) => HUB_EVENT_TYPES.includes(type));
+      for (const kind of kinds) if (!asked.includes(kind)) kinds.delete(kind);
     }
     const from = get('GE_eventTime');
     const before = get('LT_eventTime');
@@ -196,29 +219,34 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     if (from !== undefined) filter.occurredFrom = timeOf('GE_eventTime', from);
     if (before !== undefined) filter.occurredBefore = timeOf('LT_eventTime', before);
     if (recorded !== undefined) filter.recordedFrom = timeOf('GE_recordTime', recorded);
-    const codesWith = (kind: 'bizStep' | 'disposition', raw: string) => {
-      const terms = new Set(values(raw).map((value) => cbvTerm(kind, value)));
-      return VOCABULARY.statusCodes.filter((status) => terms.has(status[kind])).map((status) => status.code);
-    };
-    const bizStep = get('EQ_bizStep');
-    const disposition = get('EQ_disposition');
-    const statusCodes = [bizStep !== undefined ? codesWith('bizStep', bizStep) : null, disposition !== undefined ? codesWith('disposition', disposition) : null].filter((codes): codes is string[] => codes !== null);
-    if (statusCodes.length) filter.statusCodes = statusCodes.reduce((kept, codes) => kept.filter((code) => codes.includes(code)));
-    let epcs: Set<string> | undefined;
-    for (const name of ['MATCH_epc', 'MATCH_anyEPC']) {
+    const terms: NonNullable<ParsedQuery['terms']> = {};
+    for (const [name, kind] of [['EQ_bizStep', 'bizStep'], ['EQ_disposition', 'disposition']] as const) {
+      const raw = get(name);
+      if (raw !== undefined) terms[kind] = new Set(values(raw).map((value) => cbvTerm(kind, value)));
+    }
+    // An ObjectEvent's step and disposition are its status code's; a TransformationEvent is always commissioning.
+    const statusCodes = VOCABULARY.statusCodes.filter((status) => (!terms.bizStep || terms.bizStep.has(status.bizStep)) && (!terms.disposition || terms.disposition.has(status.disposition))).map((status) => status.code);
+    if (!statusCodes.length) kinds.delete('ObjectEvent');
+    if ((terms.bizStep && !terms.bizStep.has(COMMISSIONING.bizStep)) || (terms.disposition && !terms.disposition.has(COMMISSIONING.disposition))) kinds.delete('TransformationEvent');
+    const epcs: ParsedQuery['epcs'] = [];
+    for (const name of Object.keys(EPC_LISTS)) {
       const raw = get(name);
       if (raw === undefined) continue;
-      // Every EPC the hub emits is an ObjectEvent's epcList entry, so both parameters match the same.
+      const lists = EPC_LISTS[name];
+      if (!lists.includes('epcList')) kinds.delete('ObjectEvent');
+      if (!lists.some((list) => list !== 'epcList')) kinds.delete('TransformationEvent');
       const asked = values(raw);
-      epcs = epcs ? new Set(asked.filter((epc) => epcs!.has(epc))) : new Set(asked);
+      epcs.push({ lists, values: new Set(asked) });
+      if (filter.orderIds || filter.productCodes) continue;
+      // The first parameter naming only orders, or only products, narrows the query; the rest (lots, others' URIs) are matched on the mapped events alone.
+      const orderIds = asked.filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decoded(epc.slice(`${base}/id/order/`.length)));
+      const productCodes = asked.map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1]).filter((code): code is string => !!code);
+      if (orderIds.length === asked.length) filter.orderIds = orderIds;
+      else if (productCodes.length === asked.length) filter.productCodes = productCodes.map(decoded);
     }
-    if (epcs) {
-      const orderIds = [...epcs].filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decoded(epc.slice(`${base}/id/order/`.length)));
-      const productCodes = [...epcs].map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1]).filter((code): code is string => !!code);
-      // One kind narrows the query; both kinds (rare) are matched on the mapped events alone.
-      if (!productCodes.length) filter.orderIds = orderIds;
-      else if (!orderIds.length) filter.productCodes = productCodes.map(decoded);
-    }
+    filter.types = [...kinds].flatMap((kind) => HUB_EVENT_TYPES[kind]);
+    // The subgraph narrows by status code only where every event asked for carries one.
+    if ((terms.bizStep || terms.disposition) && !kinds.has('TransformationEvent')) filter.statusCodes = statusCodes;
     const places: ParsedQuery['places'] = {};
     for (const [name, key] of [['EQ_bizLocation', 'bizLocation'], ['EQ_readPoint', 'readPoint']] as const) {
       const raw = get(name);
@@ -231,21 +259,33 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const perPageRaw = get('perPage');
     const perPage = perPageRaw === undefined ? DEFAULT_PER_PAGE : Number(perPageRaw);
     if (!Number.isInteger(perPage) || perPage < 1) throw queryParameterProblem(`perPage must be a positive whole number, not "${perPageRaw}"`);
-    return { filter, epcs, places: placeUris.length ? places : undefined, perPage: Math.min(perPage, MAX_PER_PAGE), after: get('nextPageToken'), nothing };
+    return { filter, epcs, terms: terms.bizStep || terms.disposition ? terms : undefined, places: placeUris.length ? places : undefined, perPage: Math.min(perPage, MAX_PER_PAGE), after: get('nextPageToken'), nothing: kinds.size === 0 };
   };
 
-  const toEvent = (entry: Entry, base: string): Record<string, unknown> => {
+  /** The lots each transformation entry's products were made from, asked of the suppliers subgraph by the entry's first product code (an order's products share its lots). */
+  const lotsOf = async (context: GatewayContext, entries: readonly Entry[]): Promise<Map<string, Lot[]>> => {
+    const asking = entries.filter((entry) => EPCIS_TRANSFORMATION_EVENT_TYPES.includes(entry.type) && entry.products?.length);
+    const lots = new Map<string, Lot[]>();
+    if (!asking.length) return lots;
+    const variables = Object.fromEntries(asking.map((entry, index) => [`c${index}`, entry.products![0].code]));
+    const data = await execute(context, lotsQuery(asking.length), variables);
+    asking.forEach((entry, index) => {
+      const origins: { sku: string; lotCode: string; supplier: { id: string } }[] = data[`s${index}`]?.materialOrigins ?? [];
+      lots.set(entry.eventId, origins.map((origin) => ({ supplierId: origin.supplier.id, lotCode: origin.lotCode, sku: origin.sku })));
+    });
+    return lots;
+  };
+
+  const toEvent = (entry: Entry, base: string, lots: Map<string, Lot[]>): Record<string, unknown> => {
     const studio = { enterpriseId: entry.studio.id, gln: entry.studio.gln };
     const workshop = entry.workshop ? { enterpriseId: entry.workshop.id, gln: entry.workshop.gln } : studio;
+    const products = (entry.products ?? []).map((product) => ({ gtin: product.gtin, serial: product.code }));
+    const common = { eventId: entry.eventId, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, orderId: entry.orderId, statusCode: entry.statusCode?.code ?? '', at: workshop };
+    if (EPCIS_TRANSFORMATION_EVENT_TYPES.includes(entry.type)) return transformationEventOf({ ...common, products, lots: lots.get(entry.eventId) ?? [] }, base);
     const fact: ProgressFact = {
-      eventId: entry.eventId,
+      ...common,
       type: entry.type,
-      occurredAt: entry.occurredAt,
-      recordedAt: entry.recordedAt,
-      orderId: entry.orderId,
-      statusCode: entry.statusCode?.code ?? '',
-      at: workshop,
-      products: (entry.products ?? []).map((product) => ({ gtin: product.gtin, serial: product.code })),
+      products,
       readings: entry.type === ORDER_EVENTS.STAGE_COMPLETED ? (entry.stage?.environment ?? []) : undefined,
       // A stage handed to a partner: from the studio to the partner's workshop.
       handover: entry.type === ORDER_EVENTS.STAGE_ASSIGNED && workshop.enterpriseId !== studio.enterpriseId ? { from: studio, to: workshop } : undefined,
@@ -254,7 +294,11 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
   };
 
   const matches = (event: Record<string, any>, parsed: ParsedQuery): boolean => {
-    if (parsed.epcs && !(event.epcList as string[]).some((epc) => parsed.epcs!.has(epc))) return false;
+    for (const { lists, values: asked } of parsed.epcs) {
+      if (!lists.some((list) => (event[list] as string[] | undefined)?.some((epc) => asked.has(epc)))) return false;
+    }
+    if (parsed.terms?.bizStep && !parsed.terms.bizStep.has(event.bizStep)) return false;
+    if (parsed.terms?.disposition && !parsed.terms.disposition.has(event.disposition)) return false;
     if (parsed.places?.bizLocation && !parsed.places.bizLocation.has(event.bizLocation?.id)) return false;
     if (parsed.places?.readPoint && !parsed.places.readPoint.has(event.readPoint?.id)) return false;
     return true;
@@ -289,7 +333,9 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const creationDate = new Date().toISOString();
     if (parsed.nothing) return send(response, epcisQueryDocument([], { creationDate }));
     const { visibilityEvents } = await execute(context, EVENTS_QUERY, { filter: parsed.filter, first: parsed.perPage, after: parsed.after, withWorkshop: !context.principal?.customer });
-    const page = (visibilityEvents.nodes as Entry[]).map((entry) => toEvent(entry, base)).filter((event) => matches(event, parsed));
+    const entries = visibilityEvents.nodes as Entry[];
+    const lots = await lotsOf(context, entries);
+    const page = entries.map((entry) => toEvent(entry, base, lots)).filter((event) => matches(event, parsed));
     const headers: Record<string, string> = {};
     if (visibilityEvents.pageInfo.hasNextPage) {
       const next = new URL(`${base}/epcis/events`);
@@ -307,8 +353,9 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No event "${raw}" that you may see`);
     if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw missing;
     const { progressEvent } = await execute(context, EVENT_QUERY, { eventId, withWorkshop: !context.principal?.customer });
-    if (!progressEvent || !EPCIS_OBJECT_EVENT_TYPES.includes(progressEvent.type)) throw missing;
-    send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base)], { creationDate: new Date().toISOString() }));
+    if (!progressEvent || !EPCIS_EVENT_TYPES.includes(progressEvent.type)) throw missing;
+    const lots = await lotsOf(context, [progressEvent as Entry]);
+    send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base, lots)], { creationDate: new Date().toISOString() }));
   });
 
   return { '/epcis/events': events, '/epcis/events/*': event };

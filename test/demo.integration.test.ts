@@ -112,7 +112,10 @@ describe('embedded demo hub', () => {
         next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1]?.slice(publicBase.length) ?? null;
       }
       expect(events.length).toBeGreaterThan(200);
-      expect(events.some((event) => event.epcList.includes(uri))).toBe(true);
+      expect(events.some((event) => event.type === 'ObjectEvent' && event.epcList.includes(uri))).toBe(true);
+      // Where the demo's lots became the product: its TransformationEvent, from four lots.
+      const made = events.find((event) => event.type === 'TransformationEvent' && event.outputEPCList.includes(uri));
+      expect(made?.inputEPCList).toHaveLength(4);
       expect(events.every((event) => event.bizTransactionList[0].bizTransaction.startsWith(`${publicBase}/id/order/`))).toBe(true);
       expect(new Set(events.map((event) => event.readPoint.id))).toContain(`${publicBase}/414/6901234000016`);
 

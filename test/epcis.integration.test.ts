@@ -70,7 +70,8 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
-    await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
+    // The suppliers' catalogue and stock, so that the orders consume lots (the inputs of their TransformationEvents).
+    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
     base = t.hub.gateway.http.url.replace('127.0.0.1', 'localhost');
     orderId = await runOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', gtin: '06901234001013', quantity: 2 }] }, 'gilding-atelier');
     otherOrderId = await runOrder({ studioId: 'moyun-bakery', lines: [{ productCode: 'PST-BOX-168', quantity: 1 }] });
@@ -104,6 +105,14 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     // The handover to the partner, and the gilding done at the partner's workshop.
     const handover = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_ASSIGNED)!;
     expect(handover).toMatchObject({ sourceList: [{ type: 'possessing_party', source: `${base}/414/6901234000016` }], destinationList: [{ type: 'possessing_party', destination: `${base}/414/6901234000054` }] });
+    // Issuing the codes is where the lots became the products: a TransformationEvent.
+    const made = own.filter((event) => event.type === 'TransformationEvent');
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ 'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED, bizStep: 'commissioning', disposition: 'active', outputEPCList: products.map((product) => product.uri), transformationID: `${base}/id/order/${orderId}/transformation` });
+    expect(made[0].inputEPCList.length).toBeGreaterThan(0);
+    expect(made[0].inputEPCList.every((lot: string) => lot.startsWith(`${base}/id/lot/`))).toBe(true);
+    expect(made[0].ilmd['weft:materialLots'].map((lot: { sku: string }) => lot.sku)).toEqual(expect.arrayContaining(['CLAY-KAOLIN']));
+    expect(own.filter((event) => event.type !== 'TransformationEvent').every((event) => event.type === 'ObjectEvent')).toBe(true);
     const gilded = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === GILDING)!;
     expect(gilded.readPoint.id).toBe(`${base}/414/6901234000054`);
     // The firing's readings, as CBV measurements with UN/CEFACT units.
@@ -120,9 +129,21 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const byStep = (await allEvents(`?EQ_bizStep=${encodeURIComponent(firing)}`, studio)).events;
     expect(byStep.length).toBeGreaterThan(0);
     expect(byStep.every((event) => event.bizStep === firing)).toBe(true);
-    const byProduct = (await allEvents(`?MATCH_epc=${encodeURIComponent(products[0].uri)}`, studio)).events;
-    expect(byProduct.map((event) => event['weft:hubEventType'])).toEqual(expect.arrayContaining([ORDER_EVENTS.TRACE_CODES_ISSUED, ORDER_EVENTS.SHIPMENT_ADDED]));
-    expect(byProduct.every((event) => event.epcList.includes(products[0].uri))).toBe(true);
+    // MATCH_epc looks in ObjectEvents' epcList, MATCH_outputEPC / MATCH_inputEPC in a TransformationEvent's lists, MATCH_anyEPC in all of them.
+    const product = encodeURIComponent(products[0].uri);
+    const byProduct = (await allEvents(`?MATCH_epc=${product}`, studio)).events;
+    expect(byProduct.map((event) => event['weft:hubEventType'])).toEqual(expect.arrayContaining([ORDER_EVENTS.SHIPMENT_ADDED]));
+    expect(byProduct.every((event) => event.type === 'ObjectEvent' && event.epcList.includes(products[0].uri))).toBe(true);
+    const made = (await allEvents(`?MATCH_outputEPC=${product}`, studio)).events;
+    expect(made.map((event) => event['weft:hubEventType'])).toEqual([ORDER_EVENTS.TRACE_CODES_ISSUED]);
+    expect((await allEvents(`?MATCH_anyEPC=${product}`, studio)).events.map((event) => event.eventID).sort()).toEqual([...byProduct, ...made].map((event) => event.eventID).sort());
+    const lot = made[0].inputEPCList[0];
+    expect((await allEvents(`?MATCH_inputEPC=${encodeURIComponent(lot)}`, studio)).events.map((event) => event.eventID)).toEqual([made[0].eventID]);
+    expect((await allEvents(`?eventType=TransformationEvent&EQ_bizStep=commissioning`, studio)).events.map((event) => event.eventID)).toEqual([made[0].eventID]);
+    expect((await allEvents(`?eventType=TransformationEvent&EQ_bizStep=${encodeURIComponent(firing)}`, studio)).events).toEqual([]);
+    const transformed = await epcis(`/epcis/events/${encodeURIComponent(made[0].eventID)}`, studio);
+    expect(epcisSchemaProblems(transformed.body)).toEqual([]);
+    expect(transformed.body.epcisBody.queryResults.resultsBody.eventList).toEqual(made);
     const atPartner = (await allEvents(`?EQ_readPoint=${encodeURIComponent(`${base}/414/6901234000054`)}`, studio)).events;
     expect(atPartner.length).toBeGreaterThan(0);
     expect(atPartner.every((event) => event.readPoint.id === `${base}/414/6901234000054`)).toBe(true);
@@ -211,7 +232,7 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     for (const [linkType, target] of [
       ['gs1:traceability', `${base}/trace/${product.code}`],
       ['https://gs1.org/voc/traceability', `${base}/trace/${product.code}`],
-      ['gs1:epcis', `${base}/epcis/events?MATCH_epc=${encodeURIComponent(product.uri)}`],
+      ['gs1:epcis', `${base}/epcis/events?MATCH_anyEPC=${encodeURIComponent(product.uri)}`],
       ['gs1:recipeInfo', `${base}/story/${product.code}`],
     ]) {
       const answer = await scan(`${path}?linkType=${encodeURIComponent(linkType)}`);
