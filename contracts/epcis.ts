@@ -14,12 +14,13 @@ export const EPCIS_CONTEXT_URL = 'https://ref.gs1.org/standards/epcis/2.0.0/epci
 export const WEFT_EPCIS_NAMESPACE = { weft: `${WEFT_VOCAB_URI}/` } as const;
 export const EPCIS_CONTEXT = [EPCIS_CONTEXT_URL, WEFT_EPCIS_NAMESPACE] as const;
 
-/** GS1's mod-10 check digit holds (the last digit of a GTIN, GLN or SSCC). */
-function checkDigitHolds(digits: string): boolean {
-  const body = digits.slice(0, -1);
+/** GS1's mod-10 check digit of a key's digits (a GTIN, GLN or SSCC without its last digit). */
+export function gs1CheckDigit(body: string): string {
   const sum = [...body].reverse().reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
-  return (10 - (sum % 10)) % 10 === Number(digits.at(-1));
+  return String((10 - (sum % 10)) % 10);
 }
+/** GS1's mod-10 check digit holds (the last digit of a GTIN, GLN or SSCC). */
+const checkDigitHolds = (digits: string): boolean => gs1CheckDigit(digits.slice(0, -1)) === digits.at(-1);
 
 /** A GTIN-8, -12, -13 or -14 with a valid check digit. */
 export const isGtin = (value: string): boolean => /^(\d{8}|\d{12,14})$/.test(value) && checkDigitHolds(value);

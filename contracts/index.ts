@@ -12,3 +12,4 @@ export * from './vocabulary';
 export * from './notifications';
 export * from './ids';
 export * from './epcis';
+export * from './epcis-hash';

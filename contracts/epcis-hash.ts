@@ -1,0 +1,257 @@
+import { gs1CheckDigit } from './epcis';
+
+/**
+ * The CBV 2.0 "EPCIS event hash ID" (CBV 2.0, section 8.9): the id a repository gives an event
+ * that came without one, so that capturing it twice keeps it once and its sender can compute
+ * the same id. This builds the algorithm's pre-hash string from an event in EPCIS 2.0 JSON:
+ * `eventType=…` then the standard fields in the algorithm's canonical order, each `name=value`,
+ * lists sorted, times in UTC at millisecond precision, numbers without trailing zeros, CBV terms
+ * as GS1 Web URIs, EPC URNs and Digital Link URIs as canonical `https://id.gs1.org/…` URIs, then
+ * the remaining (extension) fields, sorted; `eventID`, `recordTime` and `certificationInfo` are
+ * left out. The hash itself is SHA-256 over its UTF-8 bytes, written
+ * `ni:///sha-256;<hex>?ver=CBV2.0` (gateway/epcis-capture.ts). Pure, no I/O.
+ */
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+type Order = readonly (readonly [string, Order | null])[];
+
+const QUANTITY: Order = [
+  ['epcClass', null],
+  ['quantity', null],
+  ['uom', null],
+];
+const SENSOR_METADATA: Order = ['time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'bizRules'].map((name) => [name, null] as const);
+const SENSOR_REPORT: Order = [
+  'type', 'exception', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'time', 'microorganism', 'chemicalSubstance', 'value', 'component', 'stringValue',
+  'booleanValue', 'hexBinaryValue', 'uriValue', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue', 'uom', 'coordinateReferenceSystem',
+].map((name) => [name, null] as const);
+
+/** The canonical order of an event's standard fields; a list's elements are named as in EPCIS XML (epc, quantityElement, sensorElement). */
+const EVENT_ORDER: Order = [
+  ['eventTime', null],
+  ['eventTimeZoneOffset', null],
+  ['epcList', null],
+  ['parentID', null],
+  ['inputEPCList', null],
+  ['childEPCs', null],
+  ['quantityList', QUANTITY],
+  ['childQuantityList', QUANTITY],
+  ['inputQuantityList', QUANTITY],
+  ['outputEPCList', null],
+  ['outputQuantityList', QUANTITY],
+  ['action', null],
+  ['transformationID', null],
+  ['bizStep', null],
+  ['disposition', null],
+  ['persistentDisposition', [['set', null], ['unset', null]]],
+  ['readPoint', [['id', null]]],
+  ['bizLocation', [['id', null]]],
+  ['bizTransactionList', null],
+  ['sourceList', null],
+  ['destinationList', null],
+  ['sensorElementList', [['sensorMetadata', SENSOR_METADATA], ['sensorReport', SENSOR_REPORT]]],
+];
+const EPC_LISTS = new Set(['epcList', 'inputEPCList', 'childEPCs', 'outputEPCList']);
+/** Typed list entries (`{ type, bizTransaction }` …): XML's element text with its type attribute. */
+const TYPED_LISTS: Record<string, { value: string; prefix: string }> = {
+  bizTransactionList: { value: 'bizTransaction', prefix: 'https://ref.gs1.org/cbv/BTT-' },
+  sourceList: { value: 'source', prefix: 'https://ref.gs1.org/cbv/SDT-' },
+  destinationList: { value: 'destination', prefix: 'https://ref.gs1.org/cbv/SDT-' },
+};
+const IGNORED = new Set(['type', 'eventID', 'recordTime', 'certificationInfo', '@context']);
+
+/** CBV terms given as bare words (as in EPCIS JSON) or as their old URNs, as GS1 Web URIs. */
+const CBV_PREFIX: Record<string, string> = { bizStep: 'https://ref.gs1.org/cbv/BizStep-', disposition: 'https://ref.gs1.org/cbv/Disp-', set: 'https://ref.gs1.org/cbv/Disp-', unset: 'https://ref.gs1.org/cbv/Disp-' };
+const CBV_URNS: readonly [string, string][] = [
+  ['urn:epcglobal:cbv:bizstep:', 'https://ref.gs1.org/cbv/BizStep-'],
+  ['urn:epcglobal:cbv:disp:', 'https://ref.gs1.org/cbv/Disp-'],
+  ['urn:epcglobal:cbv:btt:', 'https://ref.gs1.org/cbv/BTT-'],
+  ['urn:epcglobal:cbv:sdt:', 'https://ref.gs1.org/cbv/SDT-'],
+  ['urn:epcglobal:cbv:er:', 'https://ref.gs1.org/cbv/ER-'],
+];
+
+const isUri = (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text);
+
+/** A GS1 key from its company prefix and reference, the indicator (or extension) digit first, with its check digit. */
+function keyWithIndicator(prefix: string, reference: string): string {
+  const body = reference.slice(0, 1) + prefix + reference.slice(1);
+  return body + gs1CheckDigit(body);
+}
+const withCheck = (body: string) => body + gs1CheckDigit(body);
+
+/** EPC pure-identity URNs (TDS 2.0) as canonical GS1 Digital Link URIs; null for what is not one. */
+function digitalLinkOfUrn(urn: string): string | null {
+  const match = /^urn:epc:(id|class|idpat):([a-z0-9]+):(.+)$/i.exec(urn);
+  if (!match) return null;
+  const [, , scheme, rest] = match;
+  const parts = rest.split('.');
+  const dl = (path: string) => `https://id.gs1.org/${path}`;
+  switch (scheme.toLowerCase()) {
+    case 'sgtin':
+      return parts.length === 3 ? (parts[2] === '*' ? dl(`01/${keyWithIndicator(parts[0], parts[1])}`) : dl(`01/${keyWithIndicator(parts[0], parts[1])}/21/${parts[2]}`)) : null;
+    case 'lgtin':
+      return parts.length === 3 ? dl(`01/${keyWithIndicator(parts[0], parts[1])}/10/${parts[2]}`) : null;
+    case 'sscc':
+      return parts.length === 2 ? dl(`00/${keyWithIndicator(parts[0], parts[1])}`) : null;
+    case 'sgln': {
+      if (parts.length !== 3) return null;
+      const gln = withCheck(parts[0] + parts[1]);
+      return dl(parts[2] === '0' ? `414/${gln}` : `414/${gln}/254/${parts[2]}`);
+    }
+    case 'pgln':
+      return parts.length === 2 ? dl(`417/${withCheck(parts[0] + parts[1])}`) : null;
+    case 'grai':
+      return parts.length === 3 ? dl(`8003/0${withCheck(parts[0] + parts[1])}${parts[2]}`) : null;
+    case 'giai':
+      return parts.length === 2 ? dl(`8004/${parts[0]}${parts[1]}`) : null;
+    case 'gsrn':
+      return parts.length === 2 ? dl(`8018/${withCheck(parts[0] + parts[1])}`) : null;
+    case 'sgcn':
+      return parts.length === 3 ? dl(`255/${withCheck(parts[0] + parts[1])}${parts[2]}`) : null;
+    default:
+      return null;
+  }
+}
+
+/** A Digital Link URI on any host, as its canonical form on id.gs1.org without a query string. */
+function canonicalDigitalLink(uri: string): string | null {
+  const match = /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)(?:[?#].*)?$/.exec(uri);
+  return match ? `https://id.gs1.org${match[1]}` : null;
+}
+
+/** A number without leading "+" or trailing zeros; what is not a number stays as it is. */
+function canonicalNumber(text: string): string {
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return text;
+  return String(Number(text));
+}
+
+function canonicalValue(text: string): string {
+  let value = text.trim();
+  for (const [urn, web] of CBV_URNS) if (value.startsWith(urn)) value = web + value.slice(urn.length);
+  value = canonicalNumber(value);
+  return digitalLinkOfUrn(value) ?? canonicalDigitalLink(value) ?? value;
+}
+
+/** A date-time in UTC at millisecond precision (the fourth decimal rounds), with "Z". */
+function canonicalTime(text: string): string {
+  const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/.exec(text.trim());
+  if (!match) return text.trim();
+  const [, whole, fraction = '', zone] = match;
+  const millis = Math.round(Number(`0.${fraction || '0'}`) * 1000);
+  const time = new Date(`${whole}${zone}`).getTime() + millis;
+  return Number.isNaN(time) ? text.trim() : new Date(time).toISOString();
+}
+
+/** `name=value`, with the canonical forms its name calls for. */
+function field(name: string, value: Json): string {
+  if (value === null) return '';
+  const text = String(value).trim();
+  if (!text) return '';
+  const lower = name.toLowerCase();
+  if (lower.indexOf('time') > 0 && !lower.includes('offset')) return `${name}=${canonicalTime(text)}`;
+  if (CBV_PREFIX[name] && !isUri(text)) return `${name}=${CBV_PREFIX[name]}${text}`;
+  return `${name}=${canonicalValue(text)}`;
+}
+
+/** An extension's name as its expanded IRI (`{namespace}local`) where the document's @context names its prefix. */
+function expandedName(name: string, namespaces: Record<string, string>): string {
+  const colon = name.indexOf(':');
+  if (colon <= 0) return name;
+  const namespace = namespaces[name.slice(0, colon)];
+  return namespace ? `{${namespace}}${name.slice(colon + 1)}` : name;
+}
+
+/** Fields outside the canonical order (extensions, ilmd, errorDeclaration …), each with its children, sorted. */
+function remaining(object: Record<string, Json>, skip: (name: string) => boolean, namespaces: Record<string, string>): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(object)) {
+    if (skip(name)) continue;
+    const key = expandedName(name, namespaces);
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item !== null && typeof item === 'object' && !Array.isArray(item)) parts.push(key + remaining(item, () => false, namespaces));
+      else if (item !== null && String(item).trim() !== '') parts.push(`${key}=${canonicalValue(String(item))}`);
+      else parts.push(key);
+    }
+  }
+  return parts.sort().join('');
+}
+
+/** One element of an ordered structure: its ordered children, then what else it holds. */
+function ordered(object: Record<string, Json>, order: Order, namespaces: Record<string, string>, ignored: ReadonlySet<string> = new Set()): string {
+  let text = '';
+  for (const [name, children] of order) {
+    const value = object[name];
+    if (value === undefined || value === null) continue;
+    text += part(name, value, children, namespaces);
+  }
+  const known = new Set(order.map(([name]) => name));
+  return text + remaining(object, (name) => known.has(name) || ignored.has(name), namespaces);
+}
+
+function part(name: string, value: Json, children: Order | null, namespaces: Record<string, string>): string {
+  if (EPC_LISTS.has(name) && Array.isArray(value)) {
+    const epcs = value.map((epc) => field('epc', epc)).filter(Boolean).sort();
+    return epcs.length ? name + epcs.join('') : '';
+  }
+  const typed = TYPED_LISTS[name];
+  if (typed && Array.isArray(value)) {
+    const entries = value
+      .filter((entry): entry is Record<string, Json> => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
+      .map((entry) => {
+        const type = entry.type === undefined || entry.type === null ? '' : String(entry.type).trim();
+        const typeText = type ? `type=${isUri(type) ? canonicalValue(type) : typed.prefix + type}` : '';
+        return field(typed.value, entry[typed.value] ?? null) + typeText;
+      })
+      .filter(Boolean)
+      .sort();
+    return entries.length ? name + entries.join('') : '';
+  }
+  if (name === 'sensorElementList' && Array.isArray(value) && children) {
+    const elements = value
+      .filter((element): element is Record<string, Json> => element !== null && typeof element === 'object' && !Array.isArray(element))
+      .map((element) => {
+        const metadata = element.sensorMetadata && typeof element.sensorMetadata === 'object' && !Array.isArray(element.sensorMetadata) ? `sensorMetadata${ordered(element.sensorMetadata, SENSOR_METADATA, namespaces)}` : '';
+        const reports = (Array.isArray(element.sensorReport) ? element.sensorReport : [])
+          .filter((report): report is Record<string, Json> => report !== null && typeof report === 'object' && !Array.isArray(report))
+          .map((report) => `sensorReport${ordered(sensorTerms(report), SENSOR_REPORT, namespaces)}`)
+          .sort();
+        const rest = remaining(element, (key) => key === 'sensorMetadata' || key === 'sensorReport', namespaces);
+        return `sensorElement${metadata}${reports.join('')}${rest}`;
+      })
+      .sort();
+    return elements.length ? name + elements.join('') : '';
+  }
+  if (children === QUANTITY && Array.isArray(value)) {
+    const elements = value
+      .filter((element): element is Record<string, Json> => element !== null && typeof element === 'object' && !Array.isArray(element))
+      .map((element) => `quantityElement${ordered(element, QUANTITY, namespaces)}`)
+      .sort();
+    return elements.length ? name + elements.join('') : '';
+  }
+  if (children && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const inner = children.map(([child]) => (Array.isArray(value[child]) ? (value[child] as Json[]) : value[child] === undefined ? [] : [value[child]]).map((item) => field(child, item)).filter(Boolean).sort().join('')).join('');
+    const rest = remaining(value, (key) => children.some(([child]) => child === key), namespaces);
+    return inner || rest ? name + inner + rest : '';
+  }
+  return field(name, value);
+}
+
+/** A sensor report's bare measurement type is a GS1 Web Vocabulary term. */
+function sensorTerms(report: Record<string, Json>): Record<string, Json> {
+  const type = report.type;
+  return typeof type === 'string' && !isUri(type) ? { ...report, type: `https://gs1.org/voc/${type}` } : report;
+}
+
+/** The namespaces a document's @context declares (`{ "example": "https://ns.example.com/epcis/" }`). */
+export function contextNamespaces(context: unknown): Record<string, string> {
+  const namespaces: Record<string, string> = {};
+  for (const entry of Array.isArray(context) ? context : [context]) {
+    if (entry && typeof entry === 'object') for (const [prefix, uri] of Object.entries(entry)) if (typeof uri === 'string') namespaces[prefix] = uri;
+  }
+  return namespaces;
+}
+
+/** The pre-hash string of one event (what the event hash ID is the SHA-256 of). */
+export function eventHashPreimage(event: Record<string, unknown>, namespaces: Record<string, string> = {}): string {
+  return `eventType=${String(event.type ?? '')}${ordered(event as Record<string, Json>, EVENT_ORDER, namespaces, IGNORED)}`;
+}
