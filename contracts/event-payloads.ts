@@ -63,6 +63,7 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: { orderId: string; studioId: string; sku: string; status: string; previousStatus: string | null; available: number; safetyStock: number };
   [SUPPLY_EVENTS.PURCHASE_ORDER_PLACED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED]: PurchaseOrderFacts;
+  [SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED]: PurchaseOrderFacts;
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };

@@ -108,6 +108,8 @@ export const SUPPLY_EVENTS = {
   MATERIAL_STATUS_CHANGED: 'material.status.changed',
   PURCHASE_ORDER_PLACED: 'purchase-order.placed',
   PURCHASE_ORDER_CONFIRMED: 'purchase-order.confirmed',
+  /** The supplier shipped it (its lots and quantities), e.g. by an EPCIS shipping event. */
+  PURCHASE_ORDER_SHIPPED: 'purchase-order.shipped',
   PURCHASE_ORDER_RECEIVED: 'purchase-order.received',
 } as const;
 

@@ -36,6 +36,7 @@ export const suppliersAccess: AccessPolicy = {
     'Mutation.publishInventory': { roles: ['SUPPLIER', 'HUB_ADMIN'], actsFor: (args) => args.supplierId as string },
     'Mutation.placePurchaseOrder': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
     'Mutation.confirmPurchaseOrder': ['SUPPLIER'],
+    'Mutation.shipPurchaseOrder': ['SUPPLIER'],
     'Mutation.receivePurchaseOrder': STUDIO_STAFF,
   },
   types: {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 
 /** One lot's figure in a publication. Checked item by item by the service (errors name the item). */
@@ -15,6 +15,19 @@ export class InventoryItemInput {
 export class PurchaseOrderLineInput {
   @Field() sku!: string;
   @Field(() => Int) @Min(1, { message: 'quantity must be at least 1' }) @Max(100_000_000) quantity!: number;
+}
+
+@InputType({ description: 'A lot shipped against a purchase order' })
+export class ShippedLotInput {
+  @Field() @Length(1, 60) sku!: string;
+  @Field() @Length(1, 80) lotCode!: string;
+  @Field(() => Int) @Min(1, { message: 'quantity must be at least 1' }) @Max(100_000_000) quantity!: number;
+}
+
+@InputType()
+export class ShipPurchaseOrderInput {
+  @Field(() => [ShippedLotInput]) @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) lots!: ShippedLotInput[];
+  @Field({ nullable: true, description: 'When it left (defaults to now)' }) @IsOptional() shippedAt?: Date;
 }
 
 @InputType()

@@ -7,7 +7,7 @@ import { PurchaseOrder, PurchaseOrderStatus, PurchaseOrderStatusEnum } from './e
 import { EnterpriseSupply } from './entities/references';
 import { Reservation } from './entities/stock';
 import { SupplierTierEnum, type SupplierTier } from './entities/supplier';
-import { PlacePurchaseOrderInput } from './inputs';
+import { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
 import type { SupplierLoaders } from './loaders';
 import { PurchaseOrderService } from './purchase-order.service';
 
@@ -117,6 +117,16 @@ export class PurchaseOrderResolver {
     @Arg('expectedAt', { nullable: true }) expectedAt?: Date,
   ): Promise<PurchaseOrder> {
     return this.purchases.transition(ctx, purchaseOrderId, 'CONFIRMED', expectedAt);
+  }
+
+  @Mutation(() => PurchaseOrder, { description: "The supplier ships a purchase order, naming the lots and quantities (its EPCIS shipping event at /epcis/capture does the same); repeating it with the same key changes nothing" })
+  shipPurchaseOrder(
+    @Arg('purchaseOrderId', () => ID) purchaseOrderId: string,
+    @Arg('input', () => ShipPurchaseOrderInput) input: ShipPurchaseOrderInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<PurchaseOrder> {
+    return this.purchases.ship(ctx, purchaseOrderId, input, idempotencyKey);
   }
 
   @Mutation(() => PurchaseOrder, { description: 'The studio marks a purchase order received; repeating it changes nothing' })

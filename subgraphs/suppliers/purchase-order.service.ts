@@ -11,11 +11,16 @@ import { OrderMaterial } from './entities/order-supply';
 import { PURCHASE_ORDER_TRANSITIONS, PurchaseOrder, PurchaseOrderStatus } from './entities/purchase-order';
 import { availableOf, StockLot } from './entities/stock';
 import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
-import type { PlacePurchaseOrderInput } from './inputs';
+import type { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
-type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)['PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_RECEIVED'];
-
+type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)['PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED'];
+/** The event each status a purchase order moves to is announced by. */
+const EVENT_OF: Partial<Record<PurchaseOrderStatus, PurchaseOrderEventType>> = {
+  CONFIRMED: SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED,
+  SHIPPED: SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED,
+  RECEIVED: SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED,
+};
 
 export interface ReorderSuggestion {
   sku: string;
@@ -110,19 +115,46 @@ export class PurchaseOrderService {
       const order = await em.findOne(PurchaseOrder, { id: purchaseOrderId });
       if (!order) throw notFound('Purchase order', purchaseOrderId);
       if (order.status === to) return order;
-      if (!PURCHASE_ORDER_TRANSITIONS[order.status].includes(to)) {
-        throw failedPrecondition('INVALID_PURCHASE_ORDER_TRANSITION', `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`, { status: order.status });
-      }
-      order.status = to;
+      this.move(order, to);
       if (to === 'CONFIRMED') {
         order.confirmedAt = this.clock();
         if (expectedAt) order.expectedAt = expectedAt;
       }
-      this.record(em, ctx, order, to === 'CONFIRMED' ? SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED : SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED);
+      this.record(em, ctx, order, EVENT_OF[to]!);
       await em.flush();
       await this.resettle(em, ctx, order);
       return order;
     });
+  }
+
+  /** The supplier ships it: the lots and quantities it sent, each of a material the order asks for. */
+  async ship(ctx: RequestContext<unknown>, purchaseOrderId: string, input: ShipPurchaseOrderInput, idempotencyKey: string): Promise<PurchaseOrder> {
+    requireId('po', purchaseOrderId, 'purchase order');
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'shipPurchaseOrder', idempotencyKey, { purchaseOrderId, ...input }, async () => {
+        const order = await em.findOne(PurchaseOrder, { id: purchaseOrderId });
+        if (!order) throw notFound('Purchase order', purchaseOrderId);
+        const ordered = new Set(order.lines.map((line) => line.sku));
+        const strangers = [...new Set(input.lots.map((lot) => lot.sku).filter((sku) => !ordered.has(sku)))];
+        if (strangers.length) throw badInput(`Purchase order "${order.id}" does not ask for ${strangers.join(', ')}`, { field: 'lots', skus: strangers });
+        this.move(order, 'SHIPPED');
+        order.shippedAt = input.shippedAt ?? this.clock();
+        order.shippedLots = input.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, quantity: lot.quantity }));
+        this.record(em, ctx, order, SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED);
+        await em.flush();
+        await this.resettle(em, ctx, order);
+        return order.id;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(PurchaseOrder, { id });
+  }
+
+  /** The one place a purchase order's status changes: checked against the lifecycle table. */
+  private move(order: PurchaseOrder, to: PurchaseOrderStatus): void {
+    if (!PURCHASE_ORDER_TRANSITIONS[order.status].includes(to)) {
+      throw failedPrecondition('INVALID_PURCHASE_ORDER_TRANSITION', `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`, { status: order.status });
+    }
+    order.status = to;
   }
 
   private record(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, type: PurchaseOrderEventType): void {

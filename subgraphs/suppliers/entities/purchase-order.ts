@@ -2,19 +2,21 @@ import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../../platform/graphql/enums';
 
-const PURCHASE_ORDER_STATUSES = ['PLACED', 'CONFIRMED', 'RECEIVED', 'CANCELLED'] as const;
+const PURCHASE_ORDER_STATUSES = ['PLACED', 'CONFIRMED', 'SHIPPED', 'RECEIVED', 'CANCELLED'] as const;
 export type PurchaseOrderStatus = (typeof PURCHASE_ORDER_STATUSES)[number];
 export const PurchaseOrderStatusEnum = enumOf(PURCHASE_ORDER_STATUSES);
 registerEnumType(PurchaseOrderStatusEnum, { name: 'PurchaseOrderStatus' });
 
-/** The purchase-order lifecycle, as data. */
+/** The purchase-order lifecycle, as data: a supplier may ship without confirming first; goods on their way are no longer cancelled. */
 export const PURCHASE_ORDER_TRANSITIONS: Readonly<Record<PurchaseOrderStatus, readonly PurchaseOrderStatus[]>> = Object.freeze({
-  PLACED: ['CONFIRMED', 'CANCELLED'],
-  CONFIRMED: ['RECEIVED', 'CANCELLED'],
+  PLACED: ['CONFIRMED', 'SHIPPED', 'CANCELLED'],
+  CONFIRMED: ['SHIPPED', 'RECEIVED', 'CANCELLED'],
+  SHIPPED: ['RECEIVED'],
   RECEIVED: [],
   CANCELLED: [],
 });
-export const OPEN_PURCHASE_ORDER: readonly PurchaseOrderStatus[] = ['PLACED', 'CONFIRMED'];
+/** Still to arrive: what counts as on order. */
+export const OPEN_PURCHASE_ORDER: readonly PurchaseOrderStatus[] = ['PLACED', 'CONFIRMED', 'SHIPPED'];
 
 @ObjectType({ description: 'A line of a purchase order' })
 export class PurchaseOrderLine {
@@ -25,13 +27,25 @@ export class PurchaseOrderLine {
   quantity!: number;
 }
 
-/** A studio's order to a supplier; the supplier sees and confirms it. */
+@ObjectType({ description: 'What a supplier shipped against a purchase order: a lot of one of its materials' })
+export class ShippedLot {
+  @Field()
+  sku!: string;
+
+  @Field()
+  lotCode!: string;
+
+  @Field(() => Int)
+  quantity!: number;
+}
+
+/** A studio's order to a supplier; the supplier sees, confirms and ships it. */
 @ObjectType({ description: "A studio's purchase order to a supplier" })
 @Entity({ tableName: 'purchase_order' })
 @Index({ properties: ['studioId', 'status'] })
 @Index({ properties: ['supplierId', 'status'] })
 export class PurchaseOrder {
-  [OptionalProps]?: 'version' | 'confirmedAt';
+  [OptionalProps]?: 'version' | 'confirmedAt' | 'shippedAt' | 'shippedLots';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -62,6 +76,14 @@ export class PurchaseOrder {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   confirmedAt?: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the supplier shipped it' })
+  @Property({ type: 'datetime', nullable: true })
+  shippedAt?: Date | null = null;
+
+  @Field(() => [ShippedLot], { nullable: true, description: 'The lots and quantities shipped (from the supplier’s shipping event)' })
+  @Property({ type: 'json', nullable: true })
+  shippedLots?: ShippedLot[] | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;
