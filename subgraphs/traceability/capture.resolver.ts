@@ -1,0 +1,86 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../platform/graphql/context';
+import { badInput } from '../../platform/graphql/errors';
+import { newId, requireId } from '../../platform/data/ids';
+import { inTransaction } from '../../platform/data/transactions';
+import { CaptureJob, CaptureOutcomeEnum, CapturedEvent, type CaptureOutcome, type CaptureReceipt } from './entities';
+
+type Context = GraphQLContext<unknown>;
+
+@InputType({ description: 'One event of a capture, with what the hub did with it (the gateway applies each before it records the job)' })
+export class CapturedEventInput {
+  @Field() @Length(1, 200) eventId!: string;
+  @Field() @Length(1, 40) eventType!: string;
+  @Field() eventTime!: Date;
+  @Field({ nullable: true }) @IsOptional() @Length(1, 200) bizStep?: string;
+  @Field({ description: 'The event as EPCIS 2.0 JSON text' }) @Length(2, 200_000) document!: string;
+  @Field(() => CaptureOutcomeEnum) outcome!: CaptureOutcome;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(500) detail?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(40) errorCode?: string;
+}
+
+@InputType()
+export class RecordCaptureInput {
+  @Field(() => [CapturedEventInput]) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) events!: CapturedEventInput[];
+}
+
+/**
+ * The hub's EPCIS repository of captured events. The gateway's /epcis/capture validates a
+ * document against GS1's schema, gives events without an eventID their CBV hash ID, applies
+ * each through the graph under the sender's token (a shipping event ships the purchase order it
+ * names) and records here the job with each event's outcome. A sender's eventID is kept once: a
+ * second capture of it is a DUPLICATE in its job and changes nothing.
+ */
+@Resolver(() => CaptureJob)
+export class CaptureResolver {
+  @Mutation(() => CaptureJob, { description: 'Records a capture job and keeps its events not captured before (used by /epcis/capture)' })
+  recordCapture(@Arg('input', () => RecordCaptureInput) input: RecordCaptureInput, @Ctx() { ctx }: Context): Promise<CaptureJob> {
+    const capturedBy = ctx.viewer.org;
+    if (!capturedBy) throw badInput('A capture is sent by an enterprise: the token names none', { field: 'token' });
+    const documents = input.events.map((event, index) => {
+      try {
+        const document = JSON.parse(event.document) as unknown;
+        if (!document || typeof document !== 'object' || Array.isArray(document)) throw new Error('not an object');
+        return document as Record<string, unknown>;
+      } catch {
+        throw badInput(`events[${index}].document must be one EPCIS event as a JSON object`, { field: `events.${index}.document` });
+      }
+    });
+    return inTransaction(ctx, async (em) => {
+      const now = new Date();
+      const id = newId('cap', now.getTime());
+      const ids = input.events.map((event) => event.eventId);
+      const known = new Map((await em.find(CapturedEvent, { capturedBy, eventId: { $in: ids } }, { fields: ['eventId', 'captureId'] })).map((event) => [event.eventId, event.captureId]));
+      const receipts: CaptureReceipt[] = [];
+      let kept = 0;
+      input.events.forEach((event, index) => {
+        const first = known.get(event.eventId);
+        if (first !== undefined) {
+          receipts.push({ eventId: event.eventId, outcome: 'DUPLICATE', detail: first === id ? 'Given twice in this document: kept once' : `Captured before (job ${first}): kept once, changed nothing now`, errorCode: null });
+          return;
+        }
+        known.set(event.eventId, id);
+        kept += 1;
+        em.persist(em.create(CapturedEvent, { eventId: event.eventId, captureId: id, capturedBy, eventType: event.eventType, eventTime: event.eventTime, recordTime: now, bizStep: event.bizStep ?? null, outcome: event.outcome, document: documents[index] }));
+        receipts.push({ eventId: event.eventId, outcome: event.outcome, detail: event.detail ?? null, errorCode: event.errorCode ?? null });
+      });
+      const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts, kept });
+      em.persist(job);
+      await em.flush();
+      return job;
+    });
+  }
+
+  @Query(() => [String], { description: 'Which of these eventIDs your enterprise has captured before' })
+  async capturedEventIds(@Arg('eventIds', () => [String]) eventIds: string[], @Ctx() { ctx }: Context): Promise<string[]> {
+    if (eventIds.length > 1000) throw badInput('At most 1,000 eventIDs at a time', { field: 'eventIds' });
+    return (await ctx.em.find(CapturedEvent, { eventId: { $in: eventIds } }, { fields: ['eventId'] })).map((event) => event.eventId);
+  }
+
+  @Query(() => CaptureJob, { nullable: true, description: 'A capture job you sent (null for one you did not, as for one that never was)' })
+  captureJob(@Arg('id', () => ID) id: string, @Ctx() { ctx }: Context): Promise<CaptureJob | null> {
+    requireId('cap', id, 'capture job');
+    return ctx.em.findOne(CaptureJob, { id });
+  }
+}
