@@ -47,6 +47,10 @@ export function epcisIdentifiers(publicBase: string) {
     /** The order: the object being made before its products have codes, and the studio's production order (bizTransaction). */
     order: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
     lot: (supplierId: string, lotCode: string) => `${base}/id/lot/${encodeURIComponent(supplierId)}/${encodeURIComponent(lotCode)}`,
+    /** A lot of a material as a class (like an LGTIN): what a supplier's shipping event counts in its quantityList. */
+    materialLot: (sku: string, lotCode: string) => `${base}/id/material/${encodeURIComponent(sku)}/lot/${encodeURIComponent(lotCode)}`,
+    /** A studio's purchase order to a supplier (a bizTransaction of type po). */
+    purchaseOrder: (purchaseOrderId: string) => `${base}/id/purchase-order/${encodeURIComponent(purchaseOrderId)}`,
     location: (location: LocationRef) => (location.gln ? `${base}/414/${location.gln}` : `${base}/id/enterprise/${encodeURIComponent(location.enterpriseId)}`),
   };
 }

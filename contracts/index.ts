@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './ids';
 export * from './epcis';
 export * from './epcis-hash';
+export * from './epcis-capture';

@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import {
+  cbvTermOf,
   EPCIS_EVENT_TYPES,
   EPCIS_OBJECT_EVENT_TYPES,
   EPCIS_TRANSFORMATION_EVENT_TYPES,
@@ -59,7 +60,8 @@ const DEFAULT_PER_PAGE = 30;
 /** The subgraph's page limit; a larger perPage is served as this many (the binding lets a server return fewer). */
 const MAX_PER_PAGE = 100;
 
-const HEADERS = {
+/** The binding's headers on every answer of the EPCIS interface. */
+export const EPCIS_HEADERS = {
   'GS1-EPCIS-Version': '2.0.0',
   'GS1-CBV-Version': '2.0.0',
   'GS1-Extensions': `weft=${WEFT_EPCIS_NAMESPACE.weft}`,
@@ -102,24 +104,27 @@ interface Entry {
 
 type Lot = TransformationFact['lots'][number];
 
-class EpcisProblem extends Error {
+/** A refusal of the EPCIS interface, answered as the binding's problem document. */
+export class EpcisProblem extends Error {
   constructor(
     readonly status: number,
     readonly type: string,
     message: string,
     readonly headers: Record<string, string> = {},
+    /** Members the problem document adds (RFC 7807 extensions), e.g. a capture's schema problems. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
 }
-const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
+export const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
 
-function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
-  sendJson(response, problem.status, { type: problem.type, title: problem.message, status: problem.status, instance }, { ...HEADERS, ...problem.headers, 'content-type': 'application/problem+json' });
+export function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
+  sendJson(response, problem.status, { type: problem.type, title: problem.message, status: problem.status, instance, ...problem.extensions }, { ...EPCIS_HEADERS, ...problem.headers, 'content-type': 'application/problem+json' });
 }
 
 /** A GraphQL refusal as the binding's problem: who may not ask, what was malformed, or that the hub cannot answer now. */
-function problemOf(error: { message: string; extensions?: Record<string, unknown> }): EpcisProblem {
+export function problemOf(error: { message: string; extensions?: Record<string, unknown> }): EpcisProblem {
   switch (error.extensions?.code) {
     case 'UNAUTHENTICATED':
       return new EpcisProblem(401, 'epcisException:SecurityException', error.message);
@@ -137,7 +142,7 @@ function problemOf(error: { message: string; extensions?: Record<string, unknown
 }
 
 /** Percent-decoding that never throws: a malformed escape is kept as it is (and matches nothing). */
-function decoded(text: string): string {
+export function decoded(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
@@ -151,13 +156,6 @@ function timeOf(name: string, raw: string): string {
   const time = new Date(raw);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(time.getTime())) throw queryParameterProblem(`${name} must be an ISO 8601 date-time with its offset, not "${raw}"`);
   return time.toISOString();
-}
-
-/** A CBV term as the vocabulary keeps it: bare for GS1's own (the binding also accepts their URN and URI forms), a URI for Weft's. */
-function cbvTerm(kind: 'bizStep' | 'disposition', raw: string): string {
-  const prefixes = kind === 'bizStep' ? ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'] : ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'];
-  const prefix = prefixes.find((candidate) => raw.startsWith(candidate));
-  return prefix ? raw.slice(prefix.length) : raw;
 }
 
 interface ParsedQuery {
@@ -177,13 +175,49 @@ export interface EpcisOptions {
   publicUrl: PublicUrl;
 }
 
+/** A GraphQL operation through this gateway's planner under the caller's context, its answer as data and errors. */
+export async function executeGraphQL(endpoint: GraphQLEndpoint<GatewayContext>, context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<{ data: Record<string, any>; errors: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+  const result = await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
+  if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
+  const { data, errors } = result.body.singleResult;
+  return { data: data ?? {}, errors: (errors ?? []) as { message: string; extensions?: Record<string, unknown> }[] };
+}
+
+/**
+ * One route of the EPCIS interface: the methods it serves, JSON only, the caller's context from
+ * their token; any EpcisProblem thrown on the way is answered as the binding's problem document.
+ */
+export function epcisRoute(
+  endpoint: GraphQLEndpoint<GatewayContext>,
+  methods: readonly string[],
+  serve: (request: http.IncomingMessage, response: http.ServerResponse, context: GatewayContext, url: URL) => Promise<void>,
+): RouteHandler {
+  return async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      if (!methods.includes(request.method ?? 'GET')) throw new EpcisProblem(405, 'epcisException:ValidationException', `${request.method} is not served at ${url.pathname} (${methods.join(', ')} are)`, { allow: methods.join(', ') });
+      const accept = request.headers.accept;
+      if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept)) throw new EpcisProblem(406, 'epcisException:NotAcceptableException', 'This hub answers EPCIS in JSON (application/json or application/ld+json) only');
+      let context: GatewayContext;
+      try {
+        context = await endpoint.context(request);
+      } catch (error) {
+        throw problemOf(error as { message: string; extensions?: Record<string, unknown> });
+      }
+      await serve(request, response, context, url);
+    } catch (error) {
+      if (!(error instanceof EpcisProblem)) throw error;
+      sendProblem(response, error, url.pathname);
+    }
+  };
+}
+
 export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler> {
+  /** The operation's data; its first error refuses the request. */
   const execute = async (context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
-    const result = await options.endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
-    if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
-    const { data, errors } = result.body.singleResult;
-    if (errors?.length) throw problemOf(errors[0] as { message: string; extensions?: Record<string, unknown> });
-    return data ?? {};
+    const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
+    if (errors.length) throw problemOf(errors[0]);
+    return data;
   };
 
   /** Place URIs (Digital Link locations by GLN, or the hub's enterprise URIs) to enterprise ids. */
@@ -222,7 +256,7 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const terms: NonNullable<ParsedQuery['terms']> = {};
     for (const [name, kind] of [['EQ_bizStep', 'bizStep'], ['EQ_disposition', 'disposition']] as const) {
       const raw = get(name);
-      if (raw !== undefined) terms[kind] = new Set(values(raw).map((value) => cbvTerm(kind, value)));
+      if (raw !== undefined) terms[kind] = new Set(values(raw).map((value) => cbvTermOf(kind, value)!));
     }
     // An ObjectEvent's step and disposition are its status code's; a TransformationEvent is always commissioning.
     const statusCodes = VOCABULARY.statusCodes.filter((status) => (!terms.bizStep || terms.bizStep.has(status.bizStep)) && (!terms.disposition || terms.disposition.has(status.disposition))).map((status) => status.code);
@@ -304,28 +338,10 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     return true;
   };
 
-  const handle =
-    (serve: (response: http.ServerResponse, context: GatewayContext, url: URL) => Promise<void>): RouteHandler =>
-    async (request, response) => {
-      const url = new URL(request.url ?? '/', 'http://localhost');
-      try {
-        if (request.method !== 'GET' && request.method !== 'HEAD') throw new EpcisProblem(405, 'epcisException:ValidationException', `${request.method} is not served here: this hub answers queries (GET)`, { allow: 'GET, HEAD' });
-        const accept = request.headers.accept;
-        if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept)) throw new EpcisProblem(406, 'epcisException:NotAcceptableException', 'This hub answers EPCIS in JSON (application/json or application/ld+json) only');
-        let context: GatewayContext;
-        try {
-          context = await options.endpoint.context(request);
-        } catch (error) {
-          throw problemOf(error as { message: string; extensions?: Record<string, unknown> });
-        }
-        await serve(response, context, url);
-      } catch (error) {
-        if (!(error instanceof EpcisProblem)) throw error;
-        sendProblem(response, error, url.pathname);
-      }
-    };
+  const handle = (serve: (response: http.ServerResponse, context: GatewayContext, url: URL) => Promise<void>): RouteHandler =>
+    epcisRoute(options.endpoint, ['GET', 'HEAD'], (_request, response, context, url) => serve(response, context, url));
 
-  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => sendJson(response, 200, body, { ...HEADERS, ...headers, 'content-type': 'application/json' });
+  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => sendJson(response, 200, body, { ...EPCIS_HEADERS, ...headers, 'content-type': 'application/json' });
 
   const events = handle(async (response, context, url) => {
     const base = options.publicUrl.base;

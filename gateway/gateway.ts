@@ -26,6 +26,7 @@ import { boundUrl } from '../platform/runtime/public-url';
 import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
 import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
+import { epcisCaptureRoutes } from './epcis-capture';
 import { buildASTSchema, Kind, parse, printSchema, type EnumTypeDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
@@ -273,6 +274,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       ...sse.routes,
       ...epcisRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
+      ...epcisCaptureRoutes({ endpoint: endpoints['/graphql'], publicUrl, maxBodyBytes: options.maxBodyBytes }),
       ...digitalLinkRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
       '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, streams: sse.streams(), followers: feed?.followers ?? 0 } }),
       '/readyz': async (_request, response) => {

@@ -5,6 +5,7 @@ import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/ent
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { capacityCells } from './permissions/cells/capacity';
 import { kitchensCells } from './permissions/cells/kitchens';
+import { traceabilityCells } from './permissions/cells/traceability';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
@@ -22,13 +23,13 @@ import { customer } from './support/principals';
  * file per subgraph (permissions/cells/); this runner checks each (cell, route) as its own test
  * (`-t "<cell name>"` runs one), reads before writes, and fails if cells go missing.
  */
-const CELLS: Cell[] = [ordersCells, networkCells, vocabularyCells, suppliersCells, capacityCells, kitchensCells, notificationsCells].flat();
+const CELLS: Cell[] = [ordersCells, networkCells, vocabularyCells, suppliersCells, capacityCells, kitchensCells, notificationsCells, traceabilityCells].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
 type Route = 'gateway' | 'direct';
 const CASES = RUN_ORDER.flatMap((cell) => (cell.directOnly ? (['direct'] as Route[]) : cell.gatewayOnly ? (['gateway'] as Route[]) : (['gateway', 'direct'] as Route[])).map((route) => ({ cell, route })));
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 2044;
+const EXPECTED_CELL_CHECKS = 2156;
 
 describe.each(dialects())('permission matrix (%s)', (dialect) => {
   let t: TestHub;

@@ -5,7 +5,7 @@ import type { GraphQLResult, TestHub } from '../support/hub';
 import { teawareOrder } from '../support/orders';
 import { partner, staff } from '../support/principals';
 import { waitFor } from '../support/wait';
-import type { Fixture } from './matrix';
+import { FIXTURE_CAPTURED_EVENT, type Fixture } from './matrix';
 
 /**
  * The matrix's world: order A of moyun-studio (its first stages done, C50 with gilding-atelier,
@@ -70,7 +70,11 @@ export async function buildFixture(t: TestHub): Promise<Fixture> {
   await waitFor(async () => (await t.hub.subgraphs.orders.systemContext().em.fork().count(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.ETA_CHANGED }, { filters: false })) > 0, 15_000, 'the forecast of A');
   const [imported] = await t.hub.subgraphs.orders.systemContext().em.find(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.IMPORTED });
   const webhook = ok(await t.gql<any>(`mutation { registerWebhook(enterpriseId: "moyun-studio", url: "http://127.0.0.1:9/fixture", eventTypes: ["order.cancelled"], idempotencyKey: "fixture-hook") { webhook { id } } }`, {}, moyun)).registerWebhook.webhook.id;
+  // A capture job the supplier sent (the gateway's /epcis/capture records one like it).
+  const captureJob = ok(
+    await t.gql<any>(`mutation($d: String!) { recordCapture(input: { events: [{ eventId: "${FIXTURE_CAPTURED_EVENT}", eventType: "ObjectEvent", eventTime: "2026-12-01T00:00:00Z", document: $d, outcome: KEPT }] }) { id } }`, { d: '{"type":"ObjectEvent"}' }, { as: partner('jingdezhen-clay', 'SUPPLIER') }),
+  ).recordCapture.id;
   // The notifications subgraph has learnt of order A from its events.
   await waitFor(async () => (await t.hub.subgraphs.notifications.systemContext().em.fork().count(OrderFacts, { orderId: a.id })) > 0, 15_000, 'order A known to notifications');
-  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id, aImportedEvent: imported.eventId, webhook };
+  return { a: a.id, b: b.id, m: m.id, aStages, bFirstStage: b.stages[0].id, traceCode, purchaseOrder, overflowRequest, allocation: allocation.id, aImportedEvent: imported.eventId, webhook, captureJob };
 }

@@ -44,11 +44,15 @@ export interface Fixture {
   allocation: string;
   aImportedEvent: string; // the event id order A's import wrote (how live events find its progress entry)
   webhook: string; // moyun-studio's webhook
+  captureJob: string; // an EPCIS capture job jingdezhen-clay sent, holding FIXTURE_CAPTURED_EVENT
 }
+
+/** The eventID of the one event in the fixture's capture job. */
+export const FIXTURE_CAPTURED_EVENT = 'urn:uuid:7c1e2f3a-0b4d-4e5f-8a6b-9c0d1e2f3a4b';
 
 export interface Cell {
   name: string;
-  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers' | 'capacity' | 'kitchens' | 'notifications';
+  subgraph: 'orders' | 'network' | 'vocabulary' | 'suppliers' | 'capacity' | 'kitchens' | 'notifications' | 'traceability';
   query: string;
   variables(f: Fixture): Record<string, unknown>;
   observe(result: GraphQLResult): string;

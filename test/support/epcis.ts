@@ -1,13 +1,2 @@
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
-import schema from '../../contracts/standards/EPCIS-JSON-Schema.json';
-
-// GS1's bundled EPCIS 2.0 JSON schema, offline (draft-07; `strict: false` as GS1 documents it).
-const ajv = new Ajv({ strict: false, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(schema);
-
-/** What GS1's schema finds wrong with a document: empty when it validates. */
-export function epcisSchemaProblems(document: unknown): string[] {
-  return validate(document) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
-}
+// The gateway's validator against GS1's EPCIS 2.0 schema: what tests check every answer with.
+export { epcisSchemaProblems } from '../../gateway/epcis-schema';

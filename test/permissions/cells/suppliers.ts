@@ -98,4 +98,13 @@ export const suppliersCells: Cell[] = [
     observe: mutationOutcome,
     expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
+  {
+    name: "ship moyun-studio's purchase order (its supplier only)",
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation($p: ID!) { shipPurchaseOrder(purchaseOrderId: $p, input: { lots: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-FIXTURE", quantity: 1000 }] }, idempotencyKey: "fixture-ship") { id } }`,
+    variables: (f) => ({ p: f.purchaseOrder }),
+    observe: mutationOutcome,
+    expected: row('UNAUTHENTICATED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
 ];

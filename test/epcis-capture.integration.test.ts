@@ -1,0 +1,161 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Principal } from '../contracts';
+import { eventHashId } from '../gateway/epcis-capture';
+import { dialects, startTestHub, TestHub } from './support/hub';
+import { partner, staff } from './support/principals';
+
+/** GS1's 47 example documents of EPCIS 2.0 (contracts/standards/examples). */
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'contracts', 'standards', 'examples');
+const CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
+
+const clay = partner('jingdezhen-clay', 'SUPPLIER');
+const goldLeaf = partner('nanjing-gold-leaf', 'SUPPLIER');
+const studio = staff('moyun-studio');
+
+const documentOf = (events: Record<string, unknown>[]) => ({ '@context': CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-12-03T08:00:00Z', epcisBody: { eventList: events } });
+
+describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (dialect) => {
+  let t: TestHub;
+  let base: string;
+
+  async function post(body: unknown, as: Principal | null, headers: Record<string, string> = {}) {
+    const response = await fetch(`${t.hub.gateway.http.url}/epcis/capture`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/ld+json', ...(as ? { authorization: `Bearer ${await t.token(as)}` } : {}), ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    return { status: response.status, headers: response.headers, body: (await response.json()) as any };
+  }
+
+  /** Captures a document and reads its job back by the Location header, as a client would. */
+  async function capture(body: unknown, as: Principal) {
+    const answer = await post(body, as);
+    expect(answer.status).toBe(202);
+    const location = answer.headers.get('location')!;
+    expect(location).toBe(`${base}/epcis/capture/${answer.body.captureID}`);
+    const job = await fetch(`${t.hub.gateway.http.url}${location.slice(base.length)}`, { headers: { authorization: `Bearer ${await t.token(as)}` } });
+    expect(job.status).toBe(200);
+    return (await job.json()) as any;
+  }
+
+  const purchaseOrder = async (id: string) => (await t.gql(`{ purchaseOrders { id status shippedAt shippedLots { sku lotCode quantity } } }`, {}, { as: studio })).data.purchaseOrders.find((order: any) => order.id === id);
+  const known = async (ids: string[], as: Principal) => (await t.gql(`query($ids: [String!]!) { capturedEventIds(eventIds: $ids) }`, { ids }, { as })).data.capturedEventIds;
+
+  beforeAll(async () => {
+    t = await startTestHub(dialect);
+    for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    base = t.hub.gateway.http.url.replace('127.0.0.1', 'localhost');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('accepts every one of GS1’s example documents, keeps each event once, and a second capture changes nothing', async () => {
+    const files = fs.readdirSync(EXAMPLES).filter((file) => file.endsWith('.jsonld'));
+    expect(files).toHaveLength(47);
+    const kept = new Set<string>();
+    for (const file of files) {
+      const document = JSON.parse(fs.readFileSync(path.join(EXAMPLES, file), 'utf8'));
+      const job = await capture(document, clay);
+      expect([file, job.running, job.success, job.captureErrorBehaviour, job.errors]).toEqual([file, false, true, 'proceed', []]);
+      const events = document.epcisBody.eventList ?? document.epcisBody.queryResults.resultsBody.eventList;
+      expect(job['weft:events']).toHaveLength(events.length);
+      for (const receipt of job['weft:events']) {
+        // None of GS1's examples names the hub's purchase orders: kept, changing nothing (or seen in an earlier example).
+        expect([file, receipt.outcome]).toEqual([file, kept.has(receipt.eventId) ? 'DUPLICATE' : 'KEPT']);
+        kept.add(receipt.eventId);
+      }
+    }
+    // Events without an eventID are known by their CBV event hash ID.
+    const hashed = [...kept].filter((id) => id.startsWith('ni:///sha-256;'));
+    expect(hashed.length).toBeGreaterThanOrEqual(7);
+    expect((await known([...kept], clay)).sort()).toEqual([...kept].sort());
+    // Another enterprise does not learn what this supplier captured.
+    expect(await known([...kept], goldLeaf)).toEqual([]);
+
+    const again = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'Example_9.6.1-ObjectEvent.jsonld'), 'utf8'));
+    const second = await capture(again, clay);
+    expect(second['weft:events'].map((receipt: any) => receipt.outcome)).toEqual(again.epcisBody.eventList.map(() => 'DUPLICATE'));
+  });
+
+  it('refuses a malformed document with the problems and keeps nothing of it', async () => {
+    const good = { type: 'ObjectEvent', eventID: 'urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d0001', eventTime: '2026-12-03T08:00:00Z', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', epcList: ['https://id.gs1.org/01/09521234543213/21/1'] };
+    const refusals: [string, unknown, number, string][] = [
+      ['not JSON', '{"type": "EPCISDocument", ', 400, 'epcisException:ValidationException'],
+      ['not an EPCIS document', { hello: 'world' }, 400, 'epcisException:ValidationException'],
+      ['an event without its time', documentOf([{ ...good, eventTime: undefined }]), 400, 'epcisException:ValidationException'],
+      ['an unknown action', documentOf([{ ...good, action: 'DESTROY' }]), 400, 'epcisException:ValidationException'],
+      ['a malformed eventTime', documentOf([{ ...good, eventTime: 'yesterday' }]), 400, 'epcisException:ValidationException'],
+      ['no events', documentOf([]), 400, 'epcisException:ValidationException'],
+      ['a wrong document type', { ...documentOf([good]), type: 'EPCISMasterDataDocument' }, 400, 'epcisException:ValidationException'],
+    ];
+    for (const [what, body, status, type] of refusals) {
+      const answer = await post(body, clay);
+      expect([what, answer.status, answer.headers.get('content-type'), answer.body.type]).toEqual([what, status, 'application/problem+json', type]);
+      expect(answer.body.title).toEqual(expect.any(String));
+    }
+    const invalid = await post(documentOf([{ ...good, action: 'DESTROY' }]), clay);
+    expect(invalid.body.problems.join('\n')).toContain('action');
+    expect((await post(documentOf([good]), null)).status).toBe(401);
+    expect((await post(documentOf([good]), clay, { 'content-type': 'text/plain' })).status).toBe(415);
+    expect((await post(documentOf([good]), clay, { 'gs1-capture-error-behaviour': 'rollback' })).status).toBe(400);
+    expect((await post(documentOf(Array.from({ length: 501 }, (_, index) => ({ ...good, eventID: `urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d${String(index).padStart(4, '0')}` }))), clay)).status).toBe(413);
+    expect(await known([good.eventID], clay)).toEqual([]);
+
+    const options = await fetch(`${t.hub.gateway.http.url}/epcis/capture`, { method: 'OPTIONS' });
+    expect([options.status, options.headers.get('gs1-epcis-capture-limit'), options.headers.get('gs1-capture-error-behaviour')]).toEqual([204, '500', 'proceed']);
+  });
+
+  it('ships a purchase order by its supplier’s shipping event, receives it by the studio’s receiving event, and refuses another supplier as if it were missing', async () => {
+    const PLACE = `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 800 }, { sku: "GLAZE-CELADON", quantity: 50 }] }, idempotencyKey: "epcis-capture-po") { id status } }`;
+    const placed = (await t.gql(PLACE, {}, { as: studio })).data.placePurchaseOrder;
+    const transaction = [{ type: 'po', bizTransaction: `${base}/id/purchase-order/${placed.id}` }];
+    const lot = (sku: string, code: string, quantity: number) => ({ epcClass: `${base}/id/material/${sku}/lot/${code}`, quantity, uom: 'KGM' });
+    const shipping = {
+      type: 'ObjectEvent',
+      eventTime: '2026-12-03T09:30:00.000+08:00',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      readPoint: { id: `${base}/414/6901234000030` },
+      bizTransactionList: transaction,
+      quantityList: [lot('CLAY-KAOLIN', 'JDZ-K-2612A', 800), lot('GLAZE-CELADON', 'JDZ-G-2612B', 50)],
+    };
+
+    // Another supplier's shipping event for it: refused as a missing purchase order, and it stays PLACED.
+    const stranger = await capture(documentOf([shipping]), goldLeaf);
+    expect([stranger.success, stranger['weft:events'][0].outcome, stranger['weft:events'][0].errorCode]).toEqual([false, 'REFUSED', 'NOT_FOUND']);
+    expect(stranger.errors).toHaveLength(1);
+    expect((await purchaseOrder(placed.id)).status).toBe('PLACED');
+
+    // A shipping event whose lots are not the hub's material lots changes nothing either.
+    const unclear = await capture(documentOf([{ ...shipping, eventTime: '2026-12-03T09:00:00.000+08:00', quantityList: [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 200, uom: 'KGM' }] }]), clay);
+    expect([unclear['weft:events'][0].outcome, unclear['weft:events'][0].errorCode]).toEqual(['REFUSED', 'BAD_USER_INPUT']);
+    expect((await purchaseOrder(placed.id)).status).toBe('PLACED');
+
+    // Its own supplier's event (without an eventID: the hub gives it its event hash ID) ships it, with the lots.
+    const shipped = await capture(documentOf([shipping]), clay);
+    const [receipt] = shipped['weft:events'];
+    expect([shipped.success, receipt.outcome, receipt.eventId]).toEqual([true, 'APPLIED', eventHashId(shipping, {})]);
+    expect(await purchaseOrder(placed.id)).toEqual({
+      id: placed.id,
+      status: 'SHIPPED',
+      shippedAt: '2026-12-03T01:30:00.000Z',
+      shippedLots: [
+        { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2612A', quantity: 800 },
+        { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-2612B', quantity: 50 },
+      ],
+    });
+    // Sent again (a retry): a duplicate, nothing changes.
+    const retried = await capture(documentOf([shipping]), clay);
+    expect(retried['weft:events'][0].outcome).toBe('DUPLICATE');
+
+    // The studio's receiving event receives it; only the sender reads its capture job.
+    const receiving = { ...shipping, eventID: 'urn:uuid:2f4b9c1e-7d3a-4e55-9a61-0c8d2e6f7a10', eventTime: '2026-12-05T10:00:00.000+08:00', bizStep: 'receiving', disposition: 'in_progress', readPoint: { id: `${base}/414/6901234000016` } };
+    const received = await capture(documentOf([receiving]), studio);
+    expect(received['weft:events'][0]).toMatchObject({ eventId: receiving.eventID, outcome: 'APPLIED' });
+    expect((await purchaseOrder(placed.id)).status).toBe('RECEIVED');
+    const elsewhere = await fetch(`${t.hub.gateway.http.url}/epcis/capture/${received.captureID}`, { headers: { authorization: `Bearer ${await t.token(clay)}` } });
+    expect([elsewhere.status, ((await elsewhere.json()) as any).type]).toEqual([404, 'epcisException:NoSuchResourceException']);
+  });
+});
