@@ -1,4 +1,5 @@
-import { epcisIdentifiers } from './epcis';
+import { epcisIdentifiers, readingsOfSensorElements, type Reading } from './epcis';
+import { ORDER_EVENTS } from './events';
 
 /**
  * What an EPCIS event captured from a supplier's or partner's system means to the hub: the one
@@ -10,11 +11,18 @@ import { epcisIdentifiers } from './epcis';
  *   `<PUBLIC_URL>/id/purchase-order/<id>`) with the lots in its quantityList
  *   (`<PUBLIC_URL>/id/material/<sku>/lot/<lot>`, whole quantities): the purchase order is SHIPPED.
  * - `receiving` naming one: it is RECEIVED.
+ * - an event naming one of the hub's orders (a `prodorder` bizTransaction or an epcList entry,
+ *   `<PUBLIC_URL>/id/order/<id>`) with the business step of a stage the sender holds: that stage
+ *   has started (`disposition: in_progress`) or is done (`weft:hubEventType:
+ *   order.stage.completed`, as the hub's own export writes it), its sensorElementList the
+ *   stage's environment readings.
  * - anything else: kept and queryable, changing nothing.
  */
 export type CaptureIntent =
   | { kind: 'SHIP_PURCHASE_ORDER'; purchaseOrderId: string; shippedAt: string; lots: { sku: string; lotCode: string; quantity: number }[] }
   | { kind: 'RECEIVE_PURCHASE_ORDER'; purchaseOrderId: string }
+  /** The sender's stage of that order at that business step (the gateway finds it among the stages the sender may see). */
+  | { kind: 'STAGE_PROGRESS'; orderId: string; bizStep: string; step: 'STARTED' | 'COMPLETED'; readings: Reading[] }
   /** It names the hub's purchase order but not as the mapping needs: refused, with why. */
   | { kind: 'MALFORMED'; reason: string }
   /** Nothing in the hub is its subject. */
@@ -49,7 +57,7 @@ export function captureIntentOf(event: Record<string, unknown>, publicBase: stri
     .filter((entry) => cbvTermOf('btt', entry?.type) === 'po' && typeof entry.bizTransaction === 'string')
     .map((entry) => idAfter(String(entry.bizTransaction), poPrefix))
     .filter((id): id is string => !!id);
-  if (!orders.length) return { kind: 'NONE', reason: 'It names none of the hub’s purchase orders or stages: kept, changing nothing' };
+  if (!orders.length) return stageIntentOf(event, publicBase);
   if (orders.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s purchase orders: send one event per purchase order' };
   const [purchaseOrderId] = orders;
   const step = cbvTermOf('bizStep', event.bizStep);
@@ -65,6 +73,25 @@ export function captureIntentOf(event: Record<string, unknown>, publicBase: stri
   }
   if (!lots.length) return { kind: 'MALFORMED', reason: `A shipping event of purchase order ${purchaseOrderId} lists the lots it shipped in its quantityList (${ids.materialLot('<sku>', '<lot>')})` };
   return { kind: 'SHIP_PURCHASE_ORDER', purchaseOrderId, shippedAt: String(event.eventTime), lots };
+}
+
+/** An event about one of the hub's orders: the progress of the sender's stage at its business step. */
+function stageIntentOf(event: Record<string, unknown>, publicBase: string): CaptureIntent {
+  const orderPrefix = epcisIdentifiers(publicBase).order('');
+  const transactions = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
+  const named = [
+    ...transactions.filter((entry) => cbvTermOf('btt', entry?.type) === 'prodorder' && typeof entry.bizTransaction === 'string').map((entry) => String(entry.bizTransaction)),
+    ...(Array.isArray(event.epcList) ? (event.epcList as unknown[]).filter((epc): epc is string => typeof epc === 'string') : []),
+  ];
+  const orderIds = [...new Set(named.map((uri) => idAfter(uri, orderPrefix)).filter((id): id is string => !!id))];
+  if (!orderIds.length) return { kind: 'NONE', reason: 'It names none of the hub’s purchase orders or orders: kept, changing nothing' };
+  if (orderIds.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s orders: send one event per order' };
+  const bizStep = cbvTermOf('bizStep', event.bizStep);
+  if (!bizStep) return { kind: 'MALFORMED', reason: `An event of order ${orderIds[0]} names the business step of the stage it is about (bizStep)` };
+  const said = event['weft:hubEventType'];
+  const step = said === ORDER_EVENTS.STAGE_COMPLETED ? 'COMPLETED' : said === ORDER_EVENTS.STAGE_STARTED || cbvTermOf('disposition', event.disposition) === 'in_progress' ? 'STARTED' : null;
+  if (!step) return { kind: 'NONE', reason: `An event of order ${orderIds[0]} that neither starts (disposition in_progress) nor completes (weft:hubEventType ${ORDER_EVENTS.STAGE_COMPLETED}) a stage: kept, changing nothing` };
+  return { kind: 'STAGE_PROGRESS', orderId: orderIds[0], bizStep, step, readings: step === 'COMPLETED' ? readingsOfSensorElements(event.sensorElementList) : [] };
 }
 
 /** `<PUBLIC_URL>/id/material/<sku>/lot/<lot>` as its SKU and lot code. */

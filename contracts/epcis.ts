@@ -106,6 +106,25 @@ function sensorElementsOf(readings: readonly Reading[] | undefined): object[] | 
   ];
 }
 
+/** Readings from a captured event's sensorElementList, as the hub keeps a stage's environment (the inverse of the export's mapping). */
+export function readingsOfSensorElements(elements: unknown): Reading[] {
+  const reports = (Array.isArray(elements) ? elements : []).flatMap((element) => (Array.isArray(element?.sensorReport) ? element.sensorReport : []));
+  const measurementOf = (type: string) => {
+    const known = Object.entries(MEASUREMENTS).find(([, term]) => type === term || type.endsWith(`/${term}`) || type.endsWith(`-${term}`) || type.endsWith(`:${term}`));
+    if (known) return known[0];
+    const weft = `${WEFT_VOCAB_URI}/measurement/`;
+    return (type.startsWith(weft) ? decodeURIComponent(type.slice(weft.length)).replace(/_/g, ' ') : type).slice(0, 60);
+  };
+  return reports
+    .filter((report: Record<string, unknown>) => typeof report?.value === 'number' && typeof report.type === 'string')
+    .map((report: Record<string, unknown>) => ({
+      name: measurementOf(String(report.type)),
+      value: Number(report.value),
+      unit: (Object.entries(UNITS).find(([, code]) => code === report.uom)?.[0] ?? String(report.uom ?? report.stringValue ?? 'C62')).slice(0, 20),
+      ...(typeof report.time === 'string' ? { recordedAt: report.time } : {}),
+    }));
+}
+
 /** The hub's progress entries that become ObjectEvents observing the order's objects. */
 export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
   ORDER_EVENTS.IMPORTED,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
-import { captureIntentOf, contextNamespaces, eventHashPreimage, type CaptureIntent } from '../contracts';
+import { captureIntentOf, contextNamespaces, eventHashPreimage, VOCABULARY, type CaptureIntent } from '../contracts';
 import type { PublicUrl } from '../platform/runtime/public-url';
 import { BodyTooLargeError, readBody, sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
@@ -34,6 +34,9 @@ const REFUSALS = new Set(['NOT_FOUND', 'FAILED_PRECONDITION', 'BAD_USER_INPUT', 
 
 const SHIP = `mutation EpcisShip($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) { shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status } }`;
 const RECEIVE = `mutation EpcisReceive($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { id status } }`;
+const STAGES = `query EpcisStages($id: ID!) { order(id: $id) { id stages { id position code status assignedTo { id } } } }`;
+const START = `mutation EpcisStart($id: ID!) { startStage(stageRunId: $id) { id code status } }`;
+const COMPLETE = `mutation EpcisComplete($id: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $id, input: $input) { id code status } }`;
 const KNOWN = `query EpcisKnown($ids: [String!]!) { capturedEventIds(eventIds: $ids) }`;
 const RECORD = `mutation EpcisRecord($input: RecordCaptureInput!) { recordCapture(input: $input) { id } }`;
 const JOB = `query EpcisJob($id: ID!) { captureJob(id: $id) { id createdAt finishedAt receipts { eventId outcome detail errorCode } } }`;
@@ -62,22 +65,59 @@ export interface EpcisCaptureOptions {
 export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string, RouteHandler> {
   const validation = (title: string, extensions: Record<string, unknown> = {}) => new EpcisProblem(400, 'epcisException:ValidationException', title, {}, extensions);
 
+  /** One operation's data, or the refusal it answered (anything else: the hub cannot answer now, and nothing is acknowledged). */
+  const attempt = async (context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<{ data: Record<string, any> } | { refused: Omit<Receipt, 'eventId'> }> => {
+    const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
+    if (!errors.length) return { data };
+    const code = String(errors[0].extensions?.code ?? '');
+    if (!REFUSALS.has(code)) throw problemOf(errors[0]);
+    return { refused: { outcome: 'REFUSED', detail: errors[0].message, errorCode: code } };
+  };
+
+  /** The sender's stage of an order at a business step: the first it holds that is still to start (or, to complete, running). */
+  const stageProgress = async (context: GatewayContext, intent: Extract<CaptureIntent, { kind: 'STAGE_PROGRESS' }>): Promise<Omit<Receipt, 'eventId'>> => {
+    const found = await attempt(context, STAGES, { id: intent.orderId });
+    if ('refused' in found) return found.refused;
+    const order = found.data.order as { id: string; stages: { id: string; position: number; code: string; status: string; assignedTo: { id: string } | null }[] } | null;
+    const missing = { outcome: 'REFUSED' as const, errorCode: 'NOT_FOUND' };
+    if (!order) return { ...missing, detail: `Order "${intent.orderId}" was not found` };
+    // The next one to move first; failing that, one already moved (the mutation then answers it as it is).
+    const preference = intent.step === 'STARTED' ? ['PENDING', 'IN_PROGRESS'] : ['IN_PROGRESS', 'DONE'];
+    const held = [...order.stages]
+      .sort((a, b) => a.position - b.position)
+      .filter((candidate) => candidate.assignedTo?.id === context.principal?.org && VOCABULARY.findStatus(candidate.code)?.bizStep === intent.bizStep);
+    const stage = preference.map((status) => held.find((candidate) => candidate.status === status)).find(Boolean);
+    if (!stage) return { ...missing, detail: `Order "${order.id}" has no stage at business step ${intent.bizStep} that you hold and that can be ${intent.step === 'STARTED' ? 'started' : 'completed'}` };
+    const done = await attempt(
+      context,
+      intent.step === 'STARTED' ? START : COMPLETE,
+      intent.step === 'STARTED' ? { id: stage.id } : { id: stage.id, input: intent.readings.length ? { environment: intent.readings } : null },
+    );
+    if ('refused' in done) return done.refused;
+    const moved = done.data.startStage ?? done.data.completeStage;
+    return { outcome: 'APPLIED', detail: `Stage ${moved.code} (${moved.id}) of order ${order.id} is ${moved.status}`, errorCode: null };
+  };
+
   /** Carries one event's intent out under the sender's token, and says what it did. */
   const carryOut = async (context: GatewayContext, eventId: string, intent: CaptureIntent): Promise<Omit<Receipt, 'eventId'>> => {
-    if (intent.kind === 'NONE') return { outcome: 'KEPT', detail: intent.reason, errorCode: null };
-    if (intent.kind === 'MALFORMED') return { outcome: 'REFUSED', detail: intent.reason, errorCode: 'BAD_USER_INPUT' };
-    const [query, variables] =
-      intent.kind === 'SHIP_PURCHASE_ORDER'
-        ? [SHIP, { id: intent.purchaseOrderId, input: { lots: intent.lots, shippedAt: intent.shippedAt }, key: keyOf(eventId) }]
-        : [RECEIVE, { id: intent.purchaseOrderId }];
-    const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
-    if (errors.length) {
-      const code = String(errors[0].extensions?.code ?? '');
-      if (!REFUSALS.has(code)) throw problemOf(errors[0]);
-      return { outcome: 'REFUSED', detail: errors[0].message, errorCode: code };
+    switch (intent.kind) {
+      case 'NONE':
+        return { outcome: 'KEPT', detail: intent.reason, errorCode: null };
+      case 'MALFORMED':
+        return { outcome: 'REFUSED', detail: intent.reason, errorCode: 'BAD_USER_INPUT' };
+      case 'STAGE_PROGRESS':
+        return stageProgress(context, intent);
+      case 'SHIP_PURCHASE_ORDER':
+      case 'RECEIVE_PURCHASE_ORDER': {
+        const done =
+          intent.kind === 'SHIP_PURCHASE_ORDER'
+            ? await attempt(context, SHIP, { id: intent.purchaseOrderId, input: { lots: intent.lots, shippedAt: intent.shippedAt }, key: keyOf(eventId) })
+            : await attempt(context, RECEIVE, { id: intent.purchaseOrderId });
+        if ('refused' in done) return done.refused;
+        const order = done.data.shipPurchaseOrder ?? done.data.receivePurchaseOrder;
+        return { outcome: 'APPLIED', detail: `Purchase order ${order.id} is ${order.status}`, errorCode: null };
+      }
     }
-    const order = data.shipPurchaseOrder ?? data.receivePurchaseOrder;
-    return { outcome: 'APPLIED', detail: `Purchase order ${order.id} is ${order.status}`, errorCode: null };
   };
 
   const capture = epcisRoute(options.endpoint, ['POST', 'OPTIONS'], async (request, response, context) => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Principal } from '../contracts';
 import { eventHashId } from '../gateway/epcis-capture';
 import { dialects, startTestHub, TestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
 import { partner, staff } from './support/principals';
 
 /** GS1's 47 example documents of EPCIS 2.0 (contracts/standards/examples). */
@@ -10,6 +11,8 @@ const EXAMPLES = path.resolve(__dirname, '..', '..', 'contracts', 'standards', '
 const CONTEXT = ['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld'];
 
 const clay = partner('jingdezhen-clay', 'SUPPLIER');
+const gilding = partner('gilding-atelier');
+const kiln = partner('jingde-kiln-works');
 const goldLeaf = partner('nanjing-gold-leaf', 'SUPPLIER');
 const studio = staff('moyun-studio');
 
@@ -157,5 +160,52 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect((await purchaseOrder(placed.id)).status).toBe('RECEIVED');
     const elsewhere = await fetch(`${t.hub.gateway.http.url}/epcis/capture/${received.captureID}`, { headers: { authorization: `Bearer ${await t.token(clay)}` } });
     expect([elsewhere.status, ((await elsewhere.json()) as any).type]).toEqual([404, 'epcisException:NoSuchResourceException']);
+  });
+
+  it('records a partner’s progress on the stage it holds from its events, readings included, and refuses another partner as if the order were missing', async () => {
+    const imported = (await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id position statusCode { code } } } }`, { input: teawareOrder({}) }, { as: studio })).data.importShopOrder;
+    const gild = imported.stages.find((stage: any) => stage.statusCode.code === 'C50');
+    expect((await t.gql(`mutation($id: ID!, $to: ID!) { assignStage(stageRunId: $id, enterpriseId: $to, idempotencyKey: "capture-gild") { id } }`, { id: gild.id, to: 'gilding-atelier' }, { as: studio })).errors).toBeUndefined();
+    for (const stage of imported.stages.filter((candidate: any) => candidate.position < gild.position)) {
+      expect((await t.gql(`mutation($id: ID!) { startStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors).toBeUndefined();
+      await t.gql(`mutation($id: ID!, $key: String!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: $key) { id } }`, { id: stage.id, key: `capture-qc-${stage.id}` }, { as: studio });
+      expect((await t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors).toBeUndefined();
+    }
+    const stageOf = async () => (await t.gql(`query($id: ID!) { order(id: $id) { stages { id status environment { name value unit } } } }`, { id: imported.id }, { as: studio })).data.order.stages.find((stage: any) => stage.id === gild.id);
+    const event = {
+      type: 'ObjectEvent',
+      eventTime: '2026-12-03T10:00:00.000+08:00',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      epcList: [`${base}/id/order/${imported.id}`],
+      bizStep: 'https://vocab.weft.dev/cbv/bizStep/gilding',
+      disposition: 'in_progress',
+      readPoint: { id: `${base}/414/6901234000054` },
+      bizTransactionList: [{ type: 'prodorder', bizTransaction: `${base}/id/order/${imported.id}` }],
+    };
+    // Another partner holds no stage of the order: refused as missing, and nothing moves.
+    const stranger = await capture(documentOf([event]), kiln);
+    expect([stranger['weft:events'][0].outcome, stranger['weft:events'][0].errorCode]).toEqual(['REFUSED', 'NOT_FOUND']);
+    expect((await stageOf()).status).toBe('PENDING');
+
+    const started = await capture(documentOf([event]), gilding);
+    expect(started['weft:events'][0]).toMatchObject({ outcome: 'APPLIED' });
+    expect((await stageOf()).status).toBe('IN_PROGRESS');
+    const completion = {
+      ...event,
+      eventTime: '2026-12-03T15:00:00.000+08:00',
+      disposition: 'active',
+      'weft:hubEventType': 'order.stage.completed',
+      sensorElementList: [{ sensorReport: [{ type: 'Temperature', value: 24.5, uom: 'CEL' }, { type: 'RelativeHumidity', value: 55, uom: 'P1' }] }],
+    };
+    const completed = await capture({ ...documentOf([completion]), '@context': [...CONTEXT, { weft: 'https://vocab.weft.dev/cbv/' }] }, gilding);
+    expect(completed['weft:events'][0]).toMatchObject({ outcome: 'APPLIED' });
+    expect(await stageOf()).toMatchObject({
+      status: 'DONE',
+      environment: [
+        { name: 'temperature', value: 24.5, unit: '°C' },
+        { name: 'humidity', value: 55, unit: '%' },
+      ],
+    });
   });
 });
