@@ -1,5 +1,5 @@
 import { WEFT_VOCAB_URI } from './cbv';
-import { ORDER_EVENTS } from './events';
+import { ORDER_EVENTS, SUPPLY_EVENTS } from './events';
 import { VOCABULARY } from './vocabulary';
 
 /**
@@ -47,6 +47,8 @@ export function epcisIdentifiers(publicBase: string) {
     /** The order: the object being made before its products have codes, and the studio's production order (bizTransaction). */
     order: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
     lot: (supplierId: string, lotCode: string) => `${base}/id/lot/${encodeURIComponent(supplierId)}/${encodeURIComponent(lotCode)}`,
+    /** A material of the catalogue as a class (what a purchase order's lines count). */
+    material: (sku: string) => `${base}/id/material/${encodeURIComponent(sku)}`,
     /** A lot of a material as a class (like an LGTIN): what a supplier's shipping event counts in its quantityList. */
     materialLot: (sku: string, lotCode: string) => `${base}/id/material/${encodeURIComponent(sku)}/lot/${encodeURIComponent(lotCode)}`,
     /** A studio's purchase order to a supplier (a bizTransaction of type po). */
@@ -203,6 +205,61 @@ export function transformationEventOf(fact: TransformationFact, publicBase: stri
     // The lots' own data (ILMD): what each input was.
     ...(fact.lots.length ? { ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) } } : {}),
     'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED,
+  };
+}
+
+/** A supply event, as the suppliers subgraph serves it: a lot into a supplier's stock, a purchase order shipped or received. */
+export interface SupplyFact {
+  eventId: string;
+  kind: 'LOT_COMMISSIONED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED';
+  occurredAt: string;
+  purchaseOrderId?: string | null;
+  supplier: LocationRef;
+  studio?: LocationRef | null;
+  lots: readonly { sku: string; lotCode: string; quantity?: number | null }[];
+  lines: readonly { sku: string; quantity: number }[];
+}
+
+/** What each supply event is in the CBV, and the hub's own name for it. */
+const SUPPLY_STEPS = {
+  LOT_COMMISSIONED: { bizStep: 'commissioning', disposition: 'active', action: 'ADD', hubEventType: SUPPLY_EVENTS.INVENTORY_PUBLISHED },
+  PURCHASE_ORDER_SHIPPED: { bizStep: 'shipping', disposition: 'in_transit', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED },
+  PURCHASE_ORDER_RECEIVED: { bizStep: 'receiving', disposition: 'in_progress', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED },
+} as const;
+
+/** The business steps supply events take (what an EQ_bizStep may find among them). */
+export const SUPPLY_EVENT_STEPS: readonly { bizStep: string; disposition: string }[] = Object.values(SUPPLY_STEPS);
+
+/**
+ * An EPCIS 2.0 ObjectEvent for a supply event, counted by class (lots as
+ * `/id/material/<sku>/lot/<lot>`, a purchase order's lines as `/id/material/<sku>`): the lot at
+ * its supplier, or the purchase order (its bizTransaction) leaving the supplier for the studio
+ * and arriving there — the mapping a supplier's own shipping event uses at /epcis/capture.
+ */
+export function supplyEventOf(fact: SupplyFact, publicBase: string): Record<string, unknown> {
+  const ids = epcisIdentifiers(publicBase);
+  const step = SUPPLY_STEPS[fact.kind];
+  const at = fact.kind === 'PURCHASE_ORDER_RECEIVED' && fact.studio ? fact.studio : fact.supplier;
+  const counted = fact.lots.length
+    ? fact.lots.map((lot) => ({ epcClass: ids.materialLot(lot.sku, lot.lotCode), ...(lot.quantity ? { quantity: lot.quantity } : {}) }))
+    : fact.lines.map((line) => ({ epcClass: ids.material(line.sku), quantity: line.quantity }));
+  return {
+    type: 'ObjectEvent',
+    eventID: `urn:uuid:${fact.eventId}`,
+    eventTime: fact.occurredAt,
+    recordTime: fact.occurredAt,
+    eventTimeZoneOffset: '+00:00',
+    quantityList: counted,
+    action: step.action,
+    bizStep: step.bizStep,
+    disposition: step.disposition,
+    readPoint: { id: ids.location(at) },
+    bizLocation: { id: ids.location(at) },
+    ...(fact.purchaseOrderId ? { bizTransactionList: [{ type: 'po', bizTransaction: ids.purchaseOrder(fact.purchaseOrderId) }] } : {}),
+    ...(fact.kind === 'PURCHASE_ORDER_SHIPPED' && fact.studio
+      ? { sourceList: [{ type: 'owning_party', source: ids.location(fact.supplier) }], destinationList: [{ type: 'owning_party', destination: ids.location(fact.studio) }] }
+      : {}),
+    'weft:hubEventType': step.hubEventType,
   };
 }
 

@@ -10,7 +10,10 @@ import {
   transformationEventOf,
   VOCABULARY,
   WEFT_EPCIS_NAMESPACE,
+  SUPPLY_EVENT_STEPS,
+  supplyEventOf,
   type ProgressFact,
+  type SupplyFact,
   type TransformationFact,
 } from '../contracts';
 import type { PublicUrl } from '../platform/runtime/public-url';
@@ -84,6 +87,15 @@ const EVENTS_QUERY = `query EpcisEvents($filter: VisibilityEventFilter, $first: 
 }${ENTRY}`;
 const EVENT_QUERY = `query EpcisEvent($eventId: ID!, $withWorkshop: Boolean!) { progressEvent(eventId: $eventId) { ...EpcisEntry } }${ENTRY}`;
 const DIRECTORY_QUERY = `query EpcisPlaces { enterprises { id gln } }`;
+const SUPPLY_QUERY = `query EpcisSupply($first: Int, $after: String, $from: DateTimeISO, $before: DateTimeISO) {
+  supplyVisibilityEvents(first: $first, after: $after, occurredFrom: $from, occurredBefore: $before) {
+    nodes { eventId kind occurredAt purchaseOrderId supplier { id gln } studio { id gln } lots { sku lotCode quantity } lines { sku quantity } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+const CAPTURED_QUERY = `query EpcisCaptured($first: Int, $after: String, $from: DateTimeISO, $before: DateTimeISO, $recorded: DateTimeISO) {
+  capturedEvents(first: $first, after: $after, occurredFrom: $from, occurredBefore: $before, recordedFrom: $recorded) { nodes { document } pageInfo { hasNextPage endCursor } }
+}`;
 
 interface Place {
   id: string;
@@ -166,8 +178,14 @@ interface ParsedQuery {
   places?: { bizLocation?: Set<string>; readPoint?: Set<string> };
   perPage: number;
   after?: string;
-  /** No event the hub emits can match (e.g. only event types it does not emit were asked for). */
+  /** No progress entry can match (e.g. only event types the orders do not emit were asked for). */
   nothing: boolean;
+  /** A supply event (an ObjectEvent counted by class, at a supplier or studio) may match. */
+  supply: boolean;
+  /** The supply events' window (their record time is their event time). */
+  supplyWindow: { occurredFrom?: string; occurredBefore?: string };
+  /** The event types asked for (absent: any), which captured events are matched against. */
+  eventTypes?: Set<string>;
 }
 
 export interface EpcisOptions {
@@ -293,7 +311,25 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const perPageRaw = get('perPage');
     const perPage = perPageRaw === undefined ? DEFAULT_PER_PAGE : Number(perPageRaw);
     if (!Number.isInteger(perPage) || perPage < 1) throw queryParameterProblem(`perPage must be a positive whole number, not "${perPageRaw}"`);
-    return { filter, epcs, terms: terms.bizStep || terms.disposition ? terms : undefined, places: placeUris.length ? places : undefined, perPage: Math.min(perPage, MAX_PER_PAGE), after: get('nextPageToken'), nothing: kinds.size === 0 };
+    // Supply events are ObjectEvents with no EPC list (they count lots by class), at one of the supply steps.
+    const supply =
+      (eventType === undefined || values(eventType).includes('ObjectEvent')) &&
+      !epcs.length &&
+      !context.principal?.customer &&
+      SUPPLY_EVENT_STEPS.some((step) => (!terms.bizStep || terms.bizStep.has(step.bizStep)) && (!terms.disposition || terms.disposition.has(step.disposition)));
+    const laterOf = (a?: unknown, b?: unknown) => [a, b].filter((time): time is string => typeof time === 'string').sort().at(-1);
+    return {
+      filter,
+      epcs,
+      terms: terms.bizStep || terms.disposition ? terms : undefined,
+      places: placeUris.length ? places : undefined,
+      perPage: Math.min(perPage, MAX_PER_PAGE),
+      after: get('nextPageToken'),
+      nothing: kinds.size === 0,
+      supply,
+      supplyWindow: { occurredFrom: laterOf(filter.occurredFrom, filter.recordedFrom), occurredBefore: filter.occurredBefore as string | undefined },
+      eventTypes: eventType === undefined ? undefined : new Set(values(eventType)),
+    };
   };
 
   /** The lots each transformation entry's products were made from, asked of the suppliers subgraph by the entry's first product code (an order's products share its lots). */
@@ -328,11 +364,13 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
   };
 
   const matches = (event: Record<string, any>, parsed: ParsedQuery): boolean => {
+    if (parsed.eventTypes && !parsed.eventTypes.has(event.type)) return false;
     for (const { lists, values: asked } of parsed.epcs) {
       if (!lists.some((list) => (event[list] as string[] | undefined)?.some((epc) => asked.has(epc)))) return false;
     }
-    if (parsed.terms?.bizStep && !parsed.terms.bizStep.has(event.bizStep)) return false;
-    if (parsed.terms?.disposition && !parsed.terms.disposition.has(event.disposition)) return false;
+    // Captured events may name CBV terms as URIs or URNs: compared in their bare form.
+    if (parsed.terms?.bizStep && !parsed.terms.bizStep.has(cbvTermOf('bizStep', event.bizStep) ?? '')) return false;
+    if (parsed.terms?.disposition && !parsed.terms.disposition.has(cbvTermOf('disposition', event.disposition) ?? '')) return false;
     if (parsed.places?.bizLocation && !parsed.places.bizLocation.has(event.bizLocation?.id)) return false;
     if (parsed.places?.readPoint && !parsed.places.readPoint.has(event.readPoint?.id)) return false;
     return true;
@@ -343,20 +381,66 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
 
   const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => sendJson(response, 200, body, { ...EPCIS_HEADERS, ...headers, 'content-type': 'application/json' });
 
+  /**
+   * Where events come from, in the order pages give them: the orders' progress entries, the
+   * suppliers' supply events, then the events the caller's enterprise captured. A page holds one
+   * source's events; its token names the source by a prefix (the orders' cursors have none).
+   */
+  type Page = { events: Record<string, unknown>[]; cursor: string | null };
+  const SOURCES: { prefix: string; applies(parsed: ParsedQuery, context: GatewayContext): boolean; page(context: GatewayContext, parsed: ParsedQuery, base: string, after: string | undefined): Promise<Page> }[] = [
+    {
+      prefix: '',
+      applies: (parsed) => !parsed.nothing,
+      page: async (context, parsed, base, after) => {
+        const { visibilityEvents } = await execute(context, EVENTS_QUERY, { filter: parsed.filter, first: parsed.perPage, after, withWorkshop: !context.principal?.customer });
+        const entries = visibilityEvents.nodes as Entry[];
+        const lots = await lotsOf(context, entries);
+        return { events: entries.map((entry) => toEvent(entry, base, lots)), cursor: visibilityEvents.pageInfo.hasNextPage ? visibilityEvents.pageInfo.endCursor : null };
+      },
+    },
+    {
+      prefix: 'supply:',
+      applies: (parsed) => parsed.supply,
+      page: async (context, parsed, base, after) => {
+        const { supplyVisibilityEvents } = await execute(context, SUPPLY_QUERY, { first: parsed.perPage, after, from: parsed.supplyWindow.occurredFrom, before: parsed.supplyWindow.occurredBefore });
+        const place = (enterprise: Place | null) => (enterprise ? { enterpriseId: enterprise.id, gln: enterprise.gln } : null);
+        const events = (supplyVisibilityEvents.nodes as (Omit<SupplyFact, 'supplier' | 'studio'> & { supplier: Place; studio: Place | null })[]).map((node) =>
+          supplyEventOf({ ...node, supplier: place(node.supplier)!, studio: place(node.studio) }, base),
+        );
+        return { events, cursor: supplyVisibilityEvents.pageInfo.hasNextPage ? supplyVisibilityEvents.pageInfo.endCursor : null };
+      },
+    },
+    {
+      prefix: 'captured:',
+      // Customers capture nothing; every other role may have sent events.
+      applies: (_parsed, context) => !!context.principal && !context.principal.customer,
+      page: async (context, parsed, _base, after) => {
+        const { capturedEvents } = await execute(context, CAPTURED_QUERY, { first: parsed.perPage, after, from: parsed.filter.occurredFrom, before: parsed.filter.occurredBefore, recorded: parsed.filter.recordedFrom });
+        const events = (capturedEvents.nodes as { document: string }[]).map((node) => JSON.parse(node.document) as Record<string, unknown>);
+        return { events, cursor: capturedEvents.pageInfo.hasNextPage ? capturedEvents.pageInfo.endCursor : null };
+      },
+    },
+  ];
+
   const events = handle(async (response, context, url) => {
     const base = options.publicUrl.base;
     const parsed = await parse(url.searchParams, context, base);
     const creationDate = new Date().toISOString();
-    if (parsed.nothing) return send(response, epcisQueryDocument([], { creationDate }));
-    const { visibilityEvents } = await execute(context, EVENTS_QUERY, { filter: parsed.filter, first: parsed.perPage, after: parsed.after, withWorkshop: !context.principal?.customer });
-    const entries = visibilityEvents.nodes as Entry[];
-    const lots = await lotsOf(context, entries);
-    const page = entries.map((entry) => toEvent(entry, base, lots)).filter((event) => matches(event, parsed));
+    const token = parsed.after;
+    // The source a token names (the longest prefix it starts with), or the first that applies.
+    const named = token === undefined ? -1 : SOURCES.map((source, index) => [source, index] as const).filter(([source]) => token.startsWith(source.prefix)).sort(([a], [b]) => b.prefix.length - a.prefix.length)[0][1];
+    const index = named >= 0 ? named : SOURCES.findIndex((source) => source.applies(parsed, context));
+    if (index < 0 || !SOURCES[index].applies(parsed, context)) return send(response, epcisQueryDocument([], { creationDate }));
+    const source = SOURCES[index];
+    const answer = await source.page(context, parsed, base, named >= 0 ? token!.slice(source.prefix.length) || undefined : undefined);
+    const page = answer.events.filter((event) => matches(event, parsed));
+    const following = SOURCES.findIndex((candidate, at) => at > index && candidate.applies(parsed, context));
+    const nextToken = answer.cursor !== null ? `${source.prefix}${answer.cursor}` : following >= 0 ? SOURCES[following].prefix : null;
     const headers: Record<string, string> = {};
-    if (visibilityEvents.pageInfo.hasNextPage) {
+    if (nextToken !== null) {
       const next = new URL(`${base}/epcis/events`);
       for (const [name, value] of url.searchParams) if (name !== 'nextPageToken') next.searchParams.set(name, value);
-      next.searchParams.set('nextPageToken', visibilityEvents.pageInfo.endCursor);
+      next.searchParams.set('nextPageToken', nextToken);
       headers.link = `<${next.toString()}>; rel="next"`;
     }
     send(response, epcisQueryDocument(page, { creationDate }), headers);

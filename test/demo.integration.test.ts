@@ -6,7 +6,7 @@ import { DEMO_ORDER_ID } from '../demo/orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
 import { readConfig } from '../hub/config';
 import { TokenService } from '../platform/access/tokens';
-import { epcisSchemaProblems } from './support/epcis';
+import { allEpcisEvents } from './support/epcis';
 import { postGraphQL } from './support/hub';
 import { customer, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
@@ -103,14 +103,7 @@ describe('embedded demo hub', () => {
       expect(story.materialOrigins.map((origin: any) => origin.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
 
       // A studio token lists its demo events at /epcis/events, page by page, each page valid EPCIS 2.0.
-      const events: any[] = [];
-      for (let next: string | null = '/epcis/events?perPage=100'; next; ) {
-        const response = await fetch(`${hub.gateway.http.url}${next}`, { headers: { authorization: `Bearer ${moyunToken}` } });
-        const page = (await response.json()) as any;
-        expect([response.status, epcisSchemaProblems(page)]).toEqual([200, []]);
-        events.push(...page.epcisBody.queryResults.resultsBody.eventList);
-        next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1]?.slice(publicBase.length) ?? null;
-      }
+      const { events } = await allEpcisEvents(hub.gateway.http.url, publicBase, '/epcis/events?perPage=100', moyunToken);
       expect(events.length).toBeGreaterThan(200);
       expect(events.some((event) => event.type === 'ObjectEvent' && event.epcList.includes(uri))).toBe(true);
       // Where the demo's lots became the product: its TransformationEvent, from four lots.

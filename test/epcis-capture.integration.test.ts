@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Principal } from '../contracts';
 import { eventHashId } from '../gateway/epcis-capture';
+import { allEpcisEvents } from './support/epcis';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner, staff } from './support/principals';
@@ -74,6 +75,15 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect((await known([...kept], clay)).sort()).toEqual([...kept].sort());
     // Another enterprise does not learn what this supplier captured.
     expect(await known([...kept], goldLeaf)).toEqual([]);
+
+    // Kept and queryable: the sender's /epcis/events holds every event it captured, each page valid EPCIS; another enterprise's holds none.
+    const listed = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(clay))).events.map((event) => event.eventID);
+    expect(listed).toEqual(expect.arrayContaining([...kept]));
+    const elsewhere = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(goldLeaf))).events.map((event) => event.eventID);
+    expect(elsewhere.filter((id) => kept.has(id))).toEqual([]);
+    const aggregations = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?eventType=AggregationEvent', await t.token(clay))).events;
+    expect(aggregations.length).toBeGreaterThan(0);
+    expect(aggregations.every((event) => event.type === 'AggregationEvent')).toBe(true);
 
     const again = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'Example_9.6.1-ObjectEvent.jsonld'), 'utf8'));
     const second = await capture(again, clay);

@@ -1,5 +1,5 @@
 import { ORDER_EVENTS, VOCABULARY, type Principal } from '../contracts';
-import { epcisSchemaProblems } from './support/epcis';
+import { allEpcisEvents, epcisSchemaProblems } from './support/epcis';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
@@ -14,7 +14,6 @@ const TRACE = `query($id: ID!) { order(id: $id) { traceCodes { code gtin uri } }
 /** Hand gilding: the stage the studio hands to the gilding atelier. */
 const GILDING = 'C50';
 
-type Document = { type: string; epcisBody: { queryResults: { resultsBody: { eventList: Record<string, any>[] } } } };
 
 describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dialect) => {
   let t: TestHub;
@@ -30,25 +29,7 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
   }
 
   /** Every page of a query, following the Link header; each page must validate against GS1's schema. */
-  async function allEvents(query: string, as: Principal): Promise<{ events: Record<string, any>[]; pages: number }> {
-    const events: Record<string, any>[] = [];
-    let path: string | null = `/epcis/events${query}`;
-    let pages = 0;
-    while (path) {
-      const answer = await epcis(path, as);
-      expect(answer.status).toBe(200);
-      expect(answer.headers.get('gs1-epcis-version')).toBe('2.0.0');
-      expect(epcisSchemaProblems(answer.body)).toEqual([]);
-      const document = answer.body as Document;
-      expect(document.type).toBe('EPCISQueryDocument');
-      events.push(...document.epcisBody.queryResults.resultsBody.eventList);
-      pages += 1;
-      const next = /^<([^>]+)>; rel="next"$/.exec(answer.headers.get('link') ?? '')?.[1];
-      // The link is under the hub's public URL; the test reaches the same gateway by its bound address.
-      path = next ? next.slice(base.length) : null;
-    }
-    return { events, pages };
-  }
+  const allEvents = async (query: string, as: Principal) => allEpcisEvents(t.hub.gateway.http.url, base, `/epcis/events${query}`, await t.token(as));
 
   /** An order of the studio run from import to shipment, its hand gilding (if any) done by a partner. */
   const runOrder = async (input: Record<string, unknown>, handGildingTo?: string) => {
@@ -158,13 +139,14 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect(one.body.epcisBody.queryResults.resultsBody.eventList).toEqual([fromThen[0]]);
   });
 
-  it('gives a partner only what happened at its workshop, a customer their order at their tier, a supplier nothing', async () => {
+  it('gives a partner only what happened at its workshop, a customer their order at their tier, a supplier none of the orders', async () => {
     const gilding = (await allEvents('', partner('gilding-atelier'))).events;
     expect(gilding.length).toBeGreaterThan(0);
     expect(gilding.every((event) => event.readPoint.id === `${base}/414/6901234000054`)).toBe(true);
     expect(gilding.map((event) => event['weft:statusCode'])).toEqual(gilding.map(() => GILDING));
     expect((await allEvents('', partner('jingde-kiln-works'))).events).toEqual([]);
-    expect((await allEvents('', { subject: 'supplier@jingdezhen-clay', org: 'jingdezhen-clay', roles: ['SUPPLIER'] })).events).toEqual([]);
+    const supplied = (await allEvents('', partner('jingdezhen-clay', 'SUPPLIER'))).events;
+    expect(supplied.some((event) => event.bizTransactionList?.some((entry: any) => entry.type === 'prodorder'))).toBe(false);
 
     const basic = (await allEvents('', customer([orderId], 'BASIC'))).events;
     expect(basic.length).toBeGreaterThan(0);
@@ -178,6 +160,44 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     // Nothing personal anywhere: not the customer's name, contact or the price.
     const everything = JSON.stringify((await allEvents('', hubAdmin())).events);
     for (const secret of ['林小姐', '139 0000', '徐汇区', 'priceCents']) expect(everything).not.toContain(secret);
+  });
+
+  it('lists a supplier its lots and its purchase orders shipped and received, the studio its purchase orders, and no one else either', async () => {
+    const clay = partner('jingdezhen-clay', 'SUPPLIER');
+    const placed = (await t.gql(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 500 }] }, idempotencyKey: "epcis-supply-po") { id } }`, {}, { as: staff('moyun-studio') })).data.placePurchaseOrder;
+    const SHIP_PO = `mutation($id: ID!) { shipPurchaseOrder(purchaseOrderId: $id, input: { lots: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2612Z", quantity: 500 }] }, idempotencyKey: "epcis-supply-ship") { status } }`;
+    expect((await t.gql(SHIP_PO, { id: placed.id }, { as: clay })).data.shipPurchaseOrder.status).toBe('SHIPPED');
+    expect((await t.gql(`mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`, { id: placed.id }, { as: staff('moyun-studio') })).data.receivePurchaseOrder.status).toBe('RECEIVED');
+    const po = `${base}/id/purchase-order/${placed.id}`;
+    const ofOrder = (events: Record<string, any>[]) => events.filter((event) => event.bizTransactionList?.some((entry: any) => entry.type === 'po' && entry.bizTransaction === po));
+
+    // The supplier: its lots as they came into its stock, then the purchase order leaving it and arriving at the studio.
+    const supplied = (await allEvents('?perPage=5', clay)).events;
+    const lots = (await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { sku lotCode } }`, {}, { as: clay })).data.stockLots;
+    const commissioned = supplied.filter((event) => event.bizStep === 'commissioning');
+    expect(commissioned).toHaveLength(lots.length);
+    expect(commissioned.every((event) => event.action === 'ADD' && event.readPoint.id === `${base}/414/6901234000078` && event.quantityList[0].epcClass.startsWith(`${base}/id/material/`))).toBe(true);
+    const [shipped, received] = ofOrder(supplied);
+    expect(shipped).toMatchObject({
+      type: 'ObjectEvent',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      quantityList: [{ epcClass: `${base}/id/material/CLAY-KAOLIN/lot/JDZ-K-2612Z`, quantity: 500 }],
+      sourceList: [{ type: 'owning_party', source: `${base}/414/6901234000078` }],
+      destinationList: [{ type: 'owning_party', destination: `${base}/414/6901234000016` }],
+    });
+    expect(received).toMatchObject({ bizStep: 'receiving', readPoint: { id: `${base}/414/6901234000016` } });
+    expect(new Set(supplied.map((event) => event.eventID)).size).toBe(supplied.length);
+    // The studio: its purchase order's shipping and receiving, none of the supplier's lots.
+    const studioEvents = (await allEvents('?EQ_bizStep=shipping|receiving', staff('moyun-studio'))).events;
+    expect(ofOrder(studioEvents).map((event) => event.eventID)).toEqual([shipped.eventID, received.eventID]);
+    expect((await allEvents('?EQ_bizStep=commissioning', staff('moyun-studio'))).events.every((event) => event.type === 'TransformationEvent')).toBe(true);
+    // Another studio, another supplier and a customer see none of it.
+    expect(ofOrder((await allEvents('', staff('youcaifeng'))).events)).toEqual([]);
+    const goldLeaf = (await allEvents('', partner('nanjing-gold-leaf', 'SUPPLIER'))).events;
+    expect(ofOrder(goldLeaf)).toEqual([]);
+    expect(goldLeaf.every((event) => event.readPoint.id !== `${base}/414/6901234000078`)).toBe(true);
+    expect(ofOrder((await allEvents('', customer([orderId], 'DETAILED'))).events)).toEqual([]);
   });
 
   it('refuses a GTIN or a GLN whose check digit is wrong, naming the field', async () => {
@@ -252,7 +272,8 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const epcisLink = (await scan(`${path}?linkType=gs1:epcis`)).headers.get('location')!;
     const { events } = await allEvents(epcisLink.slice(`${base}/epcis/events`.length), staff('moyun-studio'));
     expect(events.length).toBeGreaterThan(0);
-    for (const event of events) expect(event.epcList).toContain(product.uri);
+    // Where it was made (a TransformationEvent's output) and every observation of it.
+    for (const event of events) expect(event.epcList ?? event.outputEPCList).toContain(product.uri);
     expect((await epcis(epcisLink.slice(base.length), null)).status).toBe(401);
 
     // The link set: by linkType=all, or by asking for its media type.

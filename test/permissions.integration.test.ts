@@ -29,7 +29,7 @@ type Route = 'gateway' | 'direct';
 const CASES = RUN_ORDER.flatMap((cell) => (cell.directOnly ? (['direct'] as Route[]) : cell.gatewayOnly ? (['gateway'] as Route[]) : (['gateway', 'direct'] as Route[])).map((route) => ({ cell, route })));
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 2156;
+const EXPECTED_CELL_CHECKS = 2212;
 
 describe.each(dialects())('permission matrix (%s)', (dialect) => {
   let t: TestHub;

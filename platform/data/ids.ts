@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { monotonicFactory, ulid } from 'ulid';
 import { ENTERPRISE_ID_PATTERN } from '../../contracts';
 import { badInput } from '../graphql/errors';
@@ -11,6 +12,15 @@ const next = monotonicFactory();
 
 export function newId(prefix: string, time?: number, random?: () => number): string {
   return `${prefix}_${time === undefined ? next() : ulid(time, random)}`;
+}
+
+/** A stable UUID (version 5 form, SHA-1 of the name) for a fact the hub derives rather than stores, e.g. "the shipping of purchase order po_…". */
+export function nameBasedUuid(name: string): string {
+  const hash = createHash('sha1').update(`https://weft.dev/${name}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function isId(prefix: string, value: string): boolean {

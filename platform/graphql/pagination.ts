@@ -1,9 +1,11 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 import { badInput } from './errors';
 
 const DEFAULT_PAGE_SIZE = 20;
 const MAX_PAGE_SIZE = 100;
 
+/** Shareable: every subgraph that pages its answers defines the same type. */
+@Directive('@shareable')
 @ObjectType({ description: 'Relay-style page information' })
 export class PageInfo {
   @Field()

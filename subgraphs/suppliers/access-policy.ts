@@ -33,6 +33,8 @@ export const suppliersAccess: AccessPolicy = {
     'Query.billOfMaterials': [...STUDIO_STAFF, 'HUB_ADMIN'],
     'Query.reorderSuggestions': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
     'Query.purchaseOrders': INVENTORY_READERS,
+    // Anyone's: its rows are the purchase orders' row rule and a supplier's own lots (resolver), so a partner or customer gets none.
+    'Query.supplyVisibilityEvents': 'AUTHENTICATED',
     'Mutation.publishInventory': { roles: ['SUPPLIER', 'HUB_ADMIN'], actsFor: (args) => args.supplierId as string },
     'Mutation.placePurchaseOrder': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
     'Mutation.confirmPurchaseOrder': ['SUPPLIER'],

@@ -19,6 +19,7 @@ import { suppliersMigrations } from './migrations';
 import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference, resolveProductStoryOriginsReference } from './order.reference';
 import { orderEventsConsumer } from './order-events';
 import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
+import { SupplyEventResolver } from './supply-event.resolver';
 
 /** Suppliers, their published stock, the hub's reservations for orders, purchase orders. */
 export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
@@ -34,7 +35,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
       'suppliers',
       suppliersAccess,
       {
-        resolvers: [InventoryResolver, InventoryLiveResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver, ProductStoryOriginsResolver],
+        resolvers: [InventoryResolver, InventoryLiveResolver, EnterpriseSupplyResolver, SupplierResolver, OrderSupplyResolver, OrderMaterialResolver, PurchaseOrderResolver, ProductStoryOriginsResolver, SupplyEventResolver],
         orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation, ProductStoryOrigins],
       },
       {

@@ -120,6 +120,7 @@ export class PurchaseOrderService {
         order.confirmedAt = this.clock();
         if (expectedAt) order.expectedAt = expectedAt;
       }
+      if (to === 'RECEIVED') order.receivedAt = this.clock();
       this.record(em, ctx, order, EVENT_OF[to]!);
       await em.flush();
       await this.resettle(em, ctx, order);

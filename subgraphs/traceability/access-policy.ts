@@ -11,6 +11,7 @@ export const traceabilityAccess: AccessPolicy = {
     'Mutation.recordCapture': SENDERS,
     'Query.captureJob': SENDERS,
     'Query.capturedEventIds': SENDERS,
+    'Query.capturedEvents': SENDERS,
   },
   types: {
     CaptureJob: {

@@ -1,5 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
 import { newId, requireId } from '../../platform/data/ids';
@@ -23,6 +25,27 @@ export class CapturedEventInput {
 @InputType()
 export class RecordCaptureInput {
   @Field(() => [CapturedEventInput]) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) events!: CapturedEventInput[];
+}
+
+@ObjectType({ description: 'An EPCIS event your enterprise captured, as it came (what /epcis/events serves of it)' })
+export class CapturedEventRecord {
+  @Field()
+  eventId!: string;
+
+  @Field({ description: 'The event as EPCIS 2.0 JSON text, with the eventID the hub knows it by' })
+  document!: string;
+
+  @Field({ description: 'When the hub captured it' })
+  recordTime!: Date;
+}
+
+@ObjectType()
+export class CapturedEventPage {
+  @Field(() => [CapturedEventRecord])
+  nodes!: CapturedEventRecord[];
+
+  @Field()
+  pageInfo!: PageInfo;
 }
 
 /**
@@ -76,6 +99,35 @@ export class CaptureResolver {
   async capturedEventIds(@Arg('eventIds', () => [String]) eventIds: string[], @Ctx() { ctx }: Context): Promise<string[]> {
     if (eventIds.length > 1000) throw badInput('At most 1,000 eventIDs at a time', { field: 'eventIds' });
     return (await ctx.em.find(CapturedEvent, { eventId: { $in: eventIds } }, { fields: ['eventId'] })).map((event) => event.eventId);
+  }
+
+  @Query(() => CapturedEventPage, { description: 'The events your enterprise captured, in the order the hub captured them, with cursor pagination' })
+  async capturedEvents(
+    @Ctx() { ctx }: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+    @Arg('occurredFrom', { nullable: true }) occurredFrom?: Date,
+    @Arg('occurredBefore', { nullable: true }) occurredBefore?: Date,
+    @Arg('recordedFrom', { nullable: true }) recordedFrom?: Date,
+  ): Promise<CapturedEventPage> {
+    const size = pageSize(first);
+    const conditions: FilterQuery<CapturedEvent>[] = [];
+    if (occurredFrom) conditions.push({ eventTime: { $gte: occurredFrom } });
+    if (occurredBefore) conditions.push({ eventTime: { $lt: occurredBefore } });
+    if (recordedFrom) conditions.push({ recordTime: { $gte: recordedFrom } });
+    if (after) {
+      const [at, capturedBy, eventId] = decodeCursor(after).split('\n');
+      const time = new Date(at);
+      if (eventId === undefined || Number.isNaN(time.getTime())) throw badInput('Malformed cursor', { field: 'after' });
+      conditions.push({ $or: [{ recordTime: { $gt: time } }, { recordTime: time, capturedBy: { $gt: capturedBy } }, { recordTime: time, capturedBy, eventId: { $gt: eventId } }] });
+    }
+    const rows = await ctx.em.find(CapturedEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordTime: 'asc' }, { capturedBy: 'asc' }, { eventId: 'asc' }], limit: size + 1 });
+    const page = rows.slice(0, size);
+    const last = page.at(-1);
+    return {
+      nodes: page.map((row) => ({ eventId: row.eventId, document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }), recordTime: row.recordTime })),
+      pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor([last.recordTime.toISOString(), last.capturedBy, last.eventId].join('\n')) : undefined },
+    };
   }
 
   @Query(() => CaptureJob, { nullable: true, description: 'A capture job you sent (null for one you did not, as for one that never was)' })

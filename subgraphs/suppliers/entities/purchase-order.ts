@@ -45,7 +45,7 @@ export class ShippedLot {
 @Index({ properties: ['studioId', 'status'] })
 @Index({ properties: ['supplierId', 'status'] })
 export class PurchaseOrder {
-  [OptionalProps]?: 'version' | 'confirmedAt' | 'shippedAt' | 'shippedLots';
+  [OptionalProps]?: 'version' | 'confirmedAt' | 'shippedAt' | 'shippedLots' | 'receivedAt';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -84,6 +84,10 @@ export class PurchaseOrder {
   @Field(() => [ShippedLot], { nullable: true, description: 'The lots and quantities shipped (from the supplier’s shipping event)' })
   @Property({ type: 'json', nullable: true })
   shippedLots?: ShippedLot[] | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the studio received it' })
+  @Property({ type: 'datetime', nullable: true })
+  receivedAt?: Date | null = null;
 
   @Property({ type: 'integer', version: true })
   version!: number;

@@ -81,6 +81,14 @@ export const suppliersCells: Cell[] = [
     expected: row('UNAUTHENTICATED', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'ALLOWED', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: 'supply events (what /epcis/events serves): a supplier its lots, the hub every lot, none for the rest before anything ships',
+    subgraph: 'suppliers',
+    query: `{ supplyVisibilityEvents(first: 100) { nodes { kind supplier { id } } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `events:${result.data.supplyVisibilityEvents.nodes.length}`,
+    expected: row('UNAUTHENTICATED', 'events:11', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:3', 'events:0', 'events:0', 'events:0', 'events:0'),
+  },
+  {
     name: 'place a purchase order for moyun-studio',
     subgraph: 'suppliers',
     mutation: true,

@@ -20,6 +20,14 @@ export const traceabilityCells: Cell[] = [
     expected: row('UNAUTHENTICATED', 'ids:1', 'ids:0', 'ids:0', 'ids:0', 'ids:0', 'ids:0', 'ids:0', 'ids:0', 'ids:1', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
   },
   {
+    name: 'the events one captured (what /epcis/events serves of them)',
+    subgraph: 'traceability',
+    query: `{ capturedEvents(first: 10) { nodes { eventId document } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `events:${result.data.capturedEvents.nodes.length}`,
+    expected: row('UNAUTHENTICATED', 'events:1', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:0', 'events:1', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN'),
+  },
+  {
     name: 'record a capture job (any enterprise, for itself)',
     subgraph: 'traceability',
     mutation: true,
