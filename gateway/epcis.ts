@@ -7,11 +7,11 @@ import {
   epcisQueryDocument,
   objectEventOf,
   ORDER_EVENTS,
+  SUPPLY_EVENT_STEPS,
+  supplyEventOf,
   transformationEventOf,
   VOCABULARY,
   WEFT_EPCIS_NAMESPACE,
-  SUPPLY_EVENT_STEPS,
-  supplyEventOf,
   type ProgressFact,
   type SupplyFact,
   type TransformationFact,
@@ -129,9 +129,9 @@ export class EpcisProblem extends Error {
     super(message);
   }
 }
-export const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
+const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
 
-export function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
+function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
   sendJson(response, problem.status, { type: problem.type, title: problem.message, status: problem.status, instance, ...problem.extensions }, { ...EPCIS_HEADERS, ...problem.headers, 'content-type': 'application/problem+json' });
 }
 

@@ -148,7 +148,7 @@ export function MaterialsPanel({ studioId, version }: { studioId: string; versio
             {data!.purchaseOrders.map((purchase) => (
               <li key={purchase.id}>
                 <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.supplier, language)} · {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} · {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
-                {purchase.status === 'CONFIRMED' ? (
+                {purchase.status === 'CONFIRMED' || purchase.status === 'SHIPPED' ? (
                   <button type="button" disabled={receiveState.fetching} onClick={async () => (await receive({ id: purchase.id })).data && refetch({ requestPolicy: 'network-only' })}>
                     {t('studio.markReceived')}
                   </button>

@@ -111,7 +111,8 @@ export type PurchaseOrderStatus =
   | 'CANCELLED'
   | 'CONFIRMED'
   | 'PLACED'
-  | 'RECEIVED';
+  | 'RECEIVED'
+  | 'SHIPPED';
 
 export type QcResult =
   | 'FAIL'

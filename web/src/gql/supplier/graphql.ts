@@ -19,7 +19,8 @@ export type PurchaseOrderStatus =
   | 'CANCELLED'
   | 'CONFIRMED'
   | 'PLACED'
-  | 'RECEIVED';
+  | 'RECEIVED'
+  | 'SHIPPED';
 
 export type SupplierDeskQueryVariables = Exact<{
   supplierId: string | number;
