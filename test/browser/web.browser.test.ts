@@ -362,6 +362,28 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(page, 'supplier');
   });
 
+  it('lets a supplier ship a purchase order with the lots it sent, and the studio sees it shipped', async () => {
+    const placed = ok(await t.gql(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "browser-ship-po") { id } }`, {}, { as: staff('moyun-studio') })).placePurchaseOrder;
+    const page = await newPage({ width: 375, height: 800 });
+    await demoSignIn(page, '/supplier', 'SUPPLIER', 'jingdezhen-clay');
+    const item = page.locator(`[data-purchase-order="${placed.id}"]`);
+    await item.waitFor(WAIT);
+    await item.getByRole('button', { name: 'Ship…' }).click();
+    const form = item.getByRole('form', { name: 'Ship this purchase order' });
+    await form.getByLabel('Lot').fill('JDZ-K-2612S');
+    await form.getByLabel('Quantity').fill('0');
+    await form.getByRole('button', { name: 'Mark shipped' }).click();
+    expect(await form.getByRole('alert').innerText()).toContain('whole number of at least 1');
+    await form.getByLabel('Quantity').fill('280');
+    await expectAccessible(page);
+    await form.getByRole('button', { name: 'Mark shipped' }).click();
+    await item.getByText('CLAY-KAOLIN JDZ-K-2612S × 280').waitFor(WAIT);
+    expect(await item.locator('.badge').innerText()).toBe('Shipped');
+    const seen = ok(await t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') })).purchaseOrders.find((order: any) => order.id === placed.id);
+    expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2612S', quantity: 280 }] });
+    await screenshots(page, 'supplier-shipped');
+  });
+
   it('explains a revoked link instead of showing a blank page', async () => {
     const order = await importOrder();
     const minted = await mintLink(order.id);

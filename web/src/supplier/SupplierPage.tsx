@@ -13,7 +13,7 @@ const SUPPLIER_DESK = graphql(`
   query SupplierDesk($supplierId: ID!) {
     enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }
     stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }
-    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }
+    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }
   }
 `);
 
@@ -25,6 +25,12 @@ const PUBLISH = graphql(`
 
 const CONFIRM = graphql(`
   mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }
+`);
+
+const SHIP = graphql(`
+  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {
+    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }
+  }
 `);
 
 export default function SupplierPage() {
@@ -104,7 +110,8 @@ function Stock({ supplierId }: { supplierId: string }) {
         {data.stockLots.length === 0 ? (
           <Empty>{t('supplier.noLots')}</Empty>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('supplier.lots')}>
+            {/* Scrolls sideways on a phone: focusable, so a keyboard can scroll it too. */}
             <table data-testid="stock-lots">
               <thead>
                 <tr>
@@ -188,6 +195,12 @@ function Stock({ supplierId }: { supplierId: string }) {
                     {t('supplier.confirm')}
                   </button>
                 ) : null}
+                {purchase.shippedLots?.length ? (
+                  <p className="muted">
+                    {t('supplier.shippedLots', { day: formatDay(purchase.shippedAt!, language), lots: purchase.shippedLots.map((lot) => `${lot.sku} ${lot.lotCode} × ${lot.quantity}`).join(', ') })}
+                  </p>
+                ) : null}
+                {purchase.status === 'PLACED' || purchase.status === 'CONFIRMED' ? <ShipForm purchase={purchase} onShipped={refresh} /> : null}
               </li>
             ))}
           </ul>
@@ -195,5 +208,60 @@ function Stock({ supplierId }: { supplierId: string }) {
         <HubRefusal error={hubMessage(confirmState.error)} />
       </Section>
     </>
+  );
+}
+
+/** The lots a supplier ships against a purchase order: one row per line, its lot code and quantity (as its EPCIS shipping event would say). */
+function ShipForm({ purchase, onShipped }: { purchase: { id: string; lines: readonly { sku: string; quantity: number }[] }; onShipped: () => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [rows, setRows] = useState(() => purchase.lines.map((line) => ({ sku: line.sku, lotCode: '', quantity: String(line.quantity) })));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [state, ship] = useMutation(SHIP);
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} aria-expanded={false}>
+        {t('supplier.ship')}
+      </button>
+    );
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const lots = rows.map((row) => ({ sku: row.sku, lotCode: row.lotCode.trim(), quantity: Number(row.quantity) }));
+    if (lots.some((lot) => !Number.isInteger(lot.quantity) || lot.quantity < 1)) return setProblem(t('supplier.quantityWhole'));
+    setProblem(null);
+    // One key per purchase order: a repeated click or a retry after a lost answer ships it once.
+    const result = await ship({ id: purchase.id, input: { lots }, key: `ship-${purchase.id}` });
+    if (result.data) {
+      setOpen(false);
+      onShipped();
+    }
+  };
+  return (
+    <form className="form" onSubmit={submit} aria-label={t('supplier.shipTitle')}>
+      {rows.map((row, index) => (
+        <div className="row" key={row.sku}>
+          <span>{row.sku}</span>
+          <label>
+            {t('supplier.lot')}
+            <input value={row.lotCode} required maxLength={80} onChange={(change) => setRows(rows.map((other, at) => (at === index ? { ...other, lotCode: change.target.value } : other)))} />
+          </label>
+          <label>
+            {t('supplier.quantity')}
+            <input type="number" value={row.quantity} required onChange={(change) => setRows(rows.map((other, at) => (at === index ? { ...other, quantity: change.target.value } : other)))} />
+          </label>
+        </div>
+      ))}
+      <div className="row">
+        <button type="submit" className="primary" disabled={state.fetching}>
+          {t('supplier.shipSubmit')}
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('supplier.cancel')}
+        </button>
+      </div>
+      {problem ? <p role="alert" className="refusal">{problem}</p> : null}
+      <HubRefusal error={hubMessage(state.error)} />
+    </form>
   );
 }

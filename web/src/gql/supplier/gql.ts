@@ -14,14 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n": typeof types.SupplierDeskDocument,
+    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }\n  }\n": typeof types.SupplierDeskDocument,
     "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n": typeof types.PublishInventoryDocument,
     "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n": typeof types.ConfirmPurchaseOrderDocument,
+    "\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }\n  }\n": typeof types.ShipPurchaseOrderDocument,
 };
 const documents: Documents = {
-    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n": types.SupplierDeskDocument,
+    "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }\n  }\n": types.SupplierDeskDocument,
     "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }\n  }\n": types.PublishInventoryDocument,
     "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n": types.ConfirmPurchaseOrderDocument,
+    "\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }\n  }\n": types.ShipPurchaseOrderDocument,
 };
 
 /**
@@ -41,7 +43,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n"): (typeof documents)["\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt studio { nameZh nameEn } lines { sku quantity } }\n  }\n"];
+export function graphql(source: "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }\n  }\n"): (typeof documents)["\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }\n    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }\n    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -50,6 +52,10 @@ export function graphql(source: "\n  mutation PublishInventory($supplierId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n"): (typeof documents)["\n  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }\n  }\n"): (typeof documents)["\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
