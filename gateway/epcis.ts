@@ -93,8 +93,8 @@ const SUPPLY_QUERY = `query EpcisSupply($first: Int, $after: String, $from: Date
     pageInfo { hasNextPage endCursor }
   }
 }`;
-const CAPTURED_QUERY = `query EpcisCaptured($first: Int, $after: String, $from: DateTimeISO, $before: DateTimeISO, $recorded: DateTimeISO) {
-  capturedEvents(first: $first, after: $after, occurredFrom: $from, occurredBefore: $before, recordedFrom: $recorded) { nodes { document } pageInfo { hasNextPage endCursor } }
+const CAPTURED_QUERY = `query EpcisCaptured($first: Int, $after: String, $from: DateTimeISO, $before: DateTimeISO, $recorded: DateTimeISO, $eventId: String) {
+  capturedEvents(first: $first, after: $after, occurredFrom: $from, occurredBefore: $before, recordedFrom: $recorded, eventId: $eventId) { nodes { document } pageInfo { hasNextPage endCursor } }
 }`;
 
 interface Place {
@@ -451,11 +451,20 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const raw = decoded(url.pathname.slice('/epcis/events/'.length));
     const eventId = raw.replace(/^urn:uuid:/i, '');
     const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No event "${raw}" that you may see`);
-    if (!/^[0-9a-f-]{36}$/i.test(eventId)) throw missing;
-    const { progressEvent } = await execute(context, EVENT_QUERY, { eventId, withWorkshop: !context.principal?.customer });
-    if (!progressEvent || !EPCIS_EVENT_TYPES.includes(progressEvent.type)) throw missing;
-    const lots = await lotsOf(context, [progressEvent as Entry]);
-    send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base, lots)], { creationDate: new Date().toISOString() }));
+    const creationDate = new Date().toISOString();
+    if (/^[0-9a-f-]{36}$/i.test(eventId)) {
+      const { progressEvent } = await execute(context, EVENT_QUERY, { eventId, withWorkshop: !context.principal?.customer });
+      if (progressEvent && EPCIS_EVENT_TYPES.includes(progressEvent.type)) {
+        const lots = await lotsOf(context, [progressEvent as Entry]);
+        return send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base, lots)], { creationDate }));
+      }
+    }
+    // Else one the caller's enterprise captured, by the eventID it is known by (customers capture nothing).
+    if (!context.principal || context.principal.customer || raw.length > 200) throw missing;
+    const { capturedEvents } = await execute(context, CAPTURED_QUERY, { first: 1, eventId: raw });
+    const [captured] = capturedEvents.nodes as { document: string }[];
+    if (!captured) throw missing;
+    send(response, epcisQueryDocument([JSON.parse(captured.document)], { creationDate }));
   });
 
   return { '/epcis/events': events, '/epcis/events/*': event };

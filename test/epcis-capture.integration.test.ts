@@ -81,6 +81,12 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect(listed).toEqual(expect.arrayContaining([...kept]));
     const elsewhere = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(goldLeaf))).events.map((event) => event.eventID);
     expect(elsewhere.filter((id) => kept.has(id))).toEqual([]);
+    // One by its eventID (a hash ID URL-encoded), as the sender; as missing for anyone else.
+    const hashedId = hashed[0];
+    const one = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, { headers: { authorization: `Bearer ${await t.token(clay)}` } });
+    expect([one.status, ((await one.json()) as any).epcisBody.queryResults.resultsBody.eventList.map((event: any) => event.eventID)]).toEqual([200, [hashedId]]);
+    const notYours = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, { headers: { authorization: `Bearer ${await t.token(goldLeaf)}` } });
+    expect(notYours.status).toBe(404);
     const aggregations = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?eventType=AggregationEvent', await t.token(clay))).events;
     expect(aggregations.length).toBeGreaterThan(0);
     expect(aggregations.every((event) => event.type === 'AggregationEvent')).toBe(true);

@@ -1,6 +1,7 @@
-import { IsOptional, Length, Matches, ValidateBy } from 'class-validator';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { isGln } from '../../contracts';
+import { Satisfies } from '../../platform/graphql/validators';
 
 /** What an enterprise may change of its directory entry; a field left out stays as it is. */
 @InputType({ description: "Changes to an enterprise's directory entry; fields left out stay as they are" })
@@ -13,6 +14,6 @@ export class EnterpriseChangeInput {
   region?: string;
   @Field({ nullable: true, description: 'GS1 Global Location Number (13 digits)' })
   @IsOptional()
-  @ValidateBy({ name: 'isGln', validator: { validate: (value) => typeof value === 'string' && isGln(value), defaultMessage: () => 'gln must be 13 digits with a valid GS1 check digit' } })
+  @Satisfies('isGln', isGln, 'gln must be 13 digits with a valid GS1 check digit')
   gln?: string;
 }

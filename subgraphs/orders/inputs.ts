@@ -1,7 +1,8 @@
-import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateBy, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ENTERPRISE_ID_PATTERN, isGtin, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
+import { Satisfies } from '../../platform/graphql/validators';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
 import { ShipmentStatusEnum } from './entities/progress';
 import type { ProductType } from './route-templates';
@@ -21,7 +22,7 @@ export class OrderLineInput {
   @Field({ nullable: true }) @IsOptional() @MaxLength(500) personalisation?: string;
   @Field({ nullable: true, description: "The product's GTIN-8, -12, -13 or -14: its traceability codes become GS1 Digital Links" })
   @IsOptional()
-  @ValidateBy({ name: 'isGtin', validator: { validate: (value) => typeof value === 'string' && isGtin(value), defaultMessage: () => 'gtin must be a GTIN-8, -12, -13 or -14 with a valid check digit' } })
+  @Satisfies('isGtin', isGtin, 'gtin must be a GTIN-8, -12, -13 or -14 with a valid check digit')
   gtin?: string;
 }
 

@@ -109,17 +109,19 @@ export class CaptureResolver {
     @Arg('occurredFrom', { nullable: true }) occurredFrom?: Date,
     @Arg('occurredBefore', { nullable: true }) occurredBefore?: Date,
     @Arg('recordedFrom', { nullable: true }) recordedFrom?: Date,
+    @Arg('eventId', { nullable: true, description: 'Only the event of this eventID' }) eventId?: string,
   ): Promise<CapturedEventPage> {
     const size = pageSize(first);
     const conditions: FilterQuery<CapturedEvent>[] = [];
+    if (eventId !== undefined) conditions.push({ eventId });
     if (occurredFrom) conditions.push({ eventTime: { $gte: occurredFrom } });
     if (occurredBefore) conditions.push({ eventTime: { $lt: occurredBefore } });
     if (recordedFrom) conditions.push({ recordTime: { $gte: recordedFrom } });
     if (after) {
-      const [at, capturedBy, eventId] = decodeCursor(after).split('\n');
+      const [at, capturedBy, lastId] = decodeCursor(after).split('\n');
       const time = new Date(at);
-      if (eventId === undefined || Number.isNaN(time.getTime())) throw badInput('Malformed cursor', { field: 'after' });
-      conditions.push({ $or: [{ recordTime: { $gt: time } }, { recordTime: time, capturedBy: { $gt: capturedBy } }, { recordTime: time, capturedBy, eventId: { $gt: eventId } }] });
+      if (lastId === undefined || Number.isNaN(time.getTime())) throw badInput('Malformed cursor', { field: 'after' });
+      conditions.push({ $or: [{ recordTime: { $gt: time } }, { recordTime: time, capturedBy: { $gt: capturedBy } }, { recordTime: time, capturedBy, eventId: { $gt: lastId } }] });
     }
     const rows = await ctx.em.find(CapturedEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordTime: 'asc' }, { capturedBy: 'asc' }, { eventId: 'asc' }], limit: size + 1 });
     const page = rows.slice(0, size);
