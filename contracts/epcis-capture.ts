@@ -52,6 +52,7 @@ const idAfter = (uri: string, prefix: string): string | null => {
 export function captureIntentOf(event: Record<string, unknown>, publicBase: string): CaptureIntent {
   const ids = epcisIdentifiers(publicBase);
   const poPrefix = ids.purchaseOrder('');
+  const lotForm = ids.materialLot('SKU', 'LOT').replace('SKU/lot/LOT', '<sku>/lot/<lot>');
   const transactions = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
   const orders = transactions
     .filter((entry) => cbvTermOf('btt', entry?.type) === 'po' && typeof entry.bizTransaction === 'string')
@@ -66,12 +67,12 @@ export function captureIntentOf(event: Record<string, unknown>, publicBase: stri
   const lots: { sku: string; lotCode: string; quantity: number }[] = [];
   for (const element of Array.isArray(event.quantityList) ? (event.quantityList as Record<string, unknown>[]) : []) {
     const match = typeof element?.epcClass === 'string' ? materialLotOf(element.epcClass, publicBase) : null;
-    if (!match) return { kind: 'MALFORMED', reason: `quantityList names "${String(element?.epcClass)}": a shipping event counts the hub's material lots, ${ids.materialLot('<sku>', '<lot>')}` };
+    if (!match) return { kind: 'MALFORMED', reason: `quantityList names "${String(element?.epcClass)}": a shipping event counts the hub's material lots, ${lotForm}` };
     const quantity = Number(element.quantity);
     if (!Number.isInteger(quantity) || quantity < 1) return { kind: 'MALFORMED', reason: `The quantity of ${String(element.epcClass)} must be a whole number of at least 1, in the material's unit` };
     lots.push({ ...match, quantity });
   }
-  if (!lots.length) return { kind: 'MALFORMED', reason: `A shipping event of purchase order ${purchaseOrderId} lists the lots it shipped in its quantityList (${ids.materialLot('<sku>', '<lot>')})` };
+  if (!lots.length) return { kind: 'MALFORMED', reason: `A shipping event of purchase order ${purchaseOrderId} lists the lots it shipped in its quantityList (${lotForm})` };
   return { kind: 'SHIP_PURCHASE_ORDER', purchaseOrderId, shippedAt: String(event.eventTime), lots };
 }
 
