@@ -24,5 +24,26 @@ export function isCbvTerm(kind: 'bizStep' | 'disposition', term: string): boolea
   return term.startsWith(`${WEFT_VOCAB_URI}/${kind}/`) && /^[a-z_]+$/.test(term.slice(WEFT_VOCAB_URI.length + kind.length + 2));
 }
 
+/**
+ * The forms a CBV term is written in: bare (`shipping`, as EPCIS JSON writes GS1's own terms),
+ * as its GS1 Web URI, or as its EPCIS 1.x URN. One table for reading captured events and for the
+ * event hash, which writes every term as its Web URI.
+ */
+export const CBV_TERM_FORMS = {
+  bizStep: { web: 'https://ref.gs1.org/cbv/BizStep-', urn: 'urn:epcglobal:cbv:bizstep:' },
+  disposition: { web: 'https://ref.gs1.org/cbv/Disp-', urn: 'urn:epcglobal:cbv:disp:' },
+  btt: { web: 'https://ref.gs1.org/cbv/BTT-', urn: 'urn:epcglobal:cbv:btt:' },
+  sdt: { web: 'https://ref.gs1.org/cbv/SDT-', urn: 'urn:epcglobal:cbv:sdt:' },
+  er: { web: 'https://ref.gs1.org/cbv/ER-', urn: 'urn:epcglobal:cbv:er:' },
+} as const;
+export type CbvTermKind = keyof typeof CBV_TERM_FORMS;
+
+/** A CBV term in its bare form, from a bare word, a GS1 Web URI or an old URN (Weft's URIs stay as they are). */
+export function cbvTermOf(kind: CbvTermKind, raw: unknown): string | null {
+  if (typeof raw !== 'string') return null;
+  const prefix = [CBV_TERM_FORMS[kind].web, CBV_TERM_FORMS[kind].urn].find((candidate) => raw.startsWith(candidate));
+  return prefix ? raw.slice(prefix.length) : raw;
+}
+
 export const weftBizStep = (name: string) => `${WEFT_VOCAB_URI}/bizStep/${name}`;
 export const weftDisposition = (name: string) => `${WEFT_VOCAB_URI}/disposition/${name}`;

@@ -1,3 +1,4 @@
+import { cbvTermOf } from './cbv';
 import { epcisIdentifiers, readingsOfSensorElements, type Reading } from './epcis';
 import { ORDER_EVENTS } from './events';
 
@@ -28,18 +29,6 @@ export type CaptureIntent =
   /** Nothing in the hub is its subject. */
   | { kind: 'NONE'; reason: string };
 
-/** A CBV term in its bare form, from a bare word, a GS1 Web URI or an old URN. */
-export function cbvTermOf(kind: 'bizStep' | 'disposition' | 'btt', raw: unknown): string | null {
-  if (typeof raw !== 'string') return null;
-  const prefixes = {
-    bizStep: ['https://ref.gs1.org/cbv/BizStep-', 'urn:epcglobal:cbv:bizstep:'],
-    disposition: ['https://ref.gs1.org/cbv/Disp-', 'urn:epcglobal:cbv:disp:'],
-    btt: ['https://ref.gs1.org/cbv/BTT-', 'urn:epcglobal:cbv:btt:'],
-  }[kind];
-  const prefix = prefixes.find((candidate) => raw.startsWith(candidate));
-  return prefix ? raw.slice(prefix.length) : raw;
-}
-
 const idAfter = (uri: string, prefix: string): string | null => {
   if (!uri.startsWith(prefix)) return null;
   try {
@@ -49,15 +38,19 @@ const idAfter = (uri: string, prefix: string): string | null => {
   }
 };
 
+/** The business transactions of one type (`po`, `prodorder` …) an event names. */
+function transactionsOf(event: Record<string, unknown>, type: string): string[] {
+  const entries = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
+  return entries.filter((entry) => cbvTermOf('btt', entry?.type) === type && typeof entry.bizTransaction === 'string').map((entry) => String(entry.bizTransaction));
+}
+
+/** The hub's ids among URIs under one of its identifier prefixes (orders, purchase orders). */
+const idsUnder = (uris: readonly string[], prefix: string): string[] => [...new Set(uris.map((uri) => idAfter(uri, prefix)).filter((id): id is string => !!id))];
+
 export function captureIntentOf(event: Record<string, unknown>, publicBase: string): CaptureIntent {
   const ids = epcisIdentifiers(publicBase);
-  const poPrefix = ids.purchaseOrder('');
-  const lotForm = ids.materialLot('SKU', 'LOT').replace('SKU/lot/LOT', '<sku>/lot/<lot>');
-  const transactions = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
-  const orders = transactions
-    .filter((entry) => cbvTermOf('btt', entry?.type) === 'po' && typeof entry.bizTransaction === 'string')
-    .map((entry) => idAfter(String(entry.bizTransaction), poPrefix))
-    .filter((id): id is string => !!id);
+  const lotForm = `${ids.material('')}<sku>/lot/<lot>`;
+  const orders = idsUnder(transactionsOf(event, 'po'), ids.purchaseOrder(''));
   if (!orders.length) return stageIntentOf(event, publicBase);
   if (orders.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s purchase orders: send one event per purchase order' };
   const [purchaseOrderId] = orders;
@@ -78,13 +71,8 @@ export function captureIntentOf(event: Record<string, unknown>, publicBase: stri
 
 /** An event about one of the hub's orders: the progress of the sender's stage at its business step. */
 function stageIntentOf(event: Record<string, unknown>, publicBase: string): CaptureIntent {
-  const orderPrefix = epcisIdentifiers(publicBase).order('');
-  const transactions = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
-  const named = [
-    ...transactions.filter((entry) => cbvTermOf('btt', entry?.type) === 'prodorder' && typeof entry.bizTransaction === 'string').map((entry) => String(entry.bizTransaction)),
-    ...(Array.isArray(event.epcList) ? (event.epcList as unknown[]).filter((epc): epc is string => typeof epc === 'string') : []),
-  ];
-  const orderIds = [...new Set(named.map((uri) => idAfter(uri, orderPrefix)).filter((id): id is string => !!id))];
+  const epcs = Array.isArray(event.epcList) ? (event.epcList as unknown[]).filter((epc): epc is string => typeof epc === 'string') : [];
+  const orderIds = idsUnder([...transactionsOf(event, 'prodorder'), ...epcs], epcisIdentifiers(publicBase).order(''));
   if (!orderIds.length) return { kind: 'NONE', reason: 'It names none of the hub’s purchase orders or orders: kept, changing nothing' };
   if (orderIds.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s orders: send one event per order' };
   const bizStep = cbvTermOf('bizStep', event.bizStep);
@@ -96,10 +84,10 @@ function stageIntentOf(event: Record<string, unknown>, publicBase: string): Capt
 }
 
 /** `<PUBLIC_URL>/id/material/<sku>/lot/<lot>` as its SKU and lot code. */
-export function materialLotOf(uri: string, publicBase: string): { sku: string; lotCode: string } | null {
-  const match = /^([^/]+)\/lot\/([^/]+)$/.exec(uri.startsWith(`${publicBase.replace(/\/+$/, '')}/id/material/`) ? uri.slice(`${publicBase.replace(/\/+$/, '')}/id/material/`.length) : '');
-  if (!match) return null;
-  const sku = idAfter(match[1], '');
-  const lotCode = idAfter(match[2], '');
+function materialLotOf(uri: string, publicBase: string): { sku: string; lotCode: string } | null {
+  const prefix = epcisIdentifiers(publicBase).material('');
+  const match = uri.startsWith(prefix) ? /^([^/]+)\/lot\/([^/]+)$/.exec(uri.slice(prefix.length)) : null;
+  const sku = match && idAfter(match[1], '');
+  const lotCode = match && idAfter(match[2], '');
   return sku && lotCode ? { sku, lotCode } : null;
 }

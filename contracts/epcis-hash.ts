@@ -1,3 +1,4 @@
+import { CBV_TERM_FORMS } from './cbv';
 import { gs1CheckDigit } from './epcis';
 
 /**
@@ -54,23 +55,23 @@ const EVENT_ORDER: Order = [
 const EPC_LISTS = new Set(['epcList', 'inputEPCList', 'childEPCs', 'outputEPCList']);
 /** Typed list entries (`{ type, bizTransaction }` …): XML's element text with its type attribute. */
 const TYPED_LISTS: Record<string, { value: string; prefix: string }> = {
-  bizTransactionList: { value: 'bizTransaction', prefix: 'https://ref.gs1.org/cbv/BTT-' },
-  sourceList: { value: 'source', prefix: 'https://ref.gs1.org/cbv/SDT-' },
-  destinationList: { value: 'destination', prefix: 'https://ref.gs1.org/cbv/SDT-' },
+  bizTransactionList: { value: 'bizTransaction', prefix: CBV_TERM_FORMS.btt.web },
+  sourceList: { value: 'source', prefix: CBV_TERM_FORMS.sdt.web },
+  destinationList: { value: 'destination', prefix: CBV_TERM_FORMS.sdt.web },
 };
 const IGNORED = new Set(['type', 'eventID', 'recordTime', 'certificationInfo', '@context']);
 
 /** CBV terms given as bare words (as in EPCIS JSON) or as their old URNs, as GS1 Web URIs. */
-const CBV_PREFIX: Record<string, string> = { bizStep: 'https://ref.gs1.org/cbv/BizStep-', disposition: 'https://ref.gs1.org/cbv/Disp-', set: 'https://ref.gs1.org/cbv/Disp-', unset: 'https://ref.gs1.org/cbv/Disp-' };
-const CBV_URNS: readonly [string, string][] = [
-  ['urn:epcglobal:cbv:bizstep:', 'https://ref.gs1.org/cbv/BizStep-'],
-  ['urn:epcglobal:cbv:disp:', 'https://ref.gs1.org/cbv/Disp-'],
-  ['urn:epcglobal:cbv:btt:', 'https://ref.gs1.org/cbv/BTT-'],
-  ['urn:epcglobal:cbv:sdt:', 'https://ref.gs1.org/cbv/SDT-'],
-  ['urn:epcglobal:cbv:er:', 'https://ref.gs1.org/cbv/ER-'],
-];
+const CBV_PREFIX: Record<string, string> = {
+  bizStep: CBV_TERM_FORMS.bizStep.web,
+  disposition: CBV_TERM_FORMS.disposition.web,
+  set: CBV_TERM_FORMS.disposition.web,
+  unset: CBV_TERM_FORMS.disposition.web,
+};
+const CBV_URNS = Object.values(CBV_TERM_FORMS).map((form) => [form.urn, form.web] as const);
 
 const isUri = (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text);
+const isObject = (value: Json | undefined): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A GS1 key from its company prefix and reference, the indicator (or extension) digit first, with its check digit. */
 function keyWithIndicator(prefix: string, reference: string): string {
@@ -168,7 +169,7 @@ function remaining(object: Record<string, Json>, skip: (name: string) => boolean
     if (skip(name)) continue;
     const key = expandedName(name, namespaces);
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (item !== null && typeof item === 'object' && !Array.isArray(item)) parts.push(key + remaining(item, () => false, namespaces));
+      if (isObject(item)) parts.push(key + remaining(item, () => false, namespaces));
       else if (item !== null && String(item).trim() !== '') parts.push(`${key}=${canonicalValue(String(item))}`);
       else parts.push(key);
     }
@@ -196,7 +197,7 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
   const typed = TYPED_LISTS[name];
   if (typed && Array.isArray(value)) {
     const entries = value
-      .filter((entry): entry is Record<string, Json> => entry !== null && typeof entry === 'object' && !Array.isArray(entry))
+      .filter(isObject)
       .map((entry) => {
         const type = entry.type === undefined || entry.type === null ? '' : String(entry.type).trim();
         const typeText = type ? `type=${isUri(type) ? canonicalValue(type) : typed.prefix + type}` : '';
@@ -208,11 +209,11 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
   }
   if (name === 'sensorElementList' && Array.isArray(value) && children) {
     const elements = value
-      .filter((element): element is Record<string, Json> => element !== null && typeof element === 'object' && !Array.isArray(element))
+      .filter(isObject)
       .map((element) => {
-        const metadata = element.sensorMetadata && typeof element.sensorMetadata === 'object' && !Array.isArray(element.sensorMetadata) ? `sensorMetadata${ordered(element.sensorMetadata, SENSOR_METADATA, namespaces)}` : '';
+        const metadata = isObject(element.sensorMetadata) ? `sensorMetadata${ordered(element.sensorMetadata, SENSOR_METADATA, namespaces)}` : '';
         const reports = (Array.isArray(element.sensorReport) ? element.sensorReport : [])
-          .filter((report): report is Record<string, Json> => report !== null && typeof report === 'object' && !Array.isArray(report))
+          .filter(isObject)
           .map((report) => `sensorReport${ordered(sensorTerms(report), SENSOR_REPORT, namespaces)}`)
           .sort();
         const rest = remaining(element, (key) => key === 'sensorMetadata' || key === 'sensorReport', namespaces);
@@ -223,12 +224,12 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
   }
   if (children === QUANTITY && Array.isArray(value)) {
     const elements = value
-      .filter((element): element is Record<string, Json> => element !== null && typeof element === 'object' && !Array.isArray(element))
+      .filter(isObject)
       .map((element) => `quantityElement${ordered(element, QUANTITY, namespaces)}`)
       .sort();
     return elements.length ? name + elements.join('') : '';
   }
-  if (children && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  if (children && isObject(value)) {
     const inner = children.map(([child]) => (Array.isArray(value[child]) ? (value[child] as Json[]) : value[child] === undefined ? [] : [value[child]]).map((item) => field(child, item)).filter(Boolean).sort().join('')).join('');
     const rest = remaining(value, (key) => children.some(([child]) => child === key), namespaces);
     return inner || rest ? name + inner + rest : '';

@@ -144,6 +144,9 @@ export const EPCIS_OBJECT_EVENT_TYPES: readonly string[] = [
   ORDER_EVENTS.COMPLETED,
 ];
 
+/** Objects given their identity for the first time (the products' serials, a lot into stock): CBV commissioning. */
+export const COMMISSIONING = { bizStep: 'commissioning', disposition: 'active' } as const;
+
 /** Where materials became products: issuing the products' codes, with the lots the order consumed. */
 export const EPCIS_TRANSFORMATION_EVENT_TYPES: readonly string[] = [ORDER_EVENTS.TRACE_CODES_ISSUED];
 
@@ -194,8 +197,7 @@ export function transformationEventOf(fact: TransformationFact, publicBase: stri
   const ids = epcisIdentifiers(publicBase);
   return {
     // The products' serials are given here for the first time (the entry has no status code of its own).
-    bizStep: 'commissioning',
-    disposition: 'active',
+    ...COMMISSIONING,
     ...orderEventCommon('TransformationEvent', fact, ids),
     // GS1's schema wants no empty list: lots the hub does not know are left out, and products whose codes the viewer may not see stand as their order.
     ...(fact.lots.length ? { inputEPCList: fact.lots.map((lot) => ids.lot(lot.supplierId, lot.lotCode)) } : {}),
@@ -208,10 +210,14 @@ export function transformationEventOf(fact: TransformationFact, publicBase: stri
   };
 }
 
-/** A supply event, as the suppliers subgraph serves it: a lot into a supplier's stock, a purchase order shipped or received. */
+/** What happened physically in supply: a lot came into a supplier's stock, a purchase order left, it arrived. */
+export const SUPPLY_EVENT_KINDS = ['LOT_COMMISSIONED', 'PURCHASE_ORDER_SHIPPED', 'PURCHASE_ORDER_RECEIVED'] as const;
+export type SupplyEventKind = (typeof SUPPLY_EVENT_KINDS)[number];
+
+/** A supply event, as the suppliers subgraph serves it. */
 export interface SupplyFact {
   eventId: string;
-  kind: 'LOT_COMMISSIONED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED';
+  kind: SupplyEventKind;
   occurredAt: string;
   purchaseOrderId?: string | null;
   supplier: LocationRef;
@@ -221,11 +227,11 @@ export interface SupplyFact {
 }
 
 /** What each supply event is in the CBV, and the hub's own name for it. */
-const SUPPLY_STEPS = {
-  LOT_COMMISSIONED: { bizStep: 'commissioning', disposition: 'active', action: 'ADD', hubEventType: SUPPLY_EVENTS.INVENTORY_PUBLISHED },
+const SUPPLY_STEPS: Readonly<Record<SupplyEventKind, { bizStep: string; disposition: string; action: 'ADD' | 'OBSERVE'; hubEventType: string }>> = {
+  LOT_COMMISSIONED: { ...COMMISSIONING, action: 'ADD', hubEventType: SUPPLY_EVENTS.INVENTORY_PUBLISHED },
   PURCHASE_ORDER_SHIPPED: { bizStep: 'shipping', disposition: 'in_transit', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED },
   PURCHASE_ORDER_RECEIVED: { bizStep: 'receiving', disposition: 'in_progress', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED },
-} as const;
+};
 
 /** The business steps supply events take (what an EQ_bizStep may find among them). */
 export const SUPPLY_EVENT_STEPS: readonly { bizStep: string; disposition: string }[] = Object.values(SUPPLY_STEPS);

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import {
   cbvTermOf,
+  COMMISSIONING,
   EPCIS_EVENT_TYPES,
   EPCIS_OBJECT_EVENT_TYPES,
   EPCIS_TRANSFORMATION_EVENT_TYPES,
@@ -50,8 +51,6 @@ const SUPPORTED = new Set([
 const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
 /** The event types the hub emits, each with the progress entries that become it. */
 const HUB_EVENT_TYPES: Record<string, readonly string[]> = { ObjectEvent: EPCIS_OBJECT_EVENT_TYPES, TransformationEvent: EPCIS_TRANSFORMATION_EVENT_TYPES };
-/** What issuing the products' codes is in the CBV (contracts/epcis.ts: transformationEventOf). */
-const COMMISSIONING = { bizStep: 'commissioning', disposition: 'active' } as const;
 /** Which EPC lists each MATCH_ parameter looks in (EPCIS 2.0, 8.2.7.1): epcList is an ObjectEvent's, the input and output lists a TransformationEvent's. */
 const EPC_LISTS: Record<string, readonly ('epcList' | 'inputEPCList' | 'outputEPCList')[]> = {
   MATCH_epc: ['epcList'],

@@ -115,13 +115,8 @@ export class PurchaseOrderService {
       const order = await em.findOne(PurchaseOrder, { id: purchaseOrderId });
       if (!order) throw notFound('Purchase order', purchaseOrderId);
       if (order.status === to) return order;
-      this.move(order, to);
-      if (to === 'CONFIRMED') {
-        order.confirmedAt = this.clock();
-        if (expectedAt) order.expectedAt = expectedAt;
-      }
-      if (to === 'RECEIVED') order.receivedAt = this.clock();
-      this.record(em, ctx, order, EVENT_OF[to]!);
+      const now = this.clock();
+      this.move(em, ctx, order, to, to === 'CONFIRMED' ? { confirmedAt: now, ...(expectedAt ? { expectedAt } : {}) } : to === 'RECEIVED' ? { receivedAt: now } : {});
       await em.flush();
       await this.resettle(em, ctx, order);
       return order;
@@ -138,10 +133,7 @@ export class PurchaseOrderService {
         const ordered = new Set(order.lines.map((line) => line.sku));
         const strangers = [...new Set(input.lots.map((lot) => lot.sku).filter((sku) => !ordered.has(sku)))];
         if (strangers.length) throw badInput(`Purchase order "${order.id}" does not ask for ${strangers.join(', ')}`, { field: 'lots', skus: strangers });
-        this.move(order, 'SHIPPED');
-        order.shippedAt = input.shippedAt ?? this.clock();
-        order.shippedLots = input.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, quantity: lot.quantity }));
-        this.record(em, ctx, order, SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED);
+        this.move(em, ctx, order, 'SHIPPED', { shippedAt: input.shippedAt ?? this.clock(), shippedLots: input.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, quantity: lot.quantity })) });
         await em.flush();
         await this.resettle(em, ctx, order);
         return order.id;
@@ -150,12 +142,13 @@ export class PurchaseOrderService {
     return ctx.em.fork().findOneOrFail(PurchaseOrder, { id });
   }
 
-  /** The one place a purchase order's status changes: checked against the lifecycle table. */
-  private move(order: PurchaseOrder, to: PurchaseOrderStatus): void {
+  /** The one place a purchase order's status changes: checked against the lifecycle table, with what the move records, announced by its event. */
+  private move(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, to: PurchaseOrderStatus, changes: Partial<Pick<PurchaseOrder, 'confirmedAt' | 'expectedAt' | 'shippedAt' | 'shippedLots' | 'receivedAt'>>): void {
     if (!PURCHASE_ORDER_TRANSITIONS[order.status].includes(to)) {
       throw failedPrecondition('INVALID_PURCHASE_ORDER_TRANSITION', `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`, { status: order.status });
     }
-    order.status = to;
+    Object.assign(order, changes, { status: to });
+    this.record(em, ctx, order, EVENT_OF[to]!);
   }
 
   private record(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, type: PurchaseOrderEventType): void {

@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import { SUPPLY_EVENT_KINDS, type SupplyEventKind } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { enumOf } from '../../platform/graphql/enums';
 import { badInput } from '../../platform/graphql/errors';
@@ -9,9 +10,6 @@ import { PurchaseOrder, PurchaseOrderLine } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
 import { StockLot } from './entities/stock';
 
-/** What happened physically in supply (EPCIS visibility events): a lot came into a supplier's stock, a purchase order left, it arrived. */
-const SUPPLY_EVENT_KINDS = ['LOT_COMMISSIONED', 'PURCHASE_ORDER_SHIPPED', 'PURCHASE_ORDER_RECEIVED'] as const;
-export type SupplyEventKind = (typeof SUPPLY_EVENT_KINDS)[number];
 const SupplyEventKindEnum = enumOf(SUPPLY_EVENT_KINDS);
 registerEnumType(SupplyEventKindEnum, { name: 'SupplyEventKind' });
 

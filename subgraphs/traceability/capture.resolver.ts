@@ -76,7 +76,6 @@ export class CaptureResolver {
       const ids = input.events.map((event) => event.eventId);
       const known = new Map((await em.find(CapturedEvent, { capturedBy, eventId: { $in: ids } }, { fields: ['eventId', 'captureId'] })).map((event) => [event.eventId, event.captureId]));
       const receipts: CaptureReceipt[] = [];
-      let kept = 0;
       input.events.forEach((event, index) => {
         const first = known.get(event.eventId);
         if (first !== undefined) {
@@ -84,11 +83,10 @@ export class CaptureResolver {
           return;
         }
         known.set(event.eventId, id);
-        kept += 1;
         em.persist(em.create(CapturedEvent, { eventId: event.eventId, captureId: id, capturedBy, eventType: event.eventType, eventTime: event.eventTime, recordTime: now, bizStep: event.bizStep ?? null, outcome: event.outcome, document: documents[index] }));
         receipts.push({ eventId: event.eventId, outcome: event.outcome, detail: event.detail ?? null, errorCode: event.errorCode ?? null });
       });
-      const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts, kept });
+      const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts });
       em.persist(job);
       await em.flush();
       return job;

@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { enumOf } from '../../platform/graphql/enums';
 
 /**
- * What capturing an event did: APPLIED (it moved a purchase order), KEPT (kept and queryable, but
+ * What capturing an event did: APPLIED (it moved a purchase order or a stage), KEPT (kept and queryable, but
  * nothing in the hub is its subject), REFUSED (it named something the hub refused: another
  * enterprise's purchase order, a move the lifecycle forbids), DUPLICATE (its eventID was
  * captured before: kept once, applied once).
@@ -33,7 +33,7 @@ export class CaptureReceipt {
 @Entity({ tableName: 'capture_job' })
 @Index({ properties: ['capturedBy', 'createdAt'] })
 export class CaptureJob {
-  [OptionalProps]?: 'finishedAt';
+  [OptionalProps]?: 'finishedAt' | 'kept';
 
   @Field(() => ID, { description: 'The captureID' })
   @PrimaryKey({ type: 'string', length: 40 })
@@ -56,8 +56,9 @@ export class CaptureJob {
   receipts!: CaptureReceipt[];
 
   @Field(() => Int, { description: 'How many of its events were kept for the first time' })
-  @Property({ type: 'integer' })
-  kept!: number;
+  get kept(): number {
+    return this.receipts.filter((receipt) => receipt.outcome !== 'DUPLICATE').length;
+  }
 }
 
 /**
