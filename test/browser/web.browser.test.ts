@@ -376,12 +376,16 @@ describeInBrowser('web app in a browser', () => {
     expect(await form.getByRole('alert').innerText()).toContain('whole number of at least 1');
     await form.getByLabel('Quantity').fill('280');
     await expectAccessible(page);
+    await screenshots(page, 'supplier-ship-form');
     await form.getByRole('button', { name: 'Mark shipped' }).click();
     await item.getByText('CLAY-KAOLIN JDZ-K-2612S × 280').waitFor(WAIT);
     expect(await item.locator('.badge').innerText()).toBe('Shipped');
     const seen = ok(await t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') })).purchaseOrders.find((order: any) => order.id === placed.id);
     expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2612S', quantity: 280 }] });
     await screenshots(page, 'supplier-shipped');
+    await page.getByRole('button', { name: '中文' }).click();
+    await item.getByText('已发货').first().waitFor(WAIT);
+    await screenshots(page, 'supplier-shipped-zh');
   });
 
   it('explains a revoked link instead of showing a blank page', async () => {

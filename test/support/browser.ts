@@ -37,6 +37,8 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
 /** A screenshot kept as a test artifact (test-artifacts/ is not committed). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // Two frames after a resize, so a full-page capture does not keep tiles painted at the old width.
+  await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 

@@ -129,7 +129,7 @@ function Stock({ supplierId }: { supplierId: string }) {
                     <td>{lot.lotCode}</td>
                     <td>{lot.onHand}</td>
                     <td>{lot.reserved}</td>
-                    <td>{formatDay(lot.receivedAt, language)}</td>
+                    <td className="day">{formatDay(lot.receivedAt, language)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -218,6 +218,10 @@ function ShipForm({ purchase, onShipped }: { purchase: { id: string; lines: read
   const [rows, setRows] = useState(() => purchase.lines.map((line) => ({ sku: line.sku, lotCode: '', quantity: String(line.quantity) })));
   const [problem, setProblem] = useState<string | null>(null);
   const [state, ship] = useMutation(SHIP);
+  const edit = (index: number, field: 'lotCode' | 'quantity') => (change: ChangeEvent<HTMLInputElement>) => {
+    setRows(rows.map((row, at) => (at === index ? { ...row, [field]: change.target.value } : row)));
+    setProblem(null);
+  };
   if (!open) {
     return (
       <button type="button" onClick={() => setOpen(true)} aria-expanded={false}>
@@ -240,17 +244,17 @@ function ShipForm({ purchase, onShipped }: { purchase: { id: string; lines: read
   return (
     <form className="form" onSubmit={submit} aria-label={t('supplier.shipTitle')}>
       {rows.map((row, index) => (
-        <div className="row" key={row.sku}>
-          <span>{row.sku}</span>
+        <fieldset className="row" key={row.sku}>
+          <legend>{row.sku}</legend>
           <label>
             {t('supplier.lot')}
-            <input value={row.lotCode} required maxLength={80} onChange={(change) => setRows(rows.map((other, at) => (at === index ? { ...other, lotCode: change.target.value } : other)))} />
+            <input value={row.lotCode} required maxLength={80} onChange={edit(index, 'lotCode')} />
           </label>
           <label>
             {t('supplier.quantity')}
-            <input type="number" value={row.quantity} required onChange={(change) => setRows(rows.map((other, at) => (at === index ? { ...other, quantity: change.target.value } : other)))} />
+            <input type="number" value={row.quantity} required onChange={edit(index, 'quantity')} />
           </label>
-        </div>
+        </fieldset>
       ))}
       <div className="row">
         <button type="submit" className="primary" disabled={state.fetching}>
