@@ -24,6 +24,13 @@ export function decodeCursor(cursor: string): string {
   return decoded.slice(2);
 }
 
+/** A page from rows fetched `size + 1` at a time: the first `size`, whether more follow, and the cursor after the last. */
+export function pageOf<T>(rows: readonly T[], size: number, keyOf: (row: T) => string): { nodes: T[]; pageInfo: PageInfo } {
+  const nodes = rows.slice(0, size);
+  const last = nodes.at(-1);
+  return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last === undefined ? undefined : encodeCursor(keyOf(last)) } };
+}
+
 export function pageSize(first: number | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, { field: 'first' });

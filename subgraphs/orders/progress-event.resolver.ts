@@ -4,7 +4,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, ObjectType, Query, 
 import { ENTERPRISE_ID_PATTERN, ORDER_EVENTS, type OrderEventType } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
+import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import { ProgressEvent } from './entities/progress';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
@@ -112,9 +112,7 @@ export class ProgressEventResolver {
     if (filter?.recordedFrom) conditions.push({ recordedAt: { $gte: filter.recordedFrom } });
     if (after) conditions.push(afterKey(after));
     const rows = await ctx.em.find(ProgressEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
-    const nodes = rows.slice(0, size);
-    const last = nodes.at(-1);
-    return { nodes, pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(keyOf(last)) : undefined } };
+    return pageOf(rows, size, keyOf);
   }
 
   @FieldResolver(() => StatusCodeReference, { nullable: true })

@@ -4,7 +4,7 @@ import { SUPPLY_EVENT_KINDS, type SupplyEventKind } from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { enumOf } from '../../platform/graphql/enums';
 import { badInput } from '../../platform/graphql/errors';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
+import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import { nameBasedUuid } from '../../platform/data/ids';
 import { PurchaseOrder, PurchaseOrderLine } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
@@ -128,8 +128,7 @@ export class SupplyEventResolver {
       }
     }
     found.sort((a, b) => compare(a.key, b.key));
-    const page = found.slice(0, size);
-    const last = page.at(-1);
-    return { nodes: page.map((entry) => entry.event), pageInfo: { hasNextPage: found.length > size, endCursor: last ? encodeCursor(keyText(last.key)) : undefined } };
+    const page = pageOf(found, size, (entry) => keyText(entry.key));
+    return { nodes: page.nodes.map((entry) => entry.event), pageInfo: page.pageInfo };
   }
 }

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
+import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput } from '../../platform/graphql/errors';
 import { newId, requireId } from '../../platform/data/ids';
@@ -122,11 +122,10 @@ export class CaptureResolver {
       conditions.push({ $or: [{ recordTime: { $gt: time } }, { recordTime: time, capturedBy: { $gt: capturedBy } }, { recordTime: time, capturedBy, eventId: { $gt: lastId } }] });
     }
     const rows = await ctx.em.find(CapturedEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordTime: 'asc' }, { capturedBy: 'asc' }, { eventId: 'asc' }], limit: size + 1 });
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
+    const page = pageOf(rows, size, (row) => [row.recordTime.toISOString(), row.capturedBy, row.eventId].join('\n'));
     return {
-      nodes: page.map((row) => ({ eventId: row.eventId, document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }), recordTime: row.recordTime })),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor([last.recordTime.toISOString(), last.capturedBy, last.eventId].join('\n')) : undefined },
+      nodes: page.nodes.map((row) => ({ eventId: row.eventId, document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }), recordTime: row.recordTime })),
+      pageInfo: page.pageInfo,
     };
   }
 
