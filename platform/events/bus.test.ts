@@ -85,6 +85,24 @@ describe.each([
     expect(again).toEqual(['41']);
   });
 
+  it('hands a batch handler what the bus holds, up to its limit, in order and of its types only; a batch that throws comes again whole', async () => {
+    const other = (): EventEnvelope => ({ ...event(), type: 'order.cancelled' });
+    await bus.publish([event(), other(), event(), event(), other(), event(), event()]);
+    const batches: (string | undefined)[][] = [];
+    let failures = 1;
+    const consumer = bus.subscribeInBatches({ durable: 'batch.consumer', types: ['order.route.changed'] }, 2, async (events) => {
+      batches.push(cursors([...events]));
+      if (events[0].cursor === '4' && failures-- > 0) throw new Error('a transient failure');
+    });
+    while (!(await consumer.caughtUp())) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(batches).toEqual([
+      ['1', '3'],
+      ['4', '6'],
+      ['4', '6'],
+      ['7'],
+    ]);
+  });
+
   it('prunes what retention lets go, never what a durable consumer still needs, and says when a cursor is too old', async () => {
     await bus.publish([event(), event(), event(), event(), event()]);
     await log.acknowledge('slow.consumer', 2);

@@ -28,6 +28,9 @@ export interface SubscribeOptions {
 
 export type EventHandler = (event: EventEnvelope) => void | Promise<void>;
 
+/** Takes several events at once, in cursor order; if it throws, all of them come again. */
+export type BatchHandler = (events: readonly EventEnvelope[]) => Promise<void>;
+
 /**
  * The hub's event bus. `publish` is idempotent by event id (a relay that retries after a crash
  * publishes the same events again) and assigns each new event its hub-wide cursor, in the order
@@ -38,6 +41,12 @@ export type EventHandler = (event: EventEnvelope) => void | Promise<void>;
 export interface EventBus {
   publish(events: readonly EventEnvelope[]): Promise<void>;
   subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription;
+  /**
+   * As subscribe, but the handler takes up to `maxBatch` events at a time (what the bus holds
+   * at that moment, never waiting for more), so a consumer can apply them in one transaction.
+   * A bus whose consumers take turns across processes (NATS) may hand them over one at a time.
+   */
+  subscribeInBatches(options: SubscribeOptions, maxBatch: number, handler: BatchHandler): BusSubscription;
   /**
    * Up to `limit` events after the cursor, oldest first: the history a resuming subscriber
    * replays. Throws CursorExpiredError when the log no longer holds what follows the cursor.
@@ -148,6 +157,10 @@ export class InProcessEventBus implements EventBus {
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {
+    return this.subscribeInBatches(options, 1, async ([event]) => handler(event));
+  }
+
+  subscribeInBatches(options: SubscribeOptions, maxBatch: number, handler: BatchHandler): BusSubscription {
     // A durable consumer seen for the first time starts at the oldest event still kept.
     const start: Promise<number> = options.durable
       ? this.acknowledged(options.durable)
@@ -158,7 +171,7 @@ export class InProcessEventBus implements EventBus {
     // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
     // must not leak into another subgraph's handler.
     const bound = AsyncResource.bind(handler);
-    const subscription = new InProcessSubscription(this, start, options, bound, () => this.subscriptions.delete(subscription));
+    const subscription = new InProcessSubscription(this, start, options, Math.max(1, maxBatch), bound, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     subscription.wake();
     return subscription;
@@ -232,7 +245,8 @@ class InProcessSubscription implements BusSubscription {
     private readonly bus: InProcessEventBus,
     private readonly start: Promise<number>,
     private readonly options: SubscribeOptions,
-    private readonly handler: EventHandler,
+    private readonly maxBatch: number,
+    private readonly handler: BatchHandler,
     private readonly onClose: () => void,
   ) {}
 
@@ -252,18 +266,26 @@ class InProcessSubscription implements BusSubscription {
           await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
           break;
         }
-        for (const event of batch) {
+        for (let next = 0; next < batch.length; ) {
           if (this.closed) return;
-          if (!this.options.types || this.options.types.includes(event.type)) {
+          // The next events the handler takes, up to maxBatch of them; those of other types are
+          // passed over, and the position moves past them with the chunk.
+          const chunk: EventEnvelope[] = [];
+          let end = next;
+          for (; end < batch.length && chunk.length < this.maxBatch; end += 1) {
+            if (!this.options.types || this.options.types.includes(batch[end].type)) chunk.push(batch[end]);
+          }
+          if (chunk.length > 0) {
             try {
-              await this.handler(event);
+              await this.handler(chunk);
             } catch {
-              // At least once, never skipped: the same event again, shortly.
+              // At least once, never skipped: the same events again, shortly.
               await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
               break;
             }
           }
-          this.position = cursorNumber(event.cursor);
+          this.position = cursorNumber(batch[end - 1].cursor);
+          next = end;
         }
         if (this.options.durable && !this.closed) this.acknowledgeSoon();
       }

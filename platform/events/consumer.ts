@@ -1,5 +1,5 @@
 import { Entity, EntityManager, PrimaryKey, Property } from '@mikro-orm/core';
-import { asHubEvent, type EventEnvelope, type EventOf, type EventType } from '../../contracts';
+import { asHubEvent, type EventEnvelope, type EventOf, type EventType, type HubEvent } from '../../contracts';
 import type { RequestContext } from '../graphql/context';
 import { inTransaction } from '../data/transactions';
 
@@ -27,20 +27,35 @@ export interface EventConsumer<T extends EventType = EventType> {
 export const eventConsumer = <T extends EventType>(consumer: EventConsumer<T>): EventConsumer<T> => consumer;
 
 /**
- * Applies an event exactly once per consumer, however often the bus delivers it: the effect and
- * the record that it happened commit together, and a redelivery finds the record and stops.
- * Two deliveries racing each other collide on the record's key and the loser retries into the
- * "already processed" branch.
+ * Applies events exactly once per consumer, however often the bus delivers them: the effects and
+ * the records that they happened commit together, and a redelivery finds the records and stops.
+ * Two deliveries racing each other collide on a record's key and the loser retries into the
+ * "already processed" branch. A batch is one transaction (one commit instead of one per event);
+ * each event's effects are flushed before the next is handled, so it sees them. If the batch
+ * fails for any other reason, its events are applied one at a time, so the ones before the
+ * failing event are kept and the failure names its event.
  */
-export function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, envelope: EventEnvelope): Promise<void> {
-  const id = `${consumer.name}:${envelope.id}`;
-  const event = asHubEvent(envelope);
+export async function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, envelopes: readonly EventEnvelope[]): Promise<void> {
   // A subject filter may cover more types than the consumer takes (NATS 2.9 takes one filter,
   // `order.>`): those are passed over without a transaction, as there is nothing to apply twice.
-  if (!event || !consumer.types.includes(event.type)) return Promise.resolve();
-  return inTransaction(ctx, async (em) => {
-    if (await em.findOne(ProcessedEvent, { id })) return;
-    await consumer.handle(em, event, ctx);
-    em.persist(em.create(ProcessedEvent, { id, processedAt: new Date() }));
-  });
+  const events = envelopes.map(asHubEvent).filter((event): event is HubEvent => event !== null && consumer.types.includes(event.type));
+  if (events.length === 0) return;
+  const apply = (batch: HubEvent[]) =>
+    inTransaction(ctx, async (em) => {
+      const ids = batch.map((event) => `${consumer.name}:${event.id}`);
+      const applied = new Set((await em.find(ProcessedEvent, { id: { $in: ids } })).map((record) => record.id));
+      for (const [index, event] of batch.entries()) {
+        if (applied.has(ids[index])) continue;
+        applied.add(ids[index]);
+        await consumer.handle(em, event, ctx);
+        em.persist(em.create(ProcessedEvent, { id: ids[index], processedAt: new Date() }));
+        if (index < batch.length - 1) await em.flush();
+      }
+    });
+  if (events.length === 1) return apply(events);
+  try {
+    await apply(events);
+  } catch {
+    for (const event of events) await apply([event]);
+  }
 }

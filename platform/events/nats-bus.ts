@@ -13,7 +13,7 @@ import {
 } from 'nats';
 import type { EventEnvelope } from '../../contracts';
 import { logger } from '../runtime/logger';
-import { BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
+import { type BatchHandler, BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
 import { DEFAULT_RETENTION_MS } from './retention';
 
 export interface NatsBusOptions {
@@ -103,6 +103,14 @@ export class NatsEventBus implements EventBus {
         return this.jetstream.publish(`${this.prefix}.${event.source}.${event.type}`, encoder.encode(JSON.stringify(envelope)), { msgID: event.id });
       }),
     );
+  }
+
+  /**
+   * One event at a time here: a durable consumer holds one message in flight (max_ack_pending 1),
+   * so that its instances in several processes take the events in turn, in order.
+   */
+  subscribeInBatches(options: SubscribeOptions, _maxBatch: number, handler: BatchHandler): BusSubscription {
+    return this.subscribe(options, (event) => handler([event]));
   }
 
   subscribe(options: SubscribeOptions, handler: EventHandler): BusSubscription {

@@ -107,7 +107,9 @@ export class OutboxRelay {
     private readonly options: { batchSize?: number; intervalMs?: number } = {},
   ) {}
 
+  /** Starts relaying (once; later calls change nothing). */
   start(): this {
+    if (this.timer || this.stopped) return this;
     // Kick only when a flush wrote new outbox rows (the relay's own "published" updates must not
     // wake it again), and once more when their transaction commits.
     let wroteEvents = false;

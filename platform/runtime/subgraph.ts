@@ -20,6 +20,13 @@ import { OutboxEvent, OutboxRelay } from '../events/outbox';
 import { RunningHttpServer, sendJson, serveApollo, type Drain } from './http-server';
 import { logger } from './logger';
 
+/**
+ * Up to this many events a consumer applies in one transaction (where the bus hands them over
+ * together): one commit instead of one per event, while a batch stays short enough not to hold
+ * its locks for long.
+ */
+const CONSUMER_BATCH = 50;
+
 /** Everything the hub needs to know to run, compose and seed one subgraph. */
 export interface SubgraphDefinition<TLoaders = unknown> {
   name: string;
@@ -57,7 +64,7 @@ export interface SubgraphRuntime {
   url: string;
   /** A request context outside any HTTP request (seeding, event handlers). */
   systemContext<T = unknown>(): RequestContext<T>;
-  /** Starts the event consumers of a subgraph started with `holdConsumers` (a no-op otherwise). */
+  /** Starts the event consumers and the relay of a subgraph started with `holdConsumers` (a no-op otherwise). */
   startConsumers(): void;
   /** Publishes the outbox; answers whether every consumer has then seen all the bus holds and no timer is running. */
   settled(): Promise<boolean>;
@@ -81,9 +88,9 @@ export interface SubgraphOptions {
    */
   bus?: EventBus;
   /**
-   * Start the event consumers only when `startConsumers()` is called: the demo seed writes weeks
-   * of history in seconds, and consumers that evaluate the present (delay alerts, forecasts)
-   * must see it once it is written, not halfway (a stage "running" since last week).
+   * Start the event consumers (and the outbox relay) only when `startConsumers()` is called: the
+   * demo seed writes weeks of history in seconds, and consumers that evaluate the present (delay
+   * alerts, forecasts) must see it once it is written, not halfway (a stage "running" since last week).
    */
   holdConsumers?: boolean;
   /** The process's settings (hub/config.ts); the defaults otherwise. */
@@ -110,7 +117,9 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     ? await openDatabase({ name: definition.name, ...definition.database, filters: filter ? [filter] : [] }, options.location)
     : undefined;
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
-  const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus).start() : undefined;
+  const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus) : undefined;
+  // Held with the consumers: the seed's history is then published in batches, not event by event.
+  if (!options.holdConsumers) relay?.start();
   const schema = await definition.buildSchema();
   if (definition.publicAnswers) assertPublicThroughout(definition.name, definition.access);
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
@@ -163,12 +172,13 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   // restarts, and every instance of the subgraph shares it. What it already applied it skips.
   const subscriptions: BusSubscription[] = [];
   const startConsumers = () => {
+    relay?.start();
     if (subscriptions.length > 0 || !database || !options.bus) return;
     for (const consumer of definition.consumers ?? []) {
       subscriptions.push(
-        options.bus.subscribe({ durable: consumer.name, types: consumer.types }, (event) =>
-          consumeOnce(systemContext(), consumer, event).catch((error) => {
-            logger.warn({ err: error, consumer: consumer.name, eventId: event.id, type: event.type }, 'event consumer failed; the event will be retried');
+        options.bus.subscribeInBatches({ durable: consumer.name, types: consumer.types }, CONSUMER_BATCH, (events) =>
+          consumeOnce(systemContext(), consumer, events).catch((error) => {
+            logger.warn({ err: error, consumer: consumer.name, eventIds: events.map((event) => event.id), types: [...new Set(events.map((event) => event.type))] }, 'event consumer failed; the events will be retried');
             throw error;
           }),
         ),
