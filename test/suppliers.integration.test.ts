@@ -1,3 +1,4 @@
+import { Material } from '../subgraphs/suppliers/entities/material';
 import { OrderMaterial } from '../subgraphs/suppliers/entities/order-supply';
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { dialects, GraphQLResult, RequestOptions, startTestHub, TestHub } from './support/hub';
@@ -206,5 +207,34 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     expect(basic.order.materialLots).toEqual([]);
     expect((await t.gql(TRACE, { code }, { as: customer(['ord_01ARZ3NDEKTSV4RRFFQ69G5FAV'], 'DETAILED') })).data.trace).toBeNull();
     expect(codeOf(await t.gql(TRACE, { code: 'not-a-code' }))).toBe('BAD_USER_INPUT');
+  });
+
+  it('flags the orders already covered when a new order takes the stock below safety stock', async () => {
+    const statusOf = async (orderId: string) => (await em().findOneOrFail(OrderMaterial, { orderId, sku: 'CLAY-KAOLIN' })).status;
+    const settledClay = async () => {
+      await t.hub.settle();
+      return em().find(StockLot, { sku: 'CLAY-KAOLIN' }, { orderBy: { id: 'asc' } });
+    };
+    const covered = await importOrder();
+    const { safetyStock } = await em().findOneOrFail(Material, { sku: 'CLAY-KAOLIN' });
+    const need = (await em().findOneOrFail(OrderMaterial, { orderId: covered.id, sku: 'CLAY-KAOLIN' })).required;
+    // Every clay lot holds just what is reserved on it but one, which leaves free the safety stock and half an order's clay.
+    const clayLots = await settledClay();
+    const spare = clayLots.find((lot) => lot.supplierId === 'jingdezhen-clay')!;
+    for (const supplierId of new Set(clayLots.map((lot) => lot.supplierId))) {
+      const items = clayLots.filter((lot) => lot.supplierId === supplierId).map((lot) => ({ sku: 'CLAY-KAOLIN', lotCode: lot.lotCode, onHand: lot.reserved + (lot === spare ? safetyStock + need / 2 : 0) }));
+      expect((await t.gql(PUBLISH, { supplierId, sequence: 1_000, items }, { as: hubAdmin() })).data.publishInventory.applied).toBe(items.length);
+    }
+    await settledClay();
+    expect(await statusOf(covered.id)).toBe('AVAILABLE');
+
+    // The next order takes its clay, and what is left falls below safety stock: the order covered before is flagged too.
+    const crossing = await importOrder();
+    await settledClay();
+    expect([await statusOf(covered.id), await statusOf(crossing.id)]).toEqual(['LOW', 'LOW']);
+    // One more, already below: nothing crosses, only its own status is news, and the others stay flagged.
+    const next = await importOrder();
+    await settledClay();
+    expect([await statusOf(covered.id), await statusOf(crossing.id), await statusOf(next.id)]).toEqual(['LOW', 'LOW', 'LOW']);
   });
 });
