@@ -193,8 +193,9 @@ export class OutboxRelay {
   async flush(): Promise<void> {
     for (;;) {
       await this.running;
-      const moved = await this.drainOnce();
+      // Mostly there is nothing to publish (a quiesce asks often): one count, not a transaction.
       if (this.stopped || (await this.orm.em.fork().count(OutboxEvent, { publishedAt: null })) === 0) return;
+      const moved = await this.drainOnce();
       // Another instance holds the lock and is publishing: give it a moment.
       if (moved === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     }
