@@ -10,6 +10,8 @@ module.exports = {
   testTimeout: 60000,
   // Three on two cores: the suites wait on PostgreSQL, NATS and sockets a good part of the time.
   maxWorkers: 3,
+  // Longest suites first, also on a clean clone (see the file).
+  testSequencer: '<rootDir>/jest.sequencer.js',
   setupFiles: ['<rootDir>/dist/test/setup.js'],
   // PostgreSQL and NATS for the suites that need them: the environment's, or containers (see the file).
   globalSetup: '<rootDir>/dist/test/support/global-setup.js',
