@@ -1,21 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../contracts';
+import type { EventEnvelope } from '../../contracts';
 import { CursorExpiredError, InProcessEventBus } from './bus';
 import { EventLog, MemoryEventLog, SqlEventLog } from './event-log';
+import { testEnvelope } from './test-envelope';
 
-const event = (id = randomUUID()): EventEnvelope => ({
-  id,
-  type: 'order.route.changed',
-  version: EVENT_ENVELOPE_VERSION,
-  source: 'orders',
-  subject: { type: 'Order', id: 'ord_1' },
-  actor: { subject: 'test', enterprise: null },
-  occurredAt: new Date().toISOString(),
-  payload: { orderId: 'ord_1' },
-});
+const event = (id?: string): EventEnvelope => testEnvelope(id);
 
 const cursors = (events: EventEnvelope[]) => events.map((each) => each.cursor);
 
@@ -86,7 +77,7 @@ describe.each([
   });
 
   it('hands a batch handler what the bus holds, up to its limit, in order and of its types only; a batch that throws comes again whole', async () => {
-    const other = (): EventEnvelope => ({ ...event(), type: 'order.cancelled' });
+    const other = () => testEnvelope(undefined, 'order.cancelled');
     await bus.publish([event(), other(), event(), event(), other(), event(), event()]);
     const batches: (string | undefined)[][] = [];
     let failures = 1;

@@ -2,22 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../contracts';
 import { Viewer } from '../access/viewer';
 import { ormOptions } from '../data/database';
 import { RequestContext } from '../graphql/context';
 import { consumeOnce, eventConsumer, ProcessedEvent } from './consumer';
+import { testEnvelope } from './test-envelope';
 
-const event = (id: string): EventEnvelope => ({
-  id,
-  type: 'order.route.changed',
-  version: EVENT_ENVELOPE_VERSION,
-  source: 'orders',
-  subject: { type: 'Order', id: 'ord_1' },
-  actor: { subject: 'test', enterprise: null },
-  occurredAt: new Date().toISOString(),
-  payload: { orderId: id },
-});
+const event = (id: string) => testEnvelope(id);
 
 describe('consumeOnce over a batch', () => {
   let orm: MikroORM;
@@ -52,7 +43,7 @@ describe('consumeOnce over a batch', () => {
   const rows = async () => (await orm.em.fork().find(ProcessedEvent, {}, { orderBy: { id: 'asc' } })).map((row) => row.id);
 
   it('applies each event once in one transaction, each seeing the ones before it, and skips what it already applied', async () => {
-    await consumeOnce(ctx, probe, [event('a'), event('b'), event('a'), { ...event('x'), type: 'order.cancelled' }]);
+    await consumeOnce(ctx, probe, [event('a'), event('b'), event('a'), testEnvelope('x', 'order.cancelled')]);
     expect(handled).toEqual(['a', 'b']);
     expect(seenBefore.get('b')).toBe(1);
     await consumeOnce(ctx, probe, [event('a'), event('c')]);
