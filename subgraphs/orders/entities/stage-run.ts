@@ -40,6 +40,8 @@ export class ProcessParameter {
 @Entity({ tableName: 'stage_run' })
 @Index({ properties: ['orderId', 'position'] })
 @Index({ properties: ['studioId', 'status'] })
+// A holder's running stages are counted at every start and forecast (its load).
+@Index({ properties: ['assignedToId', 'status'] })
 export class StageRun {
   [OptionalProps]?: 'environment' | 'processParameters' | 'photoUrls' | 'qcCheckpoint' | 'status';
 
