@@ -119,14 +119,20 @@ export class MaterialLedger {
       const material = materials.get(sku);
       if (!material) continue;
       const skuLots = lots.filter((lot) => lot.sku === sku).sort(oldestFirst);
-      const demands = await this.demandsToSettle(em, sku, skuLots, material, newOrderId);
-      const byOrder = new Map(demands.map((demand) => [demand.orderId, demand]));
-      await this.withinLots(em, skuLots, byOrder);
+      // A new order's demands only, unless a lot holds more than it has: every settle leaves no
+      // older demand short while stock is free, so a new demand comes last in line and takes only
+      // what is free, and the others' statuses stay as they were unless what is available
+      // crosses the safety stock (LOW / AVAILABLE) — then all of them are looked at.
+      const onlyNew = newOrderId !== undefined && !skuLots.some((lot) => lot.reserved > lot.onHand);
+      const before = availableOf(skuLots);
+      let demands = await this.openDemands(em, sku, onlyNew ? newOrderId : undefined);
+      await this.withinLots(em, skuLots, new Map(demands.map((demand) => [demand.orderId, demand])));
       for (const demand of demands) {
         const missing = demand.required - demand.reserved - demand.consumed;
         if (missing > 0) this.reserve(em, demand, skuLots, missing, material, now);
       }
       const available = availableOf(skuLots);
+      if (onlyNew && before < material.safetyStock !== available < material.safetyStock) demands = await this.openDemands(em, sku);
       const onOrder = expectedBy(openOrders, sku);
       for (const demand of demands) {
         const covered = demand.reserved + demand.consumed >= demand.required;
@@ -149,23 +155,9 @@ export class MaterialLedger {
     }
   }
 
-  /**
-   * The open demands of a material that a settle has to look at: all of them, oldest first —
-   * except for a new order's, when only its own can change. Every settle leaves no older demand
-   * short while a lot has free stock, so a new demand comes last in line and takes only what is
-   * free (`reserve`, here); the other demands' statuses stay as they are unless what is available
-   * crosses the safety stock (LOW / AVAILABLE), and then all of them are looked at.
-   */
-  private async demandsToSettle(em: EntityManager, sku: string, lots: StockLot[], material: Material, newOrderId?: string): Promise<OrderMaterial[]> {
-    const all = () => em.find(OrderMaterial, { sku, open: true }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
-    if (!newOrderId || lots.some((lot) => lot.reserved > lot.onHand)) return all();
-    const before = availableOf(lots);
-    const fresh = await em.find(OrderMaterial, { sku, open: true, orderId: newOrderId }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
-    for (const demand of fresh) {
-      const missing = demand.required - demand.reserved - demand.consumed;
-      if (missing > 0) this.reserve(em, demand, lots, missing, material, this.clock());
-    }
-    return before < material.safetyStock === availableOf(lots) < material.safetyStock ? fresh : all();
+  /** A material's open demands, oldest first (of one order, when given). */
+  private openDemands(em: EntityManager, sku: string, orderId?: string): Promise<OrderMaterial[]> {
+    return em.find(OrderMaterial, { sku, open: true, ...(orderId ? { orderId } : {}) }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
   }
 
   /** A lot now holding less than is reserved on it gives back its newest reservations first. */
