@@ -219,24 +219,47 @@ function seedOf(text: string): number {
   return hash >>> 0;
 }
 
-function gaussian(random: () => number): number {
-  return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+/**
+ * The standard normal's quantile function (Acklam's rational approximation, relative error
+ * below 1.2e-9), for the log-normal tables below.
+ */
+function normalQuantile(p: number): number {
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+}
+
+/** Quantiles a log-normal table holds: enough that 1,000 draws cannot tell it from the curve. */
+const LOG_NORMAL_POINTS = 2048;
+const logNormalTables = new Map<number, Float64Array>();
+
+/**
+ * A log-normal around 1 with spread `sigma`, as its quantiles in ascending order: a stage (or a
+ * delivery) without history is drawn from it as one with history is drawn from its runs —
+ * one random index, no logarithms per draw, conditioned on elapsed time the same way.
+ */
+function logNormalTable(sigma: number): Float64Array {
+  let table = logNormalTables.get(sigma);
+  if (!table) {
+    table = new Float64Array(LOG_NORMAL_POINTS);
+    for (let index = 0; index < LOG_NORMAL_POINTS; index += 1) table[index] = Math.exp(sigma * normalQuantile((index + 0.5) / LOG_NORMAL_POINTS));
+    logNormalTables.set(sigma, table);
+  }
+  return table;
 }
 
 const pick = (values: ArrayLike<number>, random: () => number) => values[Math.floor(random() * values.length)];
 
-/**
- * A draw from `scale × values` (or a log-normal around `scale` without values), given that it
- * already exceeds `elapsed`: the remaining part.
- */
-function remainingAfter(values: ArrayLike<number> | null, scale: number, elapsed: number, random: () => number, sigma = FALLBACK_SIGMA): number {
-  if (!values || values.length === 0) {
-    for (let attempt = 0; attempt < 40; attempt += 1) {
-      const drawn = scale * Math.exp(sigma * gaussian(random));
-      if (drawn > elapsed) return drawn - elapsed;
-    }
-    return scale * 0.1;
-  }
+/** A draw from `scale × values` (sorted), given that it already exceeds `elapsed`: the remaining part. */
+function remainingAfter(values: ArrayLike<number>, scale: number, elapsed: number, random: () => number): number {
+  if (elapsed <= 0) return scale * pick(values, random);
   // The first value that exceeds elapsed / scale: draw among those beyond it.
   let low = 0;
   let high = values.length;
@@ -275,37 +298,45 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
   const waits = waitBin && waitBin.length >= MIN_KEY_SAMPLES ? waitBin : (studio?.waits ?? null);
   // Ready since: a pending stage whose predecessors are settled has been waiting this long.
   const lastFinished = Math.max(0, ...order.stages.filter((stage) => stage.finishedAt).map((stage) => stage.finishedAt!.getTime()));
+  const fallback = logNormalTable(FALLBACK_SIGMA);
+  // What each remaining stage draws from, worked out once for every draw.
+  const plans = remaining.map((stage, index) => {
+    const key = keys[index];
+    const running = stage.status === 'IN_PROGRESS' || stage.status === 'BLOCKED';
+    return {
+      key,
+      heldElsewhere: Boolean(stage.heldElsewhere),
+      standardMinutes: stage.standardMinutes,
+      // A running stage has run this long; the first pending one (none running) has been ready since the last one finished.
+      elapsed: running ? (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE : 0,
+      running,
+      waits: !running && waits && waits.length > 0 && !stage.heldElsewhere ? waits : null,
+      readyFor: !running && index === 0 && lastFinished > 0 ? Math.max(0, (now.getTime() - lastFinished) / MINUTE) : 0,
+    };
+  });
+  const sinceDone = order.routeDoneAt ? (now.getTime() - order.routeDoneAt.getTime()) / MINUTE : 0;
+  const deliveryHistory = studio && studio.deliveries.length >= MIN_KEY_SAMPLES;
+  const deliveryValues = deliveryHistory ? studio.deliveries : logNormalTable(FALLBACK_DELIVERY_SIGMA);
+  const deliveryScale = deliveryHistory ? 1 : FALLBACK_DELIVERY_MINUTES;
 
   const completions = new Float64Array(draws);
   const deliveries = new Float64Array(draws);
   for (let draw = 0; draw < draws; draw += 1) {
     const operatorEffect = knownEffect ?? (studio && studio.operatorPool.length > 0 ? studio.operatorEffects.get(studio.operatorPool[Math.floor(random() * studio.operatorPool.length)])! : null);
     let minutes = 0;
-    let first = true;
-    remaining.forEach((stage, index) => {
-      const key = keys[index];
-      const own = !stage.heldElsewhere && operatorEffect !== null;
-      const values = key ? (own ? key.residuals : key.normalized) : null;
-      const scale = stage.standardMinutes * (key ? key.median * (own ? operatorEffect! : 1) : 1);
-      if (stage.status === 'IN_PROGRESS' || stage.status === 'BLOCKED') {
-        minutes += remainingAfter(values, scale, (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE, random);
+    for (const plan of plans) {
+      const own = !plan.heldElsewhere && operatorEffect !== null;
+      const values = plan.key ? (own ? plan.key.residuals : plan.key.normalized) : fallback;
+      const scale = plan.standardMinutes * (plan.key ? plan.key.median * (own ? operatorEffect! : 1) : 1);
+      if (plan.running) {
+        minutes += remainingAfter(values, scale, plan.elapsed, random);
       } else {
-        if (waits && waits.length > 0 && !stage.heldElsewhere) {
-          // The first pending stage has been ready since the last one finished (if none runs).
-          const readyFor = first && lastFinished > 0 ? Math.max(0, (now.getTime() - lastFinished) / MINUTE) : 0;
-          minutes += readyFor > 0 ? remainingAfter(waits, 1, readyFor, random) : pick(waits, random);
-        }
-        minutes += values ? scale * pick(values, random) : scale * Math.exp(FALLBACK_SIGMA * gaussian(random));
+        if (plan.waits) minutes += remainingAfter(plan.waits, 1, plan.readyFor, random);
+        minutes += scale * pick(values, random);
       }
-      first = false;
-    });
+    }
     completions[draw] = minutes;
-    const sinceDone = order.routeDoneAt ? (now.getTime() - order.routeDoneAt.getTime()) / MINUTE : 0;
-    deliveries[draw] =
-      minutes +
-      (studio && studio.deliveries.length >= MIN_KEY_SAMPLES
-        ? remainingAfter(studio.deliveries, 1, sinceDone, random)
-        : remainingAfter(null, FALLBACK_DELIVERY_MINUTES, sinceDone, random, FALLBACK_DELIVERY_SIGMA));
+    deliveries[draw] = minutes + remainingAfter(deliveryValues, deliveryScale, sinceDone, random);
   }
   completions.sort();
   deliveries.sort();
