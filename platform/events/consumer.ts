@@ -49,7 +49,12 @@ export async function consumeOnce(ctx: RequestContext<any>, consumer: EventConsu
         applied.add(ids[index]);
         await consumer.handle(em, event, ctx);
         em.persist(em.create(ProcessedEvent, { id: ids[index], processedAt: new Date() }));
-        if (index < batch.length - 1) await em.flush();
+        if (index < batch.length - 1) {
+          await em.flush();
+          // Written: the next event reads what it needs again. A map kept across the batch would
+          // grow with every event, and each flush walks all of it (quadratic in the batch).
+          em.clear();
+        }
       }
     });
   if (events.length === 1) return apply(events);
