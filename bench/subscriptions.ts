@@ -28,7 +28,7 @@ import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
-import { percentile } from './figures';
+import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 
 const SUBSCRIBERS = option('subscribers', '1000,5000').split(',').map(Number);
@@ -296,6 +296,14 @@ async function main(): Promise<void> {
         `gateway memory: ${mb(rssBefore)} → ${mb(rssAfter)} with ${count} connections = ${((rssAfter - rssBefore) / count / 1024).toFixed(1)} KB per connection`,
         `CPU over the ${wall.toFixed(1)} s until the last delivery (2 cores: ${(2 * wall).toFixed(0)} s in all): ${busy.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`,
       ]);
+      // Issue 16's goal: 1,000 subscribers of their own orders with fields of three subgraphs, 500 changes/s.
+      if (select === 'order' && count >= 1000 && RATE >= 500) {
+        const latencies = followers.flatMap((follower) => follower.latencies).sort((a, b) => a - b);
+        const lost = Math.max(0, target - followers.reduce((sum, follower) => sum + follower.cursors.size, 0));
+        const duplicates = followers.reduce((sum, follower) => sum + follower.duplicates, 0);
+        const p99 = percentile(latencies, 99);
+        console.log(`  ${goalLine(`p99 under 500 ms, 0 lost, 0 duplicates (${count} subscribers, order selection, ${RATE} changes/s)`, p99 < 500 && lost === 0 && duplicates === 0 && made / drove >= RATE * 0.95, `p99 ${p99} ms, lost ${lost}, ${duplicates} duplicates, ${(made / drove).toFixed(0)} changes/s`)}`);
+      }
       for (const follower of followers) await follower.client.dispose();
     }
 

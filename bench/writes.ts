@@ -23,7 +23,7 @@ import type { Principal } from '../contracts';
 import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
-import { percentile } from './figures';
+import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
@@ -149,6 +149,8 @@ async function main(): Promise<void> {
         `  ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s${failed ? `, ${failed} refused (e.g. ${firstFailure})` : ''}; p50 ${percentile(latencies, 50)} ms · p99 ${percentile(latencies, 99)} ms`,
         `  consumers: at most ${lagMax} events behind during the run; at the head ${caughtUp.toFixed(1)} s after it (${steps.length} steps were available)`,
         `  ${cpuLine(cpuBefore, drove + caughtUp)}`,
+        // Issue 16's goal; keeping up: at the head within 2 s of the last change.
+        `  ${goalLine('≥ 200 stage changes/s with every consumer keeping up', made / drove >= 200 && caughtUp <= 2, `${(made / drove).toFixed(0)}/s, consumers at the head ${caughtUp.toFixed(1)} s after`)}`,
       ].join('\n'),
     );
 
@@ -198,6 +200,7 @@ async function main(): Promise<void> {
         `publishInventory: ${PUBLISHERS} publishers, batches of ${ITEMS} lots, one batch in flight each:`,
         `  ${items} items applied in ${batches} batches in ${published.toFixed(1)} s = ${(items / published).toFixed(0)} items/s${refused ? `, ${refused} refused (e.g. ${firstFailure})` : ''}; batch p50 ${percentile(inventoryLatencies, 50)} ms · p99 ${percentile(inventoryLatencies, 99)} ms`,
         `  lots checked: ${lastFigure.size}, lost ${lost}; consumers at the head ${inventoryCaughtUp.toFixed(1)} s after it`,
+        `  ${goalLine('publishInventory ≥ 2,000 items/s sustained, 0 lost', items / published >= 2000 && lost === 0 && refused === 0, `${(items / published).toFixed(0)} items/s, lost ${lost}, refused ${refused}`)}`,
         `  ${cpuLine(cpuBeforeInventory, published + inventoryCaughtUp)}`,
       ].join('\n'),
     );
