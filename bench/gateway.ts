@@ -274,6 +274,7 @@ async function main(): Promise<void> {
   const ratio = (operation: Operation, other: GatewayName) => median((results[operation.name]?.weft ?? []).map((run) => run.rps)) / median((results[operation.name]?.[other] ?? []).map((run) => run.rps));
   const verdict = (goal: string, other: GatewayName, operations: Operation[], least: number) => {
     const ratios = operations.map((operation) => [operation.name, ratio(operation, other)] as const);
+    if (ratios.length === 0) return;
     console.log(goalLine(goal, ratios.every(([, value]) => value >= least), ratios.map(([name, value]) => `${name} ${value.toFixed(2)}×`).join('; ')));
   };
   if (GATEWAYS.includes('weft') && GATEWAYS.includes('hive')) verdict('weft ≥ 1.0× Hive Gateway on every operation', 'hive', OPERATIONS, 1);
