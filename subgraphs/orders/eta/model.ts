@@ -307,11 +307,11 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
       key,
       heldElsewhere: Boolean(stage.heldElsewhere),
       standardMinutes: stage.standardMinutes,
-      // A running stage has run this long; the first pending one (none running) has been ready since the last one finished.
-      elapsed: running ? (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE : 0,
       running,
       waits: !running && waits && waits.length > 0 && !stage.heldElsewhere ? waits : null,
-      readyFor: !running && index === 0 && lastFinished > 0 ? Math.max(0, (now.getTime() - lastFinished) / MINUTE) : 0,
+      // What a draw is conditioned on: a running stage has run this long; the first pending one
+      // (none running) has waited this long since the last one finished.
+      elapsed: running ? (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE : index === 0 && lastFinished > 0 ? Math.max(0, (now.getTime() - lastFinished) / MINUTE) : 0,
     };
   });
   const sinceDone = order.routeDoneAt ? (now.getTime() - order.routeDoneAt.getTime()) / MINUTE : 0;
@@ -331,7 +331,7 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
       if (plan.running) {
         minutes += remainingAfter(values, scale, plan.elapsed, random);
       } else {
-        if (plan.waits) minutes += remainingAfter(plan.waits, 1, plan.readyFor, random);
+        if (plan.waits) minutes += remainingAfter(plan.waits, 1, plan.elapsed, random);
         minutes += scale * pick(values, random);
       }
     }
