@@ -33,7 +33,7 @@ import { HUB_AUDIENCE, HUB_ISSUER, type Principal } from '../contracts';
 import { demoOrderIdsOf } from '../demo/orders';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../platform/access/tokens';
-import { cpuSecondsOf, launch, sleep, startSubgraphProcesses, stopAll } from './processes';
+import { cpuSecondsOf, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll } from './processes';
 import { goalLine, median, percentile } from './figures';
 import { option } from './hub-calls';
 
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     apollo: () => launch({ script: 'bench/plain-apollo-gateway.js' }, [supergraphPath, String(port)], { NODE_ENV: 'production' }),
     // Seeded with the demo on its first start (the same ids: the demo is deterministic), then reused.
     embedded: () =>
-      launch({ script: 'hub/start.js' }, [], { ...env, DATA_DIR: path.join(dataDir, 'embedded'), GATEWAY_PORT: String(port), RATE_LIMITS: 'false', WEFT_ENV: '', DEMO_SIGN_IN: 'false', LOG_LEVEL: 'warn' }),
+      launchEmbeddedHub(port, { ...env, DATA_DIR: path.join(dataDir, 'embedded') }),
   };
   const url = `http://127.0.0.1:${port}/graphql`;
   const subgraphPids = Object.values(subgraphs.processes).map((child) => child.pid!);

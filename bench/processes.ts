@@ -58,6 +58,35 @@ export async function stopAll(processes: ChildProcess[]): Promise<void> {
   for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/**
+ * The one-process hub as `npm start` runs it: gateway and every subgraph in one process, on the
+ * in-process bus (NATS_URL cleared), the demo network seeded on first start (deterministic ids,
+ * so a restart on the same data finds it again), rate limits and demo sign-in off.
+ */
+export function launchEmbeddedHub(port: number, env: NodeJS.ProcessEnv): ChildProcess {
+  return launch({ script: 'hub/start.js' }, [], { ...env, NATS_URL: '', GATEWAY_PORT: String(port), RATE_LIMITS: 'false', WEFT_ENV: '', DEMO_SIGN_IN: 'false', LOG_LEVEL: 'warn' });
+}
+
+/**
+ * Waits until a process has been idle (under 5 % of a core) for a whole second: how the
+ * benchmarks tell that the embedded hub's consumers are done, where no NATS consumer reports
+ * what it has pending. Answers the seconds until the idle second began.
+ */
+export async function idleAfter(pid: number, timeoutMs = 120_000): Promise<number> {
+  const began = Date.now();
+  let idleSince: number | undefined;
+  let last = cpuSecondsOf(pid);
+  while (Date.now() - began < timeoutMs) {
+    await sleep(250);
+    const now = cpuSecondsOf(pid);
+    if (now - last < 0.0125) idleSince ??= Date.now() - 250;
+    else idleSince = undefined;
+    last = now;
+    if (idleSince !== undefined && Date.now() - idleSince >= 1000) return (idleSince - began) / 1000;
+  }
+  return (Date.now() - began) / 1000;
+}
+
 export interface SubgraphProcesses {
   /** `<NAME>_URL` for each subgraph, as the gateway is told. */
   urls: Record<string, string>;

@@ -1,10 +1,11 @@
 /**
- * `npm run bench:subscriptions [-- --subscribers 1000,5000 --rate 500 --seconds 20 --changes mutations|bus]`
+ * `npm run bench:subscriptions [-- --subscribers 1000,5000 --rate 500 --seconds 20 --changes mutations|bus --hub separate|embedded]`
  *
  * Live updates under load, with every part in its own process as in production: the six
  * subgraphs and the gateway are started with `node dist/…/main.js` on NATS JetStream (NATS_URL,
  * required) and PostgreSQL (DATABASE_URL, a scratch database) or, without it, SQLite files in a
- * temp dir. For each subscriber count it opens that many graphql-ws clients, each following its
+ * temp dir. `--hub embedded` runs the one-process hub instead, as `npm start` does (its
+ * in-process bus, the demo network; NATS not needed), with `--changes mutations` only. For each subscriber count it opens that many graphql-ws clients, each following its
  * own order (`orderProgress` with fields from orders, the vocabulary and the network), drives
  * changes at the given rate for the given time, and prints delivery latency p50 / p99 / max
  * (from the change's `occurredAt` to the client), events lost, and the gateway's memory per
@@ -27,7 +28,7 @@ import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principa
 import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
-import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuSecondsOf, cpuSecondsOfCommand, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 
@@ -41,6 +42,8 @@ const WARMUP = Number(option('warmup', '3'));
 const BASE_PORT = Number(option('port', '4700'));
 /** `order`: the order's status, its label (vocabulary) and studio (network): three subgraph hops per event. `event`: the event's own fields only. */
 const SELECT = option('select', 'event,order').split(',') as ('order' | 'event')[];
+/** `separate`: each part its own process on NATS. `embedded`: the one process `npm start` runs. */
+const HUB = option('hub', 'separate') as 'separate' | 'embedded';
 
 const STUDIO = 'moyun-studio';
 const admin: Principal = { subject: 'bench@moyun-studio', org: STUDIO, roles: ['STUDIO_ADMIN'] };
@@ -58,31 +61,57 @@ interface Hub {
   gateway: ChildProcess;
   /** The subgraph processes by name. */
   subgraphs: Record<string, ChildProcess>;
-  /** A fresh gateway process (each measurement starts from a clean gateway). */
+  /** A fresh gateway process (each measurement starts from a clean gateway; embedded: the whole hub). */
   restartGateway(): Promise<void>;
+  /** Waits until the hub has worked through what the changes caused; answers the seconds it took. */
+  settled(): Promise<number>;
   stop(): Promise<void>;
 }
 
-async function startHub(env: NodeJS.ProcessEnv): Promise<Hub> {
-  const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
-  const processes: ChildProcess[] = Object.values(subgraphs.processes);
-  const startGateway = async () => {
-    const gateway = launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' });
-    processes.push(gateway);
+/** Starts `start` as the gateway (or the whole hub) and answers a way to start it afresh. */
+async function restartable(start: () => ChildProcess, processes: ChildProcess[]) {
+  const up = async () => {
+    const child = start();
+    processes.push(child);
     await waitReady(`http://127.0.0.1:${BASE_PORT}/readyz`);
-    return gateway;
+    return child;
   };
+  const first = await up();
+  const restart = async (old: ChildProcess) => {
+    old.kill('SIGTERM');
+    await new Promise((resolve) => old.once('exit', resolve));
+    processes.splice(processes.indexOf(old), 1);
+    return up();
+  };
+  return { first, restart };
+}
+
+async function startHub(env: NodeJS.ProcessEnv, bus: NatsEventBus | undefined): Promise<Hub> {
+  const processes: ChildProcess[] = [];
+  if (HUB === 'embedded') {
+    const { first, restart } = await restartable(() => launchEmbeddedHub(BASE_PORT, { ...env, LIVE_MAX_QUEUE: '100000' }), processes);
+    const hub: Hub = {
+      gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
+      gateway: first,
+      subgraphs: {},
+      restartGateway: async () => void (hub.gateway = await restart(hub.gateway)),
+      settled: () => idleAfter(hub.gateway.pid!),
+      stop: () => stopAll(processes.reverse()),
+    };
+    return hub;
+  }
+  const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
+  processes.push(...Object.values(subgraphs.processes));
+  const { first, restart } = await restartable(
+    () => launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' }),
+    processes,
+  );
   const hub: Hub = {
     gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
-    gateway: await startGateway(),
+    gateway: first,
     subgraphs: subgraphs.processes,
-    restartGateway: async () => {
-      const old = hub.gateway;
-      old.kill('SIGTERM');
-      await new Promise((resolve) => old.once('exit', resolve));
-      processes.splice(processes.indexOf(old), 1);
-      hub.gateway = await startGateway();
-    },
+    restartGateway: async () => void (hub.gateway = await restart(hub.gateway)),
+    settled: () => consumersSettled(bus!, env.NATS_STREAM!),
     stop: () => stopAll(processes.reverse()),
   };
   return hub;
@@ -186,8 +215,12 @@ function report(label: string, followers: Follower[], expected: number, lines: s
 }
 
 async function main(): Promise<void> {
-  if (!process.env.NATS_URL) {
-    console.error('bench:subscriptions needs NATS_URL (NATS with JetStream): the parts run as separate processes.');
+  if (HUB === 'separate' && !process.env.NATS_URL) {
+    console.error('bench:subscriptions needs NATS_URL (NATS with JetStream): the parts run as separate processes (or --hub embedded).');
+    process.exit(2);
+  }
+  if (HUB === 'embedded' && CHANGES === 'bus') {
+    console.error('--hub embedded drives real mutations (--changes mutations): its bus is inside the process.');
     process.exit(2);
   }
   const secret = randomBytes(32).toString('base64url');
@@ -197,9 +230,9 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { AUTH_SECRET: secret, NATS_STREAM: stream, DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', DB_POOL_MAX: '5' };
   const tokens = new TokenService({ hubSecret: secret });
   const token = await tokens.sign(admin, 3600);
-  console.log(`Weft live bench: ${CHANGES} at ${RATE}/s for ${SECONDS} s; ${scratch ? 'PostgreSQL' : 'SQLite'} + NATS; ${os.cpus().length} cores`);
-  const hub = await startHub(env);
-  const bus = await NatsEventBus.connect({ url: process.env.NATS_URL, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench' });
+  console.log(`Weft live bench: ${CHANGES} at ${RATE}/s for ${SECONDS} s; ${HUB === 'embedded' ? 'the one-process hub' : 'separate processes'} on ${scratch ? 'PostgreSQL' : 'SQLite'} + ${HUB === 'embedded' ? 'its in-process bus' : 'NATS'}; ${os.cpus().length} cores`);
+  const bus = HUB === 'separate' ? await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench' }) : undefined;
+  const hub = await startHub(env, bus);
   try {
     // Orders to follow: plain teapots (no bill of materials), one per subscriber.
     const orderCount = Math.max(...SUBSCRIBERS);
@@ -214,6 +247,9 @@ async function main(): Promise<void> {
     });
     console.log(`  ${orderCount} orders imported in ${((Date.now() - began) / 1000).toFixed(1)} s`);
 
+    // Where each order is on its route: measurements go on from where the last one left it (a
+    // stage started again would change nothing and tell no one).
+    const progress = orders.map(() => ({ stage: 0, step: 0 }));
     for (const select of SELECT) for (const count of SUBSCRIBERS) {
       await hub.restartGateway();
       await sleep(2000);
@@ -225,13 +261,12 @@ async function main(): Promise<void> {
       const rssAfter = rssOf(hub.gateway.pid!);
 
       // Drive changes at the rate, round robin over the followed orders.
-      const progress = orders.slice(0, count).map(() => ({ stage: 0, step: 0 }));
       const cpu = (): Record<string, number> => ({
-        gateway: cpuSecondsOf(hub.gateway.pid!),
+        [HUB === 'embedded' ? 'hub' : 'gateway']: cpuSecondsOf(hub.gateway.pid!),
         ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
         // The servers beside them on the same cores (every PostgreSQL backend together).
         postgres: cpuSecondsOfCommand('postgres'),
-        'nats-server': cpuSecondsOfCommand('nats-server'),
+        ...(HUB === 'separate' ? { 'nats-server': cpuSecondsOfCommand('nats-server') } : {}),
         bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
       });
       const received = () => followers.reduce((sum, follower) => sum + follower.cursors.size, 0);
@@ -239,6 +274,7 @@ async function main(): Promise<void> {
         const expected = new Map<number, number>();
         let made = 0;
         let failed = 0;
+        let firstFailure = '';
         const started = Date.now();
         const total = RATE * seconds;
         const inFlight = new Set<Promise<void>>();
@@ -254,7 +290,7 @@ async function main(): Promise<void> {
                 subject: { type: 'Order', id: orders[index].id }, actor: { subject: 'bench', enterprise: STUDIO },
                 occurredAt: new Date().toISOString(), payload: { orderId: orders[index].id, studioId: STUDIO },
               };
-              await bus.publish([event]);
+              await bus!.publish([event]);
             } else {
               const state = progress[index];
               const stage = orders[index].stages[state.stage];
@@ -267,6 +303,7 @@ async function main(): Promise<void> {
               const result = await gql(hub.gatewayUrl, token, query, { id: stage.id });
               if (result.errors) {
                 failed += 1;
+                firstFailure ||= JSON.stringify(result.errors[0]).slice(0, 200);
                 return;
               }
             }
@@ -282,7 +319,7 @@ async function main(): Promise<void> {
         const target = [...expected.values()].reduce((sum, value) => sum + value, 0);
         const settle = Date.now() + 60_000;
         while (received() < target && Date.now() < settle) await sleep(200);
-        return { made, failed, drove, target, started };
+        return { made, failed, firstFailure, drove, target, started };
       };
       // A warm-up first (the gateway's plans, the subgraphs' code paths), not measured; then the
       // hub settles (every consumer at the head of the stream) before the measured run.
@@ -290,15 +327,15 @@ async function main(): Promise<void> {
         await drive(WARMUP);
         for (const follower of followers) Object.assign(follower, { latencies: [], cursors: new Set(), duplicates: 0, others: 0 });
       }
-      const settledIn = await consumersSettled(bus, stream);
+      const settledIn = await hub.settled();
       const cpuBefore = cpu();
-      const { made, failed, drove, target, started } = await drive(SECONDS);
+      const { made, failed, firstFailure, drove, target, started } = await drive(SECONDS);
       const cpuAfter = cpu();
       const wall = (Date.now() - started) / 1000;
       const busy = Object.entries(cpuAfter).map(([name, seconds]) => [name, seconds - cpuBefore[name]] as const).filter(([, seconds]) => seconds >= 0.05).sort((a, b) => b[1] - a[1]);
       const { p99, lost, duplicates } = report(`${count} subscribers, each following its own order (selection: ${select})`, followers, target, [
-        `changes: ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s achieved (target ${RATE}/s)${failed ? `, ${failed} failed` : ''}; measured after a ${WARMUP} s warm-up and the consumers settling (${settledIn.toFixed(1)} s)`,
-        `gateway memory: ${mb(rssBefore)} → ${mb(rssAfter)} with ${count} connections = ${((rssAfter - rssBefore) / count / 1024).toFixed(1)} KB per connection`,
+        `changes: ${made} in ${drove.toFixed(1)} s = ${(made / drove).toFixed(0)}/s achieved (target ${RATE}/s)${failed ? `, ${failed} refused (e.g. ${firstFailure})` : ''}; measured after a ${WARMUP} s warm-up and the consumers settling (${settledIn.toFixed(1)} s)`,
+        `${HUB === 'embedded' ? 'hub' : 'gateway'} memory: ${mb(rssBefore)} → ${mb(rssAfter)} with ${count} connections = ${((rssAfter - rssBefore) / count / 1024).toFixed(1)} KB per connection`,
         `CPU over the ${wall.toFixed(1)} s until the last delivery (2 cores: ${(2 * wall).toFixed(0)} s in all): ${busy.map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')}`,
       ]);
       // Issue 16's goal: 1,000 subscribers of their own orders with fields of three subgraphs, 500 changes/s.
@@ -325,8 +362,10 @@ async function main(): Promise<void> {
     for (const follower of followers) await follower.client.dispose();
   } finally {
     await hub.stop();
-    await (await bus.connection.jetstreamManager()).streams.delete(stream).catch(() => undefined);
-    await bus.close();
+    if (bus) {
+      await (await bus.connection.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+      await bus.close();
+    }
     await scratch?.drop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,9 +1,12 @@
 /**
- * `npm run bench:writes [-- --seconds 10 --concurrency 32 --orders 600 --items 500 --publishers 4]`
+ * `npm run bench:writes [-- --seconds 10 --concurrency 32 --orders 600 --items 500 --publishers 4 --hub separate|embedded]`
  *
  * Writes through the gateway with every part in its own process, as in production: the
  * subgraphs and the gateway via `node dist/…/main.js` on NATS JetStream (NATS_URL, required)
  * and PostgreSQL (DATABASE_URL, a scratch database on that server) or, without it, SQLite.
+ * `--hub embedded` runs the one-process hub instead, as `npm start` does (in-process bus, demo
+ * network; NATS not needed): its consumers' lag is not visible from outside, so "caught up" is
+ * the hub going idle.
  *
  * 1. Stage changes: `startStage` / `recordQcResult` / `completeStage` on imported orders, closed
  *    loop with `--concurrency` in flight, for `--seconds`. Prints the rate, p50 / p99, and the
@@ -25,7 +28,7 @@ import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
-import { cpuSecondsOf, cpuSecondsOfCommand, launch, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuSecondsOf, cpuSecondsOfCommand, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = Number(option('concurrency', '32'));
@@ -33,6 +36,7 @@ const ORDERS = Number(option('orders', '600'));
 const ITEMS = Number(option('items', '500'));
 const PUBLISHERS = Number(option('publishers', '4'));
 const BASE_PORT = Number(option('port', '4800'));
+const HUB = option('hub', 'separate') as 'separate' | 'embedded';
 
 const STUDIO = 'moyun-studio';
 const staff: Principal = { subject: 'bench@moyun-studio', org: STUDIO, roles: ['STUDIO_ADMIN'] };
@@ -48,7 +52,7 @@ async function consumerLag(manager: Awaited<ReturnType<NatsEventBus['connection'
 }
 
 async function main(): Promise<void> {
-  if (!process.env.NATS_URL) {
+  if (HUB === 'separate' && !process.env.NATS_URL) {
     console.error('bench:writes needs NATS_URL (NATS with JetStream): the parts run as separate processes and consume each other\'s events.');
     process.exit(2);
   }
@@ -59,18 +63,21 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { AUTH_SECRET: secret, NATS_STREAM: stream, DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', WEFT_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', OTEL_EXPORTER_OTLP_ENDPOINT: '' };
   const tokens = new TokenService({ hubSecret: secret });
   const token = await tokens.sign(staff, 3600);
-  console.log(`bench:writes — ${scratch ? 'PostgreSQL' : 'SQLite'} + NATS, ${os.cpus().length} cores, ${SECONDS} s per measurement, node ${process.version}`);
-  const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => ['network', 'vocabulary', 'suppliers'].includes(name));
-  const gateway = launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), RATE_LIMITS: 'false', LOG_LEVEL: 'warn', METRICS_PORT: String(BASE_PORT + 99) });
+  const embedded = HUB === 'embedded';
+  console.log(`bench:writes — ${embedded ? 'the one-process hub' : 'separate processes'} on ${scratch ? 'PostgreSQL' : 'SQLite'} + ${embedded ? 'its in-process bus' : 'NATS'}, ${os.cpus().length} cores, ${SECONDS} s per measurement, node ${process.version}`);
+  const subgraphs = embedded ? { urls: {}, processes: {} } : await startSubgraphProcesses(BASE_PORT, env, (name) => ['network', 'vocabulary', 'suppliers'].includes(name));
+  const gateway = embedded
+    ? launchEmbeddedHub(BASE_PORT, env)
+    : launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), RATE_LIMITS: 'false', LOG_LEVEL: 'warn', METRICS_PORT: String(BASE_PORT + 99) });
   const processes = [...Object.values(subgraphs.processes), gateway];
   const url = `http://127.0.0.1:${BASE_PORT}/graphql`;
-  const bus = await NatsEventBus.connect({ url: process.env.NATS_URL, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
-  const manager = await bus.connection.jetstreamManager();
+  const bus = embedded ? undefined : await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
+  const manager = await bus?.connection.jetstreamManager();
   const cpu = (): Record<string, number> => ({
-    gateway: cpuSecondsOf(gateway.pid!),
+    [embedded ? 'hub' : 'gateway']: cpuSecondsOf(gateway.pid!),
     ...Object.fromEntries(Object.entries(subgraphs.processes).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
     postgres: cpuSecondsOfCommand('postgres'),
-    'nats-server': cpuSecondsOfCommand('nats-server'),
+    ...(embedded ? {} : { 'nats-server': cpuSecondsOfCommand('nats-server') }),
   });
   const cpuLine = (before: Record<string, number>, wall: number) =>
     `CPU over ${wall.toFixed(1)} s (2 cores: ${(2 * wall).toFixed(0)} s in all): ${Object.entries(cpu())
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
       .map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`)
       .join(', ')}`;
   const settle = async () => {
+    if (!manager) return idleAfter(gateway.pid!);
     const began = Date.now();
     while ((await consumerLag(manager, stream)) > 0 && Date.now() - began < 120_000) await sleep(250);
     return (Date.now() - began) / 1000;
@@ -108,7 +116,7 @@ async function main(): Promise<void> {
     const cpuBefore = cpu();
     const started = Date.now();
     let cursor = 0;
-    const sampler = setInterval(() => void consumerLag(manager, stream).then((lag) => (lagMax = Math.max(lagMax, lag))), 250);
+    const sampler = manager && setInterval(() => void consumerLag(manager, stream).then((lag) => (lagMax = Math.max(lagMax, lag))), 250);
     await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
       while (Date.now() - started < SECONDS * 1000) {
         // The next order that is free and has a step left.
@@ -148,7 +156,9 @@ async function main(): Promise<void> {
       [
         `stage changes (start, QC, complete) through the gateway, ${CONCURRENCY} in flight:`,
         `  ${made} in ${drove.toFixed(1)} s = ${rate.toFixed(0)}/s${failed ? `, ${failed} refused (e.g. ${firstFailure})` : ''}; p50 ${percentile(latencies, 50)} ms · p99 ${percentile(latencies, 99)} ms`,
-        `  consumers: at most ${lagMax} events behind during the run; at the head ${caughtUp.toFixed(1)} s after it (${steps.length} steps were available)`,
+        manager
+          ? `  consumers: at most ${lagMax} events behind during the run; at the head ${caughtUp.toFixed(1)} s after it (${steps.length} steps were available)`
+          : `  consumers (in-process): the hub idle ${caughtUp.toFixed(1)} s after the run (${steps.length} steps were available)`,
         `  ${cpuLine(cpuBefore, drove + caughtUp)}`,
         // Issue 16's goal; keeping up: at the head within 2 s of the last change.
         `  ${goalLine('≥ 200 stage changes/s with every consumer keeping up', rate >= 200 && caughtUp <= 2, `${rate.toFixed(0)}/s, consumers at the head ${caughtUp.toFixed(1)} s after`)}`,
@@ -208,8 +218,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await stopAll(processes.reverse());
-    await manager.streams.delete(stream).catch(() => undefined);
-    await bus.close();
+    await manager?.streams.delete(stream).catch(() => undefined);
+    await bus?.close();
     await scratch?.drop().catch(() => undefined);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
