@@ -44,11 +44,12 @@ export async function consumeOnce(ctx: RequestContext<any>, consumer: EventConsu
     inTransaction(ctx, async (em) => {
       const ids = batch.map((event) => `${consumer.name}:${event.id}`);
       const applied = new Set((await em.find(ProcessedEvent, { id: { $in: ids } })).map((record) => record.id));
+      const records: ProcessedEvent[] = [];
       for (const [index, event] of batch.entries()) {
         if (applied.has(ids[index])) continue;
         applied.add(ids[index]);
         await consumer.handle(em, event, ctx);
-        em.persist(em.create(ProcessedEvent, { id: ids[index], processedAt: new Date() }));
+        records.push(em.create(ProcessedEvent, { id: ids[index], processedAt: new Date() }, { persist: false }));
         if (index < batch.length - 1) {
           await em.flush();
           // Written: the next event reads what it needs again. A map kept across the batch would
@@ -56,6 +57,9 @@ export async function consumeOnce(ctx: RequestContext<any>, consumer: EventConsu
           em.clear();
         }
       }
+      // The records go in together at the end (one statement, not one per event), in the same
+      // transaction as the effects.
+      em.persist(records);
     });
   if (events.length === 1) return apply(events);
   try {
