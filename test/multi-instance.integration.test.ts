@@ -14,6 +14,7 @@ import { liveConnection, LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
 import { staff, testTokens } from './support/principals';
 import { waitFor } from './support/wait';
+import { testEnvelope } from '../platform/events/test-envelope';
 
 /**
  * The hub as several instances: two gateways and two instances of the orders subgraph (one of
@@ -166,4 +167,31 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await quiet();
     expect(after.results.map((result) => result.data.orderProgress.cursor)).toEqual(expected);
   }, 90_000);
+});
+
+(services ? describe : describe.skip)('a durable consumer on NATS JetStream', () => {
+  it('passes over the types its subject filter lets through but it does not take, and goes on in order', async () => {
+    const stream = `WEFT_TEST_${randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+    const bus = await NatsEventBus.connect({ url: services!.natsUrl, stream, subjectPrefix: `weft.${stream}`, name: 'pass-over-test' });
+    try {
+      // Both share the filter `order.>`; the consumer takes only the first.
+      const taken = ORDER_EVENTS.STAGE_STARTED;
+      const passed = ORDER_EVENTS.ROUTE_CHANGED;
+      const events = [taken, passed, passed, taken, passed, taken].map((type) => testEnvelope(randomUUID(), type));
+      await bus.publish(events);
+      const seen: string[] = [];
+      const subscription = bus.subscribe({ durable: 'pass-over', types: [taken, ORDER_EVENTS.CANCELLED] }, (event) => {
+        seen.push(event.id);
+      });
+      await waitFor(async () => seen.length === 3 && (await subscription.caughtUp()), 20_000, 'the consumer at the head');
+      expect(seen).toEqual(events.filter((event) => event.type === taken).map((event) => event.id));
+      // Every message acknowledged, the passed-over ones included: nothing pending, nothing redelivered.
+      const info = await bus.consumerInfo('pass-over');
+      expect([info.num_pending, info.num_ack_pending, info.num_redelivered]).toEqual([0, 0, 0]);
+      subscription.close();
+    } finally {
+      await (await bus.connection.jetstreamManager()).streams.delete(stream).catch(() => undefined);
+      await bus.close();
+    }
+  }, 30_000);
 });
