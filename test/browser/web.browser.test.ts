@@ -24,12 +24,15 @@ describeInBrowser('web app in a browser', () => {
   let t: TestHub;
   let idp: TestIdentityProvider;
   let browser: Browser;
+  let browserStarted: Promise<Browser> | undefined;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     const [idpPort, gatewayPort] = [await freePort(), await freePort()];
     base = `http://localhost:${gatewayPort}`;
+    // The identity provider and Chromium start in processes of their own while the hub seeds the demo.
+    browserStarted = launchBrowser();
     idp = await startIdentityProvider({ port: idpPort, redirectUris: [`${base}/studio`], audience: AUDIENCE, scope: 'weft:hub' });
     const auth = new TokenService({ hubSecret: randomBytes(32).toString('base64url'), jwksUrl: `${idp.issuer}/jwks`, issuer: idp.issuer, audience: AUDIENCE });
     t = await startTestHub('sqlite', {
@@ -38,12 +41,13 @@ describeInBrowser('web app in a browser', () => {
       gatewayPort,
       web: { demoSignIn: true, oidc: { authority: idp.issuer, clientId: 'weft-console', scope: 'openid weft:hub' } },
     });
-    browser = await launchBrowser();
+    browser = await browserStarted;
   }, 180_000);
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
+    // Also when the hub failed to start after Chromium had.
+    await (await browserStarted?.catch(() => undefined))?.close();
     await t?.close();
     idp?.close();
   });
