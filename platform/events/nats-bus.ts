@@ -260,17 +260,12 @@ class NatsSubscription implements BusSubscription {
   }
 
   private async handle(message: JsMsg): Promise<void> {
-    // A type the subject filter lets through but this consumer does not take (NATS 2.9: one
-    // filter, `order.>`) is passed over unparsed, with an ack the server does not confirm: most
-    // of what such consumers receive, and a confirmed ack costs a round trip. Should that ack be
-    // lost, the server delivers the message again after ACK_WAIT_MS and it is passed over again.
-    // Subjects end with the event's type (`<prefix>.<source>.<type>`).
-    if (this.options.durable && this.options.types && !this.options.types.some((type) => message.subject.endsWith(`.${type}`))) {
-      message.ack();
-      return;
-    }
-    const event = envelopeOf(message);
-    if (!this.options.types || this.options.types.includes(event.type)) {
+    // Subjects end with the event's type (`<prefix>.<source>.<type>`), so a type this subscription
+    // does not take, which the subject filter lets through (NATS 2.9: one filter, `order.>`), is
+    // passed over without parsing the message.
+    const takes = !this.options.types || this.options.types.some((type) => message.subject.endsWith(`.${type}`));
+    if (takes) {
+      const event = envelopeOf(message);
       // Never skipped: retry in place (keeping the order), telling the server we are still at it.
       const working = this.options.durable ? setInterval(() => message.working(), ACK_WAIT_MS / 3) : undefined;
       try {
@@ -287,8 +282,12 @@ class NatsSubscription implements BusSubscription {
         clearInterval(working);
       }
     }
-    if (this.options.durable) await this.acknowledge(message);
-    else this.position = message.seq;
+    if (!this.options.durable) this.position = message.seq;
+    else if (takes) await this.acknowledge(message);
+    // Passed over: an ack the server does not confirm (a confirmed one costs a round trip, for
+    // most of what such consumers receive). Should it be lost, the server delivers the message
+    // again after ACK_WAIT_MS and it is passed over again.
+    else message.ack();
   }
 
   /**
