@@ -33,7 +33,7 @@ function main(): void {
   const args = process.argv.slice(2);
   const topAt = args.indexOf('--top');
   const top = topAt >= 0 ? Number(args[topAt + 1]) : 15;
-  const files = args.filter((arg, index) => !arg.startsWith('--') && index !== topAt + 1);
+  const files = args.filter((arg, index) => !arg.startsWith('--') && (topAt < 0 || index !== topAt + 1));
   if (!files.length) {
     console.error('usage: node dist/tools/profile-summary.js FILE.cpuprofile … [--top 15]');
     process.exit(2);
