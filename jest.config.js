@@ -1,10 +1,11 @@
 // Tests are compiled once by `tsc` (npm's pretest) and run as plain JS: type-graphql and
 // MikroORM need decorator metadata, which only a full tsc emit gives reliably.
-/** @type {import('jest').Config} */
+
 // The workers (and the processes the suites start) with a larger young generation: the suites
 // allocate fast (rows, GraphQL results), and fewer scavenges cost about 3 % less CPU.
 process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=64`.trim();
 
+/** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/dist'],
