@@ -59,6 +59,20 @@ export async function stopAll(processes: ChildProcess[]): Promise<void> {
 }
 
 /**
+ * CPU seconds so far of a benchmark's parts, by name: the gateway (or, embedded, the whole
+ * hub), each subgraph process, and the servers beside them on the same cores (every PostgreSQL
+ * backend together; nats-server where the parts run on NATS).
+ */
+export function cpuOfParts(hub: ChildProcess, embedded: boolean, subgraphs: Record<string, ChildProcess>): Record<string, number> {
+  return {
+    [embedded ? 'hub' : 'gateway']: cpuSecondsOf(hub.pid!),
+    ...Object.fromEntries(Object.entries(subgraphs).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
+    postgres: cpuSecondsOfCommand('postgres'),
+    ...(embedded ? {} : { 'nats-server': cpuSecondsOfCommand('nats-server') }),
+  };
+}
+
+/**
  * The one-process hub as `npm start` runs it: gateway and every subgraph in one process, on the
  * in-process bus (NATS_URL cleared), the demo network seeded on first start (deterministic ids,
  * so a restart on the same data finds it again), rate limits and demo sign-in off.

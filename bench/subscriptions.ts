@@ -28,7 +28,7 @@ import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principa
 import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
-import { cpuSecondsOf, cpuSecondsOfCommand, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuOfParts, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 
@@ -88,22 +88,14 @@ async function restartable(start: () => ChildProcess, processes: ChildProcess[])
 
 async function startHub(env: NodeJS.ProcessEnv, bus: NatsEventBus | undefined): Promise<Hub> {
   const processes: ChildProcess[] = [];
-  if (HUB === 'embedded') {
-    const { first, restart } = await restartable(() => launchEmbeddedHub(BASE_PORT, { ...env, LIVE_MAX_QUEUE: '100000' }), processes);
-    const hub: Hub = {
-      gatewayUrl: `http://127.0.0.1:${BASE_PORT}/graphql`,
-      gateway: first,
-      subgraphs: {},
-      restartGateway: async () => void (hub.gateway = await restart(hub.gateway)),
-      settled: () => idleAfter(hub.gateway.pid!),
-      stop: () => stopAll(processes.reverse()),
-    };
-    return hub;
-  }
-  const subgraphs = await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
+  const embedded = HUB === 'embedded';
+  const subgraphs = embedded ? { urls: {}, processes: {} } : await startSubgraphProcesses(BASE_PORT, env, (name) => name === 'network');
   processes.push(...Object.values(subgraphs.processes));
   const { first, restart } = await restartable(
-    () => launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' }),
+    () =>
+      embedded
+        ? launchEmbeddedHub(BASE_PORT, { ...env, LIVE_MAX_QUEUE: '100000' })
+        : launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' }),
     processes,
   );
   const hub: Hub = {
@@ -111,7 +103,7 @@ async function startHub(env: NodeJS.ProcessEnv, bus: NatsEventBus | undefined): 
     gateway: first,
     subgraphs: subgraphs.processes,
     restartGateway: async () => void (hub.gateway = await restart(hub.gateway)),
-    settled: () => consumersSettled(bus!, env.NATS_STREAM!),
+    settled: () => (embedded ? idleAfter(hub.gateway.pid!) : consumersSettled(bus!, env.NATS_STREAM!)),
     stop: () => stopAll(processes.reverse()),
   };
   return hub;
@@ -262,11 +254,7 @@ async function main(): Promise<void> {
 
       // Drive changes at the rate, round robin over the followed orders.
       const cpu = (): Record<string, number> => ({
-        [HUB === 'embedded' ? 'hub' : 'gateway']: cpuSecondsOf(hub.gateway.pid!),
-        ...Object.fromEntries(Object.entries(hub.subgraphs).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
-        // The servers beside them on the same cores (every PostgreSQL backend together).
-        postgres: cpuSecondsOfCommand('postgres'),
-        ...(HUB === 'separate' ? { 'nats-server': cpuSecondsOfCommand('nats-server') } : {}),
+        ...cpuOfParts(hub.gateway, HUB === 'embedded', hub.subgraphs),
         bench: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6,
       });
       const received = () => followers.reduce((sum, follower) => sum + follower.cursors.size, 0);

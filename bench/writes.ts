@@ -28,7 +28,7 @@ import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
-import { cpuSecondsOf, cpuSecondsOfCommand, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuOfParts, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = Number(option('concurrency', '32'));
@@ -73,12 +73,7 @@ async function main(): Promise<void> {
   const url = `http://127.0.0.1:${BASE_PORT}/graphql`;
   const bus = embedded ? undefined : await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
   const manager = await bus?.connection.jetstreamManager();
-  const cpu = (): Record<string, number> => ({
-    [embedded ? 'hub' : 'gateway']: cpuSecondsOf(gateway.pid!),
-    ...Object.fromEntries(Object.entries(subgraphs.processes).map(([name, child]) => [name, cpuSecondsOf(child.pid!)])),
-    postgres: cpuSecondsOfCommand('postgres'),
-    ...(embedded ? {} : { 'nats-server': cpuSecondsOfCommand('nats-server') }),
-  });
+  const cpu = () => cpuOfParts(gateway, embedded, subgraphs.processes);
   const cpuLine = (before: Record<string, number>, wall: number) =>
     `CPU over ${wall.toFixed(1)} s (2 cores: ${(2 * wall).toFixed(0)} s in all): ${Object.entries(cpu())
       .map(([name, seconds]) => [name, seconds - before[name]] as const)
