@@ -36,8 +36,8 @@ export const eventConsumer = <T extends EventType>(consumer: EventConsumer<T>): 
  * failing event are kept and the failure names its event.
  */
 export async function consumeOnce(ctx: RequestContext<any>, consumer: EventConsumer, envelopes: readonly EventEnvelope[]): Promise<void> {
-  // A subject filter may cover more types than the consumer takes (NATS 2.9 takes one filter,
-  // `order.>`): those are passed over without a transaction, as there is nothing to apply twice.
+  // The buses hand a subscription only the types it names; this keeps a handler typed by its
+  // `types` from ever seeing another, whoever calls it, and opens no transaction for nothing.
   const events = envelopes.map(asHubEvent).filter((event): event is HubEvent => event !== null && consumer.types.includes(event.type));
   if (events.length === 0) return;
   const apply = (batch: HubEvent[]) =>
