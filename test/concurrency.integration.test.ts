@@ -1,5 +1,8 @@
+import { idempotent, inTransaction } from '../platform/data/transactions';
 import { OutboxEvent } from '../platform/events/outbox';
 import { Order } from '../subgraphs/orders/entities/order';
+import { requireOpen } from '../subgraphs/orders/lifecycle/route';
+import { OrderService } from '../subgraphs/orders/order.service';
 import { dialects, resendRetryable, startTestHub, TestHub } from './support/hub';
 import { staff } from './support/principals';
 
@@ -57,4 +60,27 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
     const em = t.hub.subgraphs.orders.systemContext().em;
     expect(await em.count(OutboxEvent, { type: 'order.cancelled', subjectId: order.id })).toBe(1);
   });
+
+  // Only PostgreSQL runs two transactions at once: SQLite's one connection serialises them.
+  if (dialect === 'postgresql') {
+    it('answers a keyed change with the answer of its twin that committed after the key was looked up, and writes nothing of its own refused attempt', async () => {
+      const order = (await t.gql(IMPORT, { input: input('SH-RACE-4') })).data.importShopOrder;
+      const ctx = t.hub.subgraphs.orders.systemContext();
+      const request = { orderId: order.id, reason: 'duplicate' };
+      const answer = await inTransaction(ctx, (em) =>
+        idempotent(em, ctx.viewer, 'cancelOrder', 'race-cancel-4', request, async () => {
+          // The key was not there yet; now the twin request commits the cancellation first.
+          await new OrderService().cancelOrder(ctx, order.id, 'duplicate', 'race-cancel-4');
+          const seen = await em.findOneOrFail(Order, order.id, { filters: false });
+          seen.cancelReason = 'written by the refused attempt';
+          requireOpen(seen);
+          return seen.id;
+        }),
+      );
+      expect(answer).toBe(order.id);
+      const em = ctx.em.fork();
+      expect((await em.findOneOrFail(Order, order.id, { filters: false })).cancelReason).toBe('duplicate');
+      expect(await em.count(OutboxEvent, { type: 'order.cancelled', subjectId: order.id })).toBe(1);
+    });
+  }
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DeadlockException, Entity, EntityManager, LockWaitTimeoutException, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Viewer } from '../access/viewer';
 import type { RequestContext } from '../graphql/context';
+import { GraphQLError } from 'graphql';
 import { conflict } from '../graphql/errors';
 
 const MAX_ATTEMPTS = 8;
@@ -75,14 +76,28 @@ export class IdempotencyRecord {
 export async function idempotent(em: EntityManager, viewer: Viewer, operation: string, key: string, request: unknown, perform: () => Promise<string>): Promise<string> {
   const id = `${operation}:${viewer.org ?? viewer.actor.subject}:${key}`;
   const hash = requestHash(request);
-  const previous = await em.findOne(IdempotencyRecord, { id });
-  if (previous) {
+  const replay = (previous: IdempotencyRecord): string => {
     if (previous.requestHash !== hash) {
       throw conflict(`Idempotency key "${key}" was already used for a different ${operation} request`, { idempotencyKey: key });
     }
     return previous.resultId;
+  };
+  const previous = await em.findOne(IdempotencyRecord, { id });
+  if (previous) return replay(previous);
+  let resultId: string;
+  try {
+    resultId = await perform();
+  } catch (error) {
+    // Under PostgreSQL's READ COMMITTED, a concurrent request with the same key can commit
+    // between the look-up above and the change, which then sees its effect and refuses (a second
+    // cancellation finds the order cancelled). That request's answer is this one's too; nothing
+    // of the refused attempt is written.
+    if (!(error instanceof GraphQLError)) throw error;
+    const committed = await em.findOne(IdempotencyRecord, { id });
+    if (!committed) throw error;
+    em.clear();
+    return replay(committed);
   }
-  const resultId = await perform();
   em.persist(em.create(IdempotencyRecord, { id, requestHash: hash, resultId, createdAt: new Date() }));
   return resultId;
 }
