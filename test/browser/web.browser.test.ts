@@ -13,7 +13,9 @@ import { waitFor } from '../support/wait';
 /**
  * The web app in a real browser (Debian's Chromium) against a hub these tests start: the demo
  * network on SQLite, the gateway serving web/dist, a real OpenID Connect provider for sign-in.
- * Waits are on page state, never on sleeps.
+ * Waits are on page state, never on sleeps. The tests run at the same time (jest.browser.config.js
+ * says how many): each works on orders, links and pages of its own, and reads of the demo
+ * network that none of them changes, as people use one hub at once.
  */
 const available = browserAvailable();
 const describeInBrowser = available ? describe : describe.skip;
@@ -103,7 +105,7 @@ describeInBrowser('web app in a browser', () => {
     await page.getByRole('button', { name: 'Sign in as this demo user' }).click();
   };
 
-  it('links the demo from the landing page, with security headers on HTML only', async () => {
+  it.concurrent('links the demo from the landing page, with security headers on HTML only', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     const response = await page.goto(`${base}/`);
     expect(response!.status()).toBe(200);
@@ -128,7 +130,7 @@ describeInBrowser('web app in a browser', () => {
     expect((await fetch(`${base}${asset}`)).headers.get('cache-control')).toContain('immutable');
   });
 
-  it('shows a customer exactly what the tier allows: nothing of stage times or pen names at MINIMAL, both at DETAILED, never a real name', async () => {
+  it.concurrent('shows a customer exactly what the tier allows: nothing of stage times or pen names at MINIMAL, both at DETAILED, never a real name', async () => {
     const order = await importOrder();
     const [first] = order.stages;
     ok(await startStage(first.id, { name: '王芳', penName: '墨白' }));
@@ -171,7 +173,7 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(detailed, 'track-detailed-zh');
   });
 
-  it('moves the customer page live as the studio works in the console, and after a cut connection resumes with both missed stages once each, in order', async () => {
+  it.concurrent('moves the customer page live as the studio works in the console, and after a cut connection resumes with both missed stages once each, in order', async () => {
     const order = await importOrder();
     const [first, second, third] = order.stages;
     const customer = await newPage();
@@ -232,7 +234,7 @@ describeInBrowser('web app in a browser', () => {
     await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
   });
 
-  it('lets a customer answer a delay notice; the answer shows at once and after a reload', async () => {
+  it.concurrent('lets a customer answer a delay notice; the answer shows at once and after a reload', async () => {
     const order = await importOrder();
     ok(await startStage(order.stages[0].id));
     await runLate(t, order.stages[0].id, 60);
@@ -253,7 +255,7 @@ describeInBrowser('web app in a browser', () => {
     expect(alerts.find((alert: any) => alert.threshold === 50).customerResponse).toBe('ACCEPT_DELAY');
   });
 
-  it('renders the share page publicly with Open Graph tags from the server; an unknown share is a 404 page', async () => {
+  it.concurrent('renders the share page publicly with Open Graph tags from the server; an unknown share is a 404 page', async () => {
     const order = await importOrder();
     for (const stage of order.stages) await runStage(stage);
     const em = t.hub.subgraphs.notifications.systemContext().em;
@@ -285,7 +287,7 @@ describeInBrowser('web app in a browser', () => {
     await notFound.getByRole('heading', { name: 'This share link does not exist' }).waitFor(WAIT);
   });
 
-  it('opens a finished piece’s story from the code on the customer’s order page, through the Digital Link resolver, in English and Chinese; an unknown code explains itself', async () => {
+  it.concurrent('opens a finished piece’s story from the code on the customer’s order page, through the Digital Link resolver, in English and Chinese; an unknown code explains itself', async () => {
     // With the line's GTIN, the printed code is a GS1 Digital Link under the hub's public URL.
     const order = ok(
       await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`, {
@@ -336,7 +338,7 @@ describeInBrowser('web app in a browser', () => {
     expect((await fetch(`${base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
   });
 
-  it('shows a partner only the stages it holds, with no customer data and no prices', async () => {
+  it.concurrent('shows a partner only the stages it holds, with no customer data and no prices', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await demoSignIn(page, '/partner', 'PARTNER', 'gilding-atelier');
     await page.getByTestId('assigned-stages').waitFor(WAIT);
@@ -350,7 +352,7 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(page, 'partner');
   });
 
-  it('refuses a supplier’s CSV with one bad line whole, showing that line’s error from the hub', async () => {
+  it.concurrent('refuses a supplier’s CSV with one bad line whole, showing that line’s error from the hub', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await demoSignIn(page, '/supplier', 'SUPPLIER', 'jingdezhen-clay');
     await page.getByTestId('stock-lots').waitFor(WAIT);
@@ -366,7 +368,7 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(page, 'supplier');
   });
 
-  it('lets a supplier ship a purchase order with the lots it sent, and the studio sees it shipped', async () => {
+  it.concurrent('lets a supplier ship a purchase order with the lots it sent, and the studio sees it shipped', async () => {
     const placed = ok(await t.gql(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "browser-ship-po") { id } }`, {}, { as: staff('moyun-studio') })).placePurchaseOrder;
     const page = await newPage({ width: 375, height: 800 });
     await demoSignIn(page, '/supplier', 'SUPPLIER', 'jingdezhen-clay');
@@ -392,7 +394,7 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(page, 'supplier-shipped-zh');
   });
 
-  it('explains a revoked link instead of showing a blank page', async () => {
+  it.concurrent('explains a revoked link instead of showing a blank page', async () => {
     const order = await importOrder();
     const minted = await mintLink(order.id);
     ok(await t.gql(`mutation($l: ID!) { revokeCustomerLink(linkId: $l) { revokedAt } }`, { l: minted.link.id }));
@@ -404,7 +406,7 @@ describeInBrowser('web app in a browser', () => {
     await screenshots(page, 'track-revoked');
   });
 
-  it('signs a studio lead in with OpenID Connect (code + PKCE) and reaches the kanban with the provider’s token', async () => {
+  it.concurrent('signs a studio lead in with OpenID Connect (code + PKCE) and reaches the kanban with the provider’s token', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await page.goto(`${base}/studio`);
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
