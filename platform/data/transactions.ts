@@ -93,7 +93,8 @@ export async function idempotent(em: EntityManager, viewer: Viewer, operation: s
     // cancellation finds the order cancelled). That request's answer is this one's too; nothing
     // of the refused attempt is written.
     if (!(error instanceof GraphQLError)) throw error;
-    const committed = await em.findOne(IdempotencyRecord, { id });
+    // A look-up that fails leaves the refusal as it was.
+    const committed = await em.findOne(IdempotencyRecord, { id }).catch(() => null);
     if (!committed) throw error;
     em.clear();
     return replay(committed);
