@@ -120,6 +120,11 @@ export class NatsEventBus implements EventBus {
     return subscription;
   }
 
+  /** The event type a message was published under: its subject is `<prefix>.<source>.<type>` (see publish). */
+  typeOf(subject: string): string {
+    return subject.slice(subject.indexOf('.', this.prefix.length + 1) + 1);
+  }
+
   /**
    * The one subject filter that covers a consumer's types (NATS 2.9 takes one): the type itself,
    * or the types' common leading tokens (`order.>`), so the server skips what it never handles.
@@ -260,10 +265,9 @@ class NatsSubscription implements BusSubscription {
   }
 
   private async handle(message: JsMsg): Promise<void> {
-    // Subjects end with the event's type (`<prefix>.<source>.<type>`), so a type this subscription
-    // does not take, which the subject filter lets through (NATS 2.9: one filter, `order.>`), is
-    // passed over without parsing the message.
-    const takes = !this.options.types || this.options.types.some((type) => message.subject.endsWith(`.${type}`));
+    // A type this subscription does not take, which the subject filter lets through (NATS 2.9: one
+    // filter, `order.>`), is told from the subject and passed over without parsing the message.
+    const takes = !this.options.types || this.options.types.includes(this.bus.typeOf(message.subject));
     if (takes) {
       const event = envelopeOf(message);
       // Never skipped: retry in place (keeping the order), telling the server we are still at it.
