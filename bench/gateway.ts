@@ -33,7 +33,7 @@ import { HUB_AUDIENCE, HUB_ISSUER, type Principal } from '../contracts';
 import { demoOrderIdsOf } from '../demo/orders';
 import { DEFAULT_LIMITS } from '../gateway/limits';
 import { TokenService } from '../platform/access/tokens';
-import { cpuSecondsOf, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll } from './processes';
+import { cpuSecondsOf, launch, launchEmbeddedHub, launchGateway, sleep, startSubgraphProcesses, stopAll } from './processes';
 import { goalLine, median, percentile } from './figures';
 import { option } from './hub-calls';
 
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
   }
   const port = BASE_PORT;
   const weft = (extra: NodeJS.ProcessEnv) =>
-    launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(port), RATE_LIMITS: 'false', METRICS_PORT: String(BASE_PORT + 9), OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, LOG_LEVEL: 'warn', ...extra });
+    launchGateway(port, subgraphs.urls, { ...env, METRICS_PORT: String(BASE_PORT + 9), OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, ...extra });
   const starters: Record<GatewayName, () => ReturnType<typeof launch>> = {
     weft: () => weft({}),
     'weft-nocache': () => weft({ ANSWER_CACHE: 'false' }),

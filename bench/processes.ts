@@ -73,6 +73,14 @@ export function cpuOfParts(hub: ChildProcess, embedded: boolean, subgraphs: Reco
 }
 
 /**
+ * The gateway as the benchmarks run it in front of subgraph processes (`urls`: their
+ * `<NAME>_URL`s): rate limits off, warnings only; `env` adds to or overrides that.
+ */
+export function launchGateway(port: number, urls: Record<string, string>, env: NodeJS.ProcessEnv): ChildProcess {
+  return launch({ script: 'gateway/main.js' }, [], { ...urls, GATEWAY_PORT: String(port), RATE_LIMITS: 'false', LOG_LEVEL: 'warn', ...env });
+}
+
+/**
  * The one-process hub as `npm start` runs it: gateway and every subgraph in one process, on the
  * in-process bus (NATS_URL cleared), the demo network seeded on first start (deterministic ids,
  * so a restart on the same data finds it again), rate limits and demo sign-in off.

@@ -28,7 +28,7 @@ import { EVENT_ENVELOPE_VERSION, ORDER_EVENTS, type EventEnvelope, type Principa
 import { createScratchDatabase } from '../hub/scratch-database';
 import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
-import { cpuOfParts, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuOfParts, idleAfter, launchEmbeddedHub, launchGateway, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
 
@@ -95,7 +95,7 @@ async function startHub(env: NodeJS.ProcessEnv, bus: NatsEventBus | undefined): 
     () =>
       embedded
         ? launchEmbeddedHub(BASE_PORT, { ...env, LIVE_MAX_QUEUE: '100000' })
-        : launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), LIVE_MAX_QUEUE: '100000', RATE_LIMITS: 'false', LOG_LEVEL: 'warn' }),
+        : launchGateway(BASE_PORT, subgraphs.urls, { ...env, LIVE_MAX_QUEUE: '100000' }),
     processes,
   );
   const hub: Hub = {

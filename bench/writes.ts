@@ -28,7 +28,7 @@ import { TokenService } from '../platform/access/tokens';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { goalLine, percentile } from './figures';
 import { gql, inParallel, option, stageStepMutation, stageSteps } from './hub-calls';
-import { cpuOfParts, idleAfter, launch, launchEmbeddedHub, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
+import { cpuOfParts, idleAfter, launchEmbeddedHub, launchGateway, sleep, startSubgraphProcesses, stopAll, waitReady } from './processes';
 
 const SECONDS = Number(option('seconds', '10'));
 const CONCURRENCY = Number(option('concurrency', '32'));
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const subgraphs = embedded ? { urls: {}, processes: {} } : await startSubgraphProcesses(BASE_PORT, env, (name) => ['network', 'vocabulary', 'suppliers'].includes(name));
   const gateway = embedded
     ? launchEmbeddedHub(BASE_PORT, env)
-    : launch({ script: 'gateway/main.js' }, [], { ...env, ...subgraphs.urls, GATEWAY_PORT: String(BASE_PORT), RATE_LIMITS: 'false', LOG_LEVEL: 'warn', METRICS_PORT: String(BASE_PORT + 99) });
+    : launchGateway(BASE_PORT, subgraphs.urls, { ...env, METRICS_PORT: String(BASE_PORT + 99) });
   const processes = [...Object.values(subgraphs.processes), gateway];
   const url = `http://127.0.0.1:${BASE_PORT}/graphql`;
   const bus = embedded ? undefined : await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
