@@ -8,13 +8,13 @@ import type { DatabaseLocation } from '../platform/data/database';
 import type { EventBus } from '../platform/events/bus';
 import { NatsEventBus } from '../platform/events/nats-bus';
 import { openEventBus } from '../platform/events/open-bus';
+import { testEnvelope } from '../platform/events/test-envelope';
 import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
 import { postGraphQL } from './support/hub';
 import { liveConnection, LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
 import { staff, testTokens } from './support/principals';
 import { waitFor } from './support/wait';
-import { testEnvelope } from '../platform/events/test-envelope';
 
 /**
  * The hub as several instances: two gateways and two instances of the orders subgraph (one of
