@@ -6,7 +6,13 @@
  * the same instance. It prints solve time, memory, objective, gap, unmet units and the
  * improvement over greedy. A benchmark, not a test: nothing here asserts a time.
  */
-import { candidatesOf, UNMET_PENALTY_CENTS, type AllocationInstance, type AllocationOffer, type AllocationRequest } from '../subgraphs/capacity/allocation/model';
+import {
+  candidatesOf,
+  UNMET_PENALTY_CENTS,
+  type AllocationInstance,
+  type AllocationOffer,
+  type AllocationRequest,
+} from '../subgraphs/capacity/allocation/model';
 import { solveInstance } from '../subgraphs/capacity/allocation/optimal-plan';
 import { dayOf, daysAfter } from '../platform/data/days';
 import { seededRandom } from '../platform/data/seeded-random';
@@ -35,7 +41,8 @@ export function generate(requestCount: number, offerCount: number, days: number,
       unitPriceCents: 1_000 + Math.floor(random() * 9_000),
       qualityScore: Math.round((2.5 + random() * 2.5) * 10) / 10,
       free,
-      sharedWith: random() < 0.15 ? 'ALL' : new Set(studios.filter((studio) => sharedAlliances.has(studio.alliance)).map((studio) => studio.id)),
+      sharedWith:
+        random() < 0.15 ? 'ALL' : new Set(studios.filter((studio) => sharedAlliances.has(studio.alliance)).map((studio) => studio.id)),
     };
   });
   const requests: AllocationRequest[] = Array.from({ length: requestCount }, (_, index) => {
@@ -87,7 +94,9 @@ export function greedy(instance: AllocationInstance): { objectiveCents: number; 
 
 async function main(): Promise<void> {
   const sizes = process.argv.slice(2).length ? process.argv.slice(2) : ['100x50x14', '1000x200x14', '10000x1000x14'];
-  console.log('size                 eligible   vars  solve s  rss MB  objective (fen)        gap  unmet  greedy objective (fen)  greedy unmet  better than greedy  groups');
+  console.log(
+    'size                 eligible   vars  solve s  rss MB  objective (fen)        gap  unmet  greedy objective (fen)  greedy unmet  better than greedy  groups',
+  );
   for (const size of sizes) {
     const [requests, offers, days] = size.split('x').map(Number);
     const instance = generate(requests, offers, days);

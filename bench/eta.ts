@@ -10,7 +10,13 @@
  * at least 30 % lower). A benchmark, not a test: nothing here asserts.
  */
 import { ETA_CONFIDENCE, fitEtaModel, forecastOrder, naiveCompletion } from '../subgraphs/orders/eta/model';
-import { DEMO_HISTORY_STUDIOS, generateHistory, samplesOf, snapshotAt, type SyntheticOrder } from '../subgraphs/orders/eta/synthetic-history';
+import {
+  DEMO_HISTORY_STUDIOS,
+  generateHistory,
+  samplesOf,
+  snapshotAt,
+  type SyntheticOrder,
+} from '../subgraphs/orders/eta/synthetic-history';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,7 +38,15 @@ interface Score {
   deliveryNaiveError: number;
 }
 
-const empty = (): Score => ({ n: 0, covered: 0, deliveryCovered: 0, modelError: 0, naiveError: 0, deliveryModelError: 0, deliveryNaiveError: 0 });
+const empty = (): Score => ({
+  n: 0,
+  covered: 0,
+  deliveryCovered: 0,
+  modelError: 0,
+  naiveError: 0,
+  deliveryModelError: 0,
+  deliveryNaiveError: 0,
+});
 
 const POINTS: { name: string; at(order: SyntheticOrder): number }[] = [
   { name: 'at intake', at: (order) => order.createdAt + 60_000 },
@@ -52,12 +66,17 @@ function main(): void {
   const end = Date.UTC(2026, 10, 1);
   const history = generateHistory({ seed: option('seed', 7), days, end, studios: DEMO_HISTORY_STUDIOS });
   const split = end - days * DAY * (1 - trainShare);
-  const training = samplesOf(history.orders.filter((order) => order.createdAt < split), split);
+  const training = samplesOf(
+    history.orders.filter((order) => order.createdAt < split),
+    split,
+  );
   const started = Date.now();
   const model = fitEtaModel(training);
   const fitMs = Date.now() - started;
   const heldOut = history.orders.filter((order) => order.createdAt >= split && order.deliveredAt <= end);
-  console.log(`history: ${history.orders.length} orders over ${days} days; trained on ${training.length} runs before the split (fit ${fitMs} ms); ${heldOut.length} held-out orders\n`);
+  console.log(
+    `history: ${history.orders.length} orders over ${days} days; trained on ${training.length} runs before the split (fit ${fitMs} ms); ${heldOut.length} held-out orders\n`,
+  );
 
   const scores = new Map<string, Score>(POINTS.map((point) => [point.name, empty()]));
   const total = empty();
@@ -84,7 +103,9 @@ function main(): void {
 
   const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)} %`;
   const rows = [...scores.entries(), ['all points', total] as const];
-  console.log(`| point | forecasts | completion before ${ETA_CONFIDENCE * 100} % bound | delivery before bound | completion MAE model / naive (h) | reduction | delivery MAE model / naive (h) | reduction |`);
+  console.log(
+    `| point | forecasts | completion before ${ETA_CONFIDENCE * 100} % bound | delivery before bound | completion MAE model / naive (h) | reduction | delivery MAE model / naive (h) | reduction |`,
+  );
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, score] of rows) {
     const modelMae = score.modelError / score.n;
@@ -97,7 +118,9 @@ function main(): void {
   }
   const coverage = total.covered / total.n;
   const reduction = 1 - total.modelError / total.naiveError;
-  console.log(`\ncoverage of the ${ETA_CONFIDENCE * 100} % bound: ${(coverage * 100).toFixed(1)} % (goal 88–92 %): ${coverage >= 0.88 && coverage <= 0.92 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\ncoverage of the ${ETA_CONFIDENCE * 100} % bound: ${(coverage * 100).toFixed(1)} % (goal 88–92 %): ${coverage >= 0.88 && coverage <= 0.92 ? 'met' : 'NOT met'}`,
+  );
   console.log(`median error vs naive: ${(reduction * 100).toFixed(1)} % lower (goal ≥ 30 %): ${reduction >= 0.3 ? 'met' : 'NOT met'}`);
   console.log(`forecast time: ${((forecastMs / total.n) * 1000).toFixed(0)} µs per forecast (${draws} draws)`);
 }

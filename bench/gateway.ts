@@ -63,59 +63,78 @@ interface Operation {
 }
 
 const query = (text: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query: text, variables });
-const OPERATIONS: Operation[] = ([
-  {
-    name: 'order + stages + labels + studio (3 subgraphs), the same order',
-    acrossSubgraphs: true,
-    body: () => query(`query($id: ID!) { order(id: $id) { id status statusCode { labelEn } stages { code status statusCode { labelEn labelZh } } studio { nameEn } } }`, { id: ORDER_ID }),
-    check: (data) => data?.order?.stages?.length > 0 && typeof data.order.studio?.nameEn === 'string',
-  },
-  {
-    // Each request another order: what many viewers of many orders look like (no two requests
-    // in flight alike, so no gateway can answer one from another).
-    name: 'the same, a different order each request',
-    acrossSubgraphs: true,
-    body: () => {
-      cycled += 1;
-      return query(`query($id: ID!) { order(id: $id) { id status statusCode { labelEn } stages { code status statusCode { labelEn labelZh } } studio { nameEn } } }`, { id: ORDER_IDS[cycled % ORDER_IDS.length] });
+const OPERATIONS: Operation[] = (
+  [
+    {
+      name: 'order + stages + labels + studio (3 subgraphs), the same order',
+      acrossSubgraphs: true,
+      body: () =>
+        query(
+          `query($id: ID!) { order(id: $id) { id status statusCode { labelEn } stages { code status statusCode { labelEn labelZh } } studio { nameEn } } }`,
+          { id: ORDER_ID },
+        ),
+      check: (data) => data?.order?.stages?.length > 0 && typeof data.order.studio?.nameEn === 'string',
     },
-    check: (data) => data?.order?.stages?.length > 0 && typeof data.order.studio?.nameEn === 'string',
-  },
-  {
-    name: '20 orders with labels and studio',
-    acrossSubgraphs: true,
-    body: () => query(`query($studio: ID!) { orders(studioId: $studio, first: 20) { nodes { id status statusCode { labelEn } studio { nameEn } } } }`, { studio: STUDIO }),
-    check: (data) => data?.orders?.nodes?.length === 20,
-  },
-  {
-    name: "an order's own fields (orders only)",
-    body: () => query(`query($id: ID!) { order(id: $id) { id status externalOrderId priceCents createdAt } }`, { id: ORDER_ID }),
-    check: (data) => data?.order?.id === ORDER_ID,
-  },
-  {
-    name: 'the vocabulary (no database)',
-    body: () => query(`{ statusCodes { code labelEn labelZh } }`),
-    check: (data) => data?.statusCodes?.length > 10,
-  },
-  {
-    name: 'importShopOrder, fresh ids (writes)',
-    body: () => {
-      imported += 1;
-      return query(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, {
-        input: {
-          channel: 'TAOBAO',
-          externalOrderId: `BENCH-${process.pid}-${imported}`,
-          studioId: STUDIO,
-          customer: { name: '林小姐', contact: '+86 139 0000 0000', address: '上海市徐汇区 1 号' },
-          priceCents: 68800,
-          customerTierMax: 'DETAILED',
-          lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1 }],
-        },
-      });
+    {
+      // Each request another order: what many viewers of many orders look like (no two requests
+      // in flight alike, so no gateway can answer one from another).
+      name: 'the same, a different order each request',
+      acrossSubgraphs: true,
+      body: () => {
+        cycled += 1;
+        return query(
+          `query($id: ID!) { order(id: $id) { id status statusCode { labelEn } stages { code status statusCode { labelEn labelZh } } studio { nameEn } } }`,
+          { id: ORDER_IDS[cycled % ORDER_IDS.length] },
+        );
+      },
+      check: (data) => data?.order?.stages?.length > 0 && typeof data.order.studio?.nameEn === 'string',
     },
-    check: (data) => typeof data?.importShopOrder?.id === 'string',
-  },
-] as Operation[]).filter((operation) => !option('operations', '') || option('operations', '').split(',').some((wanted) => operation.name.startsWith(wanted)));
+    {
+      name: '20 orders with labels and studio',
+      acrossSubgraphs: true,
+      body: () =>
+        query(
+          `query($studio: ID!) { orders(studioId: $studio, first: 20) { nodes { id status statusCode { labelEn } studio { nameEn } } } }`,
+          { studio: STUDIO },
+        ),
+      check: (data) => data?.orders?.nodes?.length === 20,
+    },
+    {
+      name: "an order's own fields (orders only)",
+      body: () => query(`query($id: ID!) { order(id: $id) { id status externalOrderId priceCents createdAt } }`, { id: ORDER_ID }),
+      check: (data) => data?.order?.id === ORDER_ID,
+    },
+    {
+      name: 'the vocabulary (no database)',
+      body: () => query(`{ statusCodes { code labelEn labelZh } }`),
+      check: (data) => data?.statusCodes?.length > 10,
+    },
+    {
+      name: 'importShopOrder, fresh ids (writes)',
+      body: () => {
+        imported += 1;
+        return query(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, {
+          input: {
+            channel: 'TAOBAO',
+            externalOrderId: `BENCH-${process.pid}-${imported}`,
+            studioId: STUDIO,
+            customer: { name: '林小姐', contact: '+86 139 0000 0000', address: '上海市徐汇区 1 号' },
+            priceCents: 68800,
+            customerTierMax: 'DETAILED',
+            lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1 }],
+          },
+        });
+      },
+      check: (data) => typeof data?.importShopOrder?.id === 'string',
+    },
+  ] as Operation[]
+).filter(
+  (operation) =>
+    !option('operations', '') ||
+    option('operations', '')
+      .split(',')
+      .some((wanted) => operation.name.startsWith(wanted)),
+);
 
 interface Run {
   rps: number;
@@ -126,12 +145,15 @@ interface Run {
   subgraphsCpuMs: number;
 }
 
-
 /** Until the gateway answers a query (every gateway here answers a POST). */
 async function ready(url: string, token: string): Promise<void> {
   const deadline = Date.now() + 120_000;
   const answers = () =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query":"{ __typename }"}' }).then(
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{"query":"{ __typename }"}',
+    }).then(
       (response) => response.ok,
       () => false,
     );
@@ -151,7 +173,19 @@ async function load(url: string, token: string, operation: Operation, seconds: n
   const send = (body: string) =>
     new Promise<boolean>((resolve) => {
       const request = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            authorization: `Bearer ${token}`,
+            'content-length': Buffer.byteLength(body),
+          },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -179,17 +213,34 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bench-gateway-'));
   const token = await new TokenService({ hubSecret: secret }).sign(admin, 24 * 3600);
-  const env: NodeJS.ProcessEnv = { AUTH_SECRET: secret, DATA_DIR: dataDir, DATABASE_URL: '', NATS_URL: '', WEFT_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1' };
-  console.log(`bench:gateway — ${RUNS} runs × ${SECONDS} s per gateway and operation, ${CONNECTIONS} connections, ${os.cpus().length} cores, node ${process.version}`);
+  const env: NodeJS.ProcessEnv = {
+    AUTH_SECRET: secret,
+    DATA_DIR: dataDir,
+    DATABASE_URL: '',
+    NATS_URL: '',
+    WEFT_ENV: 'production',
+    PUBLIC_URL: 'http://127.0.0.1',
+  };
+  console.log(
+    `bench:gateway — ${RUNS} runs × ${SECONDS} s per gateway and operation, ${CONNECTIONS} connections, ${os.cpus().length} cores, node ${process.version}`,
+  );
 
   const subgraphs = await startSubgraphProcesses(BASE_PORT + 10, env, () => true);
   // The supergraph with this bench's subgraph addresses, for the gateways that read it from a file.
   const supergraphPath = path.join(dataDir, 'supergraph.graphql');
   const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8');
-  fs.writeFileSync(supergraphPath, committed.replace(/@join__graph\(name: "(\w+)", url: "[^"]+"\)/g, (_all, name: string) => `@join__graph(name: "${name}", url: "${subgraphs.urls[`${name.toUpperCase()}_URL`]}")`));
+  fs.writeFileSync(
+    supergraphPath,
+    committed.replace(
+      /@join__graph\(name: "(\w+)", url: "[^"]+"\)/g,
+      (_all, name: string) => `@join__graph(name: "${name}", url: "${subgraphs.urls[`${name.toUpperCase()}_URL`]}")`,
+    ),
+  );
 
   // Traces of ours go to a sink that answers every export.
-  const sink = http.createServer((request, response) => request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}')));
+  const sink = http.createServer((request, response) =>
+    request.resume().on('end', () => response.writeHead(200, { 'content-type': 'application/json' }).end('{}')),
+  );
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const sinkPort = (sink.address() as { port: number }).port;
 
@@ -200,25 +251,33 @@ async function main(): Promise<void> {
   }
   const port = BASE_PORT;
   const weft = (extra: NodeJS.ProcessEnv) =>
-    launchGateway(port, subgraphs.urls, { ...env, METRICS_PORT: String(BASE_PORT + 9), OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`, ...extra });
+    launchGateway(port, subgraphs.urls, {
+      ...env,
+      METRICS_PORT: String(BASE_PORT + 9),
+      OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${sinkPort}`,
+      ...extra,
+    });
   const starters: Record<GatewayName, () => ReturnType<typeof launch>> = {
     weft: () => weft({}),
     'weft-nocache': () => weft({ ANSWER_CACHE: 'false' }),
     hive: () =>
-      launch({ bin: path.join(hiveDir, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js'), cwd: hiveDir }, ['supergraph', supergraphPath], {
-        AUTH_SECRET: secret,
-        BENCH_SUPERGRAPH: supergraphPath,
-        BENCH_PORT: String(port),
-        BENCH_ISSUER: HUB_ISSUER,
-        BENCH_AUDIENCE: HUB_AUDIENCE,
-        BENCH_MAX_DEPTH: String(DEFAULT_LIMITS.maxDepth),
-        BENCH_MAX_TOKENS: String(DEFAULT_LIMITS.maxTokens),
-        NODE_ENV: 'production',
-      }),
+      launch(
+        { bin: path.join(hiveDir, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js'), cwd: hiveDir },
+        ['supergraph', supergraphPath],
+        {
+          AUTH_SECRET: secret,
+          BENCH_SUPERGRAPH: supergraphPath,
+          BENCH_PORT: String(port),
+          BENCH_ISSUER: HUB_ISSUER,
+          BENCH_AUDIENCE: HUB_AUDIENCE,
+          BENCH_MAX_DEPTH: String(DEFAULT_LIMITS.maxDepth),
+          BENCH_MAX_TOKENS: String(DEFAULT_LIMITS.maxTokens),
+          NODE_ENV: 'production',
+        },
+      ),
     apollo: () => launch({ script: 'bench/plain-apollo-gateway.js' }, [supergraphPath, String(port)], { NODE_ENV: 'production' }),
     // Seeded with the demo on its first start (the same ids: the demo is deterministic), then reused.
-    embedded: () =>
-      launchEmbeddedHub(port, { ...env, DATA_DIR: path.join(dataDir, 'embedded') }),
+    embedded: () => launchEmbeddedHub(port, { ...env, DATA_DIR: path.join(dataDir, 'embedded') }),
   };
   const url = `http://127.0.0.1:${port}/graphql`;
   const subgraphPids = Object.values(subgraphs.processes).map((child) => child.pid!);
@@ -231,8 +290,15 @@ async function main(): Promise<void> {
         await ready(url, token);
         for (const operation of OPERATIONS) {
           // Warm up and check the answer is right before measuring.
-          const answer = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: operation.body() })).json()) as { data?: unknown; errors?: unknown };
-          if (answer.errors || !operation.check(answer.data)) throw new Error(`${name} answered "${operation.name}" wrongly: ${JSON.stringify(answer).slice(0, 400)}`);
+          const answer = (await (
+            await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: operation.body(),
+            })
+          ).json()) as { data?: unknown; errors?: unknown };
+          if (answer.errors || !operation.check(answer.data))
+            throw new Error(`${name} answered "${operation.name}" wrongly: ${JSON.stringify(answer).slice(0, 400)}`);
           await load(url, token, operation, 1);
           const cpuBefore = [cpuSecondsOf(gateway.pid!), subgraphPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0)];
           const { latencies, errors } = await load(url, token, operation, SECONDS);
@@ -246,7 +312,9 @@ async function main(): Promise<void> {
             gatewayCpuMs: ((cpuAfter[0] - cpuBefore[0]) * 1000) / count,
             subgraphsCpuMs: ((cpuAfter[1] - cpuBefore[1]) * 1000) / count,
           });
-          console.log(`  run ${run + 1} ${name.padEnd(12)} ${operation.name}: ${(count / SECONDS).toFixed(0)} rps${errors ? `, ${errors} errors` : ''}`);
+          console.log(
+            `  run ${run + 1} ${name.padEnd(12)} ${operation.name}: ${(count / SECONDS).toFixed(0)} rps${errors ? `, ${errors} errors` : ''}`,
+          );
         }
         await stopAll([gateway]);
       }
@@ -258,8 +326,14 @@ async function main(): Promise<void> {
   }
 
   /** Weft's median rate over another gateway's, on one operation. */
-  const ratioOf = (operation: Operation, other: GatewayName) => median((results[operation.name]?.weft ?? []).map((run) => run.rps)) / median((results[operation.name]?.[other] ?? []).map((run) => run.rps));
-  const lines: string[] = ['', `| operation | gateway | rps median (range) | p50 / p99 ms | CPU ms/request gateway · subgraphs | errors | vs weft |`, '|---|---|---|---|---|---|---|'];
+  const ratioOf = (operation: Operation, other: GatewayName) =>
+    median((results[operation.name]?.weft ?? []).map((run) => run.rps)) /
+    median((results[operation.name]?.[other] ?? []).map((run) => run.rps));
+  const lines: string[] = [
+    '',
+    `| operation | gateway | rps median (range) | p50 / p99 ms | CPU ms/request gateway · subgraphs | errors | vs weft |`,
+    '|---|---|---|---|---|---|---|',
+  ];
   for (const operation of OPERATIONS) {
     for (const name of GATEWAYS) {
       const runs = results[operation.name]?.[name] ?? [];
@@ -275,10 +349,22 @@ async function main(): Promise<void> {
   const verdict = (goal: string, other: GatewayName, operations: Operation[], least: number) => {
     const ratios = operations.map((operation) => [operation.name, ratioOf(operation, other)] as const);
     if (ratios.length === 0) return;
-    console.log(goalLine(goal, ratios.every(([, value]) => value >= least), ratios.map(([name, value]) => `${name} ${value.toFixed(2)}×`).join('; ')));
+    console.log(
+      goalLine(
+        goal,
+        ratios.every(([, value]) => value >= least),
+        ratios.map(([name, value]) => `${name} ${value.toFixed(2)}×`).join('; '),
+      ),
+    );
   };
   if (GATEWAYS.includes('weft') && GATEWAYS.includes('hive')) verdict('weft ≥ 1.0× Hive Gateway on every operation', 'hive', OPERATIONS, 1);
-  if (GATEWAYS.includes('weft') && GATEWAYS.includes('apollo')) verdict('weft ≥ 2× plain @apollo/gateway across subgraphs', 'apollo', OPERATIONS.filter((operation) => operation.acrossSubgraphs), 2);
+  if (GATEWAYS.includes('weft') && GATEWAYS.includes('apollo'))
+    verdict(
+      'weft ≥ 2× plain @apollo/gateway across subgraphs',
+      'apollo',
+      OPERATIONS.filter((operation) => operation.acrossSubgraphs),
+      2,
+    );
 }
 
 main().then(

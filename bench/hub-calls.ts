@@ -9,22 +9,29 @@ export function option(name: string, fallback: string): string {
 
 /** One GraphQL request with a bearer token; the parsed answer (data and errors). */
 export async function gql(url: string, token: string, query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   return response.json();
 }
 
 /** Runs `work(0 … count-1)` with at most `concurrency` at once. */
 export async function inParallel(count: number, concurrency: number, work: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < count) await work(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
 }
 
 export type StageStep = 'start' | 'qc' | 'complete';
 
 /** The steps a stage goes through: QC only where it is a checkpoint. */
-export const stageSteps = (stage: { qcCheckpoint: boolean }): StageStep[] => (stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete']);
+export const stageSteps = (stage: { qcCheckpoint: boolean }): StageStep[] =>
+  stage.qcCheckpoint ? ['start', 'qc', 'complete'] : ['start', 'complete'];
 
 /** The mutation that takes a stage (variable `$id`) through one step. */
 export function stageStepMutation(step: StageStep, stageId: string): string {

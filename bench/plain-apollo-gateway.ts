@@ -22,7 +22,10 @@ async function main(): Promise<void> {
       }),
   });
   const server = new ApolloServer({ gateway });
-  await startStandaloneServer(server, { listen: { port: Number(port), host: '127.0.0.1' }, context: async ({ req }) => ({ authorization: req.headers.authorization }) });
+  await startStandaloneServer(server, {
+    listen: { port: Number(port), host: '127.0.0.1' },
+    context: async ({ req }) => ({ authorization: req.headers.authorization }),
+  });
 }
 
 void main();

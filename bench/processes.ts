@@ -27,7 +27,11 @@ export async function waitReady(url: string, timeoutMs = 120_000): Promise<void>
 export function launch(command: { script: string } | { bin: string; cwd?: string }, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const [file, cwd] = 'script' in command ? [path.join(__dirname, '..', command.script), undefined] : [command.bin, command.cwd];
-  return spawn(process.execPath, [...profile, file, ...argv], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, [...profile, file, ...argv], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** CPU seconds a process has used so far (user + system, from /proc). */
@@ -77,7 +81,13 @@ export function cpuOfParts(hub: ChildProcess, embedded: boolean, subgraphs: Reco
  * `<NAME>_URL`s): rate limits off, warnings only; `env` adds to or overrides that.
  */
 export function launchGateway(port: number, urls: Record<string, string>, env: NodeJS.ProcessEnv): ChildProcess {
-  return launch({ script: 'gateway/main.js' }, [], { ...urls, GATEWAY_PORT: String(port), RATE_LIMITS: 'false', LOG_LEVEL: 'warn', ...env });
+  return launch({ script: 'gateway/main.js' }, [], {
+    ...urls,
+    GATEWAY_PORT: String(port),
+    RATE_LIMITS: 'false',
+    LOG_LEVEL: 'warn',
+    ...env,
+  });
 }
 
 /**
@@ -86,7 +96,15 @@ export function launchGateway(port: number, urls: Record<string, string>, env: N
  * so a restart on the same data finds it again), rate limits and demo sign-in off.
  */
 export function launchEmbeddedHub(port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return launch({ script: 'hub/start.js' }, [], { ...env, NATS_URL: '', GATEWAY_PORT: String(port), RATE_LIMITS: 'false', WEFT_ENV: '', DEMO_SIGN_IN: 'false', LOG_LEVEL: 'warn' });
+  return launch({ script: 'hub/start.js' }, [], {
+    ...env,
+    NATS_URL: '',
+    GATEWAY_PORT: String(port),
+    RATE_LIMITS: 'false',
+    WEFT_ENV: '',
+    DEMO_SIGN_IN: 'false',
+    LOG_LEVEL: 'warn',
+  });
 }
 
 /**
@@ -119,14 +137,23 @@ export interface SubgraphProcesses {
  * Every subgraph in its own process (`node dist/subgraphs/main.js <name>`), on consecutive ports
  * after `basePort`; `seed` says which ones write their demo data at start.
  */
-export async function startSubgraphProcesses(basePort: number, env: NodeJS.ProcessEnv, seed: (name: string) => boolean): Promise<SubgraphProcesses> {
+export async function startSubgraphProcesses(
+  basePort: number,
+  env: NodeJS.ProcessEnv,
+  seed: (name: string) => boolean,
+): Promise<SubgraphProcesses> {
   const urls: Record<string, string> = {};
   const processes: Record<string, ChildProcess> = {};
   SUBGRAPHS.forEach((definition, index) => {
     const name = definition.name.toUpperCase();
     const port = basePort + 1 + index;
     urls[`${name}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    processes[definition.name] = launch({ script: 'subgraphs/main.js' }, [definition.name], { ...env, [`${name}_PORT`]: String(port), SEED_DEMO: String(seed(definition.name)), LOG_LEVEL: 'warn' });
+    processes[definition.name] = launch({ script: 'subgraphs/main.js' }, [definition.name], {
+      ...env,
+      [`${name}_PORT`]: String(port),
+      SEED_DEMO: String(seed(definition.name)),
+      LOG_LEVEL: 'warn',
+    });
   });
   for (const url of Object.values(urls)) await waitReady(url.replace('/graphql', '/healthz'));
   return { urls, processes };

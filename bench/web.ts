@@ -28,7 +28,12 @@ async function main(): Promise<void> {
   const hub = await startHub({ location: { dataDir }, gatewayPort: 0, subgraphPort: () => 0, seedDemo: true, auth });
   const browser = await launchBrowser();
   try {
-    const minted = await postGraphQL(hub.gateway.url, `mutation { mintCustomerLink(orderId: "${DEMO_ORDER_ID}", tier: DETAILED, idempotencyKey: "bench-web") { url } }`, undefined, await auth.sign(staff('moyun-studio'), 600));
+    const minted = await postGraphQL(
+      hub.gateway.url,
+      `mutation { mintCustomerLink(orderId: "${DEMO_ORDER_ID}", tier: DETAILED, idempotencyKey: "bench-web") { url } }`,
+      undefined,
+      await auth.sign(staff('moyun-studio'), 600),
+    );
     const url: string = minted.data.mintCustomerLink.url;
     const paints: number[] = [];
     let transferred = 0;
@@ -54,8 +59,12 @@ async function main(): Promise<void> {
     paints.sort((a, b) => a - b);
     console.log(`\n/track (customer order page, demo order, DETAILED, 375×812, ${runs} cold runs)`);
     for (const file of files) console.log(`  ${file}`);
-    console.log(`JS + CSS: ${(transferred / 1024).toFixed(1)} KB gzipped (goal under ${GOAL_KB} KB: ${transferred / 1024 < GOAL_KB ? 'met' : 'NOT met'}), ${(decoded / 1024).toFixed(1)} KB uncompressed`);
-    console.log(`First contentful paint: median ${paints[Math.floor(paints.length / 2)].toFixed(0)} ms, range ${paints[0].toFixed(0)}–${paints[paints.length - 1].toFixed(0)} ms`);
+    console.log(
+      `JS + CSS: ${(transferred / 1024).toFixed(1)} KB gzipped (goal under ${GOAL_KB} KB: ${transferred / 1024 < GOAL_KB ? 'met' : 'NOT met'}), ${(decoded / 1024).toFixed(1)} KB uncompressed`,
+    );
+    console.log(
+      `First contentful paint: median ${paints[Math.floor(paints.length / 2)].toFixed(0)} ms, range ${paints[0].toFixed(0)}–${paints[paints.length - 1].toFixed(0)} ms`,
+    );
   } finally {
     await browser.close();
     await hub.close();

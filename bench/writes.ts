@@ -44,34 +44,51 @@ const supplierOf = (id: string): Principal => ({ subject: `bench@${id}`, org: id
 /** Suppliers of the demo network that publish clay (a SKU the demo catalogue knows). */
 const PUBLISHING = ['jingdezhen-clay', 'yixing-clay', 'east-china-emergency-pool'];
 
-
 /** Messages the hub's durable consumers have not acknowledged yet, in all. */
 async function consumerLag(manager: Awaited<ReturnType<NatsEventBus['connection']['jetstreamManager']>>, stream: string): Promise<number> {
   const consumers = await manager.consumers.list(stream).next();
-  return consumers.filter((consumer) => consumer.config.durable_name).reduce((sum, consumer) => sum + consumer.num_pending + consumer.num_ack_pending, 0);
+  return consumers
+    .filter((consumer) => consumer.config.durable_name)
+    .reduce((sum, consumer) => sum + consumer.num_pending + consumer.num_ack_pending, 0);
 }
 
 async function main(): Promise<void> {
   if (HUB === 'separate' && !process.env.NATS_URL) {
-    console.error('bench:writes needs NATS_URL (NATS with JetStream): the parts run as separate processes and consume each other\'s events.');
+    console.error(
+      "bench:writes needs NATS_URL (NATS with JetStream): the parts run as separate processes and consume each other's events.",
+    );
     process.exit(2);
   }
   const secret = randomBytes(32).toString('base64url');
   const stream = `WEFT_BENCH_${randomUUID().replace(/-/g, '').slice(0, 10).toUpperCase()}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-bench-writes-'));
   const scratch = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, 'weft_bench') : undefined;
-  const env: NodeJS.ProcessEnv = { AUTH_SECRET: secret, NATS_STREAM: stream, DATA_DIR: dataDir, DATABASE_URL: scratch?.url ?? '', WEFT_ENV: 'production', PUBLIC_URL: 'http://127.0.0.1', OTEL_EXPORTER_OTLP_ENDPOINT: '' };
+  const env: NodeJS.ProcessEnv = {
+    AUTH_SECRET: secret,
+    NATS_STREAM: stream,
+    DATA_DIR: dataDir,
+    DATABASE_URL: scratch?.url ?? '',
+    WEFT_ENV: 'production',
+    PUBLIC_URL: 'http://127.0.0.1',
+    OTEL_EXPORTER_OTLP_ENDPOINT: '',
+  };
   const tokens = new TokenService({ hubSecret: secret });
   const token = await tokens.sign(staff, 3600);
   const embedded = HUB === 'embedded';
-  console.log(`bench:writes — ${embedded ? 'the one-process hub' : 'separate processes'} on ${scratch ? 'PostgreSQL' : 'SQLite'} + ${embedded ? 'its in-process bus' : 'NATS'}, ${os.cpus().length} cores, ${SECONDS} s per measurement, node ${process.version}`);
-  const subgraphs = embedded ? { urls: {}, processes: {} } : await startSubgraphProcesses(BASE_PORT, env, (name) => ['network', 'vocabulary', 'suppliers'].includes(name));
+  console.log(
+    `bench:writes — ${embedded ? 'the one-process hub' : 'separate processes'} on ${scratch ? 'PostgreSQL' : 'SQLite'} + ${embedded ? 'its in-process bus' : 'NATS'}, ${os.cpus().length} cores, ${SECONDS} s per measurement, node ${process.version}`,
+  );
+  const subgraphs = embedded
+    ? { urls: {}, processes: {} }
+    : await startSubgraphProcesses(BASE_PORT, env, (name) => ['network', 'vocabulary', 'suppliers'].includes(name));
   const gateway = embedded
     ? launchEmbeddedHub(BASE_PORT, env)
     : launchGateway(BASE_PORT, subgraphs.urls, { ...env, METRICS_PORT: String(BASE_PORT + 99) });
   const processes = [...Object.values(subgraphs.processes), gateway];
   const url = `http://127.0.0.1:${BASE_PORT}/graphql`;
-  const bus = embedded ? undefined : await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
+  const bus = embedded
+    ? undefined
+    : await NatsEventBus.connect({ url: process.env.NATS_URL!, stream, subjectPrefix: `weft.${stream}`, name: 'weft-bench-writes' });
   const manager = await bus?.connection.jetstreamManager();
   const cpu = () => cpuOfParts(gateway, embedded, subgraphs.processes);
   const cpuLine = (before: Record<string, number>, wall: number) =>
@@ -93,13 +110,27 @@ async function main(): Promise<void> {
     const orders: { stages: { id: string; qcCheckpoint: boolean }[] }[] = [];
     const imported = Date.now();
     await inParallel(ORDERS, 12, async (index) => {
-      const result = await gql(url, token, `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`, {
-        input: { channel: 'TAOBAO', externalOrderId: `BENCH-W-${index}`, studioId: STUDIO, customer: { name: '客户', contact: '-', address: '-' }, priceCents: 1000, lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }] },
-      });
+      const result = await gql(
+        url,
+        token,
+        `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`,
+        {
+          input: {
+            channel: 'TAOBAO',
+            externalOrderId: `BENCH-W-${index}`,
+            studioId: STUDIO,
+            customer: { name: '客户', contact: '-', address: '-' },
+            priceCents: 1000,
+            lines: [{ productCode: 'TEA-POT-PLAIN', quantity: 1 }],
+          },
+        },
+      );
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       orders[index] = result.data.importShopOrder;
     });
-    console.log(`  ${ORDERS} orders imported in ${((Date.now() - imported) / 1000).toFixed(1)} s; consumers caught up ${(await settle()).toFixed(1)} s later`);
+    console.log(
+      `  ${ORDERS} orders imported in ${((Date.now() - imported) / 1000).toFixed(1)} s; consumers caught up ${(await settle()).toFixed(1)} s later`,
+    );
 
     // 1. Stage changes: each order walks its route, one step at a time; workers take the next order with a step left.
     const steps = orders.flatMap((order, orderIndex) => order.stages.map((stage, position) => ({ orderIndex, position, stage })));
@@ -112,35 +143,37 @@ async function main(): Promise<void> {
     const started = Date.now();
     let cursor = 0;
     const sampler = manager && setInterval(() => void consumerLag(manager, stream).then((lag) => (lagMax = Math.max(lagMax, lag))), 250);
-    await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-      while (Date.now() - started < SECONDS * 1000) {
-        // The next order that is free and has a step left.
-        let found = -1;
-        for (let tries = 0; tries < orders.length; tries += 1) {
-          const index = (cursor++) % orders.length;
-          if (!progress[index].busy && progress[index].position < orders[index].stages.length) {
-            found = index;
-            break;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (Date.now() - started < SECONDS * 1000) {
+          // The next order that is free and has a step left.
+          let found = -1;
+          for (let tries = 0; tries < orders.length; tries += 1) {
+            const index = cursor++ % orders.length;
+            if (!progress[index].busy && progress[index].position < orders[index].stages.length) {
+              found = index;
+              break;
+            }
           }
+          if (found < 0) break;
+          const state = progress[found];
+          state.busy = true;
+          const stage = orders[found].stages[state.position];
+          const kinds = stageSteps(stage);
+          const query = stageStepMutation(kinds[state.step], stage.id);
+          const began = Date.now();
+          const result = await gql(url, token, query, { id: stage.id });
+          latencies.push(Date.now() - began);
+          if (result.errors) {
+            failed += 1;
+            firstFailure ||= JSON.stringify(result.errors[0]).slice(0, 200);
+          }
+          state.step += 1;
+          if (state.step >= kinds.length) Object.assign(state, { position: state.position + 1, step: 0 });
+          state.busy = false;
         }
-        if (found < 0) break;
-        const state = progress[found];
-        state.busy = true;
-        const stage = orders[found].stages[state.position];
-        const kinds = stageSteps(stage);
-        const query = stageStepMutation(kinds[state.step], stage.id);
-        const began = Date.now();
-        const result = await gql(url, token, query, { id: stage.id });
-        latencies.push(Date.now() - began);
-        if (result.errors) {
-          failed += 1;
-          firstFailure ||= JSON.stringify(result.errors[0]).slice(0, 200);
-        }
-        state.step += 1;
-        if (state.step >= kinds.length) Object.assign(state, { position: state.position + 1, step: 0 });
-        state.busy = false;
-      }
-    }));
+      }),
+    );
     const drove = (Date.now() - started) / 1000;
     clearInterval(sampler);
     const caughtUp = await settle();
@@ -170,34 +203,48 @@ async function main(): Promise<void> {
     const inventoryLatencies: number[] = [];
     const cpuBeforeInventory = cpu();
     const inventoryStarted = Date.now();
-    await Promise.all(publishers.map(async (supplierId, publisher) => {
-      // Two publishers of the same supplier share its sequence, interleaved (odd and even).
-      const sharing = publishers.filter((id) => id === supplierId).length;
-      const slot = publishers.slice(0, publisher).filter((id) => id === supplierId).length;
-      for (let round = 0; Date.now() - inventoryStarted < SECONDS * 1000; round += 1) {
-        const sequence = round * sharing + slot + 1;
-        const batch = Array.from({ length: ITEMS }, (_, lot) => ({ sku: 'CLAY-KAOLIN', lotCode: `BW-${supplierId}-${slot}-${lot}`, onHand: sequence * 10 + (lot % 10) }));
-        const began = Date.now();
-        const result = await gql(url, supplierTokens[publisher], `mutation($s: ID!, $q: Int!, $items: [InventoryItemInput!]!) { publishInventory(supplierId: $s, sequence: $q, items: $items) { applied } }`, { s: supplierId, q: sequence, items: batch });
-        inventoryLatencies.push(Date.now() - began);
-        if (result.errors) {
-          refused += 1;
-          firstFailure = JSON.stringify(result.errors[0]).slice(0, 200);
-          continue;
+    await Promise.all(
+      publishers.map(async (supplierId, publisher) => {
+        // Two publishers of the same supplier share its sequence, interleaved (odd and even).
+        const sharing = publishers.filter((id) => id === supplierId).length;
+        const slot = publishers.slice(0, publisher).filter((id) => id === supplierId).length;
+        for (let round = 0; Date.now() - inventoryStarted < SECONDS * 1000; round += 1) {
+          const sequence = round * sharing + slot + 1;
+          const batch = Array.from({ length: ITEMS }, (_, lot) => ({
+            sku: 'CLAY-KAOLIN',
+            lotCode: `BW-${supplierId}-${slot}-${lot}`,
+            onHand: sequence * 10 + (lot % 10),
+          }));
+          const began = Date.now();
+          const result = await gql(
+            url,
+            supplierTokens[publisher],
+            `mutation($s: ID!, $q: Int!, $items: [InventoryItemInput!]!) { publishInventory(supplierId: $s, sequence: $q, items: $items) { applied } }`,
+            { s: supplierId, q: sequence, items: batch },
+          );
+          inventoryLatencies.push(Date.now() - began);
+          if (result.errors) {
+            refused += 1;
+            firstFailure = JSON.stringify(result.errors[0]).slice(0, 200);
+            continue;
+          }
+          batches += 1;
+          items += result.data.publishInventory.applied;
+          for (const item of batch) lastFigure.set(`${supplierId}|${item.lotCode}`, item.onHand);
         }
-        batches += 1;
-        items += result.data.publishInventory.applied;
-        for (const item of batch) lastFigure.set(`${supplierId}|${item.lotCode}`, item.onHand);
-      }
-    }));
+      }),
+    );
     const published = (Date.now() - inventoryStarted) / 1000;
     const inventoryCaughtUp = await settle();
     // Lost: a lot whose stock is not its last acknowledged batch's figure.
     const onHand = new Map<string, number>();
     for (const supplierId of new Set(publishers)) {
-      const stock = await gql(url, token, `query($s: ID!) { stockLots(supplierId: $s, sku: "CLAY-KAOLIN") { lotCode onHand } }`, { s: supplierId });
+      const stock = await gql(url, token, `query($s: ID!) { stockLots(supplierId: $s, sku: "CLAY-KAOLIN") { lotCode onHand } }`, {
+        s: supplierId,
+      });
       if (stock.errors) throw new Error(JSON.stringify(stock.errors));
-      for (const lot of stock.data.stockLots as { lotCode: string; onHand: number }[]) onHand.set(`${supplierId}|${lot.lotCode}`, lot.onHand);
+      for (const lot of stock.data.stockLots as { lotCode: string; onHand: number }[])
+        onHand.set(`${supplierId}|${lot.lotCode}`, lot.onHand);
     }
     const lost = [...lastFigure].filter(([key, figure]) => onHand.get(key) !== figure).length;
     const itemRate = items / published;

@@ -54,8 +54,16 @@ describe('extension codes', () => {
   const base = { enterpriseId: 'moyun-studio', labelZh: '测试', labelEn: 'Test' };
 
   it('refine a standard parent and inherit its meaning', () => {
-    const vocabulary = createVocabulary([{ ...base, code: 'X-MOYUN-07', parent: 'C50' }, { ...base, code: 'X-MOYUN-08', parent: 'EQP-02' }]);
-    expect(vocabulary.findStatus('X-MOYUN-07')).toMatchObject({ parent: 'C50', phase: 'PRODUCTION', minTier: 'DETAILED', bizStep: VOCABULARY.findStatus('C50')!.bizStep });
+    const vocabulary = createVocabulary([
+      { ...base, code: 'X-MOYUN-07', parent: 'C50' },
+      { ...base, code: 'X-MOYUN-08', parent: 'EQP-02' },
+    ]);
+    expect(vocabulary.findStatus('X-MOYUN-07')).toMatchObject({
+      parent: 'C50',
+      phase: 'PRODUCTION',
+      minTier: 'DETAILED',
+      bizStep: VOCABULARY.findStatus('C50')!.bizStep,
+    });
     expect(vocabulary.standardStatusOf('X-MOYUN-07').code).toBe('C50');
     expect(vocabulary.findException('X-MOYUN-08')).toMatchObject({ parent: 'EQP-02', category: 'EQUIPMENT' });
   });
@@ -72,7 +80,12 @@ describe('extension codes', () => {
   });
 
   it('rejects a code defined twice', () => {
-    expect(() => createVocabulary([{ ...base, code: 'X-MOYUN-05', parent: 'C50' }, { ...base, code: 'X-MOYUN-05', parent: 'C40' }])).toThrow(/twice/);
+    expect(() =>
+      createVocabulary([
+        { ...base, code: 'X-MOYUN-05', parent: 'C50' },
+        { ...base, code: 'X-MOYUN-05', parent: 'C40' },
+      ]),
+    ).toThrow(/twice/);
   });
 
   it('answers unknown codes with a VocabularyError', () => {

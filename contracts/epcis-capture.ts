@@ -41,31 +41,52 @@ const idAfter = (uri: string, prefix: string): string | null => {
 /** The business transactions of one type (`po`, `prodorder` …) an event names. */
 function transactionsOf(event: Record<string, unknown>, type: string): string[] {
   const entries = Array.isArray(event.bizTransactionList) ? (event.bizTransactionList as Record<string, unknown>[]) : [];
-  return entries.filter((entry) => cbvTermOf('btt', entry?.type) === type && typeof entry.bizTransaction === 'string').map((entry) => String(entry.bizTransaction));
+  return entries
+    .filter((entry) => cbvTermOf('btt', entry?.type) === type && typeof entry.bizTransaction === 'string')
+    .map((entry) => String(entry.bizTransaction));
 }
 
 /** The hub's ids among URIs under one of its identifier prefixes (orders, purchase orders). */
-const idsUnder = (uris: readonly string[], prefix: string): string[] => [...new Set(uris.map((uri) => idAfter(uri, prefix)).filter((id): id is string => !!id))];
+const idsUnder = (uris: readonly string[], prefix: string): string[] => [
+  ...new Set(uris.map((uri) => idAfter(uri, prefix)).filter((id): id is string => !!id)),
+];
 
 export function captureIntentOf(event: Record<string, unknown>, publicBase: string): CaptureIntent {
   const ids = epcisIdentifiers(publicBase);
   const lotForm = `${ids.material('')}<sku>/lot/<lot>`;
   const orders = idsUnder(transactionsOf(event, 'po'), ids.purchaseOrder(''));
   if (!orders.length) return stageIntentOf(event, publicBase);
-  if (orders.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s purchase orders: send one event per purchase order' };
+  if (orders.length > 1)
+    return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s purchase orders: send one event per purchase order' };
   const [purchaseOrderId] = orders;
   const step = cbvTermOf('bizStep', event.bizStep);
   if (step === 'receiving') return { kind: 'RECEIVE_PURCHASE_ORDER', purchaseOrderId };
-  if (step !== 'shipping') return { kind: 'NONE', reason: `A ${step ?? 'step-less'} event of purchase order ${purchaseOrderId} changes nothing in the hub (shipping and receiving do): kept` };
+  if (step !== 'shipping')
+    return {
+      kind: 'NONE',
+      reason: `A ${step ?? 'step-less'} event of purchase order ${purchaseOrderId} changes nothing in the hub (shipping and receiving do): kept`,
+    };
   const lots: { sku: string; lotCode: string; quantity: number }[] = [];
   for (const element of Array.isArray(event.quantityList) ? (event.quantityList as Record<string, unknown>[]) : []) {
     const match = typeof element?.epcClass === 'string' ? materialLotOf(element.epcClass, publicBase) : null;
-    if (!match) return { kind: 'MALFORMED', reason: `quantityList names "${String(element?.epcClass)}": a shipping event counts the hub's material lots, ${lotForm}` };
+    if (!match)
+      return {
+        kind: 'MALFORMED',
+        reason: `quantityList names "${String(element?.epcClass)}": a shipping event counts the hub's material lots, ${lotForm}`,
+      };
     const quantity = Number(element.quantity);
-    if (!Number.isInteger(quantity) || quantity < 1) return { kind: 'MALFORMED', reason: `The quantity of ${String(element.epcClass)} must be a whole number of at least 1, in the material's unit` };
+    if (!Number.isInteger(quantity) || quantity < 1)
+      return {
+        kind: 'MALFORMED',
+        reason: `The quantity of ${String(element.epcClass)} must be a whole number of at least 1, in the material's unit`,
+      };
     lots.push({ ...match, quantity });
   }
-  if (!lots.length) return { kind: 'MALFORMED', reason: `A shipping event of purchase order ${purchaseOrderId} lists the lots it shipped in its quantityList (${lotForm})` };
+  if (!lots.length)
+    return {
+      kind: 'MALFORMED',
+      reason: `A shipping event of purchase order ${purchaseOrderId} lists the lots it shipped in its quantityList (${lotForm})`,
+    };
   return { kind: 'SHIP_PURCHASE_ORDER', purchaseOrderId, shippedAt: String(event.eventTime), lots };
 }
 
@@ -76,11 +97,27 @@ function stageIntentOf(event: Record<string, unknown>, publicBase: string): Capt
   if (!orderIds.length) return { kind: 'NONE', reason: 'It names none of the hub’s purchase orders or orders: kept, changing nothing' };
   if (orderIds.length > 1) return { kind: 'MALFORMED', reason: 'It names more than one of the hub’s orders: send one event per order' };
   const bizStep = cbvTermOf('bizStep', event.bizStep);
-  if (!bizStep) return { kind: 'MALFORMED', reason: `An event of order ${orderIds[0]} names the business step of the stage it is about (bizStep)` };
+  if (!bizStep)
+    return { kind: 'MALFORMED', reason: `An event of order ${orderIds[0]} names the business step of the stage it is about (bizStep)` };
   const said = event['weft:hubEventType'];
-  const step = said === ORDER_EVENTS.STAGE_COMPLETED ? 'COMPLETED' : said === ORDER_EVENTS.STAGE_STARTED || cbvTermOf('disposition', event.disposition) === 'in_progress' ? 'STARTED' : null;
-  if (!step) return { kind: 'NONE', reason: `An event of order ${orderIds[0]} that neither starts (disposition in_progress) nor completes (weft:hubEventType ${ORDER_EVENTS.STAGE_COMPLETED}) a stage: kept, changing nothing` };
-  return { kind: 'STAGE_PROGRESS', orderId: orderIds[0], bizStep, step, readings: step === 'COMPLETED' ? readingsOfSensorElements(event.sensorElementList) : [] };
+  const step =
+    said === ORDER_EVENTS.STAGE_COMPLETED
+      ? 'COMPLETED'
+      : said === ORDER_EVENTS.STAGE_STARTED || cbvTermOf('disposition', event.disposition) === 'in_progress'
+        ? 'STARTED'
+        : null;
+  if (!step)
+    return {
+      kind: 'NONE',
+      reason: `An event of order ${orderIds[0]} that neither starts (disposition in_progress) nor completes (weft:hubEventType ${ORDER_EVENTS.STAGE_COMPLETED}) a stage: kept, changing nothing`,
+    };
+  return {
+    kind: 'STAGE_PROGRESS',
+    orderId: orderIds[0],
+    bizStep,
+    step,
+    readings: step === 'COMPLETED' ? readingsOfSensorElements(event.sensorElementList) : [],
+  };
 }
 
 /** `<PUBLIC_URL>/id/material/<sku>/lot/<lot>` as its SKU and lot code. */

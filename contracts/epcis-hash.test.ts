@@ -21,22 +21,39 @@ describe('the CBV 2.0 event hash ID', () => {
   it('builds the reference pre-hash string and hash of GS1’s example', () => {
     const preimage = eventHashPreimage(EVENT);
     expect(preimage).toBe(PREIMAGE);
-    expect(createHash('sha256').update(preimage, 'utf8').digest('hex')).toBe('3e0f2437f4cb5e8a1b832b769c0eed1bf3e1421f14061132e9800ded03f10182');
+    expect(createHash('sha256').update(preimage, 'utf8').digest('hex')).toBe(
+      '3e0f2437f4cb5e8a1b832b769c0eed1bf3e1421f14061132e9800ded03f10182',
+    );
   });
 
   it('is the same for the same event written differently, and differs for a different one', () => {
-    const reordered = { ...EVENT, epcList: [...EVENT.epcList].reverse(), eventTime: '2022-02-17T02:33:31.116Z', bizStep: 'urn:epcglobal:cbv:bizstep:shipping', eventID: 'urn:uuid:1', recordTime: '2022-03-01T00:00:00Z' };
+    const reordered = {
+      ...EVENT,
+      epcList: [...EVENT.epcList].reverse(),
+      eventTime: '2022-02-17T02:33:31.116Z',
+      bizStep: 'urn:epcglobal:cbv:bizstep:shipping',
+      eventID: 'urn:uuid:1',
+      recordTime: '2022-03-01T00:00:00Z',
+    };
     expect(eventHashPreimage(reordered)).toBe(PREIMAGE);
     // Digital Link URIs on another host are the same identifiers.
-    const linked = { ...EVENT, epcList: ['https://example.com/01/10614141073464/21/2018?linkType=all', 'https://id.gs1.org/01/10614141073464/21/2017'] };
+    const linked = {
+      ...EVENT,
+      epcList: ['https://example.com/01/10614141073464/21/2018?linkType=all', 'https://id.gs1.org/01/10614141073464/21/2017'],
+    };
     expect(eventHashPreimage(linked)).toBe(PREIMAGE);
     expect(eventHashPreimage({ ...EVENT, disposition: 'in_progress' })).not.toBe(PREIMAGE);
   });
 
   it('sorts extensions by their expanded names after the standard fields', () => {
-    const namespaces = contextNamespaces(['https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld', { example: 'https://ns.example.com/epcis/' }]);
+    const namespaces = contextNamespaces([
+      'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+      { example: 'https://ns.example.com/epcis/' },
+    ]);
     const preimage = eventHashPreimage({ ...EVENT, 'example:myField': '007', ilmd: { 'example:bestBefore': '2026-12-31' } }, namespaces);
     expect(preimage.startsWith(PREIMAGE)).toBe(true);
-    expect(preimage.slice(PREIMAGE.length)).toBe('ilmd{https://ns.example.com/epcis/}bestBefore=2026-12-31{https://ns.example.com/epcis/}myField=7');
+    expect(preimage.slice(PREIMAGE.length)).toBe(
+      'ilmd{https://ns.example.com/epcis/}bestBefore=2026-12-31{https://ns.example.com/epcis/}myField=7',
+    );
   });
 });

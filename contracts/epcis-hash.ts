@@ -21,10 +21,40 @@ const QUANTITY: Order = [
   ['quantity', null],
   ['uom', null],
 ];
-const SENSOR_METADATA: Order = ['time', 'startTime', 'endTime', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'bizRules'].map((name) => [name, null] as const);
+const SENSOR_METADATA: Order = [
+  'time',
+  'startTime',
+  'endTime',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'bizRules',
+].map((name) => [name, null] as const);
 const SENSOR_REPORT: Order = [
-  'type', 'exception', 'deviceID', 'deviceMetadata', 'rawData', 'dataProcessingMethod', 'time', 'microorganism', 'chemicalSubstance', 'value', 'component', 'stringValue',
-  'booleanValue', 'hexBinaryValue', 'uriValue', 'minValue', 'maxValue', 'meanValue', 'sDev', 'percRank', 'percValue', 'uom', 'coordinateReferenceSystem',
+  'type',
+  'exception',
+  'deviceID',
+  'deviceMetadata',
+  'rawData',
+  'dataProcessingMethod',
+  'time',
+  'microorganism',
+  'chemicalSubstance',
+  'value',
+  'component',
+  'stringValue',
+  'booleanValue',
+  'hexBinaryValue',
+  'uriValue',
+  'minValue',
+  'maxValue',
+  'meanValue',
+  'sDev',
+  'percRank',
+  'percValue',
+  'uom',
+  'coordinateReferenceSystem',
 ].map((name) => [name, null] as const);
 
 /** The canonical order of an event's standard fields; a list's elements are named as in EPCIS XML (epc, quantityElement, sensorElement). */
@@ -44,13 +74,25 @@ const EVENT_ORDER: Order = [
   ['transformationID', null],
   ['bizStep', null],
   ['disposition', null],
-  ['persistentDisposition', [['set', null], ['unset', null]]],
+  [
+    'persistentDisposition',
+    [
+      ['set', null],
+      ['unset', null],
+    ],
+  ],
   ['readPoint', [['id', null]]],
   ['bizLocation', [['id', null]]],
   ['bizTransactionList', null],
   ['sourceList', null],
   ['destinationList', null],
-  ['sensorElementList', [['sensorMetadata', SENSOR_METADATA], ['sensorReport', SENSOR_REPORT]]],
+  [
+    'sensorElementList',
+    [
+      ['sensorMetadata', SENSOR_METADATA],
+      ['sensorReport', SENSOR_REPORT],
+    ],
+  ],
 ];
 const EPC_LISTS = new Set(['epcList', 'inputEPCList', 'childEPCs', 'outputEPCList']);
 /** Typed list entries (`{ type, bizTransaction }` …): XML's element text with its type attribute. */
@@ -71,7 +113,8 @@ const CBV_PREFIX: Record<string, string> = {
 const CBV_URNS = Object.values(CBV_TERM_FORMS).map((form) => [form.urn, form.web] as const);
 
 const isUri = (text: string) => /^[a-z][a-z0-9+.-]*:/i.test(text);
-const isObject = (value: Json | undefined): value is Record<string, Json> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: Json | undefined): value is Record<string, Json> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** A GS1 key from its company prefix and reference, the indicator (or extension) digit first, with its check digit. */
 function keyWithIndicator(prefix: string, reference: string): string {
@@ -89,7 +132,11 @@ function digitalLinkOfUrn(urn: string): string | null {
   const dl = (path: string) => `https://id.gs1.org/${path}`;
   switch (scheme.toLowerCase()) {
     case 'sgtin':
-      return parts.length === 3 ? (parts[2] === '*' ? dl(`01/${keyWithIndicator(parts[0], parts[1])}`) : dl(`01/${keyWithIndicator(parts[0], parts[1])}/21/${parts[2]}`)) : null;
+      return parts.length === 3
+        ? parts[2] === '*'
+          ? dl(`01/${keyWithIndicator(parts[0], parts[1])}`)
+          : dl(`01/${keyWithIndicator(parts[0], parts[1])}/21/${parts[2]}`)
+        : null;
     case 'lgtin':
       return parts.length === 3 ? dl(`01/${keyWithIndicator(parts[0], parts[1])}/10/${parts[2]}`) : null;
     case 'sscc':
@@ -116,7 +163,8 @@ function digitalLinkOfUrn(urn: string): string | null {
 
 /** A Digital Link URI on any host, as its canonical form on id.gs1.org without a query string. */
 function canonicalDigitalLink(uri: string): string | null {
-  const match = /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)(?:[?#].*)?$/.exec(uri);
+  const match =
+    /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)(?:[?#].*)?$/.exec(uri);
   return match ? `https://id.gs1.org${match[1]}` : null;
 }
 
@@ -178,7 +226,12 @@ function remaining(object: Record<string, Json>, skip: (name: string) => boolean
 }
 
 /** One element of an ordered structure: its ordered children, then what else it holds. */
-function ordered(object: Record<string, Json>, order: Order, namespaces: Record<string, string>, ignored: ReadonlySet<string> = new Set()): string {
+function ordered(
+  object: Record<string, Json>,
+  order: Order,
+  namespaces: Record<string, string>,
+  ignored: ReadonlySet<string> = new Set(),
+): string {
   let text = '';
   for (const [name, children] of order) {
     const value = object[name];
@@ -191,7 +244,10 @@ function ordered(object: Record<string, Json>, order: Order, namespaces: Record<
 
 function part(name: string, value: Json, children: Order | null, namespaces: Record<string, string>): string {
   if (EPC_LISTS.has(name) && Array.isArray(value)) {
-    const epcs = value.map((epc) => field('epc', epc)).filter(Boolean).sort();
+    const epcs = value
+      .map((epc) => field('epc', epc))
+      .filter(Boolean)
+      .sort();
     return epcs.length ? name + epcs.join('') : '';
   }
   const typed = TYPED_LISTS[name];
@@ -211,7 +267,9 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
     const elements = value
       .filter(isObject)
       .map((element) => {
-        const metadata = isObject(element.sensorMetadata) ? `sensorMetadata${ordered(element.sensorMetadata, SENSOR_METADATA, namespaces)}` : '';
+        const metadata = isObject(element.sensorMetadata)
+          ? `sensorMetadata${ordered(element.sensorMetadata, SENSOR_METADATA, namespaces)}`
+          : '';
         const reports = (Array.isArray(element.sensorReport) ? element.sensorReport : [])
           .filter(isObject)
           .map((report) => `sensorReport${ordered(sensorTerms(report), SENSOR_REPORT, namespaces)}`)
@@ -230,7 +288,15 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
     return elements.length ? name + elements.join('') : '';
   }
   if (children && isObject(value)) {
-    const inner = children.map(([child]) => (Array.isArray(value[child]) ? (value[child] as Json[]) : value[child] === undefined ? [] : [value[child]]).map((item) => field(child, item)).filter(Boolean).sort().join('')).join('');
+    const inner = children
+      .map(([child]) =>
+        (Array.isArray(value[child]) ? (value[child] as Json[]) : value[child] === undefined ? [] : [value[child]])
+          .map((item) => field(child, item))
+          .filter(Boolean)
+          .sort()
+          .join(''),
+      )
+      .join('');
     const rest = remaining(value, (key) => children.some(([child]) => child === key), namespaces);
     return inner || rest ? name + inner + rest : '';
   }
@@ -247,7 +313,8 @@ function sensorTerms(report: Record<string, Json>): Record<string, Json> {
 export function contextNamespaces(context: unknown): Record<string, string> {
   const namespaces: Record<string, string> = {};
   for (const entry of Array.isArray(context) ? context : [context]) {
-    if (entry && typeof entry === 'object') for (const [prefix, uri] of Object.entries(entry)) if (typeof uri === 'string') namespaces[prefix] = uri;
+    if (entry && typeof entry === 'object')
+      for (const [prefix, uri] of Object.entries(entry)) if (typeof uri === 'string') namespaces[prefix] = uri;
   }
   return namespaces;
 }

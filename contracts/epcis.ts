@@ -43,7 +43,10 @@ export interface LocationRef {
 export function epcisIdentifiers(publicBase: string) {
   const base = publicBase.replace(/\/+$/, '');
   return {
-    product: (product: ProductRef) => (product.gtin ? `${base}/01/${product.gtin}/21/${encodeURIComponent(product.serial)}` : `${base}/id/product/${encodeURIComponent(product.serial)}`),
+    product: (product: ProductRef) =>
+      product.gtin
+        ? `${base}/01/${product.gtin}/21/${encodeURIComponent(product.serial)}`
+        : `${base}/id/product/${encodeURIComponent(product.serial)}`,
     /** The order: the object being made before its products have codes, and the studio's production order (bizTransaction). */
     order: (orderId: string) => `${base}/id/order/${encodeURIComponent(orderId)}`,
     lot: (supplierId: string, lotCode: string) => `${base}/id/lot/${encodeURIComponent(supplierId)}/${encodeURIComponent(lotCode)}`,
@@ -53,7 +56,8 @@ export function epcisIdentifiers(publicBase: string) {
     materialLot: (sku: string, lotCode: string) => `${base}/id/material/${encodeURIComponent(sku)}/lot/${encodeURIComponent(lotCode)}`,
     /** A studio's purchase order to a supplier (a bizTransaction of type po). */
     purchaseOrder: (purchaseOrderId: string) => `${base}/id/purchase-order/${encodeURIComponent(purchaseOrderId)}`,
-    location: (location: LocationRef) => (location.gln ? `${base}/414/${location.gln}` : `${base}/id/enterprise/${encodeURIComponent(location.enterpriseId)}`),
+    location: (location: LocationRef) =>
+      location.gln ? `${base}/414/${location.gln}` : `${base}/id/enterprise/${encodeURIComponent(location.enterpriseId)}`,
   };
 }
 
@@ -110,9 +114,13 @@ function sensorElementsOf(readings: readonly Reading[] | undefined): object[] | 
 
 /** Readings from a captured event's sensorElementList, as the hub keeps a stage's environment (the inverse of the export's mapping). */
 export function readingsOfSensorElements(elements: unknown): Reading[] {
-  const reports = (Array.isArray(elements) ? elements : []).flatMap((element) => (Array.isArray(element?.sensorReport) ? element.sensorReport : []));
+  const reports = (Array.isArray(elements) ? elements : []).flatMap((element) =>
+    Array.isArray(element?.sensorReport) ? element.sensorReport : [],
+  );
   const measurementOf = (type: string) => {
-    const known = Object.entries(MEASUREMENTS).find(([, term]) => type === term || type.endsWith(`/${term}`) || type.endsWith(`-${term}`) || type.endsWith(`:${term}`));
+    const known = Object.entries(MEASUREMENTS).find(
+      ([, term]) => type === term || type.endsWith(`/${term}`) || type.endsWith(`-${term}`) || type.endsWith(`:${term}`),
+    );
     if (known) return known[0];
     const weft = `${WEFT_VOCAB_URI}/measurement/`;
     return (type.startsWith(weft) ? decodeURIComponent(type.slice(weft.length)).replace(/_/g, ' ') : type).slice(0, 60);
@@ -122,7 +130,10 @@ export function readingsOfSensorElements(elements: unknown): Reading[] {
     .map((report: Record<string, unknown>) => ({
       name: measurementOf(String(report.type)),
       value: Number(report.value),
-      unit: (Object.entries(UNITS).find(([, code]) => code === report.uom)?.[0] ?? String(report.uom ?? report.stringValue ?? 'C62')).slice(0, 20),
+      unit: (Object.entries(UNITS).find(([, code]) => code === report.uom)?.[0] ?? String(report.uom ?? report.stringValue ?? 'C62')).slice(
+        0,
+        20,
+      ),
       ...(typeof report.time === 'string' ? { recordedAt: report.time } : {}),
     }));
 }
@@ -179,7 +190,10 @@ export function objectEventOf(fact: ProgressFact, publicBase: string): Record<st
     action: fact.type === ORDER_EVENTS.IMPORTED ? 'ADD' : 'OBSERVE',
     bizLocation: { id: ids.location(fact.at) },
     ...(fact.handover
-      ? { sourceList: [{ type: 'possessing_party', source: ids.location(fact.handover.from) }], destinationList: [{ type: 'possessing_party', destination: ids.location(fact.handover.to) }] }
+      ? {
+          sourceList: [{ type: 'possessing_party', source: ids.location(fact.handover.from) }],
+          destinationList: [{ type: 'possessing_party', destination: ids.location(fact.handover.to) }],
+        }
       : {}),
     ...(sensors ? { sensorElementList: sensors } : {}),
     'weft:hubEventType': fact.type,
@@ -205,7 +219,9 @@ export function transformationEventOf(fact: TransformationFact, publicBase: stri
     transformationID: `${ids.order(fact.orderId)}/transformation`,
     bizLocation: { id: ids.location(fact.at) },
     // The lots' own data (ILMD): what each input was.
-    ...(fact.lots.length ? { ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) } } : {}),
+    ...(fact.lots.length
+      ? { ilmd: { 'weft:materialLots': fact.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, supplierId: lot.supplierId })) } }
+      : {}),
     'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED,
   };
 }
@@ -227,10 +243,22 @@ export interface SupplyFact {
 }
 
 /** What each supply event is in the CBV, and the hub's own name for it. */
-const SUPPLY_STEPS: Readonly<Record<SupplyEventKind, { bizStep: string; disposition: string; action: 'ADD' | 'OBSERVE'; hubEventType: string }>> = {
+const SUPPLY_STEPS: Readonly<
+  Record<SupplyEventKind, { bizStep: string; disposition: string; action: 'ADD' | 'OBSERVE'; hubEventType: string }>
+> = {
   LOT_COMMISSIONED: { ...COMMISSIONING, action: 'ADD', hubEventType: SUPPLY_EVENTS.INVENTORY_PUBLISHED },
-  PURCHASE_ORDER_SHIPPED: { bizStep: 'shipping', disposition: 'in_transit', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED },
-  PURCHASE_ORDER_RECEIVED: { bizStep: 'receiving', disposition: 'in_progress', action: 'OBSERVE', hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED },
+  PURCHASE_ORDER_SHIPPED: {
+    bizStep: 'shipping',
+    disposition: 'in_transit',
+    action: 'OBSERVE',
+    hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED,
+  },
+  PURCHASE_ORDER_RECEIVED: {
+    bizStep: 'receiving',
+    disposition: 'in_progress',
+    action: 'OBSERVE',
+    hubEventType: SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED,
+  },
 };
 
 /** The business steps supply events take (what an EQ_bizStep may find among them). */
@@ -263,14 +291,20 @@ export function supplyEventOf(fact: SupplyFact, publicBase: string): Record<stri
     bizLocation: { id: ids.location(at) },
     ...(fact.purchaseOrderId ? { bizTransactionList: [{ type: 'po', bizTransaction: ids.purchaseOrder(fact.purchaseOrderId) }] } : {}),
     ...(fact.kind === 'PURCHASE_ORDER_SHIPPED' && fact.studio
-      ? { sourceList: [{ type: 'owning_party', source: ids.location(fact.supplier) }], destinationList: [{ type: 'owning_party', destination: ids.location(fact.studio) }] }
+      ? {
+          sourceList: [{ type: 'owning_party', source: ids.location(fact.supplier) }],
+          destinationList: [{ type: 'owning_party', destination: ids.location(fact.studio) }],
+        }
       : {}),
     'weft:hubEventType': step.hubEventType,
   };
 }
 
 /** The answer of the EPCIS query interface: an EPCISQueryDocument around one page of events. */
-export function epcisQueryDocument(events: readonly Record<string, unknown>[], options: { creationDate: string; queryName?: string }): Record<string, unknown> {
+export function epcisQueryDocument(
+  events: readonly Record<string, unknown>[],
+  options: { creationDate: string; queryName?: string },
+): Record<string, unknown> {
   return {
     '@context': EPCIS_CONTEXT,
     type: 'EPCISQueryDocument',

@@ -1,4 +1,14 @@
-import { CAPACITY_EVENTS, isEventType, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
+import {
+  CAPACITY_EVENTS,
+  isEventType,
+  NETWORK_EVENTS,
+  ORDER_EVENTS,
+  SUPPLY_EVENTS,
+  type DelayChoice,
+  type EventEnvelope,
+  type EventType,
+  type OrderEventType,
+} from './events';
 import type { VisibilityTier } from './tiers';
 
 /**
@@ -20,9 +30,31 @@ export type OrderEventBase = {
 export type StageFacts = { stageRunId: string; statusCode: string; position: number; status: string; assignedTo: string };
 /** One step of an order's route. */
 export type RouteStep = { stageRunId: string; statusCode: string; position: number };
-type DelayFacts = { alertId: string; stageRunId: string; statusCode: string; threshold: number; overrunPercent: number; reasonCode: string | null; compensationOptions: string[] };
-type PurchaseOrderFacts = { purchaseOrderId: string; studioId: string; supplierId: string; status: string; expectedAt: string; lines: { sku: string; quantity: number }[] };
-type AllocationFacts = { allocationId: string; requestId: string; studioId: string; enterpriseId: string; orderId: string | null; stageRunId: string | null };
+type DelayFacts = {
+  alertId: string;
+  stageRunId: string;
+  statusCode: string;
+  threshold: number;
+  overrunPercent: number;
+  reasonCode: string | null;
+  compensationOptions: string[];
+};
+type PurchaseOrderFacts = {
+  purchaseOrderId: string;
+  studioId: string;
+  supplierId: string;
+  status: string;
+  expectedAt: string;
+  lines: { sku: string; quantity: number }[];
+};
+type AllocationFacts = {
+  allocationId: string;
+  requestId: string;
+  studioId: string;
+  enterpriseId: string;
+  orderId: string | null;
+  stageRunId: string | null;
+};
 
 /** What an order event adds to its base, per type (what the orders subgraph hands its progress log). */
 export type OrderEventDetails = {
@@ -54,13 +86,27 @@ export type OrderEventDetails = {
   [ORDER_EVENTS.DELAY_NOTICE]: DelayFacts;
   [ORDER_EVENTS.DELAY_RESPONDED]: { alertId: string; choice: DelayChoice };
   [ORDER_EVENTS.COMPLETED]: { statusCode: string };
-  [ORDER_EVENTS.ETA_CHANGED]: { completionMedian: string; completionLikelyBefore: string; deliveryMedian: string; deliveryLikelyBefore: string; method: string };
+  [ORDER_EVENTS.ETA_CHANGED]: {
+    completionMedian: string;
+    completionLikelyBefore: string;
+    deliveryMedian: string;
+    deliveryLikelyBefore: string;
+    method: string;
+  };
 };
 
 /** The payload of every event type the hub writes. */
 export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEventDetails[T] } & {
   [SUPPLY_EVENTS.INVENTORY_PUBLISHED]: { supplierId: string; sequence: number; applied: number; stale: number; skus: string[] };
-  [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: { orderId: string; studioId: string; sku: string; status: string; previousStatus: string | null; available: number; safetyStock: number };
+  [SUPPLY_EVENTS.MATERIAL_STATUS_CHANGED]: {
+    orderId: string;
+    studioId: string;
+    sku: string;
+    status: string;
+    previousStatus: string | null;
+    available: number;
+    safetyStock: number;
+  };
   [SUPPLY_EVENTS.PURCHASE_ORDER_PLACED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED]: PurchaseOrderFacts;
@@ -76,7 +122,9 @@ const coversEveryType: Exactly<keyof EventPayloads, EventType> = true;
 void coversEveryType;
 
 /** An event of one type (or of each type of a union), its payload typed. */
-export type EventOf<T extends EventType> = T extends EventType ? Omit<EventEnvelope, 'type' | 'payload'> & { type: T; payload: EventPayloads[T] } : never;
+export type EventOf<T extends EventType> = T extends EventType
+  ? Omit<EventEnvelope, 'type' | 'payload'> & { type: T; payload: EventPayloads[T] }
+  : never;
 /** Any event the hub writes, narrowed by its `type`. */
 export type HubEvent = EventOf<EventType>;
 

@@ -134,7 +134,12 @@ export type NetworkEventType = (typeof NETWORK_EVENTS)[keyof typeof NETWORK_EVEN
 export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType;
 
 /** Every event type the hub writes (what a webhook may ask for). */
-export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([...Object.values(ORDER_EVENTS), ...Object.values(SUPPLY_EVENTS), ...Object.values(CAPACITY_EVENTS), ...Object.values(NETWORK_EVENTS)]);
+export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
+  ...Object.values(ORDER_EVENTS),
+  ...Object.values(SUPPLY_EVENTS),
+  ...Object.values(CAPACITY_EVENTS),
+  ...Object.values(NETWORK_EVENTS),
+]);
 
 /**
  * Events that change what a subgraph answers the same for everyone (its public answers, which

@@ -61,7 +61,8 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
     const orders = claims[CLAIMS.orders];
     const tier = claims[CLAIMS.tier];
     const link = claims[CLAIMS.link];
-    if (!Array.isArray(orders) || !orders.every((id) => typeof id === 'string')) throw new ClaimsError('customer token needs an orders claim');
+    if (!Array.isArray(orders) || !orders.every((id) => typeof id === 'string'))
+      throw new ClaimsError('customer token needs an orders claim');
     if (!isVisibilityTier(tier)) throw new ClaimsError('customer token needs a tier claim');
     if (link !== undefined && typeof link !== 'string') throw new ClaimsError('token lnk is not a string');
     principal.customer = { orders, tier, ...(link ? { linkId: link } : {}) };

@@ -5,7 +5,19 @@ import { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVEN
  * one topic (an order, a studio, a SKU, an enterprise's allocations); an event belongs to every
  * topic its payload names. Pure data, shared by the gateway (which routes events) and the tests.
  */
-export const LIVE_EVENT_KINDS = ['ORDER', 'STAGE', 'EXCEPTION', 'SHIPMENT', 'MATERIAL', 'INVENTORY', 'PURCHASE_ORDER', 'ALLOCATION', 'DELAY', 'ETA', 'DIRECTORY'] as const;
+export const LIVE_EVENT_KINDS = [
+  'ORDER',
+  'STAGE',
+  'EXCEPTION',
+  'SHIPMENT',
+  'MATERIAL',
+  'INVENTORY',
+  'PURCHASE_ORDER',
+  'ALLOCATION',
+  'DELAY',
+  'ETA',
+  'DIRECTORY',
+] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
 /** What each event type is about: keyed by the EventType union, so a new type without a kind does not compile. */
@@ -59,7 +71,6 @@ export const LIVE_TOPICS = {
 /** Events that change a SKU's stock as every follower of the SKU may see it. */
 const SKU_EVENTS: readonly string[] = [SUPPLY_EVENTS.INVENTORY_PUBLISHED, SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED];
 
-
 /** Every topic an event belongs to, read from its payload's ids. */
 export function topicsOf(event: EventEnvelope): string[] {
   const payload = event.payload;
@@ -69,7 +80,11 @@ export function topicsOf(event: EventEnvelope): string[] {
   if (orderId) topics.add(LIVE_TOPICS.order(orderId));
   if (studioId) topics.add(LIVE_TOPICS.studio(studioId));
   if (SKU_EVENTS.includes(event.type)) {
-    const skus = Array.isArray(payload.skus) ? payload.skus : Array.isArray(payload.lines) ? payload.lines.map((line) => (line && typeof line === 'object' && !Array.isArray(line) ? line.sku : null)) : [];
+    const skus = Array.isArray(payload.skus)
+      ? payload.skus
+      : Array.isArray(payload.lines)
+        ? payload.lines.map((line) => (line && typeof line === 'object' && !Array.isArray(line) ? line.sku : null))
+        : [];
     for (const sku of skus) if (payloadText(sku)) topics.add(LIVE_TOPICS.sku(sku as string));
   }
   for (const id of allocationParties(event)) topics.add(LIVE_TOPICS.enterprise(id));
@@ -84,7 +99,13 @@ function allocationParties(event: EventEnvelope): string[] {
 
 /** The enterprises an event concerns: the studio it happened in, an allocation's parties, a purchase order's supplier. */
 export function enterprisesOf(event: EventEnvelope): string[] {
-  return [...new Set([payloadText(event.payload.studioId), ...allocationParties(event), payloadText(event.payload.supplierId)].filter((id): id is string => id !== null))];
+  return [
+    ...new Set(
+      [payloadText(event.payload.studioId), ...allocationParties(event), payloadText(event.payload.supplierId)].filter(
+        (id): id is string => id !== null,
+      ),
+    ),
+  ];
 }
 
 /**
@@ -107,9 +128,7 @@ export interface LiveLinkDeclaration extends LiveRoot {
 
 /** Who may follow a topic: whoever the owning subgraph answers a root for, or the staff or people of the enterprise named. */
 export type LiveFollowRule =
-  | { readonly answeredBy: LiveRoot; readonly what: string }
-  | { readonly staffOf: string }
-  | { readonly peopleOf: string };
+  { readonly answeredBy: LiveRoot; readonly what: string } | { readonly staffOf: string } | { readonly peopleOf: string };
 
 /**
  * Which of a topic's events reach a subscriber: every one (`ALL`); those of the kinds asked for

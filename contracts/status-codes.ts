@@ -23,7 +23,16 @@ export interface StatusCodeDefinition {
   disposition: string;
 }
 
-type Row = [code: string, phase: StatusPhase, zh: string, en: string, tier: VisibilityTier, terminal: boolean, bizStep: string, disposition: string];
+type Row = [
+  code: string,
+  phase: StatusPhase,
+  zh: string,
+  en: string,
+  tier: VisibilityTier,
+  terminal: boolean,
+  bizStep: string,
+  disposition: string,
+];
 
 const rows: Row[] = [
   ['A00', 'ORDER', '订单已接收', 'Order received', 'MINIMAL', false, 'accepting', 'active'],

@@ -75,9 +75,23 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
     const status = findStatusCode(extension.parent);
     const exception = findStandardExceptionCode(extension.parent);
     if (status) {
-      statusExtensions.push({ ...status, code: extension.code, labelZh: extension.labelZh, labelEn: extension.labelEn, parent: status.code, enterpriseId: extension.enterpriseId });
+      statusExtensions.push({
+        ...status,
+        code: extension.code,
+        labelZh: extension.labelZh,
+        labelEn: extension.labelEn,
+        parent: status.code,
+        enterpriseId: extension.enterpriseId,
+      });
     } else if (exception) {
-      exceptionExtensions.push({ ...exception, code: extension.code, labelZh: extension.labelZh, labelEn: extension.labelEn, parent: exception.code, enterpriseId: extension.enterpriseId });
+      exceptionExtensions.push({
+        ...exception,
+        code: extension.code,
+        labelZh: extension.labelZh,
+        labelEn: extension.labelEn,
+        parent: exception.code,
+        enterpriseId: extension.enterpriseId,
+      });
     } else {
       throw new VocabularyError(
         `Extension code "${extension.code}" names parent "${extension.parent}", which is not a standard status or exception code`,
@@ -101,7 +115,10 @@ export function createVocabulary(extensions: readonly ExtensionCodeInput[]): Voc
     return found.parent ? requireStatus(found.parent) : found;
   };
   const visibleAt = Object.fromEntries(
-    VISIBILITY_TIERS.map((tier) => [tier, Object.freeze(statusCodes.filter((entry) => tierAllows(tier, standardStatusOf(entry.code).minTier)).map((entry) => entry.code))]),
+    VISIBILITY_TIERS.map((tier) => [
+      tier,
+      Object.freeze(statusCodes.filter((entry) => tierAllows(tier, standardStatusOf(entry.code).minTier)).map((entry) => entry.code)),
+    ]),
   ) as Record<VisibilityTier, readonly string[]>;
   return Object.freeze({
     version: VOCABULARY_VERSION,

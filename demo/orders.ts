@@ -27,5 +27,7 @@ export const DEMO_ORDER_ID = demoOrderId(18);
 
 /** The demo orders of one studio (for other subgraphs' demo data: their customers' preferences). */
 export function demoOrderIdsOf(studioId: string): string[] {
-  return Array.from({ length: DEMO_ORDER_COUNT }, (_, index) => index).filter((index) => demoProductOf(index).studioId === studioId).map(demoOrderId);
+  return Array.from({ length: DEMO_ORDER_COUNT }, (_, index) => index)
+    .filter((index) => demoProductOf(index).studioId === studioId)
+    .map(demoOrderId);
 }

@@ -65,7 +65,11 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
   const base = () => options.publicUrl.base;
 
   /** The story of a code, or null when no product carries it (or the scan's GTIN is not its GTIN). */
-  const storyOf = async (request: http.IncomingMessage, code: string, gtin: string | null | undefined): Promise<(Story & Record<string, unknown>) | null> => {
+  const storyOf = async (
+    request: http.IncomingMessage,
+    code: string,
+    gtin: string | null | undefined,
+  ): Promise<(Story & Record<string, unknown>) | null> => {
     if (!/^[A-Za-z0-9]{1,40}$/.test(code)) return null;
     const context = await options.endpoint.context(request);
     const result = await options.endpoint.apollo.executeOperation({ query: STORY_QUERY, variables: { code } }, { contextValue: context });
@@ -86,7 +90,11 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     return {
       pip: { href: `${base()}/story/${story.code}`, title, type: 'text/html', hreflang: ['zh', 'en'] },
       traceability: { href: `${base()}/trace/${story.code}`, title: `${title}: trace`, type: 'application/json' },
-      epcis: { href: `${base()}/epcis/events?MATCH_anyEPC=${encodeURIComponent(ids.product({ gtin: story.gtin, serial: story.code }))}`, title: `${title}: EPCIS events (with a token)`, type: 'application/ld+json' },
+      epcis: {
+        href: `${base()}/epcis/events?MATCH_anyEPC=${encodeURIComponent(ids.product({ gtin: story.gtin, serial: story.code }))}`,
+        title: `${title}: EPCIS events (with a token)`,
+        type: 'application/ld+json',
+      },
     } satisfies Record<LinkType, unknown>;
   };
 
@@ -108,7 +116,9 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     const detail = `No product carries the code ${what}`;
     if (/text\/html/.test(String(request.headers.accept ?? ''))) {
       response.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
-      response.end(`<!doctype html><meta charset="utf-8"><title>Weft</title><h1>找不到此产品 · Product not found</h1><p>${detail.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)}</p>`);
+      response.end(
+        `<!doctype html><meta charset="utf-8"><title>Weft</title><h1>找不到此产品 · Product not found</h1><p>${detail.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`)}</p>`,
+      );
       return;
     }
     sendJson(response, 404, { type: 'about:blank', title: detail, status: 404 }, { 'content-type': 'application/problem+json' });
@@ -119,14 +129,24 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     async (request, response) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        return sendJson(response, 405, { type: 'about:blank', title: `${request.method} is not served here`, status: 405 }, { 'content-type': 'application/problem+json', allow: 'GET, HEAD' });
+        return sendJson(
+          response,
+          405,
+          { type: 'about:blank', title: `${request.method} is not served here`, status: 405 },
+          { 'content-type': 'application/problem+json', allow: 'GET, HEAD' },
+        );
       }
       try {
         await serve(request, response, url);
       } catch (error) {
         const code = (error as { code?: string }).code ?? (error as { extensions?: { code?: string } }).extensions?.code;
         const status = code === 'RATE_LIMITED' ? 429 : code === 'UNAUTHENTICATED' ? 401 : 503;
-        sendJson(response, status, { type: 'about:blank', title: (error as Error).message, status }, { 'content-type': 'application/problem+json', ...(status === 503 || status === 429 ? { 'retry-after': '1' } : {}) });
+        sendJson(
+          response,
+          status,
+          { type: 'about:blank', title: (error as Error).message, status },
+          { 'content-type': 'application/problem+json', ...(status === 503 || status === 429 ? { 'retry-after': '1' } : {}) },
+        );
       }
     };
 
@@ -135,9 +155,11 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     const story = key && (await storyOf(request, key.code.toUpperCase(), key.gtin));
     if (!key || !story) return notFound(request, response, url.pathname);
     const asked = linkTypeOf(url.searchParams.get('linkType'));
-    const wantsLinkset = asked === 'all' || (!url.searchParams.has('linkType') && String(request.headers.accept ?? '').includes(LINKSET_TYPE));
+    const wantsLinkset =
+      asked === 'all' || (!url.searchParams.has('linkType') && String(request.headers.accept ?? '').includes(LINKSET_TYPE));
     const linksetHeader = `<${story.uri}?linkType=all>; rel="linkset"; type="${LINKSET_TYPE}"`;
-    if (wantsLinkset) return sendJson(response, 200, linksetOf(story), { 'content-type': LINKSET_TYPE, 'cache-control': CACHE, link: linksetHeader });
+    if (wantsLinkset)
+      return sendJson(response, 200, linksetOf(story), { 'content-type': LINKSET_TYPE, 'cache-control': CACHE, link: linksetHeader });
     const target = links(story)[asked ?? DEFAULT_LINK_TYPE];
     response.writeHead(307, { location: target.href, link: linksetHeader, 'cache-control': CACHE, vary: 'accept' });
     response.end();

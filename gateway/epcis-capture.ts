@@ -27,7 +27,11 @@ import { epcisSchemaProblems } from './epcis-schema';
 export const CAPTURE_EVENT_LIMIT = 500;
 /** How the hub captures: each event on its own (an event refused does not undo the others). */
 const ERROR_BEHAVIOUR = 'proceed';
-const CAPTURE_HEADERS = { ...EPCIS_HEADERS, 'GS1-EPCIS-Capture-Limit': String(CAPTURE_EVENT_LIMIT), 'GS1-Capture-Error-Behaviour': ERROR_BEHAVIOUR };
+const CAPTURE_HEADERS = {
+  ...EPCIS_HEADERS,
+  'GS1-EPCIS-Capture-Limit': String(CAPTURE_EVENT_LIMIT),
+  'GS1-Capture-Error-Behaviour': ERROR_BEHAVIOUR,
+};
 
 /** Refusals a mutation answers for one event (it is kept, REFUSED); anything else means the hub cannot answer now. */
 const REFUSALS = new Set(['NOT_FOUND', 'FAILED_PRECONDITION', 'BAD_USER_INPUT', 'FORBIDDEN', 'CONFLICT']);
@@ -63,10 +67,15 @@ export interface EpcisCaptureOptions {
 }
 
 export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string, RouteHandler> {
-  const validation = (title: string, extensions: Record<string, unknown> = {}) => new EpcisProblem(400, 'epcisException:ValidationException', title, {}, extensions);
+  const validation = (title: string, extensions: Record<string, unknown> = {}) =>
+    new EpcisProblem(400, 'epcisException:ValidationException', title, {}, extensions);
 
   /** One operation's data, or the refusal it answered (anything else: the hub cannot answer now, and nothing is acknowledged). */
-  const attempt = async (context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<{ data: Record<string, any> } | { refused: Omit<Receipt, 'eventId'> }> => {
+  const attempt = async (
+    context: GatewayContext,
+    query: string,
+    variables: Record<string, unknown>,
+  ): Promise<{ data: Record<string, any> } | { refused: Omit<Receipt, 'eventId'> }> => {
     const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
     if (!errors.length) return { data };
     const code = String(errors[0].extensions?.code ?? '');
@@ -75,23 +84,38 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
   };
 
   /** The sender's stage of an order at a business step: the first it holds that is still to start (or, to complete, running). */
-  const stageProgress = async (context: GatewayContext, intent: Extract<CaptureIntent, { kind: 'STAGE_PROGRESS' }>): Promise<Omit<Receipt, 'eventId'>> => {
+  const stageProgress = async (
+    context: GatewayContext,
+    intent: Extract<CaptureIntent, { kind: 'STAGE_PROGRESS' }>,
+  ): Promise<Omit<Receipt, 'eventId'>> => {
     const found = await attempt(context, STAGES, { id: intent.orderId });
     if ('refused' in found) return found.refused;
-    const order = found.data.order as { id: string; stages: { id: string; position: number; code: string; status: string; assignedTo: { id: string } | null }[] } | null;
+    const order = found.data.order as {
+      id: string;
+      stages: { id: string; position: number; code: string; status: string; assignedTo: { id: string } | null }[];
+    } | null;
     const missing = { outcome: 'REFUSED' as const, errorCode: 'NOT_FOUND' };
     if (!order) return { ...missing, detail: `Order "${intent.orderId}" was not found` };
     // The next one to move first; failing that, one already moved (the mutation then answers it as it is).
     const preference = intent.step === 'STARTED' ? ['PENDING', 'IN_PROGRESS'] : ['IN_PROGRESS', 'DONE'];
     const held = [...order.stages]
       .sort((a, b) => a.position - b.position)
-      .filter((candidate) => candidate.assignedTo?.id === context.principal?.org && VOCABULARY.findStatus(candidate.code)?.bizStep === intent.bizStep);
+      .filter(
+        (candidate) =>
+          candidate.assignedTo?.id === context.principal?.org && VOCABULARY.findStatus(candidate.code)?.bizStep === intent.bizStep,
+      );
     const stage = preference.map((status) => held.find((candidate) => candidate.status === status)).find(Boolean);
-    if (!stage) return { ...missing, detail: `Order "${order.id}" has no stage at business step ${intent.bizStep} that you hold and that can be ${intent.step === 'STARTED' ? 'started' : 'completed'}` };
+    if (!stage)
+      return {
+        ...missing,
+        detail: `Order "${order.id}" has no stage at business step ${intent.bizStep} that you hold and that can be ${intent.step === 'STARTED' ? 'started' : 'completed'}`,
+      };
     const done = await attempt(
       context,
       intent.step === 'STARTED' ? START : COMPLETE,
-      intent.step === 'STARTED' ? { id: stage.id } : { id: stage.id, input: intent.readings.length ? { environment: intent.readings } : null },
+      intent.step === 'STARTED'
+        ? { id: stage.id }
+        : { id: stage.id, input: intent.readings.length ? { environment: intent.readings } : null },
     );
     if ('refused' in done) return done.refused;
     const moved = done.data.startStage ?? done.data.completeStage;
@@ -111,7 +135,11 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
       case 'RECEIVE_PURCHASE_ORDER': {
         const done =
           intent.kind === 'SHIP_PURCHASE_ORDER'
-            ? await attempt(context, SHIP, { id: intent.purchaseOrderId, input: { lots: intent.lots, shippedAt: intent.shippedAt }, key: keyOf(eventId) })
+            ? await attempt(context, SHIP, {
+                id: intent.purchaseOrderId,
+                input: { lots: intent.lots, shippedAt: intent.shippedAt },
+                key: keyOf(eventId),
+              })
             : await attempt(context, RECEIVE, { id: intent.purchaseOrderId });
         if ('refused' in done) return done.refused;
         const order = done.data.shipPurchaseOrder ?? done.data.receivePurchaseOrder;
@@ -126,11 +154,23 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
       response.end();
       return;
     }
-    if (!context.principal) throw new EpcisProblem(401, 'epcisException:SecurityException', 'Capturing events needs a token (Authorization: Bearer …)');
-    const type = String(request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'application/json' && type !== 'application/ld+json') throw new EpcisProblem(415, 'epcisException:UnsupportedMediaTypeException', 'Send the document as application/json or application/ld+json');
+    if (!context.principal)
+      throw new EpcisProblem(401, 'epcisException:SecurityException', 'Capturing events needs a token (Authorization: Bearer …)');
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (type !== 'application/json' && type !== 'application/ld+json')
+      throw new EpcisProblem(
+        415,
+        'epcisException:UnsupportedMediaTypeException',
+        'Send the document as application/json or application/ld+json',
+      );
     const behaviour = request.headers['gs1-capture-error-behaviour'];
-    if (behaviour !== undefined && behaviour !== ERROR_BEHAVIOUR) throw validation(`This hub captures each event on its own (GS1-Capture-Error-Behaviour: ${ERROR_BEHAVIOUR}), not "${String(behaviour)}"`);
+    if (behaviour !== undefined && behaviour !== ERROR_BEHAVIOUR)
+      throw validation(
+        `This hub captures each event on its own (GS1-Capture-Error-Behaviour: ${ERROR_BEHAVIOUR}), not "${String(behaviour)}"`,
+      );
     let raw: string;
     try {
       raw = await readBody(request, options.maxBodyBytes);
@@ -145,10 +185,16 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
       throw validation('The body is not JSON');
     }
     const problems = epcisSchemaProblems(document);
-    if (problems.length) throw validation(`GS1's EPCIS 2.0 schema refuses the document: ${problems[0]}`, { problems: problems.slice(0, 50) });
+    if (problems.length)
+      throw validation(`GS1's EPCIS 2.0 schema refuses the document: ${problems[0]}`, { problems: problems.slice(0, 50) });
     const body = document.epcisBody;
     const events: Record<string, unknown>[] = body?.eventList ?? body?.queryResults?.resultsBody?.eventList ?? [];
-    if (events.length > CAPTURE_EVENT_LIMIT) throw new EpcisProblem(413, 'epcisException:CaptureLimitExceededException', `At most ${CAPTURE_EVENT_LIMIT} events per capture (this one holds ${events.length})`);
+    if (events.length > CAPTURE_EVENT_LIMIT)
+      throw new EpcisProblem(
+        413,
+        'epcisException:CaptureLimitExceededException',
+        `At most ${CAPTURE_EVENT_LIMIT} events per capture (this one holds ${events.length})`,
+      );
     if (!events.length) throw validation('The document holds no events');
 
     const namespaces = contextNamespaces(document['@context']);
@@ -163,7 +209,9 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
     const captured = [];
     for (const [index, event] of events.entries()) {
       const eventId = eventIds[index];
-      const receipt: Omit<Receipt, 'eventId'> = seen.has(eventId) ? { outcome: 'DUPLICATE', detail: null, errorCode: null } : await carryOut(context, eventId, captureIntentOf(event, base));
+      const receipt: Omit<Receipt, 'eventId'> = seen.has(eventId)
+        ? { outcome: 'DUPLICATE', detail: null, errorCode: null }
+        : await carryOut(context, eventId, captureIntentOf(event, base));
       seen.add(eventId);
       captured.push({
         eventId,
@@ -202,7 +250,13 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
         running: found.finishedAt === null,
         success: refused.length === 0,
         captureErrorBehaviour: ERROR_BEHAVIOUR,
-        errors: refused.map((receipt) => ({ type: 'epcisException:ValidationException', title: receipt.detail, status: 400, instance: receipt.eventId, 'weft:errorCode': receipt.errorCode })),
+        errors: refused.map((receipt) => ({
+          type: 'epcisException:ValidationException',
+          title: receipt.detail,
+          status: 400,
+          instance: receipt.eventId,
+          'weft:errorCode': receipt.errorCode,
+        })),
         // What the hub did with each event (the binding's job says only whether something failed).
         'weft:events': found.receipts,
       },

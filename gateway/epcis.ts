@@ -50,7 +50,10 @@ const SUPPORTED = new Set([
 ]);
 const EVENT_TYPES = ['ObjectEvent', 'AggregationEvent', 'TransactionEvent', 'TransformationEvent', 'AssociationEvent'];
 /** The event types the hub emits, each with the progress entries that become it. */
-const HUB_EVENT_TYPES: Record<string, readonly string[]> = { ObjectEvent: EPCIS_OBJECT_EVENT_TYPES, TransformationEvent: EPCIS_TRANSFORMATION_EVENT_TYPES };
+const HUB_EVENT_TYPES: Record<string, readonly string[]> = {
+  ObjectEvent: EPCIS_OBJECT_EVENT_TYPES,
+  TransformationEvent: EPCIS_TRANSFORMATION_EVENT_TYPES,
+};
 /** Which EPC lists each MATCH_ parameter looks in (EPCIS 2.0, 8.2.7.1): epcList is an ObjectEvent's, the input and output lists a TransformationEvent's. */
 const EPC_LISTS: Record<string, readonly ('epcList' | 'inputEPCList' | 'outputEPCList')[]> = {
   MATCH_epc: ['epcList'],
@@ -131,7 +134,12 @@ export class EpcisProblem extends Error {
 const queryParameterProblem = (detail: string) => new EpcisProblem(400, 'epcisException:QueryParameterException', detail);
 
 function sendProblem(response: http.ServerResponse, problem: EpcisProblem, instance: string): void {
-  sendJson(response, problem.status, { type: problem.type, title: problem.message, status: problem.status, instance, ...problem.extensions }, { ...EPCIS_HEADERS, ...problem.headers, 'content-type': 'application/problem+json' });
+  sendJson(
+    response,
+    problem.status,
+    { type: problem.type, title: problem.message, status: problem.status, instance, ...problem.extensions },
+    { ...EPCIS_HEADERS, ...problem.headers, 'content-type': 'application/problem+json' },
+  );
 }
 
 /** A GraphQL refusal as the binding's problem: who may not ask, what was malformed, or that the hub cannot answer now. */
@@ -145,10 +153,14 @@ export function problemOf(error: { message: string; extensions?: Record<string, 
       return queryParameterProblem(error.message);
     case 'RATE_LIMITED': {
       const wait = Number(error.extensions?.retryAfterSeconds ?? 1);
-      return new EpcisProblem(429, 'epcisException:QueryTooComplexException', error.message, { 'retry-after': String(Math.max(1, Math.ceil(wait))) });
+      return new EpcisProblem(429, 'epcisException:QueryTooComplexException', error.message, {
+        'retry-after': String(Math.max(1, Math.ceil(wait))),
+      });
     }
     default:
-      return new EpcisProblem(503, 'epcisException:ImplementationException', `The hub could not answer now: ${error.message}`, { 'retry-after': '1' });
+      return new EpcisProblem(503, 'epcisException:ImplementationException', `The hub could not answer now: ${error.message}`, {
+        'retry-after': '1',
+      });
   }
 }
 
@@ -161,11 +173,16 @@ export function decoded(text: string): string {
   }
 }
 
-const values = (raw: string) => raw.split('|').map((value) => value.trim()).filter(Boolean);
+const values = (raw: string) =>
+  raw
+    .split('|')
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 function timeOf(name: string, raw: string): string {
   const time = new Date(raw);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(time.getTime())) throw queryParameterProblem(`${name} must be an ISO 8601 date-time with its offset, not "${raw}"`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(raw) || Number.isNaN(time.getTime()))
+    throw queryParameterProblem(`${name} must be an ISO 8601 date-time with its offset, not "${raw}"`);
   return time.toISOString();
 }
 
@@ -193,7 +210,12 @@ export interface EpcisOptions {
 }
 
 /** A GraphQL operation through this gateway's planner under the caller's context, its answer as data and errors. */
-export async function executeGraphQL(endpoint: GraphQLEndpoint<GatewayContext>, context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<{ data: Record<string, any>; errors: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+export async function executeGraphQL(
+  endpoint: GraphQLEndpoint<GatewayContext>,
+  context: GatewayContext,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<{ data: Record<string, any>; errors: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
   const result = await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
   if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
   const { data, errors } = result.body.singleResult;
@@ -212,9 +234,20 @@ export function epcisRoute(
   return async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     try {
-      if (!methods.includes(request.method ?? 'GET')) throw new EpcisProblem(405, 'epcisException:ValidationException', `${request.method} is not served at ${url.pathname} (${methods.join(', ')} are)`, { allow: methods.join(', ') });
+      if (!methods.includes(request.method ?? 'GET'))
+        throw new EpcisProblem(
+          405,
+          'epcisException:ValidationException',
+          `${request.method} is not served at ${url.pathname} (${methods.join(', ')} are)`,
+          { allow: methods.join(', ') },
+        );
       const accept = request.headers.accept;
-      if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept)) throw new EpcisProblem(406, 'epcisException:NotAcceptableException', 'This hub answers EPCIS in JSON (application/json or application/ld+json) only');
+      if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept))
+        throw new EpcisProblem(
+          406,
+          'epcisException:NotAcceptableException',
+          'This hub answers EPCIS in JSON (application/json or application/ld+json) only',
+        );
       let context: GatewayContext;
       try {
         context = await endpoint.context(request);
@@ -239,7 +272,9 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
 
   /** Place URIs (Digital Link locations by GLN, or the hub's enterprise URIs) to enterprise ids. */
   const enterprisesAt = async (context: GatewayContext, uris: string[], base: string): Promise<string[]> => {
-    const ids = uris.filter((uri) => uri.startsWith(`${base}/id/enterprise/`)).map((uri) => decoded(uri.slice(`${base}/id/enterprise/`.length)));
+    const ids = uris
+      .filter((uri) => uri.startsWith(`${base}/id/enterprise/`))
+      .map((uri) => decoded(uri.slice(`${base}/id/enterprise/`.length)));
     const glns = uris.filter((uri) => uri.startsWith(`${base}/414/`)).map((uri) => uri.slice(`${base}/414/`.length));
     if (glns.length) {
       const { enterprises } = await execute(context, DIRECTORY_QUERY, {});
@@ -250,9 +285,12 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
 
   const parse = async (search: URLSearchParams, context: GatewayContext, base: string): Promise<ParsedQuery> => {
     for (const name of search.keys()) {
-      if (!SUPPORTED.has(name)) throw queryParameterProblem(`The query parameter "${name}" is not one this hub supports (${[...SUPPORTED].join(', ')})`);
+      if (!SUPPORTED.has(name))
+        throw queryParameterProblem(`The query parameter "${name}" is not one this hub supports (${[...SUPPORTED].join(', ')})`);
     }
-    for (const name of SUPPORTED) if (search.getAll(name).length > 1) throw queryParameterProblem(`The query parameter "${name}" is given more than once (separate values by "|")`);
+    for (const name of SUPPORTED)
+      if (search.getAll(name).length > 1)
+        throw queryParameterProblem(`The query parameter "${name}" is given more than once (separate values by "|")`);
     const get = (name: string) => search.get(name) ?? undefined;
     const filter: Record<string, unknown> = {};
     // The EPCIS event types still possible, narrowed by every parameter that speaks of them.
@@ -261,7 +299,8 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     if (eventType !== undefined) {
       const asked = values(eventType);
       const unknown = asked.filter((type) => !EVENT_TYPES.includes(type));
-      if (unknown.length || !asked.length) throw queryParameterProblem(`eventType must be one or more of ${EVENT_TYPES.join(', ')}, not "${eventType}"`);
+      if (unknown.length || !asked.length)
+        throw queryParameterProblem(`eventType must be one or more of ${EVENT_TYPES.join(', ')}, not "${eventType}"`);
       for (const kind of kinds) if (!asked.includes(kind)) kinds.delete(kind);
     }
     const from = get('GE_eventTime');
@@ -271,14 +310,26 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     if (before !== undefined) filter.occurredBefore = timeOf('LT_eventTime', before);
     if (recorded !== undefined) filter.recordedFrom = timeOf('GE_recordTime', recorded);
     const terms: NonNullable<ParsedQuery['terms']> = {};
-    for (const [name, kind] of [['EQ_bizStep', 'bizStep'], ['EQ_disposition', 'disposition']] as const) {
+    for (const [name, kind] of [
+      ['EQ_bizStep', 'bizStep'],
+      ['EQ_disposition', 'disposition'],
+    ] as const) {
       const raw = get(name);
       if (raw !== undefined) terms[kind] = new Set(values(raw).map((value) => cbvTermOf(kind, value)!));
     }
     // An ObjectEvent's step and disposition are its status code's; a TransformationEvent is always commissioning.
-    const statusCodes = VOCABULARY.statusCodes.filter((status) => (!terms.bizStep || terms.bizStep.has(status.bizStep)) && (!terms.disposition || terms.disposition.has(status.disposition))).map((status) => status.code);
+    const statusCodes = VOCABULARY.statusCodes
+      .filter(
+        (status) =>
+          (!terms.bizStep || terms.bizStep.has(status.bizStep)) && (!terms.disposition || terms.disposition.has(status.disposition)),
+      )
+      .map((status) => status.code);
     if (!statusCodes.length) kinds.delete('ObjectEvent');
-    if ((terms.bizStep && !terms.bizStep.has(COMMISSIONING.bizStep)) || (terms.disposition && !terms.disposition.has(COMMISSIONING.disposition))) kinds.delete('TransformationEvent');
+    if (
+      (terms.bizStep && !terms.bizStep.has(COMMISSIONING.bizStep)) ||
+      (terms.disposition && !terms.disposition.has(COMMISSIONING.disposition))
+    )
+      kinds.delete('TransformationEvent');
     const epcs: ParsedQuery['epcs'] = [];
     for (const name of Object.keys(EPC_LISTS)) {
       const raw = get(name);
@@ -290,8 +341,12 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       epcs.push({ lists, values: new Set(asked) });
       if (filter.orderIds || filter.productCodes) continue;
       // The first parameter naming only orders, or only products, narrows the query; the rest (lots, others' URIs) are matched on the mapped events alone.
-      const orderIds = asked.filter((epc) => epc.startsWith(`${base}/id/order/`)).map((epc) => decoded(epc.slice(`${base}/id/order/`.length)));
-      const productCodes = asked.map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1]).filter((code): code is string => !!code);
+      const orderIds = asked
+        .filter((epc) => epc.startsWith(`${base}/id/order/`))
+        .map((epc) => decoded(epc.slice(`${base}/id/order/`.length)));
+      const productCodes = asked
+        .map((epc) => /\/(?:01\/\d{14}\/21|id\/product)\/([^/]+)$/.exec(epc.startsWith(base) ? epc.slice(base.length) : '')?.[1])
+        .filter((code): code is string => !!code);
       if (orderIds.length === asked.length) filter.orderIds = orderIds;
       else if (productCodes.length === asked.length) filter.productCodes = productCodes.map(decoded);
     }
@@ -299,7 +354,10 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     // The subgraph narrows by status code only where every event asked for carries one.
     if ((terms.bizStep || terms.disposition) && !kinds.has('TransformationEvent')) filter.statusCodes = statusCodes;
     const places: ParsedQuery['places'] = {};
-    for (const [name, key] of [['EQ_bizLocation', 'bizLocation'], ['EQ_readPoint', 'readPoint']] as const) {
+    for (const [name, key] of [
+      ['EQ_bizLocation', 'bizLocation'],
+      ['EQ_readPoint', 'readPoint'],
+    ] as const) {
       const raw = get(name);
       if (raw === undefined) continue;
       places[key] = new Set(values(raw));
@@ -309,14 +367,21 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     if (placeUris.length && !context.principal?.customer) filter.workshopIds = await enterprisesAt(context, placeUris, base);
     const perPageRaw = get('perPage');
     const perPage = perPageRaw === undefined ? DEFAULT_PER_PAGE : Number(perPageRaw);
-    if (!Number.isInteger(perPage) || perPage < 1) throw queryParameterProblem(`perPage must be a positive whole number, not "${perPageRaw}"`);
+    if (!Number.isInteger(perPage) || perPage < 1)
+      throw queryParameterProblem(`perPage must be a positive whole number, not "${perPageRaw}"`);
     // Supply events are ObjectEvents with no EPC list (they count lots by class), at one of the supply steps.
     const supply =
       (eventType === undefined || values(eventType).includes('ObjectEvent')) &&
       !epcs.length &&
       !context.principal?.customer &&
-      SUPPLY_EVENT_STEPS.some((step) => (!terms.bizStep || terms.bizStep.has(step.bizStep)) && (!terms.disposition || terms.disposition.has(step.disposition)));
-    const laterOf = (a?: unknown, b?: unknown) => [a, b].filter((time): time is string => typeof time === 'string').sort().at(-1);
+      SUPPLY_EVENT_STEPS.some(
+        (step) => (!terms.bizStep || terms.bizStep.has(step.bizStep)) && (!terms.disposition || terms.disposition.has(step.disposition)),
+      );
+    const laterOf = (a?: unknown, b?: unknown) =>
+      [a, b]
+        .filter((time): time is string => typeof time === 'string')
+        .sort()
+        .at(-1);
     return {
       filter,
       epcs,
@@ -326,7 +391,10 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       after: get('nextPageToken'),
       nothing: kinds.size === 0,
       supply,
-      supplyWindow: { occurredFrom: laterOf(filter.occurredFrom, filter.recordedFrom), occurredBefore: filter.occurredBefore as string | undefined },
+      supplyWindow: {
+        occurredFrom: laterOf(filter.occurredFrom, filter.recordedFrom),
+        occurredBefore: filter.occurredBefore as string | undefined,
+      },
       eventTypes: eventType === undefined ? undefined : new Set(values(eventType)),
     };
   };
@@ -340,7 +408,10 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const data = await execute(context, lotsQuery(asking.length), variables);
     asking.forEach((entry, index) => {
       const origins: { sku: string; lotCode: string; supplier: { id: string } }[] = data[`s${index}`]?.materialOrigins ?? [];
-      lots.set(entry.eventId, origins.map((origin) => ({ supplierId: origin.supplier.id, lotCode: origin.lotCode, sku: origin.sku })));
+      lots.set(
+        entry.eventId,
+        origins.map((origin) => ({ supplierId: origin.supplier.id, lotCode: origin.lotCode, sku: origin.sku })),
+      );
     });
     return lots;
   };
@@ -349,15 +420,26 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const studio = { enterpriseId: entry.studio.id, gln: entry.studio.gln };
     const workshop = entry.workshop ? { enterpriseId: entry.workshop.id, gln: entry.workshop.gln } : studio;
     const products = (entry.products ?? []).map((product) => ({ gtin: product.gtin, serial: product.code }));
-    const common = { eventId: entry.eventId, occurredAt: entry.occurredAt, recordedAt: entry.recordedAt, orderId: entry.orderId, statusCode: entry.statusCode?.code ?? '', at: workshop };
-    if (EPCIS_TRANSFORMATION_EVENT_TYPES.includes(entry.type)) return transformationEventOf({ ...common, products, lots: lots.get(entry.eventId) ?? [] }, base);
+    const common = {
+      eventId: entry.eventId,
+      occurredAt: entry.occurredAt,
+      recordedAt: entry.recordedAt,
+      orderId: entry.orderId,
+      statusCode: entry.statusCode?.code ?? '',
+      at: workshop,
+    };
+    if (EPCIS_TRANSFORMATION_EVENT_TYPES.includes(entry.type))
+      return transformationEventOf({ ...common, products, lots: lots.get(entry.eventId) ?? [] }, base);
     const fact: ProgressFact = {
       ...common,
       type: entry.type,
       products,
       readings: entry.type === ORDER_EVENTS.STAGE_COMPLETED ? (entry.stage?.environment ?? []) : undefined,
       // A stage handed to a partner: from the studio to the partner's workshop.
-      handover: entry.type === ORDER_EVENTS.STAGE_ASSIGNED && workshop.enterpriseId !== studio.enterpriseId ? { from: studio, to: workshop } : undefined,
+      handover:
+        entry.type === ORDER_EVENTS.STAGE_ASSIGNED && workshop.enterpriseId !== studio.enterpriseId
+          ? { from: studio, to: workshop }
+          : undefined,
     };
     return objectEventOf(fact, base);
   };
@@ -378,7 +460,8 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
   const handle = (serve: (response: http.ServerResponse, context: GatewayContext, url: URL) => Promise<void>): RouteHandler =>
     epcisRoute(options.endpoint, ['GET', 'HEAD'], (_request, response, context, url) => serve(response, context, url));
 
-  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) => sendJson(response, 200, body, { ...EPCIS_HEADERS, ...headers, 'content-type': 'application/json' });
+  const send = (response: http.ServerResponse, body: unknown, headers: Record<string, string> = {}) =>
+    sendJson(response, 200, body, { ...EPCIS_HEADERS, ...headers, 'content-type': 'application/json' });
 
   /**
    * Where events come from, in the order pages give them: the orders' progress entries, the
@@ -386,26 +469,43 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
    * source's events; its token names the source by a prefix (the orders' cursors have none).
    */
   type Page = { events: Record<string, unknown>[]; cursor: string | null };
-  const SOURCES: { prefix: string; applies(parsed: ParsedQuery, context: GatewayContext): boolean; page(context: GatewayContext, parsed: ParsedQuery, base: string, after: string | undefined): Promise<Page> }[] = [
+  const SOURCES: {
+    prefix: string;
+    applies(parsed: ParsedQuery, context: GatewayContext): boolean;
+    page(context: GatewayContext, parsed: ParsedQuery, base: string, after: string | undefined): Promise<Page>;
+  }[] = [
     {
       prefix: '',
       applies: (parsed) => !parsed.nothing,
       page: async (context, parsed, base, after) => {
-        const { visibilityEvents } = await execute(context, EVENTS_QUERY, { filter: parsed.filter, first: parsed.perPage, after, withWorkshop: !context.principal?.customer });
+        const { visibilityEvents } = await execute(context, EVENTS_QUERY, {
+          filter: parsed.filter,
+          first: parsed.perPage,
+          after,
+          withWorkshop: !context.principal?.customer,
+        });
         const entries = visibilityEvents.nodes as Entry[];
         const lots = await lotsOf(context, entries);
-        return { events: entries.map((entry) => toEvent(entry, base, lots)), cursor: visibilityEvents.pageInfo.hasNextPage ? visibilityEvents.pageInfo.endCursor : null };
+        return {
+          events: entries.map((entry) => toEvent(entry, base, lots)),
+          cursor: visibilityEvents.pageInfo.hasNextPage ? visibilityEvents.pageInfo.endCursor : null,
+        };
       },
     },
     {
       prefix: 'supply:',
       applies: (parsed) => parsed.supply,
       page: async (context, parsed, base, after) => {
-        const { supplyVisibilityEvents } = await execute(context, SUPPLY_QUERY, { first: parsed.perPage, after, from: parsed.supplyWindow.occurredFrom, before: parsed.supplyWindow.occurredBefore });
+        const { supplyVisibilityEvents } = await execute(context, SUPPLY_QUERY, {
+          first: parsed.perPage,
+          after,
+          from: parsed.supplyWindow.occurredFrom,
+          before: parsed.supplyWindow.occurredBefore,
+        });
         const place = (enterprise: Place | null) => (enterprise ? { enterpriseId: enterprise.id, gln: enterprise.gln } : null);
-        const events = (supplyVisibilityEvents.nodes as (Omit<SupplyFact, 'supplier' | 'studio'> & { supplier: Place; studio: Place | null })[]).map((node) =>
-          supplyEventOf({ ...node, supplier: place(node.supplier)!, studio: place(node.studio) }, base),
-        );
+        const events = (
+          supplyVisibilityEvents.nodes as (Omit<SupplyFact, 'supplier' | 'studio'> & { supplier: Place; studio: Place | null })[]
+        ).map((node) => supplyEventOf({ ...node, supplier: place(node.supplier)!, studio: place(node.studio) }, base));
         return { events, cursor: supplyVisibilityEvents.pageInfo.hasNextPage ? supplyVisibilityEvents.pageInfo.endCursor : null };
       },
     },
@@ -414,7 +514,13 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       // Customers capture nothing; every other role may have sent events.
       applies: (_parsed, context) => !!context.principal && !context.principal.customer,
       page: async (context, parsed, _base, after) => {
-        const { capturedEvents } = await execute(context, CAPTURED_QUERY, { first: parsed.perPage, after, from: parsed.filter.occurredFrom, before: parsed.filter.occurredBefore, recorded: parsed.filter.recordedFrom });
+        const { capturedEvents } = await execute(context, CAPTURED_QUERY, {
+          first: parsed.perPage,
+          after,
+          from: parsed.filter.occurredFrom,
+          before: parsed.filter.occurredBefore,
+          recorded: parsed.filter.recordedFrom,
+        });
         const events = (capturedEvents.nodes as { document: string }[]).map((node) => JSON.parse(node.document) as Record<string, unknown>);
         return { events, cursor: capturedEvents.pageInfo.hasNextPage ? capturedEvents.pageInfo.endCursor : null };
       },
@@ -427,7 +533,12 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const creationDate = new Date().toISOString();
     const token = parsed.after;
     // The source a token names (the longest prefix it starts with), or the first that applies.
-    const named = token === undefined ? -1 : SOURCES.map((source, index) => [source, index] as const).filter(([source]) => token.startsWith(source.prefix)).sort(([a], [b]) => b.prefix.length - a.prefix.length)[0][1];
+    const named =
+      token === undefined
+        ? -1
+        : SOURCES.map((source, index) => [source, index] as const)
+            .filter(([source]) => token.startsWith(source.prefix))
+            .sort(([a], [b]) => b.prefix.length - a.prefix.length)[0][1];
     const index = named >= 0 ? named : SOURCES.findIndex((source) => source.applies(parsed, context));
     if (index < 0 || !SOURCES[index].applies(parsed, context)) return send(response, epcisQueryDocument([], { creationDate }));
     const source = SOURCES[index];

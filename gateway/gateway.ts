@@ -27,7 +27,15 @@ import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
 import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
 import { epcisCaptureRoutes } from './epcis-capture';
-import { buildASTSchema, Kind, parse, printSchema, type EnumTypeDefinitionNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  buildASTSchema,
+  Kind,
+  parse,
+  printSchema,
+  type EnumTypeDefinitionNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
@@ -38,7 +46,10 @@ const contractPath = (audience: Audience) => path.join(SCHEMA_DIR, 'contracts', 
  * default; configuration says where each really is). The gateway knows subgraphs only thus.
  */
 export function subgraphsOfSupergraph(supergraphSdl: string): { name: string; url: string }[] {
-  const graphs = parse(supergraphSdl).definitions.find((definition): definition is EnumTypeDefinitionNode => definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph');
+  const graphs = parse(supergraphSdl).definitions.find(
+    (definition): definition is EnumTypeDefinitionNode =>
+      definition.kind === Kind.ENUM_TYPE_DEFINITION && definition.name.value === 'join__Graph',
+  );
   return (graphs?.values ?? []).map((value) => {
     const graph = value.directives?.find((directive) => directive.name.value === 'join__graph');
     const argument = (name: string) => {
@@ -110,13 +121,18 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(options);
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
+  override willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     request.http?.headers.set('accept', 'application/json');
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
   }
 
-  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+  override async process(
+    options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0],
+  ): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
     const done = subgraphFetches.startTimer({ subgraph: this.serviceName });
     try {
       const response = await super.process(options);
@@ -137,8 +153,13 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       // Logged with the rest of the request's errors (requestErrorsPlugin).
       throw hubError(code as Parameters<typeof hubError>[0], first.message, { ...first.extensions, serviceName: this.serviceName });
     }
-    logger.warn({ subgraph: this.serviceName, status: response?.status, err: response ? undefined : error, requestId: context?.requestId }, 'subgraph could not answer');
-    throw hubError('SERVICE_UNAVAILABLE', `The ${this.serviceName} part of the hub could not answer; try again shortly`, { serviceName: this.serviceName });
+    logger.warn(
+      { subgraph: this.serviceName, status: response?.status, err: response ? undefined : error, requestId: context?.requestId },
+      'subgraph could not answer',
+    );
+    throw hubError('SERVICE_UNAVAILABLE', `The ${this.serviceName} part of the hub could not answer; try again shortly`, {
+      serviceName: this.serviceName,
+    });
   }
 }
 
@@ -163,10 +184,20 @@ const PRODUCT_NAMES: Record<string, { zh: string; en: string }> = {
 /** The title and description a shared link previews with, in the reader's language. */
 function sharePreview(shared: SharedOrderPreview, language: 'zh' | 'en'): ShareSummary {
   const product = PRODUCT_NAMES[shared.productType] ?? { zh: '定制作品', en: 'a custom piece' };
-  const day = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(new Date(shared.completedAt));
+  const day = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
+    new Date(shared.completedAt),
+  );
   return language === 'zh'
-    ? { title: `${shared.studio.nameZh}为我制作的${product.zh}`, description: `${day}完成，一步步见证它的诞生。`, imageUrl: shared.imageUrl }
-    : { title: `${product.en[0].toUpperCase()}${product.en.slice(1)}, made by ${shared.studio.nameEn}`, description: `Finished on ${day}: see every step of how it was made.`, imageUrl: shared.imageUrl };
+    ? {
+        title: `${shared.studio.nameZh}为我制作的${product.zh}`,
+        description: `${day}完成，一步步见证它的诞生。`,
+        imageUrl: shared.imageUrl,
+      }
+    : {
+        title: `${product.en[0].toUpperCase()}${product.en.slice(1)}, made by ${shared.studio.nameEn}`,
+        description: `Finished on ${day}: see every step of how it was made.`,
+        imageUrl: shared.imageUrl,
+      };
 }
 
 async function subgraphReady(url: string): Promise<boolean> {
@@ -224,7 +255,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     });
     // Live events are executed over a resolver-free copy: Apollo Server instruments the schema
     // it serves in place (every field gets a resolver), which would bypass the live resolvers.
-    gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => (apiSchema = buildASTSchema(parse(printSchema(loaded)), { assumeValidSDL: true })));
+    gateway.onSchemaLoadOrUpdate(
+      ({ apiSchema: loaded }) => (apiSchema = buildASTSchema(parse(printSchema(loaded)), { assumeValidSDL: true })),
+    );
     const apollo = new ApolloServer<GatewayContext>({
       gateway,
       formatError: formatGatewayError,
@@ -236,7 +269,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
       parseOptions: { maxTokens: limits.maxTokens },
       validationRules: armor.validationRules,
-      plugins: [...armor.plugins, metricsPlugin('gateway'), ...(rateLimits ? [rateLimits.plugin()] : []), inputGuardPlugin(), requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none')],
+      plugins: [
+        ...armor.plugins,
+        metricsPlugin('gateway'),
+        ...(rateLimits ? [rateLimits.plugin()] : []),
+        inputGuardPlugin(),
+        requestErrorsPlugin<GatewayContext>((context) => context.requestId ?? 'none'),
+      ],
     });
     return {
       apollo,
@@ -256,7 +295,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       { query: SHARE_SUMMARY, variables: { shareId } },
       { contextValue: { principal: null } },
     );
-    const shared = result.body.kind === 'single' ? (result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined) : null;
+    const shared =
+      result.body.kind === 'single' ? (result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined) : null;
     return shared ? sharePreview(shared, language) : null;
   };
   const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
@@ -264,25 +304,52 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).
   const liveSettings = options.live ?? DEFAULT_LIVE_SETTINGS;
   const operations = Object.fromEntries(
-    Object.entries(endpoints).map(([path, endpoint]) => [path, new LiveOperations(endpoint, { validationRules: armor.validationRules, maxTokens: limits.maxTokens, feed, settings: liveSettings, rateLimits })]),
+    Object.entries(endpoints).map(([path, endpoint]) => [
+      path,
+      new LiveOperations(endpoint, {
+        validationRules: armor.validationRules,
+        maxTokens: limits.maxTokens,
+        feed,
+        settings: liveSettings,
+        rateLimits,
+      }),
+    ]),
   );
-  const sse: RunningSse = serveSse({ operations, auth: options.auth, rateLimits, trustedProxies: options.rateLimits?.trustedProxies ?? [], maxBodyBytes: options.maxBodyBytes });
+  const sse: RunningSse = serveSse({
+    operations,
+    auth: options.auth,
+    rateLimits,
+    trustedProxies: options.rateLimits?.trustedProxies ?? [],
+    maxBodyBytes: options.maxBodyBytes,
+  });
   const http = await serveApollo({
     endpoints,
     port: options.port,
     host: options.host,
     maxBatch: limits.maxBatch,
     maxBodyBytes: options.maxBodyBytes,
-    fallback: webApp({ publicUrl, settings: options.web ?? { demoSignIn: false }, auth: options.auth, shareSummary, distDir: options.webDist }),
+    fallback: webApp({
+      publicUrl,
+      settings: options.web ?? { demoSignIn: false },
+      auth: options.auth,
+      shareSummary,
+      distDir: options.webDist,
+    }),
     routes: {
       ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       ...sse.routes,
       ...epcisRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
       ...epcisCaptureRoutes({ endpoint: endpoints['/graphql'], publicUrl, maxBodyBytes: options.maxBodyBytes }),
       ...digitalLinkRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
-      '/healthz': (_request, response) => sendJson(response, 200, { status: 'ok', live: { enabled: !!feed, connections: live?.connections() ?? 0, streams: sse.streams(), followers: feed?.followers ?? 0 } }),
+      '/healthz': (_request, response) =>
+        sendJson(response, 200, {
+          status: 'ok',
+          live: { enabled: !!feed, connections: live?.connections() ?? 0, streams: sse.streams(), followers: feed?.followers ?? 0 },
+        }),
       '/readyz': async (_request, response) => {
-        const checks = await Promise.all(Object.entries(options.subgraphUrls).map(async ([name, url]) => [name, await subgraphReady(url)] as const));
+        const checks = await Promise.all(
+          Object.entries(options.subgraphUrls).map(async ([name, url]) => [name, await subgraphReady(url)] as const),
+        );
         const ready = checks.every(([, ok]) => ok);
         sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraphs: Object.fromEntries(checks) });
       },
@@ -305,7 +372,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     { labels: { service: 'gateway', measure: 'subscriptions' }, value: feed?.followers ?? 0 },
     { labels: { service: 'gateway', measure: 'queued_events' }, value: feed?.queued ?? 0 },
   ];
-  readInto('weft_live', 'Live updates now: open graphql-ws connections and SSE streams, subscriptions, and events queued for them', ['service', 'measure'], liveReadings);
+  readInto(
+    'weft_live',
+    'Live updates now: open graphql-ws connections and SSE streams, subscriptions, and events queued for them',
+    ['service', 'measure'],
+    liveReadings,
+  );
   logger.info({ url, live: feed ? 'graphql-ws and SSE' : 'off (no bus)' }, 'gateway ready');
   return {
     http,

@@ -25,7 +25,10 @@ export const DEFAULT_LIMITS: OperationLimits = Object.freeze({
 });
 
 /** graphql-armor's validation rules for these limits; field suggestions are hidden in production. */
-export function armorFor(limits: OperationLimits, production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function armorFor(
+  limits: OperationLimits,
+  production: boolean,
+): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
@@ -49,7 +52,9 @@ export const LIVE_BATCH_OPERATION = `WeftLiveBatch_${randomBytes(12).toString('h
 /** A limit that does not apply to the gateway's live batches. */
 function exceptLiveBatches(rule: ValidationRule): ValidationRule {
   return (context) => {
-    const ours = context.getDocument().definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === LIVE_BATCH_OPERATION);
+    const ours = context
+      .getDocument()
+      .definitions.some((definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === LIVE_BATCH_OPERATION);
     return ours ? {} : rule(context);
   };
 }

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
     cacheAnswers: config.cacheAnswers,
     // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.
     subgraphUrls: Object.fromEntries(
-      subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [name, config.subgraphUrl(name, Number(new URL(url).port))]),
+      subgraphsOfSupergraph(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')).map(({ name, url }) => [
+        name,
+        config.subgraphUrl(name, Number(new URL(url).port)),
+      ]),
     ),
   });
   if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
@@ -49,6 +52,6 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // A configuration error says what to change; anything else is a bug, with its stack.
-  console.error(`The gateway failed to start: ${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? error}`);
+  console.error(`The gateway failed to start: ${error instanceof ConfigurationError ? error.message : ((error as Error)?.stack ?? error)}`);
   process.exit(1);
 });

@@ -24,7 +24,10 @@ export interface RateLimitSettings {
   keyPrefix?: string;
 }
 
-export const DEFAULT_RATE_LIMITS: Omit<RateLimitSettings, 'trustedProxies'> = Object.freeze({ perPrincipalPerMinute: 600, publicPerAddressPerMinute: 300 });
+export const DEFAULT_RATE_LIMITS: Omit<RateLimitSettings, 'trustedProxies'> = Object.freeze({
+  perPrincipalPerMinute: 600,
+  publicPerAddressPerMinute: 300,
+});
 
 const normalise = (address: string) => address.replace(/^::ffff:/, '');
 
@@ -47,7 +50,11 @@ export function clientAddressOf(request: http.IncomingMessage, trustedProxies: r
 /** The refusal of an operation past its caller's budget (HTTP 429 with Retry-After, where HTTP carries it). */
 export const rateLimited = (wait: number): GraphQLError =>
   new GraphQLError(`Too many requests: try again in ${wait} s`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds: wait, http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) } },
+    extensions: {
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: wait,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(wait)]]) },
+    },
   });
 
 export class RateLimits {
@@ -64,7 +71,14 @@ export class RateLimits {
       this.redis = new Redis(settings.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
       this.redis.on('error', (error) => logger.warn({ err: error }, 'rate limits: Redis unavailable; counting in memory meanwhile'));
       // Redis down: each gateway counts on its own until it is back (never a refusal for Redis's sake).
-      const redis = (points: number, name: string) => new RateLimiterRedis({ storeClient: this.redis, points, duration: 60, keyPrefix: `${prefix}:${name}`, insuranceLimiter: memory(points, name) });
+      const redis = (points: number, name: string) =>
+        new RateLimiterRedis({
+          storeClient: this.redis,
+          points,
+          duration: 60,
+          keyPrefix: `${prefix}:${name}`,
+          insuranceLimiter: memory(points, name),
+        });
       this.principals = redis(settings.perPrincipalPerMinute, 'principal');
       this.addresses = redis(settings.publicPerAddressPerMinute, 'address');
     } else {
@@ -75,7 +89,9 @@ export class RateLimits {
 
   /** Takes one operation from the caller's budget: null when there was room, else the seconds to wait. */
   async take(context: GatewayContext): Promise<number | null> {
-    const [limiter, key] = context.principal ? [this.principals, context.principal.subject] : [this.addresses, context.clientAddress ?? 'unknown'];
+    const [limiter, key] = context.principal
+      ? [this.principals, context.principal.subject]
+      : [this.addresses, context.clientAddress ?? 'unknown'];
     try {
       await limiter.consume(key, 1);
       return null;

@@ -13,7 +13,11 @@ function countingSubgraph() {
   return { sent, send };
 }
 
-const request = (body: string, authorization: string): FetcherRequestInit => ({ method: 'POST', body, headers: Object.fromEntries(new Headers({ 'content-type': 'application/json', authorization })) });
+const request = (body: string, authorization: string): FetcherRequestInit => ({
+  method: 'POST',
+  body,
+  headers: Object.fromEntries(new Headers({ 'content-type': 'application/json', authorization })),
+});
 const QUERY = '{"query":"query($id:ID!){order(id:$id){id}}","variables":{"id":"o1"}}';
 
 describe('the subgraph fetcher', () => {
@@ -29,7 +33,7 @@ describe('the subgraph fetcher', () => {
     expect(subgraph.sent).toHaveLength(2);
   });
 
-  it("never shares between viewers, subgraphs or variables, and always sends mutations", async () => {
+  it('never shares between viewers, subgraphs or variables, and always sends mutations', async () => {
     const subgraph = countingSubgraph();
     const fetcher = subgraphFetcher({ send: subgraph.send, cache: null });
     const mutation = '{"query":"mutation{cancelOrder(id:\\"o1\\"){id}}"}';
@@ -51,7 +55,10 @@ describe('answers kept for everyone', () => {
     let sent = 0;
     const send = (async () => {
       sent += 1;
-      return new Response(JSON.stringify({ data: { n: sent } }), { status: 200, headers: { 'content-type': 'application/json', ...headers() } });
+      return new Response(JSON.stringify({ data: { n: sent } }), {
+        status: 200,
+        headers: { 'content-type': 'application/json', ...headers() },
+      });
     }) as unknown as Fetcher;
     return { send, sent: () => sent };
   }
@@ -78,7 +85,7 @@ describe('answers kept for everyone', () => {
     }
   });
 
-  it('keeps nothing private, uncacheable or unmarked, and forgets a subgraph\'s answers when its version changes', async () => {
+  it("keeps nothing private, uncacheable or unmarked, and forgets a subgraph's answers when its version changes", async () => {
     for (const cacheControl of ['no-store', 'max-age=60, private', 'max-age=0, public', '']) {
       const subgraph = subgraphAnswering((): Record<string, string> => (cacheControl ? { 'cache-control': cacheControl } : {}));
       const fetcher = subgraphFetcher({ send: subgraph.send });
@@ -102,8 +109,10 @@ describe('answers kept for everyone', () => {
 });
 
 describe('entities kept one representation at a time', () => {
-  const ENTITY_QUERY = 'query Q__network__1($representations:[_Any!]!){_entities(representations:$representations){...on Enterprise{nameEn}}}';
-  const entityFetch = (ids: string[]) => JSON.stringify({ query: ENTITY_QUERY, variables: { representations: ids.map((id) => ({ __typename: 'Enterprise', id })) } });
+  const ENTITY_QUERY =
+    'query Q__network__1($representations:[_Any!]!){_entities(representations:$representations){...on Enterprise{nameEn}}}';
+  const entityFetch = (ids: string[]) =>
+    JSON.stringify({ query: ENTITY_QUERY, variables: { representations: ids.map((id) => ({ __typename: 'Enterprise', id })) } });
 
   /** A directory subgraph: answers each representation with its name, or an error for "bad". */
   function directory(cacheControl = 'max-age=60, public') {
@@ -111,9 +120,17 @@ describe('entities kept one representation at a time', () => {
     const send = (async (_url: string, init?: FetcherRequestInit) => {
       const representations = JSON.parse(String(init!.body)).variables.representations as { id: string }[];
       asked.push(representations.map(({ id }) => id));
-      const errors = representations.flatMap(({ id }, index) => (id === 'bad' ? [{ message: 'no such', path: ['_entities', index, 'nameEn'] }] : []));
-      const body = { data: { _entities: representations.map(({ id }) => (id === 'bad' ? null : { nameEn: `name of ${id}` })) }, ...(errors.length ? { errors } : {}) };
-      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json', 'cache-control': cacheControl } });
+      const errors = representations.flatMap(({ id }, index) =>
+        id === 'bad' ? [{ message: 'no such', path: ['_entities', index, 'nameEn'] }] : [],
+      );
+      const body = {
+        data: { _entities: representations.map(({ id }) => (id === 'bad' ? null : { nameEn: `name of ${id}` })) },
+        ...(errors.length ? { errors } : {}),
+      };
+      return new Response(JSON.stringify(body), {
+        status: 200,
+        headers: { 'content-type': 'application/json', 'cache-control': cacheControl },
+      });
     }) as unknown as Fetcher;
     return { send, asked };
   }
@@ -123,8 +140,13 @@ describe('entities kept one representation at a time', () => {
     const fetcher = subgraphFetcher({ send: subgraph.send });
     await fetcher('http://network/graphql', request(entityFetch(['a', 'b']), 'Bearer x'));
     const answer = await fetcher('http://network/graphql', request(entityFetch(['c', 'b', 'a', 'd']), 'Bearer y'));
-    expect(subgraph.asked).toEqual([['a', 'b'], ['c', 'd']]);
-    expect(await answer.json()).toEqual({ data: { _entities: [{ nameEn: 'name of c' }, { nameEn: 'name of b' }, { nameEn: 'name of a' }, { nameEn: 'name of d' }] } });
+    expect(subgraph.asked).toEqual([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(await answer.json()).toEqual({
+      data: { _entities: [{ nameEn: 'name of c' }, { nameEn: 'name of b' }, { nameEn: 'name of a' }, { nameEn: 'name of d' }] },
+    });
     const kept = await fetcher('http://network/graphql', request(entityFetch(['d', 'a']), 'Bearer z'));
     expect(subgraph.asked).toHaveLength(2);
     expect(await kept.json()).toEqual({ data: { _entities: [{ nameEn: 'name of d' }, { nameEn: 'name of a' }] } });
@@ -161,7 +183,17 @@ describe('entities kept one representation at a time', () => {
     // An answer asked for before the change is not kept.
     const before = cache.generation('http://network/graphql');
     cache.forget('http://network/graphql');
-    cache.offer('http://network/graphql', entityFetch(['f']), { status: 200, statusText: 'OK', headers: [['cache-control', 'max-age=60, public']], body: '{"data":{"_entities":[{"nameEn":"old"}]}}' }, before);
+    cache.offer(
+      'http://network/graphql',
+      entityFetch(['f']),
+      {
+        status: 200,
+        statusText: 'OK',
+        headers: [['cache-control', 'max-age=60, public']],
+        body: '{"data":{"_entities":[{"nameEn":"old"}]}}',
+      },
+      before,
+    );
     await cached('http://network/graphql', request(entityFetch(['f']), 'Bearer x'));
     expect(subgraph.asked).toEqual([['a'], ['a'], ['f']]);
   });

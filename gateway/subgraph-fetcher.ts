@@ -12,7 +12,11 @@ import { subgraphAnswersShared } from '../platform/runtime/metrics';
  * its time in web streams, which showed as the gateway's largest cost under live load.
  */
 const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
-const keepAliveFetcher: Fetcher = (url, init) => nodeFetch(url, { ...(init as nodeFetch.RequestInit), agent: (parsed: URL) => (parsed.protocol === 'http:' ? agents.http : agents.https) }) as unknown as ReturnType<Fetcher>;
+const keepAliveFetcher: Fetcher = (url, init) =>
+  nodeFetch(url, {
+    ...(init as nodeFetch.RequestInit),
+    agent: (parsed: URL) => (parsed.protocol === 'http:' ? agents.http : agents.https),
+  }) as unknown as ReturnType<Fetcher>;
 
 interface Answer {
   status: number;
@@ -22,7 +26,8 @@ interface Answer {
 }
 
 /** A query the gateway planned (Apollo writes `{"query":"query …` or `{"query":"{ …`); mutations never match. */
-const isQuery = (body: unknown): body is string => typeof body === 'string' && (body.startsWith('{"query":"query') || body.startsWith('{"query":"{'));
+const isQuery = (body: unknown): body is string =>
+  typeof body === 'string' && (body.startsWith('{"query":"query') || body.startsWith('{"query":"{'));
 
 /** `max-age` of a `Cache-Control: …, public` answer; 0 when it may not be kept for everyone. */
 function publicMaxAge(cacheControl: string | undefined): number {
@@ -170,14 +175,19 @@ function mergedEntities(kept: (KeptEntity | undefined)[], missing: number[], ans
     if (answer.status !== 200 || !parsed.data) return answer;
     (parsed.data._entities ?? []).forEach((entity, index) => (entities[missing[index]] = entity));
     errors = parsed.errors?.map((error) =>
-      error.path?.[0] === '_entities' && typeof error.path[1] === 'number' ? { ...error, path: ['_entities', missing[error.path[1]], ...error.path.slice(2)] } : error,
+      error.path?.[0] === '_entities' && typeof error.path[1] === 'number'
+        ? { ...error, path: ['_entities', missing[error.path[1]], ...error.path.slice(2)] }
+        : error,
     );
   }
   const cacheControl = kept.find((entry) => entry)?.cacheControl;
   return {
     status: 200,
     statusText: 'OK',
-    headers: [['content-type', 'application/json'], ...(cacheControl && !answer ? [['cache-control', cacheControl] as [string, string]] : [])],
+    headers: [
+      ['content-type', 'application/json'],
+      ...(cacheControl && !answer ? [['cache-control', cacheControl] as [string, string]] : []),
+    ],
     body: JSON.stringify(errors?.length ? { data: { _entities: entities }, errors } : { data: { _entities: entities } }),
   };
 }
@@ -197,7 +207,8 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
   const send = options.send ?? keepAliveFetcher;
   const cache = options.cache === undefined ? new PublicAnswerCache() : options.cache;
   const inFlight = new Map<string, Promise<Answer>>();
-  const toResponse = ({ status, statusText, headers, body }: Answer) => new Response(body, { status, statusText, headers }) as unknown as FetcherResponse;
+  const toResponse = ({ status, statusText, headers, body }: Answer) =>
+    new Response(body, { status, statusText, headers }) as unknown as FetcherResponse;
 
   /** Sends a query once for every identical one in flight; `keep` offers its answer to the cache. */
   const ask = (url: string, init: FetcherRequestInit, body: string, keep: (answer: Answer) => void): Promise<Answer> => {
@@ -210,7 +221,12 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
     }
     const answer = (async () => {
       const response = await send(url, { ...init, body });
-      const received: Answer = { status: response.status, statusText: response.statusText, headers: [...(response.headers as unknown as Headers).entries()], body: await response.text() };
+      const received: Answer = {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...(response.headers as unknown as Headers).entries()],
+        body: await response.text(),
+      };
       keep(received);
       return received;
     })();
@@ -241,7 +257,18 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
       return toResponse(mergedEntities(kept, missing, null));
     }
     const subset: EntityFetch | null =
-      missing.length === kept.length ? null : { parsed: { ...entityFetch.parsed, variables: { ...entityFetch.parsed.variables, representations: missing.map((index) => entityFetch.parsed.variables.representations[index]) } }, keys: missing.map((index) => entityFetch.keys[index]) };
+      missing.length === kept.length
+        ? null
+        : {
+            parsed: {
+              ...entityFetch.parsed,
+              variables: {
+                ...entityFetch.parsed.variables,
+                representations: missing.map((index) => entityFetch.parsed.variables.representations[index]),
+              },
+            },
+            keys: missing.map((index) => entityFetch.keys[index]),
+          };
     const asked = subset ? JSON.stringify(subset.parsed) : body;
     const answer = await ask(url, init!, asked, (received) => cache.offer(url, asked, received, generation, subset ?? entityFetch));
     return toResponse(missing.length === kept.length ? answer : mergedEntities(kept, missing, answer));

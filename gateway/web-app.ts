@@ -102,9 +102,21 @@ function securityHeaders(publicUrl: PublicUrl, settings: WebAppSettings): Record
 
 /** A share image per product type: a woven card in the product's colours (no text, no personal data). */
 const PRODUCT_COLOURS: Record<string, [number, number, number][]> = {
-  'calligraphy-teaware': [[28, 43, 58], [196, 160, 82], [236, 230, 214]],
-  'tailored-garment': [[45, 52, 70], [160, 60, 60], [230, 226, 220]],
-  'pastry-box': [[120, 66, 44], [236, 178, 120], [250, 240, 226]],
+  'calligraphy-teaware': [
+    [28, 43, 58],
+    [196, 160, 82],
+    [236, 230, 214],
+  ],
+  'tailored-garment': [
+    [45, 52, 70],
+    [160, 60, 60],
+    [230, 226, 220],
+  ],
+  'pastry-box': [
+    [120, 66, 44],
+    [236, 178, 120],
+    [250, 240, 226],
+  ],
 };
 const imageCache = new Map<string, Buffer>();
 function shareImage(kind: string): Buffer | null {
@@ -158,11 +170,15 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     const headers = securityHeaders(options.publicUrl, options.settings);
     if (!html) {
       response.writeHead(503, { ...headers, 'content-type': 'text/html; charset=utf-8' });
-      response.end('<!doctype html><meta charset="utf-8"><title>Weft</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start and npm test do it).</p>');
+      response.end(
+        '<!doctype html><meta charset="utf-8"><title>Weft</title><p>The web app is not built. Run <code>npm run build:web</code> (npm start and npm test do it).</p>',
+      );
       return;
     }
     const language = languageOf(request);
-    const page = html.replace('<html lang="zh-CN">', `<html lang="${language === 'zh' ? 'zh-CN' : 'en'}">`).replace('<!--app-head-->', head);
+    const page = html
+      .replace('<html lang="zh-CN">', `<html lang="${language === 'zh' ? 'zh-CN' : 'en'}">`)
+      .replace('<!--app-head-->', head);
     response.writeHead(status, { ...headers, 'content-type': 'text/html; charset=utf-8' });
     response.end(request.method === 'HEAD' ? undefined : page);
   };
@@ -217,11 +233,17 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     if (org === undefined) return sendJson(response, 400, { error: 'org must name an enterprise of the directory' });
     const principal: Principal = { subject: `demo:${role.toLowerCase()}@${org ?? 'hub'}`, org, roles: [role] };
     const ttl = DEMO_TOKEN_HOURS * 3600;
-    sendJson(response, 200, { token: await options.auth.sign(principal, ttl), expiresAt: new Date(Date.now() + ttl * 1000).toISOString(), role, org });
+    sendJson(response, 200, {
+      token: await options.auth.sign(principal, ttl),
+      expiresAt: new Date(Date.now() + ttl * 1000).toISOString(),
+      role,
+      org,
+    });
   };
 
   return async (request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && !(request.method === 'POST' && request.url === '/demo/sign-in')) return false;
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !(request.method === 'POST' && request.url === '/demo/sign-in'))
+      return false;
     const { pathname } = new URL(request.url ?? '/', 'http://localhost');
     // Configuration and demo tokens are per request: never kept by a cache.
     if (pathname === '/app-config.json' || pathname === '/demo/sign-in') response.setHeader('cache-control', 'no-store');
@@ -239,7 +261,12 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
         logger.warn({ err: error }, 'share page: the summary could not be read');
       }
       if (!summary) {
-        sendPage(request, response, 404, `<title>${language === 'zh' ? '找不到此分享' : 'Share not found'} · Weft</title><meta name="robots" content="noindex">`);
+        sendPage(
+          request,
+          response,
+          404,
+          `<title>${language === 'zh' ? '找不到此分享' : 'Share not found'} · Weft</title><meta name="robots" content="noindex">`,
+        );
         return true;
       }
       const url = options.publicUrl.share(share[1]);
@@ -277,7 +304,14 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
       sendJson(response, 200, {
         publicUrl: options.publicUrl.base,
         demoSignIn: options.settings.demoSignIn,
-        oidc: oidc ? { authority: oidc.authority, clientId: oidc.clientId, redirectUri: oidc.redirectUri ?? `${options.publicUrl.base}/studio`, scope: oidc.scope } : null,
+        oidc: oidc
+          ? {
+              authority: oidc.authority,
+              clientId: oidc.clientId,
+              redirectUri: oidc.redirectUri ?? `${options.publicUrl.base}/studio`,
+              scope: oidc.scope,
+            }
+          : null,
       });
       return true;
     }

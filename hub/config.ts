@@ -82,9 +82,20 @@ function variable<T>(accepts: string, parse: (raw: string) => T | undefined, fal
 const text = (fallback?: string) => variable<string | undefined>('text', (raw) => raw, fallback);
 const whole = (min: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : undefined);
 const positiveWhole = (fallback: number) => variable('a positive whole number', whole(1), fallback);
-const seconds = (fallback: number) => variable('a positive number of seconds', (raw) => (/^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), fallback);
-const port = () => variable<number | undefined>('a port number (0–65535)', (raw) => (whole(0)(raw) !== undefined && Number(raw) <= 65535 ? Number(raw) : undefined), undefined);
-const flag = () => variable<boolean | undefined>('true or false', (raw) => (['true', '1', 'on'].includes(raw) ? true : ['false', '0', 'off'].includes(raw) ? false : undefined), undefined);
+const seconds = (fallback: number) =>
+  variable('a positive number of seconds', (raw) => (/^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), fallback);
+const port = () =>
+  variable<number | undefined>(
+    'a port number (0–65535)',
+    (raw) => (whole(0)(raw) !== undefined && Number(raw) <= 65535 ? Number(raw) : undefined),
+    undefined,
+  );
+const flag = () =>
+  variable<boolean | undefined>(
+    'true or false',
+    (raw) => (['true', '1', 'on'].includes(raw) ? true : ['false', '0', 'off'].includes(raw) ? false : undefined),
+    undefined,
+  );
 const url = (protocols: string[]) =>
   variable<string | undefined>(
     `a ${protocols.join(' or ')} URL`,
@@ -112,7 +123,11 @@ export const CONFIG_SCHEMA = z.object({
   SUBGRAPH: text(),
   SEED_DEMO: flag(),
   DB_POOL_MAX: positiveWhole(10),
-  LOG_LEVEL: variable('one of fatal, error, warn, info, debug, trace, silent', (raw) => (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw) ? raw : undefined), 'info'),
+  LOG_LEVEL: variable(
+    'one of fatal, error, warn, info, debug, trace, silent',
+    (raw) => (['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(raw) ? raw : undefined),
+    'info',
+  ),
   LOG_SQL: flag(),
   NATS_URL: url(['nats', 'tls']),
   NATS_STREAM: text(),
@@ -130,19 +145,27 @@ export const CONFIG_SCHEMA = z.object({
   LIVE_MAX_QUEUE: positiveWhole(DEFAULT_LIVE_SETTINGS.maxQueue),
   LIVE_KEEPALIVE_SECONDS: positiveWhole(DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000),
   LIVE_MAX_REPLAY: positiveWhole(DEFAULT_LIVE_SETTINGS.maxReplay),
-  WEFT_ENV: variable<string | undefined>('production, development or test', (raw) => (['production', 'development', 'test'].includes(raw) ? raw : undefined), undefined),
+  WEFT_ENV: variable<string | undefined>(
+    'production, development or test',
+    (raw) => (['production', 'development', 'test'].includes(raw) ? raw : undefined),
+    undefined,
+  ),
   AUTH_SECRET: text(),
   AUTH_JWKS_URL: url(['https', 'http']),
   AUTH_ISSUER: text(),
   AUTH_AUDIENCE: text(),
   CUSTOMER_TOKEN_TTL_SECONDS: positiveWhole(900),
-  PUBLIC_URL: variable<string | undefined>('an http(s) URL', (raw) => {
-    try {
-      return PublicUrl.normalise(raw);
-    } catch {
-      return undefined;
-    }
-  }, undefined),
+  PUBLIC_URL: variable<string | undefined>(
+    'an http(s) URL',
+    (raw) => {
+      try {
+        return PublicUrl.normalise(raw);
+      } catch {
+        return undefined;
+      }
+    },
+    undefined,
+  ),
   DEMO_SIGN_IN: flag(),
   OIDC_CLIENT_ID: text(),
   OIDC_ISSUER: url(['https', 'http']),
@@ -163,10 +186,17 @@ export const CONFIG_SCHEMA = z.object({
   RATE_LIMIT_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.perPrincipalPerMinute),
   RATE_LIMIT_PUBLIC_PER_MINUTE: positiveWhole(DEFAULT_RATE_LIMITS.publicPerAddressPerMinute),
   REDIS_URL: url(['redis', 'rediss']),
-  TRUSTED_PROXIES: variable('a comma-separated list of IP addresses', (raw) => {
-    const addresses = raw.split(',').map((address) => address.trim()).filter(Boolean);
-    return addresses.every((address) => isIP(address)) ? addresses : undefined;
-  }, [] as string[]),
+  TRUSTED_PROXIES: variable(
+    'a comma-separated list of IP addresses',
+    (raw) => {
+      const addresses = raw
+        .split(',')
+        .map((address) => address.trim())
+        .filter(Boolean);
+      return addresses.every((address) => isIP(address)) ? addresses : undefined;
+    },
+    [] as string[],
+  ),
 });
 
 /** The variables that place a subgraph, one pair per subgraph. */
@@ -199,7 +229,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
   // port). A subgraph's own PORT is not the gateway's: separate processes read GATEWAY_PORT.
   const publicUrl = new PublicUrl(vars.PUBLIC_URL);
   if (!vars.PUBLIC_URL) publicUrl.settle(boundUrl(host, vars.GATEWAY_PORT ?? 4000));
-  if (vars.OIDC_CLIENT_ID && !(vars.OIDC_ISSUER || vars.AUTH_ISSUER)) throw new ConfigurationError('OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)');
+  if (vars.OIDC_CLIENT_ID && !(vars.OIDC_ISSUER || vars.AUTH_ISSUER))
+    throw new ConfigurationError(
+      'OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)',
+    );
   const demoSignIn = vars.DEMO_SIGN_IN ?? defaults.demoSignIn ?? false;
   if (demoSignIn && production) throw new ConfigurationError('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
   const placement = (name: string, kind: 'PORT' | 'URL') => env[`${envName(name)}_${kind}`] || undefined;
@@ -208,7 +241,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     host,
     gatewayPort,
     subgraphPort: (name, defaultPort) => Number(placement(name, 'PORT') ?? vars.PORT ?? defaultPort),
-    subgraphUrl: (name, defaultPort) => placement(name, 'URL') ?? `http://127.0.0.1:${Number(placement(name, 'PORT') ?? defaultPort)}/graphql`,
+    subgraphUrl: (name, defaultPort) =>
+      placement(name, 'URL') ?? `http://127.0.0.1:${Number(placement(name, 'PORT') ?? defaultPort)}/graphql`,
     subgraphName: vars.SUBGRAPH,
     seedDemo: vars.SEED_DEMO ?? defaults.seedDemo ?? false,
     production,
@@ -228,10 +262,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
       delayCheckMs: vars.DELAY_CHECK_SECONDS * 1000,
       etaRefreshMs: vars.ETA_REFRESH_SECONDS * 1000,
       etaModelTtlMs: vars.ETA_MODEL_TTL_SECONDS * 1000,
-      notify: { pollMs: vars.NOTIFY_POLL_SECONDS * 1000, retryBaseMs: vars.NOTIFY_RETRY_BASE_SECONDS * 1000, maxAttempts: vars.NOTIFY_MAX_ATTEMPTS },
+      notify: {
+        pollMs: vars.NOTIFY_POLL_SECONDS * 1000,
+        retryBaseMs: vars.NOTIFY_RETRY_BASE_SECONDS * 1000,
+        maxAttempts: vars.NOTIFY_MAX_ATTEMPTS,
+      },
       wechat:
         vars.WECHAT_APP_ID && vars.WECHAT_APP_SECRET
-          ? { baseUrl: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''), appId: vars.WECHAT_APP_ID, appSecret: vars.WECHAT_APP_SECRET }
+          ? {
+              baseUrl: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/$/, ''),
+              appId: vars.WECHAT_APP_ID,
+              appSecret: vars.WECHAT_APP_SECRET,
+            }
           : null,
     },
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
@@ -242,7 +284,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     rateLimits:
       vars.RATE_LIMITS === false
         ? undefined
-        : { perPrincipalPerMinute: vars.RATE_LIMIT_PER_MINUTE, publicPerAddressPerMinute: vars.RATE_LIMIT_PUBLIC_PER_MINUTE, redisUrl: vars.REDIS_URL, trustedProxies: vars.TRUSTED_PROXIES },
+        : {
+            perPrincipalPerMinute: vars.RATE_LIMIT_PER_MINUTE,
+            publicPerAddressPerMinute: vars.RATE_LIMIT_PUBLIC_PER_MINUTE,
+            redisUrl: vars.REDIS_URL,
+            trustedProxies: vars.TRUSTED_PROXIES,
+          },
     auth: () => ({
       hubSecret: hubSecret(vars.AUTH_SECRET, dataDir, production),
       jwksUrl: vars.AUTH_JWKS_URL,
@@ -255,7 +302,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { see
     web: {
       demoSignIn,
       oidc: vars.OIDC_CLIENT_ID
-        ? { authority: vars.OIDC_ISSUER ?? vars.AUTH_ISSUER ?? '', clientId: vars.OIDC_CLIENT_ID, redirectUri: vars.OIDC_REDIRECT_URI, scope: vars.OIDC_SCOPES! }
+        ? {
+            authority: vars.OIDC_ISSUER ?? vars.AUTH_ISSUER ?? '',
+            clientId: vars.OIDC_CLIENT_ID,
+            redirectUri: vars.OIDC_REDIRECT_URI,
+            scope: vars.OIDC_SCOPES!,
+          }
         : undefined,
     },
   };

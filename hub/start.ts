@@ -17,8 +17,11 @@ async function main(): Promise<void> {
   // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
   // customers' messages and prints them (docs/domains/notifications.md).
   const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
-  if (wechat) wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
-  const settings = wechat ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } } : config.subgraphs;
+  if (wechat)
+    wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
+  const settings = wechat
+    ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } }
+    : config.subgraphs;
   const auth = new TokenService(config.auth());
   const hub = await startHub({ ...config, settings, auth });
   if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
@@ -32,7 +35,9 @@ Weft hub is running.
     ${customerPage ?? '(no demo order: mint a link for one of yours in the studio console)'}
   Gateway:   ${url}   (health: /healthz, readiness: /readyz)
   Database:  ${config.location.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `SQLite files in ${config.location.dataDir}`}
-  Subgraphs: ${Object.entries(hub.subgraphs).map(([name, runtime]) => `${name} ${runtime.url}`).join(', ')}
+  Subgraphs: ${Object.entries(hub.subgraphs)
+    .map(([name, runtime]) => `${name} ${runtime.url}`)
+    .join(', ')}
 
 Try (every request but the directory and vocabulary needs a token; mint one for anyone):
   TOKEN=$(npm run --silent token -- --role STUDIO_ADMIN --org moyun-studio)
@@ -73,8 +78,13 @@ async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise
   try {
     const response = await fetch(gatewayUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await auth.sign({ subject: 'demo:start', org: 'moyun-studio', roles: ['STUDIO_ADMIN'] }, 60)}` },
-      body: JSON.stringify({ query: `mutation { mintCustomerLink(orderId: "${DEMO_ORDER_ID}", tier: DETAILED, idempotencyKey: "demo-start-link") { url } }` }),
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await auth.sign({ subject: 'demo:start', org: 'moyun-studio', roles: ['STUDIO_ADMIN'] }, 60)}`,
+      },
+      body: JSON.stringify({
+        query: `mutation { mintCustomerLink(orderId: "${DEMO_ORDER_ID}", tier: DETAILED, idempotencyKey: "demo-start-link") { url } }`,
+      }),
     });
     const body = (await response.json()) as { data?: { mintCustomerLink?: { url: string } } };
     return body.data?.mintCustomerLink?.url ?? null;
@@ -85,6 +95,6 @@ async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise
 
 main().catch((error) => {
   // A configuration error says what to change; anything else is a bug, with its stack.
-  console.error(`The hub failed to start: ${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? error}`);
+  console.error(`The hub failed to start: ${error instanceof ConfigurationError ? error.message : ((error as Error)?.stack ?? error)}`);
   process.exit(1);
 });

@@ -10,7 +10,10 @@ async function main(): Promise<void> {
   const ref = process.argv[2] ?? 'HEAD';
   let committed: string;
   try {
-    committed = execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    committed = execFileSync('git', ['show', `${ref}:schema/supergraph.graphql`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     console.log(`No supergraph committed at ${ref}: nothing to compare against.`);
     return;

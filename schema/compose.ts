@@ -4,7 +4,9 @@ import { composeSupergraph, SUPERGRAPH_FILE, writeComposition } from './composit
 composeSupergraph()
   .then((composition) => {
     writeComposition(composition);
-    console.log(`Composed ${composition.subgraphs.length} subgraphs (${composition.subgraphs.map((s) => s.name).join(', ')}) into ${SUPERGRAPH_FILE}`);
+    console.log(
+      `Composed ${composition.subgraphs.length} subgraphs (${composition.subgraphs.map((s) => s.name).join(', ')}) into ${SUPERGRAPH_FILE}`,
+    );
     process.exit(0);
   })
   .catch((error) => {

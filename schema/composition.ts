@@ -40,7 +40,10 @@ export async function composeSupergraph(): Promise<Composition> {
   }
   const supergraphSdl = `${result.supergraphSdl.trimEnd()}\n`;
   const live = liveDeclarationProblems(apiSchemaOf(supergraphSdl));
-  if (live.length) throw new Error(`The live subscription fields disagree with contracts' LIVE_SUBSCRIPTIONS:\n${live.map((problem) => `- ${problem}`).join('\n')}`);
+  if (live.length)
+    throw new Error(
+      `The live subscription fields disagree with contracts' LIVE_SUBSCRIPTIONS:\n${live.map((problem) => `- ${problem}`).join('\n')}`,
+    );
   return { subgraphs, supergraphSdl, contracts: composeContracts(subgraphs) };
 }
 
@@ -51,12 +54,14 @@ export function apiSchemaOf(supergraphSdl: string): GraphQLSchema {
 
 export function writeComposition(composition: Composition): void {
   fs.mkdirSync(path.join(SCHEMA_DIR, 'subgraphs'), { recursive: true });
-  for (const subgraph of composition.subgraphs) fs.writeFileSync(path.join(SCHEMA_DIR, 'subgraphs', `${subgraph.name}.graphql`), `${subgraph.sdl.trimEnd()}\n`);
+  for (const subgraph of composition.subgraphs)
+    fs.writeFileSync(path.join(SCHEMA_DIR, 'subgraphs', `${subgraph.name}.graphql`), `${subgraph.sdl.trimEnd()}\n`);
   fs.writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
   fs.mkdirSync(path.join(SCHEMA_DIR, 'contracts'), { recursive: true });
   for (const [audience, sdl] of Object.entries(composition.contracts)) fs.writeFileSync(contractFile(audience as Audience), sdl);
   fs.mkdirSync(path.join(SCHEMA_DIR, 'api'), { recursive: true });
-  for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition))) fs.writeFileSync(apiSchemaFile(endpoint as 'hub' | Audience), sdl);
+  for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition)))
+    fs.writeFileSync(apiSchemaFile(endpoint as 'hub' | Audience), sdl);
 }
 
 /** The printed API schema of /graphql and of each audience endpoint. */
@@ -64,6 +69,9 @@ export function apiSchemasOf(composition: Composition): Record<'hub' | Audience,
   const print = (supergraphSdl: string) => `${printSchema(apiSchemaOf(supergraphSdl)).trimEnd()}\n`;
   return {
     hub: print(composition.supergraphSdl),
-    ...(Object.fromEntries(Object.entries(composition.contracts).map(([audience, sdl]) => [audience, print(sdl)])) as Record<Audience, string>),
+    ...(Object.fromEntries(Object.entries(composition.contracts).map(([audience, sdl]) => [audience, print(sdl)])) as Record<
+      Audience,
+      string
+    >),
   };
 }

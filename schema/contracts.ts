@@ -24,7 +24,12 @@ import { AUDIENCES, type Audience } from '../platform/access/policy';
  */
 
 const ROOTS = ['Query', 'Mutation', 'Subscription'];
-const OBJECT_KINDS: string[] = [Kind.OBJECT_TYPE_DEFINITION, Kind.OBJECT_TYPE_EXTENSION, Kind.INTERFACE_TYPE_DEFINITION, Kind.INTERFACE_TYPE_EXTENSION];
+const OBJECT_KINDS: string[] = [
+  Kind.OBJECT_TYPE_DEFINITION,
+  Kind.OBJECT_TYPE_EXTENSION,
+  Kind.INTERFACE_TYPE_DEFINITION,
+  Kind.INTERFACE_TYPE_EXTENSION,
+];
 const INPUT_KINDS: string[] = [Kind.INPUT_OBJECT_TYPE_DEFINITION, Kind.INPUT_OBJECT_TYPE_EXTENSION];
 const ENUM_KINDS: string[] = [Kind.ENUM_TYPE_DEFINITION, Kind.ENUM_TYPE_EXTENSION];
 
@@ -68,7 +73,12 @@ function collectTypes(documents: DocumentNode[]): Map<string, TypeInfo> {
           const tags = tagsOf(field);
           const known = type.fields.get(field.name.value);
           if (known) tags.forEach((tag) => known.tags.add(tag));
-          else type.fields.set(field.name.value, { tags, type: namedType(field.type), args: (field.arguments ?? []).map((argument) => namedType(argument.type)) });
+          else
+            type.fields.set(field.name.value, {
+              tags,
+              type: namedType(field.type),
+              args: (field.arguments ?? []).map((argument) => namedType(argument.type)),
+            });
           if (tags.size) type.tagged = true;
         }
       } else if (INPUT_KINDS.includes(definition.kind)) {
@@ -134,7 +144,9 @@ const isExternal = (field: FieldDefinitionNode) => (field.directives ?? []).some
 const inaccessible: ConstDirectiveNode = { kind: Kind.DIRECTIVE, name: { kind: Kind.NAME, value: 'inaccessible' } };
 const withInaccessible = <T>(node: T): T => {
   const directives: readonly ConstDirectiveNode[] = (node as { directives?: readonly ConstDirectiveNode[] }).directives ?? [];
-  return directives.some((directive) => directive.name.value === 'inaccessible') ? node : { ...node, directives: [...directives, inaccessible] };
+  return directives.some((directive) => directive.name.value === 'inaccessible')
+    ? node
+    : { ...node, directives: [...directives, inaccessible] };
 };
 
 function cut(document: DocumentNode, audienceReach: Reach): DocumentNode {
@@ -144,7 +156,9 @@ function cut(document: DocumentNode, audienceReach: Reach): DocumentNode {
       const node = definition as DefinitionNode & { name: { value: string }; fields?: readonly FieldDefinitionNode[] };
       const name = node.name.value;
       if (ROOTS.includes(name)) {
-        const kept = (node.fields ?? []).filter((field) => field.name.value.startsWith('_') || audienceReach.fields.has(`${name}.${field.name.value}`));
+        const kept = (node.fields ?? []).filter(
+          (field) => field.name.value.startsWith('_') || audienceReach.fields.has(`${name}.${field.name.value}`),
+        );
         if (kept.length) definitions.push({ ...node, fields: kept } as DefinitionNode);
         continue;
       }
@@ -159,7 +173,10 @@ function cut(document: DocumentNode, audienceReach: Reach): DocumentNode {
           audienceReach.fields.has(`${name}.${field.name.value}`) || isExternal(field) ? field : withInaccessible(field),
         ),
       } as DefinitionNode);
-    } else if ((INPUT_KINDS.includes(definition.kind) || ENUM_KINDS.includes(definition.kind)) && !audienceReach.types.has((definition as { name: { value: string } }).name.value)) {
+    } else if (
+      (INPUT_KINDS.includes(definition.kind) || ENUM_KINDS.includes(definition.kind)) &&
+      !audienceReach.types.has((definition as { name: { value: string } }).name.value)
+    ) {
       definitions.push(withInaccessible(definition as DefinitionNode & { directives?: readonly ConstDirectiveNode[] }));
     } else {
       definitions.push(definition);
@@ -181,8 +198,15 @@ export function composeContracts(subgraphs: ContractInput[]): Record<Audience, s
   const contracts = {} as Record<Audience, string>;
   for (const audience of AUDIENCES) {
     const audienceReach = reach(types, audience);
-    const result = composeServices(subgraphs.map((subgraph, index) => ({ name: subgraph.name, url: subgraph.url, typeDefs: parse(print(cut(documents[index], audienceReach))) })));
-    if (result.errors) throw new Error(`The ${audience} contract does not compose:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+    const result = composeServices(
+      subgraphs.map((subgraph, index) => ({
+        name: subgraph.name,
+        url: subgraph.url,
+        typeDefs: parse(print(cut(documents[index], audienceReach))),
+      })),
+    );
+    if (result.errors)
+      throw new Error(`The ${audience} contract does not compose:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
     contracts[audience] = `${result.supergraphSdl.trimEnd()}\n`;
   }
   return contracts;

@@ -48,6 +48,8 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // A configuration error says what to change; anything else is a bug, with its stack.
-  console.error(`The subgraph failed to start: ${error instanceof ConfigurationError ? error.message : (error as Error)?.stack ?? error}`);
+  console.error(
+    `The subgraph failed to start: ${error instanceof ConfigurationError ? error.message : ((error as Error)?.stack ?? error)}`,
+  );
   process.exit(1);
 });

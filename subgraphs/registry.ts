@@ -13,7 +13,16 @@ import { traceabilitySubgraph } from './traceability';
  * Suppliers seed before orders, so the demo orders find their bills of materials and stock, and
  * notifications before orders, so the demo orders' events find their customers' preferences.
  */
-export const SUBGRAPHS: readonly SubgraphDefinition<any>[] = [networkSubgraph, vocabularySubgraph, suppliersSubgraph, capacitySubgraph, kitchensSubgraph, notificationsSubgraph, ordersSubgraph, traceabilitySubgraph];
+export const SUBGRAPHS: readonly SubgraphDefinition<any>[] = [
+  networkSubgraph,
+  vocabularySubgraph,
+  suppliersSubgraph,
+  capacitySubgraph,
+  kitchensSubgraph,
+  notificationsSubgraph,
+  ordersSubgraph,
+  traceabilitySubgraph,
+];
 
 export function subgraphNamed(name: string): SubgraphDefinition<any> {
   const found = SUBGRAPHS.find((subgraph) => subgraph.name === name);

@@ -58,11 +58,22 @@ describe('tokens', () => {
 
   it('refuses signed tokens whose claims do not make a principal', async () => {
     const secret = new TextEncoder().encode(SECRET);
-    const sign = (claims: Record<string, unknown>) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer('weft-hub').setAudience('weft').setExpirationTime('1m').sign(secret);
+    const sign = (claims: Record<string, unknown>) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuer('weft-hub')
+        .setAudience('weft')
+        .setExpirationTime('1m')
+        .sign(secret);
     expect((await rejection(tokens.verify(await sign({ sub: 'x', roles: ['WIZARD'], org: 'moyun-studio' })))).code).toBe('UNAUTHENTICATED');
     expect((await rejection(tokens.verify(await sign({ sub: 'x', roles: ['OPERATOR'] })))).message).toMatch(/org/);
     expect((await rejection(tokens.verify(await sign({ sub: 'x', roles: ['CUSTOMER'], orders: ['ord_1'] })))).message).toMatch(/tier/);
-    const wrongAudience = await new SignJWT({ sub: 'x', roles: ['HUB_ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setIssuer('weft-hub').setAudience('other').setExpirationTime('1m').sign(secret);
+    const wrongAudience = await new SignJWT({ sub: 'x', roles: ['HUB_ADMIN'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('weft-hub')
+      .setAudience('other')
+      .setExpirationTime('1m')
+      .sign(secret);
     expect((await rejection(tokens.verify(wrongAudience))).code).toBe('UNAUTHENTICATED');
   });
 
@@ -71,7 +82,12 @@ describe('tokens', () => {
     expect(await tokens.verifyLink(link)).toMatchObject({ linkId: 'lnk_1', orderId: 'ord_1', tier: 'BASIC' });
     expect((await rejection(tokens.verify(link))).message).toMatch(/exchange it first/);
     expect((await rejection(tokens.verifyLink(await tokens.sign(staff('moyun-studio'), 60)))).message).toMatch(/Not a customer link/);
-    const expiredLink = await tokens.signLink({ linkId: 'lnk_2', orderId: 'ord_1', tier: 'BASIC', expiresAt: new Date(Date.now() - 60_000) });
+    const expiredLink = await tokens.signLink({
+      linkId: 'lnk_2',
+      orderId: 'ord_1',
+      tier: 'BASIC',
+      expiresAt: new Date(Date.now() - 60_000),
+    });
     expect((await rejection(tokens.verifyLink(expiredLink))).code).toBe('UNAUTHENTICATED');
   });
 
@@ -83,7 +99,11 @@ describe('tokens', () => {
     beforeAll(async () => {
       keys.ES256 = await generateKeyPair('ES256');
       keys.RS256 = await generateKeyPair('RS256');
-      const jwks = { keys: await Promise.all(Object.entries(keys).map(async ([alg, pair]) => ({ ...(await exportJWK(pair.publicKey)), kid: `key-${alg}`, alg, use: 'sig' }))) };
+      const jwks = {
+        keys: await Promise.all(
+          Object.entries(keys).map(async ([alg, pair]) => ({ ...(await exportJWK(pair.publicKey)), kid: `key-${alg}`, alg, use: 'sig' })),
+        ),
+      };
       server = http.createServer((_request, response) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         response.end(JSON.stringify(jwks));
@@ -94,7 +114,12 @@ describe('tokens', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     const idpToken = (alg: 'ES256' | 'RS256', claims: Record<string, unknown>, issuer = 'https://id.example.com') =>
-      new SignJWT(claims).setProtectedHeader({ alg, kid: `key-${alg}` }).setIssuer(issuer).setAudience('weft-hub').setExpirationTime('5m').sign(keys[alg].privateKey);
+      new SignJWT(claims)
+        .setProtectedHeader({ alg, kid: `key-${alg}` })
+        .setIssuer(issuer)
+        .setAudience('weft-hub')
+        .setExpirationTime('5m')
+        .sign(keys[alg].privateKey);
 
     it('verifies RS256 and ES256 staff tokens against the JWKS, with issuer and audience', async () => {
       const verifier = new TokenService({ hubSecret: SECRET, jwksUrl, issuer: 'https://id.example.com', audience: 'weft-hub' });
@@ -105,7 +130,9 @@ describe('tokens', () => {
           roles: ['SUPERVISOR'],
         });
       }
-      expect((await rejection(verifier.verify(await idpToken('ES256', { sub: 'x', roles: ['HUB_ADMIN'] }, 'https://evil.example.com')))).code).toBe('UNAUTHENTICATED');
+      expect(
+        (await rejection(verifier.verify(await idpToken('ES256', { sub: 'x', roles: ['HUB_ADMIN'] }, 'https://evil.example.com')))).code,
+      ).toBe('UNAUTHENTICATED');
       // The hub still signs its own customer tokens; they verify beside the provider's.
       expect(await verifier.verify(await verifier.sign(customer(['ord_1'], 'MINIMAL'), 60))).toMatchObject({ roles: ['CUSTOMER'] });
     });

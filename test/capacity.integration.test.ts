@@ -25,7 +25,14 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
 
   const em = () => t.hub.subgraphs.capacity.systemContext().em.fork();
   const snapshot = async () =>
-    JSON.stringify(await Promise.all([em().count(CapacityOffer, {}), em().count(OverflowRequest, {}), em().count(Allocation, {}), em().find(OfferBooking, {}, { orderBy: { offerId: 'asc', day: 'asc' } })]));
+    JSON.stringify(
+      await Promise.all([
+        em().count(CapacityOffer, {}),
+        em().count(OverflowRequest, {}),
+        em().count(Allocation, {}),
+        em().find(OfferBooking, {}, { orderBy: { offerId: 'asc', day: 'asc' } }),
+      ]),
+    );
   const offerInput = (overrides: Record<string, unknown> = {}) => ({
     enterpriseId: 'gilding-atelier',
     capability: 'C50',
@@ -42,18 +49,50 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
   });
 
   it('places an order stage with a partner, who then holds it, and takes it back when the partner declines', async () => {
-    const order = (await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`, { input: teawareOrder() })).data.importShopOrder;
+    const order = (
+      await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`, {
+        input: teawareOrder(),
+      })
+    ).data.importShopOrder;
     const gilding = order.stages.find((stage: any) => stage.code === 'C50');
-    const request = (await t.gql(REQUEST, { input: { studioId: 'moyun-studio', capability: 'C50', stageRunId: gilding.id, orderId: order.id, earliestStart: day(0), dueDate: day(3), priceCapCents: 20_000, minQuality: 4 }, key: 'stage-1' })).data.requestOverflow;
+    const request = (
+      await t.gql(REQUEST, {
+        input: {
+          studioId: 'moyun-studio',
+          capability: 'C50',
+          stageRunId: gilding.id,
+          orderId: order.id,
+          earliestStart: day(0),
+          dueDate: day(3),
+          priceCapCents: 20_000,
+          minQuality: 4,
+        },
+        key: 'stage-1',
+      })
+    ).data.requestOverflow;
     const round = (await t.gql(ALLOCATE, { ids: [request.id] })).data.allocateOverflow;
-    expect(round).toMatchObject({ optimal: true, unmet: [], allocations: [{ enterpriseId: 'gilding-atelier', units: 1, stageRunId: gilding.id }] });
-    await waitFor(async () => (await t.gql(STAGE, { id: order.id })).data.order.stages.find((stage: any) => stage.id === gilding.id).assignedTo.id === 'gilding-atelier', 10_000, 'hand-over');
+    expect(round).toMatchObject({
+      optimal: true,
+      unmet: [],
+      allocations: [{ enterpriseId: 'gilding-atelier', units: 1, stageRunId: gilding.id }],
+    });
+    await waitFor(
+      async () =>
+        (await t.gql(STAGE, { id: order.id })).data.order.stages.find((stage: any) => stage.id === gilding.id).assignedTo.id ===
+        'gilding-atelier',
+      10_000,
+      'hand-over',
+    );
 
     // The partner sees only that stage; another partner sees nothing.
     const asGilding = { as: partner('gilding-atelier') };
-    expect((await t.gql(STAGE, { id: order.id }, asGilding)).data.order.stages).toEqual([{ id: gilding.id, code: 'C50', status: 'PENDING', assignedTo: { id: 'gilding-atelier' } }]);
+    expect((await t.gql(STAGE, { id: order.id }, asGilding)).data.order.stages).toEqual([
+      { id: gilding.id, code: 'C50', status: 'PENDING', assignedTo: { id: 'gilding-atelier' } },
+    ]);
     expect((await t.gql(STAGE, { id: order.id }, { as: partner('jingde-kiln-works') })).data.order).toBeNull();
-    const [allocation] = (await t.gql(`{ allocations(status: ACTIVE) { id stageRunId } }`, {}, asGilding)).data.allocations.filter((entry: any) => entry.stageRunId === gilding.id);
+    const [allocation] = (await t.gql(`{ allocations(status: ACTIVE) { id stageRunId } }`, {}, asGilding)).data.allocations.filter(
+      (entry: any) => entry.stageRunId === gilding.id,
+    );
 
     // Only the partner may decline, and only its own work.
     const DECLINE = `mutation($id: ID!) { declineAllocation(allocationId: $id) { status } }`;
@@ -62,19 +101,52 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     expect(codeOf(await t.gql(DECLINE, { id: allocation.id }, { as: partner('jingde-kiln-works') }))).toBe('NOT_FOUND');
     expect(await snapshot()).toBe(before);
     expect((await t.gql(DECLINE, { id: allocation.id }, asGilding)).data.declineAllocation.status).toBe('DECLINED');
-    await waitFor(async () => (await t.gql(STAGE, { id: order.id })).data.order.stages.find((stage: any) => stage.id === gilding.id).assignedTo.id === 'moyun-studio', 10_000, 'back to the studio');
+    await waitFor(
+      async () =>
+        (await t.gql(STAGE, { id: order.id })).data.order.stages.find((stage: any) => stage.id === gilding.id).assignedTo.id ===
+        'moyun-studio',
+      10_000,
+      'back to the studio',
+    );
     expect((await em().findOneOrFail(OverflowRequest, { id: request.id })).status).toBe('OPEN');
   });
 
   it("releases an order's allocations when it is cancelled, and a started stage can no longer be declined", async () => {
-    const order = (await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`, { input: teawareOrder() })).data.importShopOrder;
+    const order = (
+      await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code } } }`, {
+        input: teawareOrder(),
+      })
+    ).data.importShopOrder;
     const firing = order.stages.find((stage: any) => stage.code === 'C40');
-    const request = (await t.gql(REQUEST, { input: { studioId: 'moyun-studio', capability: 'C40', stageRunId: firing.id, orderId: order.id, earliestStart: day(0), dueDate: day(5), priceCapCents: 5_000, minQuality: 0 }, key: 'stage-2' })).data.requestOverflow;
+    const request = (
+      await t.gql(REQUEST, {
+        input: {
+          studioId: 'moyun-studio',
+          capability: 'C40',
+          stageRunId: firing.id,
+          orderId: order.id,
+          earliestStart: day(0),
+          dueDate: day(5),
+          priceCapCents: 5_000,
+          minQuality: 0,
+        },
+        key: 'stage-2',
+      })
+    ).data.requestOverflow;
     const [allocation] = (await t.gql(ALLOCATE, { ids: [request.id] })).data.allocateOverflow.allocations;
     expect(allocation.enterpriseId).toBe('jingde-kiln-works');
-    const booked = async () => (await em().findOneOrFail(OfferBooking, { offerId: (await em().findOneOrFail(Allocation, { id: allocation.id })).offerId, day: allocation.day })).bookedUnits;
+    const booked = async () =>
+      (
+        await em().findOneOrFail(OfferBooking, {
+          offerId: (await em().findOneOrFail(Allocation, { id: allocation.id })).offerId,
+          day: allocation.day,
+        })
+      ).bookedUnits;
     const bookedBefore = await booked();
-    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "customer request", idempotencyKey: "cancel-${order.id}") { id } }`, { id: order.id });
+    await t.gql(
+      `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "customer request", idempotencyKey: "cancel-${order.id}") { id } }`,
+      { id: order.id },
+    );
     await waitFor(async () => (await em().findOneOrFail(Allocation, { id: allocation.id })).status === 'RELEASED', 10_000, 'release');
     expect(await booked()).toBe(bookedBefore - 1);
     expect((await em().findOneOrFail(OverflowRequest, { id: request.id })).status).toBe('CANCELLED');
@@ -88,29 +160,65 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     expect(codeOf(await t.gql(OFFER, { input: offerInput({ availableTo: day(-2) }), key: 'bad-3' }, gilding))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(OFFER, { input: offerInput({ capability: 'TELEPORTING' }), key: 'bad-4' }, gilding))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(OFFER, { input: offerInput(), key: 'bad-5' }, { as: partner('jingde-kiln-works') }))).toBe('FORBIDDEN');
-    const overflow = { studioId: 'moyun-studio', capability: 'C50', units: 1, earliestStart: day(0), dueDate: day(3), priceCapCents: 10_000, minQuality: 0 };
+    const overflow = {
+      studioId: 'moyun-studio',
+      capability: 'C50',
+      units: 1,
+      earliestStart: day(0),
+      dueDate: day(3),
+      priceCapCents: 10_000,
+      minQuality: 0,
+    };
     expect(codeOf(await t.gql(REQUEST, { input: { ...overflow, capability: 'TELEPORTING' }, key: 'bad-6' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(REQUEST, { input: { ...overflow, dueDate: day(-1) }, key: 'bad-7' }))).toBe('BAD_USER_INPUT');
     expect(codeOf(await t.gql(REQUEST, { input: { ...overflow, studioId: 'youcaifeng' }, key: 'bad-8' }))).toBe('FORBIDDEN');
     expect(await snapshot()).toBe(before);
 
-    const theirs = (await t.gql(REQUEST, { input: { ...overflow, studioId: 'youcaifeng', capability: 'C74' }, key: 'theirs' }, { as: staff('youcaifeng') })).data.requestOverflow;
+    const theirs = (
+      await t.gql(
+        REQUEST,
+        { input: { ...overflow, studioId: 'youcaifeng', capability: 'C74' }, key: 'theirs' },
+        { as: staff('youcaifeng') },
+      )
+    ).data.requestOverflow;
     const afterTheirs = await snapshot();
     const foreign = await t.gql(ALLOCATE, { ids: [theirs.id] });
     const missing = await t.gql(ALLOCATE, { ids: ['ovr_01ARZ3NDEKTSV4RRFFQ69G5FAV'] });
     expect(codeOf(foreign)).toBe('NOT_FOUND');
     expect(codeOf(missing)).toBe('NOT_FOUND');
-    expect(foreign.errors![0].message.replace(theirs.id, 'X')).toBe(missing.errors![0].message.replace('ovr_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'X'));
+    expect(foreign.errors![0].message.replace(theirs.id, 'X')).toBe(
+      missing.errors![0].message.replace('ovr_01ARZ3NDEKTSV4RRFFQ69G5FAV', 'X'),
+    );
     expect(await snapshot()).toBe(afterTheirs);
     expect(codeOf(await t.gql(`mutation { runAllocationRound { optimal } }`))).toBe('FORBIDDEN');
   });
 
   it('never books the same capacity twice when studios allocate at the same time', async () => {
     // One scarce offer: 2 spare units a day for 2 days, shared with everyone in the alliance.
-    const offer = (await t.gql(OFFER, { input: offerInput({ capability: 'C30', baseUnitsPerDay: 1, maxUnitsPerDay: 3, availableFrom: day(0), availableTo: day(1) }), key: 'scarce' }, { as: partner('gilding-atelier') })).data.publishCapacityOffer;
+    const offer = (
+      await t.gql(
+        OFFER,
+        {
+          input: offerInput({ capability: 'C30', baseUnitsPerDay: 1, maxUnitsPerDay: 3, availableFrom: day(0), availableTo: day(1) }),
+          key: 'scarce',
+        },
+        { as: partner('gilding-atelier') },
+      )
+    ).data.publishCapacityOffer;
     const requests: string[] = [];
     for (let index = 0; index < 8; index += 1) {
-      const request = await t.gql(REQUEST, { input: { studioId: 'moyun-studio', capability: 'C30', units: 1, earliestStart: day(0), dueDate: day(1), priceCapCents: 50_000, minQuality: 0 }, key: `scarce-${index}` });
+      const request = await t.gql(REQUEST, {
+        input: {
+          studioId: 'moyun-studio',
+          capability: 'C30',
+          units: 1,
+          earliestStart: day(0),
+          dueDate: day(1),
+          priceCapCents: 50_000,
+          minQuality: 0,
+        },
+        key: `scarce-${index}`,
+      });
       requests.push(request.data.requestOverflow.id);
     }
     const rounds = await Promise.all(requests.map((id) => t.gql(ALLOCATE, { ids: [id] })));
@@ -122,7 +230,9 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     const bookings = await em().find(OfferBooking, { offerId: offer.id });
     expect(bookings.map((booking) => booking.bookedUnits)).toEqual([2, 2]);
     expect(await em().count(Allocation, { offerId: offer.id, status: 'ACTIVE' })).toBe(4);
-    console.log(`Concurrent allocation (${dialect}): 8 studios' requests at once against 4 free units: ${placed.length} placed, ${unmet.length} unmet`);
+    console.log(
+      `Concurrent allocation (${dialect}): 8 studios' requests at once against 4 free units: ${placed.length} placed, ${unmet.length} unmet`,
+    );
   });
 
   it('turns a demand surge into kitchen work, idempotently, and shows elasticity', async () => {
@@ -132,9 +242,14 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     const surge = (await t.gql(SURGE, { key: 'surge-1' }, bakery)).data.declareDemandSurge;
     // Two kitchens spare 80 + 70 a day for 5 days (750), then late work within the horizon.
     expect(surge.placedUnits + surge.unmetUnits).toBe(1000);
-    expect(surge.placements.map((placement: any) => placement.enterprise.id).sort()).toEqual(['pudong-cloud-kitchen', 'xuhui-cloud-kitchen']);
+    expect(surge.placements.map((placement: any) => placement.enterprise.id).sort()).toEqual([
+      'pudong-cloud-kitchen',
+      'xuhui-cloud-kitchen',
+    ]);
     expect((await t.gql(SURGE, { key: 'surge-1' }, bakery)).data.declareDemandSurge).toEqual(surge);
-    const kitchenView = (await t.gql(`{ allocations(status: ACTIVE) { requestId enterpriseId } }`, {}, { as: partner('xuhui-cloud-kitchen', 'KITCHEN') })).data.allocations;
+    const kitchenView = (
+      await t.gql(`{ allocations(status: ACTIVE) { requestId enterpriseId } }`, {}, { as: partner('xuhui-cloud-kitchen', 'KITCHEN') })
+    ).data.allocations;
     expect(kitchenView.length).toBeGreaterThan(0);
     expect(kitchenView.every((allocation: any) => allocation.enterpriseId === 'xuhui-cloud-kitchen')).toBe(true);
     expect(codeOf(await t.gql(SURGE, { key: 'surge-2' }))).toBe('FORBIDDEN');

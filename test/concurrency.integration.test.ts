@@ -40,10 +40,18 @@ describe.each(dialects())('concurrent changes (%s)', (dialect) => {
   it('starts and completes a stage once when 10 operators scan it at the same moment', async () => {
     const order = (await t.gql(IMPORT, { input: input('SH-RACE-2') })).data.importShopOrder;
     const stageId = order.stages[0].id;
-    const starts = await Promise.all(Array.from({ length: 10 }, () => t.gql(`mutation($id: ID!) { startStage(stageRunId: $id) { id status startedAt } }`, { id: stageId })));
+    const starts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.gql(`mutation($id: ID!) { startStage(stageRunId: $id) { id status startedAt } }`, { id: stageId }),
+      ),
+    );
     for (const result of starts) expect(result.errors).toBeUndefined();
     expect(new Set(starts.map((result) => result.data.startStage.startedAt)).size).toBe(1);
-    const completes = await Promise.all(Array.from({ length: 10 }, () => t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { status finishedAt } }`, { id: stageId })));
+    const completes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { status finishedAt } }`, { id: stageId }),
+      ),
+    );
     for (const result of completes) expect(result.errors).toBeUndefined();
     expect(new Set(completes.map((result) => result.data.completeStage.finishedAt)).size).toBe(1);
     const em = t.hub.subgraphs.orders.systemContext().em;

@@ -12,7 +12,10 @@ describe('configuration', () => {
   /** The variables the operations guide's table names, in its first column. */
   const documented = (): string[] => {
     const guide = fs.readFileSync(path.resolve(__dirname, '..', '..', 'docs', 'operations.md'), 'utf8');
-    const table = guide.slice(guide.indexOf('| variable | default | meaning |'), guide.indexOf('\n\n', guide.indexOf('| variable | default | meaning |')));
+    const table = guide.slice(
+      guide.indexOf('| variable | default | meaning |'),
+      guide.indexOf('\n\n', guide.indexOf('| variable | default | meaning |')),
+    );
     return table
       .split('\n')
       .slice(2)
@@ -29,8 +32,12 @@ describe('configuration', () => {
   });
 
   it('stops on a wrong value with a message naming the variable and what it accepts', () => {
-    expect(() => read({ DELAY_CHECK_SECONDS: 'abc' })).toThrow('Invalid configuration: DELAY_CHECK_SECONDS must be a positive number of seconds, not "abc"');
-    expect(() => read({ NOTIFY_MAX_ATTEMPTS: '0', LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of .*, not "loud"; NOTIFY_MAX_ATTEMPTS must be a positive whole number, not "0"/);
+    expect(() => read({ DELAY_CHECK_SECONDS: 'abc' })).toThrow(
+      'Invalid configuration: DELAY_CHECK_SECONDS must be a positive number of seconds, not "abc"',
+    );
+    expect(() => read({ NOTIFY_MAX_ATTEMPTS: '0', LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL must be one of .*, not "loud"; NOTIFY_MAX_ATTEMPTS must be a positive whole number, not "0"/,
+    );
     expect(() => read({ GATEWAY_PORT: '70000' })).toThrow('GATEWAY_PORT must be a port number (0–65535), not "70000"');
     expect(() => read({ ORDERS_PORT: 'x' })).toThrow('ORDERS_PORT must be a port number (0–65535), not "x"');
     expect(() => read({ NATS_URL: 'localhost:4222' })).toThrow('NATS_URL must be a nats or tls URL, not "localhost:4222"');
@@ -38,8 +45,22 @@ describe('configuration', () => {
   });
 
   it('turns what it reads into the settings passed down: timers, retries, the WeChat account, limits', () => {
-    const config = read({ DELAY_CHECK_SECONDS: '5', NOTIFY_POLL_SECONDS: '0.1', WECHAT_APP_ID: 'wx1', WECHAT_APP_SECRET: 's', WECHAT_API_BASE: 'http://127.0.0.1:9/', MAX_COST: '800', DB_POOL_MAX: '3', LOG_SQL: 'true' });
-    expect(config.subgraphs).toMatchObject({ delayCheckMs: 5000, etaRefreshMs: 600_000, notify: { pollMs: 100, retryBaseMs: 30_000, maxAttempts: 8 }, wechat: { baseUrl: 'http://127.0.0.1:9', appId: 'wx1', appSecret: 's' } });
+    const config = read({
+      DELAY_CHECK_SECONDS: '5',
+      NOTIFY_POLL_SECONDS: '0.1',
+      WECHAT_APP_ID: 'wx1',
+      WECHAT_APP_SECRET: 's',
+      WECHAT_API_BASE: 'http://127.0.0.1:9/',
+      MAX_COST: '800',
+      DB_POOL_MAX: '3',
+      LOG_SQL: 'true',
+    });
+    expect(config.subgraphs).toMatchObject({
+      delayCheckMs: 5000,
+      etaRefreshMs: 600_000,
+      notify: { pollMs: 100, retryBaseMs: 30_000, maxAttempts: 8 },
+      wechat: { baseUrl: 'http://127.0.0.1:9', appId: 'wx1', appSecret: 's' },
+    });
     expect(config.limits.maxCost).toBe(800);
     expect(config.location).toMatchObject({ poolMax: 3, logSql: true });
     expect(read({}).subgraphs.wechat).toBeNull();

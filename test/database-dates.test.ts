@@ -22,7 +22,9 @@ class Reading {
 const createReading = (timestamp: string) =>
   class CreateReading extends Migration {
     override async up(): Promise<void> {
-      this.addSql(`create table "reading" ("id" varchar(20) not null primary key, "taken_at" ${timestamp} not null, "version" integer not null default 1)`);
+      this.addSql(
+        `create table "reading" ("id" varchar(20) not null primary key, "taken_at" ${timestamp} not null, "version" integer not null default 1)`,
+      );
     }
   };
 
@@ -34,7 +36,17 @@ describe.each(dialects())('an entity with a date, loaded and flushed (%s)', (dia
   beforeAll(async () => {
     const scratch = dialect === 'postgresql' ? await createScratchDatabase(process.env.DATABASE_URL!, 'weft_dates') : undefined;
     drop = scratch?.drop;
-    database = await openDatabase({ name: 'dates', entities: [Reading], migrations: { sqlite: [{ name: 'CreateReading', class: createReading('datetime') }], postgresql: [{ name: 'CreateReading', class: createReading('timestamptz') }] } }, { dataDir, databaseUrl: scratch?.url });
+    database = await openDatabase(
+      {
+        name: 'dates',
+        entities: [Reading],
+        migrations: {
+          sqlite: [{ name: 'CreateReading', class: createReading('datetime') }],
+          postgresql: [{ name: 'CreateReading', class: createReading('timestamptz') }],
+        },
+      },
+      { dataDir, databaseUrl: scratch?.url },
+    );
     const em = database.orm.em.fork();
     em.persist(em.create(Reading, { id: 'r1', takenAt: new Date('2026-11-12T15:01:50.510Z'), version: 1 }));
     await em.flush();

@@ -28,19 +28,32 @@ describe('embedded demo hub', () => {
     try {
       const enterprises = await postGraphQL(hub.gateway.url, `{ enterprises { id kind nameZh } }`);
       const kinds = enterprises.data.enterprises.map((enterprise: any) => enterprise.kind);
-      for (const kind of ['STUDIO', 'PARTNER_STUDIO', 'SUPPLIER', 'KITCHEN']) expect(kinds.filter((k: string) => k === kind).length).toBeGreaterThanOrEqual(2);
-      expect(enterprises.data.enterprises.map((enterprise: any) => enterprise.id)).toEqual(expect.arrayContaining(['moyun-studio', 'moyun-bakery', 'youcaifeng']));
+      for (const kind of ['STUDIO', 'PARTNER_STUDIO', 'SUPPLIER', 'KITCHEN'])
+        expect(kinds.filter((k: string) => k === kind).length).toBeGreaterThanOrEqual(2);
+      expect(enterprises.data.enterprises.map((enterprise: any) => enterprise.id)).toEqual(
+        expect.arrayContaining(['moyun-studio', 'moyun-bakery', 'youcaifeng']),
+      );
 
       const all: any[] = [];
       for (const studioId of ['moyun-studio', 'moyun-bakery', 'youcaifeng']) {
-        const page = await postGraphQL(hub.gateway.url, `{ orders(studioId: "${studioId}", first: 100) { nodes { id status stages { status statusCode { code } } exceptions { id } } } }`, undefined, await as(studioId));
+        const page = await postGraphQL(
+          hub.gateway.url,
+          `{ orders(studioId: "${studioId}", first: 100) { nodes { id status stages { status statusCode { code } } exceptions { id } } } }`,
+          undefined,
+          await as(studioId),
+        );
         all.push(...page.data.orders.nodes);
       }
       firstCount = all.length;
       expect(all.length).toBeGreaterThanOrEqual(60);
       const statuses = new Set(all.map((order) => order.status));
-      for (const status of ['RECEIVED', 'IN_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'CANCELLED']) expect(statuses).toContain(status);
-      const running = new Set(all.flatMap((order) => order.stages.filter((stage: any) => stage.status === 'IN_PROGRESS').map((stage: any) => stage.statusCode.code)));
+      for (const status of ['RECEIVED', 'IN_PRODUCTION', 'READY_TO_SHIP', 'SHIPPED', 'DELIVERED', 'CANCELLED'])
+        expect(statuses).toContain(status);
+      const running = new Set(
+        all.flatMap((order) =>
+          order.stages.filter((stage: any) => stage.status === 'IN_PROGRESS').map((stage: any) => stage.statusCode.code),
+        ),
+      );
       for (const template of ROUTE_TEMPLATES) for (const step of template.steps) expect(running).toContain(step.statusCode);
       expect(all.filter((order) => order.exceptions.length > 0).length).toBeGreaterThan(5);
 
@@ -48,7 +61,12 @@ describe('embedded demo hub', () => {
       const board = await postGraphQL(hub.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken);
       expect(board.data.stageBoard.overdueTotal).toBeGreaterThan(0);
 
-      const demo = await postGraphQL(hub.gateway.url, `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } eta { basis { method samples } } } }`, undefined, moyunToken);
+      const demo = await postGraphQL(
+        hub.gateway.url,
+        `{ order(id: "${DEMO_ORDER_ID}") { status stages { status environment { name } } eta { basis { method samples } } } }`,
+        undefined,
+        moyunToken,
+      );
       expect(demo.data.order.status).toBe('IN_PRODUCTION');
       // The demo ships production history: the forecast rests on it.
       expect(demo.data.order.eta.basis.method).toBe('HISTORY');
@@ -68,8 +86,15 @@ describe('embedded demo hub', () => {
 
       // The README's supply walk-through: every open teaware order's materials are reserved…
       const RISK = `{ orders(studioId: "moyun-studio", first: 100) { nodes { id status materialRisk } } }`;
-      const openRisk = async () => (await postGraphQL(hub.gateway.url, RISK, undefined, moyunToken)).data.orders.nodes.filter((order: any) => order.materialRisk !== null);
-      await waitFor(async () => (await openRisk()).length > 0 && (await openRisk()).every((order: any) => order.materialRisk === 'AVAILABLE'), 20_000, 'demo reservations');
+      const openRisk = async () =>
+        (await postGraphQL(hub.gateway.url, RISK, undefined, moyunToken)).data.orders.nodes.filter(
+          (order: any) => order.materialRisk !== null,
+        );
+      await waitFor(
+        async () => (await openRisk()).length > 0 && (await openRisk()).every((order: any) => order.materialRisk === 'AVAILABLE'),
+        20_000,
+        'demo reservations',
+      );
       // …until the clay supplier publishes a low figure, and they are flagged.
       const clayToken = await tokens.sign(partner('jingdezhen-clay', 'SUPPLIER'), 600);
       const published = await postGraphQL(
@@ -79,16 +104,35 @@ describe('embedded demo hub', () => {
         clayToken,
       );
       expect(published.data.publishInventory.applied).toBe(2);
-      await waitFor(async () => (await openRisk()).every((order: any) => order.materialRisk === 'LOW' || order.materialRisk === 'SHORT'), 20_000, 'flags');
+      await waitFor(
+        async () => (await openRisk()).every((order: any) => order.materialRisk === 'LOW' || order.materialRisk === 'SHORT'),
+        20_000,
+        'flags',
+      );
 
       // A shipped demo product traces back to its stages, QC results and material lots.
-      const shipped = await postGraphQL(hub.gateway.url, `{ orders(studioId: "moyun-studio", status: SHIPPED, first: 1) { nodes { traceCodes { uri } } } }`, undefined, moyunToken);
+      const shipped = await postGraphQL(
+        hub.gateway.url,
+        `{ orders(studioId: "moyun-studio", status: SHIPPED, first: 1) { nodes { traceCodes { uri } } } }`,
+        undefined,
+        moyunToken,
+      );
       const uri = shipped.data.orders.nodes[0].traceCodes[0].uri;
-      const trace = await postGraphQL(hub.gateway.url, `query($code: String!) { trace(code: $code) { order { status materialLots { sku lotCode } } stages { code qcResult operatorPenName } } }`, { code: uri }, moyunToken);
+      const trace = await postGraphQL(
+        hub.gateway.url,
+        `query($code: String!) { trace(code: $code) { order { status materialLots { sku lotCode } } stages { code qcResult operatorPenName } } }`,
+        { code: uri },
+        moyunToken,
+      );
       expect(trace.data.trace.order.status).toBe('SHIPPED');
       expect(trace.data.trace.stages).toHaveLength(9);
       expect(trace.data.trace.stages.filter((stage: any) => stage.qcResult === 'PASS')).toHaveLength(3);
-      expect(trace.data.trace.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
+      expect(trace.data.trace.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual([
+        'CLAY-KAOLIN',
+        'GIFT-BOX',
+        'GLAZE-CELADON',
+        'GOLD-LEAF-24K',
+      ]);
       // The demo teaware has a GTIN: its code is a GS1 Digital Link under the hub's public URL.
       const publicBase = hub.gateway.http.url.replace('127.0.0.1', 'localhost');
       expect(uri).toMatch(new RegExp(`^${publicBase}/01/06901234001013/21/WT[0-9A-Z]{26}$`));
@@ -100,7 +144,12 @@ describe('embedded demo hub', () => {
       expect((await fetch(`${hub.gateway.http.url}${storyUrl.slice(publicBase.length)}`)).status).toBe(200);
       const story = (await (await fetch(`${hub.gateway.http.url}/trace/${uri.slice(-28)}`)).json()) as any;
       expect(story.stages).toHaveLength(9);
-      expect(story.materialOrigins.map((origin: any) => origin.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
+      expect(story.materialOrigins.map((origin: any) => origin.sku).sort()).toEqual([
+        'CLAY-KAOLIN',
+        'GIFT-BOX',
+        'GLAZE-CELADON',
+        'GOLD-LEAF-24K',
+      ]);
 
       // A studio token lists its demo events at /epcis/events, page by page, each page valid EPCIS 2.0.
       const { events } = await allEpcisEvents(hub.gateway.http.url, publicBase, '/epcis/events?perPage=100', moyunToken);
@@ -123,11 +172,21 @@ describe('embedded demo hub', () => {
       );
       expect(surge.errors).toBeUndefined();
       expect(surge.data.declareDemandSurge.placedUnits).toBe(900);
-      expect(surge.data.declareDemandSurge.placements.map((placement: any) => placement.enterprise.id).sort()).toEqual(['pudong-cloud-kitchen', 'xuhui-cloud-kitchen']);
+      expect(surge.data.declareDemandSurge.placements.map((placement: any) => placement.enterprise.id).sort()).toEqual([
+        'pudong-cloud-kitchen',
+        'xuhui-cloud-kitchen',
+      ]);
       expect(surge.data.declareDemandSurge.placements.every((placement: any) => placement.enterprise.cloudKitchen.coldChain)).toBe(true);
       // …and each kitchen's token sees only the work allocated to it.
-      const kitchenWork = await postGraphQL(hub.gateway.url, `{ allocations(status: ACTIVE) { enterpriseId units } }`, undefined, await tokens.sign(partner('xuhui-cloud-kitchen', 'KITCHEN'), 600));
-      const units = surge.data.declareDemandSurge.placements.find((placement: any) => placement.enterprise.id === 'xuhui-cloud-kitchen').units;
+      const kitchenWork = await postGraphQL(
+        hub.gateway.url,
+        `{ allocations(status: ACTIVE) { enterpriseId units } }`,
+        undefined,
+        await tokens.sign(partner('xuhui-cloud-kitchen', 'KITCHEN'), 600),
+      );
+      const units = surge.data.declareDemandSurge.placements.find(
+        (placement: any) => placement.enterprise.id === 'xuhui-cloud-kitchen',
+      ).units;
       expect(kitchenWork.data.allocations.every((allocation: any) => allocation.enterpriseId === 'xuhui-cloud-kitchen')).toBe(true);
       expect(kitchenWork.data.allocations.reduce((sum: number, allocation: any) => sum + allocation.units, 0)).toBe(units);
 
@@ -141,10 +200,19 @@ describe('embedded demo hub', () => {
     try {
       let count = 0;
       for (const studioId of ['moyun-studio', 'moyun-bakery', 'youcaifeng']) {
-        count += (await postGraphQL(again.gateway.url, `{ orders(studioId: "${studioId}") { totalCount } }`, undefined, await tokensFromDataDir().sign(staff(studioId), 600))).data.orders.totalCount;
+        count += (
+          await postGraphQL(
+            again.gateway.url,
+            `{ orders(studioId: "${studioId}") { totalCount } }`,
+            undefined,
+            await tokensFromDataDir().sign(staff(studioId), 600),
+          )
+        ).data.orders.totalCount;
       }
       // A token minted before the restart still works: the secret lives in the data dir.
-      expect((await postGraphQL(again.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken)).errors).toBeUndefined();
+      expect(
+        (await postGraphQL(again.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken)).errors,
+      ).toBeUndefined();
       expect(count).toBe(firstCount);
     } finally {
       await again.close();

@@ -25,14 +25,27 @@ describe('SIGTERM', () => {
     const live = liveConnection(hub.gatewayUrl, token);
     live.subscribe('subscription { studioEvents(studioId: "moyun-studio") { cursor } }');
     // Following: what a drain must close, telling it to resume elsewhere.
-    await waitFor(async () => ((await (await fetch(hub.gatewayUrl.replace('/graphql', '/healthz'))).json()) as { live: { followers: number } }).live.followers === 1, 10_000, 'the live subscription');
+    await waitFor(
+      async () =>
+        ((await (await fetch(hub.gatewayUrl.replace('/graphql', '/healthz'))).json()) as { live: { followers: number } }).live.followers ===
+        1,
+      10_000,
+      'the live subscription',
+    );
     const query = JSON.stringify({ query: '{ enterprises { id nameEn } statusCodes { code labelEn } exceptionCodes { code } }' });
     // Connections first (the client keeps them alive): the requests below then travel on
     // connections the hub has accepted, whatever the machine's load.
-    await Promise.all(Array.from({ length: 60 }, () => fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }).then((response) => response.arrayBuffer())));
+    await Promise.all(
+      Array.from({ length: 60 }, () =>
+        fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }).then((response) =>
+          response.arrayBuffer(),
+        ),
+      ),
+    );
     const inFlight = Array.from({ length: 60 }, () =>
       fetch(hub.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: query }).then(
-        async (response) => (response.status === 200 && !((await response.json()) as { errors?: unknown }).errors ? 'answered' : `HTTP ${response.status}`),
+        async (response) =>
+          response.status === 200 && !((await response.json()) as { errors?: unknown }).errors ? 'answered' : `HTTP ${response.status}`,
         (error: Error) => `lost: ${(error.cause as Error | undefined)?.message ?? error.message}`,
       ),
     );

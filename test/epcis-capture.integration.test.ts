@@ -17,7 +17,13 @@ const kiln = partner('jingde-kiln-works');
 const goldLeaf = partner('nanjing-gold-leaf', 'SUPPLIER');
 const studio = staff('moyun-studio');
 
-const documentOf = (events: Record<string, unknown>[]) => ({ '@context': CONTEXT, type: 'EPCISDocument', schemaVersion: '2.0', creationDate: '2026-12-03T08:00:00Z', epcisBody: { eventList: events } });
+const documentOf = (events: Record<string, unknown>[]) => ({
+  '@context': CONTEXT,
+  type: 'EPCISDocument',
+  schemaVersion: '2.0',
+  creationDate: '2026-12-03T08:00:00Z',
+  epcisBody: { eventList: events },
+});
 
 describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (dialect) => {
   let t: TestHub;
@@ -38,13 +44,19 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect(answer.status).toBe(202);
     const location = answer.headers.get('location')!;
     expect(location).toBe(`${base}/epcis/capture/${answer.body.captureID}`);
-    const job = await fetch(`${t.hub.gateway.http.url}${location.slice(base.length)}`, { headers: { authorization: `Bearer ${await t.token(as)}` } });
+    const job = await fetch(`${t.hub.gateway.http.url}${location.slice(base.length)}`, {
+      headers: { authorization: `Bearer ${await t.token(as)}` },
+    });
     expect(job.status).toBe(200);
     return (await job.json()) as any;
   }
 
-  const purchaseOrder = async (id: string) => (await t.gql(`{ purchaseOrders { id status shippedAt shippedLots { sku lotCode quantity } } }`, {}, { as: studio })).data.purchaseOrders.find((order: any) => order.id === id);
-  const known = async (ids: string[], as: Principal) => (await t.gql(`query($ids: [String!]!) { capturedEventIds(eventIds: $ids) }`, { ids }, { as })).data.capturedEventIds;
+  const purchaseOrder = async (id: string) =>
+    (
+      await t.gql(`{ purchaseOrders { id status shippedAt shippedLots { sku lotCode quantity } } }`, {}, { as: studio })
+    ).data.purchaseOrders.find((order: any) => order.id === id);
+  const known = async (ids: string[], as: Principal) =>
+    (await t.gql(`query($ids: [String!]!) { capturedEventIds(eventIds: $ids) }`, { ids }, { as })).data.capturedEventIds;
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
@@ -77,17 +89,30 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect(await known([...kept], goldLeaf)).toEqual([]);
 
     // Kept and queryable: the sender's /epcis/events holds every event it captured, each page valid EPCIS; another enterprise's holds none.
-    const listed = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(clay))).events.map((event) => event.eventID);
+    const listed = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(clay))).events.map(
+      (event) => event.eventID,
+    );
     expect(listed).toEqual(expect.arrayContaining([...kept]));
-    const elsewhere = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(goldLeaf))).events.map((event) => event.eventID);
+    const elsewhere = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?perPage=100', await t.token(goldLeaf))).events.map(
+      (event) => event.eventID,
+    );
     expect(elsewhere.filter((id) => kept.has(id))).toEqual([]);
     // One by its eventID (a hash ID URL-encoded), as the sender; as missing for anyone else.
     const hashedId = hashed[0];
-    const one = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, { headers: { authorization: `Bearer ${await t.token(clay)}` } });
-    expect([one.status, ((await one.json()) as any).epcisBody.queryResults.resultsBody.eventList.map((event: any) => event.eventID)]).toEqual([200, [hashedId]]);
-    const notYours = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, { headers: { authorization: `Bearer ${await t.token(goldLeaf)}` } });
+    const one = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, {
+      headers: { authorization: `Bearer ${await t.token(clay)}` },
+    });
+    expect([
+      one.status,
+      ((await one.json()) as any).epcisBody.queryResults.resultsBody.eventList.map((event: any) => event.eventID),
+    ]).toEqual([200, [hashedId]]);
+    const notYours = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(hashedId)}`, {
+      headers: { authorization: `Bearer ${await t.token(goldLeaf)}` },
+    });
     expect(notYours.status).toBe(404);
-    const aggregations = (await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?eventType=AggregationEvent', await t.token(clay))).events;
+    const aggregations = (
+      await allEpcisEvents(t.hub.gateway.http.url, base, '/epcis/events?eventType=AggregationEvent', await t.token(clay))
+    ).events;
     expect(aggregations.length).toBeGreaterThan(0);
     expect(aggregations.every((event) => event.type === 'AggregationEvent')).toBe(true);
 
@@ -97,7 +122,14 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
   });
 
   it('refuses a malformed document with the problems and keeps nothing of it', async () => {
-    const good = { type: 'ObjectEvent', eventID: 'urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d0001', eventTime: '2026-12-03T08:00:00Z', eventTimeZoneOffset: '+08:00', action: 'OBSERVE', epcList: ['https://id.gs1.org/01/09521234543213/21/1'] };
+    const good = {
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d0001',
+      eventTime: '2026-12-03T08:00:00Z',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      epcList: ['https://id.gs1.org/01/09521234543213/21/1'],
+    };
     const refusals: [string, unknown, number, string][] = [
       ['not JSON', '{"type": "EPCISDocument", ', 400, 'epcisException:ValidationException'],
       ['not an EPCIS document', { hello: 'world' }, 400, 'epcisException:ValidationException'],
@@ -109,7 +141,12 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     ];
     for (const [what, body, status, type] of refusals) {
       const answer = await post(body, clay);
-      expect([what, answer.status, answer.headers.get('content-type'), answer.body.type]).toEqual([what, status, 'application/problem+json', type]);
+      expect([what, answer.status, answer.headers.get('content-type'), answer.body.type]).toEqual([
+        what,
+        status,
+        'application/problem+json',
+        type,
+      ]);
       expect(answer.body.title).toEqual(expect.any(String));
     }
     const invalid = await post(documentOf([{ ...good, action: 'DESTROY' }]), clay);
@@ -117,18 +154,38 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect((await post(documentOf([good]), null)).status).toBe(401);
     expect((await post(documentOf([good]), clay, { 'content-type': 'text/plain' })).status).toBe(415);
     expect((await post(documentOf([good]), clay, { 'gs1-capture-error-behaviour': 'rollback' })).status).toBe(400);
-    expect((await post(documentOf(Array.from({ length: 501 }, (_, index) => ({ ...good, eventID: `urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d${String(index).padStart(4, '0')}` }))), clay)).status).toBe(413);
+    expect(
+      (
+        await post(
+          documentOf(
+            Array.from({ length: 501 }, (_, index) => ({
+              ...good,
+              eventID: `urn:uuid:6a9d2bd1-0a9c-4f0c-8f53-6b0c3f1d${String(index).padStart(4, '0')}`,
+            })),
+          ),
+          clay,
+        )
+      ).status,
+    ).toBe(413);
     expect(await known([good.eventID], clay)).toEqual([]);
 
     const options = await fetch(`${t.hub.gateway.http.url}/epcis/capture`, { method: 'OPTIONS' });
-    expect([options.status, options.headers.get('gs1-epcis-capture-limit'), options.headers.get('gs1-capture-error-behaviour')]).toEqual([204, '500', 'proceed']);
+    expect([options.status, options.headers.get('gs1-epcis-capture-limit'), options.headers.get('gs1-capture-error-behaviour')]).toEqual([
+      204,
+      '500',
+      'proceed',
+    ]);
   });
 
   it('ships a purchase order by its supplier’s shipping event, receives it by the studio’s receiving event, and refuses another supplier as if it were missing', async () => {
     const PLACE = `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 800 }, { sku: "GLAZE-CELADON", quantity: 50 }] }, idempotencyKey: "epcis-capture-po") { id status } }`;
     const placed = (await t.gql(PLACE, {}, { as: studio })).data.placePurchaseOrder;
     const transaction = [{ type: 'po', bizTransaction: `${base}/id/purchase-order/${placed.id}` }];
-    const lot = (sku: string, code: string, quantity: number) => ({ epcClass: `${base}/id/material/${sku}/lot/${code}`, quantity, uom: 'KGM' });
+    const lot = (sku: string, code: string, quantity: number) => ({
+      epcClass: `${base}/id/material/${sku}/lot/${code}`,
+      quantity,
+      uom: 'KGM',
+    });
     const shipping = {
       type: 'ObjectEvent',
       eventTime: '2026-12-03T09:30:00.000+08:00',
@@ -143,12 +200,25 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
 
     // Another supplier's shipping event for it: refused as a missing purchase order, and it stays PLACED.
     const stranger = await capture(documentOf([shipping]), goldLeaf);
-    expect([stranger.success, stranger['weft:events'][0].outcome, stranger['weft:events'][0].errorCode]).toEqual([false, 'REFUSED', 'NOT_FOUND']);
+    expect([stranger.success, stranger['weft:events'][0].outcome, stranger['weft:events'][0].errorCode]).toEqual([
+      false,
+      'REFUSED',
+      'NOT_FOUND',
+    ]);
     expect(stranger.errors).toHaveLength(1);
     expect((await purchaseOrder(placed.id)).status).toBe('PLACED');
 
     // A shipping event whose lots are not the hub's material lots changes nothing either.
-    const unclear = await capture(documentOf([{ ...shipping, eventTime: '2026-12-03T09:00:00.000+08:00', quantityList: [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 200, uom: 'KGM' }] }]), clay);
+    const unclear = await capture(
+      documentOf([
+        {
+          ...shipping,
+          eventTime: '2026-12-03T09:00:00.000+08:00',
+          quantityList: [{ epcClass: 'urn:epc:class:lgtin:4012345.012345.998877', quantity: 200, uom: 'KGM' }],
+        },
+      ]),
+      clay,
+    );
     expect([unclear['weft:events'][0].outcome, unclear['weft:events'][0].errorCode]).toEqual(['REFUSED', 'BAD_USER_INPUT']);
     expect((await purchaseOrder(placed.id)).status).toBe('PLACED');
 
@@ -170,24 +240,62 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     expect(retried['weft:events'][0].outcome).toBe('DUPLICATE');
 
     // The studio's receiving event receives it; only the sender reads its capture job.
-    const receiving = { ...shipping, eventID: 'urn:uuid:2f4b9c1e-7d3a-4e55-9a61-0c8d2e6f7a10', eventTime: '2026-12-05T10:00:00.000+08:00', bizStep: 'receiving', disposition: 'in_progress', readPoint: { id: `${base}/414/6901234000016` } };
+    const receiving = {
+      ...shipping,
+      eventID: 'urn:uuid:2f4b9c1e-7d3a-4e55-9a61-0c8d2e6f7a10',
+      eventTime: '2026-12-05T10:00:00.000+08:00',
+      bizStep: 'receiving',
+      disposition: 'in_progress',
+      readPoint: { id: `${base}/414/6901234000016` },
+    };
     const received = await capture(documentOf([receiving]), studio);
     expect(received['weft:events'][0]).toMatchObject({ eventId: receiving.eventID, outcome: 'APPLIED' });
     expect((await purchaseOrder(placed.id)).status).toBe('RECEIVED');
-    const elsewhere = await fetch(`${t.hub.gateway.http.url}/epcis/capture/${received.captureID}`, { headers: { authorization: `Bearer ${await t.token(clay)}` } });
+    const elsewhere = await fetch(`${t.hub.gateway.http.url}/epcis/capture/${received.captureID}`, {
+      headers: { authorization: `Bearer ${await t.token(clay)}` },
+    });
     expect([elsewhere.status, ((await elsewhere.json()) as any).type]).toEqual([404, 'epcisException:NoSuchResourceException']);
   });
 
   it('records a partner’s progress on the stage it holds from its events, readings included, and refuses another partner as if the order were missing', async () => {
-    const imported = (await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id position statusCode { code } } } }`, { input: teawareOrder({}) }, { as: studio })).data.importShopOrder;
+    const imported = (
+      await t.gql(
+        `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id position statusCode { code } } } }`,
+        { input: teawareOrder({}) },
+        { as: studio },
+      )
+    ).data.importShopOrder;
     const gild = imported.stages.find((stage: any) => stage.statusCode.code === 'C50');
-    expect((await t.gql(`mutation($id: ID!, $to: ID!) { assignStage(stageRunId: $id, enterpriseId: $to, idempotencyKey: "capture-gild") { id } }`, { id: gild.id, to: 'gilding-atelier' }, { as: studio })).errors).toBeUndefined();
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!, $to: ID!) { assignStage(stageRunId: $id, enterpriseId: $to, idempotencyKey: "capture-gild") { id } }`,
+          { id: gild.id, to: 'gilding-atelier' },
+          { as: studio },
+        )
+      ).errors,
+    ).toBeUndefined();
     for (const stage of imported.stages.filter((candidate: any) => candidate.position < gild.position)) {
-      expect((await t.gql(`mutation($id: ID!) { startStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors).toBeUndefined();
-      await t.gql(`mutation($id: ID!, $key: String!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: $key) { id } }`, { id: stage.id, key: `capture-qc-${stage.id}` }, { as: studio });
-      expect((await t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors).toBeUndefined();
+      expect(
+        (await t.gql(`mutation($id: ID!) { startStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors,
+      ).toBeUndefined();
+      await t.gql(
+        `mutation($id: ID!, $key: String!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: $key) { id } }`,
+        { id: stage.id, key: `capture-qc-${stage.id}` },
+        { as: studio },
+      );
+      expect(
+        (await t.gql(`mutation($id: ID!) { completeStage(stageRunId: $id) { id } }`, { id: stage.id }, { as: studio })).errors,
+      ).toBeUndefined();
     }
-    const stageOf = async () => (await t.gql(`query($id: ID!) { order(id: $id) { stages { id status environment { name value unit } } } }`, { id: imported.id }, { as: studio })).data.order.stages.find((stage: any) => stage.id === gild.id);
+    const stageOf = async () =>
+      (
+        await t.gql(
+          `query($id: ID!) { order(id: $id) { stages { id status environment { name value unit } } } }`,
+          { id: imported.id },
+          { as: studio },
+        )
+      ).data.order.stages.find((stage: any) => stage.id === gild.id);
     const event = {
       type: 'ObjectEvent',
       eventTime: '2026-12-03T10:00:00.000+08:00',
@@ -212,9 +320,19 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
       eventTime: '2026-12-03T15:00:00.000+08:00',
       disposition: 'active',
       'weft:hubEventType': 'order.stage.completed',
-      sensorElementList: [{ sensorReport: [{ type: 'Temperature', value: 24.5, uom: 'CEL' }, { type: 'RelativeHumidity', value: 55, uom: 'P1' }] }],
+      sensorElementList: [
+        {
+          sensorReport: [
+            { type: 'Temperature', value: 24.5, uom: 'CEL' },
+            { type: 'RelativeHumidity', value: 55, uom: 'P1' },
+          ],
+        },
+      ],
     };
-    const completed = await capture({ ...documentOf([completion]), '@context': [...CONTEXT, { weft: 'https://vocab.weft.dev/cbv/' }] }, gilding);
+    const completed = await capture(
+      { ...documentOf([completion]), '@context': [...CONTEXT, { weft: 'https://vocab.weft.dev/cbv/' }] },
+      gilding,
+    );
     expect(completed['weft:events'][0]).toMatchObject({ outcome: 'APPLIED' });
     expect(await stageOf()).toMatchObject({
       status: 'DONE',

@@ -14,7 +14,6 @@ const TRACE = `query($id: ID!) { order(id: $id) { traceCodes { code gtin uri } }
 /** Hand gilding: the stage the studio hands to the gilding atelier. */
 const GILDING = 'C50';
 
-
 describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dialect) => {
   let t: TestHub;
   let base: string;
@@ -24,12 +23,15 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
 
   /** GET an EPCIS path as someone (null: no token), with the answer's status, headers and body. */
   async function epcis(path: string, as: Principal | null, headers: Record<string, string> = {}) {
-    const response = await fetch(`${t.hub.gateway.http.url}${path}`, { headers: { ...(as ? { authorization: `Bearer ${await t.token(as)}` } : {}), ...headers } });
+    const response = await fetch(`${t.hub.gateway.http.url}${path}`, {
+      headers: { ...(as ? { authorization: `Bearer ${await t.token(as)}` } : {}), ...headers },
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   }
 
   /** Every page of a query, following the Link header; each page must validate against GS1's schema. */
-  const allEvents = async (query: string, as: Principal) => allEpcisEvents(t.hub.gateway.http.url, base, `/epcis/events${query}`, await t.token(as));
+  const allEvents = async (query: string, as: Principal) =>
+    allEpcisEvents(t.hub.gateway.http.url, base, `/epcis/events${query}`, await t.token(as));
 
   /** An order of the studio run from import to shipment, its hand gilding (if any) done by a partner. */
   const runOrder = async (input: Record<string, unknown>, handGildingTo?: string) => {
@@ -39,10 +41,17 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const order = imported.data.importShopOrder;
     for (const stage of order.stages) {
       const holder = stage.statusCode.code === GILDING && handGildingTo ? partner(handGildingTo) : studio;
-      if (holder !== studio) expect((await t.gql(ASSIGN, { id: stage.id, to: holder.org, key: `assign-${stage.id}` }, { as: studio })).errors).toBeUndefined();
+      if (holder !== studio)
+        expect((await t.gql(ASSIGN, { id: stage.id, to: holder.org, key: `assign-${stage.id}` }, { as: studio })).errors).toBeUndefined();
       expect((await t.gql(START, { id: stage.id }, { as: holder })).errors).toBeUndefined();
       if (stage.qcCheckpoint) expect((await t.gql(QC, { id: stage.id, key: `qc-${stage.id}` }, { as: holder })).errors).toBeUndefined();
-      const environment = stage.statusCode.code === 'C40' ? [{ name: 'kiln temperature', value: 1280, unit: '°C' }, { name: 'humidity', value: 40, unit: '%' }] : undefined;
+      const environment =
+        stage.statusCode.code === 'C40'
+          ? [
+              { name: 'kiln temperature', value: 1280, unit: '°C' },
+              { name: 'humidity', value: 40, unit: '%' },
+            ]
+          : undefined;
       expect((await t.gql(COMPLETE, { id: stage.id, input: environment ? { environment } : null }, { as: holder })).errors).toBeUndefined();
     }
     expect((await t.gql(SHIP, { id: order.id, key: `ship-${order.id}` }, { as: studio })).errors).toBeUndefined();
@@ -68,7 +77,15 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     // Every stage started and completed, three QC results, the handover, the import, the codes and the shipment.
     const kinds = own.map((event) => event['weft:hubEventType']);
     expect(kinds.filter((kind) => kind === ORDER_EVENTS.STAGE_COMPLETED)).toHaveLength(9);
-    expect(kinds).toEqual(expect.arrayContaining([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_ASSIGNED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.TRACE_CODES_ISSUED, ORDER_EVENTS.SHIPMENT_ADDED]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ORDER_EVENTS.IMPORTED,
+        ORDER_EVENTS.STAGE_ASSIGNED,
+        ORDER_EVENTS.QC_RECORDED,
+        ORDER_EVENTS.TRACE_CODES_ISSUED,
+        ORDER_EVENTS.SHIPMENT_ADDED,
+      ]),
+    );
     expect(new Set(events.map((event) => event.eventID)).size).toBe(events.length);
     for (const event of own.filter((candidate) => candidate['weft:statusCode'])) {
       const status = VOCABULARY.findStatus(event['weft:statusCode'])!;
@@ -76,25 +93,44 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     }
     // Only the studio's own orders: the bakery's are not there.
     expect(events.some((event) => event.bizTransactionList[0].bizTransaction.endsWith(otherOrderId))).toBe(false);
-    expect((await allEvents('', staff('moyun-bakery'))).events.every((event) => event.bizTransactionList[0].bizTransaction === `${base}/id/order/${otherOrderId}`)).toBe(true);
+    expect(
+      (await allEvents('', staff('moyun-bakery'))).events.every(
+        (event) => event.bizTransactionList[0].bizTransaction === `${base}/id/order/${otherOrderId}`,
+      ),
+    ).toBe(true);
     // Places by GLN (Digital Link, AI 414); products by GTIN + serial once their codes exist.
     const imported = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.IMPORTED)!;
-    expect(imported).toMatchObject({ action: 'ADD', epcList: [`${base}/id/order/${orderId}`], readPoint: { id: `${base}/414/6901234000016` } });
+    expect(imported).toMatchObject({
+      action: 'ADD',
+      epcList: [`${base}/id/order/${orderId}`],
+      readPoint: { id: `${base}/414/6901234000016` },
+    });
     const shipped = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.SHIPMENT_ADDED)!;
     expect(shipped.epcList).toEqual(products.map((product) => `${base}/01/06901234001013/21/${product.code}`));
     expect(products.map((product) => product.uri)).toEqual(shipped.epcList);
     // The handover to the partner, and the gilding done at the partner's workshop.
     const handover = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_ASSIGNED)!;
-    expect(handover).toMatchObject({ sourceList: [{ type: 'possessing_party', source: `${base}/414/6901234000016` }], destinationList: [{ type: 'possessing_party', destination: `${base}/414/6901234000054` }] });
+    expect(handover).toMatchObject({
+      sourceList: [{ type: 'possessing_party', source: `${base}/414/6901234000016` }],
+      destinationList: [{ type: 'possessing_party', destination: `${base}/414/6901234000054` }],
+    });
     // Issuing the codes is where the lots became the products: a TransformationEvent.
     const made = own.filter((event) => event.type === 'TransformationEvent');
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ 'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED, bizStep: 'commissioning', disposition: 'active', outputEPCList: products.map((product) => product.uri), transformationID: `${base}/id/order/${orderId}/transformation` });
+    expect(made[0]).toMatchObject({
+      'weft:hubEventType': ORDER_EVENTS.TRACE_CODES_ISSUED,
+      bizStep: 'commissioning',
+      disposition: 'active',
+      outputEPCList: products.map((product) => product.uri),
+      transformationID: `${base}/id/order/${orderId}/transformation`,
+    });
     expect(made[0].inputEPCList.length).toBeGreaterThan(0);
     expect(made[0].inputEPCList.every((lot: string) => lot.startsWith(`${base}/id/lot/`))).toBe(true);
     expect(made[0].ilmd['weft:materialLots'].map((lot: { sku: string }) => lot.sku)).toEqual(expect.arrayContaining(['CLAY-KAOLIN']));
     expect(own.filter((event) => event.type !== 'TransformationEvent').every((event) => event.type === 'ObjectEvent')).toBe(true);
-    const gilded = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === GILDING)!;
+    const gilded = own.find(
+      (event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === GILDING,
+    )!;
     expect(gilded.readPoint.id).toBe(`${base}/414/6901234000054`);
     // The firing's readings, as CBV measurements with UN/CEFACT units.
     const fired = own.find((event) => event['weft:hubEventType'] === ORDER_EVENTS.STAGE_COMPLETED && event['weft:statusCode'] === 'C40')!;
@@ -117,10 +153,16 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect(byProduct.every((event) => event.type === 'ObjectEvent' && event.epcList.includes(products[0].uri))).toBe(true);
     const made = (await allEvents(`?MATCH_outputEPC=${product}`, studio)).events;
     expect(made.map((event) => event['weft:hubEventType'])).toEqual([ORDER_EVENTS.TRACE_CODES_ISSUED]);
-    expect((await allEvents(`?MATCH_anyEPC=${product}`, studio)).events.map((event) => event.eventID).sort()).toEqual([...byProduct, ...made].map((event) => event.eventID).sort());
+    expect((await allEvents(`?MATCH_anyEPC=${product}`, studio)).events.map((event) => event.eventID).sort()).toEqual(
+      [...byProduct, ...made].map((event) => event.eventID).sort(),
+    );
     const lot = made[0].inputEPCList[0];
-    expect((await allEvents(`?MATCH_inputEPC=${encodeURIComponent(lot)}`, studio)).events.map((event) => event.eventID)).toEqual([made[0].eventID]);
-    expect((await allEvents(`?eventType=TransformationEvent&EQ_bizStep=commissioning`, studio)).events.map((event) => event.eventID)).toEqual([made[0].eventID]);
+    expect((await allEvents(`?MATCH_inputEPC=${encodeURIComponent(lot)}`, studio)).events.map((event) => event.eventID)).toEqual([
+      made[0].eventID,
+    ]);
+    expect(
+      (await allEvents(`?eventType=TransformationEvent&EQ_bizStep=commissioning`, studio)).events.map((event) => event.eventID),
+    ).toEqual([made[0].eventID]);
     expect((await allEvents(`?eventType=TransformationEvent&EQ_bizStep=${encodeURIComponent(firing)}`, studio)).events).toEqual([]);
     const transformed = await epcis(`/epcis/events/${encodeURIComponent(made[0].eventID)}`, studio);
     expect(epcisSchemaProblems(transformed.body)).toEqual([]);
@@ -129,7 +171,12 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect(atPartner.length).toBeGreaterThan(0);
     expect(atPartner.every((event) => event.readPoint.id === `${base}/414/6901234000054`)).toBe(true);
     const later = byStep.at(-1)!.eventTime;
-    const fromThen = (await allEvents(`?GE_eventTime=${encodeURIComponent(later)}&MATCH_anyEPC=${encodeURIComponent(`${base}/id/order/${orderId}`)}`, studio)).events;
+    const fromThen = (
+      await allEvents(
+        `?GE_eventTime=${encodeURIComponent(later)}&MATCH_anyEPC=${encodeURIComponent(`${base}/id/order/${orderId}`)}`,
+        studio,
+      )
+    ).events;
     expect(fromThen.every((event) => event.eventTime >= later)).toBe(true);
     expect((await allEvents('?eventType=AggregationEvent', studio)).events).toEqual([]);
 
@@ -164,19 +211,41 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
 
   it('lists a supplier its lots and its purchase orders shipped and received, the studio its purchase orders, and no one else either', async () => {
     const clay = partner('jingdezhen-clay', 'SUPPLIER');
-    const placed = (await t.gql(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 500 }] }, idempotencyKey: "epcis-supply-po") { id } }`, {}, { as: staff('moyun-studio') })).data.placePurchaseOrder;
+    const placed = (
+      await t.gql(
+        `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 500 }] }, idempotencyKey: "epcis-supply-po") { id } }`,
+        {},
+        { as: staff('moyun-studio') },
+      )
+    ).data.placePurchaseOrder;
     const SHIP_PO = `mutation($id: ID!) { shipPurchaseOrder(purchaseOrderId: $id, input: { lots: [{ sku: "CLAY-KAOLIN", lotCode: "JDZ-K-2612Z", quantity: 500 }] }, idempotencyKey: "epcis-supply-ship") { status } }`;
     expect((await t.gql(SHIP_PO, { id: placed.id }, { as: clay })).data.shipPurchaseOrder.status).toBe('SHIPPED');
-    expect((await t.gql(`mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`, { id: placed.id }, { as: staff('moyun-studio') })).data.receivePurchaseOrder.status).toBe('RECEIVED');
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`,
+          { id: placed.id },
+          { as: staff('moyun-studio') },
+        )
+      ).data.receivePurchaseOrder.status,
+    ).toBe('RECEIVED');
     const po = `${base}/id/purchase-order/${placed.id}`;
-    const ofOrder = (events: Record<string, any>[]) => events.filter((event) => event.bizTransactionList?.some((entry: any) => entry.type === 'po' && entry.bizTransaction === po));
+    const ofOrder = (events: Record<string, any>[]) =>
+      events.filter((event) => event.bizTransactionList?.some((entry: any) => entry.type === 'po' && entry.bizTransaction === po));
 
     // The supplier: its lots as they came into its stock, then the purchase order leaving it and arriving at the studio.
     const supplied = (await allEvents('?perPage=5', clay)).events;
     const lots = (await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { sku lotCode } }`, {}, { as: clay })).data.stockLots;
     const commissioned = supplied.filter((event) => event.bizStep === 'commissioning');
     expect(commissioned).toHaveLength(lots.length);
-    expect(commissioned.every((event) => event.action === 'ADD' && event.readPoint.id === `${base}/414/6901234000078` && event.quantityList[0].epcClass.startsWith(`${base}/id/material/`))).toBe(true);
+    expect(
+      commissioned.every(
+        (event) =>
+          event.action === 'ADD' &&
+          event.readPoint.id === `${base}/414/6901234000078` &&
+          event.quantityList[0].epcClass.startsWith(`${base}/id/material/`),
+      ),
+    ).toBe(true);
     const [shipped, received] = ofOrder(supplied);
     expect(shipped).toMatchObject({
       type: 'ObjectEvent',
@@ -191,7 +260,9 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     // The studio: its purchase order's shipping and receiving, none of the supplier's lots.
     const studioEvents = (await allEvents('?EQ_bizStep=shipping|receiving', staff('moyun-studio'))).events;
     expect(ofOrder(studioEvents).map((event) => event.eventID)).toEqual([shipped.eventID, received.eventID]);
-    expect((await allEvents('?EQ_bizStep=commissioning', staff('moyun-studio'))).events.every((event) => event.type === 'TransformationEvent')).toBe(true);
+    expect(
+      (await allEvents('?EQ_bizStep=commissioning', staff('moyun-studio'))).events.every((event) => event.type === 'TransformationEvent'),
+    ).toBe(true);
     // Another studio, another supplier and a customer see none of it.
     expect(ofOrder((await allEvents('', staff('youcaifeng'))).events)).toEqual([]);
     const goldLeaf = (await allEvents('', partner('nanjing-gold-leaf', 'SUPPLIER'))).events;
@@ -201,7 +272,9 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
   });
 
   it('refuses a GTIN or a GLN whose check digit is wrong, naming the field', async () => {
-    const bad = await t.gql(IMPORT, { input: teawareOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', gtin: '06901234001014', quantity: 1 }] }) });
+    const bad = await t.gql(IMPORT, {
+      input: teawareOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', gtin: '06901234001014', quantity: 1 }] }),
+    });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors)).toContain('gtin must be a GTIN-8, -12, -13 or -14 with a valid check digit');
     const CHANGE = `mutation($gln: String!) { changeEnterprise(id: "moyun-studio", input: { gln: $gln }, idempotencyKey: "bad-gln") { id gln } }`;
@@ -215,7 +288,12 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const studio = staff('moyun-studio');
     const problem = async (path: string, as: Principal | null, status: number, type: string, headers?: Record<string, string>) => {
       const answer = await epcis(path, as, headers);
-      expect([answer.status, answer.headers.get('content-type'), answer.body.type, answer.body.status]).toEqual([status, 'application/problem+json', type, status]);
+      expect([answer.status, answer.headers.get('content-type'), answer.body.type, answer.body.status]).toEqual([
+        status,
+        'application/problem+json',
+        type,
+        status,
+      ]);
       expect(answer.body.title).toEqual(expect.any(String));
     };
     await problem('/epcis/events?EQ_colour=red', studio, 400, 'epcisException:QueryParameterException');
@@ -245,7 +323,11 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     const linkset = `<${product.uri}?linkType=all>; rel="linkset"; type="application/linkset+json"`;
 
     const person = await scan(path, { accept: 'text/html' });
-    expect([person.status, person.headers.get('location'), person.headers.get('link')]).toEqual([307, `${base}/story/${product.code}`, linkset]);
+    expect([person.status, person.headers.get('location'), person.headers.get('link')]).toEqual([
+      307,
+      `${base}/story/${product.code}`,
+      linkset,
+    ]);
     const page = await fetch(`${gateway}/story/${product.code}`);
     expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
     // GS1's CURIE, its full URI and an unknown link type (which falls back to the default link).
@@ -264,9 +346,20 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect(trace.status).toBe(200);
     const text = await trace.text();
     const story = JSON.parse(text);
-    expect([story.code, story.uri, story.gtin, story.qcPassed, story.studio.id]).toEqual([product.code, product.uri, '06901234001013', true, 'moyun-studio']);
-    expect(story.stages.map((stage: any) => stage.statusCode.code)).toEqual(VOCABULARY.statusCodes.filter((status) => ['A10', 'B10', 'C10', 'C20', 'C30', 'C40', 'C50', 'C60', 'E10'].includes(status.code)).map((status) => status.code));
-    for (const secret of ['林小姐', '王芳', '墨白', 'gilding-atelier', 'kiln temperature', 'priceCents']) expect(text).not.toContain(secret);
+    expect([story.code, story.uri, story.gtin, story.qcPassed, story.studio.id]).toEqual([
+      product.code,
+      product.uri,
+      '06901234001013',
+      true,
+      'moyun-studio',
+    ]);
+    expect(story.stages.map((stage: any) => stage.statusCode.code)).toEqual(
+      VOCABULARY.statusCodes
+        .filter((status) => ['A10', 'B10', 'C10', 'C20', 'C30', 'C40', 'C50', 'C60', 'E10'].includes(status.code))
+        .map((status) => status.code),
+    );
+    for (const secret of ['林小姐', '王芳', '墨白', 'gilding-atelier', 'kiln temperature', 'priceCents'])
+      expect(text).not.toContain(secret);
 
     // The EPCIS link answers the studio its product's events (a token is still needed).
     const epcisLink = (await scan(`${path}?linkType=gs1:epcis`)).headers.get('location')!;
@@ -282,7 +375,9 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
       const [set] = ((await answer.json()) as any).linkset;
       expect(set.anchor).toBe(product.uri);
       expect(set['https://gs1.org/voc/defaultLink'][0].href).toBe(`${base}/story/${product.code}`);
-      expect(set['https://gs1.org/voc/pip'][0]).toEqual(expect.objectContaining({ href: `${base}/story/${product.code}`, type: 'text/html', hreflang: ['zh', 'en'] }));
+      expect(set['https://gs1.org/voc/pip'][0]).toEqual(
+        expect.objectContaining({ href: `${base}/story/${product.code}`, type: 'text/html', hreflang: ['zh', 'en'] }),
+      );
       expect(set['https://gs1.org/voc/traceability'][0].href).toBe(`${base}/trace/${product.code}`);
       expect(set['https://gs1.org/voc/epcis'][0].href).toBe(epcisLink);
     }
@@ -295,7 +390,15 @@ describe.each(dialects())('EPCIS 2.0 query interface at the gateway (%s)', (dial
     expect((await scan(`/01/6901234001013/21/${product.code}`)).status).toBe(307);
 
     // What no product carries: another GTIN, a wrong check digit, the other URI form, an unknown or malformed code.
-    for (const missing of [`/01/06901234002010/21/${product.code}`, `/01/06901234001014/21/${product.code}`, `/id/product/${product.code}`, `/01/${pastry.code}`, '/01/06901234001013/21/WT00000000000000000000000000', '/id/product/%E0%A4%A', '/trace/no-such-code']) {
+    for (const missing of [
+      `/01/06901234002010/21/${product.code}`,
+      `/01/06901234001014/21/${product.code}`,
+      `/id/product/${product.code}`,
+      `/01/${pastry.code}`,
+      '/01/06901234001013/21/WT00000000000000000000000000',
+      '/id/product/%E0%A4%A',
+      '/trace/no-such-code',
+    ]) {
       const answer = await scan(missing);
       expect([missing, answer.status, answer.headers.get('content-type')]).toEqual([missing, 404, 'application/problem+json']);
     }

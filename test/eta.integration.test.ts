@@ -20,7 +20,12 @@ describe.each(dialects())('completion forecasts (%s)', (dialect) => {
     t = await startTestHub(dialect);
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
     // 60 days of 墨韵文创's past production: enough history for its stages; none for 有裁缝.
-    const history = generateHistory({ seed: 3, days: 60, end: Date.now() - 5 * DAY, studios: DEMO_HISTORY_STUDIOS.filter((studio) => studio.studioId === 'moyun-studio') });
+    const history = generateHistory({
+      seed: 3,
+      days: 60,
+      end: Date.now() - 5 * DAY,
+      studios: DEMO_HISTORY_STUDIOS.filter((studio) => studio.studioId === 'moyun-studio'),
+    });
     const em = t.hub.subgraphs.orders.systemContext().em.fork();
     await em.insertMany(
       DurationRecord,
@@ -47,7 +52,10 @@ describe.each(dialects())('completion forecasts (%s)', (dialect) => {
     const SUBSCRIBE = `subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type kind order { eta { completion { likelyBefore } statement } } } }`;
     const forBasic = basic.subscribe(SUBSCRIBE, { id: order.id });
     const forMinimal = minimal.subscribe(SUBSCRIBE, { id: order.id });
-    const etaEvents = () => forBasic.results.filter((result) => result.data?.orderProgress.type === ORDER_EVENTS.ETA_CHANGED).map((result) => result.data!.orderProgress);
+    const etaEvents = () =>
+      forBasic.results
+        .filter((result) => result.data?.orderProgress.type === ORDER_EVENTS.ETA_CHANGED)
+        .map((result) => result.data!.orderProgress);
 
     // The import is estimated by the orders.eta consumer and published.
     await waitFor(() => etaEvents().length >= 1, 20_000, 'the first forecast');
@@ -72,7 +80,11 @@ describe.each(dialects())('completion forecasts (%s)', (dialect) => {
     const stage = order.stages[0];
     await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: stage.id });
     await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id });
-    await waitFor(() => etaEvents().some((event) => new Date(event.order.eta.completion.likelyBefore).getTime() < bound - 6 * 3_600_000), 20_000, 'an earlier forecast');
+    await waitFor(
+      () => etaEvents().some((event) => new Date(event.order.eta.completion.likelyBefore).getTime() < bound - 6 * 3_600_000),
+      20_000,
+      'an earlier forecast',
+    );
     const moved = await etaOf(order.id);
     expect(moved.basis.stagesRemaining).toBe(8);
     expect(new Date(moved.completion.median).getTime()).toBeLessThan(median - 6 * 3_600_000);
@@ -82,13 +94,21 @@ describe.each(dialects())('completion forecasts (%s)', (dialect) => {
     expect(forMinimal.results.every((result) => !result.errors)).toBe(true);
 
     // Cancelled: no forecast.
-    await t.gql(`mutation($id: ID!, $k: String!) { cancelOrder(orderId: $id, reason: "changed mind", idempotencyKey: $k) { id } }`, { id: order.id, k: randomUUID() });
+    await t.gql(`mutation($id: ID!, $k: String!) { cancelOrder(orderId: $id, reason: "changed mind", idempotencyKey: $k) { id } }`, {
+      id: order.id,
+      k: randomUUID(),
+    });
     expect(await etaOf(order.id)).toBeNull();
   });
 
   it('falls back to standard durations where a studio has no history, and says so', async () => {
-    const order = (await t.gql(IMPORT, { input: teawareOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SUIT-WOOL', quantity: 1 }] }) }, { as: { subject: 'lead@youcaifeng', org: 'youcaifeng', roles: ['STUDIO_ADMIN'] } })).data
-      .importShopOrder;
+    const order = (
+      await t.gql(
+        IMPORT,
+        { input: teawareOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SUIT-WOOL', quantity: 1 }] }) },
+        { as: { subject: 'lead@youcaifeng', org: 'youcaifeng', roles: ['STUDIO_ADMIN'] } },
+      )
+    ).data.importShopOrder;
     const eta = await etaOf(order.id, { subject: 'lead@youcaifeng', org: 'youcaifeng', roles: ['STUDIO_ADMIN'] });
     expect(eta.basis).toMatchObject({ method: 'STANDARD_DURATIONS', stagesFromHistory: 0, stagesRemaining: 9, loadFactor: null });
     expect(eta.basis.note).toMatch(/too little history/i);

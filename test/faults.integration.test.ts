@@ -48,7 +48,10 @@ describe('a subgraph stopped mid-flight (sqlite)', () => {
     expect(down.body.subgraphs).toMatchObject({ network: false, orders: true });
 
     // Back on its address: the same gateway answers it again.
-    t.hub.subgraphs.network = await startSubgraph(SUBGRAPHS.find((definition) => definition.name === 'network')!, { port, location: t.location, auth: t.tokens, bus: t.hub.bus, metricsRoute: true });
+    t.hub.subgraphs.network = await startSubgraph(
+      SUBGRAPHS.find((definition) => definition.name === 'network')!,
+      { port, location: t.location, auth: t.tokens, bus: t.hub.bus, metricsRoute: true },
+    );
     const back = await t.gql(`query($id: ID!) { order(id: $id) { id studio { nameEn } } }`, { id: orderId });
     expect(back.errors).toBeUndefined();
     expect(back.data.order.studio.nameEn).toBe('Moyun Creative Studio');

@@ -45,8 +45,26 @@ const random = seededRandom(SEED);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
 
 /** The well-typed but adversarial strings every String / ID argument may get. */
-const NASTY_STRINGS = ['', ' ', 'x'.repeat(20_000), 'bell\u0007escape\u001b[31m\r\n', '"; drop table shop_order; --', '../../etc/passwd', '墨韵文创'.repeat(50), '\ud800', 'youcaifeng', 'moyun-studio'];
-const DATES = ['not-a-date', '2026-13-45T25:61:00Z', '1970-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', new Date(Date.now() + 86_400_000).toISOString(), new Date(Date.now() - 400 * 86_400_000).toISOString()];
+const NASTY_STRINGS = [
+  '',
+  ' ',
+  'x'.repeat(20_000),
+  'bell\u0007escape\u001b[31m\r\n',
+  '"; drop table shop_order; --',
+  '../../etc/passwd',
+  '墨韵文创'.repeat(50),
+  '\ud800',
+  'youcaifeng',
+  'moyun-studio',
+];
+const DATES = [
+  'not-a-date',
+  '2026-13-45T25:61:00Z',
+  '1970-01-01T00:00:00.000Z',
+  '9999-12-31T23:59:59.999Z',
+  new Date(Date.now() + 86_400_000).toISOString(),
+  new Date(Date.now() - 400 * 86_400_000).toISOString(),
+];
 const INTS = [0, -1, 1, 3, 2_147_483_647, -2_147_483_648];
 const FLOATS = [0, -1.5, 0.1, 1e308, -1e308];
 /** What an ill-typed value may be, in place of any argument. */
@@ -57,7 +75,11 @@ const rules: Record<string, OperationRule> = Object.assign({}, ...SUBGRAPHS.map(
 
 /** Every field the suite calls: each mutation, and each query that takes arguments. */
 const FIELDS: { coordinate: string; kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
-  ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({ coordinate: `Mutation.${field.name}`, kind: 'mutation' as const, field })),
+  ...Object.values(schema.getMutationType()!.getFields()).map((field) => ({
+    coordinate: `Mutation.${field.name}`,
+    kind: 'mutation' as const,
+    field,
+  })),
   ...Object.values(schema.getQueryType()!.getFields())
     .filter((field) => field.args.length > 0 && !field.name.startsWith('_'))
     .map((field) => ({ coordinate: `Query.${field.name}`, kind: 'query' as const, field })),
@@ -108,7 +130,11 @@ function operationFor({ kind, field }: (typeof FIELDS)[number]): string {
 }
 
 /** Who a rule lets through (acting for the enterprise its rule names), and someone it does not. */
-function principalsFor(rule: OperationRule | undefined, args: Record<string, unknown>, fixture: Fixture): { allowed: (Principal | null)[]; denied: (Principal | null)[] } {
+function principalsFor(
+  rule: OperationRule | undefined,
+  args: Record<string, unknown>,
+  fixture: Fixture,
+): { allowed: (Principal | null)[]; denied: (Principal | null)[] } {
   const of = (role: Role, org: string | null): Principal | null => {
     if (role === 'HUB_ADMIN') return hubAdmin();
     if (role === 'CUSTOMER') return customer([fixture.a], 'DETAILED');
@@ -161,9 +187,31 @@ describe('fuzzing every mutation and query argument through the gateway (sqlite)
 
   beforeAll(async () => {
     t = await startTestHub('sqlite');
-    for (const name of ['network', 'suppliers', 'capacity', 'kitchens']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    for (const name of ['network', 'suppliers', 'capacity', 'kitchens'])
+      await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
     fixture = await buildFixture(t);
-    ids = [fixture.a, fixture.b, fixture.m, ...Object.values(fixture.aStages), fixture.bFirstStage, fixture.traceCode, fixture.purchaseOrder, fixture.overflowRequest, fixture.allocation, fixture.aImportedEvent, fixture.webhook, 'CLAY-KAOLIN', 'GLAZE-CELADON', 'moyun-studio', 'youcaifeng', 'moyun-bakery', 'gilding-atelier', 'jingde-kiln-works', 'jingdezhen-clay', 'xuhui-cloud-kitchen'];
+    ids = [
+      fixture.a,
+      fixture.b,
+      fixture.m,
+      ...Object.values(fixture.aStages),
+      fixture.bFirstStage,
+      fixture.traceCode,
+      fixture.purchaseOrder,
+      fixture.overflowRequest,
+      fixture.allocation,
+      fixture.aImportedEvent,
+      fixture.webhook,
+      'CLAY-KAOLIN',
+      'GLAZE-CELADON',
+      'moyun-studio',
+      'youcaifeng',
+      'moyun-bakery',
+      'gilding-atelier',
+      'jingde-kiln-works',
+      'jingdezhen-clay',
+      'xuhui-cloud-kitchen',
+    ];
     await t.hub.pauseTimers();
   }, 180_000);
   afterAll(() => t?.close());
@@ -175,10 +223,14 @@ describe('fuzzing every mutation and query argument through the gateway (sqlite)
     for (const runtime of Object.values(t.hub.subgraphs)) {
       if (!runtime.database) continue;
       const connection = runtime.database.orm.em.getConnection();
-      const tables = await connection.execute<{ name: string }[]>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name");
+      const tables = await connection.execute<{ name: string }[]>(
+        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name",
+      );
       for (const { name } of tables) {
         if (IGNORED_TABLES.includes(name)) continue;
-        hash.update(`${runtime.definition.name}.${name}:${JSON.stringify(await connection.execute(`select * from "${name}" order by rowid`))}`);
+        hash.update(
+          `${runtime.definition.name}.${name}:${JSON.stringify(await connection.execute(`select * from "${name}" order by rowid`))}`,
+        );
       }
     }
     return hash.digest('hex');
@@ -212,13 +264,22 @@ describe('fuzzing every mutation and query argument through the gateway (sqlite)
         const where = `${entry.coordinate} as ${call.as?.roles.join('+') ?? 'anonymous'}`;
         if (response.status >= 500) problems.push(`${where}: HTTP ${response.status}`);
         const result = (await response.json()) as GraphQLResult;
-        const internal = result.errors?.find((error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === undefined);
-        if (internal) problems.push(`${where}: ${internal.extensions?.code ?? 'no code'} ${internal.message} ${JSON.stringify(call.variables).slice(0, 300)}`);
+        const internal = result.errors?.find(
+          (error) => error.extensions?.code === 'INTERNAL_SERVER_ERROR' || error.extensions?.code === undefined,
+        );
+        if (internal)
+          problems.push(
+            `${where}: ${internal.extensions?.code ?? 'no code'} ${internal.message} ${JSON.stringify(call.variables).slice(0, 300)}`,
+          );
         if (call.denied && reached(result)) problems.push(`${where}: a principal its rule refuses got through`);
         if (!call.denied && reached(result)) reachedBy.set(entry.coordinate, (reachedBy.get(entry.coordinate) ?? 0) + 1);
-        const refused = Boolean(result.errors?.length) && (result.data == null || (result.data as Record<string, unknown>)[entry.field.name] == null);
+        const refused =
+          Boolean(result.errors?.length) && (result.data == null || (result.data as Record<string, unknown>)[entry.field.name] == null);
         const now = await snapshot();
-        if (refused && now !== baseline) problems.push(`${where}: a refused call changed data (${result.errors![0].extensions?.code}: ${result.errors![0].message.slice(0, 120)})`);
+        if (refused && now !== baseline)
+          problems.push(
+            `${where}: a refused call changed data (${result.errors![0].extensions?.code}: ${result.errors![0].message.slice(0, 120)})`,
+          );
         baseline = now;
         // A field with many optional inputs (lists that may hold 600 items, dates that may be
         // malformed) is often stopped before its resolver: it gets more calls until one reaches it.

@@ -21,7 +21,11 @@ describe('GraphQL over HTTP', () => {
   afterAll(() => t?.close());
 
   const post = async (body: unknown, headers: Record<string, string> = {}, url = t.hub.gateway.url) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
     return { status: response.status, headers: response.headers, body: (await response.json()) as any };
   };
 
@@ -30,7 +34,8 @@ describe('GraphQL over HTTP', () => {
     ['a subgraph (orders)', () => t.hub.subgraphs.orders.url],
   ])("passes graphql-http's server audits at %s: every MUST and every SHOULD", async (_where, url) => {
     // A bearer token proves a request non-simple (CSRF), as every client of the hub sends one.
-    const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
+    const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
+      fetch(input, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` } });
     const results = await Promise.all(serverAudits({ url: url(), fetchFn }).map((audit) => audit.fn()));
     const failed = results.filter((result) => result.status !== 'ok' && !result.name.startsWith('MAY'));
     expect(failed.map((result) => `${result.name}: ${'reason' in result ? result.reason : ''}`)).toEqual([]);
@@ -60,7 +65,7 @@ describe('GraphQL over HTTP', () => {
     expect(result.headers.get('x-request-id')).toMatch(/^[\w.:-]+$/);
   });
 
-  it('marks the public subgraph\'s answers public with their version, no other\'s, and the gateway keeps them', async () => {
+  it("marks the public subgraph's answers public with their version, no other's, and the gateway keeps them", async () => {
     const vocabulary = await post({ query: '{ statusCodes { code } }' }, {}, t.hub.subgraphs.vocabulary.url);
     expect(vocabulary.headers.get('cache-control')).toBe('max-age=300, public');
     expect(vocabulary.headers.get('x-weft-answer-version')).toMatch(/^\d+$/);
@@ -69,7 +74,10 @@ describe('GraphQL over HTTP', () => {
     // Through the gateway, the same question twice (as two viewers) reaches the vocabulary once.
     const vocabularyOperations = async () => {
       const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
-      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="vocabulary"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="vocabulary"[^}]*\} (\d+)/gm)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
     };
     const query = { query: '{ exceptionCodes { code labelEn } }' };
     const before = await vocabularyOperations();
@@ -85,7 +93,10 @@ describe('GraphQL over HTTP', () => {
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
     const networkOperations = async () => {
       const metrics = await (await fetch(t.hub.gateway.url.replace('/graphql', '/metrics'))).text();
-      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="network"[^}]*\} (\d+)/gm)].reduce((sum, match) => sum + Number(match[1]), 0);
+      return [...metrics.matchAll(/^weft_graphql_operations_total\{service="network"[^}]*\} (\d+)/gm)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
     };
     const directory = await post({ query: '{ enterprise(id: "gilding-atelier") { nameEn } }' }, {}, t.hub.subgraphs.network.url);
     expect(directory.headers.get('cache-control')).toBe('max-age=60, public');
@@ -99,12 +110,27 @@ describe('GraphQL over HTTP', () => {
     const change = `mutation($input: EnterpriseChangeInput!) { changeEnterprise(id: "gilding-atelier", input: $input, idempotencyKey: "http-directory-1") { nameEn } }`;
     // Someone else's entry, or a bad region: refused, nothing changes.
     expect((await post({ query: change, variables: { input: { nameEn: 'Not Yours' } } })).body.errors[0].extensions.code).toBe('FORBIDDEN');
-    expect((await post({ query: change, variables: { input: { region: 'jiangxi' } } }, { authorization: `Bearer ${gilder}` })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect((await post({ query: change, variables: { input: {} } }, { authorization: `Bearer ${gilder}` })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    const changed = await post({ query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } }, { authorization: `Bearer ${gilder}` });
+    expect(
+      (await post({ query: change, variables: { input: { region: 'jiangxi' } } }, { authorization: `Bearer ${gilder}` })).body.errors[0]
+        .extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await post({ query: change, variables: { input: {} } }, { authorization: `Bearer ${gilder}` })).body.errors[0].extensions.code,
+    ).toBe('BAD_USER_INPUT');
+    const changed = await post(
+      { query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } },
+      { authorization: `Bearer ${gilder}` },
+    );
     expect(changed.body).toEqual({ data: { changeEnterprise: { nameEn: 'Gilding Atelier of Jingdezhen' } } });
     // Sent again with its key (a retry), it changes nothing more and answers the same.
-    expect((await post({ query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } }, { authorization: `Bearer ${gilder}` })).body).toEqual(changed.body);
+    expect(
+      (
+        await post(
+          { query: change, variables: { input: { nameEn: 'Gilding Atelier of Jingdezhen' } } },
+          { authorization: `Bearer ${gilder}` },
+        )
+      ).body,
+    ).toEqual(changed.body);
     await t.hub.settle();
     expect((await post(query)).body.data.enterprise).toEqual({ nameEn: 'Gilding Atelier of Jingdezhen', region: 'CN-JX' });
     const events = (await t.hub.bus.read('0', 10_000)).filter((event) => event.type === NETWORK_EVENTS.ENTERPRISE_UPDATED);
@@ -117,8 +143,11 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('serves queries over GET with URL-encoded variables, never mutations, and only with a header that proves a non-simple request', async () => {
-    const url = (query: string, variables?: unknown) => `${t.hub.gateway.url}?query=${encodeURIComponent(query)}${variables ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : ''}`;
-    const query = await fetch(url('query($p: StatusPhase) { statusCodes(phase: $p) { code } }', { p: 'PRODUCTION' }), { headers: { authorization: `Bearer ${token}` } });
+    const url = (query: string, variables?: unknown) =>
+      `${t.hub.gateway.url}?query=${encodeURIComponent(query)}${variables ? `&variables=${encodeURIComponent(JSON.stringify(variables))}` : ''}`;
+    const query = await fetch(url('query($p: StatusPhase) { statusCodes(phase: $p) { code } }', { p: 'PRODUCTION' }), {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(query.status).toBe(200);
     expect(((await query.json()) as any).data.statusCodes.length).toBeGreaterThan(0);
     const mutation = await fetch(url('mutation { __typename }'), { headers: { authorization: `Bearer ${token}` } });
@@ -130,7 +159,11 @@ describe('GraphQL over HTTP', () => {
   });
 
   it.each([3_000_000, 30_000_000])('answers a %i-byte body 413 with a GraphQL error, then closes the connection', async (bytes) => {
-    const response = await fetch(t.hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: `{"query":"${'a'.repeat(bytes)}"}` });
+    const response = await fetch(t.hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: `{"query":"${'a'.repeat(bytes)}"}`,
+    });
     expect(response.status).toBe(413);
     expect(response.headers.get('connection')).toBe('close');
     expect(((await response.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');

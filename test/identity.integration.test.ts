@@ -31,7 +31,11 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
   it('answers expired, forged and malformed tokens with UNAUTHENTICATED at the gateway and at every subgraph', async () => {
     const expired = await t.tokens.sign(staff('moyun-studio'), -120);
     const forged = await new TokenService({ hubSecret: 'a-different-secret-of-enough-length-000' }).sign(staff('moyun-studio'), 600);
-    const urls = [t.hub.gateway.url, ...Object.values(t.hub.subgraphs).map((runtime) => runtime.url), ...Object.values(t.hub.gateway.audienceUrls)];
+    const urls = [
+      t.hub.gateway.url,
+      ...Object.values(t.hub.subgraphs).map((runtime) => runtime.url),
+      ...Object.values(t.hub.gateway.audienceUrls),
+    ];
     for (const url of urls) {
       for (const token of [expired, forged, 'garbage']) {
         const response = await fetch(url, {
@@ -54,7 +58,10 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
 
   it('mints a customer link, exchanges and refreshes it for that order only, and revokes it', async () => {
     const minted = (
-      await t.gql(`mutation($id: ID!) { mintCustomerLink(orderId: $id, tier: DETAILED, validDays: 30, idempotencyKey: "link-1") { token url link { id tier expiresAt revokedAt } } }`, { id: orderId })
+      await t.gql(
+        `mutation($id: ID!) { mintCustomerLink(orderId: $id, tier: DETAILED, validDays: 30, idempotencyKey: "link-1") { token url link { id tier expiresAt revokedAt } } }`,
+        { id: orderId },
+      )
     ).data!.mintCustomerLink;
     expect(minted.url).toContain(`link=${encodeURIComponent(minted.token)}`);
     expect(minted.link).toMatchObject({ tier: 'DETAILED', revokedAt: null });
@@ -80,14 +87,24 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
     expect(detailed.data.order.stages[0]).toMatchObject({ code: 'A10', startedAt: expect.any(String), operatorPenName: '松烟' });
 
     // A replayed mint answers the same link; revoking ends the exchange and the tokens already out.
-    const replay = (await t.gql(`mutation($id: ID!) { mintCustomerLink(orderId: $id, tier: DETAILED, validDays: 30, idempotencyKey: "link-1") { link { id } } }`, { id: orderId })).data.mintCustomerLink;
+    const replay = (
+      await t.gql(
+        `mutation($id: ID!) { mintCustomerLink(orderId: $id, tier: DETAILED, validDays: 30, idempotencyKey: "link-1") { link { id } } }`,
+        { id: orderId },
+      )
+    ).data.mintCustomerLink;
     expect(replay.link.id).toBe(minted.link.id);
-    const revoked = (await t.gql(`mutation($id: ID!) { revokeCustomerLink(linkId: $id) { revokedAt } }`, { id: minted.link.id })).data.revokeCustomerLink;
+    const revoked = (await t.gql(`mutation($id: ID!) { revokeCustomerLink(linkId: $id) { revokedAt } }`, { id: minted.link.id })).data
+      .revokeCustomerLink;
     expect(revoked.revokedAt).toEqual(expect.any(String));
     expect((await t.gql(CUSTOMER_VIEW, { id: orderId }, { as: refreshed.token })).data.order).toBeNull();
     expect(codeOf(await t.gql(EXCHANGE, { link: minted.token }, { as: null }))).toBe('UNAUTHENTICATED');
     // A studio cannot revoke another studio's link, and learns nothing about it.
-    const foreign = await t.gql(`mutation($id: ID!) { revokeCustomerLink(linkId: $id) { id } }`, { id: minted.link.id }, { as: staff('youcaifeng') });
+    const foreign = await t.gql(
+      `mutation($id: ID!) { revokeCustomerLink(linkId: $id) { id } }`,
+      { id: minted.link.id },
+      { as: staff('youcaifeng') },
+    );
     expect(codeOf(foreign)).toBe('NOT_FOUND');
   });
 
@@ -98,28 +115,47 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
     expect(before.stages[0].startedAt).toEqual(expect.any(String));
 
     const SET_TIER = `mutation($id: ID!, $tier: VisibilityTier!, $key: String!) { setCustomerTierMax(orderId: $id, tier: $tier, idempotencyKey: $key) { customerTierMax } }`;
-    expect((await t.gql(SET_TIER, { id: orderId, tier: 'BASIC', key: 'tier-basic' })).data.setCustomerTierMax.customerTierMax).toBe('BASIC');
+    expect((await t.gql(SET_TIER, { id: orderId, tier: 'BASIC', key: 'tier-basic' })).data.setCustomerTierMax.customerTierMax).toBe(
+      'BASIC',
+    );
     const basic = (await t.gql(CUSTOMER_VIEW, { id: orderId }, { as: token })).data.order;
     expect(basic.stages.map((stage: any) => stage.code)).toEqual(['A10', 'B10', 'C40', 'C60', 'E10']);
     expect(basic.stages[0]).toEqual({ code: 'A10', startedAt: null, operatorPenName: null });
     expect(basic.milestone).toEqual({ code: 'B10' });
 
     await t.gql(SET_TIER, { id: orderId, tier: 'MINIMAL', key: 'tier-minimal' });
-    expect((await t.gql(CUSTOMER_VIEW, { id: orderId }, { as: token })).data.order).toEqual({ id: orderId, phase: 'IN_PROGRESS', milestone: null, stages: [] });
+    expect((await t.gql(CUSTOMER_VIEW, { id: orderId }, { as: token })).data.order).toEqual({
+      id: orderId,
+      phase: 'IN_PROGRESS',
+      milestone: null,
+      stages: [],
+    });
     await t.gql(SET_TIER, { id: orderId, tier: 'DETAILED', key: 'tier-detailed' });
   });
 
   it('serves each audience its contract: what is outside it fails validation there', async () => {
     const { customer: customerUrl, partner: partnerUrl, supplier: supplierUrl } = t.hub.gateway.audienceUrls;
     const asCustomer = { as: customer([orderId], 'DETAILED'), url: customerUrl };
-    expect((await t.gql(`query($id: ID!) { order(id: $id) { phase stages { code startedAt } } }`, { id: orderId }, asCustomer)).data.order.phase).toBe('IN_PROGRESS');
-    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { customer { name } } }`, { id: orderId }, asCustomer))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { stages { operatorName } } }`, { id: orderId }, asCustomer))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await t.gql(`mutation { cancelOrder(orderId: "${orderId}", reason: "x", idempotencyKey: "c") { id } }`, {}, asCustomer))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(
+      (await t.gql(`query($id: ID!) { order(id: $id) { phase stages { code startedAt } } }`, { id: orderId }, asCustomer)).data.order.phase,
+    ).toBe('IN_PROGRESS');
+    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { customer { name } } }`, { id: orderId }, asCustomer))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { stages { operatorName } } }`, { id: orderId }, asCustomer))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(
+      codeOf(await t.gql(`mutation { cancelOrder(orderId: "${orderId}", reason: "x", idempotencyKey: "c") { id } }`, {}, asCustomer)),
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
 
     const asPartner = { as: partner('gilding-atelier'), url: partnerUrl };
-    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { priceCents } }`, { id: orderId }, asPartner))).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { stages { processParameters { name } } } }`, { id: orderId }, asPartner))).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { priceCents } }`, { id: orderId }, asPartner))).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
+    expect(
+      codeOf(await t.gql(`query($id: ID!) { order(id: $id) { stages { processParameters { name } } } }`, { id: orderId }, asPartner)),
+    ).toBe('GRAPHQL_VALIDATION_FAILED');
     const partnerView = await t.gql(`query($id: ID!) { order(id: $id) { id stages { code dueAt } } }`, { id: orderId }, asPartner);
     expect(partnerView).toEqual({ data: { order: null } });
 
@@ -153,9 +189,17 @@ describe.each(dialects())('identity, links, tiers and contracts (%s)', (dialect)
     const tokens = `{ ${Array.from({ length: DEFAULT_LIMITS.maxTokens }, () => 'vocabularyVersion').join(' ')} }`;
     expect((await t.gql(tokens)).errors?.[0].message).toMatch(/token/i);
     const batch = Array.from({ length: DEFAULT_LIMITS.maxBatch + 1 }, () => ({ query: '{ vocabularyVersion }' }));
-    const response = await fetch(t.hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch) });
+    const response = await fetch(t.hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch),
+    });
     expect(response.status).toBe(400);
-    const allowed = await fetch(t.hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(batch.slice(0, 2)) });
+    const allowed = await fetch(t.hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(batch.slice(0, 2)),
+    });
     expect(((await allowed.json()) as any[]).map((result: any) => result.data.vocabularyVersion)).toEqual([1, 1]);
   });
 });

@@ -47,9 +47,22 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
   beforeAll(async () => {
     t = await startTestHub(dialect);
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
-    await t.hub.subgraphs.suppliers.systemContext().em.fork().transactional(async (em) => {
-      for (const supplier of SUPPLIERS) em.persist(em.create(Supplier, { id: supplier.id, tier: 'SECONDARY', categories: ['load'], skus: [supplier.sku], leadTimeDays: 2, lastSequence: 0 }));
-    });
+    await t.hub.subgraphs.suppliers
+      .systemContext()
+      .em.fork()
+      .transactional(async (em) => {
+        for (const supplier of SUPPLIERS)
+          em.persist(
+            em.create(Supplier, {
+              id: supplier.id,
+              tier: 'SECONDARY',
+              categories: ['load'],
+              skus: [supplier.sku],
+              leadTimeDays: 2,
+              lastSequence: 0,
+            }),
+          );
+      });
   });
   afterAll(() => t?.close());
 
@@ -62,29 +75,46 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
       [batches[index], batches[swap]] = [batches[swap], batches[index]];
     }
     const url = t.hub.subgraphs.suppliers.url;
-    const tokens = Object.fromEntries(await Promise.all(SUPPLIERS.map(async (supplier) => [supplier.id, await t.tokens.sign(partner(supplier.id, 'SUPPLIER'), 3600)])));
+    const tokens = Object.fromEntries(
+      await Promise.all(SUPPLIERS.map(async (supplier) => [supplier.id, await t.tokens.sign(partner(supplier.id, 'SUPPLIER'), 3600)])),
+    );
     // As a supplier's system would: a refusal marked retryable (contention past the hub's own
     // retries) is sent again, same sequence; it is counted and printed.
     let retries = 0;
     const retrying = (call: () => Promise<GraphQLResult>) => resendRetryable(call, 4, () => (retries += 1));
-    const publications = batches.map(({ supplier, sequence }) => () => retrying(() => t.gql(PUBLISH, { supplierId: supplier.id, sequence, items: itemsOf(supplier, sequence) }, { as: tokens[supplier.id], url })));
+    const publications = batches.map(
+      ({ supplier, sequence }) =>
+        () =>
+          retrying(() =>
+            t.gql(PUBLISH, { supplierId: supplier.id, sequence, items: itemsOf(supplier, sequence) }, { as: tokens[supplier.id], url }),
+          ),
+    );
     const imports = Array.from({ length: ORDERS }, () => {
       const input = teawareOrder();
       return () => retrying(() => t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id } }`, { input }));
     });
 
     const started = Date.now();
-    const results = await inPool([...publications, ...imports].sort(() => random() - 0.5), IN_FLIGHT);
+    const results = await inPool(
+      [...publications, ...imports].sort(() => random() - 0.5),
+      IN_FLIGHT,
+    );
     const seconds = (Date.now() - started) / 1000;
     const failed = results.filter((result) => result.errors);
     expect(failed.map((result) => result.errors![0].message)).toEqual([]);
     const applied = results.reduce((sum, result) => sum + (result.data?.publishInventory?.applied ?? 0), 0);
     const stale = results.reduce((sum, result) => sum + (result.data?.publishInventory?.stale.length ?? 0), 0);
-    console.log(`Inventory load (${dialect}): ${batches.length} batches (${REPEATS} repeated) and ${ORDERS} orders in ${seconds.toFixed(1)} s, ${applied} items applied, ${stale} stale, ${retries} retried after a retryable refusal`);
+    console.log(
+      `Inventory load (${dialect}): ${batches.length} batches (${REPEATS} repeated) and ${ORDERS} orders in ${seconds.toFixed(1)} s, ${applied} items applied, ${stale} stale, ${retries} retried after a retryable refusal`,
+    );
 
     const em = () => t.hub.subgraphs.suppliers.systemContext().em.fork();
     // Every order's import event has been applied once.
-    await waitFor(async () => (await em().count(ProcessedEvent, { id: { $like: 'suppliers.orders:%' } })) >= ORDERS, 30_000, 'order events');
+    await waitFor(
+      async () => (await em().count(ProcessedEvent, { id: { $like: 'suppliers.orders:%' } })) >= ORDERS,
+      30_000,
+      'order events',
+    );
     expect(await em().count(OrderSupply, {})).toBe(ORDERS);
 
     for (const supplier of SUPPLIERS) {
@@ -93,7 +123,9 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
       expect(lots).toHaveLength(LOTS);
       for (const lot of lots) {
         const index = Number(lot.lotCode.split('-L')[1]);
-        const highest = Array.from({ length: SEQUENCES }, (_, sequence) => SEQUENCES - sequence).find((sequence) => (sequence + index) % 3 !== 0)!;
+        const highest = Array.from({ length: SEQUENCES }, (_, sequence) => SEQUENCES - sequence).find(
+          (sequence) => (sequence + index) % 3 !== 0,
+        )!;
         expect(`${lot.lotCode}:${lot.onHand}:${lot.lastSequence}`).toBe(`${lot.lotCode}:${highest * 1000 + index}:${highest}`);
       }
     }
@@ -101,12 +133,16 @@ describe.each(dialects())('inventory publications under load (%s)', (dialect) =>
     // Reservations: what each lot says it holds is exactly its live reservations, never more than it has.
     const reservations = await em().find(Reservation, { status: 'RESERVED' });
     for (const lot of await em().find(StockLot, {})) {
-      const held = reservations.filter((reservation) => reservation.lotId === lot.id).reduce((sum, reservation) => sum + reservation.quantity, 0);
+      const held = reservations
+        .filter((reservation) => reservation.lotId === lot.id)
+        .reduce((sum, reservation) => sum + reservation.quantity, 0);
       expect(`${lot.lotCode}:${lot.reserved}`).toBe(`${lot.lotCode}:${held}`);
       expect(lot.reserved).toBeLessThanOrEqual(lot.onHand);
     }
     for (const demand of await em().find(OrderMaterial, { open: true })) {
-      const held = reservations.filter((reservation) => reservation.orderId === demand.orderId && reservation.sku === demand.sku).reduce((sum, reservation) => sum + reservation.quantity, 0);
+      const held = reservations
+        .filter((reservation) => reservation.orderId === demand.orderId && reservation.sku === demand.sku)
+        .reduce((sum, reservation) => sum + reservation.quantity, 0);
       expect(`${demand.orderId}/${demand.sku}:${demand.reserved}`).toBe(`${demand.orderId}/${demand.sku}:${held}`);
       expect(demand.reserved).toBeLessThanOrEqual(demand.required);
     }

@@ -20,7 +20,10 @@ beforeAll(async () => {
       baseDir: ROOT,
       fileExtensions: ['ts', 'tsx'],
       excludeRegExp: [/node_modules/, /\.d\.ts$/, /web\/src\/gql\//],
-      detectiveOptions: { ts: { skipTypeImports: false, skipAsyncImports: false }, tsx: { skipTypeImports: false, skipAsyncImports: false } },
+      detectiveOptions: {
+        ts: { skipTypeImports: false, skipAsyncImports: false },
+        tsx: { skipTypeImports: false, skipAsyncImports: false },
+      },
     } as madge.MadgeConfig,
   );
   graph = result.obj();
@@ -40,7 +43,8 @@ function violations(allowed: (from: string, to: string) => boolean, scope: (file
 describe('layering', () => {
   it('reads the whole tree', () => {
     expect(Object.keys(graph).length).toBeGreaterThan(150);
-    for (const layer of ['contracts', 'platform', 'demo', 'subgraphs', 'gateway', 'web']) expect(Object.keys(graph).some((file) => layerOf(file) === layer)).toBe(true);
+    for (const layer of ['contracts', 'platform', 'demo', 'subgraphs', 'gateway', 'web'])
+      expect(Object.keys(graph).some((file) => layerOf(file) === layer)).toBe(true);
   });
 
   it('has no import cycles, type-only imports included', () => {
@@ -50,19 +54,35 @@ describe('layering', () => {
   });
 
   it('keeps contracts the vocabulary: nothing of ours below it', () => {
-    expect(violations((_from, to) => layerOf(to) === 'contracts', (file) => layerOf(file) === 'contracts')).toEqual([]);
+    expect(
+      violations(
+        (_from, to) => layerOf(to) === 'contracts',
+        (file) => layerOf(file) === 'contracts',
+      ),
+    ).toEqual([]);
   });
 
   it('builds the platform on contracts only', () => {
-    expect(violations((_from, to) => ['contracts', 'platform'].includes(layerOf(to)), (file) => layerOf(file) === 'platform')).toEqual([]);
+    expect(
+      violations(
+        (_from, to) => ['contracts', 'platform'].includes(layerOf(to)),
+        (file) => layerOf(file) === 'platform',
+      ),
+    ).toEqual([]);
   });
 
   it('keeps the demo identities on contracts and the platform', () => {
-    expect(violations((_from, to) => ['contracts', 'platform', 'demo'].includes(layerOf(to)), (file) => layerOf(file) === 'demo')).toEqual([]);
+    expect(
+      violations(
+        (_from, to) => ['contracts', 'platform', 'demo'].includes(layerOf(to)),
+        (file) => layerOf(file) === 'demo',
+      ),
+    ).toEqual([]);
   });
 
   it('lets no subgraph import another subgraph’s files: they meet through the graph and the bus', () => {
-    const allowed = (from: string, to: string) => ['contracts', 'platform', 'demo'].includes(layerOf(to)) || subgraphOf(to) === subgraphOf(from);
+    const allowed = (from: string, to: string) =>
+      ['contracts', 'platform', 'demo'].includes(layerOf(to)) || subgraphOf(to) === subgraphOf(from);
     expect(violations(allowed, (file) => subgraphOf(file) !== null)).toEqual([]);
   });
 
@@ -76,10 +96,20 @@ describe('layering', () => {
     visit('gateway/main.ts');
     expect(reached.size).toBeGreaterThan(10);
     expect([...reached].filter((file) => layerOf(file) === 'subgraphs')).toEqual([]);
-    expect(violations((_from, to) => layerOf(to) !== 'subgraphs', (file) => layerOf(file) === 'gateway')).toEqual([]);
+    expect(
+      violations(
+        (_from, to) => layerOf(to) !== 'subgraphs',
+        (file) => layerOf(file) === 'gateway',
+      ),
+    ).toEqual([]);
   });
 
   it('builds the web app on the public API: its own files and the vocabulary only', () => {
-    expect(violations((_from, to) => ['web', 'contracts'].includes(layerOf(to)), (file) => layerOf(file) === 'web')).toEqual([]);
+    expect(
+      violations(
+        (_from, to) => ['web', 'contracts'].includes(layerOf(to)),
+        (file) => layerOf(file) === 'web',
+      ),
+    ).toEqual([]);
   });
 });

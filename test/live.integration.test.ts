@@ -29,7 +29,10 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
   const connections: LiveConnection[] = [];
   const connect = async (principal: Parameters<TestHub['token']>[0] | null, url?: string, options?: { retryAttempts?: number }) => {
     // Forecast updates come whenever a forecast moves; these tests are about the events around them.
-    const connection = liveConnection(url ?? t.hub.gateway.url, principal ? await t.token(principal) : undefined, { ...options, ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
+    const connection = liveConnection(url ?? t.hub.gateway.url, principal ? await t.token(principal) : undefined, {
+      ...options,
+      ignoreTypes: [ORDER_EVENTS.ETA_CHANGED],
+    });
     connections.push(connection);
     return connection;
   };
@@ -37,7 +40,10 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
   beforeAll(async () => {
     // Room for large events (many aliases) in the slow-consumer case, and pings slower than it runs
     // under a loaded CI, so a paused client is closed for being slow, not for missing a ping.
-    t = await startTestHub(dialect, { live: { maxQueue: 150, maxReplay: 100_000, keepAliveMs: 120_000 }, limits: { ...DEFAULT_LIMITS, maxAliases: MAX_ALIASES } });
+    t = await startTestHub(dialect, {
+      live: { maxQueue: 150, maxReplay: 100_000, keepAliveMs: 120_000 },
+      limits: { ...DEFAULT_LIMITS, maxAliases: MAX_ALIASES },
+    });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
   }, 120_000);
   afterEach(async () => {
@@ -81,10 +87,17 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     expect(Number(imported.cursor)).toBeLessThan(Number(started.cursor));
     expect(Number(started.cursor)).toBeLessThan(Number(completed.cursor));
     // Labels from the vocabulary, the studio from the network, materials from suppliers.
-    expect(completed.entry.statusCode).toMatchObject({ code: expect.any(String), labelZh: expect.any(String), labelEn: expect.any(String) });
+    expect(completed.entry.statusCode).toMatchObject({
+      code: expect.any(String),
+      labelZh: expect.any(String),
+      labelEn: expect.any(String),
+    });
     expect(completed.order.studio.nameEn).toBe('Moyun Creative Studio');
     expect(completed.order.materials.length).toBeGreaterThan(0);
-    expect(completed.order.materials[0]).toMatchObject({ sku: expect.any(String), status: expect.stringMatching(/AVAILABLE|LOW|SHORT|ON_ORDER/) });
+    expect(completed.order.materials[0]).toMatchObject({
+      sku: expect.any(String),
+      status: expect.stringMatching(/AVAILABLE|LOW|SHORT|ON_ORDER/),
+    });
     expect(stream.results.every((result) => result.errors === undefined)).toBe(true);
   });
 
@@ -97,7 +110,10 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
 
     const follow = async (principal: Parameters<TestHub['token']>[0] | null, id = order.id, url?: string) => {
       const connection = await connect(principal, url);
-      const stream = connection.subscribe(`subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type order { phase } entry { type } } }`, { id });
+      const stream = connection.subscribe(
+        `subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type order { phase } entry { type } } }`,
+        { id },
+      );
       return stream;
     };
     // DETAILED and BASIC see the stage events (with the entry); MINIMAL only what changes the phase.
@@ -106,9 +122,16 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     await detailed.received(4);
     await minimal.received(1);
     await quiet();
-    expect(detailed.results.map((result) => result.data.orderProgress.type)).toEqual([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.CANCELLED]);
+    expect(detailed.results.map((result) => result.data.orderProgress.type)).toEqual([
+      ORDER_EVENTS.IMPORTED,
+      ORDER_EVENTS.STAGE_STARTED,
+      ORDER_EVENTS.STAGE_COMPLETED,
+      ORDER_EVENTS.CANCELLED,
+    ]);
     expect(detailed.results[1].data.orderProgress.entry.type).toBe(ORDER_EVENTS.STAGE_STARTED);
-    expect(minimal.results.map((result) => result.data.orderProgress)).toEqual([{ type: ORDER_EVENTS.CANCELLED, order: { phase: 'CANCELLED' }, entry: null }]);
+    expect(minimal.results.map((result) => result.data.orderProgress)).toEqual([
+      { type: ORDER_EVENTS.CANCELLED, order: { phase: 'CANCELLED' }, entry: null },
+    ]);
 
     const refused = async (stream: ReturnType<LiveConnection['subscribe']>, code: string) => {
       await waitFor(() => stream.errors.length > 0, 10_000, `refusal ${code}`);
@@ -120,13 +143,18 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     await refused(await follow(null), 'UNAUTHENTICATED');
     const studioOfOthers = (await connect(staff('youcaifeng'))).subscribe(STUDIO_ORDERS);
     await refused(studioOfOthers, 'FORBIDDEN');
-    const allocationsOfOthers = (await connect(staff('moyun-studio'))).subscribe(`subscription { allocationEvents(enterpriseId: "gilding-atelier") { cursor } }`);
+    const allocationsOfOthers = (await connect(staff('moyun-studio'))).subscribe(
+      `subscription { allocationEvents(enterpriseId: "gilding-atelier") { cursor } }`,
+    );
     await refused(allocationsOfOthers, 'FORBIDDEN');
     // The customer contract has no studioEvents; the gateway's abuse limits apply to subscriptions.
     const outsideContract = (await connect(customer([order.id], 'DETAILED'), t.hub.gateway.audienceUrls.customer)).subscribe(STUDIO_ORDERS);
     await refused(outsideContract, 'GRAPHQL_VALIDATION_FAILED');
     const aliases = Array.from({ length: MAX_ALIASES + 1 }, (_, index) => `a${index}: cursor`).join(' ');
-    const tooManyAliases = (await connect(staff('moyun-studio'))).subscribe(`subscription($id: ID!) { orderProgress(orderId: $id) { ${aliases} } }`, { id: order.id });
+    const tooManyAliases = (await connect(staff('moyun-studio'))).subscribe(
+      `subscription($id: ID!) { orderProgress(orderId: $id) { ${aliases} } }`,
+      { id: order.id },
+    );
     await refused(tooManyAliases, 'GRAPHQL_VALIDATION_FAILED');
     const badCursor = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: 'yesterday' });
     await refused(badCursor, 'BAD_USER_INPUT');
@@ -138,7 +166,12 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     connection.subscribe(STUDIO_ORDERS);
     await waitFor(() => connection.closes.length > 0, 10_000, 'close');
     expect(connection.closes[0].code).toBe(4401);
-    const direct = await postGraphQL(t.hub.subgraphs.orders.url, `subscription { orderProgress(orderId: "ord_x") { cursor } }`, undefined, await t.token(staff('moyun-studio')));
+    const direct = await postGraphQL(
+      t.hub.subgraphs.orders.url,
+      `subscription { orderProgress(orderId: "ord_x") { cursor } }`,
+      undefined,
+      await t.token(staff('moyun-studio')),
+    );
     expect(direct.errors?.[0].extensions.code).toBe('BAD_REQUEST');
     // Nor over HTTP at the gateway: graphql-ws only.
     const overHttp = await t.gql(`subscription { orderProgress(orderId: "ord_x") { cursor } }`);
@@ -162,7 +195,11 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     const live = before.subscribe(STUDIO_ORDERS);
     await waitFor(() => t.hub.gateway.feed!.followers > followers, 10_000, 'the subscription on the feed');
     const marker = await importOrder(plain);
-    await waitFor(() => live.results.some((result) => result.data?.studioEvents.orderId === marker.id) || live.errors.length > 0, 30_000, 'the marker');
+    await waitFor(
+      () => live.results.some((result) => result.data?.studioEvents.orderId === marker.id) || live.errors.length > 0,
+      30_000,
+      'the marker',
+    );
     expect(live.errors).toEqual([]);
     const last = live.results.find((result) => result.data.studioEvents.orderId === marker.id)!.data.studioEvents.cursor;
     await before.dispose();
@@ -224,7 +261,10 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
   it('closes a slow consumer with 4080 without delaying anyone else; it resumes from its last cursor', async () => {
     const order = await importOrder();
     // Events without fields of other types cost the gateway no query, so they come fast.
-    const fields = Array.from({ length: MAX_ALIASES - 1 }, (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`).join(' ');
+    const fields = Array.from(
+      { length: MAX_ALIASES - 1 },
+      (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`,
+    ).join(' ');
     const big = `subscription($id: ID!, $after: String) { orderProgress(orderId: $id, after: $after) { cursor ${fields} } }`;
     const token = await t.token(staff('moyun-studio'));
     const start = await cursorOf(order.id, 1);
@@ -235,7 +275,8 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     let closeCode = 0;
     slow.on('message', (data) => {
       const message = JSON.parse(String(data));
-      if (message.type === 'connection_ack') slow.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: big, variables: { id: order.id, after: start } } }));
+      if (message.type === 'connection_ack')
+        slow.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: big, variables: { id: order.id, after: start } } }));
       if (message.type === 'next') slowCursors.push(Number(message.payload.data.orderProgress.cursor));
     });
     slow.on('close', (code) => (closeCode = code));
@@ -252,7 +293,11 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
       const events = fillerEvents(order.id, 100);
       await t.hub.bus.publish(events);
       published.push(events.length);
-      await waitFor(() => fast.results.length >= published.reduce((sum, count) => sum + count, 0), 30_000, 'the fast subscriber keeping up');
+      await waitFor(
+        () => fast.results.length >= published.reduce((sum, count) => sum + count, 0),
+        30_000,
+        'the fast subscriber keeping up',
+      );
     }
     const total = published.reduce((sum, count) => sum + count, 0);
     (slow as unknown as { _socket: { resume(): void } })._socket.resume();
@@ -279,13 +324,19 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     await t.gql(COMPLETE, { id: order.stages[0].id });
     // Everything of the order after the cursor, as a subscriber from the start sees it now…
     const everything = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: '0' });
-    await waitFor(() => everything.results.some((result) => result.data.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 15_000, 'the completion');
+    await waitFor(
+      () => everything.results.some((result) => result.data.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED),
+      15_000,
+      'the completion',
+    );
     const expected = everything.results.map((result) => result.data.orderProgress.cursor).filter((each) => Number(each) > Number(cursor));
     // …is exactly what the subscriber that resumes from its cursor gets.
     const resumed = (await connect(staff('moyun-studio'))).subscribe(ORDER_PROGRESS, { id: order.id, after: cursor });
     await resumed.received(expected.length);
     await quiet();
     expect(resumed.results.map((result) => result.data.orderProgress.cursor)).toEqual(expected);
-    expect(resumed.results.map((result) => result.data.orderProgress.type)).toEqual(expect.arrayContaining([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED]));
+    expect(resumed.results.map((result) => result.data.orderProgress.type)).toEqual(
+      expect.arrayContaining([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED]),
+    );
   }, 120_000);
 });

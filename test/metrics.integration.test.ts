@@ -38,11 +38,16 @@ describe('metrics', () => {
     await t.gql(`query MetricsRefused($id: ID!) { order(id: $id) { id } }`, { id: 'ord_unknown' }, { as: null });
     const after = await scrape();
     const operations = (text: string, labels: Record<string, string>) => sample(text, 'weft_graphql_operations_total', labels);
-    expect(operations(after, { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' }) - operations(before, { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' })).toBe(2);
+    expect(
+      operations(after, { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' }) -
+        operations(before, { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' }),
+    ).toBe(2);
     expect(operations(after, { service: 'gateway', operation: 'MetricsRefused', outcome: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
     // The gateway asked two subgraphs for it; each counted its part.
     for (const subgraph of ['network', 'vocabulary']) {
-      expect(sample(after, 'weft_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' })).toBeGreaterThan(sample(before, 'weft_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' }));
+      expect(sample(after, 'weft_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' })).toBeGreaterThan(
+        sample(before, 'weft_subgraph_fetch_duration_seconds_count', { subgraph, outcome: 'ok' }),
+      );
       expect(sample(after, 'weft_graphql_operations_total', { service: subgraph, outcome: 'ok' })).toBeGreaterThan(0);
     }
     expect(sample(after, 'weft_graphql_errors_total', { service: 'gateway', code: 'UNAUTHENTICATED' })).toBeGreaterThanOrEqual(1);
@@ -53,15 +58,23 @@ describe('metrics', () => {
     await t.hub.settle();
     const text = await scrape(t.hub.subgraphs.orders.url.replace('/graphql', '/metrics'));
     expect(text).toMatch(/^weft_outbox_lag_seconds\{service="orders"\} 0$/m);
-    for (const consumer of ['orders.eta', 'orders.delays', 'suppliers.orders', 'notifications.dispatch']) expect(text).toMatch(new RegExp(`^weft_consumer_lag_events\\{service="[a-z]+",consumer="${consumer.replace('.', '\\.')}"\\} 0$`, 'm'));
+    for (const consumer of ['orders.eta', 'orders.delays', 'suppliers.orders', 'notifications.dispatch'])
+      expect(text).toMatch(
+        new RegExp(`^weft_consumer_lag_events\\{service="[a-z]+",consumer="${consumer.replace('.', '\\.')}"\\} 0$`, 'm'),
+      );
     expect(text).toMatch(/^weft_live\{service="gateway",measure="connections"\} \d+$/m);
     expect(text).toMatch(/^weft_process_cpu_user_seconds_total /m);
   });
 
-  it("serves every metric the alert rules and the dashboard name", async () => {
-    const served = new Set([...(await scrape()).matchAll(/^# TYPE (\S+) (\w+)$/gm)].flatMap(([, name, type]) => (type === 'histogram' ? [name, `${name}_bucket`, `${name}_count`, `${name}_sum`] : [name])));
+  it('serves every metric the alert rules and the dashboard name', async () => {
+    const served = new Set(
+      [...(await scrape()).matchAll(/^# TYPE (\S+) (\w+)$/gm)].flatMap(([, name, type]) =>
+        type === 'histogram' ? [name, `${name}_bucket`, `${name}_count`, `${name}_sum`] : [name],
+      ),
+    );
     const named = new Set<string>();
-    for (const file of ['prometheus-alerts.yml', 'grafana-dashboard.json']) for (const [name] of fs.readFileSync(path.join(OPS, file), 'utf8').matchAll(/\bweft_[a-z_]+/g)) named.add(name);
+    for (const file of ['prometheus-alerts.yml', 'grafana-dashboard.json'])
+      for (const [name] of fs.readFileSync(path.join(OPS, file), 'utf8').matchAll(/\bweft_[a-z_]+/g)) named.add(name);
     expect(named.size).toBeGreaterThan(5);
     expect([...named].filter((name) => !served.has(name))).toEqual([]);
   });

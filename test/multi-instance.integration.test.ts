@@ -21,8 +21,12 @@ import { waitFor } from './support/wait';
  * every other), each with its own NATS connection, on one PostgreSQL and one NATS JetStream.
  * Needs DATABASE_URL and NATS_URL (CI sets both); without them the suite says it was skipped.
  */
-const services = process.env.DATABASE_URL && process.env.NATS_URL ? { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL } : null;
-if (!services) console.warn('Multi-instance live tests skipped: they need DATABASE_URL (PostgreSQL) and NATS_URL (NATS with JetStream). Set both, as .ci/run does.');
+const services =
+  process.env.DATABASE_URL && process.env.NATS_URL ? { databaseUrl: process.env.DATABASE_URL, natsUrl: process.env.NATS_URL } : null;
+if (!services)
+  console.warn(
+    'Multi-instance live tests skipped: they need DATABASE_URL (PostgreSQL) and NATS_URL (NATS with JetStream). Set both, as .ci/run does.',
+  );
 
 const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id } } }`;
 const START = `mutation($id: ID!) { startStage(stageRunId: $id, operator: { name: "王芳", penName: "墨白" }) { id } }`;
@@ -46,13 +50,20 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     buses.push(opened);
     return opened;
   };
-  const startOrders = async (name: string, port = 0) => startSubgraph(SUBGRAPHS.find((definition) => definition.name === 'orders')!, { port, location, auth, bus: await bus(name) });
+  const startOrders = async (name: string, port = 0) =>
+    startSubgraph(
+      SUBGRAPHS.find((definition) => definition.name === 'orders')!,
+      { port, location, auth, bus: await bus(name) },
+    );
   const startGatewayFor = async (orders: SubgraphRuntime, name: string) =>
     startGateway({
       port: 0,
       auth,
       bus: await bus(name),
-      subgraphUrls: { ...Object.fromEntries(Object.entries(runtimes).map(([subgraph, runtime]) => [subgraph, runtime.url])), orders: orders.url },
+      subgraphUrls: {
+        ...Object.fromEntries(Object.entries(runtimes).map(([subgraph, runtime]) => [subgraph, runtime.url])),
+        orders: orders.url,
+      },
     });
   const gql = async (gateway: RunningGateway, query: string, variables: Record<string, unknown>) => {
     const result = await postGraphQL(gateway.url, query, variables, await auth.sign(staff('moyun-studio'), 600));
@@ -66,7 +77,9 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await Promise.allSettled(connections.map((connection) => connection.roundTrip()));
   };
   const follow = async (gateway: RunningGateway, orderId: string, after: string) => {
-    const connection = liveConnection(gateway.url, await auth.sign(staff('moyun-studio'), 600), { ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
+    const connection = liveConnection(gateway.url, await auth.sign(staff('moyun-studio'), 600), {
+      ignoreTypes: [ORDER_EVENTS.ETA_CHANGED],
+    });
     connections.push(connection);
     return connection.subscribe(FOLLOW, { id: orderId, after });
   };
@@ -106,7 +119,11 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await events.received(1);
     await gql(gateway2, START, { id: order.stages[0].id });
     await gql(gateway2, COMPLETE, { id: order.stages[0].id });
-    await waitFor(() => events.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 30_000, 'the completion');
+    await waitFor(
+      () => events.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED),
+      30_000,
+      'the completion',
+    );
     await quiet();
     const types = events.results.map((result) => result.data.orderProgress.type);
     const cursors = events.results.map((result) => Number(result.data.orderProgress.cursor));
@@ -118,16 +135,16 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     const last = events.results[events.results.length - 1].data.orderProgress;
     expect(last.order.materials).toHaveLength(4);
     // Applied twice, the reservation would hold twice what the order requires.
-    const held: { sku: string; required: number; reserved: number }[] = await runtimes.suppliers.systemContext().em.getConnection().execute(
-      'select sku, required, reserved from order_material where order_id = ?',
-      [order.id],
-    );
+    const held: { sku: string; required: number; reserved: number }[] = await runtimes.suppliers
+      .systemContext()
+      .em.getConnection()
+      .execute('select sku, required, reserved from order_material where order_id = ?', [order.id]);
     expect(held).toHaveLength(4);
     for (const row of held) expect(Number(row.reserved)).toBeLessThanOrEqual(Number(row.required));
-    const reservations: { total: string }[] = await runtimes.suppliers.systemContext().em.getConnection().execute(
-      "select coalesce(sum(quantity), 0) as total from reservation where order_id = ? and status = 'RESERVED'",
-      [order.id],
-    );
+    const reservations: { total: string }[] = await runtimes.suppliers
+      .systemContext()
+      .em.getConnection()
+      .execute("select coalesce(sum(quantity), 0) as total from reservation where order_id = ? and status = 'RESERVED'", [order.id]);
     expect(Number(reservations[0].total)).toBe(held.reduce((sum, row) => sum + Number(row.reserved), 0));
   }, 90_000);
 
@@ -142,7 +159,11 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     await gql(gateway2, COMPLETE, { id: order.stages[0].id });
     await new Promise((resolve) => setTimeout(resolve, 1000));
     runtimes.orders = await startOrders('orders-a-again', port);
-    await waitFor(() => events.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 60_000, 'the completion after the restart');
+    await waitFor(
+      () => events.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED),
+      60_000,
+      'the completion after the restart',
+    );
     const types = events.results.map((result) => result.data.orderProgress.type);
     expect(types.filter((type) => type === ORDER_EVENTS.STAGE_STARTED)).toHaveLength(1);
     expect(types.indexOf(ORDER_EVENTS.STAGE_STARTED)).toBeLessThan(types.indexOf(ORDER_EVENTS.STAGE_COMPLETED));
@@ -161,7 +182,11 @@ const FOLLOW = `subscription($id: ID!, $after: String) { orderProgress(orderId: 
     const after = await follow(gateway1, order.id, cursor);
     // Every event of the order after the cursor, as a subscriber from the start sees them now.
     const everything = await follow(gateway2, order.id, '0');
-    await waitFor(() => everything.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED), 30_000, 'the completion');
+    await waitFor(
+      () => everything.results.some((result) => result.data?.orderProgress.type === ORDER_EVENTS.STAGE_COMPLETED),
+      30_000,
+      'the completion',
+    );
     const expected = everything.results.map((result) => result.data.orderProgress.cursor).filter((each) => Number(each) > Number(cursor));
     await after.received(expected.length);
     await quiet();

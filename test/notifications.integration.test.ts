@@ -40,7 +40,6 @@ async function startReceiver() {
   };
 }
 
-
 describe.each(dialects())('notifications (%s)', (dialect) => {
   let t: TestHub;
   let stub: WechatStub;
@@ -51,7 +50,10 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     receiver = await startReceiver();
     // Quick polls and retries, and the WeChat stub as the account's API.
     t = await startTestHub(dialect, {
-      settings: { notify: { pollMs: 100, retryBaseMs: 200, maxAttempts: 3 }, wechat: { baseUrl: stub.url, appId: stub.appId, appSecret: stub.appSecret } },
+      settings: {
+        notify: { pollMs: 100, retryBaseMs: 200, maxAttempts: 3 },
+        wechat: { baseUrl: stub.url, appId: stub.appId, appSecret: stub.appSecret },
+      },
     });
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
   }, 120_000);
@@ -66,11 +68,19 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     return result.data;
   };
   const codeOf = (result: any) => result.errors?.[0]?.extensions?.code;
-  const importOrder = async (overrides: Record<string, unknown> = {}) => ok(await t.gql(IMPORT, { input: teawareOrder(overrides) })).importShopOrder;
-  const start = (id: string) => t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
+  const importOrder = async (overrides: Record<string, unknown> = {}) =>
+    ok(await t.gql(IMPORT, { input: teawareOrder(overrides) })).importShopOrder;
+  const start = (id: string) =>
+    t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
   const complete = async (stage: { id: string; qcCheckpoint: boolean }) => {
     ok(await start(stage.id));
-    if (stage.qcCheckpoint) ok(await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, { s: stage.id, k: randomUUID() }));
+    if (stage.qcCheckpoint)
+      ok(
+        await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, {
+          s: stage.id,
+          k: randomUUID(),
+        }),
+      );
     ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }));
   };
   const messagesOf = async (orderId: string, tier: 'MINIMAL' | 'BASIC' | 'DETAILED' = 'DETAILED') =>
@@ -88,17 +98,27 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
 
   it('signs webhook deliveries, retries with backoff, dead-letters after the limit and replays', async () => {
     // Bad input changes nothing.
-    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: 'ftp://files.example/hooks', types: [], k: randomUUID() }))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: 'ftp://files.example/hooks', types: [], k: randomUUID() }))).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: 'not a url', types: [], k: randomUUID() }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: ['order.made.up'], k: randomUUID() }))).toBe('BAD_USER_INPUT');
-    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [], k: randomUUID() }, { as: staff('youcaifeng') }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: ['order.made.up'], k: randomUUID() }))).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      codeOf(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [], k: randomUUID() }, { as: staff('youcaifeng') })),
+    ).toBe('FORBIDDEN');
     expect(ok(await t.gql(`{ webhooks(enterpriseId: "moyun-studio") { id } }`)).webhooks).toEqual([]);
 
     const key = randomUUID();
-    const registered = ok(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key })).registerWebhook;
+    const registered = ok(
+      await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key }),
+    ).registerWebhook;
     expect(registered.secret).toMatch(/^whsec_/);
     // A retry with the same key answers the same registration.
-    expect(ok(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key })).registerWebhook).toEqual(registered);
+    expect(
+      ok(await t.gql(REGISTER, { e: 'moyun-studio', url: receiver.url, types: [ORDER_EVENTS.STAGE_COMPLETED], k: key })).registerWebhook,
+    ).toEqual(registered);
     const webhookId = registered.webhook.id;
 
     // The first two attempts fail: the third gets through, signed.
@@ -109,28 +129,82 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     await waitFor(() => receiver.received.length === 1, 20_000, 'the webhook delivery');
     const [delivery] = receiver.received;
     const envelope = JSON.parse(delivery.body);
-    expect(envelope).toMatchObject({ type: ORDER_EVENTS.STAGE_COMPLETED, source: 'orders', payload: { orderId: order.id, studioId: 'moyun-studio' } });
+    expect(envelope).toMatchObject({
+      type: ORDER_EVENTS.STAGE_COMPLETED,
+      source: 'orders',
+      payload: { orderId: order.id, studioId: 'moyun-studio' },
+    });
     expect(delivery.headers[WEBHOOK_HEADERS.EVENT_ID]).toBe(envelope.id);
     expect(delivery.headers[WEBHOOK_HEADERS.EVENT_TYPE]).toBe(ORDER_EVENTS.STAGE_COMPLETED);
-    expect(verifyWebhook(registered.secret, { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, delivery.body)).toBe(true);
-    expect(verifyWebhook('whsec_wrong', { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, delivery.body)).toBe(false);
-    expect(verifyWebhook(registered.secret, { signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string, timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string }, `${delivery.body} `)).toBe(false);
+    expect(
+      verifyWebhook(
+        registered.secret,
+        {
+          signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string,
+          timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string,
+        },
+        delivery.body,
+      ),
+    ).toBe(true);
+    expect(
+      verifyWebhook(
+        'whsec_wrong',
+        {
+          signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string,
+          timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string,
+        },
+        delivery.body,
+      ),
+    ).toBe(false);
+    expect(
+      verifyWebhook(
+        registered.secret,
+        {
+          signature: delivery.headers[WEBHOOK_HEADERS.SIGNATURE] as string,
+          timestamp: delivery.headers[WEBHOOK_HEADERS.TIMESTAMP] as string,
+        },
+        `${delivery.body} `,
+      ),
+    ).toBe(false);
     const sent = ok(await t.gql(MESSAGES, { w: webhookId })).webhookMessages;
     expect(sent).toEqual([expect.objectContaining({ eventId: envelope.id, status: 'SENT', attempts: 3, lastError: null })]);
 
     // The receiver is down for good: after NOTIFY_MAX_ATTEMPTS the message is dead-lettered.
     receiver.answer(() => 503);
     await complete(order.stages[1]);
-    await waitFor(async () => ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages.length === 1, 20_000, 'the dead letter');
+    await waitFor(
+      async () => ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages.length === 1,
+      20_000,
+      'the dead letter',
+    );
     const [dead] = ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages;
     expect(dead).toMatchObject({ attempts: 3, lastError: 'HTTP 503', sentAt: null });
     // Someone else's webhook, and a message that is not dead, are refused.
-    expect(codeOf(await t.gql(`mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r0") { id } }`, { w: webhookId }, { as: staff('youcaifeng') }))).toBe('NOT_FOUND');
-    expect(codeOf(await t.gql(`mutation($w: ID!, $m: [ID!]) { replayWebhookMessages(webhookId: $w, messageIds: $m, idempotencyKey: "r1") { id } }`, { w: webhookId, m: [sent[0].id] }))).toBe('BAD_USER_INPUT');
+    expect(
+      codeOf(
+        await t.gql(
+          `mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r0") { id } }`,
+          { w: webhookId },
+          { as: staff('youcaifeng') },
+        ),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(
+      codeOf(
+        await t.gql(`mutation($w: ID!, $m: [ID!]) { replayWebhookMessages(webhookId: $w, messageIds: $m, idempotencyKey: "r1") { id } }`, {
+          w: webhookId,
+          m: [sent[0].id],
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
 
     // Back up: replay sends it.
     receiver.answer(() => 200);
-    const replayed = ok(await t.gql(`mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r2") { id status attempts } }`, { w: webhookId })).replayWebhookMessages;
+    const replayed = ok(
+      await t.gql(`mutation($w: ID!) { replayWebhookMessages(webhookId: $w, idempotencyKey: "r2") { id status attempts } }`, {
+        w: webhookId,
+      }),
+    ).replayWebhookMessages;
     expect(replayed).toEqual([{ id: dead.id, status: 'PENDING', attempts: 0 }]);
     await waitFor(() => receiver.received.length === 2, 20_000, 'the replayed delivery');
     expect(JSON.parse(receiver.received[1].body).id).toBe(dead.eventId);
@@ -156,17 +230,38 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     }
     expect(codeOf(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'NONE' } }, { as: staff('moyun-studio') }))).toBe('FORBIDDEN');
     const other = await importOrder();
-    expect(codeOf(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'NONE' } }, { as: customer([other.id], 'DETAILED') }))).toBe('NOT_FOUND');
-    expect(ok(await t.gql(`query($o: ID!) { notificationPreferences(orderId: $o) { channel wechatBound } }`, { o: order.id }, { as: basic })).notificationPreferences).toEqual({ channel: 'NONE', wechatBound: false });
+    expect(codeOf(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'NONE' } }, { as: customer([other.id], 'DETAILED') }))).toBe(
+      'NOT_FOUND',
+    );
+    expect(
+      ok(await t.gql(`query($o: ID!) { notificationPreferences(orderId: $o) { channel wechatBound } }`, { o: order.id }, { as: basic }))
+        .notificationPreferences,
+    ).toEqual({ channel: 'NONE', wechatBound: false });
 
-    const set = ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001' } }, { as: basic })).setNotificationPreferences;
-    expect(set).toEqual({ orderId: order.id, channel: 'WECHAT', wechatBound: true, tier: 'BASIC', quietHours: null, timeZone: 'Asia/Shanghai', dailyDigest: false, digestHour: 20, dailyCap: 5 });
+    const set = ok(
+      await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001' } }, { as: basic }),
+    ).setNotificationPreferences;
+    expect(set).toEqual({
+      orderId: order.id,
+      channel: 'WECHAT',
+      wechatBound: true,
+      tier: 'BASIC',
+      quietHours: null,
+      timeZone: 'Asia/Shanghai',
+      dailyDigest: false,
+      digestHour: 20,
+      dailyCap: 5,
+    });
 
     // Design confirmed (A10, a milestone at BASIC): the customer is told, in the official format.
-    const to = (content: string) => stub.messages.filter((message) => message.touser === 'oWEFT_customer_0001' && message.text!.content.includes(content));
+    const to = (content: string) =>
+      stub.messages.filter((message) => message.touser === 'oWEFT_customer_0001' && message.text!.content.includes(content));
     await complete(order.stages[0]);
     await waitFor(() => to('设计确认').length === 1, 20_000, 'the WeChat message');
-    expect(to('设计确认')[0]).toMatchObject({ msgtype: 'text', text: { content: 'Your order: 设计确认完成 Design confirmed is done. 您的订单：设计确认完成已完成。' } });
+    expect(to('设计确认')[0]).toMatchObject({
+      msgtype: 'text',
+      text: { content: 'Your order: 设计确认完成 Design confirmed is done. 您的订单：设计确认完成已完成。' },
+    });
 
     // The access token expires: the next send gets 42001, fetches a new token (once) and goes through.
     stub.expireTokens();
@@ -177,7 +272,11 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
 
     // C10 calligraphy shows from DETAILED only: a BASIC customer is not told of it.
     await complete(order.stages[2]);
-    await waitFor(async () => (await messagesOf(order.id, 'BASIC')).every((message) => message.status === 'SENT'), 20_000, 'every message sent');
+    await waitFor(
+      async () => (await messagesOf(order.id, 'BASIC')).every((message) => message.status === 'SENT'),
+      20_000,
+      'every message sent',
+    );
     // Every event consumed, then one more round of sending: whatever was coming has been sent.
     await t.hub.settle();
     await t.hub.subgraphs.notifications.runTimers();
@@ -192,11 +291,25 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     await waitForOrderFacts(order.id);
     const detailed = customer([order.id], 'DETAILED');
     const now = localTime(new Date(), 'Asia/Shanghai').minutes;
-    const hhmm = (minutes: number) => `${String(Math.floor(((minutes + 1440) % 1440) / 60)).padStart(2, '0')}:${String((minutes + 1440) % 60).padStart(2, '0')}`;
+    const hhmm = (minutes: number) =>
+      `${String(Math.floor(((minutes + 1440) % 1440) / 60)).padStart(2, '0')}:${String((minutes + 1440) % 60).padStart(2, '0')}`;
     // Quiet from an hour ago to two hours from now.
-    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) } } }, { as: detailed }));
+    ok(
+      await t.gql(
+        PREFERENCES,
+        {
+          o: order.id,
+          input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) } },
+        },
+        { as: detailed },
+      ),
+    );
     await complete(order.stages[0]);
-    await waitFor(async () => (await messagesOf(order.id)).some((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED), 20_000, 'the routine message');
+    await waitFor(
+      async () => (await messagesOf(order.id)).some((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED),
+      20_000,
+      'the routine message',
+    );
     const routine = (await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED);
     expect(routine).toMatchObject({ kind: 'ROUTINE', status: 'PENDING' });
     const wait = new Date(routine.nextAttemptAt).getTime() - Date.now();
@@ -208,19 +321,59 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     ok(await start(running.id));
     await runLate(t, running.id, 60);
     await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
-    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('running late')), 20_000, 'the delay notice');
-    expect((await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE)).toMatchObject({ kind: 'IMMEDIATE', status: 'SENT' });
+    await waitFor(
+      () => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('running late')),
+      20_000,
+      'the delay notice',
+    );
+    expect((await messagesOf(order.id)).find((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE)).toMatchObject({
+      kind: 'IMMEDIATE',
+      status: 'SENT',
+    });
 
     // No quiet hours, a cap of one routine message a day and a digest at this hour: the second waits for the digest.
-    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', clearQuietHours: true, dailyCap: 1 } }, { as: detailed }));
+    ok(
+      await t.gql(
+        PREFERENCES,
+        { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', clearQuietHours: true, dailyCap: 1 } },
+        { as: detailed },
+      ),
+    );
     ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: running.id }));
-    await waitFor(async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED).length === 2, 20_000, 'the second routine message');
-    const held = (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED && message.status === 'HELD');
+    await waitFor(
+      async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED).length === 2,
+      20_000,
+      'the second routine message',
+    );
+    const held = (await messagesOf(order.id)).filter(
+      (message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED && message.status === 'HELD',
+    );
     expect(held).toHaveLength(1);
-    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', dailyDigest: true, digestHour: Math.floor(localTime(new Date(), 'Asia/Shanghai').minutes / 60) } }, { as: detailed }));
+    ok(
+      await t.gql(
+        PREFERENCES,
+        {
+          o: order.id,
+          input: {
+            channel: 'WECHAT',
+            wechatOpenId: 'oWEFT_customer_0002',
+            dailyDigest: true,
+            digestHour: Math.floor(localTime(new Date(), 'Asia/Shanghai').minutes / 60),
+          },
+        },
+        { as: detailed },
+      ),
+    );
     await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext());
     await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext()); // once a day, however often asked
-    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.startsWith('Today on your order')), 20_000, 'the digest');
+    await waitFor(
+      () =>
+        stub.messages.some(
+          (message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.startsWith('Today on your order'),
+        ),
+      20_000,
+      'the digest',
+    );
     const after = await messagesOf(order.id);
     expect(after.filter((message) => message.kind === 'DIGEST')).toHaveLength(1);
     expect(after.find((message) => message.id === held[0].id).status).toBe('DIGESTED');
@@ -231,27 +384,60 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     ok(await start(next.id));
     await runLate(t, next.id, 60);
     await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
-    const refused = async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE && message.status === 'UNDELIVERABLE');
+    const refused = async () =>
+      (await messagesOf(order.id)).filter(
+        (message) => message.eventType === ORDER_EVENTS.DELAY_NOTICE && message.status === 'UNDELIVERABLE',
+      );
     await waitFor(async () => (await refused()).length === 1, 20_000, 'the refused notice');
-    expect((await refused())[0]).toMatchObject({ attempts: 1, nextAttemptAt: null, sentAt: null, lastError: expect.stringContaining('45015') });
+    expect((await refused())[0]).toMatchObject({
+      attempts: 1,
+      nextAttemptAt: null,
+      sentAt: null,
+      lastError: expect.stringContaining('45015'),
+    });
   }, 90_000);
 
   it('sends a share-ready summary link when the order is made, even to a MINIMAL customer, and answers it publicly', async () => {
     const order = await importOrder();
     await waitForOrderFacts(order.id);
-    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0003' } }, { as: customer([order.id], 'MINIMAL') }));
+    ok(
+      await t.gql(
+        PREFERENCES,
+        { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0003' } },
+        { as: customer([order.id], 'MINIMAL') },
+      ),
+    );
     for (const stage of order.stages) await complete(stage);
-    await waitFor(() => stub.messages.some((message) => message.touser === 'oWEFT_customer_0003' && message.text!.content.includes(`${t.tokens.publicUrl.base}/share/`)), 30_000, 'the completion message');
+    await waitFor(
+      () =>
+        stub.messages.some(
+          (message) => message.touser === 'oWEFT_customer_0003' && message.text!.content.includes(`${t.tokens.publicUrl.base}/share/`),
+        ),
+      30_000,
+      'the completion message',
+    );
     const toMinimal = stub.messages.filter((message) => message.touser === 'oWEFT_customer_0003');
     // MINIMAL: no stage updates, no forecasts — only that it is made.
     expect(toMinimal).toHaveLength(1);
     const shareId = /share\/([A-Za-z0-9_-]+)/.exec(toMinimal[0].text!.content)![1];
     // The link points at the hub's own share page (its public URL: here the gateway's port).
     expect(t.tokens.publicUrl.base).toBe(`http://localhost:${t.hub.gateway.http.port}`);
-    const shared = ok(await t.gql(`query($s: ID!) { sharedOrder(shareId: $s) { studio { nameEn } productType lines { productCode quantity } stages { code labelEn } timeline { statusCode { code } finishedAt } completedAt imageUrl } }`, { s: shareId }, { as: null }));
-    expect(shared.sharedOrder).toMatchObject({ studio: { nameEn: 'Moyun Creative Studio' }, productType: 'CALLIGRAPHY_TEAWARE', lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2 }] });
+    const shared = ok(
+      await t.gql(
+        `query($s: ID!) { sharedOrder(shareId: $s) { studio { nameEn } productType lines { productCode quantity } stages { code labelEn } timeline { statusCode { code } finishedAt } completedAt imageUrl } }`,
+        { s: shareId },
+        { as: null },
+      ),
+    );
+    expect(shared.sharedOrder).toMatchObject({
+      studio: { nameEn: 'Moyun Creative Studio' },
+      productType: 'CALLIGRAPHY_TEAWARE',
+      lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2 }],
+    });
     expect(shared.sharedOrder.imageUrl).toBe(`${t.tokens.publicUrl.base}/og/calligraphy-teaware.png`);
-    expect(shared.sharedOrder.timeline.map((stage: any) => stage.statusCode.code)).toEqual(shared.sharedOrder.stages.map((stage: any) => stage.code));
+    expect(shared.sharedOrder.timeline.map((stage: any) => stage.statusCode.code)).toEqual(
+      shared.sharedOrder.stages.map((stage: any) => stage.code),
+    );
     const finished = shared.sharedOrder.timeline.map((stage: any) => Date.parse(stage.finishedAt));
     expect(finished.every((at: number) => at > 0 && at <= Date.parse(shared.sharedOrder.completedAt))).toBe(true);
     expect([...finished].sort((a, b) => a - b)).toEqual(finished);

@@ -38,8 +38,10 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const em = t.hub.subgraphs.orders.systemContext().em;
     const counts: Record<string, number> = {};
     // Forecast updates are written by a consumer whenever it catches up: not the request's doing.
-    const notForecasts = (entity: unknown) => (entity === ProgressEvent || entity === OutboxEvent ? { type: { $ne: ORDER_EVENTS.ETA_CHANGED } } : {});
-    for (const entity of [Order, StageRun, ProgressEvent, OrderException, Shipment, OutboxEvent, IdempotencyRecord]) counts[entity.name] = await em.count(entity as any, notForecasts(entity));
+    const notForecasts = (entity: unknown) =>
+      entity === ProgressEvent || entity === OutboxEvent ? { type: { $ne: ORDER_EVENTS.ETA_CHANGED } } : {};
+    for (const entity of [Order, StageRun, ProgressEvent, OrderException, Shipment, OutboxEvent, IdempotencyRecord])
+      counts[entity.name] = await em.count(entity as any, notForecasts(entity));
     const stages = await em.find(StageRun, {}, { orderBy: { id: 'asc' } });
     return { counts, stages: stages.map((stage) => `${stage.id}:${stage.status}:${stage.position}:${stage.qcResult}`).join('|') };
   }
@@ -50,7 +52,13 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     return result.data.importShopOrder;
   }
 
-  async function expectRejected(query: string, variables: Record<string, unknown>, code: string, reason?: string, options: RequestOptions = {}) {
+  async function expectRejected(
+    query: string,
+    variables: Record<string, unknown>,
+    code: string,
+    reason?: string,
+    options: RequestOptions = {},
+  ) {
     const before = await tableCounts();
     const result = await t.gql(query, variables, options);
     expect(result.errors?.[0]?.extensions?.code).toBe(code);
@@ -65,12 +73,30 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     expect(order.status).toBe('RECEIVED');
     expect(order.studio).toEqual({ id: 'moyun-studio', nameZh: '墨韵文创', nameEn: 'Moyun Creative Studio' });
     expect(order.statusCode).toEqual({ code: 'A00', labelZh: '订单已接收', labelEn: 'Order received' });
-    expect(order.stages.map((stage: any) => stage.statusCode.code)).toEqual(['A10', 'B10', 'C10', 'C20', 'C30', 'C40', 'C50', 'C60', 'E10']);
+    expect(order.stages.map((stage: any) => stage.statusCode.code)).toEqual([
+      'A10',
+      'B10',
+      'C10',
+      'C20',
+      'C30',
+      'C40',
+      'C50',
+      'C60',
+      'E10',
+    ]);
     expect(order.stages[6].statusCode).toEqual({ code: 'C50', labelZh: '手工描金', labelEn: 'Hand gilding' });
-    expect(order.stages.every((stage: any) => stage.assignedTo.id === 'moyun-studio' && stage.assignedTo.nameEn === 'Moyun Creative Studio')).toBe(true);
-    expect(order.stages.filter((stage: any) => stage.qcCheckpoint).map((stage: any) => stage.statusCode.code)).toEqual(['C20', 'C40', 'E10']);
+    expect(
+      order.stages.every((stage: any) => stage.assignedTo.id === 'moyun-studio' && stage.assignedTo.nameEn === 'Moyun Creative Studio'),
+    ).toBe(true);
+    expect(order.stages.filter((stage: any) => stage.qcCheckpoint).map((stage: any) => stage.statusCode.code)).toEqual([
+      'C20',
+      'C40',
+      'E10',
+    ]);
     // (The first forecast may already follow it.)
-    expect(order.progress.filter((entry: any) => entry.type !== ORDER_EVENTS.ETA_CHANGED)).toEqual([{ sequence: 1, type: 'order.imported', statusCode: { code: 'A00' } }]);
+    expect(order.progress.filter((entry: any) => entry.type !== ORDER_EVENTS.ETA_CHANGED)).toEqual([
+      { sequence: 1, type: 'order.imported', statusCode: { code: 'A00' } },
+    ]);
   });
 
   it('is idempotent on channel + external order id, and a different payload is a CONFLICT', async () => {
@@ -113,16 +139,23 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const passed = await t.gql(QC, { id: digitising.id, result: 'PASS', key: `qc-pass-${digitising.id}` });
     expect(passed.data.recordQcResult).toMatchObject({ status: 'IN_PROGRESS', qcResult: 'PASS' });
     // The same key with the same request replays; with another request it conflicts.
-    expect((await t.gql(QC, { id: digitising.id, result: 'PASS', key: `qc-pass-${digitising.id}` })).data.recordQcResult.qcResult).toBe('PASS');
+    expect((await t.gql(QC, { id: digitising.id, result: 'PASS', key: `qc-pass-${digitising.id}` })).data.recordQcResult.qcResult).toBe(
+      'PASS',
+    );
     await expectRejected(QC, { id: digitising.id, result: 'FAIL', key: `qc-pass-${digitising.id}` }, 'CONFLICT');
     const completed = await t.gql(COMPLETE, {
       id: digitising.id,
-      input: { environment: [{ name: 'humidity', value: 55, unit: '%' }], processParameters: [{ name: 'dpi', value: '1200', tradeSecret: false }] },
+      input: {
+        environment: [{ name: 'humidity', value: 55, unit: '%' }],
+        processParameters: [{ name: 'dpi', value: '1200', tradeSecret: false }],
+      },
     });
     expect(completed.data.completeStage.environment).toEqual([{ name: 'humidity', value: 55, unit: '%' }]);
     expect((await t.gql(START, { id: transfer.id })).data.startStage.status).toBe('IN_PROGRESS');
 
-    const view = await t.gql(`query($id: ID!) { order(id: $id) { status statusCode { code labelEn } progress { type } } }`, { id: order.id });
+    const view = await t.gql(`query($id: ID!) { order(id: $id) { status statusCode { code labelEn } progress { type } } }`, {
+      id: order.id,
+    });
     expect(view.data.order.status).toBe('IN_PRODUCTION');
     expect(view.data.order.statusCode).toEqual({ code: 'C30', labelEn: 'Transfer printing' });
     expect(view.data.order.progress.filter((entry: any) => entry.type === 'order.stage.completed')).toHaveLength(4);
@@ -134,13 +167,22 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     await expectRejected(REPORT, { orderId: order.id, code: 'NOPE-99', key: 'exc-bad' }, 'BAD_USER_INPUT');
     await expectRejected(REPORT, { orderId: order.id, code: 'X-YCF-01', key: 'exc-foreign' }, 'BAD_USER_INPUT');
     const reported = await t.gql(REPORT, { orderId: order.id, code: 'EQP-02', key: `exc-${order.id}`, stage: order.stages[0].id });
-    expect(reported.data.reportException).toMatchObject({ status: 'OPEN', code: { code: 'EQP-02', labelEn: 'Kiln temperature deviation', category: 'EQUIPMENT' } });
+    expect(reported.data.reportException).toMatchObject({
+      status: 'OPEN',
+      code: { code: 'EQP-02', labelEn: 'Kiln temperature deviation', category: 'EQUIPMENT' },
+    });
     const extension = await t.gql(REPORT, { orderId: order.id, code: 'X-MOYUN-02', key: `exc-ext-${order.id}` });
-    expect(extension.data.reportException.code).toMatchObject({ code: 'X-MOYUN-02', labelEn: 'Glaze colour deviation', category: 'QUALITY' });
+    expect(extension.data.reportException.code).toMatchObject({
+      code: 'X-MOYUN-02',
+      labelEn: 'Glaze colour deviation',
+      category: 'QUALITY',
+    });
     const RESOLVE = `mutation($id: ID!, $key: String!) { resolveException(exceptionId: $id, resolution: "re-fired", idempotencyKey: $key) { id status resolution } }`;
     const resolved = await t.gql(RESOLVE, { id: reported.data.reportException.id, key: `res-${order.id}` });
     expect(resolved.data.resolveException).toMatchObject({ status: 'RESOLVED', resolution: 're-fired' });
-    expect((await t.gql(RESOLVE, { id: reported.data.reportException.id, key: `res-${order.id}` })).data.resolveException.status).toBe('RESOLVED');
+    expect((await t.gql(RESOLVE, { id: reported.data.reportException.id, key: `res-${order.id}` })).data.resolveException.status).toBe(
+      'RESOLVED',
+    );
   });
 
   it('changes the route where stages have not started: insert, skip and reorder', async () => {
@@ -148,12 +190,29 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const [design, material, ...rest] = order.stages;
     await t.gql(START, { id: design.id });
     const CHANGE = `mutation($orderId: ID!, $steps: [RouteStepInput!]!, $key: String!) { changeRoute(orderId: $orderId, steps: $steps, idempotencyKey: $key) { stages { id position status statusCode { code } } } }`;
-    await expectRejected(CHANGE, { orderId: order.id, steps: [{ stageRunId: design.id }], key: 'route-started' }, 'FAILED_PRECONDITION', 'STAGE_ALREADY_STARTED');
-    await expectRejected(CHANGE, { orderId: order.id, steps: [{ statusCode: 'Q42', standardMinutes: 10 }], key: 'route-unknown' }, 'BAD_USER_INPUT');
-    await expectRejected(CHANGE, { orderId: order.id, steps: [{ stageRunId: material.id }, { stageRunId: material.id }], key: 'route-twice' }, 'BAD_USER_INPUT');
+    await expectRejected(
+      CHANGE,
+      { orderId: order.id, steps: [{ stageRunId: design.id }], key: 'route-started' },
+      'FAILED_PRECONDITION',
+      'STAGE_ALREADY_STARTED',
+    );
+    await expectRejected(
+      CHANGE,
+      { orderId: order.id, steps: [{ statusCode: 'Q42', standardMinutes: 10 }], key: 'route-unknown' },
+      'BAD_USER_INPUT',
+    );
+    await expectRejected(
+      CHANGE,
+      { orderId: order.id, steps: [{ stageRunId: material.id }, { stageRunId: material.id }], key: 'route-twice' },
+      'BAD_USER_INPUT',
+    );
 
     // New tail: calligraphy first, then material, a double-gilding extension stage; the rest is skipped.
-    const steps = [{ stageRunId: rest[0].id }, { stageRunId: material.id }, { statusCode: 'X-MOYUN-01', standardMinutes: 300, qcCheckpoint: true }];
+    const steps = [
+      { stageRunId: rest[0].id },
+      { stageRunId: material.id },
+      { statusCode: 'X-MOYUN-01', standardMinutes: 300, qcCheckpoint: true },
+    ];
     const changed = await t.gql(CHANGE, { orderId: order.id, steps, key: `route-${order.id}` });
     expect(changed.errors).toBeUndefined();
     const active = changed.data.changeRoute.stages.filter((stage: any) => stage.status !== 'CANCELLED');
@@ -162,7 +221,9 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     const positions = changed.data.changeRoute.stages.map((stage: any) => stage.position);
     expect(new Set(positions).size).toBe(positions.length);
     // A replay answers the same; the same key for another change conflicts.
-    expect((await t.gql(CHANGE, { orderId: order.id, steps, key: `route-${order.id}` })).data.changeRoute.stages).toEqual(changed.data.changeRoute.stages);
+    expect((await t.gql(CHANGE, { orderId: order.id, steps, key: `route-${order.id}` })).data.changeRoute.stages).toEqual(
+      changed.data.changeRoute.stages,
+    );
     await expectRejected(CHANGE, { orderId: order.id, steps: [], key: `route-${order.id}` }, 'CONFLICT');
   });
 
@@ -178,7 +239,11 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     await expectRejected(CANCEL, { id: order.id, key: `cancel-again-${order.id}` }, 'FAILED_PRECONDITION', 'ORDER_CLOSED');
     await waitFor(() => events.some((event) => event.type === 'order.cancelled' && event.subject.id === order.id));
     const event = events.find((candidate) => candidate.type === 'order.cancelled' && candidate.subject.id === order.id)!;
-    expect(event).toMatchObject({ source: 'orders', subject: { type: 'Order', id: order.id }, payload: { orderId: order.id, studioId: 'moyun-studio', statusCode: 'Z90' } });
+    expect(event).toMatchObject({
+      source: 'orders',
+      subject: { type: 'Order', id: order.id },
+      payload: { orderId: order.id, studioId: 'moyun-studio', statusCode: 'Z90' },
+    });
     expect(event.cursor).toMatch(/^\d+$/);
     expect(JSON.stringify(event.payload)).not.toContain('林小姐');
   });
@@ -199,8 +264,16 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'IN_TRANSIT', key: `t1-${order.id}` }, bakery);
     const delivered = await t.gql(TRACK, { id: shipped.data.addShipment.id, status: 'DELIVERED', key: `t2-${order.id}` }, bakery);
     expect(delivered.data.recordShipmentEvent.events.map((event: any) => event.status)).toEqual(['IN_TRANSIT', 'DELIVERED']);
-    const view = await t.gql(`query($id: ID!) { order(id: $id) { status statusCode { code labelZh } shipments { trackingNumber status } } }`, { id: order.id }, bakery);
-    expect(view.data.order).toEqual({ status: 'DELIVERED', statusCode: { code: 'F20', labelZh: '已签收' }, shipments: [{ trackingNumber: 'SF123', status: 'DELIVERED' }] });
+    const view = await t.gql(
+      `query($id: ID!) { order(id: $id) { status statusCode { code labelZh } shipments { trackingNumber status } } }`,
+      { id: order.id },
+      bakery,
+    );
+    expect(view.data.order).toEqual({
+      status: 'DELIVERED',
+      statusCode: { code: 'F20', labelZh: '已签收' },
+      shipments: [{ trackingNumber: 'SF123', status: 'DELIVERED' }],
+    });
   });
 
   it('answers bad input with stable codes and changes nothing', async () => {
@@ -210,25 +283,36 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     await expectRejected(IMPORT, { input: teawareOrder({ lines: [{ productCode: 'XYZ-UNKNOWN', quantity: 1 }] }) }, 'BAD_USER_INPUT');
     await expectRejected(START, { id: 'not-an-id' }, 'BAD_USER_INPUT');
     await expectRejected(START, { id: 'stg_01ARZ3NDEKTSV4RRFFQ69G5FAV' }, 'NOT_FOUND');
-    await expectRejected(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "x", idempotencyKey: "k-missing") { id } }`, { id: 'ord_01ARZ3NDEKTSV4RRFFQ69G5FAV' }, 'NOT_FOUND');
+    await expectRejected(
+      `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "x", idempotencyKey: "k-missing") { id } }`,
+      { id: 'ord_01ARZ3NDEKTSV4RRFFQ69G5FAV' },
+      'NOT_FOUND',
+    );
     const malformed = await t.gql(`{ order(id: "12345") { id } }`);
     expect(malformed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await t.gql(`{ order(id: "ord_01ARZ3NDEKTSV4RRFFQ69G5FAV") { id } }`);
     expect(missing).toEqual({ data: { order: null } });
     const badCursor = await t.gql(`{ orders(studioId: "moyun-studio", after: "%%%") { totalCount } }`);
     expect(badCursor.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect((await t.gql(`{ orders(studioId: "moyun-studio", first: 1000) { totalCount } }`)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(`{ orders(studioId: "moyun-studio", first: 1000) { totalCount } }`)).errors?.[0].extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
     expect(order.id).toBeDefined();
   });
 
   it('pages through a studio orders with cursors, newest first, without gaps or repeats', async () => {
     const youcaifeng = { as: staff('youcaifeng') };
-    for (let i = 0; i < 5; i += 1) await importOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SHIRT', quantity: 1 }] }, youcaifeng);
+    for (let i = 0; i < 5; i += 1)
+      await importOrder({ studioId: 'youcaifeng', lines: [{ productCode: 'TLR-SHIRT', quantity: 1 }] }, youcaifeng);
     const seen: string[] = [];
     let after: string | undefined;
     let total = 0;
     for (;;) {
-      const page = await t.gql(`query($after: String) { orders(studioId: "youcaifeng", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, { after }, youcaifeng);
+      const page = await t.gql(
+        `query($after: String) { orders(studioId: "youcaifeng", first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        { after },
+        youcaifeng,
+      );
       total = page.data.orders.totalCount;
       seen.push(...page.data.orders.nodes.map((node: any) => node.id));
       if (!page.data.orders.pageInfo.hasNextPage) break;
@@ -257,10 +341,14 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
   });
 
   it('serves the kanban of open orders per current stage', async () => {
-    const board = await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal columns { code statusCode { labelEn } waiting inProgress blocked overdue orderIds } } }`);
+    const board = await t.gql(
+      `{ stageBoard(studioId: "moyun-studio") { overdueTotal columns { code statusCode { labelEn } waiting inProgress blocked overdue orderIds } } }`,
+    );
     expect(board.errors).toBeUndefined();
     const columns = board.data.stageBoard.columns;
-    const openOrders = await t.hub.subgraphs.orders.systemContext().em.count(Order, { studioId: 'moyun-studio', status: { $in: ['RECEIVED', 'IN_PRODUCTION'] } });
+    const openOrders = await t.hub.subgraphs.orders
+      .systemContext()
+      .em.count(Order, { studioId: 'moyun-studio', status: { $in: ['RECEIVED', 'IN_PRODUCTION'] } });
     expect(columns.reduce((sum: number, column: any) => sum + column.orderIds.length, 0)).toBe(openOrders);
     expect(columns.find((column: any) => column.code === 'A10').statusCode.labelEn).toBe('Design confirmed');
   });

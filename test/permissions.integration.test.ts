@@ -23,10 +23,23 @@ import { customer } from './support/principals';
  * file per subgraph (permissions/cells/); this runner checks each (cell, route) as its own test
  * (`-t "<cell name>"` runs one), reads before writes, and fails if cells go missing.
  */
-const CELLS: Cell[] = [ordersCells, networkCells, vocabularyCells, suppliersCells, capacityCells, kitchensCells, notificationsCells, traceabilityCells].flat();
+const CELLS: Cell[] = [
+  ordersCells,
+  networkCells,
+  vocabularyCells,
+  suppliersCells,
+  capacityCells,
+  kitchensCells,
+  notificationsCells,
+  traceabilityCells,
+].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
 type Route = 'gateway' | 'direct';
-const CASES = RUN_ORDER.flatMap((cell) => (cell.directOnly ? (['direct'] as Route[]) : cell.gatewayOnly ? (['gateway'] as Route[]) : (['gateway', 'direct'] as Route[])).map((route) => ({ cell, route })));
+const CASES = RUN_ORDER.flatMap((cell) =>
+  (cell.directOnly ? (['direct'] as Route[]) : cell.gatewayOnly ? (['gateway'] as Route[]) : (['gateway', 'direct'] as Route[])).map(
+    (route) => ({ cell, route }),
+  ),
+);
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
 const EXPECTED_CELL_CHECKS = 2212;
@@ -39,14 +52,23 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
-    for (const name of ['network', 'suppliers', 'capacity', 'kitchens']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    for (const name of ['network', 'suppliers', 'capacity', 'kitchens'])
+      await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
     fixture = await buildFixture(t);
     // Delay checks, forecast refreshes and notification polls would change data between snapshots.
     await t.hub.pauseTimers();
     for (const who of WHO) {
       const value = PRINCIPALS[who];
       principals[who] =
-        who === 'cMin' ? customer([fixture.a], 'MINIMAL') : who === 'cBasic' ? customer([fixture.a], 'BASIC') : who === 'cDet' ? customer([fixture.a], 'DETAILED') : who === 'cOther' ? customer([fixture.b], 'DETAILED') : (value as Principal | null);
+        who === 'cMin'
+          ? customer([fixture.a], 'MINIMAL')
+          : who === 'cBasic'
+            ? customer([fixture.a], 'BASIC')
+            : who === 'cDet'
+              ? customer([fixture.a], 'DETAILED')
+              : who === 'cOther'
+                ? customer([fixture.b], 'DETAILED')
+                : (value as Principal | null);
     }
   }, 120_000);
   afterAll(() => t?.close());
@@ -59,9 +81,12 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
   async function settledSnapshot(): Promise<string> {
     await t.hub.settle();
     const em = t.hub.subgraphs.orders.systemContext().em;
-    const counts = await Promise.all([Order, StageRun, OrderException, Shipment, CustomerLink].map((entity) => em.count(entity as any, {})));
+    const counts = await Promise.all(
+      [Order, StageRun, OrderException, Shipment, CustomerLink].map((entity) => em.count(entity as any, {})),
+    );
     // Plain rows, not entities: a snapshot is taken some 850 times per dialect.
-    const rows = (entity: Function, columns: string, orderBy: string) => em.getConnection().execute(`select ${columns} from ${em.getMetadata().get(entity.name).tableName} order by ${orderBy}`);
+    const rows = (entity: Function, columns: string, orderBy: string) =>
+      em.getConnection().execute(`select ${columns} from ${em.getMetadata().get(entity.name).tableName} order by ${orderBy}`);
     return JSON.stringify([
       counts,
       await rows(ProgressEvent, 'order_id, type', 'order_id, sequence'),
@@ -76,7 +101,9 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
       const result = await t.gql(cell.query, cell.variables(fixture), { as: principals[who], url });
       const observed = cell.observe(result);
       checked += 1;
-      return observed === cell.expected[who] ? null : `${who}: expected ${cell.expected[who]}, got ${observed} ${JSON.stringify(result.errors?.[0] ?? '')}`;
+      return observed === cell.expected[who]
+        ? null
+        : `${who}: expected ${cell.expected[who]}, got ${observed} ${JSON.stringify(result.errors?.[0] ?? '')}`;
     };
     const mismatches: string[] = [];
     if (!cell.mutation) {

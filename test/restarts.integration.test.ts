@@ -36,7 +36,8 @@ function retryingCaller(refusals: Map<string, number>) {
         result = { errors: [{ message: String(error), extensions: { code: 'NO_ANSWER', retryable: true } }] };
       }
       if (!result.errors) return result;
-      for (const error of result.errors) refusals.set(String(error.extensions?.code), (refusals.get(String(error.extensions?.code)) ?? 0) + 1);
+      for (const error of result.errors)
+        refusals.set(String(error.extensions?.code), (refusals.get(String(error.extensions?.code)) ?? 0) + 1);
       if (Date.now() > deadline || !result.errors.every((error) => error.extensions?.retryable === true)) return result;
       await sleep(100);
     }
@@ -44,7 +45,8 @@ function retryingCaller(refusals: Map<string, number>) {
 }
 
 const postgresMissing = missingBinaries('postgresql');
-if (postgresMissing.length) console.warn(`PostgreSQL restart test skipped: ${postgresMissing.join(', ')} not found (it runs a private PostgreSQL server).`);
+if (postgresMissing.length)
+  console.warn(`PostgreSQL restart test skipped: ${postgresMissing.join(', ')} not found (it runs a private PostgreSQL server).`);
 
 (postgresMissing.length ? describe.skip : describe)('PostgreSQL restarted under load', () => {
   let server: PrivatePostgres;
@@ -54,9 +56,22 @@ if (postgresMissing.length) console.warn(`PostgreSQL restart test skipped: ${pos
     server = await startPrivatePostgres();
     t = await startTestHub('postgresql', { databaseServerUrl: server.url });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
-    await t.hub.subgraphs.suppliers.systemContext().em.fork().transactional(async (em) => {
-      for (const id of SUPPLIERS) em.persist(em.create(Supplier, { id, tier: 'SECONDARY', categories: ['restart'], skus: ['CLAY-KAOLIN'], leadTimeDays: 2, lastSequence: 0 }));
-    });
+    await t.hub.subgraphs.suppliers
+      .systemContext()
+      .em.fork()
+      .transactional(async (em) => {
+        for (const id of SUPPLIERS)
+          em.persist(
+            em.create(Supplier, {
+              id,
+              tier: 'SECONDARY',
+              categories: ['restart'],
+              skus: ['CLAY-KAOLIN'],
+              leadTimeDays: 2,
+              lastSequence: 0,
+            }),
+          );
+      });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -68,7 +83,9 @@ if (postgresMissing.length) console.warn(`PostgreSQL restart test skipped: ${pos
     const retrying = retryingCaller(refusals);
     const acknowledgedOrders: string[] = [];
     const acknowledgedSequences: Record<string, number> = Object.fromEntries(SUPPLIERS.map((id) => [id, 0]));
-    const tokens = Object.fromEntries(await Promise.all(SUPPLIERS.map(async (id) => [id, await t.tokens.sign(partner(id, 'SUPPLIER'), 3600)])));
+    const tokens = Object.fromEntries(
+      await Promise.all(SUPPLIERS.map(async (id) => [id, await t.tokens.sign(partner(id, 'SUPPLIER'), 3600)])),
+    );
     let writing = true;
     const deadline = Date.now() + 90_000;
 
@@ -123,7 +140,8 @@ if (postgresMissing.length) console.warn(`PostgreSQL restart test skipped: ${pos
     const lostSequences = [];
     for (const id of SUPPLIERS) {
       const supplier = await em.findOneOrFail(Supplier, { id });
-      if (supplier.lastSequence < acknowledgedSequences[id]) lostSequences.push(`${id}: ${supplier.lastSequence} < ${acknowledgedSequences[id]}`);
+      if (supplier.lastSequence < acknowledgedSequences[id])
+        lostSequences.push(`${id}: ${supplier.lastSequence} < ${acknowledgedSequences[id]}`);
     }
     const publications = Object.values(acknowledgedSequences).reduce((sum, sequence) => sum + sequence, 0);
     console.log(
@@ -158,7 +176,9 @@ if (natsMissing.length) console.warn(`NATS restart test skipped: ${natsMissing.j
   });
 
   it('resumes relays and consumers, and a subscriber resuming by cursor gets every event once', async () => {
-    const imported = await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`, { input: teawareOrder() });
+    const imported = await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint } } }`, {
+      input: teawareOrder(),
+    });
     expect(imported.errors).toBeUndefined();
     const order = imported.data.importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
     // Timers paused: every event of the order comes from the changes below.
@@ -217,7 +237,7 @@ if (natsMissing.length) console.warn(`NATS restart test skipped: ${natsMissing.j
     // What a subscriber that never lost its connection gets: the same subscription replayed from `origin` now.
     const replay = liveConnection(t.hub.gateway.url, token, { ignoreTypes: [ORDER_EVENTS.ETA_CHANGED] });
     const replayed = replay.subscribe(FOLLOW, { id: order.id, after: origin });
-    for (let count = -1; count !== replayed.results.length; ) {
+    for (let count = -1; count !== replayed.results.length;) {
       count = replayed.results.length;
       await replay.roundTrip();
       await sleep(300);
@@ -232,7 +252,9 @@ if (natsMissing.length) console.warn(`NATS restart test skipped: ${natsMissing.j
     const cursors = received.map((event) => event.cursor);
     const duplicates = cursors.filter((cursor, index) => cursors.indexOf(cursor) !== index);
     const lost = expected.filter((event) => !cursors.includes(event.cursor));
-    console.log(`NATS restarted while changes went on: ${expected.length} events for the order, ${received.length} delivered over ${reconnections + 1} connections; lost ${lost.length}, duplicates ${duplicates.length} (settled ${settled - changed} ms after the last change)`);
+    console.log(
+      `NATS restarted while changes went on: ${expected.length} events for the order, ${received.length} delivered over ${reconnections + 1} connections; lost ${lost.length}, duplicates ${duplicates.length} (settled ${settled - changed} ms after the last change)`,
+    );
     expect(expected.length).toBeGreaterThanOrEqual(order.stages.length * 2);
     expect(lost.map((event) => `${event.cursor} ${event.type}`)).toEqual([]);
     expect(duplicates).toEqual([]);

@@ -52,7 +52,10 @@ describe('live updates over SSE (graphql-sse)', () => {
 
   const streamUrl = (path = '/graphql') => t.hub.gateway.url.replace(/\/graphql$/, `${path}/stream`);
 
-  async function sseClient(principal: Parameters<TestHub['token']>[0], options: { singleConnection?: boolean; retryAttempts?: number; token?: string } = {}): Promise<Client> {
+  async function sseClient(
+    principal: Parameters<TestHub['token']>[0],
+    options: { singleConnection?: boolean; retryAttempts?: number; token?: string } = {},
+  ): Promise<Client> {
     const token = options.token ?? (await t.token(principal));
     const client = createClient({
       url: streamUrl(),
@@ -101,7 +104,11 @@ describe('live updates over SSE (graphql-sse)', () => {
     const distinct = follow(await sseClient(staff('moyun-studio')), { id: order.id, after: '0' });
     const single = follow(await sseClient(staff('moyun-studio'), { singleConnection: true }), { id: order.id, after: '0' });
     const all = [overWs, distinct, single];
-    await waitFor(() => all.every((stream) => stream.results.length >= 1) || distinct.failures.length + single.failures.length > 0, 30_000, 'the import event on every transport');
+    await waitFor(
+      () => all.every((stream) => stream.results.length >= 1) || distinct.failures.length + single.failures.length > 0,
+      30_000,
+      'the import event on every transport',
+    );
     expect([distinct.failures, single.failures, distinct.errors, single.errors]).toEqual([[], [], [], []]);
 
     await t.gql(START, { id: order.stages[0].id });
@@ -112,7 +119,12 @@ describe('live updates over SSE (graphql-sse)', () => {
     expect(events(overWs.results)).toHaveLength(4);
     expect(events(distinct.results)).toEqual(events(overWs.results));
     expect(events(single.results)).toEqual(events(overWs.results));
-    expect(events(distinct.results).map((event) => event.type)).toEqual([ORDER_EVENTS.IMPORTED, ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.STAGE_STARTED]);
+    expect(events(distinct.results).map((event) => event.type)).toEqual([
+      ORDER_EVENTS.IMPORTED,
+      ORDER_EVENTS.STAGE_STARTED,
+      ORDER_EVENTS.STAGE_COMPLETED,
+      ORDER_EVENTS.STAGE_STARTED,
+    ]);
     expect(events(distinct.results)[1].order).toMatchObject({ status: 'IN_PRODUCTION', studio: { nameEn: expect.any(String) } });
   });
 
@@ -165,14 +177,23 @@ describe('live updates over SSE (graphql-sse)', () => {
   it('tells a client that stops reading (SLOW_CONSUMER) after what its connection already holds, then ends the stream; it resumes from its last cursor', async () => {
     const order = await importOrder();
     // As many aliases as the limits allow: big events fill the connection sooner.
-    const fields = Array.from({ length: DEFAULT_LIMITS.maxAliases - 1 }, (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`).join(' ');
+    const fields = Array.from(
+      { length: DEFAULT_LIMITS.maxAliases - 1 },
+      (_, index) => `copy${index}: ${['type', 'occurredAt', 'orderId', 'kind'][index % 4]}`,
+    ).join(' ');
     const big = `subscription($id: ID!, $after: String) { orderProgress(orderId: $id, after: $after) { cursor ${fields} } }`;
     const token = await t.token(staff('moyun-studio'));
     // A client by hand that reads nothing once its stream is open: its socket fills, then the gateway's queue.
     const url = new URL(streamUrl());
     const seen: string[] = [];
     let ended = false;
-    const request = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` } });
+    const request = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+    });
     const opened = new Promise<http.IncomingMessage>((resolve) => request.once('response', resolve));
     request.end(JSON.stringify({ query: big, variables: { id: order.id, after: '0' } }));
     const response = await opened;
@@ -249,12 +270,19 @@ describe('live updates over SSE (graphql-sse)', () => {
     expect(strangerText).toMatch(/"code":"(FORBIDDEN|NOT_FOUND)"/);
     expect(t.hub.gateway.feed!.followers).toBe(followers);
 
-    const tooLarge = await subscribe({ authorization: `Bearer ${staffToken}` }, JSON.stringify({ query: ORDER_PROGRESS, variables: { id: order.id, padding: 'x'.repeat(1_100_000) } }));
+    const tooLarge = await subscribe(
+      { authorization: `Bearer ${staffToken}` },
+      JSON.stringify({ query: ORDER_PROGRESS, variables: { id: order.id, padding: 'x'.repeat(1_100_000) } }),
+    );
     expect(tooLarge.status).toBe(413);
     expect(((await tooLarge.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
 
     // The audience paths stream too, with their contract's fields only.
-    const partnerPath = await subscribe({ authorization: `Bearer ${staffToken}` }, JSON.stringify({ query: '{ __typename }' }), streamUrl('/graphql/partner'));
+    const partnerPath = await subscribe(
+      { authorization: `Bearer ${staffToken}` },
+      JSON.stringify({ query: '{ __typename }' }),
+      streamUrl('/graphql/partner'),
+    );
     expect(partnerPath.status).toBe(200);
     expect(await partnerPath.text()).toContain('"__typename":"Query"');
   });

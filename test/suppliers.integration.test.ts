@@ -23,7 +23,10 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
   afterAll(() => t?.close());
 
   const em = () => t.hub.subgraphs.suppliers.systemContext().em.fork();
-  const lots = async () => (await em().find(StockLot, {}, { orderBy: { id: 'asc' } })).map((lot) => `${lot.supplierId}/${lot.lotCode}:${lot.onHand}:${lot.reserved}:${lot.lastSequence}`);
+  const lots = async () =>
+    (await em().find(StockLot, {}, { orderBy: { id: 'asc' } })).map(
+      (lot) => `${lot.supplierId}/${lot.lotCode}:${lot.onHand}:${lot.reserved}:${lot.lastSequence}`,
+    );
   const materialsOf = async (orderId: string, as: RequestOptions = {}) => (await t.gql(MATERIALS, { id: orderId }, as)).data?.order;
 
   async function importOrder(overrides: Record<string, unknown> = {}) {
@@ -37,24 +40,71 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
 
   async function runStages(order: { stages: { id: string; code: string; qcCheckpoint: boolean }[] }, codes: string[]) {
     for (const stage of order.stages.filter((candidate) => codes.includes(candidate.code))) {
-      expect((await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "张敏", penName: "云舒" }) { id } }`, { s: stage.id })).errors).toBeUndefined();
-      if (stage.qcCheckpoint) await t.gql(`mutation($s: ID!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: "qc-${stage.id}") { id } }`, { s: stage.id });
+      expect(
+        (
+          await t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "张敏", penName: "云舒" }) { id } }`, {
+            s: stage.id,
+          })
+        ).errors,
+      ).toBeUndefined();
+      if (stage.qcCheckpoint)
+        await t.gql(`mutation($s: ID!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: "qc-${stage.id}") { id } }`, {
+          s: stage.id,
+        });
       const input = stage.code === 'C40' ? { environment: [{ name: 'kiln temperature', value: 1290, unit: '°C' }] } : undefined;
-      expect((await t.gql(`mutation($s: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $s, input: $input) { id } }`, { s: stage.id, input })).errors).toBeUndefined();
+      expect(
+        (
+          await t.gql(`mutation($s: ID!, $input: CompleteStageInput) { completeStage(stageRunId: $s, input: $input) { id } }`, {
+            s: stage.id,
+            input,
+          })
+        ).errors,
+      ).toBeUndefined();
     }
   }
 
   it('applies a batch atomically, skips what a newer sequence set, and rejects invalid batches item by item', async () => {
-    const first = await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 5, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-2611', onHand: 11_000 }, { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-NEW', onHand: 500 }] }, clay);
+    const first = await t.gql(
+      PUBLISH,
+      {
+        supplierId: 'jingdezhen-clay',
+        sequence: 5,
+        items: [
+          { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-2611', onHand: 11_000 },
+          { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-NEW', onHand: 500 },
+        ],
+      },
+      clay,
+    );
     expect(first.data.publishInventory).toEqual({ applied: 2, stale: [] });
     // A late batch (sequence 4) touches one of those lots and a new one: only the new one applies.
-    const late = await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 4, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-NEW', onHand: 1 }, { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 70 }] }, clay);
+    const late = await t.gql(
+      PUBLISH,
+      {
+        supplierId: 'jingdezhen-clay',
+        sequence: 4,
+        items: [
+          { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-NEW', onHand: 1 },
+          { sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 70 },
+        ],
+      },
+      clay,
+    );
     expect(late.data.publishInventory).toEqual({ applied: 1, stale: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-NEW', appliedSequence: 5 }] });
     // A retried batch changes nothing.
-    const retried = await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 5, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-2611', onHand: 11_000 }] }, clay);
+    const retried = await t.gql(
+      PUBLISH,
+      { supplierId: 'jingdezhen-clay', sequence: 5, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-2611', onHand: 11_000 }] },
+      clay,
+    );
     expect(retried.data.publishInventory.applied).toBe(0);
-    const stock = (await t.gql(`{ materialStock(sku: "GLAZE-CELADON") { onHand lots { lotCode onHand lastSequence } } }`, {}, clay)).data.materialStock;
-    expect(stock.lots.map((lot: any) => `${lot.lotCode}:${lot.onHand}:${lot.lastSequence}`).sort()).toEqual(['JDZ-G-2611:11000:5', 'JDZ-G-LATE:70:4', 'JDZ-G-NEW:500:5']);
+    const stock = (await t.gql(`{ materialStock(sku: "GLAZE-CELADON") { onHand lots { lotCode onHand lastSequence } } }`, {}, clay)).data
+      .materialStock;
+    expect(stock.lots.map((lot: any) => `${lot.lotCode}:${lot.onHand}:${lot.lastSequence}`).sort()).toEqual([
+      'JDZ-G-2611:11000:5',
+      'JDZ-G-LATE:70:4',
+      'JDZ-G-NEW:500:5',
+    ]);
 
     const before = await lots();
     const invalid = await t.gql(
@@ -77,15 +127,53 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       '2:onHand must be a whole number, zero or more',
       '3:the same sku and lot appear twice in this batch',
     ]);
-    const unknown = await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 9, items: [{ sku: 'NO-SUCH-SKU', lotCode: 'JDZ-X-1', onHand: 5 }, { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-G-2611', onHand: 4 }] }, clay);
-    expect(unknown.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.reason}`)).toEqual(['0:unknown sku "NO-SUCH-SKU"', '1:lot "JDZ-G-2611" is already a lot of GLAZE-CELADON']);
+    const unknown = await t.gql(
+      PUBLISH,
+      {
+        supplierId: 'jingdezhen-clay',
+        sequence: 9,
+        items: [
+          { sku: 'NO-SUCH-SKU', lotCode: 'JDZ-X-1', onHand: 5 },
+          { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-G-2611', onHand: 4 },
+        ],
+      },
+      clay,
+    );
+    expect(unknown.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.reason}`)).toEqual([
+      '0:unknown sku "NO-SUCH-SKU"',
+      '1:lot "JDZ-G-2611" is already a lot of GLAZE-CELADON',
+    ]);
     expect(await lots()).toEqual(before);
 
     // Only the supplier itself, or a hub admin, publishes its stock.
-    expect(codeOf(await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1 }] }, { as: partner('yixing-clay', 'SUPPLIER') }))).toBe('FORBIDDEN');
-    expect(codeOf(await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1 }] }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await t.gql(
+          PUBLISH,
+          { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1 }] },
+          { as: partner('yixing-clay', 'SUPPLIER') },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await t.gql(PUBLISH, {
+          supplierId: 'jingdezhen-clay',
+          sequence: 10,
+          items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1 }],
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     expect(await lots()).toEqual(before);
-    expect((await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 80 }] }, { as: hubAdmin() })).data.publishInventory.applied).toBe(1);
+    expect(
+      (
+        await t.gql(
+          PUBLISH,
+          { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 80 }] },
+          { as: hubAdmin() },
+        )
+      ).data.publishInventory.applied,
+    ).toBe(1);
   });
 
   it("reserves an order's bill of materials oldest lot first, releases it on cancellation and consumes it at material preparation", async () => {
@@ -101,13 +189,20 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     expect(held.map((reservation) => `${reservation.lotCode}:${reservation.quantity}`)).toEqual(['YX-K-2610:800']); // the 30-day-old lot goes first
 
     const cancelled = await importOrder();
-    await t.gql(`mutation($id: ID!) { cancelOrder(orderId: $id, reason: "customer request", idempotencyKey: "cancel-${cancelled.id}") { id } }`, { id: cancelled.id });
+    await t.gql(
+      `mutation($id: ID!) { cancelOrder(orderId: $id, reason: "customer request", idempotencyKey: "cancel-${cancelled.id}") { id } }`,
+      { id: cancelled.id },
+    );
     await waitFor(async () => (await em().count(Reservation, { orderId: cancelled.id, status: 'RESERVED' })) === 0, 10_000, 'release');
     expect(await em().count(OrderMaterial, { orderId: cancelled.id, open: true })).toBe(0);
 
     const lotBefore = await em().findOneOrFail(StockLot, { lotCode: 'YX-K-2610' });
     await runStages(order, ['A10', 'B10']);
-    await waitFor(async () => (await materialsOf(order.id)).materials.every((material: any) => material.consumed === material.required), 10_000, 'consumption');
+    await waitFor(
+      async () => (await materialsOf(order.id)).materials.every((material: any) => material.consumed === material.required),
+      10_000,
+      'consumption',
+    );
     const lotAfter = await em().findOneOrFail(StockLot, { lotCode: 'YX-K-2610' });
     expect(lotAfter.onHand).toBe(lotBefore.onHand - 800);
     expect(lotAfter.reserved).toBe(lotBefore.reserved - 800);
@@ -118,17 +213,41 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     const order = await importOrder();
     expect((await materialsOf(order.id)).materialRisk).toBe('AVAILABLE');
     // The clay supplier publishes low figures: what is left is below the 20 kg safety stock.
-    await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 20, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1_000 }, { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611B', onHand: 0 }] }, clay);
+    await t.gql(
+      PUBLISH,
+      {
+        supplierId: 'jingdezhen-clay',
+        sequence: 20,
+        items: [
+          { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 1_000 },
+          { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611B', onHand: 0 },
+        ],
+      },
+      clay,
+    );
     await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'LOW', 10_000, 'flag');
     const PROGRESS = `query($id: ID!) { order(id: $id) { milestone { code } materialRisk progress { type note statusCode { code labelEn } } } }`;
-    await waitFor(async () => (await t.gql(PROGRESS, { id: order.id })).data.order.progress.some((entry: any) => entry.type === 'order.material.flagged'), 10_000, 'progress entry');
+    await waitFor(
+      async () =>
+        (await t.gql(PROGRESS, { id: order.id })).data.order.progress.some((entry: any) => entry.type === 'order.material.flagged'),
+      10_000,
+      'progress entry',
+    );
     const studioView = (await t.gql(PROGRESS, { id: order.id })).data.order;
-    expect(studioView.progress.find((entry: any) => entry.type === 'order.material.flagged')).toEqual({ type: 'order.material.flagged', note: 'CLAY-KAOLIN: LOW', statusCode: { code: 'B20', labelEn: 'Material procurement' } });
+    expect(studioView.progress.find((entry: any) => entry.type === 'order.material.flagged')).toEqual({
+      type: 'order.material.flagged',
+      note: 'CLAY-KAOLIN: LOW',
+      statusCode: { code: 'B20', labelEn: 'Material procurement' },
+    });
 
     const basic = (await t.gql(PROGRESS, { id: order.id }, { as: customer([order.id], 'BASIC') })).data.order;
     expect(basic.materialRisk).toBe('LOW');
     expect(basic.progress.map((entry: any) => entry.statusCode.code)).toContain('B20');
-    const minimal = await t.gql(`query($id: ID!) { order(id: $id) { phase materialRisk } }`, { id: order.id }, { as: customer([order.id], 'MINIMAL') });
+    const minimal = await t.gql(
+      `query($id: ID!) { order(id: $id) { phase materialRisk } }`,
+      { id: order.id },
+      { as: customer([order.id], 'MINIMAL') },
+    );
     expect(minimal).toEqual({ data: { order: { phase: 'IN_PROGRESS', materialRisk: null } } });
     expect(codeOf(await t.gql(MATERIALS, { id: order.id }, { as: partner('gilding-atelier') }))).toBeUndefined(); // not the partner's order: null
     expect((await t.gql(MATERIALS, { id: order.id }, { as: partner('gilding-atelier') })).data.order).toBeNull();
@@ -137,22 +256,56 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
   it('suggests reorders primary tier first, shows ON_ORDER once a purchase order is placed, and lets the supplier confirm it', async () => {
     const order = await importOrder();
     // Every clay lot is empty now: the order is short.
-    await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 30, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 0 }] }, clay);
-    await t.gql(PUBLISH, { supplierId: 'yixing-clay', sequence: 30, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'YX-K-2610', onHand: 0 }] }, { as: partner('yixing-clay', 'SUPPLIER') });
+    await t.gql(
+      PUBLISH,
+      { supplierId: 'jingdezhen-clay', sequence: 30, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2611A', onHand: 0 }] },
+      clay,
+    );
+    await t.gql(
+      PUBLISH,
+      { supplierId: 'yixing-clay', sequence: 30, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'YX-K-2610', onHand: 0 }] },
+      { as: partner('yixing-clay', 'SUPPLIER') },
+    );
     await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'SHORT', 10_000, 'shortage');
 
-    const suggestions = (await t.gql(`{ reorderSuggestions(studioId: "moyun-studio") { sku openDemand safetyGap quantity supplier { id nameEn } supplierTier expectedAt } }`)).data.reorderSuggestions;
+    const suggestions = (
+      await t.gql(
+        `{ reorderSuggestions(studioId: "moyun-studio") { sku openDemand safetyGap quantity supplier { id nameEn } supplierTier expectedAt } }`,
+      )
+    ).data.reorderSuggestions;
     const forClay = suggestions.find((suggestion: any) => suggestion.sku === 'CLAY-KAOLIN');
-    expect(forClay).toMatchObject({ supplierTier: 'PRIMARY', supplier: { id: 'jingdezhen-clay', nameEn: 'Jingdezhen Clay Supply' }, safetyGap: 20_000 });
+    expect(forClay).toMatchObject({
+      supplierTier: 'PRIMARY',
+      supplier: { id: 'jingdezhen-clay', nameEn: 'Jingdezhen Clay Supply' },
+      safetyGap: 20_000,
+    });
     expect(forClay.openDemand).toBeGreaterThanOrEqual(400);
     expect(forClay.quantity).toBe(forClay.openDemand + forClay.safetyGap);
-    expect(codeOf(await t.gql(`{ reorderSuggestions(studioId: "moyun-studio") { sku } }`, {}, { as: staff('youcaifeng') }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(`{ reorderSuggestions(studioId: "moyun-studio") { sku } }`, {}, { as: staff('youcaifeng') }))).toBe(
+      'FORBIDDEN',
+    );
 
     const PLACE = `mutation($input: PlacePurchaseOrderInput!, $key: String!) { placePurchaseOrder(studioId: "moyun-studio", input: $input, idempotencyKey: $key) { id status expectedAt lines { sku quantity } supplier { id } } }`;
-    const placed = (await t.gql(PLACE, { input: { supplierId: 'jingdezhen-clay', lines: [{ sku: 'CLAY-KAOLIN', quantity: forClay.quantity }] }, key: 'po-clay-1' })).data.placePurchaseOrder;
+    const placed = (
+      await t.gql(PLACE, {
+        input: { supplierId: 'jingdezhen-clay', lines: [{ sku: 'CLAY-KAOLIN', quantity: forClay.quantity }] },
+        key: 'po-clay-1',
+      })
+    ).data.placePurchaseOrder;
     expect(placed).toMatchObject({ status: 'PLACED', supplier: { id: 'jingdezhen-clay' } });
-    expect((await t.gql(PLACE, { input: { supplierId: 'jingdezhen-clay', lines: [{ sku: 'CLAY-KAOLIN', quantity: forClay.quantity }] }, key: 'po-clay-1' })).data.placePurchaseOrder.id).toBe(placed.id);
-    expect(codeOf(await t.gql(PLACE, { input: { supplierId: 'nanjing-gold-leaf', lines: [{ sku: 'CLAY-KAOLIN', quantity: 1 }] }, key: 'po-wrong' }))).toBe('BAD_USER_INPUT');
+    expect(
+      (
+        await t.gql(PLACE, {
+          input: { supplierId: 'jingdezhen-clay', lines: [{ sku: 'CLAY-KAOLIN', quantity: forClay.quantity }] },
+          key: 'po-clay-1',
+        })
+      ).data.placePurchaseOrder.id,
+    ).toBe(placed.id);
+    expect(
+      codeOf(
+        await t.gql(PLACE, { input: { supplierId: 'nanjing-gold-leaf', lines: [{ sku: 'CLAY-KAOLIN', quantity: 1 }] }, key: 'po-wrong' }),
+      ),
+    ).toBe('BAD_USER_INPUT');
     await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'ON_ORDER', 10_000, 'on order');
     const clayLine = (await materialsOf(order.id)).materials.find((material: any) => material.sku === 'CLAY-KAOLIN');
     expect(clayLine).toMatchObject({ status: 'ON_ORDER', expectedAt: placed.expectedAt });
@@ -160,24 +313,49 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     // The supplier sees the purchase order and confirms it; another supplier sees nothing of it.
     const seen = (await t.gql(`{ purchaseOrders { id status } }`, {}, clay)).data.purchaseOrders;
     expect(seen.map((purchase: any) => purchase.id)).toEqual([placed.id]);
-    expect((await t.gql(`{ purchaseOrders { id } }`, {}, { as: partner('nanjing-gold-leaf', 'SUPPLIER') })).data.purchaseOrders).toEqual([]);
+    expect((await t.gql(`{ purchaseOrders { id } }`, {}, { as: partner('nanjing-gold-leaf', 'SUPPLIER') })).data.purchaseOrders).toEqual(
+      [],
+    );
     const CONFIRM = `mutation($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id, expectedAt: "2030-01-02T00:00:00Z") { status expectedAt } }`;
     expect(codeOf(await t.gql(CONFIRM, { id: placed.id }))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(CONFIRM, { id: placed.id }, { as: partner('nanjing-gold-leaf', 'SUPPLIER') }))).toBe('NOT_FOUND');
-    expect((await t.gql(CONFIRM, { id: placed.id }, clay)).data.confirmPurchaseOrder).toEqual({ status: 'CONFIRMED', expectedAt: '2030-01-02T00:00:00.000Z' });
-    await waitFor(async () => (await materialsOf(order.id)).materials.find((material: any) => material.sku === 'CLAY-KAOLIN').expectedAt === '2030-01-02T00:00:00.000Z', 10_000, 'new date');
+    expect((await t.gql(CONFIRM, { id: placed.id }, clay)).data.confirmPurchaseOrder).toEqual({
+      status: 'CONFIRMED',
+      expectedAt: '2030-01-02T00:00:00.000Z',
+    });
+    await waitFor(
+      async () =>
+        (await materialsOf(order.id)).materials.find((material: any) => material.sku === 'CLAY-KAOLIN').expectedAt ===
+        '2030-01-02T00:00:00.000Z',
+      10_000,
+      'new date',
+    );
 
     // Received: the supplier publishes the goods, and the order is safe again.
-    expect((await t.gql(`mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`, { id: placed.id })).data.receivePurchaseOrder.status).toBe('RECEIVED');
-    await t.gql(PUBLISH, { supplierId: 'jingdezhen-clay', sequence: 31, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2612', onHand: 60_000 }] }, clay);
+    expect(
+      (await t.gql(`mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`, { id: placed.id })).data
+        .receivePurchaseOrder.status,
+    ).toBe('RECEIVED');
+    await t.gql(
+      PUBLISH,
+      { supplierId: 'jingdezhen-clay', sequence: 31, items: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2612', onHand: 60_000 }] },
+      clay,
+    );
     await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'AVAILABLE', 10_000, 'safe again');
     const PROGRESS = `query($id: ID!) { order(id: $id) { progress { type } } }`;
-    await waitFor(async () => (await t.gql(PROGRESS, { id: order.id })).data.order.progress.some((entry: any) => entry.type === 'order.material.cleared'), 10_000, 'cleared entry');
+    await waitFor(
+      async () =>
+        (await t.gql(PROGRESS, { id: order.id })).data.order.progress.some((entry: any) => entry.type === 'order.material.cleared'),
+      10_000,
+      'cleared entry',
+    );
   });
 
   it('costs an order across subgraphs, and traces a finished product to its stages, QC results and material lots', async () => {
     const order = await importOrder({ priceCents: 120_000, lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1 }] });
-    await t.gql(`mutation { setStudioCostProfile(studioId: "moyun-studio", input: { defaultHourlyRateCents: 3600, overheadPercent: 50, stageRates: [{ code: "C10", hourlyRateCents: 7200 }] }) { overheadPercent } }`);
+    await t.gql(
+      `mutation { setStudioCostProfile(studioId: "moyun-studio", input: { defaultHourlyRateCents: 3600, overheadPercent: 50, stageRates: [{ code: "C10", hourlyRateCents: 7200 }] }) { overheadPercent } }`,
+    );
     await runStages(order, ['A10', 'B10', 'C10', 'C20', 'C30', 'C40', 'C50', 'C60', 'E10']);
     const COST = `query($id: ID!) { order(id: $id) { priceCents cost { materialsCents labourHours labourCents overheadCents totalCents marginCents marginPercent } traceCodes { code uri } } }`;
     const costed = (await t.gql(COST, { id: order.id })).data.order;
@@ -186,7 +364,15 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     expect(costed.cost.overheadCents).toBe(Math.round(costed.cost.labourCents / 2));
     expect(costed.cost.totalCents).toBe(costed.cost.materialsCents + costed.cost.labourCents + costed.cost.overheadCents);
     expect(costed.cost.marginCents).toBe(120_000 - costed.cost.totalCents);
-    expect(codeOf(await t.gql(`query($id: ID!) { order(id: $id) { cost { totalCents } } }`, { id: order.id }, { as: customer([order.id], 'DETAILED') }))).toBe('FORBIDDEN');
+    expect(
+      codeOf(
+        await t.gql(
+          `query($id: ID!) { order(id: $id) { cost { totalCents } } }`,
+          { id: order.id },
+          { as: customer([order.id], 'DETAILED') },
+        ),
+      ),
+    ).toBe('FORBIDDEN');
 
     expect(costed.traceCodes).toHaveLength(1);
     const [{ code, uri }] = costed.traceCodes;
@@ -195,8 +381,17 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     const TRACE = `query($code: String!) { trace(code: $code) { code productCode order { id materialLots { sku lotCode supplierId status } } stages { code startedAt operatorPenName qcResult environment { name } } } }`;
     const full = (await t.gql(TRACE, { code: uri })).data.trace;
     expect(full.stages).toHaveLength(9);
-    expect(full.stages.find((stage: any) => stage.code === 'C40')).toMatchObject({ qcResult: 'PASS', operatorPenName: '云舒', environment: [{ name: 'kiln temperature' }] });
-    expect(full.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual(['CLAY-KAOLIN', 'GIFT-BOX', 'GLAZE-CELADON', 'GOLD-LEAF-24K']);
+    expect(full.stages.find((stage: any) => stage.code === 'C40')).toMatchObject({
+      qcResult: 'PASS',
+      operatorPenName: '云舒',
+      environment: [{ name: 'kiln temperature' }],
+    });
+    expect(full.order.materialLots.map((lot: any) => lot.sku).sort()).toEqual([
+      'CLAY-KAOLIN',
+      'GIFT-BOX',
+      'GLAZE-CELADON',
+      'GOLD-LEAF-24K',
+    ]);
     expect(full.order.materialLots.every((lot: any) => lot.status === 'CONSUMED')).toBe(true);
 
     const detailed = (await t.gql(TRACE, { code }, { as: customer([order.id], 'DETAILED') })).data.trace;
@@ -222,8 +417,12 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     const clayLots = await settledClay();
     const spare = clayLots.find((lot) => lot.supplierId === 'jingdezhen-clay')!;
     for (const supplierId of new Set(clayLots.map((lot) => lot.supplierId))) {
-      const items = clayLots.filter((lot) => lot.supplierId === supplierId).map((lot) => ({ sku: 'CLAY-KAOLIN', lotCode: lot.lotCode, onHand: lot.reserved + (lot === spare ? safetyStock + need / 2 : 0) }));
-      expect((await t.gql(PUBLISH, { supplierId, sequence: 1_000, items }, { as: hubAdmin() })).data.publishInventory.applied).toBe(items.length);
+      const items = clayLots
+        .filter((lot) => lot.supplierId === supplierId)
+        .map((lot) => ({ sku: 'CLAY-KAOLIN', lotCode: lot.lotCode, onHand: lot.reserved + (lot === spare ? safetyStock + need / 2 : 0) }));
+      expect((await t.gql(PUBLISH, { supplierId, sequence: 1_000, items }, { as: hubAdmin() })).data.publishInventory.applied).toBe(
+        items.length,
+      );
     }
     await settledClay();
     expect(await statusOf(covered.id)).toBe('AVAILABLE');

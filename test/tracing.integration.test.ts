@@ -5,7 +5,14 @@ import { gunzipSync } from 'node:zlib';
 import { startHubProcess, type HubProcess } from './support/hub-process';
 import { waitFor } from './support/wait';
 
-type Span = { traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes: { key: string; value: Record<string, unknown> }[] };
+type Span = {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+  attributes: { key: string; value: Record<string, unknown> }[];
+};
 
 /**
  * Traces across the hub's parts. Module patching (OpenTelemetry's instrumentations) does not
@@ -25,7 +32,9 @@ describe('traces', () => {
       request.on('end', () => {
         expect(request.url).toBe('/v1/traces');
         const raw = Buffer.concat(chunks);
-        const body = JSON.parse((request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')) as { resourceSpans: { scopeSpans: { spans: Span[] }[] }[] };
+        const body = JSON.parse((request.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8')) as {
+          resourceSpans: { scopeSpans: { spans: Span[] }[] }[];
+        };
         for (const resource of body.resourceSpans) for (const scope of resource.scopeSpans) spans.push(...scope.spans);
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });
@@ -50,8 +59,21 @@ describe('traces', () => {
     expect(response.status).toBe(200);
     const ours = () => spans.filter((span) => span.traceId === traceId);
     // A server span on a port: the gateway's, or a subgraph's.
-    const servedOn = (port: number) => ours().some((span) => span.kind === 2 && span.attributes.some((attribute) => attribute.key === 'server.port' && Number(attribute.value.intValue) === port));
-    await waitFor(() => servedOn(ports.GATEWAY) && servedOn(ports.NETWORK) && servedOn(ports.VOCABULARY) && ours().some((span) => span.name.startsWith('sqlite ')), 20_000, 'the spans of the request');
+    const servedOn = (port: number) =>
+      ours().some(
+        (span) =>
+          span.kind === 2 &&
+          span.attributes.some((attribute) => attribute.key === 'server.port' && Number(attribute.value.intValue) === port),
+      );
+    await waitFor(
+      () =>
+        servedOn(ports.GATEWAY) &&
+        servedOn(ports.NETWORK) &&
+        servedOn(ports.VOCABULARY) &&
+        ours().some((span) => span.name.startsWith('sqlite ')),
+      20_000,
+      'the spans of the request',
+    );
     // One trace: every span of it descends from the client's.
     const ids = new Set(ours().map((span) => span.spanId));
     expect(ours().filter((span) => span.parentSpanId && !ids.has(span.parentSpanId)).length).toBeLessThanOrEqual(1);

@@ -33,14 +33,29 @@ describe('web configuration', () => {
     expect(read({}, { demoSignIn: true }).web.demoSignIn).toBe(true);
     expect(read({ DEMO_SIGN_IN: 'false' }, { demoSignIn: true }).web.demoSignIn).toBe(false);
     expect(() => read({ DEMO_SIGN_IN: 'maybe' })).toThrow('DEMO_SIGN_IN must be true or false, not "maybe"');
-    expect(() => read({ DEMO_SIGN_IN: 'true', WEFT_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toThrow(/cannot be on with WEFT_ENV=production/);
+    expect(() => read({ DEMO_SIGN_IN: 'true', WEFT_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) })).toThrow(
+      /cannot be on with WEFT_ENV=production/,
+    );
     expect(() => read({ PUBLIC_URL: 'ftp://hub' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
   });
 
   it('configures OpenID Connect sign-in from the client id and the issuer', () => {
     expect(read({}).web.oidc).toBeUndefined();
-    expect(read({ OIDC_CLIENT_ID: 'weft-console', AUTH_ISSUER: 'https://id.example' }).web.oidc).toEqual({ authority: 'https://id.example', clientId: 'weft-console', scope: 'openid profile', redirectUri: undefined });
-    expect(read({ OIDC_CLIENT_ID: 'c', OIDC_ISSUER: 'https://a', AUTH_ISSUER: 'https://b', OIDC_SCOPES: 'openid weft', OIDC_REDIRECT_URI: 'https://hub/studio' }).web.oidc).toEqual({ authority: 'https://a', clientId: 'c', scope: 'openid weft', redirectUri: 'https://hub/studio' });
+    expect(read({ OIDC_CLIENT_ID: 'weft-console', AUTH_ISSUER: 'https://id.example' }).web.oidc).toEqual({
+      authority: 'https://id.example',
+      clientId: 'weft-console',
+      scope: 'openid profile',
+      redirectUri: undefined,
+    });
+    expect(
+      read({
+        OIDC_CLIENT_ID: 'c',
+        OIDC_ISSUER: 'https://a',
+        AUTH_ISSUER: 'https://b',
+        OIDC_SCOPES: 'openid weft',
+        OIDC_REDIRECT_URI: 'https://hub/studio',
+      }).web.oidc,
+    ).toEqual({ authority: 'https://a', clientId: 'c', scope: 'openid weft', redirectUri: 'https://hub/studio' });
     expect(() => read({ OIDC_CLIENT_ID: 'weft-console' })).toThrow(/needs OIDC_ISSUER or AUTH_ISSUER/);
   });
 });

@@ -33,7 +33,9 @@ function main(): void {
   const args = process.argv.slice(2);
   const orderId = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
   if (!orderId || !process.env.TOKEN) {
-    console.error('Usage: TOKEN=<bearer token> npm run --silent follow -- <orderId> [--after <cursor>] [--url ws://localhost:4000/graphql]');
+    console.error(
+      'Usage: TOKEN=<bearer token> npm run --silent follow -- <orderId> [--after <cursor>] [--url ws://localhost:4000/graphql]',
+    );
     process.exit(2);
   }
   const variables: { orderId: string; after: string | null } = { orderId, after: option(args, 'after') ?? null };
@@ -45,7 +47,8 @@ function main(): void {
     shouldRetry: () => true,
     on: {
       connected: () => console.error(`connected; following ${orderId}${variables.after ? ` after ${variables.after}` : ''}`),
-      closed: (event) => console.error(`closed (${(event as { code?: number }).code}); reconnecting and resuming after ${variables.after ?? 'the start'}`),
+      closed: (event) =>
+        console.error(`closed (${(event as { code?: number }).code}); reconnecting and resuming after ${variables.after ?? 'the start'}`),
     },
   });
   client.subscribe(

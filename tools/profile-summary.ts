@@ -52,7 +52,8 @@ function main(): void {
       total += micros;
       const where = packageOf(url, functionName);
       byPackage.set(where, (byPackage.get(where) ?? 0) + micros);
-      const name = `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|dist)\//, '')}:${lineNumber + 1}` : ''}`.trim();
+      const name =
+        `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|dist)\//, '')}:${lineNumber + 1}` : ''}`.trim();
       byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
     });
   }
@@ -60,9 +61,13 @@ function main(): void {
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
-      .map(([name, micros]) => `  ${((micros / total) * 100).toFixed(1).padStart(5)} %  ${(micros / 1e6).toFixed(2).padStart(7)} s  ${name}`)
+      .map(
+        ([name, micros]) => `  ${((micros / total) * 100).toFixed(1).padStart(5)} %  ${(micros / 1e6).toFixed(2).padStart(7)} s  ${name}`,
+      )
       .join('\n');
-  console.log(`${files.length} profile(s), ${(total / 1e6).toFixed(2)} s of CPU sampled (idle left out)\n\nby package (self time):\n${rows(byPackage)}\n\nby function (self time):\n${rows(byFunction)}`);
+  console.log(
+    `${files.length} profile(s), ${(total / 1e6).toFixed(2)} s of CPU sampled (idle left out)\n\nby package (self time):\n${rows(byPackage)}\n\nby function (self time):\n${rows(byFunction)}`,
+  );
 }
 
 if (require.main === module) main();

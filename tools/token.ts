@@ -1,5 +1,14 @@
 import { parseArgs } from 'node:util';
-import { ClaimsError, claimsOf, isRole, isVisibilityTier, principalFromClaims, type Principal, type Role, type VisibilityTier } from '../contracts';
+import {
+  ClaimsError,
+  claimsOf,
+  isRole,
+  isVisibilityTier,
+  principalFromClaims,
+  type Principal,
+  type Role,
+  type VisibilityTier,
+} from '../contracts';
 import { TokenService } from '../platform/access/tokens';
 import { readConfig } from '../hub/config';
 
@@ -37,7 +46,8 @@ async function main(): Promise<void> {
   };
   // The same check every verifier applies: a token this prints is one the hub accepts.
   const principal = principalFromClaims(claimsOf(draft));
-  if (principal.customer && principal.customer.orders.length === 0) throw new ClaimsError(`A CUSTOMER token needs --order <orderId>\n\n${USAGE}`);
+  if (principal.customer && principal.customer.orders.length === 0)
+    throw new ClaimsError(`A CUSTOMER token needs --order <orderId>\n\n${USAGE}`);
   const tokens = new TokenService(readConfig().auth());
   process.stdout.write(`${await tokens.sign(principal, ttl)}\n`);
 }

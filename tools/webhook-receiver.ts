@@ -23,7 +23,11 @@ function main(): void {
     request.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const header = (name: string) => request.headers[name] as string | undefined;
-      const verified = verifyWebhook(secret, { signature: header(WEBHOOK_HEADERS.SIGNATURE), timestamp: header(WEBHOOK_HEADERS.TIMESTAMP) }, body);
+      const verified = verifyWebhook(
+        secret,
+        { signature: header(WEBHOOK_HEADERS.SIGNATURE), timestamp: header(WEBHOOK_HEADERS.TIMESTAMP) },
+        body,
+      );
       response.writeHead(verified ? 200 : 401).end();
       let summary = '';
       try {

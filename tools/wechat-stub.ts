@@ -37,7 +37,9 @@ export interface WechatStub {
   close(): Promise<void>;
 }
 
-export async function startWechatStub(options: { port?: number; host?: string; appId?: string; appSecret?: string; expiresInSeconds?: number } = {}): Promise<WechatStub> {
+export async function startWechatStub(
+  options: { port?: number; host?: string; appId?: string; appSecret?: string; expiresInSeconds?: number } = {},
+): Promise<WechatStub> {
   const appId = options.appId ?? 'wx-weft-demo';
   const appSecret = options.appSecret ?? 'weft-demo-secret';
   const tokens = new Map<string, number>();
@@ -49,7 +51,8 @@ export async function startWechatStub(options: { port?: number; host?: string; a
   const server = http.createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://stub');
     if (request.method === 'GET' && url.pathname === '/cgi-bin/token') {
-      if (url.searchParams.get('grant_type') !== 'client_credential') return reply(response, { errcode: 40002, errmsg: 'invalid grant_type' });
+      if (url.searchParams.get('grant_type') !== 'client_credential')
+        return reply(response, { errcode: 40002, errmsg: 'invalid grant_type' });
       if (url.searchParams.get('appid') !== appId) return reply(response, { errcode: 40013, errmsg: 'invalid appid' });
       if (url.searchParams.get('secret') !== appSecret) return reply(response, { errcode: 40125, errmsg: 'invalid appsecret' });
       const token = randomBytes(24).toString('hex');
@@ -64,7 +67,8 @@ export async function startWechatStub(options: { port?: number; host?: string; a
       request.on('end', () => {
         const token = url.searchParams.get('access_token') ?? '';
         const expiresAt = tokens.get(token);
-        if (expiresAt === undefined) return reply(response, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
+        if (expiresAt === undefined)
+          return reply(response, { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
         if (expiresAt <= Date.now()) return reply(response, { errcode: 42001, errmsg: 'access_token expired' });
         if (busy > 0) {
           busy -= 1;
@@ -76,8 +80,10 @@ export async function startWechatStub(options: { port?: number; host?: string; a
         } catch {
           return reply(response, { errcode: 47001, errmsg: 'data format error' });
         }
-        if (typeof message?.touser !== 'string' || message.msgtype !== 'text' || typeof message.text?.content !== 'string') return reply(response, { errcode: 47001, errmsg: 'data format error' });
-        if (stub.outsideWindow.has(message.touser)) return reply(response, { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
+        if (typeof message?.touser !== 'string' || message.msgtype !== 'text' || typeof message.text?.content !== 'string')
+          return reply(response, { errcode: 47001, errmsg: 'data format error' });
+        if (stub.outsideWindow.has(message.touser))
+          return reply(response, { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
         const received = { touser: message.touser, msgtype: message.msgtype, text: message.text, receivedAt: new Date() };
         stub.messages.push(received);
         stub.onMessage?.(received);
@@ -111,6 +117,8 @@ if (require.main === module) {
   const index = process.argv.indexOf('--port');
   void startWechatStub({ port: index >= 0 ? Number(process.argv[index + 1]) : 4090 }).then((stub) => {
     stub.onMessage = (message) => console.log(`[wechat] to ${message.touser}: ${message.text?.content}`);
-    console.log(`WeChat API stub on ${stub.url}\nStart the hub with WECHAT_API_BASE=${stub.url} WECHAT_APP_ID=${stub.appId} WECHAT_APP_SECRET=${stub.appSecret}`);
+    console.log(
+      `WeChat API stub on ${stub.url}\nStart the hub with WECHAT_API_BASE=${stub.url} WECHAT_APP_ID=${stub.appId} WECHAT_APP_SECRET=${stub.appSecret}`,
+    );
   });
 }

@@ -1,4 +1,18 @@
-import { CUSTOMER_TIMELINE_EVENTS, LIVE_SUBSCRIPTIONS, LIVE_TOPICS, liveKindOf, ORDER_EVENTS, payloadText, type EventEnvelope, type LiveDelivery, type LiveEventKind, type LiveFollowRule, type LiveLinkDeclaration, type LiveSubscriptionDeclaration, type LiveValue } from '../../contracts';
+import {
+  CUSTOMER_TIMELINE_EVENTS,
+  LIVE_SUBSCRIPTIONS,
+  LIVE_TOPICS,
+  liveKindOf,
+  ORDER_EVENTS,
+  payloadText,
+  type EventEnvelope,
+  type LiveDelivery,
+  type LiveEventKind,
+  type LiveFollowRule,
+  type LiveLinkDeclaration,
+  type LiveSubscriptionDeclaration,
+  type LiveValue,
+} from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
 import { unauthenticated } from '../../platform/access/tokens';
 import { hubError } from '../../platform/graphql/errors';
@@ -40,10 +54,16 @@ export type Ask = (query: string, variables: Record<string, unknown>) => Promise
 const forbidden = (message: string) => hubError('FORBIDDEN', message);
 
 function requireAuthenticated(viewer: Viewer): void {
-  if (!viewer.authenticated) throw unauthenticated('Live updates need a token: send it in connection_init as { "authorization": "Bearer …" }');
+  if (!viewer.authenticated)
+    throw unauthenticated('Live updates need a token: send it in connection_init as { "authorization": "Bearer …" }');
 }
 
-const base = (event: EventEnvelope) => ({ cursor: event.cursor, type: event.type, kind: liveKindOf(event.type), occurredAt: event.occurredAt });
+const base = (event: EventEnvelope) => ({
+  cursor: event.cursor,
+  type: event.type,
+  kind: liveKindOf(event.type),
+  occurredAt: event.occurredAt,
+});
 
 /** Reads a declared value off an event (and the subscription's arguments). */
 function valueOf(value: LiveValue, event: EventEnvelope, args: Record<string, any>): string | null {
@@ -55,11 +75,19 @@ function valueOf(value: LiveValue, event: EventEnvelope, args: Record<string, an
 const linkOf = (declared: LiveLinkDeclaration): LiveLink => ({ ...declared, value: (event, args) => valueOf(declared.value, event, args) });
 
 /** Events a customer follows at every tier (phase, shipments and delay notices show from MINIMAL), entry or not. */
-const CUSTOMER_PHASE_EVENTS: readonly string[] = [ORDER_EVENTS.COMPLETED, ORDER_EVENTS.CANCELLED, ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.SHIPMENT_EVENT, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.DELAY_NOTICE];
+const CUSTOMER_PHASE_EVENTS: readonly string[] = [
+  ORDER_EVENTS.COMPLETED,
+  ORDER_EVENTS.CANCELLED,
+  ORDER_EVENTS.SHIPMENT_ADDED,
+  ORDER_EVENTS.SHIPMENT_EVENT,
+  ORDER_EVENTS.DELIVERED,
+  ORDER_EVENTS.DELAY_NOTICE,
+];
 /** What a capacity partner following an order it works on is told of. */
 const PARTNER_KINDS: readonly LiveEventKind[] = ['ORDER', 'STAGE'];
 
-const seesEverything = (viewer: Viewer, studioId: unknown) => viewer.isHubAdmin || (typeof studioId === 'string' && viewer.isStaffOf(studioId));
+const seesEverything = (viewer: Viewer, studioId: unknown) =>
+  viewer.isHubAdmin || (typeof studioId === 'string' && viewer.isStaffOf(studioId));
 
 /**
  * Which order events reach a viewer outside the owning studio, and what must be asked first:
@@ -83,7 +111,9 @@ function authorizer(rule: LiveFollowRule): Authorize {
     const { root, arg, argType } = rule.answeredBy;
     return async (viewer, args, ask, argument) => {
       requireAuthenticated(viewer);
-      const data = await ask(`query WeftLiveFollow($value: ${argType}) { ${root}(${arg}: $value) { __typename } }`, { value: args[argument] });
+      const data = await ask(`query WeftLiveFollow($value: ${argType}) { ${root}(${arg}: $value) { __typename } }`, {
+        value: args[argument],
+      });
       if (!data[root]) throw forbidden(`You may not follow ${rule.what} "${args[argument]}" (it does not exist or is not yours to see)`);
     };
   }
@@ -95,12 +125,16 @@ function authorizer(rule: LiveFollowRule): Authorize {
   }
   return async (viewer, args) => {
     requireAuthenticated(viewer);
-    if (!viewer.isHubAdmin && viewer.org !== args[rule.peopleOf]) throw forbidden(`Only the people of "${args[rule.peopleOf]}" may follow its allocations`);
+    if (!viewer.isHubAdmin && viewer.org !== args[rule.peopleOf])
+      throw forbidden(`Only the people of "${args[rule.peopleOf]}" may follow its allocations`);
   };
 }
 
 /** Which events reach whom, and the probes each must pass first. */
-function deliveryOf(delivery: LiveDelivery, links: Record<string, LiveLink>): { reaches(event: EventEnvelope, viewer: Viewer, args: Record<string, any>): boolean; probes: LiveField['probes'] } {
+function deliveryOf(
+  delivery: LiveDelivery,
+  links: Record<string, LiveLink>,
+): { reaches(event: EventEnvelope, viewer: Viewer, args: Record<string, any>): boolean; probes: LiveField['probes'] } {
   switch (delivery) {
     case 'ORDER_AUDIENCE':
       return {
@@ -129,11 +163,16 @@ function liveFieldOf(declared: LiveSubscriptionDeclaration): LiveField {
   return {
     topic: (args) => LIVE_TOPICS[declared.topic.of](args[declared.topic.argument]),
     authorize: (viewer, args, ask) => authorize(viewer, args, ask, declared.topic.argument),
-    payload: (event, viewer, args) => (delivery.reaches(event, viewer, args) ? { ...base(event), ...Object.fromEntries(fields.map(([name, value]) => [name, valueOf(value, event, args)])) } : null),
+    payload: (event, viewer, args) =>
+      delivery.reaches(event, viewer, args)
+        ? { ...base(event), ...Object.fromEntries(fields.map(([name, value]) => [name, valueOf(value, event, args)])) }
+        : null,
     links,
     probes: delivery.probes,
   };
 }
 
 /** The subscription fields the gateway serves, by name. */
-export const LIVE_FIELDS: Readonly<Record<string, LiveField>> = Object.fromEntries(Object.entries(LIVE_SUBSCRIPTIONS).map(([name, declared]) => [name, liveFieldOf(declared)]));
+export const LIVE_FIELDS: Readonly<Record<string, LiveField>> = Object.fromEntries(
+  Object.entries(LIVE_SUBSCRIPTIONS).map(([name, declared]) => [name, liveFieldOf(declared)]),
+);

@@ -10,7 +10,11 @@ const schema = buildSchema(`
 const rootValue = {
   order: ({ id }: { id: string }) => {
     if (id === 'gone') return null;
-    return { id, status: `status of ${id}`, studio: () => (id === 'bad' ? Promise.reject(new Error('studio unavailable')) : { name: 'Moyun' }) };
+    return {
+      id,
+      status: `status of ${id}`,
+      studio: () => (id === 'bad' ? Promise.reject(new Error('studio unavailable')) : { name: 'Moyun' }),
+    };
   },
 };
 const QUERY = `query WeftLiveEvent($weftLink0: ID!) { link0: order(id: $weftLink0) { ...Facts studio { name } } }\nfragment Facts on Order { id status }`;
@@ -38,15 +42,19 @@ describe("live batches: one viewer's per-event queries asked at once", () => {
     expect(results[2]).toEqual({ data: { link0: null } });
   });
 
-  it("never mixes viewers or query shapes, and runs a lone query as it is", async () => {
+  it('never mixes viewers or query shapes, and runs a lone query as it is', async () => {
     const { asked, execute } = planner();
     const batches = new LiveBatches(2000);
     const other = QUERY.replace('studio { name }', '');
-    await Promise.all([batches.run('a', execute, QUERY, { weftLink0: 'o1' }), batches.run('b', execute, QUERY, { weftLink0: 'o2' }), batches.run('a', execute, other, { weftLink0: 'o3' })]);
+    await Promise.all([
+      batches.run('a', execute, QUERY, { weftLink0: 'o1' }),
+      batches.run('b', execute, QUERY, { weftLink0: 'o2' }),
+      batches.run('a', execute, other, { weftLink0: 'o3' }),
+    ]);
     expect(asked.sort()).toEqual([QUERY, QUERY, other].sort());
   });
 
-  it("stays within the parse limit, and runs the members one by one when the batch fails as a whole", async () => {
+  it('stays within the parse limit, and runs the members one by one when the batch fails as a whole', async () => {
     const { asked, execute } = planner();
     const small = new LiveBatches(50); // one query fits, two copies do not
     await Promise.all(['o1', 'o2', 'o3'].map((id) => small.run('viewer', execute, QUERY, { weftLink0: id })));

@@ -1,4 +1,14 @@
-import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FieldNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+} from 'graphql';
 import { LIVE_BATCH_OPERATION } from '../limits';
 import type { PlannedResult } from './live-operation';
 
@@ -62,7 +72,8 @@ export class LiveBatches {
     for (const { execute, byQuery } of batches) {
       for (const [query, members] of byQuery) {
         const largest = this.largestSize(query);
-        for (let start = 0; start < members.length; start += largest) void this.runChunk(execute, query, members.slice(start, start + largest));
+        for (let start = 0; start < members.length; start += largest)
+          void this.runChunk(execute, query, members.slice(start, start + largest));
       }
     }
   }
@@ -114,9 +125,13 @@ export class LiveBatches {
     const known = this.merged.get(key);
     if (known) return known;
     const document = parse(query);
-    const operations = document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    const operations = document.definitions.filter(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    );
     if (operations.length !== 1 || operations[0].operation !== 'query') return undefined;
-    const keys = operations[0].selectionSet.selections.map((selection) => (selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : null));
+    const keys = operations[0].selectionSet.selections.map((selection) =>
+      selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : null,
+    );
     if (keys.some((name) => name === null)) return undefined;
     const copies = Array.from({ length: size }, (_, copy) => prefixedCopy(document, prefixOf(copy)));
     const operation: OperationDefinitionNode = {
@@ -147,7 +162,9 @@ function prefixedCopy(document: DocumentNode, prefix: string): { operation: Oper
     FragmentSpread: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
     FragmentDefinition: (node) => ({ ...node, name: { ...node.name, value: prefix + node.name.value } }),
   });
-  const operation = renamed.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+  const operation = renamed.definitions.find(
+    (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
   const selections = operation.selectionSet.selections.map((selection: SelectionNode) => {
     const field = selection as FieldNode;
     return { ...field, alias: { kind: Kind.NAME, value: prefix + (field.alias ?? field.name).value } } as FieldNode;

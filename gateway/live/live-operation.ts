@@ -91,7 +91,9 @@ export class LiveOperation {
   ) {
     this.rootKey = rootField.alias?.value ?? rootField.name.value;
     this.fragments = Object.fromEntries(
-      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      document.definitions
+        .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
     );
     if (rootField.selectionSet) this.collect(rootField.selectionSet);
   }
@@ -192,7 +194,8 @@ export class LiveOperation {
         variables,
         event.cursor,
       );
-      if (result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED')) throw new TokenRejectedError('The token is no longer accepted');
+      if (result.errors?.some((error) => error.extensions?.code === 'UNAUTHENTICATED'))
+        throw new TokenRejectedError('The token is no longer accepted');
       const failed = result.errors?.find((error) => !error.extensions?.code || error.extensions.code === 'INTERNAL_SERVER_ERROR');
       if (failed) throw new TransientResolutionError(failed.message);
       if (!result.data) {

@@ -86,7 +86,8 @@ const asGraphQLError = (error: unknown) =>
   error instanceof GraphQLError ? error : hubError('INTERNAL_SERVER_ERROR', 'Internal server error');
 
 function singleResult(response: Awaited<ReturnType<ApolloServer<GatewayContext>['executeOperation']>>): PlannedResult {
-  if (response.body.kind !== 'single') return { errors: [{ message: 'Incremental delivery is not supported here', extensions: { code: 'BAD_REQUEST' } }] };
+  if (response.body.kind !== 'single')
+    return { errors: [{ message: 'Incremental delivery is not supported here', extensions: { code: 'BAD_REQUEST' } }] };
   return response.body.singleResult as PlannedResult;
 }
 
@@ -95,7 +96,9 @@ function rootFieldOf(set: SelectionSetNode, document: DocumentNode): FieldNode |
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) return selection;
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldOf(selection.selectionSet, document);
-    const fragment = document.definitions.find((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value);
+    const fragment = document.definitions.find(
+      (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+    );
     if (fragment && fragment.kind === Kind.FRAGMENT_DEFINITION) return rootFieldOf(fragment.selectionSet, document);
   }
   return undefined;
@@ -150,15 +153,21 @@ export class LiveOperations {
       return [asGraphQLError(error)];
     }
     const errors = validate(schema, document, [...specifiedRules, ...this.options.validationRules]);
-    if (errors.length) return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    if (errors.length)
+      return errors.map(
+        (error) =>
+          new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      );
     const operationName = request.operationName ?? undefined;
     const operation = getOperationAST(document, operationName);
     if (!operation) return [hubError('BAD_REQUEST', 'Name the operation to run (operationName)')];
     const variables = request.variables ?? {};
     const base: Omit<ExecutionArgs, 'contextValue'> = { schema, document, operationName, variableValues: variables };
-    if (operation.operation !== 'subscription') return { ...base, contextValue: { operation: context, query: request.query } satisfies LiveOperationContext };
+    if (operation.operation !== 'subscription')
+      return { ...base, contextValue: { operation: context, query: request.query } satisfies LiveOperationContext };
     const feed = this.options.feed;
-    if (!feed) return [hubError('SERVICE_UNAVAILABLE', 'This gateway runs without an event bus, so it serves no subscriptions (set NATS_URL)')];
+    if (!feed)
+      return [hubError('SERVICE_UNAVAILABLE', 'This gateway runs without an event bus, so it serves no subscriptions (set NATS_URL)')];
     const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
     if (coerced.errors) return coerced.errors;
     const rootField = rootFieldOf(operation.selectionSet, document)!;
@@ -173,13 +182,17 @@ export class LiveOperations {
     const viewer = Viewer.of(context.principal);
     // The subscription was counted once, above: what it asks on its way is not.
     const asked: GatewayContext = { ...context, counted: true };
-    const execute = async (query: string, queryVariables: Record<string, unknown>) => singleResult(await this.endpoint.apollo.executeOperation({ query, variables: queryVariables }, { contextValue: asked }));
+    const execute = async (query: string, queryVariables: Record<string, unknown>) =>
+      singleResult(await this.endpoint.apollo.executeOperation({ query, variables: queryVariables }, { contextValue: asked }));
     const viewerKey = JSON.stringify(context.principal);
     // An event's queries of one viewer (principal and token) asked at once run as one operation.
     const batchKey = `${viewerKey}|${context.authorization ?? ''}`;
-    const resolveEvent = (query: string, queryVariables: Record<string, unknown>) => this.batches.run(batchKey, execute, query, queryVariables);
+    const resolveEvent = (query: string, queryVariables: Record<string, unknown>) =>
+      this.batches.run(batchKey, execute, query, queryVariables);
     const run: RunQuery = (query, queryVariables, event) =>
-      event ? this.shared.run(`${event}|${viewerKey}|${query}|${JSON.stringify(queryVariables)}`, () => resolveEvent(query, queryVariables)) : execute(query, queryVariables);
+      event
+        ? this.shared.run(`${event}|${viewerKey}|${query}|${JSON.stringify(queryVariables)}`, () => resolveEvent(query, queryVariables))
+        : execute(query, queryVariables);
     const ask: Ask = async (query, queryVariables) => {
       const result = await run(query, queryVariables);
       const first = result.errors?.[0];
@@ -221,7 +234,11 @@ export class LiveOperations {
     const context = args.contextValue as { operation: GatewayContext; query: string };
     const result = singleResult(
       await this.endpoint.apollo.executeOperation(
-        { query: context.query, variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined, operationName: args.operationName ?? undefined },
+        {
+          query: context.query,
+          variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
+          operationName: args.operationName ?? undefined,
+        },
         { contextValue: context.operation },
       ),
     );

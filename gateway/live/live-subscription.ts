@@ -68,7 +68,11 @@ export class LiveSubscription implements TopicFollower, AsyncIterableIterator<Ex
     this.lastQueued = from;
     this.history = from;
     try {
-      if (upto - from > this.settings.maxReplay) throw new CursorExpiredError(String(from), `${upto - this.settings.maxReplay} (at most ${this.settings.maxReplay} events are replayed)`);
+      if (upto - from > this.settings.maxReplay)
+        throw new CursorExpiredError(
+          String(from),
+          `${upto - this.settings.maxReplay} (at most ${this.settings.maxReplay} events are replayed)`,
+        );
       await this.catchUp();
     } catch (error) {
       this.feed.unfollow(this.topic, this);

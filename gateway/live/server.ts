@@ -61,11 +61,18 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
         onConnect: async (ctx) => {
           const params = ctx.connectionParams ?? {};
           const token = typeof params.token === 'string' ? `Bearer ${params.token}` : undefined;
-          const authorization = typeof params.authorization === 'string' ? params.authorization : typeof params.Authorization === 'string' ? params.Authorization : token;
+          const authorization =
+            typeof params.authorization === 'string'
+              ? params.authorization
+              : typeof params.Authorization === 'string'
+                ? params.Authorization
+                : token;
           const socket = ctx.extra.socket!;
           try {
             const principal = await options.auth.principalOf(authorization);
-            const expiry = onTokenExpiry(authorization, () => socket.close(LIVE_CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token and resume with after'));
+            const expiry = onTokenExpiry(authorization, () =>
+              socket.close(LIVE_CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token and resume with after'),
+            );
             ctx.extra.state = { context: { principal, authorization }, expiry };
             return true;
           } catch (error) {
@@ -97,7 +104,10 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   };
   options.server.on('upgrade', onUpgrade);
-  const dropConnections = (code: number = LIVE_CLOSE_CODES.GOING_AWAY, reason = 'The gateway is going away: reconnect and resume with after') => {
+  const dropConnections = (
+    code: number = LIVE_CLOSE_CODES.GOING_AWAY,
+    reason = 'The gateway is going away: reconnect and resume with after',
+  ) => {
     for (const wss of servers.values()) for (const client of wss.clients) client.close(code, reason);
   };
   return {

@@ -1,6 +1,12 @@
 import type http from 'node:http';
 import type { ExecutionResult } from 'graphql';
-import { createHandler, type ExecutionResult as SseResult, type OperationArgs, type Request as SseRequest, type Response as SseResponse } from 'graphql-sse';
+import {
+  createHandler,
+  type ExecutionResult as SseResult,
+  type OperationArgs,
+  type Request as SseRequest,
+  type Response as SseResponse,
+} from 'graphql-sse';
 import { LIVE_CLOSE_CODES } from '../../contracts';
 import type { TokenService } from '../../platform/access/tokens';
 import { BodyTooLargeError, readBody, sendGraphQLError } from '../../platform/runtime/http-server';
@@ -16,9 +22,18 @@ import type { LiveSubscription } from './live-subscription';
  * the end of the stream. docs/live-updates.md says what a client does with each.
  */
 export const STREAM_ENDINGS = {
-  SLOW_CONSUMER: { closeCode: LIVE_CLOSE_CODES.SLOW_CONSUMER, message: 'Slow consumer: subscribe again with after set to your last cursor' },
-  TOKEN_EXPIRED: { closeCode: LIVE_CLOSE_CODES.TOKEN_EXPIRED, message: 'Token expired or no longer accepted: subscribe again with a fresh token and after set to your last cursor' },
-  GOING_AWAY: { closeCode: LIVE_CLOSE_CODES.GOING_AWAY, message: 'The gateway is going away: subscribe again (to another instance) with after set to your last cursor' },
+  SLOW_CONSUMER: {
+    closeCode: LIVE_CLOSE_CODES.SLOW_CONSUMER,
+    message: 'Slow consumer: subscribe again with after set to your last cursor',
+  },
+  TOKEN_EXPIRED: {
+    closeCode: LIVE_CLOSE_CODES.TOKEN_EXPIRED,
+    message: 'Token expired or no longer accepted: subscribe again with a fresh token and after set to your last cursor',
+  },
+  GOING_AWAY: {
+    closeCode: LIVE_CLOSE_CODES.GOING_AWAY,
+    message: 'The gateway is going away: subscribe again (to another instance) with after set to your last cursor',
+  },
   INTERNAL_ERROR: { closeCode: 4500, message: 'Internal error: subscribe again with after set to your last cursor' },
 } as const;
 export type StreamEndingCode = keyof typeof STREAM_ENDINGS;
@@ -80,7 +95,12 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
     this.told = true;
     const ending = STREAM_ENDINGS[this.reason];
     if (this.stream) this.stream.cutAfterResult = this.results + 1;
-    return { done: false, value: { errors: [{ message: ending.message, extensions: { code: this.reason, closeCode: ending.closeCode } }] } as unknown as ExecutionResult };
+    return {
+      done: false,
+      value: {
+        errors: [{ message: ending.message, extensions: { code: this.reason, closeCode: ending.closeCode } }],
+      } as unknown as ExecutionResult,
+    };
   }
 
   async return(): Promise<IteratorResult<ExecutionResult>> {
@@ -136,8 +156,14 @@ export function serveSse(options: SseOptions): RunningSse {
   for (const [path, operations] of Object.entries(options.operations)) {
     const handler = createHandler<http.IncomingMessage, RequestContext, any>({
       // The reservation token of single-connection mode (graphql-sse's own header); never the JWT.
-      authenticate: (request) => request.headers.get('x-graphql-event-stream-token') || new URL(request.url, 'http://localhost').searchParams.get('token') || crypto.randomUUID(),
-      onSubscribe: async (request: SseRequest<http.IncomingMessage, RequestContext>, params): Promise<SseResponse | SseResult | OperationArgs<any>> => {
+      authenticate: (request) =>
+        request.headers.get('x-graphql-event-stream-token') ||
+        new URL(request.url, 'http://localhost').searchParams.get('token') ||
+        crypto.randomUUID(),
+      onSubscribe: async (
+        request: SseRequest<http.IncomingMessage, RequestContext>,
+        params,
+      ): Promise<SseResponse | SseResult | OperationArgs<any>> => {
         // Counted here, so the refusal is a 429 a stock client retries after; nothing counts it again.
         const context: GatewayContext = { ...request.context.gateway, counted: true };
         const wait = await options.rateLimits?.take(request.context.gateway);
@@ -147,7 +173,11 @@ export function serveSse(options: SseOptions): RunningSse {
           const { http: _http, ...reported } = extensions;
           const refused: SseResponse = [
             JSON.stringify({ errors: [{ message, extensions: reported }] }),
-            { status: 429, statusText: 'Too Many Requests', headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) } },
+            {
+              status: 429,
+              statusText: 'Too Many Requests',
+              headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(wait) },
+            },
           ];
           return refused;
         }
@@ -159,13 +189,19 @@ export function serveSse(options: SseOptions): RunningSse {
           tokenRejected: () => subscription?.end('TOKEN_EXPIRED'),
           failed: () => subscription?.end('INTERNAL_ERROR'),
         };
-        const prepared = await operations.prepare(context, { query: params.query, operationName: params.operationName, variables: params.variables }, ending);
+        const prepared = await operations.prepare(
+          context,
+          { query: params.query, operationName: params.operationName, variables: params.variables },
+          ending,
+        );
         // (graphql-sse takes a result only with a `data` key.)
         if (Array.isArray(prepared)) return { data: null, errors: prepared.map((error) => error.toJSON()) } as SseResult;
         const args = prepared as OperationArgs<any>;
         const live = (args.contextValue as { live?: LiveSubscription }).live;
         if (!live) return args;
-        const followed = new EndableSubscription(live, distinct ? request.context.stream : undefined, context.authorization, () => subscriptions.delete(followed));
+        const followed = new EndableSubscription(live, distinct ? request.context.stream : undefined, context.authorization, () =>
+          subscriptions.delete(followed),
+        );
         subscription = followed;
         subscriptions.add(followed);
         return { ...args, contextValue: { live, subscription: followed } };

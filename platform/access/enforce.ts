@@ -34,7 +34,11 @@ import type { Relation, Viewer } from './viewer';
 export const ROW_FILTER = 'visibility';
 
 export function rowFilter(policy: AccessPolicy): FilterDef | undefined {
-  const byEntity = new Map(Object.values(policy.types).filter((rule) => rule.entity).map((rule) => [rule.entity!, rule]));
+  const byEntity = new Map(
+    Object.values(policy.types)
+      .filter((rule) => rule.entity)
+      .map((rule) => [rule.entity!, rule]),
+  );
   if (byEntity.size === 0) return undefined;
   return {
     name: ROW_FILTER,
@@ -53,14 +57,21 @@ function isEntityType(type: GraphQLObjectType): boolean {
   return (type.astNode?.directives ?? []).some(
     (directive) =>
       directive.name.value === 'key' &&
-      !(directive.arguments ?? []).some((argument) => argument.name.value === 'resolvable' && argument.value.kind === Kind.BOOLEAN && !argument.value.value),
+      !(directive.arguments ?? []).some(
+        (argument) => argument.name.value === 'resolvable' && argument.value.kind === Kind.BOOLEAN && !argument.value.value,
+      ),
   );
 }
 
 /** Which audiences can see rows of this type at all (and so may meet a denied field). */
 function rowAudiences(rule: TypeRule): { hub: boolean; partner: boolean; supplier: boolean; customerTier?: string } {
   if (rule.public) return { hub: false, partner: false, supplier: false };
-  return { hub: true, partner: !!rule.ownership?.partner, supplier: !!rule.ownership?.supplier, customerTier: rule.ownership?.customerTier };
+  return {
+    hub: true,
+    partner: !!rule.ownership?.partner,
+    supplier: !!rule.ownership?.supplier,
+    customerTier: rule.ownership?.customerTier,
+  };
 }
 
 /**
@@ -97,7 +108,10 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
     for (const field of fields) {
       const fieldRule = fieldRuleOf(rule, field.name);
       const deniable =
-        (audiences.hub && !fieldRule.hub) || (audiences.partner && !fieldRule.partner) || (audiences.supplier && !fieldRule.supplier) || (audiences.customerTier && !fieldRule.customer);
+        (audiences.hub && !fieldRule.hub) ||
+        (audiences.partner && !fieldRule.partner) ||
+        (audiences.supplier && !fieldRule.supplier) ||
+        (audiences.customerTier && !fieldRule.customer);
       const redactable = audiences.customerTier && fieldRule.customer && fieldRule.customer !== audiences.customerTier;
       if (deniable && isNonNullType(field.type)) problems.push(`${type.name}.${field.name} may be withheld, so it must be nullable`);
       if (redactable && isNonNullType(field.type) && !isListType(getNullableType(field.type))) {
@@ -105,10 +119,12 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
       }
       guardField(type.name, field, rule, policy);
     }
-    for (const name of Object.keys(rule.overrides ?? {})) if (!type.getFields()[name]) problems.push(`${type.name}.${name} has a rule but no field`);
+    for (const name of Object.keys(rule.overrides ?? {}))
+      if (!type.getFields()[name]) problems.push(`${type.name}.${name} has a rule but no field`);
   }
   for (const key of Object.keys(policy.operations)) if (!seenOperations.has(key)) problems.push(`operation rule ${key} names no field`);
-  for (const [name, rule] of Object.entries(policy.types)) if (!schema.getType(name) && !rule.rowsOnly) problems.push(`type rule ${name} names no type`);
+  for (const [name, rule] of Object.entries(policy.types))
+    if (!schema.getType(name) && !rule.rowsOnly) problems.push(`type rule ${name} names no type`);
   if (problems.length) throw new Error(`Access policy of subgraph "${subgraph}" does not fit its schema:\n- ${problems.join('\n- ')}`);
   return schema;
 }
@@ -143,7 +159,13 @@ function guardField(typeName: string, field: GraphQLField<any, GraphQLContext>, 
 }
 
 /** One relation per row and request: computed once, then answered synchronously. */
-function relationOf(row: object, rule: TypeRule, policy: AccessPolicy, viewer: Viewer, context: GraphQLContext): Relation | Promise<Relation> {
+function relationOf(
+  row: object,
+  rule: TypeRule,
+  policy: AccessPolicy,
+  viewer: Viewer,
+  context: GraphQLContext,
+): Relation | Promise<Relation> {
   const known = viewer.relations.get(row);
   if (known) return known;
   const relation = relationTo(policy, rule, row as Record<string, unknown>, viewer, () => context.ctx.em);
@@ -172,7 +194,11 @@ export function tagAudiences(document: DocumentNode, policy: AccessPolicy): Docu
       ...node,
       fields: node.fields?.map((field) => {
         const operation = policy.operations[`${typeName}.${field.name.value}`];
-        const audiences = !isRoot ? audiencesOfField(fieldRuleOf(typeRule!, field.name.value), typeRule!) : operation ? audiencesOfOperation(operation) : [];
+        const audiences = !isRoot
+          ? audiencesOfField(fieldRuleOf(typeRule!, field.name.value), typeRule!)
+          : operation
+            ? audiencesOfOperation(operation)
+            : [];
         return audiences.length ? { ...field, directives: [...(field.directives ?? []), ...audiences.map(tag)] } : field;
       }),
     };

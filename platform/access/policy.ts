@@ -3,7 +3,6 @@ import type { Role, VisibilityTier } from '../../contracts';
 import { STUDIO_STAFF, tierAllows } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer, type Relation } from './viewer';
 
-
 /**
  * A subgraph's access policy, declared as data in one file (`access-policy.ts`) and enforced by
  * one mechanism (`enforce.ts`): operation rules on Query and Mutation fields, row rules as a
@@ -108,13 +107,25 @@ export async function rowCondition(policy: AccessPolicy, rule: TypeRule, viewer:
 }
 
 /** How the viewer relates to one row that passed its row filter. */
-export function relationTo(policy: AccessPolicy, rule: TypeRule, row: Record<string, unknown>, viewer: Viewer, em: () => EntityManager): Relation | Promise<Relation> {
+export function relationTo(
+  policy: AccessPolicy,
+  rule: TypeRule,
+  row: Record<string, unknown>,
+  viewer: Viewer,
+  em: () => EntityManager,
+): Relation | Promise<Relation> {
   if (viewer.system) return { kind: 'SYSTEM' };
   if (rule.public) return { kind: 'PUBLIC' };
   return ownedRelation(policy, rule, row, viewer, em);
 }
 
-async function ownedRelation(policy: AccessPolicy, rule: TypeRule, row: Record<string, unknown>, viewer: Viewer, em: () => EntityManager): Promise<Relation> {
+async function ownedRelation(
+  policy: AccessPolicy,
+  rule: TypeRule,
+  row: Record<string, unknown>,
+  viewer: Viewer,
+  em: () => EntityManager,
+): Promise<Relation> {
   const ownership = rule.ownership;
   if (!ownership) return { kind: 'NONE' };
   if (ownership.studio && viewer.isStaffOf(String(row[ownership.studio]))) return { kind: 'STUDIO' };
@@ -156,7 +167,11 @@ export function fieldRuleOf(rule: TypeRule, field: string): FieldRule {
 }
 
 /** May this viewer run this root field at all? (Rows and fields are checked separately.) */
-export function operationDecision(rule: OperationRule, viewer: Viewer, args: Record<string, unknown>): 'allow' | 'unauthenticated' | 'forbidden' {
+export function operationDecision(
+  rule: OperationRule,
+  viewer: Viewer,
+  args: Record<string, unknown>,
+): 'allow' | 'unauthenticated' | 'forbidden' {
   if (viewer.system || rule === 'PUBLIC') return 'allow';
   if (!viewer.authenticated) return 'unauthenticated';
   if (rule === 'AUTHENTICATED') return 'allow';
@@ -176,7 +191,9 @@ export type Audience = (typeof AUDIENCES)[number];
 
 export function audiencesOfField(rule: FieldRule, typeRule: TypeRule): Audience[] {
   if (typeRule.public) return [...AUDIENCES];
-  return AUDIENCES.filter((audience) => (audience === 'customer' ? !!rule.customer : audience === 'partner' ? !!rule.partner : !!rule.supplier));
+  return AUDIENCES.filter((audience) =>
+    audience === 'customer' ? !!rule.customer : audience === 'partner' ? !!rule.partner : !!rule.supplier,
+  );
 }
 
 export function audiencesOfOperation(rule: OperationRule): Audience[] {

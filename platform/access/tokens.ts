@@ -155,10 +155,16 @@ export class TokenService {
     }
     // A link is not a bearer token and a bearer token is not a link: the `typ` keeps them apart.
     const isLink = header.typ === LINK_TOKEN_TYPE;
-    if (isLink !== (kind === 'link')) throw fail(kind === 'link' ? 'Not a customer link' : 'A customer link is not an access token: exchange it first');
+    if (isLink !== (kind === 'link'))
+      throw fail(kind === 'link' ? 'Not a customer link' : 'A customer link is not an access token: exchange it first');
     try {
       if (header.alg === 'HS256') {
-        const { payload } = await jwtVerify(token, this.secret, { algorithms: ['HS256'], issuer: HUB_ISSUER, audience: HUB_AUDIENCE, clockTolerance: CLOCK_TOLERANCE_SECONDS });
+        const { payload } = await jwtVerify(token, this.secret, {
+          algorithms: ['HS256'],
+          issuer: HUB_ISSUER,
+          audience: HUB_AUDIENCE,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        });
         return payload;
       }
       if (this.jwks && kind === 'access' && header.alg && ASYMMETRIC.includes(header.alg)) {

@@ -3,8 +3,7 @@ import { STUDIO_STAFF } from '../../contracts';
 
 /** How a viewer stands to a row: decided once per row and viewer (see policy.ts), kept in the viewer's memo. */
 export type Relation =
-  | { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'SUPPLIER' | 'PUBLIC' | 'NONE' }
-  | { kind: 'CUSTOMER'; tier: VisibilityTier | null };
+  { kind: 'SYSTEM' | 'STUDIO' | 'HUB' | 'PARTNER' | 'SUPPLIER' | 'PUBLIC' | 'NONE' } | { kind: 'CUSTOMER'; tier: VisibilityTier | null };
 
 /** Roles that hold stages allocated to them by another studio. */
 export const CAPACITY_PARTNERS: readonly Role[] = ['PARTNER', 'KITCHEN'];

@@ -71,8 +71,13 @@ export class InvalidCursorError extends Error {
 }
 
 export class CursorExpiredError extends Error {
-  constructor(readonly cursor: string, readonly oldest: string) {
-    super(`The events after cursor ${cursor} are no longer kept (the oldest kept is ${oldest}); subscribe without "after" and reload the current state`);
+  constructor(
+    readonly cursor: string,
+    readonly oldest: string,
+  ) {
+    super(
+      `The events after cursor ${cursor} are no longer kept (the oldest kept is ${oldest}); subscribe without "after" and reload the current state`,
+    );
   }
 }
 
@@ -113,7 +118,8 @@ export class InProcessEventBus implements EventBus {
     bus.oldestCursor = await log.oldest();
     if (options.retentionMs) {
       const retention = options.retentionMs;
-      const prune = () => void bus.prune(new Date(Date.now() - retention)).catch((error: Error) => console.error('[bus] pruning failed:', error.message));
+      const prune = () =>
+        void bus.prune(new Date(Date.now() - retention)).catch((error: Error) => console.error('[bus] pruning failed:', error.message));
       bus.pruner = setInterval(prune, Math.min(retention, 3600_000));
       bus.pruner.unref();
       prune();
@@ -171,7 +177,9 @@ export class InProcessEventBus implements EventBus {
     // from inside its own transaction, whose context (MikroORM keeps it in AsyncLocalStorage)
     // must not leak into another subgraph's handler.
     const bound = AsyncResource.bind(handler);
-    const subscription = new InProcessSubscription(this, start, options, Math.max(1, maxBatch), bound, () => this.subscriptions.delete(subscription));
+    const subscription = new InProcessSubscription(this, start, options, Math.max(1, maxBatch), bound, () =>
+      this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     subscription.wake();
     return subscription;
@@ -209,7 +217,10 @@ export class InProcessEventBus implements EventBus {
    */
   acknowledge(durable: string, cursor: number): void {
     const written = this.acknowledged(durable).then(() => this.log.acknowledge(durable, cursor));
-    this.acknowledging.set(durable, written.catch((error: Error) => console.error('[bus] recording a consumer position failed:', error.message)));
+    this.acknowledging.set(
+      durable,
+      written.catch((error: Error) => console.error('[bus] recording a consumer position failed:', error.message)),
+    );
   }
 
   /** Settles when the positions recorded so far for the consumer are written. */
@@ -266,7 +277,7 @@ class InProcessSubscription implements BusSubscription {
           await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
           break;
         }
-        for (let next = 0; next < batch.length; ) {
+        for (let next = 0; next < batch.length;) {
           if (this.closed) return;
           // The next events the handler takes, up to maxBatch of them; those of other types are
           // passed over, and the position moves past them with the chunk.

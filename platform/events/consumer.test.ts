@@ -29,7 +29,9 @@ describe('consumeOnce over a batch', () => {
 
   beforeAll(async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-consumer-'));
-    orm = await MikroORM.init(await ormOptions({ name: 'consumer_test', entities: [ProcessedEvent], migrations: { sqlite: [], postgresql: [] } }, { dataDir }));
+    orm = await MikroORM.init(
+      await ormOptions({ name: 'consumer_test', entities: [ProcessedEvent], migrations: { sqlite: [], postgresql: [] } }, { dataDir }),
+    );
     await orm.schema.createSchema();
     ctx = new RequestContext(orm.em.fork(), Viewer.system(), undefined, 'test', undefined as never, undefined as never);
   });

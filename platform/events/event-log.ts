@@ -110,7 +110,9 @@ export class BusConsumer {
 
 class SqliteBusMigration extends Migration {
   override async up(): Promise<void> {
-    this.addSql('create table `bus_event` (`cursor` integer not null primary key autoincrement, `event_id` text not null, `envelope` json not null);');
+    this.addSql(
+      'create table `bus_event` (`cursor` integer not null primary key autoincrement, `event_id` text not null, `envelope` json not null);',
+    );
     this.addSql('create unique index `bus_event_event_id_unique` on `bus_event` (`event_id`);');
     this.addSql('create table `bus_consumer` (`name` text not null, `position` integer not null, primary key (`name`));');
   }
@@ -134,7 +136,9 @@ class PostgresBusMigration extends Migration {
   override async up(): Promise<void> {
     this.addSql('create table "bus_event" ("cursor" bigserial primary key, "event_id" varchar(36) not null, "envelope" jsonb not null);');
     this.addSql('alter table "bus_event" add constraint "bus_event_event_id_unique" unique ("event_id");');
-    this.addSql('create table "bus_consumer" ("name" varchar(160) not null, "position" bigint not null, constraint "bus_consumer_pkey" primary key ("name"));');
+    this.addSql(
+      'create table "bus_consumer" ("name" varchar(160) not null, "position" bigint not null, constraint "bus_consumer_pkey" primary key ("name"));',
+    );
   }
 }
 
@@ -210,7 +214,11 @@ export class SqlEventLog implements EventLog {
     await this.database.orm.em.fork().transactional(async (em) => {
       const consumers = await em.find(BusConsumer, { name: { $ne: PRUNED_THROUGH } });
       const floor = consumers.length ? Math.min(...consumers.map((consumer) => consumer.position)) : Number.MAX_SAFE_INTEGER;
-      const [last] = await em.find(BusEvent, { acceptedAt: { $lt: before }, cursor: { $lte: floor } }, { orderBy: { cursor: 'desc' }, limit: 1, fields: ['cursor'] });
+      const [last] = await em.find(
+        BusEvent,
+        { acceptedAt: { $lt: before }, cursor: { $lte: floor } },
+        { orderBy: { cursor: 'desc' }, limit: 1, fields: ['cursor'] },
+      );
       if (!last) return;
       await em.nativeDelete(BusEvent, { cursor: { $lte: last.cursor } });
       // Where pruning reached, kept beside the consumers' positions (cursors have gaps, so the

@@ -100,7 +100,9 @@ export class NatsEventBus implements EventBus {
     await Promise.all(
       events.map((event) => {
         const { cursor: _cursor, ...envelope } = event;
-        return this.jetstream.publish(`${this.prefix}.${event.source}.${event.type}`, encoder.encode(JSON.stringify(envelope)), { msgID: event.id });
+        return this.jetstream.publish(`${this.prefix}.${event.source}.${event.type}`, encoder.encode(JSON.stringify(envelope)), {
+          msgID: event.id,
+        });
       }),
     );
   }
@@ -134,7 +136,8 @@ export class NatsEventBus implements EventBus {
     if (types.length === 1) return `${this.prefix}.*.${types[0]}`;
     const split = types.map((type) => type.split('.'));
     const common: string[] = [];
-    for (let index = 0; split.every((tokens) => tokens.length > index + 1 && tokens[index] === split[0][index]); index += 1) common.push(split[0][index]);
+    for (let index = 0; split.every((tokens) => tokens.length > index + 1 && tokens[index] === split[0][index]); index += 1)
+      common.push(split[0][index]);
     return common.length ? `${this.prefix}.*.${common.join('.')}.>` : `${this.prefix}.>`;
   }
 
@@ -144,7 +147,8 @@ export class NatsEventBus implements EventBus {
     try {
       const info = await this.manager.consumers.info(this.stream, durable);
       // Consumers made by an earlier version waited 30 s: bring them to this one's wait.
-      if (info.config.ack_wait !== nanos(ACK_WAIT_MS)) await this.manager.consumers.update(this.stream, durable, { ack_wait: nanos(ACK_WAIT_MS) });
+      if (info.config.ack_wait !== nanos(ACK_WAIT_MS))
+        await this.manager.consumers.update(this.stream, durable, { ack_wait: nanos(ACK_WAIT_MS) });
     } catch {
       await this.manager.consumers.add(this.stream, {
         durable_name: durable,
@@ -222,7 +226,9 @@ class NatsSubscription implements BusSubscription {
       try {
         const consumer = this.options.durable
           ? await this.bus.durableConsumer(this.options.durable, this.options.types)
-          : await this.bus.orderedConsumer((this.position ??= this.options.after === undefined ? cursorNumber(await this.bus.head()) : cursorNumber(this.options.after)));
+          : await this.bus.orderedConsumer(
+              (this.position ??= this.options.after === undefined ? cursorNumber(await this.bus.head()) : cursorNumber(this.options.after)),
+            );
         // Pulls that expire after 5 s carry heartbeats every 2.5 s: a pull lost in a NATS
         // restart (JetStream not ready when the client reconnects) is noticed and re-issued in
         // seconds, not after the default 30 s.

@@ -22,7 +22,13 @@ export interface BusSettings {
 export async function openEventBus(settings: BusSettings, location: DatabaseLocation): Promise<EventBus> {
   if (settings.natsUrl) {
     const stream = settings.natsStream ?? 'WEFT_EVENTS';
-    return NatsEventBus.connect({ url: settings.natsUrl, stream, subjectPrefix: stream === 'WEFT_EVENTS' ? 'weft.events' : `weft.${stream}`, name: settings.name, retentionMs: settings.retentionMs });
+    return NatsEventBus.connect({
+      url: settings.natsUrl,
+      stream,
+      subjectPrefix: stream === 'WEFT_EVENTS' ? 'weft.events' : `weft.${stream}`,
+      name: settings.name,
+      retentionMs: settings.retentionMs,
+    });
   }
   return InProcessEventBus.open(await SqlEventLog.open(location), { retentionMs: settings.retentionMs ?? DEFAULT_RETENTION_MS });
 }

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { BigIntType, Entity, EntityManager, Index, MikroORM, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import type { EventSubscriber } from '@mikro-orm/core';
-import { assertNoPersonalData, EVENT_ENVELOPE_VERSION, type EventActor, type EventEnvelope, type EventPayload, type EventPayloads, type EventSubject, type EventType } from '../../contracts';
+import {
+  assertNoPersonalData,
+  EVENT_ENVELOPE_VERSION,
+  type EventActor,
+  type EventEnvelope,
+  type EventPayload,
+  type EventPayloads,
+  type EventSubject,
+  type EventType,
+} from '../../contracts';
 import type { Dialect } from '../data/database';
 import type { EventBus } from './bus';
 
@@ -165,10 +174,9 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 200;
     return this.orm.em.fork().transactional(async (em) => {
       if (this.dialect === 'postgresql') {
-        const [{ locked }] = await em.getConnection().execute<{ locked: boolean }[]>(
-          'select pg_try_advisory_xact_lock(hashtext(?)) as locked',
-          [`weft-outbox:${this.source}`],
-        );
+        const [{ locked }] = await em
+          .getConnection()
+          .execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`weft-outbox:${this.source}`]);
         if (!locked) return 0;
       }
       const rows = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: batchSize });
@@ -182,7 +190,9 @@ export class OutboxRelay {
 
   /** How long the oldest event not yet published has waited, in seconds (0 when none waits): the outbox lag. */
   async lagSeconds(): Promise<number> {
-    const [oldest] = await this.orm.em.fork().find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: 1, fields: ['occurredAt'] });
+    const [oldest] = await this.orm.em
+      .fork()
+      .find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: 1, fields: ['occurredAt'] });
     return oldest ? Math.max(0, (Date.now() - oldest.occurredAt.getTime()) / 1000) : 0;
   }
 

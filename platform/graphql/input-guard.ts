@@ -33,13 +33,17 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
       return {
         async didResolveOperation({ request, source, operation }) {
           if (operation?.operation === 'subscription') {
-            throw new GraphQLError('Subscriptions are served by the gateway over graphql-ws (graphql-transport-ws), not over HTTP', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+            throw new GraphQLError('Subscriptions are served by the gateway over graphql-ws (graphql-transport-ws), not over HTTP', {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            });
           }
           // A NUL in a literal is in the document's text as it is (or escaped as \u0000): no walk of the tree needed.
           const where = nulAt(request.variables ?? {}, '$variables') ?? (/\u0000|\\u0000/.test(source) ? 'the document' : null);
           if (!where) return;
           const at = where.replace(/^\$variables\./, '$');
-          throw new GraphQLError(`${at} holds a NUL character (U+0000), which no value of the hub may contain`, { extensions: { code: 'BAD_USER_INPUT', argumentName: at, http: { status: 400 } } });
+          throw new GraphQLError(`${at} holds a NUL character (U+0000), which no value of the hub may contain`, {
+            extensions: { code: 'BAD_USER_INPUT', argumentName: at, http: { status: 400 } },
+          });
         },
       };
     },

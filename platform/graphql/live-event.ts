@@ -1,11 +1,22 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
-import { LIVE_EVENT_KINDS, LIVE_SUBSCRIPTIONS, type LiveEventKind, type LiveRoot, type LiveSubscriptionDeclaration, type LiveSubscriptionName } from '../../contracts';
+import {
+  LIVE_EVENT_KINDS,
+  LIVE_SUBSCRIPTIONS,
+  type LiveEventKind,
+  type LiveRoot,
+  type LiveSubscriptionDeclaration,
+  type LiveSubscriptionName,
+} from '../../contracts';
 import { enumOf } from './enums';
 import { hubError } from './errors';
 
 export const LiveEventKindEnum = enumOf(LIVE_EVENT_KINDS);
-registerEnumType(LiveEventKindEnum, { name: 'LiveEventKind', description: 'What an event is about: an order as a whole, a stage, an exception, a shipment, materials, stock, a purchase order, an allocation' });
+registerEnumType(LiveEventKindEnum, {
+  name: 'LiveEventKind',
+  description:
+    'What an event is about: an order as a whole, a stage, an exception, a shipment, materials, stock, a purchase order, an allocation',
+});
 
 /**
  * The fields every live event has. A subgraph declares its subscriptions and their event types
@@ -13,7 +24,7 @@ registerEnumType(LiveEventKindEnum, { name: 'LiveEventKind', description: 'What 
  * (see gateway/live). Fields of other types on an event (`order`, `stock` …) are resolved by the
  * gateway through its query planner with the subscriber's own token.
  */
-@ObjectType({ description: "Not emitted (no field returns it): the base of every live event type" })
+@ObjectType({ description: 'Not emitted (no field returns it): the base of every live event type' })
 export abstract class LiveEvent {
   @Field({ description: "The event's place in the hub's stream: subscribe with `after` set to it to resume after this event" })
   cursor!: string;
@@ -67,10 +78,13 @@ export function liveDeclarationProblems(schema: GraphQLSchema): string[] {
     const query = queries[root];
     const argument = query?.args.find((candidate) => candidate.name === arg);
     if (!query || !argument) problems.push(`${where}: Query.${root}(${arg}) does not exist`);
-    else if (String(argument.type) !== argType) problems.push(`${where}: Query.${root}(${arg}) takes ${String(argument.type)}, declared ${argType}`);
-    else if (returns && getNamedType(query.type).name !== returns) problems.push(`${where}: Query.${root} returns ${getNamedType(query.type).name}, the field ${returns}`);
+    else if (String(argument.type) !== argType)
+      problems.push(`${where}: Query.${root}(${arg}) takes ${String(argument.type)}, declared ${argType}`);
+    else if (returns && getNamedType(query.type).name !== returns)
+      problems.push(`${where}: Query.${root} returns ${getNamedType(query.type).name}, the field ${returns}`);
   };
-  for (const name of Object.keys(subscriptions)) if (!(name in LIVE_SUBSCRIPTIONS)) problems.push(`Subscription.${name} has no declaration in contracts' LIVE_SUBSCRIPTIONS`);
+  for (const name of Object.keys(subscriptions))
+    if (!(name in LIVE_SUBSCRIPTIONS)) problems.push(`Subscription.${name} has no declaration in contracts' LIVE_SUBSCRIPTIONS`);
   for (const [name, declared] of Object.entries(LIVE_SUBSCRIPTIONS) as [string, LiveSubscriptionDeclaration][]) {
     const field = subscriptions[name];
     if (!field) {
@@ -78,7 +92,8 @@ export function liveDeclarationProblems(schema: GraphQLSchema): string[] {
       continue;
     }
     const args = new Set(field.args.map((arg) => arg.name));
-    for (const needed of [declared.topic.argument, 'after', ...(declared.delivery === 'KINDS' ? ['kinds'] : [])]) if (!args.has(needed)) problems.push(`Subscription.${name} lacks the argument ${needed}`);
+    for (const needed of [declared.topic.argument, 'after', ...(declared.delivery === 'KINDS' ? ['kinds'] : [])])
+      if (!args.has(needed)) problems.push(`Subscription.${name} lacks the argument ${needed}`);
     const eventType = getNamedType(field.type);
     if (!isObjectType(eventType)) {
       problems.push(`Subscription.${name} returns ${eventType.name}, not an object type`);
@@ -88,9 +103,11 @@ export function liveDeclarationProblems(schema: GraphQLSchema): string[] {
       if (everyEvent.has(fieldName)) continue;
       const link = declared.links[fieldName];
       if (link) checkRoot(`${eventType.name}.${fieldName}`, link, getNamedType(eventField.type).name);
-      else if (!(fieldName in declared.fields)) problems.push(`${eventType.name}.${fieldName} is neither a declared field nor a link of ${name}`);
+      else if (!(fieldName in declared.fields))
+        problems.push(`${eventType.name}.${fieldName} is neither a declared field nor a link of ${name}`);
     }
-    for (const declaredName of [...Object.keys(declared.fields), ...Object.keys(declared.links)]) if (!eventType.getFields()[declaredName]) problems.push(`${eventType.name} has no field ${declaredName} (declared for ${name})`);
+    for (const declaredName of [...Object.keys(declared.fields), ...Object.keys(declared.links)])
+      if (!eventType.getFields()[declaredName]) problems.push(`${eventType.name} has no field ${declaredName} (declared for ${name})`);
     if ('answeredBy' in declared.follow) checkRoot(`who may follow ${name}`, declared.follow.answeredBy);
   }
   return problems;

@@ -42,8 +42,13 @@ export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): A
  */
 export function assertPublicThroughout(subgraph: string, { operations, types }: AccessPolicy): void {
   const private_ = [
-    ...Object.entries(operations).filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC').map(([name]) => name),
-    ...Object.entries(types).filter(([, rule]) => !rule.public).map(([name]) => name),
+    ...Object.entries(operations)
+      .filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC')
+      .map(([name]) => name),
+    ...Object.entries(types)
+      .filter(([, rule]) => !rule.public)
+      .map(([name]) => name),
   ];
-  if (private_.length) throw new Error(`The ${subgraph} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);
+  if (private_.length)
+    throw new Error(`The ${subgraph} subgraph declares public answers, but its policy is not public for ${private_.join(', ')}`);
 }

@@ -30,21 +30,36 @@ const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT',
  * commit went unanswered replays by its idempotency key or sequence.
  */
 function databaseUnavailable(error: unknown): boolean {
-  let original = (error instanceof GraphQLError ? error.originalError : error) as { name?: string; code?: string; message?: string; thrownValue?: unknown } | undefined;
+  let original = (error instanceof GraphQLError ? error.originalError : error) as
+    { name?: string; code?: string; message?: string; thrownValue?: unknown } | undefined;
   // The pool rejects a refused connection with a plain object, which graphql-js wraps.
-  if (original?.name === 'NonErrorThrown' && original.thrownValue && typeof original.thrownValue === 'object') original = original.thrownValue as typeof original;
+  if (original?.name === 'NonErrorThrown' && original.thrownValue && typeof original.thrownValue === 'object')
+    original = original.thrownValue as typeof original;
   if (!original) return false;
   if (original.name === 'KnexTimeoutError') return true;
   if (typeof original.code === 'string' && (UNAVAILABLE_STATES.test(original.code) || UNREACHABLE.has(original.code))) return true;
   // knex ends a transaction whose connection broke; the change's next query then finds it complete.
-  return /Connection terminated|connection error|Timeout acquiring a connection|Transaction query already complete/i.test(original.message ?? '');
+  return /Connection terminated|connection error|Timeout acquiring a connection|Transaction query already complete/i.test(
+    original.message ?? '',
+  );
 }
 
 /** Keeps internal failures out of responses (the plugin below logs them), passes every coded error through without a stack. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  if (databaseUnavailable(error)) return { message: 'The database is busy or unavailable; retry shortly', path: formatted.path, locations: formatted.locations, extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } };
+  if (databaseUnavailable(error))
+    return {
+      message: 'The database is busy or unavailable; retry shortly',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
+    };
   if (isInternal(formatted.extensions?.code)) {
-    return { message: 'Internal server error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: 'Internal server error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
   return { ...formatted, extensions };
@@ -55,7 +70,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
  * request id (a subgraph's refusal, at warn without one), and the answer carries that id (`extensions.requestId`, and the `x-request-id`
  * header on every answer) so an operator finds it in the logs.
  */
-export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfContext: (context: TContext) => string): ApolloServerPlugin<TContext> {
+export function requestErrorsPlugin<TContext extends BaseContext>(
+  requestIdOfContext: (context: TContext) => string,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -64,17 +81,33 @@ export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfCon
             // A subgraph's internal error was logged there, with this request id.
             if (isInternal(error.extensions?.code) && error.extensions?.serviceName) continue;
             if (databaseUnavailable(error)) {
-              logger.warn({ err: error.originalError, requestId: requestIdOfContext(contextValue) }, 'database busy or unavailable: answered SERVICE_UNAVAILABLE');
+              logger.warn(
+                { err: error.originalError, requestId: requestIdOfContext(contextValue) },
+                'database busy or unavailable: answered SERVICE_UNAVAILABLE',
+              );
               continue;
             }
             if (!isInternal(error.extensions?.code)) {
               // A subgraph refused what the gateway passed on (a value it cannot read): once, at warn, no stack.
               const serviceName = error.extensions?.serviceName;
-              if (serviceName) logger.warn({ subgraph: serviceName, code: error.extensions?.code, message: error.message, path: error.path, requestId: requestIdOfContext(contextValue) }, 'subgraph refused the request');
+              if (serviceName)
+                logger.warn(
+                  {
+                    subgraph: serviceName,
+                    code: error.extensions?.code,
+                    message: error.message,
+                    path: error.path,
+                    requestId: requestIdOfContext(contextValue),
+                  },
+                  'subgraph refused the request',
+                );
               continue;
             }
             const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-            logger.error({ err: original, path: error.path, operationName, requestId: requestIdOfContext(contextValue) }, 'unexpected error');
+            logger.error(
+              { err: original, path: error.path, operationName, requestId: requestIdOfContext(contextValue) },
+              'unexpected error',
+            );
           }
         },
         async willSendResponse({ response, contextValue }) {
@@ -83,7 +116,9 @@ export function requestErrorsPlugin<TContext extends BaseContext>(requestIdOfCon
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           if (!result.errors?.some((error) => isInternal(error.extensions?.code))) return;
-          result.errors = result.errors.map((error) => (isInternal(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error));
+          result.errors = result.errors.map((error) =>
+            isInternal(error.extensions?.code) ? { ...error, extensions: { ...error.extensions, requestId } } : error,
+          );
         },
       };
     },

@@ -62,7 +62,13 @@ export function readBody(request: http.IncomingMessage, maxBodyBytes: number = D
 }
 
 /** A GraphQL error as the whole answer (`{ errors: [...] }`). */
-export const sendGraphQLError = (response: http.ServerResponse, status: number, message: string, code: string, headers: Record<string, string> = {}): void => {
+export const sendGraphQLError = (
+  response: http.ServerResponse,
+  status: number,
+  message: string,
+  code: string,
+  headers: Record<string, string> = {},
+): void => {
   for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
 };
@@ -73,7 +79,13 @@ export const sendGraphQLError = (response: http.ServerResponse, status: number, 
  * the spec asks for 200 for every well-formed request, whatever errors the GraphQL response
  * holds. Apollo Server answers 400 for both, so the status is set here.
  */
-const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND']);
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+]);
 function statusFor(status: number, contentType: string | undefined, body: string): number {
   if (status !== 400 || !contentType?.startsWith('application/json')) return status;
   try {
@@ -100,7 +112,9 @@ export interface GraphQLEndpoint<TContext extends BaseContext = any> {
 /** A route registered as `/prefix/*` answers every path below the prefix (e.g. `/epcis/events/<id>`). */
 function prefixRoute(routes: Record<string, RouteHandler> | undefined, pathname: string): RouteHandler | undefined {
   if (!routes) return undefined;
-  const key = Object.keys(routes).find((candidate) => candidate.endsWith('/*') && pathname.startsWith(candidate.slice(0, -1)) && pathname.length > candidate.length - 1);
+  const key = Object.keys(routes).find(
+    (candidate) => candidate.endsWith('/*') && pathname.startsWith(candidate.slice(0, -1)) && pathname.length > candidate.length - 1,
+  );
   return key ? routes[key] : undefined;
 }
 
@@ -165,7 +179,12 @@ export async function serveApollo(options: {
         }
       }
       if (Array.isArray(body) && options.maxBatch !== undefined && body.length > options.maxBatch) {
-        return sendGraphQLError(response, 400, `A batch may hold at most ${options.maxBatch} operations; this one holds ${body.length}`, 'BAD_REQUEST');
+        return sendGraphQLError(
+          response,
+          400,
+          `A batch may hold at most ${options.maxBatch} operations; this one holds ${body.length}`,
+          'BAD_REQUEST',
+        );
       }
       const result = await endpoint.apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
@@ -182,7 +201,8 @@ export async function serveApollo(options: {
       }
     } catch (error) {
       const status = (error as { status?: number }).status ?? 500;
-      if (!response.headersSent) sendJson(response, status, { errors: [{ message: status === 500 ? 'Internal server error' : (error as Error).message }] });
+      if (!response.headersSent)
+        sendJson(response, status, { errors: [{ message: status === 500 ? 'Internal server error' : (error as Error).message }] });
       else response.end();
     }
   });

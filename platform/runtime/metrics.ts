@@ -12,12 +12,44 @@ collectDefaultMetrics({ register: METRICS, prefix: 'weft_' });
 
 const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-export const graphqlRequests = new Counter({ name: 'weft_graphql_operations_total', help: 'GraphQL operations answered, by service, operation name and outcome (ok, or the first error code)', labelNames: ['service', 'operation', 'outcome'], registers: [METRICS] });
-export const graphqlDuration = new Histogram({ name: 'weft_graphql_operation_duration_seconds', help: 'Time to answer a GraphQL operation, by service and operation name', labelNames: ['service', 'operation'], buckets: SECONDS, registers: [METRICS] });
-export const graphqlErrors = new Counter({ name: 'weft_graphql_errors_total', help: 'GraphQL errors answered, by service and code', labelNames: ['service', 'code'], registers: [METRICS] });
-export const subgraphFetches = new Histogram({ name: 'weft_subgraph_fetch_duration_seconds', help: "The gateway's requests to each subgraph, by subgraph and outcome (ok, error)", labelNames: ['subgraph', 'outcome'], buckets: SECONDS, registers: [METRICS] });
-export const subgraphAnswersShared = new Counter({ name: 'weft_gateway_shared_subgraph_answers_total', help: 'Subgraph fetches the gateway answered without sending them: a kept public answer (kept), or an identical query already in flight (in_flight)', labelNames: ['how'], registers: [METRICS] });
-export const allocationSolves = new Histogram({ name: 'weft_allocation_solve_duration_seconds', help: 'Time the capacity solver took per allocation round', buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [METRICS] });
+export const graphqlRequests = new Counter({
+  name: 'weft_graphql_operations_total',
+  help: 'GraphQL operations answered, by service, operation name and outcome (ok, or the first error code)',
+  labelNames: ['service', 'operation', 'outcome'],
+  registers: [METRICS],
+});
+export const graphqlDuration = new Histogram({
+  name: 'weft_graphql_operation_duration_seconds',
+  help: 'Time to answer a GraphQL operation, by service and operation name',
+  labelNames: ['service', 'operation'],
+  buckets: SECONDS,
+  registers: [METRICS],
+});
+export const graphqlErrors = new Counter({
+  name: 'weft_graphql_errors_total',
+  help: 'GraphQL errors answered, by service and code',
+  labelNames: ['service', 'code'],
+  registers: [METRICS],
+});
+export const subgraphFetches = new Histogram({
+  name: 'weft_subgraph_fetch_duration_seconds',
+  help: "The gateway's requests to each subgraph, by subgraph and outcome (ok, error)",
+  labelNames: ['subgraph', 'outcome'],
+  buckets: SECONDS,
+  registers: [METRICS],
+});
+export const subgraphAnswersShared = new Counter({
+  name: 'weft_gateway_shared_subgraph_answers_total',
+  help: 'Subgraph fetches the gateway answered without sending them: a kept public answer (kept), or an identical query already in flight (in_flight)',
+  labelNames: ['how'],
+  registers: [METRICS],
+});
+export const allocationSolves = new Histogram({
+  name: 'weft_allocation_solve_duration_seconds',
+  help: 'Time the capacity solver took per allocation round',
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [METRICS],
+});
 
 type Reading = { labels: Record<string, string>; value: number };
 const gaugeReaders = new Map<string, (() => Promise<Reading[]>)[]>();
@@ -76,7 +108,11 @@ export function metricsPlugin<TContext extends BaseContext>(service: string): Ap
           const operation = operationLabel(operationName);
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
           for (const error of errors) graphqlErrors.inc({ service, code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
-          graphqlRequests.inc({ service, operation, outcome: errors.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
+          graphqlRequests.inc({
+            service,
+            operation,
+            outcome: errors.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok',
+          });
           graphqlDuration.observe({ service, operation }, Number(process.hrtime.bigint() - started) / 1e9);
         },
       };

@@ -45,7 +45,12 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   /** Releases what the subgraph holds beyond its database (a solver thread, say). */
   close?(): Promise<void>;
   /** Gauges of its own, read when Prometheus scrapes (see platform/runtime/metrics.ts); each answers its readings. */
-  gauges?: readonly { name: string; help: string; labelNames: string[]; read(runtime: SubgraphRuntime): Promise<{ labels: Record<string, string>; value: number }[]> }[];
+  gauges?: readonly {
+    name: string;
+    help: string;
+    labelNames: string[];
+    read(runtime: SubgraphRuntime): Promise<{ labels: Record<string, string>; value: number }[]>;
+  }[];
   /**
    * Every answer of this subgraph is the same for every viewer (its access policy is public
    * throughout, checked at start): answers say so (`Cache-Control: max-age=…, public`) with the
@@ -104,20 +109,27 @@ export interface SubgraphOptions {
 async function databaseAnswers(database: Database | undefined): Promise<boolean> {
   if (!database) return true;
   try {
-    await Promise.race([database.orm.em.getConnection().execute('select 1'), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref())]);
+    await Promise.race([
+      database.orm.em.getConnection().execute('select 1'),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+    ]);
     return true;
   } catch {
     return false;
   }
 }
 
-export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLoaders>, options: SubgraphOptions): Promise<SubgraphRuntime> {
+export async function startSubgraph<TLoaders>(
+  definition: SubgraphDefinition<TLoaders>,
+  options: SubgraphOptions,
+): Promise<SubgraphRuntime> {
   const filter = rowFilter(definition.access);
   const database = definition.database
     ? await openDatabase({ name: definition.name, ...definition.database, filters: filter ? [filter] : [] }, options.location)
     : undefined;
   const writesEvents = definition.database?.entities.includes(OutboxEvent) ?? false;
-  const relay = database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus) : undefined;
+  const relay =
+    database && writesEvents && options.bus ? new OutboxRelay(database.orm, database.dialect, definition.name, options.bus) : undefined;
   // Held with the consumers: the seed's history is then published in batches, not event by event.
   if (!options.holdConsumers) relay?.start();
   const schema = await definition.buildSchema();
@@ -125,7 +137,14 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
     em?.setFilterParams(ROW_FILTER, { viewer });
-    return new RequestContext(em, viewer, (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders, requestId, options.auth, options.settings ?? DEFAULT_SUBGRAPH_SETTINGS);
+    return new RequestContext(
+      em,
+      viewer,
+      (definition.createLoaders && em ? definition.createLoaders(em) : undefined) as TLoaders,
+      requestId,
+      options.auth,
+      options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
+    );
   };
   const apollo = new ApolloServer<GraphQLContext<TLoaders>>({
     schema,
@@ -163,7 +182,11 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       // Ready when its database answers (a subgraph without one is ready once it listens).
       '/readyz': async (_request, response) => {
         const ready = await databaseAnswers(database);
-        sendJson(response, ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', subgraph: definition.name, database: database ? (ready ? 'ok' : 'unreachable') : 'none' });
+        sendJson(response, ready ? 200 : 503, {
+          status: ready ? 'ready' : 'not ready',
+          subgraph: definition.name,
+          database: database ? (ready ? 'ok' : 'unreachable') : 'none',
+        });
       },
     },
   });
@@ -178,7 +201,15 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       subscriptions.push(
         options.bus.subscribeInBatches({ durable: consumer.name, types: consumer.types }, CONSUMER_BATCH, (events) =>
           consumeOnce(systemContext(), consumer, events).catch((error) => {
-            logger.warn({ err: error, consumer: consumer.name, eventIds: events.map((event) => event.id), types: [...new Set(events.map((event) => event.type))] }, 'event consumer failed; the events will be retried');
+            logger.warn(
+              {
+                err: error,
+                consumer: consumer.name,
+                eventIds: events.map((event) => event.id),
+                types: [...new Set(events.map((event) => event.type))],
+              },
+              'event consumer failed; the events will be retried',
+            );
             throw error;
           }),
         ),
@@ -234,9 +265,16 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
     readers.push(reader);
     readInto(name, help, labelNames, reader);
   };
-  if (relay) read('weft_outbox_lag_seconds', 'Age of the oldest event its outbox has not published yet (0: none waits)', ['service'], async () => [{ labels: service, value: await relay.lagSeconds() }]);
+  if (relay)
+    read('weft_outbox_lag_seconds', 'Age of the oldest event its outbox has not published yet (0: none waits)', ['service'], async () => [
+      { labels: service, value: await relay.lagSeconds() },
+    ]);
   read('weft_consumer_lag_events', 'Events on the bus after what each durable consumer has applied', ['service', 'consumer'], async () =>
-    Promise.all((definition.consumers ?? []).slice(0, subscriptions.length).map(async (consumer, index) => ({ labels: { ...service, consumer: consumer.name }, value: await subscriptions[index].pending() }))),
+    Promise.all(
+      (definition.consumers ?? [])
+        .slice(0, subscriptions.length)
+        .map(async (consumer, index) => ({ labels: { ...service, consumer: consumer.name }, value: await subscriptions[index].pending() })),
+    ),
   );
   if (database) for (const gauge of definition.gauges ?? []) read(gauge.name, gauge.help, gauge.labelNames, () => gauge.read(runtime));
   for (const timer of database ? (definition.timers ?? []) : []) {
@@ -253,12 +291,15 @@ export async function startSubgraph<TLoaders>(definition: SubgraphDefinition<TLo
       }
     };
     runs.push(tick);
-    const handle = setInterval(() => {
-      if (paused) return;
-      const run = tick();
-      ticking.add(run);
-      void run.finally(() => ticking.delete(run));
-    }, timer.intervalMs(options.settings ?? DEFAULT_SUBGRAPH_SETTINGS));
+    const handle = setInterval(
+      () => {
+        if (paused) return;
+        const run = tick();
+        ticking.add(run);
+        void run.finally(() => ticking.delete(run));
+      },
+      timer.intervalMs(options.settings ?? DEFAULT_SUBGRAPH_SETTINGS),
+    );
     handle.unref();
     timers.push(handle);
   }

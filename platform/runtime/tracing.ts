@@ -14,7 +14,8 @@ export function startTracing(serviceName: string, endpoint: string | undefined):
   if (!endpoint || sdk) return;
   // Loaded only when on: the SDK is large, and a process without an endpoint never needs it.
   const { NodeSDK, resources, tracing } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
-  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+  const { OTLPTraceExporter } =
+    require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
   const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
   const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` });
@@ -25,7 +26,10 @@ export function startTracing(serviceName: string, endpoint: string | undefined):
     metricReaders: [],
     logRecordProcessors: [],
     // The exporter's own requests are not traced (they would trace themselves forever).
-    instrumentations: [new HttpInstrumentation({ ignoreOutgoingRequestHook: (request) => String(request.path ?? '').startsWith('/v1/traces') }), new PgInstrumentation()],
+    instrumentations: [
+      new HttpInstrumentation({ ignoreOutgoingRequestHook: (request) => String(request.path ?? '').startsWith('/v1/traces') }),
+      new PgInstrumentation(),
+    ],
   });
   sdk.start();
   // The instrumentations patch a module when it is required: http and https were loaded before

@@ -15,9 +15,15 @@ export const capacityAccess: AccessPolicy = {
     'Query.allocations': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.allocation': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     // Served by the gateway: the enterprise's own people (and hub admins) only.
-    'Subscription.allocationEvents': { roles: [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS], actsFor: (args) => String(args.enterpriseId) },
+    'Subscription.allocationEvents': {
+      roles: [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
+      actsFor: (args) => String(args.enterpriseId),
+    },
     'Query.capacityElasticity': 'AUTHENTICATED',
-    'Mutation.publishCapacityOffer': { roles: [...CAPACITY_PARTNERS, ...STUDIO_LEADS], actsFor: (args) => (args.input as { enterpriseId: string }).enterpriseId },
+    'Mutation.publishCapacityOffer': {
+      roles: [...CAPACITY_PARTNERS, ...STUDIO_LEADS],
+      actsFor: (args) => (args.input as { enterpriseId: string }).enterpriseId,
+    },
     'Mutation.withdrawCapacityOffer': [...CAPACITY_PARTNERS, ...STUDIO_LEADS],
     'Mutation.requestOverflow': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.allocateOverflow': STUDIO_LEADS,

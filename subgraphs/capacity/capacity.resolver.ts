@@ -5,7 +5,15 @@ import { requireEnterpriseId } from '../../platform/data/ids';
 import { capacityService } from './capacity.service';
 import { CapacityOffer } from './entities/offer';
 import { EnterpriseCapacity } from './entities/references';
-import { Allocation, AllocationStatusEnum, OverflowRequest, RequestStatusEnum, UnmetReasonEnum, type AllocationStatus, type RequestStatus } from './entities/request';
+import {
+  Allocation,
+  AllocationStatusEnum,
+  OverflowRequest,
+  RequestStatusEnum,
+  UnmetReasonEnum,
+  type AllocationStatus,
+  type RequestStatus,
+} from './entities/request';
 import { CapacityOfferInput, DateWindowInput, OverflowRequestInput } from './inputs';
 import type { CapacityLoaders } from './loaders';
 
@@ -48,12 +56,18 @@ export class CapacityResolver {
   }
 
   @Query(() => [OverflowRequest], { description: "A studio's overflow requests, newest first" })
-  overflowRequests(@Ctx() { ctx }: Context, @Arg('status', () => RequestStatusEnum, { nullable: true }) status?: RequestStatus): Promise<OverflowRequest[]> {
+  overflowRequests(
+    @Ctx() { ctx }: Context,
+    @Arg('status', () => RequestStatusEnum, { nullable: true }) status?: RequestStatus,
+  ): Promise<OverflowRequest[]> {
     return ctx.em.find(OverflowRequest, status ? { status } : {}, { orderBy: { id: 'desc' }, limit: 500 });
   }
 
   @Query(() => [Allocation], { description: "Allocations you may see: a studio's placed work, a partner's or kitchen's allocated work" })
-  allocations(@Ctx() { ctx }: Context, @Arg('status', () => AllocationStatusEnum, { nullable: true }) status?: AllocationStatus): Promise<Allocation[]> {
+  allocations(
+    @Ctx() { ctx }: Context,
+    @Arg('status', () => AllocationStatusEnum, { nullable: true }) status?: AllocationStatus,
+  ): Promise<Allocation[]> {
     return ctx.em.find(Allocation, status ? { status } : {}, { orderBy: [{ day: 'asc' }, { id: 'asc' }], limit: 1000 });
   }
 
@@ -62,7 +76,10 @@ export class CapacityResolver {
     return ctx.em.findOne(Allocation, { id });
   }
 
-  @Query(() => Float, { nullable: true, description: '(max daily − base daily) / base daily × 100 over the active offers; null without base capacity' })
+  @Query(() => Float, {
+    nullable: true,
+    description: '(max daily − base daily) / base daily × 100 over the active offers; null without base capacity',
+  })
   async capacityElasticity(@Arg('enterpriseId', () => ID) enterpriseId: string, @Ctx() { ctx }: Context): Promise<number | null> {
     requireEnterpriseId(enterpriseId, 'enterpriseId');
     const offers = await ctx.em.find(CapacityOffer, { enterpriseId, status: 'ACTIVE' }, { filters: false });
@@ -72,7 +89,11 @@ export class CapacityResolver {
   }
 
   @Mutation(() => CapacityOffer, { description: 'Offers idle capacity of a capability over a date window' })
-  publishCapacityOffer(@Arg('input', () => CapacityOfferInput) input: CapacityOfferInput, @Arg('idempotencyKey') idempotencyKey: string, @Ctx() { ctx }: Context): Promise<CapacityOffer> {
+  publishCapacityOffer(
+    @Arg('input', () => CapacityOfferInput) input: CapacityOfferInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<CapacityOffer> {
     return this.service.publishOffer(ctx, input, idempotencyKey);
   }
 
@@ -82,7 +103,11 @@ export class CapacityResolver {
   }
 
   @Mutation(() => OverflowRequest, { description: 'Asks the network to take work: an order stage (whole) or units of a capability' })
-  requestOverflow(@Arg('input', () => OverflowRequestInput) input: OverflowRequestInput, @Arg('idempotencyKey') idempotencyKey: string, @Ctx() { ctx }: Context): Promise<OverflowRequest> {
+  requestOverflow(
+    @Arg('input', () => OverflowRequestInput) input: OverflowRequestInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<OverflowRequest> {
     return this.service.requestOverflow(ctx, input, idempotencyKey);
   }
 
@@ -104,7 +129,10 @@ export class CapacityResolver {
 
 @Resolver(() => EnterpriseCapacity)
 export class EnterpriseCapacityResolver {
-  @FieldResolver(() => [CapacityOffer], { nullable: true, description: "The enterprise's active capacity offers (as far as you may see them)" })
+  @FieldResolver(() => [CapacityOffer], {
+    nullable: true,
+    description: "The enterprise's active capacity offers (as far as you may see them)",
+  })
   capacityOffers(@Root() enterprise: EnterpriseCapacity, @Ctx() { ctx }: Context): Promise<CapacityOffer[]> {
     return ctx.loaders.offersByEnterprise.load(enterprise.id);
   }
@@ -114,7 +142,10 @@ export class EnterpriseCapacityResolver {
     return ctx.loaders.requestsByStudio.load(enterprise.id);
   }
 
-  @FieldResolver(() => [Allocation], { nullable: true, description: 'Work allocated to the enterprise (it and the studios that asked see it)' })
+  @FieldResolver(() => [Allocation], {
+    nullable: true,
+    description: 'Work allocated to the enterprise (it and the studios that asked see it)',
+  })
   allocations(@Root() enterprise: EnterpriseCapacity, @Ctx() { ctx }: Context): Promise<Allocation[]> {
     return ctx.loaders.allocationsByEnterprise.load(enterprise.id);
   }
@@ -154,7 +185,9 @@ class SurgeResult {
 export class SurgeResolver {
   constructor(private readonly service = capacityService) {}
 
-  @Mutation(() => SurgeResult, { description: 'Turns a demand surge into overflow placed on kitchens and partners at once; idempotent by key' })
+  @Mutation(() => SurgeResult, {
+    description: 'Turns a demand surge into overflow placed on kitchens and partners at once; idempotent by key',
+  })
   async declareDemandSurge(
     @Arg('studioId', () => ID) studioId: string,
     @Arg('capability') capability: string,
@@ -165,10 +198,19 @@ export class SurgeResolver {
     @Arg('priceCapCents', () => Int, { defaultValue: 100_000, description: 'Most per unit, in fen' }) priceCapCents = 100_000,
     @Arg('minQuality', () => Float, { defaultValue: 0 }) minQuality = 0,
   ): Promise<SurgeResult> {
-    const request = await this.service.declareSurge(ctx, { studioId, capability, extraUnits, from: window.from, to: window.to, priceCapCents, minQuality }, idempotencyKey);
-    const allocations = await ctx.em.find(Allocation, { requestId: request.id, status: 'ACTIVE' }, { orderBy: [{ day: 'asc' }, { id: 'asc' }] });
+    const request = await this.service.declareSurge(
+      ctx,
+      { studioId, capability, extraUnits, from: window.from, to: window.to, priceCapCents, minQuality },
+      idempotencyKey,
+    );
+    const allocations = await ctx.em.find(
+      Allocation,
+      { requestId: request.id, status: 'ACTIVE' },
+      { orderBy: [{ day: 'asc' }, { id: 'asc' }] },
+    );
     const byEnterprise = new Map<string, number>();
-    for (const allocation of allocations) byEnterprise.set(allocation.enterpriseId, (byEnterprise.get(allocation.enterpriseId) ?? 0) + allocation.units);
+    for (const allocation of allocations)
+      byEnterprise.set(allocation.enterpriseId, (byEnterprise.get(allocation.enterpriseId) ?? 0) + allocation.units);
     const placedUnits = allocations.reduce((sum, allocation) => sum + allocation.units, 0);
     return {
       request,

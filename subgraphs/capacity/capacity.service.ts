@@ -30,7 +30,8 @@ export interface AllocationRound {
 }
 
 function requireCapability(capability: string): void {
-  if (!isCapability(capability)) throw badInput(`Unknown capability "${capability}": a production status code or a kitchen capability`, { field: 'capability' });
+  if (!isCapability(capability))
+    throw badInput(`Unknown capability "${capability}": a production status code or a kitchen capability`, { field: 'capability' });
 }
 
 /**
@@ -48,7 +49,8 @@ export class CapacityService {
   async publishOffer(ctx: RequestContext<unknown>, input: CapacityOfferInput, idempotencyKey: string): Promise<CapacityOffer> {
     requireEnterpriseId(input.enterpriseId, 'enterpriseId');
     requireCapability(input.capability);
-    if (input.maxUnitsPerDay < input.baseUnitsPerDay) throw badInput('maxUnitsPerDay must be at least baseUnitsPerDay', { field: 'maxUnitsPerDay' });
+    if (input.maxUnitsPerDay < input.baseUnitsPerDay)
+      throw badInput('maxUnitsPerDay must be at least baseUnitsPerDay', { field: 'maxUnitsPerDay' });
     if (input.availableTo < input.availableFrom) throw badInput('availableTo is before availableFrom', { field: 'availableTo' });
     input.shareWithEnterprises.forEach((id, index) => requireEnterpriseId(id, `shareWithEnterprises.${index}`));
     const id = await inTransaction(ctx, (em) =>
@@ -72,7 +74,12 @@ export class CapacityService {
     });
   }
 
-  async requestOverflow(ctx: RequestContext<unknown>, input: OverflowRequestInput, idempotencyKey: string, surgeKey?: string): Promise<OverflowRequest> {
+  async requestOverflow(
+    ctx: RequestContext<unknown>,
+    input: OverflowRequestInput,
+    idempotencyKey: string,
+    surgeKey?: string,
+  ): Promise<OverflowRequest> {
     requireEnterpriseId(input.studioId, 'studioId');
     requireCapability(input.capability);
     if (input.dueDate < input.earliestStart) throw badInput('dueDate is before earliestStart', { field: 'dueDate' });
@@ -119,9 +126,19 @@ export class CapacityService {
     const open = requests.filter((request) => request.status === 'OPEN' || request.status === 'PARTIAL');
     if (open.length === 0) return { allocations: [], unmet: [], objectiveCents: 0, optimal: true };
 
-    const placed = await this.placedUnits(em, open.map((request) => request.id));
-    const offers = await em.find(CapacityOffer, { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE' }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
-    const bookings = await this.bookingsOf(em, offers.map((offer) => offer.id));
+    const placed = await this.placedUnits(
+      em,
+      open.map((request) => request.id),
+    );
+    const offers = await em.find(
+      CapacityOffer,
+      { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE' },
+      { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) },
+    );
+    const bookings = await this.bookingsOf(
+      em,
+      offers.map((offer) => offer.id),
+    );
     const membersOf = new Map<string, string[]>();
     for (const member of await em.find(AllianceMember, {}, { filters: false })) {
       const members = membersOf.get(member.alliance);
@@ -150,8 +167,20 @@ export class CapacityService {
           const booked = bookings.get(bookingKey(offer.id, day))?.bookedUnits ?? 0;
           free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
         }
-        const sharedWith = new Set([offer.enterpriseId, ...offer.shareWithEnterprises, ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? [])]);
-        return { id: offer.id, enterpriseId: offer.enterpriseId, capability: offer.capability, unitPriceCents: offer.unitPriceCents, qualityScore: offer.qualityScore, free, sharedWith };
+        const sharedWith = new Set([
+          offer.enterpriseId,
+          ...offer.shareWithEnterprises,
+          ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? []),
+        ]);
+        return {
+          id: offer.id,
+          enterpriseId: offer.enterpriseId,
+          capability: offer.capability,
+          unitPriceCents: offer.unitPriceCents,
+          qualityScore: offer.qualityScore,
+          free,
+          sharedWith,
+        };
       }),
     };
     const timer = allocationSolves.startTimer();
@@ -221,12 +250,21 @@ export class CapacityService {
    */
   async declareSurge(
     ctx: RequestContext<unknown>,
-    input: { studioId: string; capability: string; extraUnits: number; from: string; to: string; priceCapCents: number; minQuality: number },
+    input: {
+      studioId: string;
+      capability: string;
+      extraUnits: number;
+      from: string;
+      to: string;
+      priceCapCents: number;
+      minQuality: number;
+    },
     idempotencyKey: string,
   ): Promise<OverflowRequest> {
     requireEnterpriseId(input.studioId, 'studioId');
     requireCapability(input.capability);
-    if (!Number.isInteger(input.extraUnits) || input.extraUnits < 1) throw badInput('extraUnits must be a whole number of at least 1', { field: 'extraUnits' });
+    if (!Number.isInteger(input.extraUnits) || input.extraUnits < 1)
+      throw badInput('extraUnits must be a whole number of at least 1', { field: 'extraUnits' });
     if (input.to < input.from) throw badInput('The window ends before it starts', { field: 'window.to' });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'declareDemandSurge', idempotencyKey, input, async () => {
@@ -256,7 +294,10 @@ export class CapacityService {
       const allocation = await em.findOne(Allocation, { id: allocationId });
       if (!allocation) throw notFound('Allocation', allocationId);
       if (allocation.status !== 'ACTIVE') return allocation;
-      if (allocation.started) throw failedPrecondition('ALLOCATION_STARTED', `Allocation "${allocation.id}" has started and can no longer be declined`, { allocationId });
+      if (allocation.started)
+        throw failedPrecondition('ALLOCATION_STARTED', `Allocation "${allocation.id}" has started and can no longer be declined`, {
+          allocationId,
+        });
       await this.release(em, [allocation], 'DECLINED', ctx.actor);
       return allocation;
     });
@@ -275,12 +316,27 @@ export class CapacityService {
         type: CAPACITY_EVENTS.RELEASED,
         subject: { type: 'Allocation', id: allocation.id },
         actor,
-        payload: { allocationId: allocation.id, requestId: allocation.requestId, studioId: allocation.studioId, enterpriseId: allocation.enterpriseId, orderId: allocation.orderId ?? null, stageRunId: allocation.stageRunId ?? null, reason },
+        payload: {
+          allocationId: allocation.id,
+          requestId: allocation.requestId,
+          studioId: allocation.studioId,
+          enterpriseId: allocation.enterpriseId,
+          orderId: allocation.orderId ?? null,
+          stageRunId: allocation.stageRunId ?? null,
+          reason,
+        },
       });
     }
     await em.flush();
-    const requests = await em.find(OverflowRequest, { id: { $in: [...new Set(allocations.map((allocation) => allocation.requestId))] } }, { filters: false });
-    const placed = await this.placedUnits(em, requests.map((request) => request.id));
+    const requests = await em.find(
+      OverflowRequest,
+      { id: { $in: [...new Set(allocations.map((allocation) => allocation.requestId))] } },
+      { filters: false },
+    );
+    const placed = await this.placedUnits(
+      em,
+      requests.map((request) => request.id),
+    );
     for (const request of requests) {
       request.status = reason === 'ORDER_CANCELLED' ? 'CANCELLED' : statusOf(request.units, placed.get(request.id) ?? 0);
       request.unmetUnits = request.units - (placed.get(request.id) ?? 0);
@@ -293,14 +349,19 @@ export class CapacityService {
     return this.solver.close();
   }
 
-  private newRequest(em: EntityManager, fields: Omit<OverflowRequest, 'id' | 'createdAt' | 'status' | 'unmetUnits' | 'unmetReason' | 'version'>): OverflowRequest {
+  private newRequest(
+    em: EntityManager,
+    fields: Omit<OverflowRequest, 'id' | 'createdAt' | 'status' | 'unmetUnits' | 'unmetReason' | 'version'>,
+  ): OverflowRequest {
     const request = em.create(OverflowRequest, { ...fields, id: newId(ID_PREFIX.request), createdAt: this.clock() });
     em.persist(request);
     return request;
   }
 
   private async placedUnits(em: EntityManager, requestIds: string[]): Promise<Map<string, number>> {
-    const active = requestIds.length ? await em.find(Allocation, { requestId: { $in: requestIds }, status: 'ACTIVE' }, { filters: false }) : [];
+    const active = requestIds.length
+      ? await em.find(Allocation, { requestId: { $in: requestIds }, status: 'ACTIVE' }, { filters: false })
+      : [];
     const placed = new Map<string, number>();
     for (const allocation of active) placed.set(allocation.requestId, (placed.get(allocation.requestId) ?? 0) + allocation.units);
     return placed;

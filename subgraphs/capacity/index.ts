@@ -27,7 +27,10 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
     buildFederatedSchema(
       'capacity',
       capacityAccess,
-      { resolvers: [CapacityResolver, AllocationLiveResolver, EnterpriseCapacityResolver, SurgeResolver], orphanedTypes: [EnterpriseCapacity] },
+      {
+        resolvers: [CapacityResolver, AllocationLiveResolver, EnterpriseCapacityResolver, SurgeResolver],
+        orphanedTypes: [EnterpriseCapacity],
+      },
       { Enterprise: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
     ),
   createLoaders: createCapacityLoaders,

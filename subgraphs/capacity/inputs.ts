@@ -7,8 +7,14 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export class CapacityOfferInput {
   @Field(() => ID) enterpriseId!: string;
   @Field() @Length(1, 40) capability!: string;
-  @Field(() => Int, { description: 'Units a day it makes anyway' }) @Min(0, { message: 'baseUnitsPerDay must not be negative' }) @Max(1_000_000) baseUnitsPerDay!: number;
-  @Field(() => Int, { description: 'Units a day it can make at most' }) @Min(0, { message: 'maxUnitsPerDay must not be negative' }) @Max(1_000_000) maxUnitsPerDay!: number;
+  @Field(() => Int, { description: 'Units a day it makes anyway' })
+  @Min(0, { message: 'baseUnitsPerDay must not be negative' })
+  @Max(1_000_000)
+  baseUnitsPerDay!: number;
+  @Field(() => Int, { description: 'Units a day it can make at most' })
+  @Min(0, { message: 'maxUnitsPerDay must not be negative' })
+  @Max(1_000_000)
+  maxUnitsPerDay!: number;
   @Field() @Matches(DAY, { message: 'availableFrom must be a date, yyyy-mm-dd' }) availableFrom!: string;
   @Field() @Matches(DAY, { message: 'availableTo must be a date, yyyy-mm-dd' }) availableTo!: string;
   @Field(() => Int) @Min(0, { message: 'unitPriceCents must not be negative' }) unitPriceCents!: number;
@@ -22,8 +28,13 @@ export class CapacityOfferInput {
 export class OverflowRequestInput {
   @Field(() => ID) studioId!: string;
   @Field() @Length(1, 40) capability!: string;
-  @Field(() => Int, { defaultValue: 1, description: 'For an order stage: 1' }) @Min(1, { message: 'units must be at least 1' }) @Max(1_000_000) units!: number;
-  @Field(() => ID, { nullable: true, description: 'The order stage to hand over (makes the request indivisible)' }) @IsOptional() stageRunId?: string;
+  @Field(() => Int, { defaultValue: 1, description: 'For an order stage: 1' })
+  @Min(1, { message: 'units must be at least 1' })
+  @Max(1_000_000)
+  units!: number;
+  @Field(() => ID, { nullable: true, description: 'The order stage to hand over (makes the request indivisible)' })
+  @IsOptional()
+  stageRunId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() orderId?: string;
   @Field() @Matches(DAY, { message: 'earliestStart must be a date, yyyy-mm-dd' }) earliestStart!: string;
   @Field() @Matches(DAY, { message: 'dueDate must be a date, yyyy-mm-dd' }) dueDate!: string;

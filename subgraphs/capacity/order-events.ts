@@ -13,10 +13,16 @@ export function orderEventsConsumer(capacity: CapacityService) {
     types: [ORDER_EVENTS.CANCELLED, ORDER_EVENTS.STAGE_STARTED],
     async handle(em, event, ctx) {
       if (event.type === ORDER_EVENTS.CANCELLED) {
-        await capacity.release(em, await em.find(Allocation, { orderId: event.payload.orderId, status: 'ACTIVE' }, { filters: false }), 'ORDER_CANCELLED', ctx.actor);
+        await capacity.release(
+          em,
+          await em.find(Allocation, { orderId: event.payload.orderId, status: 'ACTIVE' }, { filters: false }),
+          'ORDER_CANCELLED',
+          ctx.actor,
+        );
         return;
       }
-      for (const allocation of await em.find(Allocation, { stageRunId: event.payload.stageRunId, status: 'ACTIVE' }, { filters: false })) allocation.started = true;
+      for (const allocation of await em.find(Allocation, { stageRunId: event.payload.stageRunId, status: 'ACTIVE' }, { filters: false }))
+        allocation.started = true;
     },
   });
 }

@@ -9,7 +9,10 @@ import { kitchensMigrations } from './migrations';
 export const kitchensSubgraph: SubgraphDefinition = {
   name: 'kitchens',
   defaultPort: 4006,
-  database: { entities: [CloudKitchen, SubscriptionPlan, Subscription, FulfillmentCycle, WeeklyProductionPlan], migrations: kitchensMigrations },
+  database: {
+    entities: [CloudKitchen, SubscriptionPlan, Subscription, FulfillmentCycle, WeeklyProductionPlan],
+    migrations: kitchensMigrations,
+  },
   access: kitchensAccess,
   buildSchema: () =>
     buildFederatedSchema(

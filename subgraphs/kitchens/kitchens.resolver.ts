@@ -44,7 +44,12 @@ export class KitchensResolver {
     return plans.map((plan) => {
       const ofPlan = subscriptions.filter((subscription) => subscription.planId === plan.id);
       const active = ofPlan.filter((subscription) => subscription.status === 'ACTIVE').length;
-      return { plan, active, total: ofPlan.length, retentionRate: ofPlan.length ? Math.round((active / ofPlan.length) * 10_000) / 10_000 : null };
+      return {
+        plan,
+        active,
+        total: ofPlan.length,
+        retentionRate: ofPlan.length ? Math.round((active / ofPlan.length) * 10_000) / 10_000 : null,
+      };
     });
   }
 
@@ -77,7 +82,9 @@ export class KitchensResolver {
     }
     if (delivered + wasted > produced) throw badInput('Delivered and wasted boxes cannot exceed those produced', { field: 'delivered' });
     return inTransaction(ctx, async (em) => {
-      const cycle = (await em.findOne(FulfillmentCycle, { studioId, period }, { filters: false })) ?? em.create(FulfillmentCycle, { id: newId('cyc'), studioId, period, planned, produced, delivered, wasted });
+      const cycle =
+        (await em.findOne(FulfillmentCycle, { studioId, period }, { filters: false })) ??
+        em.create(FulfillmentCycle, { id: newId('cyc'), studioId, period, planned, produced, delivered, wasted });
       Object.assign(cycle, { planned, produced, delivered, wasted });
       em.persist(cycle);
       return cycle;

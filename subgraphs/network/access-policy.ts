@@ -8,7 +8,10 @@ export const networkAccess: AccessPolicy = {
   operations: {
     'Query.enterprise': 'PUBLIC',
     'Query.enterprises': 'PUBLIC',
-    'Mutation.changeEnterprise': { roles: ['STUDIO_ADMIN', 'PARTNER', 'SUPPLIER', 'KITCHEN', 'HUB_ADMIN'], actsFor: (args) => args.id as string },
+    'Mutation.changeEnterprise': {
+      roles: ['STUDIO_ADMIN', 'PARTNER', 'SUPPLIER', 'KITCHEN', 'HUB_ADMIN'],
+      actsFor: (args) => args.id as string,
+    },
   },
   types: { Enterprise: { public: true } },
 };

@@ -18,7 +18,12 @@ const CHANGEABLE = ['nameZh', 'nameEn', 'region', 'gln'] as const;
  * kept of the directory when it arrives (the rest wait out the answers' max-age).
  */
 export class DirectoryService {
-  async changeEnterprise(ctx: RequestContext<unknown>, id: string, input: EnterpriseChangeInput, idempotencyKey: string): Promise<Enterprise> {
+  async changeEnterprise(
+    ctx: RequestContext<unknown>,
+    id: string,
+    input: EnterpriseChangeInput,
+    idempotencyKey: string,
+  ): Promise<Enterprise> {
     requireEnterpriseId(id, 'id');
     const given = CHANGEABLE.filter((field) => input[field] !== undefined && input[field] !== null);
     if (!given.length) throw badInput('Name at least one of nameZh, nameEn, region, gln to change', { field: 'input' });

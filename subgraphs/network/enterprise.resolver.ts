@@ -27,7 +27,9 @@ export class EnterpriseResolver {
     return alliance ? rows.filter((row) => row.alliances.includes(alliance)) : rows;
   }
 
-  @Mutation(() => Enterprise, { description: "Changes an enterprise's own directory entry (its names, its region); retried with the same key, it changes nothing more" })
+  @Mutation(() => Enterprise, {
+    description: "Changes an enterprise's own directory entry (its names, its region); retried with the same key, it changes nothing more",
+  })
   changeEnterprise(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => EnterpriseChangeInput) input: EnterpriseChangeInput,

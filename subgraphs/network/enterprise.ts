@@ -33,7 +33,10 @@ export class Enterprise {
   @Property({ type: 'string', length: 40 })
   region!: string;
 
-  @Field(() => String, { nullable: true, description: "Its GS1 Global Location Number (13 digits), when it has one: EPCIS names its places by it" })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Its GS1 Global Location Number (13 digits), when it has one: EPCIS names its places by it',
+  })
   @Property({ type: 'string', length: 13, nullable: true })
   gln?: string | null;
 

@@ -19,7 +19,12 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS },
   access: networkAccess,
   buildSchema: () =>
-    buildFederatedSchema('network', networkAccess, { resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] }, { Enterprise: { __resolveReference: resolveEnterpriseReference } }),
+    buildFederatedSchema(
+      'network',
+      networkAccess,
+      { resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] },
+      { Enterprise: { __resolveReference: resolveEnterpriseReference } },
+    ),
   createLoaders: createNetworkLoaders,
   async seed(runtime) {
     const { em } = runtime.systemContext();

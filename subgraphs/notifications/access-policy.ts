@@ -38,7 +38,11 @@ export const notificationsAccess: AccessPolicy = {
     SharedOrder: { public: true },
     SharedOrderLine: { public: true },
     SharedStage: { public: true },
-    Webhook: { entity: 'Webhook', ownership: { studio: 'enterpriseId', partner: ownEnterprise, supplier: ownEnterprise }, fields: { hub: true, partner: true, supplier: true } },
+    Webhook: {
+      entity: 'Webhook',
+      ownership: { studio: 'enterpriseId', partner: ownEnterprise, supplier: ownEnterprise },
+      fields: { hub: true, partner: true, supplier: true },
+    },
     NotificationMessage: {
       entity: 'NotificationMessage',
       ownership: {
@@ -51,6 +55,10 @@ export const notificationsAccess: AccessPolicy = {
       },
       fields: { hub: true, partner: true, supplier: true, customer: 'MINIMAL' },
     },
-    CustomerPreference: { entity: 'CustomerPreference', ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' }, fields: { hub: true, customer: 'MINIMAL' } },
+    CustomerPreference: {
+      entity: 'CustomerPreference',
+      ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL' },
+      fields: { hub: true, customer: 'MINIMAL' },
+    },
   },
 };

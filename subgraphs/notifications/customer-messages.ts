@@ -50,7 +50,15 @@ const MINUTES_PER_DAY = 24 * 60;
 /** Minutes since local midnight, and the local day, in a time zone. */
 export function localTime(at: Date, timeZone: string): { minutes: number; day: string } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
@@ -77,7 +85,12 @@ export type Placement = { status: 'PENDING'; at: Date } | { status: 'HELD' };
  * Where a new customer message goes: delays and completion at once; routine ones wait for the
  * digest when the customer chose one or today's cap is reached, and for the end of quiet hours.
  */
-export function place(preference: Pick<CustomerPreference, 'quietHours' | 'timeZone' | 'dailyDigest' | 'dailyCap'>, eventType: string, routineToday: number, now: Date): Placement {
+export function place(
+  preference: Pick<CustomerPreference, 'quietHours' | 'timeZone' | 'dailyDigest' | 'dailyCap'>,
+  eventType: string,
+  routineToday: number,
+  now: Date,
+): Placement {
   if (isImmediate(eventType)) return { status: 'PENDING', at: now };
   if (preference.dailyDigest || routineToday >= preference.dailyCap) return { status: 'HELD' };
   return { status: 'PENDING', at: quietUntil(preference, now) ?? now };

@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
-import { ALL_EVENT_TYPES, CUSTOMER_MESSAGE_EVENTS, enterprisesOf, isVisibilityTier, lowerTier, ORDER_EVENTS, orderIdOf, payloadText, studioIdOf, WEBHOOK_HEADERS, type HubEvent } from '../../contracts';
+import {
+  ALL_EVENT_TYPES,
+  CUSTOMER_MESSAGE_EVENTS,
+  enterprisesOf,
+  isVisibilityTier,
+  lowerTier,
+  ORDER_EVENTS,
+  orderIdOf,
+  payloadText,
+  studioIdOf,
+  WEBHOOK_HEADERS,
+  type HubEvent,
+} from '../../contracts';
 import type { RequestContext } from '../../platform/graphql/context';
 import { eventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
@@ -62,7 +74,12 @@ async function learn(em: EntityManager, event: HubEvent): Promise<OrderFacts | n
 
 async function routineToday(em: EntityManager, preference: CustomerPreference, now: Date): Promise<number> {
   const since = new Date(now.getTime() - localTime(now, preference.timeZone).minutes * 60_000);
-  return em.count(NotificationMessage, { recipient: customerRecipient(preference.orderId), kind: 'ROUTINE', status: { $in: ['PENDING', 'SENT'] }, createdAt: { $gte: since } });
+  return em.count(NotificationMessage, {
+    recipient: customerRecipient(preference.orderId),
+    kind: 'ROUTINE',
+    status: { $in: ['PENDING', 'SENT'] },
+    createdAt: { $gte: since },
+  });
 }
 
 /**
@@ -177,7 +194,9 @@ export class Dispatcher {
     );
     // The batch's webhooks, read once.
     const webhookIds = [...new Set(due.map((message) => message.webhookId).filter((id): id is string => Boolean(id)))];
-    const webhooks = new Map(webhookIds.length ? (await em.find(Webhook, { id: { $in: webhookIds } })).map((webhook) => [webhook.id, webhook]) : []);
+    const webhooks = new Map(
+      webhookIds.length ? (await em.find(Webhook, { id: { $in: webhookIds } })).map((webhook) => [webhook.id, webhook]) : [],
+    );
     let sent = 0;
     await Promise.all(
       due.map(async (candidate) => {
@@ -196,17 +215,37 @@ export class Dispatcher {
           outcome.status === 'SENT'
             ? { status: 'SENT', attempts, sentAt: new Date(), nextAttemptAt: null, leasedUntil: null, lastError: null }
             : outcome.status === 'UNDELIVERABLE' || dead
-              ? { status: dead ? 'DEAD' : 'UNDELIVERABLE', attempts, nextAttemptAt: null, leasedUntil: null, lastError: outcome.error.slice(0, 1000) }
-              : { attempts, nextAttemptAt: new Date(Date.now() + backoffMs(attempts, ctx.settings.notify.retryBaseMs)), leasedUntil: null, lastError: outcome.error.slice(0, 1000) },
+              ? {
+                  status: dead ? 'DEAD' : 'UNDELIVERABLE',
+                  attempts,
+                  nextAttemptAt: null,
+                  leasedUntil: null,
+                  lastError: outcome.error.slice(0, 1000),
+                }
+              : {
+                  attempts,
+                  nextAttemptAt: new Date(Date.now() + backoffMs(attempts, ctx.settings.notify.retryBaseMs)),
+                  leasedUntil: null,
+                  lastError: outcome.error.slice(0, 1000),
+                },
         );
         if (outcome.status === 'SENT') sent += 1;
-        else log.warn({ messageId: candidate.id, recipient: candidate.recipient, attempts, outcome }, dead ? 'message dead-lettered' : 'message not delivered');
+        else
+          log.warn(
+            { messageId: candidate.id, recipient: candidate.recipient, attempts, outcome },
+            dead ? 'message dead-lettered' : 'message not delivered',
+          );
       }),
     );
     return sent;
   }
 
-  private async send(em: EntityManager, message: NotificationMessage, webhooks: Map<string, Webhook>, wechat: WechatConfig | null): Promise<SendOutcome> {
+  private async send(
+    em: EntityManager,
+    message: NotificationMessage,
+    webhooks: Map<string, Webhook>,
+    wechat: WechatConfig | null,
+  ): Promise<SendOutcome> {
     if (message.kind === 'WEBHOOK') {
       const webhook = webhooks.get(message.webhookId!);
       if (!webhook || !webhook.active) return { status: 'UNDELIVERABLE', error: 'The webhook was removed' };

@@ -1,6 +1,16 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { CUSTOMER_CHANNELS, MESSAGE_KINDS, MESSAGE_STATUSES, VISIBILITY_TIERS, type CustomerChannel, type EventEnvelope, type MessageKind, type MessageStatus, type VisibilityTier } from '../../contracts';
+import {
+  CUSTOMER_CHANNELS,
+  MESSAGE_KINDS,
+  MESSAGE_STATUSES,
+  VISIBILITY_TIERS,
+  type CustomerChannel,
+  type EventEnvelope,
+  type MessageKind,
+  type MessageStatus,
+  type VisibilityTier,
+} from '../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../platform/graphql/enums';
 
 /** A customer message (ROUTINE, IMMEDIATE or DIGEST): its text and the WeChat account it goes to. */
@@ -9,12 +19,19 @@ export type CustomerMessageBody = { text: string; openId: string };
 export const CustomerChannelEnum = enumOf(CUSTOMER_CHANNELS);
 export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
 const MessageKindEnum = enumOf(MESSAGE_KINDS);
-registerEnumType(CustomerChannelEnum, { name: 'CustomerChannel', description: 'How a customer is reached: WECHAT (official-account customer-service messages) or NONE' });
+registerEnumType(CustomerChannelEnum, {
+  name: 'CustomerChannel',
+  description: 'How a customer is reached: WECHAT (official-account customer-service messages) or NONE',
+});
 registerEnumType(MessageStatusEnum, {
   name: 'MessageStatus',
-  description: 'PENDING (due at nextAttemptAt), HELD (for the next digest), SENT, DIGESTED (sent inside a digest), DEAD (retries exhausted; replayable), UNDELIVERABLE (refused for good)',
+  description:
+    'PENDING (due at nextAttemptAt), HELD (for the next digest), SENT, DIGESTED (sent inside a digest), DEAD (retries exhausted; replayable), UNDELIVERABLE (refused for good)',
 });
-registerEnumType(MessageKindEnum, { name: 'MessageKind', description: 'IMMEDIATE (delays, completion), ROUTINE (progress), DIGEST, WEBHOOK' });
+registerEnumType(MessageKindEnum, {
+  name: 'MessageKind',
+  description: 'IMMEDIATE (delays, completion), ROUTINE (progress), DIGEST, WEBHOOK',
+});
 
 /** An endpoint an enterprise registered: the hub POSTs its events there, signed. */
 @ObjectType({ description: "An enterprise's webhook: its events are POSTed there, signed with HMAC-SHA256" })

@@ -19,7 +19,10 @@ export const notificationsSubgraph: SubgraphDefinition = {
   },
   access: notificationsAccess,
   buildSchema: () =>
-    buildFederatedSchema('notifications', notificationsAccess, { resolvers: [NotificationsResolver], orphanedTypes: [EnterpriseReference, StatusCodeReference] }),
+    buildFederatedSchema('notifications', notificationsAccess, {
+      resolvers: [NotificationsResolver],
+      orphanedTypes: [EnterpriseReference, StatusCodeReference],
+    }),
   consumers: [dispatchConsumer],
   // The backlog (due, held for a digest) and the dead letters an operator replays.
   gauges: [
@@ -28,14 +31,26 @@ export const notificationsSubgraph: SubgraphDefinition = {
       help: 'Notification messages by status (PENDING is the backlog, DEAD the dead letters) and kind',
       labelNames: ['service', 'status', 'kind'],
       read: async (runtime) => {
-        const rows = await runtime.database!.orm.em.fork().getConnection().execute<{ status: string; kind: string; count: number }[]>('select status, kind, count(*) as count from notification_message group by status, kind');
-        return rows.map((row: { status: string; kind: string; count: number }) => ({ labels: { service: 'notifications', status: row.status, kind: row.kind }, value: Number(row.count) }));
+        const rows = await runtime
+          .database!.orm.em.fork()
+          .getConnection()
+          .execute<{ status: string; kind: string; count: number }[]>(
+            'select status, kind, count(*) as count from notification_message group by status, kind',
+          );
+        return rows.map((row: { status: string; kind: string; count: number }) => ({
+          labels: { service: 'notifications', status: row.status, kind: row.kind },
+          value: Number(row.count),
+        }));
       },
     },
   ],
   timers: [
     // Due messages go out every NOTIFY_POLL_SECONDS (default 2); digests are looked at every minute.
-    { name: 'deliveries', intervalMs: (settings) => settings.notify.pollMs, run: (runtime) => dispatcher.deliverDue(runtime.systemContext()) },
+    {
+      name: 'deliveries',
+      intervalMs: (settings) => settings.notify.pollMs,
+      run: (runtime) => dispatcher.deliverDue(runtime.systemContext()),
+    },
     { name: 'digests', intervalMs: () => 60_000, run: (runtime) => dispatcher.sendDigests(runtime.systemContext()) },
   ],
   seed: (runtime) => seedDemoNotifications(runtime.systemContext()),

@@ -1,6 +1,13 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { ALL_EVENT_TYPES, type CustomerChannel, DEFAULT_NOTIFICATION_PREFERENCES, isEventType, type MessageStatus, VOCABULARY } from '../../contracts';
+import {
+  ALL_EVENT_TYPES,
+  type CustomerChannel,
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  isEventType,
+  type MessageStatus,
+  VOCABULARY,
+} from '../../contracts';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { badInput, failedPrecondition, hubError, notFound } from '../../platform/graphql/errors';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
@@ -19,19 +26,28 @@ const MAX_WEBHOOKS = 20;
 @InputType()
 class QuietHoursInput {
   @Field({ description: 'HH:MM, local' }) @Matches(HHMM, { message: 'quietHours.start must be HH:MM (00:00–23:59)' }) start!: string;
-  @Field({ description: 'HH:MM, local; before start: the quiet hours span midnight' }) @Matches(HHMM, { message: 'quietHours.end must be HH:MM (00:00–23:59)' }) end!: string;
+  @Field({ description: 'HH:MM, local; before start: the quiet hours span midnight' })
+  @Matches(HHMM, { message: 'quietHours.end must be HH:MM (00:00–23:59)' })
+  end!: string;
 }
 
 @InputType({ description: 'How the customer wants to be told; fields left out keep their value (or the default)' })
 class NotificationPreferencesInput {
   @Field(() => CustomerChannelEnum) channel!: CustomerChannel;
-  @Field({ nullable: true, description: 'The openid the WeChat link gave (needed for WECHAT)' }) @IsOptional() @Matches(OPEN_ID, { message: 'wechatOpenId is not a WeChat openid' }) wechatOpenId?: string;
+  @Field({ nullable: true, description: 'The openid the WeChat link gave (needed for WECHAT)' })
+  @IsOptional()
+  @Matches(OPEN_ID, { message: 'wechatOpenId is not a WeChat openid' })
+  wechatOpenId?: string;
   @Field(() => QuietHoursInput, { nullable: true }) @IsOptional() @ValidateNested() quietHours?: QuietHoursInput;
   @Field({ nullable: true, description: 'true: no quiet hours any more' }) @IsOptional() clearQuietHours?: boolean;
   @Field({ nullable: true, description: 'IANA time zone, e.g. Asia/Shanghai' }) @IsOptional() @MaxLength(64) timeZone?: string;
   @Field({ nullable: true }) @IsOptional() dailyDigest?: boolean;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(0) @Max(23) digestHour?: number;
-  @Field(() => Int, { nullable: true, description: 'Routine messages a day at most (0–50)' }) @IsOptional() @Min(0) @Max(50) dailyCap?: number;
+  @Field(() => Int, { nullable: true, description: 'Routine messages a day at most (0–50)' })
+  @IsOptional()
+  @Min(0)
+  @Max(50)
+  dailyCap?: number;
 }
 
 @ObjectType({ description: 'A new webhook and the secret that signs its requests (keep it; a retry with the same key shows it again)' })
@@ -49,10 +65,13 @@ class SharedOrderLine {
 @ObjectType({ description: 'A stage a shared order went through: its standard code and when it finished' })
 class SharedStage {
   @Field(() => StatusCodeReference) statusCode!: StatusCodeReference;
-  @Field(() => Date, { nullable: true, description: 'When the stage finished (null for orders finished before dates were kept)' }) finishedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'When the stage finished (null for orders finished before dates were kept)' })
+  finishedAt!: Date | null;
 }
 
-@ObjectType({ description: 'What a customer may share of a finished order: what was made, by which studio, through which stages. Nothing personal.' })
+@ObjectType({
+  description: 'What a customer may share of a finished order: what was made, by which studio, through which stages. Nothing personal.',
+})
 class SharedOrder {
   @Field(() => EnterpriseReference) studio!: EnterpriseReference;
   @Field() productType!: string;
@@ -79,15 +98,20 @@ function requireWebhookUrl(url: string): string {
   } catch {
     throw badInput(`"${url}" is not a URL`, { field: 'url' });
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw badInput(`A webhook URL must be http(s), not ${parsed.protocol}`, { field: 'url' });
-  if (parsed.username || parsed.password) throw badInput('A webhook URL must not carry credentials; requests are signed instead', { field: 'url' });
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    throw badInput(`A webhook URL must be http(s), not ${parsed.protocol}`, { field: 'url' });
+  if (parsed.username || parsed.password)
+    throw badInput('A webhook URL must not carry credentials; requests are signed instead', { field: 'url' });
   if (url.length > 2000) throw badInput('A webhook URL is at most 2000 characters', { field: 'url' });
   return parsed.toString();
 }
 
 @Resolver()
 export class NotificationsResolver {
-  @Mutation(() => WebhookRegistration, { description: "Registers an endpoint for the enterprise's events (all, or the types named); requests are signed with the secret returned" })
+  @Mutation(() => WebhookRegistration, {
+    description:
+      "Registers an endpoint for the enterprise's events (all, or the types named); requests are signed with the secret returned",
+  })
   async registerWebhook(
     @Arg('enterpriseId', () => ID) enterpriseId: string,
     @Arg('url') url: string,
@@ -101,8 +125,16 @@ export class NotificationsResolver {
     if (unknown.length > 0) throw badInput(`Unknown event types: ${unknown.join(', ')}`, { field: 'eventTypes', known: ALL_EVENT_TYPES });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'registerWebhook', idempotencyKey, { enterpriseId, url: target, eventTypes }, async () => {
-        if ((await em.count(Webhook, { enterpriseId, active: true })) >= MAX_WEBHOOKS) throw failedPrecondition('TOO_MANY_WEBHOOKS', `At most ${MAX_WEBHOOKS} webhooks per enterprise`);
-        const webhook = em.create(Webhook, { id: newId('whk'), enterpriseId, url: target, secret: newWebhookSecret(), eventTypes: [...new Set(eventTypes)], createdAt: new Date() });
+        if ((await em.count(Webhook, { enterpriseId, active: true })) >= MAX_WEBHOOKS)
+          throw failedPrecondition('TOO_MANY_WEBHOOKS', `At most ${MAX_WEBHOOKS} webhooks per enterprise`);
+        const webhook = em.create(Webhook, {
+          id: newId('whk'),
+          enterpriseId,
+          url: target,
+          secret: newWebhookSecret(),
+          eventTypes: [...new Set(eventTypes)],
+          createdAt: new Date(),
+        });
         em.persist(webhook);
         return webhook.id;
       }),
@@ -133,10 +165,16 @@ export class NotificationsResolver {
   ): Promise<NotificationMessage[]> {
     requireId('whk', webhookId, 'webhook');
     if (!(await ctx.em.findOne(Webhook, { id: webhookId }))) throw notFound('Webhook', webhookId);
-    return ctx.em.find(NotificationMessage, { webhookId, ...(status ? { status } : {}) }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 500 });
+    return ctx.em.find(
+      NotificationMessage,
+      { webhookId, ...(status ? { status } : {}) },
+      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 500 },
+    );
   }
 
-  @Mutation(() => [NotificationMessage], { description: "Sends a webhook's dead-lettered messages again (all, or those named), from a fresh count of attempts" })
+  @Mutation(() => [NotificationMessage], {
+    description: "Sends a webhook's dead-lettered messages again (all, or those named), from a fresh count of attempts",
+  })
   async replayWebhookMessages(
     @Arg('webhookId', () => ID) webhookId: string,
     @Arg('idempotencyKey') idempotencyKey: string,
@@ -149,9 +187,16 @@ export class NotificationsResolver {
     if (!(await ctx.em.fork().findOne(Webhook, { id: webhookId }))) throw notFound('Webhook', webhookId);
     const replayed = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'replayWebhookMessages', idempotencyKey, { webhookId, messageIds: messageIds ?? null }, async () => {
-        const dead = await em.find(NotificationMessage, { webhookId, status: 'DEAD', ...(messageIds ? { id: { $in: messageIds } } : {}) }, { filters: false });
+        const dead = await em.find(
+          NotificationMessage,
+          { webhookId, status: 'DEAD', ...(messageIds ? { id: { $in: messageIds } } : {}) },
+          { filters: false },
+        );
         if (messageIds && dead.length !== messageIds.length) {
-          throw badInput('Only dead-lettered messages of this webhook can be replayed', { field: 'messageIds', notDead: messageIds.filter((id) => !dead.some((message) => message.id === id)) });
+          throw badInput('Only dead-lettered messages of this webhook can be replayed', {
+            field: 'messageIds',
+            notDead: messageIds.filter((id) => !dead.some((message) => message.id === id)),
+          });
         }
         const now = new Date();
         for (const message of dead) Object.assign(message, { status: 'PENDING', attempts: 0, nextAttemptAt: now, leasedUntil: null });
@@ -159,19 +204,29 @@ export class NotificationsResolver {
       }),
     );
     const ids = replayed ? replayed.split(',') : [];
-    return ids.length ? ctx.em.fork().find(NotificationMessage, { id: { $in: ids } }, { filters: false, orderBy: { createdAt: 'asc' } }) : [];
+    return ids.length
+      ? ctx.em.fork().find(NotificationMessage, { id: { $in: ids } }, { filters: false, orderBy: { createdAt: 'asc' } })
+      : [];
   }
 
   @Mutation(() => CustomerPreference, {
-    description: 'The customer says how to be told of their order: channel, quiet hours, daily digest and cap. Setting the same again changes nothing (it replaces the whole preference).',
+    description:
+      'The customer says how to be told of their order: channel, quiet hours, daily digest and cap. Setting the same again changes nothing (it replaces the whole preference).',
   })
-  async setNotificationPreferences(@Arg('orderId', () => ID) orderId: string, @Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput, @Ctx() { ctx }: Context): Promise<CustomerPreference> {
+  async setNotificationPreferences(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('input', () => NotificationPreferencesInput) input: NotificationPreferencesInput,
+    @Ctx() { ctx }: Context,
+  ): Promise<CustomerPreference> {
     const customer = ctx.viewer.principal?.customer;
     if (!customer) throw hubError('FORBIDDEN', 'Only the customer of an order sets how they are told of it');
     if (!customer.orders.includes(orderId)) throw notFound('Order', orderId);
-    if (input.channel === 'WECHAT' && !input.wechatOpenId) throw badInput('WECHAT needs the wechatOpenId the WeChat link gave', { field: 'wechatOpenId' });
-    if (input.quietHours && input.quietHours.start === input.quietHours.end) throw badInput('Quiet hours must not start and end at the same time', { field: 'quietHours' });
-    if (input.quietHours && input.clearQuietHours) throw badInput('Give quietHours or clearQuietHours, not both', { field: 'clearQuietHours' });
+    if (input.channel === 'WECHAT' && !input.wechatOpenId)
+      throw badInput('WECHAT needs the wechatOpenId the WeChat link gave', { field: 'wechatOpenId' });
+    if (input.quietHours && input.quietHours.start === input.quietHours.end)
+      throw badInput('Quiet hours must not start and end at the same time', { field: 'quietHours' });
+    if (input.quietHours && input.clearQuietHours)
+      throw badInput('Give quietHours or clearQuietHours, not both', { field: 'clearQuietHours' });
     if (input.timeZone) requireTimeZone(input.timeZone);
     const facts = await ctx.em.fork().findOne(OrderFacts, { orderId });
     if (!facts) throw notFound('Order', orderId);
@@ -215,10 +270,17 @@ export class NotificationsResolver {
 
   @Query(() => [NotificationMessage], { description: "The messages sent (or waiting) to an order's customer, newest first" })
   customerMessages(@Arg('orderId', () => ID) orderId: string, @Ctx() { ctx }: Context): Promise<NotificationMessage[]> {
-    return ctx.em.find(NotificationMessage, { orderId, kind: { $ne: 'WEBHOOK' } }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 500 });
+    return ctx.em.find(
+      NotificationMessage,
+      { orderId, kind: { $ne: 'WEBHOOK' } },
+      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], limit: 500 },
+    );
   }
 
-  @Query(() => SharedOrder, { nullable: true, description: 'The share-ready summary of a finished order, by the id in its share link (public)' })
+  @Query(() => SharedOrder, {
+    nullable: true,
+    description: 'The share-ready summary of a finished order, by the id in its share link (public)',
+  })
   async sharedOrder(@Arg('shareId', () => ID) shareId: string, @Ctx() { ctx }: Context): Promise<SharedOrder | null> {
     const facts = await ctx.em.findOne(OrderFacts, { shareId }, { filters: false });
     if (!facts?.completedAt) return null;

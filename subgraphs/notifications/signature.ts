@@ -15,7 +15,12 @@ export function signWebhook(secret: string, timestamp: number, body: string): st
  * What a receiver does with a request: recompute the signature over the raw body and compare in
  * constant time, and refuse a timestamp too far from its clock (a replayed request).
  */
-export function verifyWebhook(secret: string, headers: { signature?: string; timestamp?: string }, body: string, nowSeconds = Math.floor(Date.now() / 1000)): boolean {
+export function verifyWebhook(
+  secret: string,
+  headers: { signature?: string; timestamp?: string },
+  body: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): boolean {
   const timestamp = Number(headers.timestamp);
   if (!headers.signature || !Number.isInteger(timestamp) || Math.abs(nowSeconds - timestamp) > WEBHOOK_TOLERANCE_SECONDS) return false;
   const expected = Buffer.from(signWebhook(secret, timestamp, body));

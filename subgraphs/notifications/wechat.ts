@@ -13,7 +13,6 @@ export interface WechatConfig {
   appSecret: string;
 }
 
-
 /** The API's error codes the dispatcher acts on (https://developers.weixin.qq.com/doc/offiaccount). */
 const WECHAT_ERRORS = {
   SYSTEM_BUSY: -1,
@@ -29,9 +28,18 @@ const WECHAT_ERRORS = {
   DATA_FORMAT_ERROR: 47001,
 } as const;
 
-const TOKEN_ERRORS: readonly number[] = [WECHAT_ERRORS.INVALID_CREDENTIAL, WECHAT_ERRORS.INVALID_ACCESS_TOKEN, WECHAT_ERRORS.ACCESS_TOKEN_EXPIRED];
+const TOKEN_ERRORS: readonly number[] = [
+  WECHAT_ERRORS.INVALID_CREDENTIAL,
+  WECHAT_ERRORS.INVALID_ACCESS_TOKEN,
+  WECHAT_ERRORS.ACCESS_TOKEN_EXPIRED,
+];
 /** Refused for good: retrying changes nothing until the customer acts. */
-const FINAL_ERRORS: readonly number[] = [WECHAT_ERRORS.OUT_OF_REPLY_WINDOW, WECHAT_ERRORS.INVALID_OPENID, WECHAT_ERRORS.REQUIRE_SUBSCRIBE, WECHAT_ERRORS.DATA_FORMAT_ERROR];
+const FINAL_ERRORS: readonly number[] = [
+  WECHAT_ERRORS.OUT_OF_REPLY_WINDOW,
+  WECHAT_ERRORS.INVALID_OPENID,
+  WECHAT_ERRORS.REQUIRE_SUBSCRIBE,
+  WECHAT_ERRORS.DATA_FORMAT_ERROR,
+];
 /** A token is refreshed this long before WeChat says it expires. */
 const TOKEN_MARGIN_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
@@ -92,7 +100,9 @@ export class WechatClient {
         token = await this.accessToken(em, token);
         continue;
       }
-      return FINAL_ERRORS.includes(code) ? { status: 'UNDELIVERABLE', error: describe(reply) } : { status: 'RETRY', error: describe(reply) };
+      return FINAL_ERRORS.includes(code)
+        ? { status: 'UNDELIVERABLE', error: describe(reply) }
+        : { status: 'RETRY', error: describe(reply) };
     }
   }
 }

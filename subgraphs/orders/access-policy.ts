@@ -162,7 +162,10 @@ export const ordersAccess: AccessPolicy = {
         studio: 'studioId',
         order: 'orderId',
         customerTier: 'BASIC',
-        customerRows: (tier) => ({ type: { $in: [...CUSTOMER_TIMELINE_EVENTS] }, statusCodeValue: { $in: [...VOCABULARY.statusCodesVisibleAt(tier)] } }),
+        customerRows: (tier) => ({
+          type: { $in: [...CUSTOMER_TIMELINE_EVENTS] },
+          statusCodeValue: { $in: [...VOCABULARY.statusCodesVisibleAt(tier)] },
+        }),
         // What happened at the partner's own workshop (the stages it held, their handover to it).
         partner: (viewer) => ({ workshopId: viewer.org! }),
       },

@@ -1,5 +1,20 @@
 import { ArrayMaxSize, Max, Min, ValidateNested } from 'class-validator';
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { GraphQLContext } from '../../platform/graphql/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
@@ -11,7 +26,7 @@ import { requireStatusCodeFor } from './studio-codes';
 type Context = GraphQLContext<OrderLoaders>;
 const HOUR = 3_600_000;
 
-@ObjectType({ description: "What an order cost its studio, and what it earned (studio only)" })
+@ObjectType({ description: 'What an order cost its studio, and what it earned (studio only)' })
 class OrderCost {
   @Field(() => Int, { description: 'Material held or consumed, from the suppliers subgraph' })
   materialsCents!: number;
@@ -52,7 +67,11 @@ class CostProfileInput {
 }
 
 /** Studios without a profile of their own are costed with these. */
-const DEFAULT_COST_PROFILE = { defaultHourlyRateCents: 6000, overheadPercent: 25, stageRates: [] as { code: string; hourlyRateCents: number }[] };
+const DEFAULT_COST_PROFILE = {
+  defaultHourlyRateCents: 6000,
+  overheadPercent: 25,
+  stageRates: [] as { code: string; hourlyRateCents: number }[],
+};
 
 @Resolver(() => Order)
 export class OrderCostResolver {
@@ -99,12 +118,23 @@ export class CostProfileResolver {
     return ctx.loaders.costProfile.load(studioId);
   }
 
-  @Mutation(() => StudioCostProfile, { description: "Sets a studio's labour rates and overhead share; setting the same again changes nothing" })
-  async setStudioCostProfile(@Arg('studioId', () => ID) studioId: string, @Arg('input', () => CostProfileInput) input: CostProfileInput, @Ctx() { ctx }: Context): Promise<StudioCostProfile> {
+  @Mutation(() => StudioCostProfile, {
+    description: "Sets a studio's labour rates and overhead share; setting the same again changes nothing",
+  })
+  async setStudioCostProfile(
+    @Arg('studioId', () => ID) studioId: string,
+    @Arg('input', () => CostProfileInput) input: CostProfileInput,
+    @Ctx() { ctx }: Context,
+  ): Promise<StudioCostProfile> {
     requireEnterpriseId(studioId, 'studioId');
-    const stageRates = input.stageRates.map((rate) => ({ code: requireStatusCodeFor(studioId, rate.code), hourlyRateCents: rate.hourlyRateCents }));
+    const stageRates = input.stageRates.map((rate) => ({
+      code: requireStatusCodeFor(studioId, rate.code),
+      hourlyRateCents: rate.hourlyRateCents,
+    }));
     return inTransaction(ctx, async (em) => {
-      const profile = (await em.findOne(StudioCostProfile, { studioId }, { filters: false })) ?? em.create(StudioCostProfile, { studioId, defaultHourlyRateCents: 0, overheadPercent: 0, stageRates: [], updatedAt: new Date() });
+      const profile =
+        (await em.findOne(StudioCostProfile, { studioId }, { filters: false })) ??
+        em.create(StudioCostProfile, { studioId, defaultHourlyRateCents: 0, overheadPercent: 0, stageRates: [], updatedAt: new Date() });
       profile.defaultHourlyRateCents = input.defaultHourlyRateCents;
       profile.overheadPercent = input.overheadPercent;
       profile.stageRates = stageRates;

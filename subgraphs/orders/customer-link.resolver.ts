@@ -67,7 +67,8 @@ export class CustomerLinkResolver {
   exchangeCustomerLink(
     @Arg('link') link: string,
     @Ctx() { ctx }: Context,
-    @Arg('tier', () => VisibilityTierEnum, { nullable: true, description: 'The tier the customer chooses (at most what the link offers)' }) tier?: VisibilityTier,
+    @Arg('tier', () => VisibilityTierEnum, { nullable: true, description: 'The tier the customer chooses (at most what the link offers)' })
+    tier?: VisibilityTier,
   ): Promise<CustomerSession> {
     return this.links.exchange(ctx, link, tier);
   }

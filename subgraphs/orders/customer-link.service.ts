@@ -9,7 +9,6 @@ import { CustomerLink } from './entities/customer-link';
 import { ID_PREFIX, loadOrder } from './order-loaders';
 import { type Clock, systemClock } from './clock';
 
-
 export interface MintedLink {
   link: CustomerLink;
   /** The link credential: what the customer's page exchanges for session tokens. */
@@ -32,7 +31,12 @@ export interface CustomerSession {
 export class CustomerLinkService {
   constructor(private readonly clock: Clock = systemClock) {}
 
-  async mintLink(ctx: RequestContext<unknown>, orderId: string, options: { tier?: VisibilityTier; validDays: number }, idempotencyKey: string): Promise<MintedLink> {
+  async mintLink(
+    ctx: RequestContext<unknown>,
+    orderId: string,
+    options: { tier?: VisibilityTier; validDays: number },
+    idempotencyKey: string,
+  ): Promise<MintedLink> {
     requireId(ID_PREFIX.order, orderId, 'order');
     if (!Number.isInteger(options.validDays) || options.validDays < 1 || options.validDays > 366) {
       throw badInput('validDays must be a whole number of days from 1 to 366', { field: 'validDays' });
@@ -83,7 +87,12 @@ export class CustomerLinkService {
     const chosen = tier ? lowerTier(tier, link.tier) : link.tier;
     const ttl = Math.min(ctx.auth.customerTokenTtlSeconds, Math.floor((link.expiresAt.getTime() - now.getTime()) / 1000));
     const token = await ctx.auth.sign(
-      { subject: `customer:${link.id}`, org: null, roles: ['CUSTOMER'], customer: { orders: [link.orderId], tier: chosen, linkId: link.id } },
+      {
+        subject: `customer:${link.id}`,
+        org: null,
+        roles: ['CUSTOMER'],
+        customer: { orders: [link.orderId], tier: chosen, linkId: link.id },
+      },
       ttl,
     );
     return { token, expiresAt: new Date(now.getTime() + ttl * 1000), orderId: link.orderId, tier: chosen };

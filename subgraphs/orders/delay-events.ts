@@ -21,6 +21,10 @@ export const delayEventsConsumer = eventConsumer({
     ORDER_EVENTS.MATERIAL_FLAGGED,
   ],
   async handle(em, event, ctx) {
-    await delayService.raiseDue(em, await em.find(StageRun, { orderId: event.payload.orderId, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor);
+    await delayService.raiseDue(
+      em,
+      await em.find(StageRun, { orderId: event.payload.orderId, status: 'IN_PROGRESS' }, { filters: false }),
+      ctx.actor,
+    );
   },
 });

@@ -23,7 +23,11 @@ export class DelayAlertResolver {
     @Arg('status', () => DelayAlertStatusEnum, { nullable: true }) status?: DelayAlertStatus,
   ): Promise<DelayAlert[]> {
     requireEnterpriseId(studioId, 'studioId');
-    return ctx.em.find(DelayAlert, { studioId, ...(status ? { status } : {}) }, { orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }], limit: 500 });
+    return ctx.em.find(
+      DelayAlert,
+      { studioId, ...(status ? { status } : {}) },
+      { orderBy: [{ raisedAt: 'desc' }, { id: 'desc' }], limit: 500 },
+    );
   }
 
   @FieldResolver(() => StatusCodeReference, { description: 'The delayed stage' })
@@ -31,7 +35,9 @@ export class DelayAlertResolver {
     return { code: alert.stageCode };
   }
 
-  @Mutation(() => DelayAlert, { description: 'The customer answers a delay notice on their order (once; the same answer again is a no-op)' })
+  @Mutation(() => DelayAlert, {
+    description: 'The customer answers a delay notice on their order (once; the same answer again is a no-op)',
+  })
   respondToDelay(
     @Arg('alertId', () => ID) alertId: string,
     @Arg('choice', () => DelayChoiceEnum) choice: DelayChoice,
@@ -42,17 +48,27 @@ export class DelayAlertResolver {
     return delayService.respond(ctx, alertId, choice, idempotencyKey);
   }
 
-  @Mutation(() => DelayPolicy, { description: 'What the studio offers when a stage runs late (at most 10 options, each up to 200 characters); later notices carry it' })
-  setDelayCompensation(@Arg('studioId', () => ID) studioId: string, @Arg('options', () => [String]) options: string[], @Ctx() { ctx }: Context): Promise<DelayPolicy> {
+  @Mutation(() => DelayPolicy, {
+    description: 'What the studio offers when a stage runs late (at most 10 options, each up to 200 characters); later notices carry it',
+  })
+  setDelayCompensation(
+    @Arg('studioId', () => ID) studioId: string,
+    @Arg('options', () => [String]) options: string[],
+    @Ctx() { ctx }: Context,
+  ): Promise<DelayPolicy> {
     if (options.length > MAX_OPTIONS) throw badInput(`At most ${MAX_OPTIONS} compensation options`, { field: 'options' });
-    if (options.some((option) => option.trim() === '' || option.length > MAX_OPTION_LENGTH)) throw badInput(`Each option needs 1 to ${MAX_OPTION_LENGTH} characters`, { field: 'options' });
+    if (options.some((option) => option.trim() === '' || option.length > MAX_OPTION_LENGTH))
+      throw badInput(`Each option needs 1 to ${MAX_OPTION_LENGTH} characters`, { field: 'options' });
     return delayService.setCompensation(ctx, studioId, options);
   }
 }
 
 @Resolver(() => Order)
 export class OrderDelayResolver {
-  @FieldResolver(() => [DelayAlert], { nullable: true, description: "The order's delay alerts (customers: the notices to them), oldest first" })
+  @FieldResolver(() => [DelayAlert], {
+    nullable: true,
+    description: "The order's delay alerts (customers: the notices to them), oldest first",
+  })
   delayAlerts(@Root() order: Order, @Ctx() { ctx }: Context): Promise<DelayAlert[]> {
     return ctx.em.find(DelayAlert, { orderId: order.id }, { orderBy: [{ raisedAt: 'asc' }, { id: 'asc' }] });
   }

@@ -21,12 +21,20 @@ export function overrunPercent(stage: Pick<StageRun, 'status' | 'startedAt' | 's
 
 /** `<stage run>:<threshold>` of the alerts these stages already have. */
 async function raisedOf(em: EntityManager, stages: readonly Pick<StageRun, 'id'>[]): Promise<Set<string>> {
-  const known = await em.find(DelayAlert, { stageRunId: { $in: stages.map((stage) => stage.id) } }, { filters: false, fields: ['stageRunId', 'threshold'] });
+  const known = await em.find(
+    DelayAlert,
+    { stageRunId: { $in: stages.map((stage) => stage.id) } },
+    { filters: false, fields: ['stageRunId', 'threshold'] },
+  );
   return new Set(known.map((alert) => `${alert.stageRunId}:${alert.threshold}`));
 }
 
 /** The thresholds a running stage has passed that have no alert yet. */
-function pendingThresholds(stage: Pick<StageRun, 'id' | 'status' | 'startedAt' | 'standardMinutes'>, now: Date, raised: Set<string>): number[] {
+function pendingThresholds(
+  stage: Pick<StageRun, 'id' | 'status' | 'startedAt' | 'standardMinutes'>,
+  now: Date,
+  raised: Set<string>,
+): number[] {
   const overrun = overrunPercent(stage, now);
   return overrun === null ? [] : THRESHOLDS.filter((threshold) => overrun >= threshold && !raised.has(`${stage.id}:${threshold}`));
 }
@@ -54,8 +62,14 @@ export class DelayService {
       if (thresholds.length === 0) continue;
       // What every alert of this stage carries: its order, the reason given, the studio's offer.
       const order = await em.findOneOrFail(Order, { id: stage.orderId }, { filters: false });
-      const reason = await em.findOne(OrderException, { orderId: order.id, status: 'OPEN' }, { orderBy: { reportedAt: 'desc' }, filters: false });
-      const policy = thresholds.includes(DELAY_THRESHOLDS.CUSTOMER) ? await em.findOne(DelayPolicy, { studioId: order.studioId }, { filters: false }) : null;
+      const reason = await em.findOne(
+        OrderException,
+        { orderId: order.id, status: 'OPEN' },
+        { orderBy: { reportedAt: 'desc' }, filters: false },
+      );
+      const policy = thresholds.includes(DELAY_THRESHOLDS.CUSTOMER)
+        ? await em.findOne(DelayPolicy, { studioId: order.studioId }, { filters: false })
+        : null;
       const overrun = overrunPercent(stage, now)!;
       for (const threshold of thresholds) {
         const alert = em.create(DelayAlert, {
@@ -77,7 +91,15 @@ export class DelayService {
           at: now,
           statusCode: stage.code,
           stageRunId: stage.id,
-          payload: { alertId: alert.id, stageRunId: stage.id, statusCode: stage.code, threshold, overrunPercent: overrun, reasonCode: alert.reasonCode ?? null, compensationOptions: alert.compensationOptions },
+          payload: {
+            alertId: alert.id,
+            stageRunId: stage.id,
+            statusCode: stage.code,
+            threshold,
+            overrunPercent: overrun,
+            reasonCode: alert.reasonCode ?? null,
+            compensationOptions: alert.compensationOptions,
+          },
         });
         created.push(alert);
       }
@@ -92,7 +114,11 @@ export class DelayService {
   async evaluate(ctx: RequestContext<unknown>, orderId?: string): Promise<number> {
     const em = ctx.em.fork();
     const now = this.clock();
-    const running = await em.find(StageRun, { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) }, { filters: false, fields: ['id', 'orderId', 'status', 'startedAt', 'standardMinutes'], limit: 5000 });
+    const running = await em.find(
+      StageRun,
+      { status: 'IN_PROGRESS', startedAt: { $ne: null }, ...(orderId ? { orderId } : {}) },
+      { filters: false, fields: ['id', 'orderId', 'status', 'startedAt', 'standardMinutes'], limit: 5000 },
+    );
     const late = running.filter((stage) => (overrunPercent(stage, now) ?? -1) >= DELAY_THRESHOLDS.SUPERVISORS);
     if (late.length === 0) return 0;
     const alerted = await raisedOf(em, late);
@@ -100,7 +126,9 @@ export class DelayService {
     let raised = 0;
     for (const order of new Set(pending.map((stage) => stage.orderId))) {
       raised += (
-        await inTransaction(ctx, async (tx) => this.raiseDue(tx, await tx.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor))
+        await inTransaction(ctx, async (tx) =>
+          this.raiseDue(tx, await tx.find(StageRun, { orderId: order, status: 'IN_PROGRESS' }, { filters: false }), ctx.actor),
+        )
       ).length;
     }
     return raised;
@@ -119,16 +147,27 @@ export class DelayService {
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'respondToDelay', idempotencyKey, { alertId, choice }, async () => {
         const alert = await em.findOneOrFail(DelayAlert, { id: alertId }, { filters: false });
-        if (alert.threshold !== DELAY_THRESHOLDS.CUSTOMER) throw failedPrecondition('NOT_A_CUSTOMER_NOTICE', `Alert "${alertId}" is for the studio, not a notice to answer`, { alertId });
+        if (alert.threshold !== DELAY_THRESHOLDS.CUSTOMER)
+          throw failedPrecondition('NOT_A_CUSTOMER_NOTICE', `Alert "${alertId}" is for the studio, not a notice to answer`, { alertId });
         if (alert.customerResponse && alert.customerResponse !== choice) {
-          throw conflict(`Alert "${alertId}" was already answered with ${alert.customerResponse}`, { alertId, customerResponse: alert.customerResponse });
+          throw conflict(`Alert "${alertId}" was already answered with ${alert.customerResponse}`, {
+            alertId,
+            customerResponse: alert.customerResponse,
+          });
         }
         if (!alert.customerResponse) {
           const now = this.clock();
           alert.customerResponse = choice;
           alert.respondedAt = now;
           const order = await em.findOneOrFail(Order, { id: alert.orderId }, { filters: false });
-          appendProgress(em, order, { type: ORDER_EVENTS.DELAY_RESPONDED, actor: ctx.actor, at: now, statusCode: alert.stageCode, stageRunId: alert.stageRunId, payload: { alertId, choice } });
+          appendProgress(em, order, {
+            type: ORDER_EVENTS.DELAY_RESPONDED,
+            actor: ctx.actor,
+            at: now,
+            statusCode: alert.stageCode,
+            stageRunId: alert.stageRunId,
+            payload: { alertId, choice },
+          });
         }
         return alert.id;
       }),
@@ -141,7 +180,8 @@ export class DelayService {
     requireEnterpriseId(studioId, 'studioId');
     const cleaned = [...new Set(options.map((option) => option.trim()).filter(Boolean))];
     return inTransaction(ctx, async (em) => {
-      const policy = (await em.findOne(DelayPolicy, { studioId }, { filters: false })) ?? em.create(DelayPolicy, { studioId, compensationOptions: [] });
+      const policy =
+        (await em.findOne(DelayPolicy, { studioId }, { filters: false })) ?? em.create(DelayPolicy, { studioId, compensationOptions: [] });
       policy.compensationOptions = cleaned;
       em.persist(policy);
       return policy;

@@ -16,14 +16,38 @@ import { loadRoute } from './order-loaders';
 const MINUTE = 60_000;
 const PEN_NAMES = ['墨白', '青岚', '松烟', '竹影', '云舒', '听雨'];
 
-
-
 /** How the demo studios cost their work: hand gilding and calligraphy are the dear hours. */
 const DEMO_COST_PROFILES = [
   // Firing is kiln time, tended at a low rate; calligraphy and gilding are the master's hours.
-  { studioId: 'moyun-studio', defaultHourlyRateCents: 3000, overheadPercent: 30, stageRates: [{ code: 'C10', hourlyRateCents: 9000 }, { code: 'C50', hourlyRateCents: 7000 }, { code: 'C40', hourlyRateCents: 500 }, { code: 'C60', hourlyRateCents: 500 }] },
-  { studioId: 'moyun-bakery', defaultHourlyRateCents: 2500, overheadPercent: 20, stageRates: [{ code: 'C83', hourlyRateCents: 4000 }, { code: 'C84', hourlyRateCents: 300 }] },
-  { studioId: 'youcaifeng', defaultHourlyRateCents: 4000, overheadPercent: 25, stageRates: [{ code: 'C71', hourlyRateCents: 8000 }, { code: 'C74', hourlyRateCents: 6000 }] },
+  {
+    studioId: 'moyun-studio',
+    defaultHourlyRateCents: 3000,
+    overheadPercent: 30,
+    stageRates: [
+      { code: 'C10', hourlyRateCents: 9000 },
+      { code: 'C50', hourlyRateCents: 7000 },
+      { code: 'C40', hourlyRateCents: 500 },
+      { code: 'C60', hourlyRateCents: 500 },
+    ],
+  },
+  {
+    studioId: 'moyun-bakery',
+    defaultHourlyRateCents: 2500,
+    overheadPercent: 20,
+    stageRates: [
+      { code: 'C83', hourlyRateCents: 4000 },
+      { code: 'C84', hourlyRateCents: 300 },
+    ],
+  },
+  {
+    studioId: 'youcaifeng',
+    defaultHourlyRateCents: 4000,
+    overheadPercent: 25,
+    stageRates: [
+      { code: 'C71', hourlyRateCents: 8000 },
+      { code: 'C74', hourlyRateCents: 6000 },
+    ],
+  },
 ];
 
 /** What the demo studios offer when a stage runs late (delay notices carry it). */
@@ -42,9 +66,17 @@ const PARTNER_STAGES: Record<string, { code: string; partnerId: string }> = {
 
 /** Readings taken while a stage ran: the workshop for hand work, the kiln or oven for firing and baking. */
 function environmentFor(code: string, random: () => number) {
-  if (code === 'C40' || code === 'C60') return [{ name: 'kiln temperature', value: 1280 + Math.round(random() * 40), unit: '°C' }, { name: 'humidity', value: 55 + Math.round(random() * 10), unit: '%' }];
+  if (code === 'C40' || code === 'C60')
+    return [
+      { name: 'kiln temperature', value: 1280 + Math.round(random() * 40), unit: '°C' },
+      { name: 'humidity', value: 55 + Math.round(random() * 10), unit: '%' },
+    ];
   if (code === 'C82') return [{ name: 'oven temperature', value: 175 + Math.round(random() * 10), unit: '°C' }];
-  if (/^C[1-5]0$/.test(code) || code === 'X-MOYUN-01') return [{ name: 'workshop temperature', value: 20 + Math.round(random() * 6), unit: '°C' }, { name: 'humidity', value: 45 + Math.round(random() * 15), unit: '%' }];
+  if (/^C[1-5]0$/.test(code) || code === 'X-MOYUN-01')
+    return [
+      { name: 'workshop temperature', value: 20 + Math.round(random() * 6), unit: '°C' },
+      { name: 'humidity', value: 45 + Math.round(random() * 15), unit: '%' },
+    ];
   return undefined;
 }
 
@@ -65,8 +97,6 @@ async function seedDemoHistory(ctx: RequestContext<unknown>, now: number): Promi
   etaService.forget();
 }
 
-
-
 /**
  * Seeds the demo network's orders through the real services, on a clock that walks each order
  * through its history: every stage of every route is somewhere, some orders run late, some
@@ -76,7 +106,8 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
   if ((await ctx.em.fork().count(Order, {})) > 0) return;
   await ctx.em.fork().transactional(async (em) => {
     for (const profile of DEMO_COST_PROFILES) em.persist(em.create(StudioCostProfile, { ...profile, updatedAt: new Date() }));
-    for (const [studioId, compensationOptions] of Object.entries(DEMO_DELAY_COMPENSATION)) em.persist(em.create(DelayPolicy, { studioId, compensationOptions }));
+    for (const [studioId, compensationOptions] of Object.entries(DEMO_DELAY_COMPENSATION))
+      em.persist(em.create(DelayPolicy, { studioId, compensationOptions }));
   });
   const random = seededRandom(20261121);
   const now = Date.now();
@@ -105,10 +136,16 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
         channel: (['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT'] as const)[index % 4],
         externalOrderId: `DEMO-${String(index + 1).padStart(4, '0')}`,
         studioId: product.studioId,
-        customer: { name: `Demo Customer ${index + 1}`, contact: `+86 138 0000 ${String(index).padStart(4, '0')}`, address: `${index + 1} Demo Road, Shanghai` },
+        customer: {
+          name: `Demo Customer ${index + 1}`,
+          contact: `+86 138 0000 ${String(index).padStart(4, '0')}`,
+          address: `${index + 1} Demo Road, Shanghai`,
+        },
         priceCents: product.priceCents,
         customerTierMax: index % 7 === 3 ? 'BASIC' : 'DETAILED',
-        lines: [{ productCode: product.productCode, gtin: product.gtin, quantity: 1 + (index % 3), personalisation: product.personalisation }],
+        lines: [
+          { productCode: product.productCode, gtin: product.gtin, quantity: 1 + (index % 3), personalisation: product.personalisation },
+        ],
       },
       { id: demoOrderId(index) },
     );
@@ -125,7 +162,13 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
       if (stage.qcCheckpoint) await stages.recordQcResult(ctx, stage.id, 'PASS', 'ok', `seed-qc-${stage.id}`);
       await stages.completeStage(ctx, stage.id, {
         environment: environmentFor(stage.code, random),
-        processParameters: stage.code === 'C50' ? [{ name: 'gold leaf purity', value: '98%', tradeSecret: false }, { name: 'firing curve', value: 'curve-7B', tradeSecret: true }] : undefined,
+        processParameters:
+          stage.code === 'C50'
+            ? [
+                { name: 'gold leaf purity', value: '98%', tradeSecret: false },
+                { name: 'firing curve', value: 'curve-7B', tradeSecret: true },
+              ]
+            : undefined,
       });
       time += random() * 60 * MINUTE;
     }
@@ -135,18 +178,37 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
       time = Math.max(time, now - running.standardMinutes * MINUTE * (late ? 1.6 : 0.3));
       await stages.startStage(ctx, running.id, operator);
       if (late) {
-        await exceptions.reportException(ctx, { orderId: order.id, stageRunId: running.id, code: running.code.startsWith('C4') || running.code.startsWith('C6') ? 'EQP-02' : 'CAP-01', note: 'running behind the standard time' }, `seed-exc-${order.id}`);
+        await exceptions.reportException(
+          ctx,
+          {
+            orderId: order.id,
+            stageRunId: running.id,
+            code: running.code.startsWith('C4') || running.code.startsWith('C6') ? 'EQP-02' : 'CAP-01',
+            note: 'running behind the standard time',
+          },
+          `seed-exc-${order.id}`,
+        );
       }
     }
     time = Math.min(Math.max(time, now - 4 * 60 * MINUTE), now);
     if (where === route.length + 1 || where === route.length + 2) {
-      const shipment = await shipments.addShipment(ctx, order.id, { carrier: 'SF Express', trackingNumber: `SF${1000000 + index}` }, `seed-ship-${order.id}`);
+      const shipment = await shipments.addShipment(
+        ctx,
+        order.id,
+        { carrier: 'SF Express', trackingNumber: `SF${1000000 + index}` },
+        `seed-ship-${order.id}`,
+      );
       await shipments.recordShipmentEvent(ctx, shipment.id, { status: 'IN_TRANSIT', location: 'Jingdezhen hub' }, `seed-sev1-${order.id}`);
-      if (where === route.length + 2) await shipments.recordShipmentEvent(ctx, shipment.id, { status: 'DELIVERED', location: 'Shanghai' }, `seed-sev2-${order.id}`);
+      if (where === route.length + 2)
+        await shipments.recordShipmentEvent(ctx, shipment.id, { status: 'DELIVERED', location: 'Shanghai' }, `seed-sev2-${order.id}`);
     }
     if (cancelled) await orders.cancelOrder(ctx, order.id, 'customer changed their mind', `seed-cancel-${order.id}`);
     if (index % 11 === 5 && where >= 0 && where < route.length) {
-      const exception = await exceptions.reportException(ctx, { orderId: order.id, code: 'CUS-02', note: 'waiting for the customer to confirm the proof' }, `seed-cus-${order.id}`);
+      const exception = await exceptions.reportException(
+        ctx,
+        { orderId: order.id, code: 'CUS-02', note: 'waiting for the customer to confirm the proof' },
+        `seed-cus-${order.id}`,
+      );
       if (index % 2 === 0) await exceptions.resolveException(ctx, exception.id, 'customer confirmed', `seed-res-${order.id}`);
     }
   }

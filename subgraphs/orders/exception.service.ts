@@ -56,14 +56,20 @@ export class ExceptionService {
     return (await ctx.em.fork().findOne(OrderException, { id }))!;
   }
 
-  async resolveException(ctx: RequestContext<unknown>, exceptionId: string, resolution: string, idempotencyKey: string): Promise<OrderException> {
+  async resolveException(
+    ctx: RequestContext<unknown>,
+    exceptionId: string,
+    resolution: string,
+    idempotencyKey: string,
+  ): Promise<OrderException> {
     requireId(ID_PREFIX.exception, exceptionId, 'exception');
     if (!resolution.trim()) throw badInput('A resolution needs a description', { field: 'resolution' });
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'resolveException', idempotencyKey, { exceptionId, resolution }, async () => {
         const exception = await em.findOne(OrderException, { id: exceptionId });
         if (!exception) throw notFound('Exception', exceptionId);
-        if (exception.status === 'RESOLVED') throw failedPrecondition('EXCEPTION_RESOLVED', `Exception "${exceptionId}" is already resolved`);
+        if (exception.status === 'RESOLVED')
+          throw failedPrecondition('EXCEPTION_RESOLVED', `Exception "${exceptionId}" is already resolved`);
         const order = await loadOrder(em, exception.orderId);
         const now = this.clock();
         exception.status = 'RESOLVED';

@@ -29,9 +29,13 @@ export class OrderLineInput {
 @InputType({ description: 'An order as a shop channel delivers it' })
 export class ShopOrderInput {
   @Field(() => ShopChannelEnum) channel!: ShopChannel;
-  @Field({ description: "The shop's order id; with the channel, the idempotency key of the import" }) @Length(1, 100) externalOrderId!: string;
+  @Field({ description: "The shop's order id; with the channel, the idempotency key of the import" })
+  @Length(1, 100)
+  externalOrderId!: string;
   @Field(() => ID) @Matches(ENTERPRISE_ID_PATTERN, { message: 'studioId is not a valid enterprise id' }) studioId!: string;
-  @Field(() => ProductTypeEnum, { nullable: true, description: 'Defaults to the route of the first line product code' }) @IsOptional() productType?: ProductType;
+  @Field(() => ProductTypeEnum, { nullable: true, description: 'Defaults to the route of the first line product code' })
+  @IsOptional()
+  productType?: ProductType;
   @Field(() => CustomerInput) @ValidateNested() customer!: CustomerInput;
   @Field(() => Int, { description: 'Price in fen (1/100 CNY)' }) @Min(0, { message: 'price must not be negative' }) priceCents!: number;
   @Field(() => VisibilityTierEnum, { defaultValue: 'DETAILED' }) customerTierMax!: VisibilityTier;
@@ -61,9 +65,21 @@ export class ProcessParameterInput {
 
 @InputType()
 export class CompleteStageInput {
-  @Field(() => [EnvironmentReadingInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) environment?: EnvironmentReadingInput[];
-  @Field(() => [ProcessParameterInput], { nullable: true }) @IsOptional() @ArrayMaxSize(50) @ValidateNested({ each: true }) processParameters?: ProcessParameterInput[];
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMaxSize(20) @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { each: true }) photoUrls?: string[];
+  @Field(() => [EnvironmentReadingInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  environment?: EnvironmentReadingInput[];
+  @Field(() => [ProcessParameterInput], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  processParameters?: ProcessParameterInput[];
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false }, { each: true })
+  photoUrls?: string[];
 }
 
 @InputType({ description: 'One step of the new route tail: an existing pending stage, or a new stage' })
@@ -87,4 +103,3 @@ export class ShipmentEventInput {
   @Field({ nullable: true }) @IsOptional() @MaxLength(200) location?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(500) description?: string;
 }
-

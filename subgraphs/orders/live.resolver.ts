@@ -16,7 +16,10 @@ export class OrderProgressEvent extends LiveEvent {
   @Field(() => Order, { nullable: true, description: 'The order as it is now, as far as the subscriber may see it' })
   order?: Order | null;
 
-  @Field(() => ProgressEvent, { nullable: true, description: "The order's progress entry this event wrote (null for events of other subgraphs)" })
+  @Field(() => ProgressEvent, {
+    nullable: true,
+    description: "The order's progress entry this event wrote (null for events of other subgraphs)",
+  })
   entry?: ProgressEvent | null;
 }
 
@@ -57,7 +60,10 @@ export class OrderLiveResolver {
     return event;
   }
 
-  @Query(() => ProgressEvent, { nullable: true, description: 'The progress entry written with an event (by its event id); null when you may not see it' })
+  @Query(() => ProgressEvent, {
+    nullable: true,
+    description: 'The progress entry written with an event (by its event id); null when you may not see it',
+  })
   progressEvent(@Arg('eventId', () => ID) eventId: string, @Ctx() { ctx }: Context): Promise<ProgressEvent | null> {
     return ctx.em.findOne(ProgressEvent, { eventId });
   }

@@ -8,7 +8,10 @@ import { ID_PREFIX } from './order-loaders';
  * `_entities` lookups from other subgraphs batch through the same loader (and row rules) as
  * `order(id)`. A representation may carry fields this subgraph `@requires` from another one.
  */
-export async function resolveOrderReference(reference: Pick<Order, 'id' | 'materialCostCents'>, { ctx }: GraphQLContext<OrderLoaders>): Promise<Order | null> {
+export async function resolveOrderReference(
+  reference: Pick<Order, 'id' | 'materialCostCents'>,
+  { ctx }: GraphQLContext<OrderLoaders>,
+): Promise<Order | null> {
   if (!isId(ID_PREFIX.order, reference.id)) return null;
   const order = await ctx.loaders.order.load(reference.id);
   if (order && reference.materialCostCents !== undefined) order.materialCostCents = reference.materialCostCents;

@@ -121,14 +121,29 @@ export class OrderResolver {
   async stageBoard(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<StageBoard> {
     requireEnterpriseId(studioId, 'studioId');
     const now = new Date();
-    const open = await ctx.em.find(StageRun, { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } }, { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] });
-    const alerted = new Set((await ctx.em.find(DelayAlert, { studioId, status: 'OPEN' }, { fields: ['stageRunId'] })).map((alert) => alert.stageRunId));
+    const open = await ctx.em.find(
+      StageRun,
+      { studioId, status: { $in: ['PENDING', 'IN_PROGRESS', 'BLOCKED'] } },
+      { orderBy: [{ orderId: 'asc' }, { position: 'asc' }] },
+    );
+    const alerted = new Set(
+      (await ctx.em.find(DelayAlert, { studioId, status: 'OPEN' }, { fields: ['stageRunId'] })).map((alert) => alert.stageRunId),
+    );
     const columns = new Map<string, StageColumn>();
     const seen = new Set<string>();
     for (const stage of open) {
       if (seen.has(stage.orderId)) continue; // only the first open stage is the order's current one
       seen.add(stage.orderId);
-      const column = columns.get(stage.code) ?? { code: stage.code, statusCode: { code: stage.code }, waiting: 0, inProgress: 0, blocked: 0, overdue: 0, delayed: 0, orderIds: [] };
+      const column = columns.get(stage.code) ?? {
+        code: stage.code,
+        statusCode: { code: stage.code },
+        waiting: 0,
+        inProgress: 0,
+        blocked: 0,
+        overdue: 0,
+        delayed: 0,
+        orderIds: [],
+      };
       columns.set(stage.code, column);
       column.orderIds.push(stage.orderId);
       if (stage.status === 'PENDING') column.waiting += 1;
@@ -139,8 +154,15 @@ export class OrderResolver {
       if (runningLate || startLate) column.overdue += 1;
       if (stage.status === 'IN_PROGRESS' && alerted.has(stage.id)) column.delayed += 1;
     }
-    const sorted = [...columns.values()].sort((a, b) => (vocabularyOrder.get(a.code) ?? 999) - (vocabularyOrder.get(b.code) ?? 999) || a.code.localeCompare(b.code));
-    return { studio: { id: studioId }, generatedAt: now, columns: sorted, overdueTotal: sorted.reduce((sum, column) => sum + column.overdue, 0) };
+    const sorted = [...columns.values()].sort(
+      (a, b) => (vocabularyOrder.get(a.code) ?? 999) - (vocabularyOrder.get(b.code) ?? 999) || a.code.localeCompare(b.code),
+    );
+    return {
+      studio: { id: studioId },
+      generatedAt: now,
+      columns: sorted,
+      overdueTotal: sorted.reduce((sum, column) => sum + column.overdue, 0),
+    };
   }
 
   @Mutation(() => Order, { description: 'Imports a shop order; idempotent on channel + external order id' })
@@ -188,7 +210,10 @@ export class OrderResolver {
     return ORDER_PHASE[order.status];
   }
 
-  @FieldResolver(() => StatusCodeReference, { nullable: true, description: 'The latest milestone reached: what customers follow from tier BASIC' })
+  @FieldResolver(() => StatusCodeReference, {
+    nullable: true,
+    description: 'The latest milestone reached: what customers follow from tier BASIC',
+  })
   milestone(@Root() order: Order): StatusCodeReference {
     return { code: order.milestoneCodeValue };
   }

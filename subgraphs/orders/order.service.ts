@@ -25,12 +25,18 @@ export class OrderService {
    */
   async importShopOrder(ctx: RequestContext<unknown>, input: ShopOrderInput, options: { id?: string } = {}): Promise<Order> {
     const hash = requestHash(input);
-    const template = input.productType ? templateForProductType(input.productType) : templateForProductCode(input.lines[0]?.productCode ?? '');
+    const template = input.productType
+      ? templateForProductType(input.productType)
+      : templateForProductCode(input.lines[0]?.productCode ?? '');
     if (!template) throw badInput(`No route for product code "${input.lines[0]?.productCode}"; give productType`, { field: 'productType' });
     return inTransaction(ctx, async (em) => {
       // The caller acts for input.studioId (the operation rule checked it); look past the row
       // filter only within that studio.
-      const existing = await em.findOne(Order, { studioId: input.studioId, channel: input.channel, externalOrderId: input.externalOrderId }, { filters: false });
+      const existing = await em.findOne(
+        Order,
+        { studioId: input.studioId, channel: input.channel, externalOrderId: input.externalOrderId },
+        { filters: false },
+      );
       if (existing) {
         if (existing.payloadHash !== hash) {
           throw conflict(`Shop order ${input.channel}/${input.externalOrderId} was already imported with different content`, {
@@ -61,7 +67,18 @@ export class OrderService {
         lastSequence: 0,
       });
       input.lines.forEach((line, index) =>
-        em.persist(em.create(OrderLine, { id: newId(ID_PREFIX.line), orderId: order.id, studioId: order.studioId, position: index + 1, productCode: line.productCode, gtin: line.gtin ? gtin14(line.gtin) : null, quantity: line.quantity, personalisation: line.personalisation ?? null })),
+        em.persist(
+          em.create(OrderLine, {
+            id: newId(ID_PREFIX.line),
+            orderId: order.id,
+            studioId: order.studioId,
+            position: index + 1,
+            productCode: line.productCode,
+            gtin: line.gtin ? gtin14(line.gtin) : null,
+            quantity: line.quantity,
+            personalisation: line.personalisation ?? null,
+          }),
+        ),
       );
       const route = template.steps.map((step, index) =>
         em.create(StageRun, {
@@ -156,9 +173,14 @@ export class OrderService {
           }
           if (step.stageRunId) {
             const stage = byId.get(step.stageRunId);
-            if (!stage) throw badInput(`Stage run "${step.stageRunId}" is not on this order's route`, { field: `steps.${index}.stageRunId` });
+            if (!stage)
+              throw badInput(`Stage run "${step.stageRunId}" is not on this order's route`, { field: `steps.${index}.stageRunId` });
             if (stage.status !== 'PENDING') {
-              throw failedPrecondition('STAGE_ALREADY_STARTED', `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: the route can change only where stages have not started`, { stageRunId: stage.id });
+              throw failedPrecondition(
+                'STAGE_ALREADY_STARTED',
+                `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: the route can change only where stages have not started`,
+                { stageRunId: stage.id },
+              );
             }
             if (kept.has(stage.id)) throw badInput(`Stage run "${stage.id}" appears twice`, { field: `steps.${index}.stageRunId` });
             kept.add(stage.id);
@@ -224,7 +246,12 @@ export class OrderService {
         if (order.customerTierMax === tier) return order.id;
         const previous = order.customerTierMax;
         order.customerTierMax = tier;
-        appendProgress(em, order, { type: ORDER_EVENTS.CUSTOMER_TIER_CHANGED, actor: ctx.actor, at: this.clock(), payload: { tier, previousTier: previous } });
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.CUSTOMER_TIER_CHANGED,
+          actor: ctx.actor,
+          at: this.clock(),
+          payload: { tier, previousTier: previous },
+        });
         return order.id;
       }),
     );

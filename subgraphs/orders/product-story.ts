@@ -16,7 +16,11 @@ export const isTraceCode = (code: string) => TRACE_CODE.test(code);
  * ending in it (a scanned Digital Link, the hub's /id/product/ URI). A malformed one is refused.
  */
 export function traceCodeOf(input: string): string {
-  const code = input.trim().replace(/[?#].*$/, '').replace(/^.*\//, '').toUpperCase();
+  const code = input
+    .trim()
+    .replace(/[?#].*$/, '')
+    .replace(/^.*\//, '')
+    .toUpperCase();
   if (!TRACE_CODE.test(code)) throw badInput(`"${input}" is not a traceability code (WT…, or its URI)`, { field: 'code' });
   return code;
 }
@@ -39,7 +43,9 @@ export class StoryStage {
  * materials came from). Nothing about the customer, the operators, partners or process secrets.
  */
 @Directive('@key(fields: "code")')
-@ObjectType({ description: "A finished product's public story, by the traceability code printed on it. Nothing personal, no trade secrets." })
+@ObjectType({
+  description: "A finished product's public story, by the traceability code printed on it. Nothing personal, no trade secrets.",
+})
 export class ProductStory {
   @Field({ description: 'The code printed on the product' })
   code!: string;
@@ -65,7 +71,10 @@ export class ProductStory {
   @Field(() => [StoryStage], { description: 'The stages it went through, in order' })
   stages!: StoryStage[];
 
-  @Field(() => Boolean, { nullable: true, description: 'true: every QC checkpoint passed; false: the last result of one was a fail; null: its route has no QC checkpoint' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: every QC checkpoint passed; false: the last result of one was a fail; null: its route has no QC checkpoint',
+  })
   qcPassed!: boolean | null;
 }
 
@@ -91,7 +100,11 @@ export async function productStoryOf(em: EntityManager, code: string, publicBase
     productType: order.productType,
     studio: { id: trace.studioId },
     issuedAt: trace.issuedAt,
-    stages: done.map((stage) => ({ statusCode: { code: VOCABULARY.standardStatusOf(stage.code).code }, startedAt: stage.startedAt ?? null, finishedAt: stage.finishedAt ?? null })),
+    stages: done.map((stage) => ({
+      statusCode: { code: VOCABULARY.standardStatusOf(stage.code).code },
+      startedAt: stage.startedAt ?? null,
+      finishedAt: stage.finishedAt ?? null,
+    })),
     qcPassed: checkpoints.length ? checkpoints.every((stage) => stage.qcResult === 'PASS') : null,
   };
 }

@@ -14,7 +14,13 @@ import type { OrderLoaders } from './loaders';
 type Context = GraphQLContext<OrderLoaders>;
 
 /** The entries that concern the finished products (once their codes are issued) rather than the order as a whole. */
-const PRODUCT_EVENTS: readonly string[] = [ORDER_EVENTS.TRACE_CODES_ISSUED, ORDER_EVENTS.SHIPMENT_ADDED, ORDER_EVENTS.SHIPMENT_EVENT, ORDER_EVENTS.DELIVERED, ORDER_EVENTS.COMPLETED] satisfies OrderEventType[];
+const PRODUCT_EVENTS: readonly string[] = [
+  ORDER_EVENTS.TRACE_CODES_ISSUED,
+  ORDER_EVENTS.SHIPMENT_ADDED,
+  ORDER_EVENTS.SHIPMENT_EVENT,
+  ORDER_EVENTS.DELIVERED,
+  ORDER_EVENTS.COMPLETED,
+] satisfies OrderEventType[];
 
 @InputType({ description: 'Which progress entries: every condition given must hold (an empty list matches nothing)' })
 export class VisibilityEventFilter {
@@ -36,7 +42,10 @@ export class VisibilityEventFilter {
   @Length(1, 40, { each: true })
   orderIds?: string[];
 
-  @Field(() => [String], { nullable: true, description: "Traceability codes: the entries that name those products (see ProgressEvent.products)" })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Traceability codes: the entries that name those products (see ProgressEvent.products)',
+  })
   @IsOptional()
   @ArrayMaxSize(100)
   @Length(1, 40, { each: true })
@@ -101,7 +110,8 @@ export class ProgressEventResolver {
     if (filter?.types) conditions.push({ type: { $in: filter.types } });
     if (filter?.statusCodes) conditions.push({ statusCodeValue: { $in: filter.statusCodes } });
     if (filter?.orderIds) conditions.push({ orderId: { $in: filter.orderIds } });
-    if (filter?.workshopIds) conditions.push({ $or: [{ workshopId: { $in: filter.workshopIds } }, { workshopId: null, studioId: { $in: filter.workshopIds } }] });
+    if (filter?.workshopIds)
+      conditions.push({ $or: [{ workshopId: { $in: filter.workshopIds } }, { workshopId: null, studioId: { $in: filter.workshopIds } }] });
     if (filter?.productCodes) {
       // The products' orders as this viewer may see their codes (the codes' row rule applies).
       const codes = await ctx.em.find(TraceCode, { code: { $in: filter.productCodes } }, { fields: ['orderId'] });
@@ -111,7 +121,10 @@ export class ProgressEventResolver {
     if (filter?.occurredBefore) conditions.push({ occurredAt: { $lt: filter.occurredBefore } });
     if (filter?.recordedFrom) conditions.push({ recordedAt: { $gte: filter.recordedFrom } });
     if (after) conditions.push(afterKey(after));
-    const rows = await ctx.em.find(ProgressEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
+    const rows = await ctx.em.find(ProgressEvent, conditions.length ? { $and: conditions } : {}, {
+      orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+      limit: size + 1,
+    });
     return pageOf(rows, size, keyOf);
   }
 
@@ -125,12 +138,15 @@ export class ProgressEventResolver {
     return recordedAtOf(entry);
   }
 
-  @FieldResolver(() => EnterpriseReference, { description: "The studio whose order it is" })
+  @FieldResolver(() => EnterpriseReference, { description: 'The studio whose order it is' })
   studio(@Root() entry: ProgressEvent): EnterpriseReference {
     return { id: entry.studioId };
   }
 
-  @FieldResolver(() => EnterpriseReference, { nullable: true, description: 'Where it happened: the workshop holding the stage then (a partner’s, or the studio’s own)' })
+  @FieldResolver(() => EnterpriseReference, {
+    nullable: true,
+    description: 'Where it happened: the workshop holding the stage then (a partner’s, or the studio’s own)',
+  })
   workshop(@Root() entry: ProgressEvent): EnterpriseReference {
     return { id: entry.workshopId ?? entry.studioId };
   }
@@ -142,7 +158,10 @@ export class ProgressEventResolver {
     return stages.find((stage) => stage.id === entry.stageRunId) ?? null;
   }
 
-  @FieldResolver(() => [TraceCode], { nullable: true, description: 'The finished products the entry is about: from the issue of their codes on, as you may see them' })
+  @FieldResolver(() => [TraceCode], {
+    nullable: true,
+    description: 'The finished products the entry is about: from the issue of their codes on, as you may see them',
+  })
   async products(@Root() entry: ProgressEvent, @Ctx() { ctx }: Context): Promise<TraceCode[]> {
     if (!PRODUCT_EVENTS.includes(entry.type)) return [];
     const codes = await ctx.loaders.traceCodesByOrder.load(entry.orderId);

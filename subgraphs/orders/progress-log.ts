@@ -31,8 +31,19 @@ export function appendProgress<T extends OrderEventType>(em: EntityManager, orde
   order.lastSequence += 1;
   order.updatedAt = entry.at;
   // The base and the entry's details make its type's payload (the compiler cannot join them over a generic type).
-  const payload = { orderId: order.id, studioId: order.studioId, sequence: order.lastSequence, ...entry.payload } as EventPayloads[OrderEventType];
-  const outbox = recordEvent(em, SOURCE, { type: entry.type, subject: { type: 'Order', id: order.id }, actor: entry.actor, occurredAt: entry.at, payload } as NewEvent);
+  const payload = {
+    orderId: order.id,
+    studioId: order.studioId,
+    sequence: order.lastSequence,
+    ...entry.payload,
+  } as EventPayloads[OrderEventType];
+  const outbox = recordEvent(em, SOURCE, {
+    type: entry.type,
+    subject: { type: 'Order', id: order.id },
+    actor: entry.actor,
+    occurredAt: entry.at,
+    payload,
+  } as NewEvent);
   const progress = em.create(ProgressEvent, {
     id: newId('pev', entry.at.getTime()),
     orderId: order.id,

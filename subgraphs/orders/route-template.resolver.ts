@@ -34,7 +34,11 @@ export class RouteTemplateResolver {
     return ROUTE_TEMPLATES.map((template) => ({
       productType: template.productType,
       productCodePrefix: template.productCodePrefix,
-      steps: template.steps.map((step) => ({ statusCode: { code: step.statusCode }, standardMinutes: step.standardMinutes, qcCheckpoint: step.qcCheckpoint })),
+      steps: template.steps.map((step) => ({
+        statusCode: { code: step.statusCode },
+        standardMinutes: step.standardMinutes,
+        qcCheckpoint: step.qcCheckpoint,
+      })),
     }));
   }
 }

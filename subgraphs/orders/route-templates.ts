@@ -18,7 +18,11 @@ export interface RouteTemplate {
   steps: readonly RouteStep[];
 }
 
-const step = (statusCode: string, standardMinutes: number, qcCheckpoint = false): RouteStep => ({ statusCode, standardMinutes, qcCheckpoint });
+const step = (statusCode: string, standardMinutes: number, qcCheckpoint = false): RouteStep => ({
+  statusCode,
+  standardMinutes,
+  qcCheckpoint,
+});
 
 /**
  * Standard routes per product type. Calligraphy teaware has the three QC checkpoints of the
@@ -59,7 +63,15 @@ export const ROUTE_TEMPLATES: readonly RouteTemplate[] = Object.freeze([
   {
     productType: 'PASTRY_BOX',
     productCodePrefix: 'PST-',
-    steps: [step('A10', 60), step('B10', 60), step('C81', 45), step('C82', 60), step('C83', 60, true), step('C84', 240), step('E10', 30, true)],
+    steps: [
+      step('A10', 60),
+      step('B10', 60),
+      step('C81', 45),
+      step('C82', 60),
+      step('C83', 60, true),
+      step('C84', 240),
+      step('E10', 30, true),
+    ],
   },
 ]);
 

@@ -21,7 +21,11 @@ export class StageRunResolver {
     @Arg('status', () => StageStatusEnum, { nullable: true }) status?: StageStatus,
   ): Promise<StageRun[]> {
     requireEnterpriseId(enterpriseId, 'enterpriseId');
-    return ctx.em.find(StageRun, { assignedToId: enterpriseId, ...(status ? { status } : {}) }, { orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit: 500 });
+    return ctx.em.find(
+      StageRun,
+      { assignedToId: enterpriseId, ...(status ? { status } : {}) },
+      { orderBy: [{ dueAt: 'asc' }, { id: 'asc' }], limit: 500 },
+    );
   }
 
   @Mutation(() => StageRun, { description: 'Starts a stage (route order enforced); repeating it answers as the first call did' })

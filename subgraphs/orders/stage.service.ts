@@ -31,7 +31,10 @@ const stagePayload = (stage: StageRun) => ({
  */
 function requireHolder(ctx: RequestContext<unknown>, stage: StageRun): void {
   if (ctx.viewer.system || stage.assignedToId === ctx.viewer.org) return;
-  throw failedPrecondition('STAGE_HELD_ELSEWHERE', `Stage run "${stage.id}" is held by ${stage.assignedToId}`, { stageRunId: stage.id, assignedTo: stage.assignedToId });
+  throw failedPrecondition('STAGE_HELD_ELSEWHERE', `Stage run "${stage.id}" is held by ${stage.assignedToId}`, {
+    stageRunId: stage.id,
+    assignedTo: stage.assignedToId,
+  });
 }
 
 /** Finishing QC & packing gives every unit of every line its traceability code. */
@@ -41,7 +44,17 @@ async function issueTraceCodes(em: EntityManager, order: Order, ctx: RequestCont
   for (const line of await em.find(OrderLine, { orderId: order.id }, { orderBy: { position: 'asc' }, filters: false })) {
     for (let unit = 1; unit <= line.quantity; unit += 1) {
       const code = `WT${newId('x', now.getTime()).slice(2)}`;
-      em.persist(em.create(TraceCode, { code, orderId: order.id, studioId: order.studioId, productCode: line.productCode, gtin: line.gtin ?? null, unit, issuedAt: now }));
+      em.persist(
+        em.create(TraceCode, {
+          code,
+          orderId: order.id,
+          studioId: order.studioId,
+          productCode: line.productCode,
+          gtin: line.gtin ?? null,
+          unit,
+          issuedAt: now,
+        }),
+      );
       codes.push(code);
     }
   }
@@ -52,11 +65,25 @@ async function issueTraceCodes(em: EntityManager, order: Order, ctx: RequestCont
  * Gives a stage that has not started to another holder (a partner, a kitchen, or back to the
  * studio) and logs it. A no-op when it already holds it or has started.
  */
-export function handOver(em: EntityManager, order: Order, stage: StageRun, enterpriseId: string, actor: RequestContext['actor'], at: Date): boolean {
+export function handOver(
+  em: EntityManager,
+  order: Order,
+  stage: StageRun,
+  enterpriseId: string,
+  actor: RequestContext['actor'],
+  at: Date,
+): boolean {
   if (stage.assignedToId === enterpriseId || stage.status !== 'PENDING' || isClosed(order)) return false;
   const previous = stage.assignedToId;
   stage.assignedToId = enterpriseId;
-  appendProgress(em, order, { type: ORDER_EVENTS.STAGE_ASSIGNED, actor, at, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), previouslyAssignedTo: previous } });
+  appendProgress(em, order, {
+    type: ORDER_EVENTS.STAGE_ASSIGNED,
+    actor,
+    at,
+    statusCode: stage.code,
+    stageRunId: stage.id,
+    payload: { ...stagePayload(stage), previouslyAssignedTo: previous },
+  });
   return true;
 }
 
@@ -93,7 +120,14 @@ export class StageService {
       }
       transition(em, STAGE_MACHINE, stage, 'IN_PROGRESS', order, {
         statusCode: stage.code,
-        progress: () => ({ type: ORDER_EVENTS.STAGE_STARTED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) }),
+        progress: () => ({
+          type: ORDER_EVENTS.STAGE_STARTED,
+          actor: ctx.actor,
+          at: now,
+          statusCode: stage.code,
+          stageRunId: stage.id,
+          payload: stagePayload(stage),
+        }),
       });
       if (allows(ORDER_MACHINE, order.status, 'IN_PRODUCTION')) transition(em, ORDER_MACHINE, order, 'IN_PRODUCTION', order);
       planDueDates(order, route, now);
@@ -122,15 +156,29 @@ export class StageService {
       }
       const now = this.clock();
       stage.finishedAt = now;
-      if (input.environment) stage.environment = input.environment.map((reading) => ({ ...reading, recordedAt: reading.recordedAt ?? now }));
+      if (input.environment)
+        stage.environment = input.environment.map((reading) => ({ ...reading, recordedAt: reading.recordedAt ?? now }));
       if (input.processParameters) stage.processParameters = input.processParameters.map((parameter) => ({ ...parameter }));
       if (input.photoUrls) stage.photoUrls = [...input.photoUrls];
       transition(em, STAGE_MACHINE, stage, 'DONE', order, {
         statusCode: stage.code,
-        progress: () => ({ type: ORDER_EVENTS.STAGE_COMPLETED, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: stagePayload(stage) }),
+        progress: () => ({
+          type: ORDER_EVENTS.STAGE_COMPLETED,
+          actor: ctx.actor,
+          at: now,
+          statusCode: stage.code,
+          stageRunId: stage.id,
+          payload: stagePayload(stage),
+        }),
       });
       // The route done makes the order: the customer is told (order.completed) with a share link.
-      followRoute(em, order, route, () => ({ type: ORDER_EVENTS.COMPLETED, actor: ctx.actor, at: now, statusCode: order.statusCodeValue, payload: { statusCode: order.statusCodeValue } }));
+      followRoute(em, order, route, () => ({
+        type: ORDER_EVENTS.COMPLETED,
+        actor: ctx.actor,
+        at: now,
+        statusCode: order.statusCodeValue,
+        payload: { statusCode: order.statusCodeValue },
+      }));
       planDueDates(order, route, now);
       await delayService.closeFor(em, stage.id, now);
       if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
@@ -139,24 +187,47 @@ export class StageService {
   }
 
   /** QC on a checkpoint stage: FAIL blocks it (and so every later stage); PASS after rework resumes it. */
-  async recordQcResult(ctx: RequestContext<unknown>, stageRunId: string, result: QcResult, note: string | undefined, idempotencyKey: string): Promise<StageRun> {
+  async recordQcResult(
+    ctx: RequestContext<unknown>,
+    stageRunId: string,
+    result: QcResult,
+    note: string | undefined,
+    idempotencyKey: string,
+  ): Promise<StageRun> {
     requireId(ID_PREFIX.stage, stageRunId, 'stage run');
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'recordQcResult', idempotencyKey, { stageRunId, result, note }, async () => {
         const { stage, order } = await loadStage(em, stageRunId);
         requireOpen(order);
         requireHolder(ctx, stage);
-        if (!stage.qcCheckpoint) throw failedPrecondition('NOT_A_QC_CHECKPOINT', `Stage run "${stage.id}" is not a QC checkpoint`, { stageRunId: stage.id });
+        if (!stage.qcCheckpoint)
+          throw failedPrecondition('NOT_A_QC_CHECKPOINT', `Stage run "${stage.id}" is not a QC checkpoint`, { stageRunId: stage.id });
         if (stage.status !== 'IN_PROGRESS' && stage.status !== 'BLOCKED') {
-          throw failedPrecondition('STAGE_NOT_IN_PROGRESS', `QC is recorded while a stage runs; stage run "${stage.id}" is ${stage.status}`, { stageRunId: stage.id });
+          throw failedPrecondition(
+            'STAGE_NOT_IN_PROGRESS',
+            `QC is recorded while a stage runs; stage run "${stage.id}" is ${stage.status}`,
+            { stageRunId: stage.id },
+          );
         }
         const now = this.clock();
         stage.qcResult = result;
         stage.qcNote = note ?? null;
         const type = result === 'FAIL' ? ORDER_EVENTS.STAGE_BLOCKED : ORDER_EVENTS.QC_RECORDED;
-        const progress = () => ({ type, actor: ctx.actor, at: now, statusCode: stage.code, stageRunId: stage.id, payload: { ...stagePayload(stage), qcResult: result } });
+        const progress = () => ({
+          type,
+          actor: ctx.actor,
+          at: now,
+          statusCode: stage.code,
+          stageRunId: stage.id,
+          payload: { ...stagePayload(stage), qcResult: result },
+        });
         // FAIL blocks a running checkpoint, PASS after rework resumes it; any other result is recorded as it stands.
-        const to = result === 'FAIL' && stage.status === 'IN_PROGRESS' ? 'BLOCKED' : result === 'PASS' && stage.status === 'BLOCKED' ? 'IN_PROGRESS' : null;
+        const to =
+          result === 'FAIL' && stage.status === 'IN_PROGRESS'
+            ? 'BLOCKED'
+            : result === 'PASS' && stage.status === 'BLOCKED'
+              ? 'IN_PROGRESS'
+              : null;
         if (to) transition(em, STAGE_MACHINE, stage, to, order, { progress });
         else appendProgress(em, order, progress());
         return stage.id;
@@ -177,7 +248,11 @@ export class StageService {
         const { stage, order } = await loadStage(em, stageRunId);
         requireOpen(order);
         if (stage.status !== 'PENDING' && stage.assignedToId !== enterpriseId) {
-          throw failedPrecondition('STAGE_ALREADY_STARTED', `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: only a stage that has not started can change hands`, { stageRunId: stage.id });
+          throw failedPrecondition(
+            'STAGE_ALREADY_STARTED',
+            `Stage run "${stage.id}" is ${stage.status.toLowerCase()}: only a stage that has not started can change hands`,
+            { stageRunId: stage.id },
+          );
         }
         handOver(em, order, stage, enterpriseId, ctx.actor, this.clock());
         return stage.id;

@@ -5,7 +5,13 @@ import { badInput } from '../../platform/graphql/errors';
  * A code this studio may use: a standard one, or one of its own extensions. Unknown codes and
  * other enterprises' extensions are BAD_USER_INPUT on `field`.
  */
-function requireCodeFor(lookup: (code: string) => VocabularyEntry<{ code: string }>, what: string, field: string, studioId: string, code: string): string {
+function requireCodeFor(
+  lookup: (code: string) => VocabularyEntry<{ code: string }>,
+  what: string,
+  field: string,
+  studioId: string,
+  code: string,
+): string {
   let found: VocabularyEntry<{ code: string }>;
   try {
     found = lookup(code);
@@ -19,5 +25,7 @@ function requireCodeFor(lookup: (code: string) => VocabularyEntry<{ code: string
   return found.code;
 }
 
-export const requireStatusCodeFor = (studioId: string, code: string) => requireCodeFor(VOCABULARY.requireStatus, 'Status code', 'statusCode', studioId, code);
-export const requireExceptionCodeFor = (studioId: string, code: string) => requireCodeFor(VOCABULARY.requireException, 'Exception code', 'code', studioId, code);
+export const requireStatusCodeFor = (studioId: string, code: string) =>
+  requireCodeFor(VOCABULARY.requireStatus, 'Status code', 'statusCode', studioId, code);
+export const requireExceptionCodeFor = (studioId: string, code: string) =>
+  requireCodeFor(VOCABULARY.requireException, 'Exception code', 'code', studioId, code);

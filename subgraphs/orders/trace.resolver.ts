@@ -19,13 +19,17 @@ export class OrderTraceResolver {
 
 @Resolver(() => TraceCode)
 export class TraceResolver {
-  @Query(() => TraceCode, { nullable: true, description: "A finished product's history by its traceability code; null when it is not one you may see" })
+  @Query(() => TraceCode, {
+    nullable: true,
+    description: "A finished product's history by its traceability code; null when it is not one you may see",
+  })
   trace(@Arg('code') code: string, @Ctx() { ctx }: Context): Promise<TraceCode | null> {
     return ctx.em.findOne(TraceCode, { code: traceCodeOf(code) });
   }
 
   @FieldResolver(() => String, {
-    description: "The URI a scan opens, under the hub's public URL: a GS1 Digital Link (/01/<gtin>/21/<code>) when the product has a GTIN, else the hub's own /id/product/<code>",
+    description:
+      "The URI a scan opens, under the hub's public URL: a GS1 Digital Link (/01/<gtin>/21/<code>) when the product has a GTIN, else the hub's own /id/product/<code>",
   })
   uri(@Root() trace: TraceCode, @Ctx() { ctx }: Context): string {
     return epcisIdentifiers(ctx.auth.publicUrl.base).product({ gtin: trace.gtin, serial: trace.code });
@@ -36,7 +40,10 @@ export class TraceResolver {
     return ctx.loaders.order.load(trace.orderId);
   }
 
-  @FieldResolver(() => [StageRun], { nullable: true, description: 'Every stage the product went through, with its times, operator, readings and QC, at your tier' })
+  @FieldResolver(() => [StageRun], {
+    nullable: true,
+    description: 'Every stage the product went through, with its times, operator, readings and QC, at your tier',
+  })
   stages(@Root() trace: TraceCode, @Ctx() { ctx }: Context): Promise<StageRun[]> {
     return ctx.loaders.stagesByOrder.load(trace.orderId);
   }

@@ -33,6 +33,10 @@ export class ShipPurchaseOrderInput {
 @InputType()
 export class PlacePurchaseOrderInput {
   @Field() supplierId!: string;
-  @Field(() => [PurchaseOrderLineInput]) @ArrayMinSize(1) @ArrayMaxSize(100) @ValidateNested({ each: true }) lines!: PurchaseOrderLineInput[];
+  @Field(() => [PurchaseOrderLineInput])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  lines!: PurchaseOrderLineInput[];
   @Field({ nullable: true, description: "Defaults to now plus the supplier's lead time" }) @IsOptional() expectedAt?: Date;
 }

@@ -81,9 +81,17 @@ export class InventoryResolver {
   }
 
   @Query(() => [StockLot], { description: "A supplier's published lots" })
-  stockLots(@Arg('supplierId', () => ID) supplierId: string, @Ctx() { ctx }: Context, @Arg('sku', { nullable: true }) sku?: string): Promise<StockLot[]> {
+  stockLots(
+    @Arg('supplierId', () => ID) supplierId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('sku', { nullable: true }) sku?: string,
+  ): Promise<StockLot[]> {
     requireEnterpriseId(supplierId, 'supplierId');
-    return ctx.em.find(StockLot, { supplierId, ...(sku ? { sku } : {}) }, { orderBy: [{ sku: 'asc' }, { receivedAt: 'asc' }], limit: 5000 });
+    return ctx.em.find(
+      StockLot,
+      { supplierId, ...(sku ? { sku } : {}) },
+      { orderBy: [{ sku: 'asc' }, { receivedAt: 'asc' }], limit: 5000 },
+    );
   }
 
   @Query(() => [BomLine], { description: "A product's bill of materials (its studio's own)" })
@@ -92,7 +100,8 @@ export class InventoryResolver {
   }
 
   @Mutation(() => InventoryPublication, {
-    description: 'Publishes a batch of up to 1,000 lot figures atomically; `sequence` grows per supplier, and an older item never overwrites a newer one',
+    description:
+      'Publishes a batch of up to 1,000 lot figures atomically; `sequence` grows per supplier, and an older item never overwrites a newer one',
   })
   publishInventory(
     @Arg('supplierId', () => ID) supplierId: string,

@@ -40,10 +40,17 @@ export class InventoryService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  async publishInventory(ctx: RequestContext<unknown>, supplierId: string, sequence: number, items: InventoryItemInput[]): Promise<PublicationResult> {
+  async publishInventory(
+    ctx: RequestContext<unknown>,
+    supplierId: string,
+    sequence: number,
+    items: InventoryItemInput[],
+  ): Promise<PublicationResult> {
     requireEnterpriseId(supplierId, 'supplierId');
-    if (!Number.isInteger(sequence) || sequence < 1) throw badInput('sequence must be a positive whole number that grows with each batch', { field: 'sequence' });
-    if (items.length === 0 || items.length > MAX_BATCH_ITEMS) throw badInput(`A batch holds 1 to ${MAX_BATCH_ITEMS} items; this one holds ${items.length}`, { field: 'items' });
+    if (!Number.isInteger(sequence) || sequence < 1)
+      throw badInput('sequence must be a positive whole number that grows with each batch', { field: 'sequence' });
+    if (items.length === 0 || items.length > MAX_BATCH_ITEMS)
+      throw badInput(`A batch holds 1 to ${MAX_BATCH_ITEMS} items; this one holds ${items.length}`, { field: 'items' });
     const problems: ItemProblem[] = [];
     const seen = new Set<string>();
     items.forEach((item, index) => {
@@ -51,7 +58,8 @@ export class InventoryService {
       if (!CODE.test(item.sku)) problem('sku is not a valid code');
       if (!CODE.test(item.lotCode)) problem('lotCode is not a valid code');
       if (!Number.isInteger(item.onHand) || item.onHand < 0) problem('onHand must be a whole number, zero or more');
-      if (item.unitCostCents != null && (!Number.isInteger(item.unitCostCents) || item.unitCostCents < 0)) problem('unitCostCents must be a whole number, zero or more');
+      if (item.unitCostCents != null && (!Number.isInteger(item.unitCostCents) || item.unitCostCents < 0))
+        problem('unitCostCents must be a whole number, zero or more');
       const key = `${item.sku}\u0000${item.lotCode}`;
       if (seen.has(key)) problem('the same sku and lot appear twice in this batch');
       seen.add(key);
@@ -70,7 +78,8 @@ export class InventoryService {
       items.forEach((item, index) => {
         if (!known.has(item.sku)) problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason: `unknown sku "${item.sku}"` });
         const lot = lotByCode.get(item.lotCode);
-        if (lot && lot.sku !== item.sku) problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason: `lot "${item.lotCode}" is already a lot of ${lot.sku}` });
+        if (lot && lot.sku !== item.sku)
+          problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason: `lot "${item.lotCode}" is already a lot of ${lot.sku}` });
       });
       rejectIf(problems);
 
@@ -123,5 +132,8 @@ export class InventoryService {
 
 function rejectIf(problems: ItemProblem[]): void {
   if (problems.length === 0) return;
-  throw badInput(`The batch was rejected: ${problems.length} invalid item(s), nothing applied`, { field: 'items', items: problems.sort((a, b) => a.index - b.index) });
+  throw badInput(`The batch was rejected: ${problems.length} invalid item(s), nothing applied`, {
+    field: 'items',
+    items: problems.sort((a, b) => a.index - b.index),
+  });
 }

@@ -44,16 +44,35 @@ export class MaterialLedger {
   async openOrder(em: EntityManager, demand: NewOrderDemand, actor: EventActor): Promise<void> {
     if (await em.findOne(OrderSupply, { id: demand.orderId }, { filters: false })) return;
     const now = this.clock();
-    em.persist(em.create(OrderSupply, { id: demand.orderId, studioId: demand.studioId, customerTierMax: demand.customerTierMax, open: true, createdAt: now }));
+    em.persist(
+      em.create(OrderSupply, {
+        id: demand.orderId,
+        studioId: demand.studioId,
+        customerTierMax: demand.customerTierMax,
+        open: true,
+        createdAt: now,
+      }),
+    );
     const bom = await em.find(BomLine, { productCode: { $in: demand.lines.map((line) => line.productCode) } }, { filters: false });
     const required = new Map<string, number>();
     for (const line of demand.lines) {
-      for (const item of bom.filter((entry) => entry.productCode === line.productCode)) required.set(item.sku, (required.get(item.sku) ?? 0) + item.quantityPerUnit * line.quantity);
+      for (const item of bom.filter((entry) => entry.productCode === line.productCode))
+        required.set(item.sku, (required.get(item.sku) ?? 0) + item.quantityPerUnit * line.quantity);
     }
     if (required.size === 0) return;
     const lots = await this.lockLots(em, [...required.keys()]);
     for (const [sku, quantity] of required) {
-      em.persist(em.create(OrderMaterial, { id: newId('omt', now.getTime()), orderId: demand.orderId, studioId: demand.studioId, sku, required: quantity, status: 'SHORT', createdAt: now }));
+      em.persist(
+        em.create(OrderMaterial, {
+          id: newId('omt', now.getTime()),
+          orderId: demand.orderId,
+          studioId: demand.studioId,
+          sku,
+          required: quantity,
+          status: 'SHORT',
+          createdAt: now,
+        }),
+      );
     }
     await em.flush();
     await this.settle(em, lots, [...required.keys()], actor, demand.orderId);
@@ -65,7 +84,10 @@ export class MaterialLedger {
     if (!supply || !supply.open) return;
     supply.open = false;
     const materials = await em.find(OrderMaterial, { orderId, open: true }, { filters: false });
-    const lots = await this.lockLots(em, materials.map((material) => material.sku));
+    const lots = await this.lockLots(
+      em,
+      materials.map((material) => material.sku),
+    );
     const byId = new Map(lots.map((lot) => [lot.id, lot]));
     for (const reservation of await em.find(Reservation, { orderId, status: 'RESERVED' }, { filters: false })) {
       reservation.status = 'RELEASED';
@@ -77,14 +99,22 @@ export class MaterialLedger {
       material.open = false;
     }
     await em.flush();
-    await this.settle(em, lots, materials.map((material) => material.sku), actor);
+    await this.settle(
+      em,
+      lots,
+      materials.map((material) => material.sku),
+      actor,
+    );
   }
 
   /** Material preparation is done: what was reserved left the supplier's stock for the order. */
   async consumeOrder(em: EntityManager, orderId: string, actor: EventActor): Promise<void> {
     const materials = await em.find(OrderMaterial, { orderId, open: true }, { filters: false });
     if (materials.length === 0) return;
-    const lots = await this.lockLots(em, materials.map((material) => material.sku));
+    const lots = await this.lockLots(
+      em,
+      materials.map((material) => material.sku),
+    );
     const byId = new Map(lots.map((lot) => [lot.id, lot]));
     const bySku = new Map(materials.map((material) => [material.sku, material]));
     for (const reservation of await em.find(Reservation, { orderId, status: 'RESERVED' }, { filters: false })) {
@@ -102,7 +132,12 @@ export class MaterialLedger {
     }
     for (const material of materials) material.open = false;
     await em.flush();
-    await this.settle(em, lots, materials.map((material) => material.sku), actor);
+    await this.settle(
+      em,
+      lots,
+      materials.map((material) => material.sku),
+      actor,
+    );
   }
 
   /**
@@ -113,8 +148,14 @@ export class MaterialLedger {
     const now = this.clock();
     const unique = [...new Set(skus)].sort();
     if (unique.length === 0) return;
-    const materials = new Map((await em.find(Material, { sku: { $in: unique } }, { filters: false })).map((material) => [material.sku, material]));
-    const openOrders = await em.find(PurchaseOrder, { status: { $in: [...OPEN_PURCHASE_ORDER] } }, { orderBy: { expectedAt: 'asc' }, filters: false });
+    const materials = new Map(
+      (await em.find(Material, { sku: { $in: unique } }, { filters: false })).map((material) => [material.sku, material]),
+    );
+    const openOrders = await em.find(
+      PurchaseOrder,
+      { status: { $in: [...OPEN_PURCHASE_ORDER] } },
+      { orderBy: { expectedAt: 'asc' }, filters: false },
+    );
     for (const sku of unique) {
       const material = materials.get(sku);
       if (!material) continue;
@@ -149,7 +190,15 @@ export class MaterialLedger {
           subject: { type: 'Order', id: demand.orderId },
           actor,
           occurredAt: now,
-          payload: { orderId: demand.orderId, studioId: demand.studioId, sku, status, previousStatus: previous, available, safetyStock: material.safetyStock },
+          payload: {
+            orderId: demand.orderId,
+            studioId: demand.studioId,
+            sku,
+            status,
+            previousStatus: previous,
+            available,
+            safetyStock: material.safetyStock,
+          },
         });
       }
     }
@@ -157,14 +206,22 @@ export class MaterialLedger {
 
   /** A material's open demands, oldest first (of one order, when given). */
   private openDemands(em: EntityManager, sku: string, orderId?: string): Promise<OrderMaterial[]> {
-    return em.find(OrderMaterial, { sku, open: true, ...(orderId ? { orderId } : {}) }, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false });
+    return em.find(
+      OrderMaterial,
+      { sku, open: true, ...(orderId ? { orderId } : {}) },
+      { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], filters: false },
+    );
   }
 
   /** A lot now holding less than is reserved on it gives back its newest reservations first. */
   private async withinLots(em: EntityManager, lots: StockLot[], demands: Map<string, OrderMaterial>): Promise<void> {
     const over = lots.filter((lot) => lot.reserved > lot.onHand);
     if (over.length === 0) return;
-    const reservations = await em.find(Reservation, { lotId: { $in: over.map((lot) => lot.id) }, status: 'RESERVED' }, { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], filters: false });
+    const reservations = await em.find(
+      Reservation,
+      { lotId: { $in: over.map((lot) => lot.id) }, status: 'RESERVED' },
+      { orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], filters: false },
+    );
     for (const lot of over) {
       for (const reservation of reservations.filter((candidate) => candidate.lotId === lot.id)) {
         const excess = lot.reserved - lot.onHand;

@@ -14,13 +14,24 @@ const ledger = new MaterialLedger();
  */
 export const orderEventsConsumer = eventConsumer({
   name: 'suppliers.orders',
-  types: [ORDER_EVENTS.IMPORTED, ORDER_EVENTS.CANCELLED, ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.CUSTOMER_TIER_CHANGED, ORDER_EVENTS.TRACE_CODES_ISSUED],
+  types: [
+    ORDER_EVENTS.IMPORTED,
+    ORDER_EVENTS.CANCELLED,
+    ORDER_EVENTS.STAGE_COMPLETED,
+    ORDER_EVENTS.CUSTOMER_TIER_CHANGED,
+    ORDER_EVENTS.TRACE_CODES_ISSUED,
+  ],
   async handle(em, event, ctx) {
     const actor = ctx.actor;
     switch (event.type) {
       case ORDER_EVENTS.IMPORTED: {
         const { orderId, studioId, customerTierMax, lines } = event.payload;
-        const demand: NewOrderDemand = { orderId, studioId, customerTierMax: isVisibilityTier(customerTierMax) ? customerTierMax : 'MINIMAL', lines };
+        const demand: NewOrderDemand = {
+          orderId,
+          studioId,
+          customerTierMax: isVisibilityTier(customerTierMax) ? customerTierMax : 'MINIMAL',
+          lines,
+        };
         return ledger.openOrder(em, demand, actor);
       }
       case ORDER_EVENTS.CANCELLED:
@@ -35,7 +46,9 @@ export const orderEventsConsumer = eventConsumer({
       }
       case ORDER_EVENTS.TRACE_CODES_ISSUED: {
         const { orderId, studioId, codes } = event.payload;
-        const known = new Set((await em.find(TracedProduct, { code: { $in: codes } }, { filters: false, fields: ['code'] })).map((product) => product.code));
+        const known = new Set(
+          (await em.find(TracedProduct, { code: { $in: codes } }, { filters: false, fields: ['code'] })).map((product) => product.code),
+        );
         for (const code of codes) if (!known.has(code)) em.persist(em.create(TracedProduct, { code, orderId, studioId }));
         return;
       }

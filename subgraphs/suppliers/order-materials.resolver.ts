@@ -16,12 +16,18 @@ type Context = GraphQLContext<SupplierLoaders>;
 /** The order as the suppliers subgraph sees it: its materials, their risk and cost. */
 @Resolver(() => OrderSupply)
 export class OrderSupplyResolver {
-  @FieldResolver(() => [OrderMaterial], { nullable: true, description: 'Each material the order needs, how much is held, and how safe it is' })
+  @FieldResolver(() => [OrderMaterial], {
+    nullable: true,
+    description: 'Each material the order needs, how much is held, and how safe it is',
+  })
   materials(@Root() order: OrderSupply, @Ctx() { ctx }: Context): Promise<OrderMaterial[]> {
     return ctx.loaders.materialsByOrder.load(order.id);
   }
 
-  @FieldResolver(() => MaterialStatusEnum, { nullable: true, description: "The worst status of the order's open materials; null when none is open" })
+  @FieldResolver(() => MaterialStatusEnum, {
+    nullable: true,
+    description: "The worst status of the order's open materials; null when none is open",
+  })
   async materialRisk(@Root() order: OrderSupply, @Ctx() { ctx }: Context): Promise<MaterialStatus | null> {
     const materials = await ctx.loaders.materialsByOrder.load(order.id);
     return worstStatus(materials.filter((material) => material.open).map((material) => material.status));
@@ -30,7 +36,9 @@ export class OrderSupplyResolver {
   @FieldResolver(() => Int, { nullable: true, description: 'Cost of the material held or consumed, in fen (studio only)' })
   async materialCostCents(@Root() order: OrderSupply, @Ctx() { ctx }: Context): Promise<number> {
     const reservations = await ctx.loaders.reservationsByOrder.load(order.id);
-    return reservations.filter((reservation) => reservation.status !== 'RELEASED').reduce((sum, reservation) => sum + reservation.quantity * reservation.unitCostCents, 0);
+    return reservations
+      .filter((reservation) => reservation.status !== 'RELEASED')
+      .reduce((sum, reservation) => sum + reservation.quantity * reservation.unitCostCents, 0);
   }
 
   @FieldResolver(() => [Reservation], { nullable: true, description: 'The material lots held for or consumed by the order (traceability)' })
@@ -82,7 +90,9 @@ class ReorderSuggestion {
 export class PurchaseOrderResolver {
   constructor(private readonly purchases = new PurchaseOrderService()) {}
 
-  @Query(() => [ReorderSuggestion], { description: "What a studio should order: primary suppliers first, then secondary, then the emergency pool" })
+  @Query(() => [ReorderSuggestion], {
+    description: 'What a studio should order: primary suppliers first, then secondary, then the emergency pool',
+  })
   async reorderSuggestions(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<ReorderSuggestion[]> {
     const suggestions = await this.purchases.reorderSuggestions(ctx, studioId);
     const materials = await ctx.loaders.material.loadMany(suggestions.map((suggestion) => suggestion.sku));
@@ -95,7 +105,10 @@ export class PurchaseOrderResolver {
   }
 
   @Query(() => [PurchaseOrder], { description: "Purchase orders: a studio's own, or those sent to a supplier; newest first" })
-  purchaseOrders(@Ctx() { ctx }: Context, @Arg('status', () => PurchaseOrderStatusEnum, { nullable: true }) status?: PurchaseOrderStatus): Promise<PurchaseOrder[]> {
+  purchaseOrders(
+    @Ctx() { ctx }: Context,
+    @Arg('status', () => PurchaseOrderStatusEnum, { nullable: true }) status?: PurchaseOrderStatus,
+  ): Promise<PurchaseOrder[]> {
     return ctx.em.find(PurchaseOrder, status ? { status } : {}, { orderBy: { id: 'desc' }, limit: 500 });
   }
 
@@ -110,7 +123,9 @@ export class PurchaseOrderResolver {
     return this.purchases.place(ctx, studioId, input, idempotencyKey);
   }
 
-  @Mutation(() => PurchaseOrder, { description: 'The supplier confirms a purchase order, optionally with a new expected date; repeating it changes nothing' })
+  @Mutation(() => PurchaseOrder, {
+    description: 'The supplier confirms a purchase order, optionally with a new expected date; repeating it changes nothing',
+  })
   confirmPurchaseOrder(
     @Arg('purchaseOrderId', () => ID) purchaseOrderId: string,
     @Ctx() { ctx }: Context,
@@ -119,7 +134,10 @@ export class PurchaseOrderResolver {
     return this.purchases.transition(ctx, purchaseOrderId, 'CONFIRMED', expectedAt);
   }
 
-  @Mutation(() => PurchaseOrder, { description: "The supplier ships a purchase order, naming the lots and quantities (its EPCIS shipping event at /epcis/capture does the same); repeating it with the same key changes nothing" })
+  @Mutation(() => PurchaseOrder, {
+    description:
+      'The supplier ships a purchase order, naming the lots and quantities (its EPCIS shipping event at /epcis/capture does the same); repeating it with the same key changes nothing',
+  })
   shipPurchaseOrder(
     @Arg('purchaseOrderId', () => ID) purchaseOrderId: string,
     @Arg('input', () => ShipPurchaseOrderInput) input: ShipPurchaseOrderInput,

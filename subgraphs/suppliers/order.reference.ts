@@ -4,7 +4,10 @@ import type { OrderSupply } from './entities/order-supply';
 import type { SupplierLoaders } from './loaders';
 
 /** `_entities` for Order: what this subgraph knows of it, under the same row rules as any query. */
-export function resolveOrderSupplyReference(reference: { id: string }, { ctx }: GraphQLContext<SupplierLoaders>): Promise<OrderSupply | null> {
+export function resolveOrderSupplyReference(
+  reference: { id: string },
+  { ctx }: GraphQLContext<SupplierLoaders>,
+): Promise<OrderSupply | null> {
   return ctx.loaders.orderSupply.load(reference.id);
 }
 

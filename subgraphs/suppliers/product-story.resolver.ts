@@ -14,7 +14,9 @@ export class ProductStoryOrigins {
   code!: string;
 }
 
-@ObjectType({ description: 'A material a product was made from: what it is, its lot and the supplier it came from (no quantities, no costs)' })
+@ObjectType({
+  description: 'A material a product was made from: what it is, its lot and the supplier it came from (no quantities, no costs)',
+})
 export class MaterialOrigin {
   @Field()
   sku!: string;
@@ -33,13 +35,27 @@ export class MaterialOrigin {
 export async function materialOriginsOf(em: EntityManager, code: string): Promise<MaterialOrigin[]> {
   const product = await em.findOne(TracedProduct, { code }, { filters: false });
   if (!product) return [];
-  const reservations = await em.find(Reservation, { orderId: product.orderId, status: { $ne: 'RELEASED' } }, { filters: false, orderBy: { sku: 'asc', lotCode: 'asc' } });
-  const materials = await em.find(Material, { sku: { $in: [...new Set(reservations.map((reservation) => reservation.sku))] } }, { filters: false });
+  const reservations = await em.find(
+    Reservation,
+    { orderId: product.orderId, status: { $ne: 'RELEASED' } },
+    { filters: false, orderBy: { sku: 'asc', lotCode: 'asc' } },
+  );
+  const materials = await em.find(
+    Material,
+    { sku: { $in: [...new Set(reservations.map((reservation) => reservation.sku))] } },
+    { filters: false },
+  );
   const nameOf = new Map(materials.map((material) => [material.sku, material.name]));
   const origins = new Map<string, MaterialOrigin>();
   for (const reservation of reservations) {
     const key = `${reservation.supplierId}\n${reservation.sku}\n${reservation.lotCode}`;
-    if (!origins.has(key)) origins.set(key, { sku: reservation.sku, materialName: nameOf.get(reservation.sku) ?? reservation.sku, lotCode: reservation.lotCode, supplier: { id: reservation.supplierId } });
+    if (!origins.has(key))
+      origins.set(key, {
+        sku: reservation.sku,
+        materialName: nameOf.get(reservation.sku) ?? reservation.sku,
+        lotCode: reservation.lotCode,
+        supplier: { id: reservation.supplierId },
+      });
   }
   return [...origins.values()];
 }

@@ -14,7 +14,8 @@ import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
 import type { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
-type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)['PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED'];
+type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)[
+  'PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED'];
 /** The event each status a purchase order moves to is announced by. */
 const EVENT_OF: Partial<Record<PurchaseOrderStatus, PurchaseOrderEventType>> = {
   CONFIRMED: SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED,
@@ -62,22 +63,43 @@ export class PurchaseOrderService {
     const now = this.clock();
     const suggestions: ReorderSuggestion[] = [];
     for (const material of materials) {
-      const openDemand = demands.filter((demand) => demand.sku === material.sku).reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
+      const openDemand = demands
+        .filter((demand) => demand.sku === material.sku)
+        .reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
       const available = availableOf(lots.filter((lot) => lot.sku === material.sku));
       const safetyGap = Math.max(0, material.safetyStock - available);
-      const onOrder = openOrders.flatMap((order) => order.lines).filter((line) => line.sku === material.sku).reduce((sum, line) => sum + line.quantity, 0);
+      const onOrder = openOrders
+        .flatMap((order) => order.lines)
+        .filter((line) => line.sku === material.sku)
+        .reduce((sum, line) => sum + line.quantity, 0);
       const quantity = openDemand + safetyGap - onOrder;
       if (quantity <= 0) continue;
       const supplier = suppliers
         .filter((candidate) => candidate.skus.includes(material.sku))
-        .sort((a, b) => SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id))[0];
+        .sort(
+          (a, b) =>
+            SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id),
+        )[0];
       if (!supplier) continue;
-      suggestions.push({ sku: material.sku, openDemand, safetyGap, onOrder, quantity, supplier, expectedAt: daysAfter(now, supplier.leadTimeDays) });
+      suggestions.push({
+        sku: material.sku,
+        openDemand,
+        safetyGap,
+        onOrder,
+        quantity,
+        supplier,
+        expectedAt: daysAfter(now, supplier.leadTimeDays),
+      });
     }
     return suggestions;
   }
 
-  async place(ctx: RequestContext<unknown>, studioId: string, input: PlacePurchaseOrderInput, idempotencyKey: string): Promise<PurchaseOrder> {
+  async place(
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    input: PlacePurchaseOrderInput,
+    idempotencyKey: string,
+  ): Promise<PurchaseOrder> {
     requireEnterpriseId(studioId, 'studioId');
     requireEnterpriseId(input.supplierId, 'supplierId');
     const id = await inTransaction(ctx, (em) =>
@@ -109,14 +131,25 @@ export class PurchaseOrderService {
   }
 
   /** The supplier confirms (and may move the expected date); the studio marks it received (who may do which is the access policy's). */
-  async transition(ctx: RequestContext<unknown>, purchaseOrderId: string, to: PurchaseOrderStatus, expectedAt?: Date): Promise<PurchaseOrder> {
+  async transition(
+    ctx: RequestContext<unknown>,
+    purchaseOrderId: string,
+    to: PurchaseOrderStatus,
+    expectedAt?: Date,
+  ): Promise<PurchaseOrder> {
     requireId('po', purchaseOrderId, 'purchase order');
     return inTransaction(ctx, async (em) => {
       const order = await em.findOne(PurchaseOrder, { id: purchaseOrderId });
       if (!order) throw notFound('Purchase order', purchaseOrderId);
       if (order.status === to) return order;
       const now = this.clock();
-      this.move(em, ctx, order, to, to === 'CONFIRMED' ? { confirmedAt: now, ...(expectedAt ? { expectedAt } : {}) } : to === 'RECEIVED' ? { receivedAt: now } : {});
+      this.move(
+        em,
+        ctx,
+        order,
+        to,
+        to === 'CONFIRMED' ? { confirmedAt: now, ...(expectedAt ? { expectedAt } : {}) } : to === 'RECEIVED' ? { receivedAt: now } : {},
+      );
       await em.flush();
       await this.resettle(em, ctx, order);
       return order;
@@ -124,7 +157,12 @@ export class PurchaseOrderService {
   }
 
   /** The supplier ships it: the lots and quantities it sent, each of a material the order asks for. */
-  async ship(ctx: RequestContext<unknown>, purchaseOrderId: string, input: ShipPurchaseOrderInput, idempotencyKey: string): Promise<PurchaseOrder> {
+  async ship(
+    ctx: RequestContext<unknown>,
+    purchaseOrderId: string,
+    input: ShipPurchaseOrderInput,
+    idempotencyKey: string,
+  ): Promise<PurchaseOrder> {
     requireId('po', purchaseOrderId, 'purchase order');
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'shipPurchaseOrder', idempotencyKey, { purchaseOrderId, ...input }, async () => {
@@ -132,8 +170,12 @@ export class PurchaseOrderService {
         if (!order) throw notFound('Purchase order', purchaseOrderId);
         const ordered = new Set(order.lines.map((line) => line.sku));
         const strangers = [...new Set(input.lots.map((lot) => lot.sku).filter((sku) => !ordered.has(sku)))];
-        if (strangers.length) throw badInput(`Purchase order "${order.id}" does not ask for ${strangers.join(', ')}`, { field: 'lots', skus: strangers });
-        this.move(em, ctx, order, 'SHIPPED', { shippedAt: input.shippedAt ?? this.clock(), shippedLots: input.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, quantity: lot.quantity })) });
+        if (strangers.length)
+          throw badInput(`Purchase order "${order.id}" does not ask for ${strangers.join(', ')}`, { field: 'lots', skus: strangers });
+        this.move(em, ctx, order, 'SHIPPED', {
+          shippedAt: input.shippedAt ?? this.clock(),
+          shippedLots: input.lots.map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, quantity: lot.quantity })),
+        });
         await em.flush();
         await this.resettle(em, ctx, order);
         return order.id;
@@ -143,9 +185,19 @@ export class PurchaseOrderService {
   }
 
   /** The one place a purchase order's status changes: checked against the lifecycle table, with what the move records, announced by its event. */
-  private move(em: EntityManager, ctx: RequestContext<unknown>, order: PurchaseOrder, to: PurchaseOrderStatus, changes: Partial<Pick<PurchaseOrder, 'confirmedAt' | 'expectedAt' | 'shippedAt' | 'shippedLots' | 'receivedAt'>>): void {
+  private move(
+    em: EntityManager,
+    ctx: RequestContext<unknown>,
+    order: PurchaseOrder,
+    to: PurchaseOrderStatus,
+    changes: Partial<Pick<PurchaseOrder, 'confirmedAt' | 'expectedAt' | 'shippedAt' | 'shippedLots' | 'receivedAt'>>,
+  ): void {
     if (!PURCHASE_ORDER_TRANSITIONS[order.status].includes(to)) {
-      throw failedPrecondition('INVALID_PURCHASE_ORDER_TRANSITION', `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`, { status: order.status });
+      throw failedPrecondition(
+        'INVALID_PURCHASE_ORDER_TRANSITION',
+        `Purchase order "${order.id}" is ${order.status} and cannot become ${to}`,
+        { status: order.status },
+      );
     }
     Object.assign(order, changes, { status: to });
     this.record(em, ctx, order, EVENT_OF[to]!);
@@ -156,7 +208,14 @@ export class PurchaseOrderService {
       type,
       subject: { type: 'PurchaseOrder', id: order.id },
       actor: ctx.actor,
-      payload: { purchaseOrderId: order.id, studioId: order.studioId, supplierId: order.supplierId, status: order.status, expectedAt: order.expectedAt.toISOString(), lines: order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })) },
+      payload: {
+        purchaseOrderId: order.id,
+        studioId: order.studioId,
+        supplierId: order.supplierId,
+        status: order.status,
+        expectedAt: order.expectedAt.toISOString(),
+        lines: order.lines.map((line) => ({ sku: line.sku, quantity: line.quantity })),
+      },
     });
   }
 

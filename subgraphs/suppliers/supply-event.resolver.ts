@@ -25,7 +25,9 @@ export class SupplyEventLot {
   quantity?: number | null;
 }
 
-@ObjectType({ description: "A supply event as the EPCIS query interface serves it, from the subgraph's own records (stock lots, purchase orders)" })
+@ObjectType({
+  description: "A supply event as the EPCIS query interface serves it, from the subgraph's own records (stock lots, purchase orders)",
+})
 export class SupplyVisibilityEvent {
   @Field(() => ID, { description: 'A stable UUID for the fact' })
   eventId!: string;
@@ -42,7 +44,7 @@ export class SupplyVisibilityEvent {
   @Field(() => EnterpriseSupply)
   supplier!: EnterpriseSupply;
 
-  @Field(() => EnterpriseSupply, { nullable: true, description: "The studio whose purchase order it is" })
+  @Field(() => EnterpriseSupply, { nullable: true, description: 'The studio whose purchase order it is' })
   studio?: EnterpriseSupply | null;
 
   @Field(() => [SupplyEventLot])
@@ -95,7 +97,9 @@ function after(field: string, rank: number, cursor: Key | null, from?: Date, bef
  */
 @Resolver()
 export class SupplyEventResolver {
-  @Query(() => SupplyVisibilityEventPage, { description: 'Supply events you may see (what the EPCIS query interface serves), oldest first, with cursor pagination' })
+  @Query(() => SupplyVisibilityEventPage, {
+    description: 'Supply events you may see (what the EPCIS query interface serves), oldest first, with cursor pagination',
+  })
   async supplyVisibilityEvents(
     @Ctx() { ctx }: GraphQLContext,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -109,21 +113,49 @@ export class SupplyEventResolver {
     const found: { key: Key; event: SupplyVisibilityEvent }[] = [];
     if (viewer.isHubAdmin || viewer.system || viewer.has(['SUPPLIER'])) {
       const scope = viewer.isHubAdmin || viewer.system ? {} : { supplierId: viewer.org! };
-      const lots = await ctx.em.find(StockLot, { $and: [scope, after('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore)] }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: size + 1 });
+      const lots = await ctx.em.find(
+        StockLot,
+        { $and: [scope, after('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore)] },
+        { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: size + 1 },
+      );
       for (const lot of lots) {
         found.push({
           key: { at: lot.receivedAt, rank: RANK.LOT_COMMISSIONED, id: lot.id },
-          event: { eventId: nameBasedUuid(`lot/${lot.id}/commissioned`), kind: 'LOT_COMMISSIONED', occurredAt: lot.receivedAt, purchaseOrderId: null, supplier: { id: lot.supplierId }, studio: null, lots: [{ sku: lot.sku, lotCode: lot.lotCode, quantity: null }], lines: [] },
+          event: {
+            eventId: nameBasedUuid(`lot/${lot.id}/commissioned`),
+            kind: 'LOT_COMMISSIONED',
+            occurredAt: lot.receivedAt,
+            purchaseOrderId: null,
+            supplier: { id: lot.supplierId },
+            studio: null,
+            lots: [{ sku: lot.sku, lotCode: lot.lotCode, quantity: null }],
+            lines: [],
+          },
         });
       }
     }
-    for (const [kind, field] of [['PURCHASE_ORDER_SHIPPED', 'shippedAt'], ['PURCHASE_ORDER_RECEIVED', 'receivedAt']] as const) {
-      const orders = await ctx.em.find(PurchaseOrder, after(field, RANK[kind], cursor, occurredFrom, occurredBefore), { orderBy: [{ [field]: 'asc' }, { id: 'asc' }], limit: size + 1 });
+    for (const [kind, field] of [
+      ['PURCHASE_ORDER_SHIPPED', 'shippedAt'],
+      ['PURCHASE_ORDER_RECEIVED', 'receivedAt'],
+    ] as const) {
+      const orders = await ctx.em.find(PurchaseOrder, after(field, RANK[kind], cursor, occurredFrom, occurredBefore), {
+        orderBy: [{ [field]: 'asc' }, { id: 'asc' }],
+        limit: size + 1,
+      });
       for (const order of orders) {
         const at = order[field]!;
         found.push({
           key: { at, rank: RANK[kind], id: order.id },
-          event: { eventId: nameBasedUuid(`purchase-order/${order.id}/${kind === 'PURCHASE_ORDER_SHIPPED' ? 'shipped' : 'received'}`), kind, occurredAt: at, purchaseOrderId: order.id, supplier: { id: order.supplierId }, studio: { id: order.studioId }, lots: order.shippedLots ?? [], lines: order.lines },
+          event: {
+            eventId: nameBasedUuid(`purchase-order/${order.id}/${kind === 'PURCHASE_ORDER_SHIPPED' ? 'shipped' : 'received'}`),
+            kind,
+            occurredAt: at,
+            purchaseOrderId: order.id,
+            supplier: { id: order.supplierId },
+            studio: { id: order.studioId },
+            lots: order.shippedLots ?? [],
+            lines: order.lines,
+          },
         });
       }
     }

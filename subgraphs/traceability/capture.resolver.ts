@@ -74,16 +74,39 @@ export class CaptureResolver {
       const now = new Date();
       const id = newId('cap', now.getTime());
       const ids = input.events.map((event) => event.eventId);
-      const known = new Map((await em.find(CapturedEvent, { capturedBy, eventId: { $in: ids } }, { fields: ['eventId', 'captureId'] })).map((event) => [event.eventId, event.captureId]));
+      const known = new Map(
+        (await em.find(CapturedEvent, { capturedBy, eventId: { $in: ids } }, { fields: ['eventId', 'captureId'] })).map((event) => [
+          event.eventId,
+          event.captureId,
+        ]),
+      );
       const receipts: CaptureReceipt[] = [];
       input.events.forEach((event, index) => {
         const first = known.get(event.eventId);
         if (first !== undefined) {
-          receipts.push({ eventId: event.eventId, outcome: 'DUPLICATE', detail: first === id ? 'Given twice in this document: kept once' : `Captured before (job ${first}): kept once, changed nothing now`, errorCode: null });
+          receipts.push({
+            eventId: event.eventId,
+            outcome: 'DUPLICATE',
+            detail:
+              first === id ? 'Given twice in this document: kept once' : `Captured before (job ${first}): kept once, changed nothing now`,
+            errorCode: null,
+          });
           return;
         }
         known.set(event.eventId, id);
-        em.persist(em.create(CapturedEvent, { eventId: event.eventId, captureId: id, capturedBy, eventType: event.eventType, eventTime: event.eventTime, recordTime: now, bizStep: event.bizStep ?? null, outcome: event.outcome, document: documents[index] }));
+        em.persist(
+          em.create(CapturedEvent, {
+            eventId: event.eventId,
+            captureId: id,
+            capturedBy,
+            eventType: event.eventType,
+            eventTime: event.eventTime,
+            recordTime: now,
+            bizStep: event.bizStep ?? null,
+            outcome: event.outcome,
+            document: documents[index],
+          }),
+        );
         receipts.push({ eventId: event.eventId, outcome: event.outcome, detail: event.detail ?? null, errorCode: event.errorCode ?? null });
       });
       const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts });
@@ -99,7 +122,9 @@ export class CaptureResolver {
     return (await ctx.em.find(CapturedEvent, { eventId: { $in: eventIds } }, { fields: ['eventId'] })).map((event) => event.eventId);
   }
 
-  @Query(() => CapturedEventPage, { description: 'The events your enterprise captured, in the order the hub captured them, with cursor pagination' })
+  @Query(() => CapturedEventPage, {
+    description: 'The events your enterprise captured, in the order the hub captured them, with cursor pagination',
+  })
   async capturedEvents(
     @Ctx() { ctx }: Context,
     @Arg('first', () => Int, { nullable: true }) first?: number,
@@ -119,12 +144,25 @@ export class CaptureResolver {
       const [at, capturedBy, lastId] = decodeCursor(after).split('\n');
       const time = new Date(at);
       if (lastId === undefined || Number.isNaN(time.getTime())) throw badInput('Malformed cursor', { field: 'after' });
-      conditions.push({ $or: [{ recordTime: { $gt: time } }, { recordTime: time, capturedBy: { $gt: capturedBy } }, { recordTime: time, capturedBy, eventId: { $gt: lastId } }] });
+      conditions.push({
+        $or: [
+          { recordTime: { $gt: time } },
+          { recordTime: time, capturedBy: { $gt: capturedBy } },
+          { recordTime: time, capturedBy, eventId: { $gt: lastId } },
+        ],
+      });
     }
-    const rows = await ctx.em.find(CapturedEvent, conditions.length ? { $and: conditions } : {}, { orderBy: [{ recordTime: 'asc' }, { capturedBy: 'asc' }, { eventId: 'asc' }], limit: size + 1 });
+    const rows = await ctx.em.find(CapturedEvent, conditions.length ? { $and: conditions } : {}, {
+      orderBy: [{ recordTime: 'asc' }, { capturedBy: 'asc' }, { eventId: 'asc' }],
+      limit: size + 1,
+    });
     const page = pageOf(rows, size, (row) => [row.recordTime.toISOString(), row.capturedBy, row.eventId].join('\n'));
     return {
-      nodes: page.nodes.map((row) => ({ eventId: row.eventId, document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }), recordTime: row.recordTime })),
+      nodes: page.nodes.map((row) => ({
+        eventId: row.eventId,
+        document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }),
+        recordTime: row.recordTime,
+      })),
       pageInfo: page.pageInfo,
     };
   }

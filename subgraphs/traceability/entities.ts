@@ -13,7 +13,7 @@ export type CaptureOutcome = (typeof CAPTURE_OUTCOMES)[number];
 export const CaptureOutcomeEnum = enumOf(CAPTURE_OUTCOMES);
 registerEnumType(CaptureOutcomeEnum, { name: 'CaptureOutcome', description: 'What capturing one EPCIS event did' });
 
-@ObjectType({ description: "One event of a capture job and what the hub did with it" })
+@ObjectType({ description: 'One event of a capture job and what the hub did with it' })
 export class CaptureReceipt {
   @Field({ description: "The event's eventID, or the CBV event hash ID the hub gave it" })
   eventId!: string;

@@ -18,6 +18,9 @@ export const vocabularySubgraph: SubgraphDefinition = {
       'vocabulary',
       vocabularyAccess,
       { resolvers: [VocabularyResolver], orphanedTypes: [StatusCode, ExceptionCode] },
-      { StatusCode: { __resolveReference: resolveStatusCodeReference }, ExceptionCode: { __resolveReference: resolveExceptionCodeReference } },
+      {
+        StatusCode: { __resolveReference: resolveStatusCodeReference },
+        ExceptionCode: { __resolveReference: resolveExceptionCodeReference },
+      },
     ),
 };

@@ -4,7 +4,14 @@ import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
 import { TokenService } from '../../platform/access/tokens';
 import { freePort } from '../support/ports';
-import { browserAvailable, launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from '../support/browser';
+import {
+  browserAvailable,
+  launchBrowser,
+  screenshot,
+  seriousA11yViolations,
+  startIdentityProvider,
+  type TestIdentityProvider,
+} from '../support/browser';
 import { startTestHub, type TestHub } from '../support/hub';
 import { runLate, teawareOrder } from '../support/orders';
 import { partner, staff } from '../support/principals';
@@ -36,7 +43,12 @@ describeInBrowser('web app in a browser', () => {
     // The identity provider and Chromium start in processes of their own while the hub seeds the demo.
     browserStarted = launchBrowser();
     idp = await startIdentityProvider({ port: idpPort, redirectUris: [`${base}/studio`], audience: AUDIENCE, scope: 'weft:hub' });
-    const auth = new TokenService({ hubSecret: randomBytes(32).toString('base64url'), jwksUrl: `${idp.issuer}/jwks`, issuer: idp.issuer, audience: AUDIENCE });
+    const auth = new TokenService({
+      hubSecret: randomBytes(32).toString('base64url'),
+      jwksUrl: `${idp.issuer}/jwks`,
+      issuer: idp.issuer,
+      audience: AUDIENCE,
+    });
     t = await startTestHub('sqlite', {
       seedDemo: true,
       auth,
@@ -55,7 +67,10 @@ describeInBrowser('web app in a browser', () => {
   });
 
   const newPage = async (options: { width?: number; height?: number; locale?: string } = {}): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: options.width ?? 375, height: options.height ?? 812 }, locale: options.locale ?? 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 375, height: options.height ?? 812 },
+      locale: options.locale ?? 'en-GB',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
@@ -68,23 +83,42 @@ describeInBrowser('web app in a browser', () => {
   };
 
   const importOrder = async () =>
-    ok(await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`, { input: teawareOrder() })).importShopOrder as {
+    ok(
+      await t.gql(
+        `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`,
+        { input: teawareOrder() },
+      ),
+    ).importShopOrder as {
       id: string;
       stages: { id: string; qcCheckpoint: boolean; statusCode: { code: string } }[];
     };
 
-  const startStage = (id: string, operator?: { name: string; penName: string }) => t.gql(`mutation($s: ID!, $o: OperatorInput) { startStage(stageRunId: $s, operator: $o) { id } }`, { s: id, o: operator });
+  const startStage = (id: string, operator?: { name: string; penName: string }) =>
+    t.gql(`mutation($s: ID!, $o: OperatorInput) { startStage(stageRunId: $s, operator: $o) { id } }`, { s: id, o: operator });
   const completeStage = (id: string, environment?: { name: string; value: number; unit: string }[]) =>
-    t.gql(`mutation($s: ID!, $i: CompleteStageInput) { completeStage(stageRunId: $s, input: $i) { id } }`, { s: id, i: environment ? { environment } : undefined });
+    t.gql(`mutation($s: ID!, $i: CompleteStageInput) { completeStage(stageRunId: $s, input: $i) { id } }`, {
+      s: id,
+      i: environment ? { environment } : undefined,
+    });
   const runStage = async (stage: { id: string; qcCheckpoint: boolean }) => {
     ok(await startStage(stage.id));
-    if (stage.qcCheckpoint) ok(await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, { s: stage.id, k: randomUUID() }));
+    if (stage.qcCheckpoint)
+      ok(
+        await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, {
+          s: stage.id,
+          k: randomUUID(),
+        }),
+      );
     ok(await completeStage(stage.id));
   };
 
   const mintLink = async (orderId: string, tier?: 'MINIMAL' | 'BASIC' | 'DETAILED') =>
-    ok(await t.gql(`mutation($o: ID!, $t: VisibilityTier, $k: String!) { mintCustomerLink(orderId: $o, tier: $t, idempotencyKey: $k) { url link { id } } }`, { o: orderId, t: tier, k: randomUUID() }))
-      .mintCustomerLink as { url: string; link: { id: string } };
+    ok(
+      await t.gql(
+        `mutation($o: ID!, $t: VisibilityTier, $k: String!) { mintCustomerLink(orderId: $o, tier: $t, idempotencyKey: $k) { url link { id } } }`,
+        { o: orderId, t: tier, k: randomUUID() },
+      ),
+    ).mintCustomerLink as { url: string; link: { id: string } };
 
   const expectAccessible = async (page: Page) => expect(await seriousA11yViolations(page)).toEqual([]);
 
@@ -122,7 +156,11 @@ describeInBrowser('web app in a browser', () => {
     const api = await fetch(`${base}/graphql/nothing-here`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-security-policy')).toBeNull();
-    const graphql = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ vocabularyVersion }' }) });
+    const graphql = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ vocabularyVersion }' }),
+    });
     expect(graphql.headers.get('content-security-policy')).toBeNull();
     // Hashed assets are cached for a year; the HTML is not.
     expect(headers['cache-control']).toBe('no-cache');
@@ -130,109 +168,129 @@ describeInBrowser('web app in a browser', () => {
     expect((await fetch(`${base}${asset}`)).headers.get('cache-control')).toContain('immutable');
   });
 
-  it.concurrent('shows a customer exactly what the tier allows: nothing of stage times or pen names at MINIMAL, both at DETAILED, never a real name', async () => {
-    const order = await importOrder();
-    const [first] = order.stages;
-    ok(await startStage(first.id, { name: '王芳', penName: '墨白' }));
-    ok(await completeStage(first.id, [{ name: 'workshop temperature', value: 22, unit: '°C' }]));
+  it.concurrent(
+    'shows a customer exactly what the tier allows: nothing of stage times or pen names at MINIMAL, both at DETAILED, never a real name',
+    async () => {
+      const order = await importOrder();
+      const [first] = order.stages;
+      ok(await startStage(first.id, { name: '王芳', penName: '墨白' }));
+      ok(await completeStage(first.id, [{ name: 'workshop temperature', value: 22, unit: '°C' }]));
 
-    const minimal = await newPage();
-    await minimal.goto((await mintLink(order.id, 'MINIMAL')).url);
-    await minimal.getByTestId('phase').waitFor(WAIT);
-    // The link leaves the address bar (and the history entry), and a reload still works.
-    expect(new URL(minimal.url()).search).toBe('');
-    await minimal.reload();
-    await minimal.getByTestId('phase').waitFor(WAIT);
-    await expect(minimal.getByTestId('phase').textContent()).resolves.toBe('In progress');
-    const minimalText = await minimal.locator('main').innerText();
-    expect(await minimal.getByTestId('stages').count()).toBe(0);
-    expect(await minimal.getByTestId('milestone').count()).toBe(0);
-    expect(minimalText).not.toContain('墨白');
-    expect(minimalText).not.toContain('王芳');
-    expect(minimalText).not.toContain('workshop temperature');
-    expect(minimalText).toContain('TEA-CUP-CALLIG × 2');
-    await expectAccessible(minimal);
-    await screenshots(minimal, 'track-minimal');
+      const minimal = await newPage();
+      await minimal.goto((await mintLink(order.id, 'MINIMAL')).url);
+      await minimal.getByTestId('phase').waitFor(WAIT);
+      // The link leaves the address bar (and the history entry), and a reload still works.
+      expect(new URL(minimal.url()).search).toBe('');
+      await minimal.reload();
+      await minimal.getByTestId('phase').waitFor(WAIT);
+      await expect(minimal.getByTestId('phase').textContent()).resolves.toBe('In progress');
+      const minimalText = await minimal.locator('main').innerText();
+      expect(await minimal.getByTestId('stages').count()).toBe(0);
+      expect(await minimal.getByTestId('milestone').count()).toBe(0);
+      expect(minimalText).not.toContain('墨白');
+      expect(minimalText).not.toContain('王芳');
+      expect(minimalText).not.toContain('workshop temperature');
+      expect(minimalText).toContain('TEA-CUP-CALLIG × 2');
+      await expectAccessible(minimal);
+      await screenshots(minimal, 'track-minimal');
 
-    const detailed = await newPage({ locale: 'zh-CN' });
-    await detailed.goto((await mintLink(order.id, 'DETAILED')).url);
-    await detailed.getByTestId('stages').waitFor(WAIT);
-    const stages = detailed.getByTestId('stages').locator('li[data-status]');
-    await expect(stages.count()).resolves.toBe(order.stages.length);
-    const done = detailed.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"]`);
-    await expect(done.getAttribute('data-status')).resolves.toBe('DONE');
-    expect(await done.locator('time').count()).toBe(2);
-    const detailedText = await detailed.locator('main').innerText();
-    expect(detailedText).toContain('墨白');
-    expect(detailedText).toContain('workshop temperature: 22 °C');
-    expect(detailedText).not.toContain('王芳');
-    // Chinese throughout, labels from the vocabulary, dates written for the language.
-    expect(await detailed.locator('html').getAttribute('lang')).toBe('zh-CN');
-    expect(detailedText).toContain('设计确认');
-    await expectAccessible(detailed);
-    await screenshots(detailed, 'track-detailed-zh');
-  });
+      const detailed = await newPage({ locale: 'zh-CN' });
+      await detailed.goto((await mintLink(order.id, 'DETAILED')).url);
+      await detailed.getByTestId('stages').waitFor(WAIT);
+      const stages = detailed.getByTestId('stages').locator('li[data-status]');
+      await expect(stages.count()).resolves.toBe(order.stages.length);
+      const done = detailed.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"]`);
+      await expect(done.getAttribute('data-status')).resolves.toBe('DONE');
+      expect(await done.locator('time').count()).toBe(2);
+      const detailedText = await detailed.locator('main').innerText();
+      expect(detailedText).toContain('墨白');
+      expect(detailedText).toContain('workshop temperature: 22 °C');
+      expect(detailedText).not.toContain('王芳');
+      // Chinese throughout, labels from the vocabulary, dates written for the language.
+      expect(await detailed.locator('html').getAttribute('lang')).toBe('zh-CN');
+      expect(detailedText).toContain('设计确认');
+      await expectAccessible(detailed);
+      await screenshots(detailed, 'track-detailed-zh');
+    },
+  );
 
-  it.concurrent('moves the customer page live as the studio works in the console, and after a cut connection resumes with both missed stages once each, in order', async () => {
-    const order = await importOrder();
-    const [first, second, third] = order.stages;
-    const customer = await newPage();
-    // A proxy the test controls between the page and the gateway's graphql-ws endpoint.
-    const gate = { cut: false, open: [] as WebSocketRoute[] };
-    await customer.context().routeWebSocket(/\/graphql\/customer$/, (socket) => {
-      if (gate.cut) return void socket.close({ code: 1012, reason: 'cut by the test' });
-      socket.connectToServer();
-      gate.open.push(socket);
-    });
-    await customer.goto((await mintLink(order.id, 'DETAILED')).url);
-    await customer.locator('[data-live-state=live]').waitFor(WAIT);
+  it.concurrent(
+    'moves the customer page live as the studio works in the console, and after a cut connection resumes with both missed stages once each, in order',
+    async () => {
+      const order = await importOrder();
+      const [first, second, third] = order.stages;
+      const customer = await newPage();
+      // A proxy the test controls between the page and the gateway's graphql-ws endpoint.
+      const gate = { cut: false, open: [] as WebSocketRoute[] };
+      await customer.context().routeWebSocket(/\/graphql\/customer$/, (socket) => {
+        if (gate.cut) return void socket.close({ code: 1012, reason: 'cut by the test' });
+        socket.connectToServer();
+        gate.open.push(socket);
+      });
+      await customer.goto((await mintLink(order.id, 'DETAILED')).url);
+      await customer.locator('[data-live-state=live]').waitFor(WAIT);
 
-    const studio = await newPage({ width: 1280, height: 800 });
-    await demoSignIn(studio, '/studio', 'STUDIO_ADMIN', 'moyun-studio');
-    await studio.getByTestId('kanban').waitFor(WAIT);
-    await expectAccessible(studio);
-    await screenshots(studio, 'studio-kanban');
-    // The console's other sections: delay alerts, materials (reorder suggestions), overflow.
-    for (const [tab, heading] of [['Delay alerts', 'Delay alerts'], ['Materials', 'Material risk and reorder suggestions'], ['Overflow', 'Declare a demand surge']]) {
-      await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: tab }).click();
-      await studio.getByRole('heading', { name: heading }).waitFor(WAIT);
-      await studio.locator('.state.loading').waitFor({ state: 'detached', ...WAIT });
+      const studio = await newPage({ width: 1280, height: 800 });
+      await demoSignIn(studio, '/studio', 'STUDIO_ADMIN', 'moyun-studio');
+      await studio.getByTestId('kanban').waitFor(WAIT);
       await expectAccessible(studio);
-      await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
-    }
-    await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Kanban' }).click();
-    await studio.goto(`${base}/studio?order=${order.id}`);
-    const detail = studio.getByTestId('order-detail');
-    await detail.locator(`li[data-code="${first.statusCode.code}"]`).waitFor(WAIT);
-    await detail.getByLabel('Operator (real name)').fill('李雷');
-    await detail.getByLabel('Pen name').fill('青岚');
-    await detail.getByRole('button', { name: 'Start', exact: true }).click();
-    await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=IN_PROGRESS]`).waitFor(WAIT);
-    await detail.getByRole('button', { name: 'Complete', exact: true }).click();
-    await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
-    await expectAccessible(studio);
-    await screenshots(studio, 'studio-order');
+      await screenshots(studio, 'studio-kanban');
+      // The console's other sections: delay alerts, materials (reorder suggestions), overflow.
+      for (const [tab, heading] of [
+        ['Delay alerts', 'Delay alerts'],
+        ['Materials', 'Material risk and reorder suggestions'],
+        ['Overflow', 'Declare a demand surge'],
+      ]) {
+        await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: tab }).click();
+        await studio.getByRole('heading', { name: heading }).waitFor(WAIT);
+        await studio.locator('.state.loading').waitFor({ state: 'detached', ...WAIT });
+        await expectAccessible(studio);
+        await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
+      }
+      await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Kanban' }).click();
+      await studio.goto(`${base}/studio?order=${order.id}`);
+      const detail = studio.getByTestId('order-detail');
+      await detail.locator(`li[data-code="${first.statusCode.code}"]`).waitFor(WAIT);
+      await detail.getByLabel('Operator (real name)').fill('李雷');
+      await detail.getByLabel('Pen name').fill('青岚');
+      await detail.getByRole('button', { name: 'Start', exact: true }).click();
+      await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=IN_PROGRESS]`).waitFor(WAIT);
+      await detail.getByRole('button', { name: 'Complete', exact: true }).click();
+      await detail.locator(`li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+      await expectAccessible(studio);
+      await screenshots(studio, 'studio-order');
 
-    // Without a reload, the customer's page shows the stage done and the update.
-    await customer.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
-    await customer.locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${first.statusCode.code}"]`).waitFor(WAIT);
+      // Without a reload, the customer's page shows the stage done and the update.
+      await customer.locator(`[data-testid=stages] li[data-code="${first.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+      await customer
+        .locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${first.statusCode.code}"]`)
+        .waitFor(WAIT);
 
-    // Cut the live connection and keep it down while two more stages complete.
-    gate.cut = true;
-    for (const socket of gate.open.splice(0)) await socket.close({ code: 1012, reason: 'cut by the test' });
-    await customer.locator('[data-live-state=reconnecting]').waitFor(WAIT);
-    await runStage(second);
-    await runStage(third);
-    gate.cut = false;
-    await customer.locator('[data-live-state=live]').waitFor(WAIT);
-    await customer.locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${third.statusCode.code}"]`).waitFor(WAIT);
+      // Cut the live connection and keep it down while two more stages complete.
+      gate.cut = true;
+      for (const socket of gate.open.splice(0)) await socket.close({ code: 1012, reason: 'cut by the test' });
+      await customer.locator('[data-live-state=reconnecting]').waitFor(WAIT);
+      await runStage(second);
+      await runStage(third);
+      gate.cut = false;
+      await customer.locator('[data-live-state=live]').waitFor(WAIT);
+      await customer
+        .locator(`[data-testid=live-events] li[data-type="order.stage.completed"][data-code="${third.statusCode.code}"]`)
+        .waitFor(WAIT);
 
-    const events = await customer.locator('[data-testid=live-events] li').evaluateAll((items) => items.map((item: any) => ({ cursor: item.getAttribute('data-cursor'), type: item.getAttribute('data-type'), code: item.getAttribute('data-code') })));
-    expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
-    const completed = events.filter((event) => event.type === 'order.stage.completed').map((event) => event.code);
-    expect(completed).toEqual([first, second, third].map((stage) => stage.statusCode.code));
-    await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
-  });
+      const events = await customer.locator('[data-testid=live-events] li').evaluateAll((items) =>
+        items.map((item: any) => ({
+          cursor: item.getAttribute('data-cursor'),
+          type: item.getAttribute('data-type'),
+          code: item.getAttribute('data-code'),
+        })),
+      );
+      expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
+      const completed = events.filter((event) => event.type === 'order.stage.completed').map((event) => event.code);
+      expect(completed).toEqual([first, second, third].map((stage) => stage.statusCode.code));
+      await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
+    },
+  );
 
   it.concurrent('lets a customer answer a delay notice; the answer shows at once and after a reload', async () => {
     const order = await importOrder();
@@ -251,7 +309,8 @@ describeInBrowser('web app in a browser', () => {
     await page.reload();
     await page.getByTestId('delay-answer').waitFor(WAIT);
     expect(await page.getByTestId('delay-answer').innerText()).toContain('Accept the delay');
-    const alerts = ok(await t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id })).order.delayAlerts;
+    const alerts = ok(await t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id })).order
+      .delayAlerts;
     expect(alerts.find((alert: any) => alert.threshold === 50).customerResponse).toBe('ACCEPT_DELAY');
   });
 
@@ -287,63 +346,88 @@ describeInBrowser('web app in a browser', () => {
     await notFound.getByRole('heading', { name: 'This share link does not exist' }).waitFor(WAIT);
   });
 
-  it.concurrent('opens a finished piece’s story from the code on the customer’s order page, through the Digital Link resolver, in English and Chinese; an unknown code explains itself', async () => {
-    // With the line's GTIN, the printed code is a GS1 Digital Link under the hub's public URL.
-    const order = ok(
-      await t.gql(`mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`, {
-        input: teawareOrder({ lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1, personalisation: '宁静致远', gtin: '6901234001013' }] }),
-      }),
-    ).importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
-    for (const stage of order.stages) await runStage(stage);
-    const [trace] = ok(await t.gql(`query($id: ID!) { order(id: $id) { traceCodes { code uri } } }`, { id: order.id })).order.traceCodes as { code: string; uri: string }[];
-    expect(trace.uri).toBe(`${base}/01/06901234001013/21/${trace.code}`);
-    // The suppliers subgraph learns the code from the bus: the lots appear once it has.
-    await waitFor(async () => ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { lotCode } } }`, { c: trace.code })).productStory.materialOrigins.length > 0, 30_000, 'the story’s material origins');
+  it.concurrent(
+    'opens a finished piece’s story from the code on the customer’s order page, through the Digital Link resolver, in English and Chinese; an unknown code explains itself',
+    async () => {
+      // With the line's GTIN, the printed code is a GS1 Digital Link under the hub's public URL.
+      const order = ok(
+        await t.gql(
+          `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`,
+          {
+            input: teawareOrder({
+              lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 1, personalisation: '宁静致远', gtin: '6901234001013' }],
+            }),
+          },
+        ),
+      ).importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
+      for (const stage of order.stages) await runStage(stage);
+      const [trace] = ok(await t.gql(`query($id: ID!) { order(id: $id) { traceCodes { code uri } } }`, { id: order.id })).order
+        .traceCodes as { code: string; uri: string }[];
+      expect(trace.uri).toBe(`${base}/01/06901234001013/21/${trace.code}`);
+      // The suppliers subgraph learns the code from the bus: the lots appear once it has.
+      await waitFor(
+        async () =>
+          ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { lotCode } } }`, { c: trace.code })).productStory
+            .materialOrigins.length > 0,
+        30_000,
+        'the story’s material origins',
+      );
 
-    const customer = await newPage();
-    await customer.goto((await mintLink(order.id, 'MINIMAL')).url);
-    await customer.getByTestId('trace-codes').waitFor(WAIT);
-    await expectAccessible(customer);
-    await customer.getByRole('link', { name: trace.code }).click();
-    await customer.getByTestId('product-story').waitFor(WAIT);
-    expect(customer.url()).toBe(`${base}/story/${trace.code}`);
-    await expect(customer.getByTestId('story-stages').locator('li').count()).resolves.toBe(order.stages.length);
-    await expect(customer.getByTestId('story-qc').textContent()).resolves.toBe('Passed');
-    // Every lot the API names, as the page shows it: material, supplier by name, lot.
-    const { materialOrigins } = ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`, { c: trace.code })).productStory;
-    const materials = (await customer.getByTestId('story-materials').innerText()).split('\n');
-    expect(materials).toEqual(materialOrigins.map((origin: any) => `${origin.materialName} · from ${origin.supplier.nameEn} · lot ${origin.lotCode}`));
-    const text = await customer.locator('body').innerText();
-    expect(text).toContain('Made by Moyun Creative Studio');
-    // Nothing personal: not the customer, not the inscription.
-    expect(text).not.toContain('林小姐');
-    expect(text).not.toContain('宁静致远');
-    await expectAccessible(customer);
-    await screenshots(customer, 'story');
+      const customer = await newPage();
+      await customer.goto((await mintLink(order.id, 'MINIMAL')).url);
+      await customer.getByTestId('trace-codes').waitFor(WAIT);
+      await expectAccessible(customer);
+      await customer.getByRole('link', { name: trace.code }).click();
+      await customer.getByTestId('product-story').waitFor(WAIT);
+      expect(customer.url()).toBe(`${base}/story/${trace.code}`);
+      await expect(customer.getByTestId('story-stages').locator('li').count()).resolves.toBe(order.stages.length);
+      await expect(customer.getByTestId('story-qc').textContent()).resolves.toBe('Passed');
+      // Every lot the API names, as the page shows it: material, supplier by name, lot.
+      const { materialOrigins } = ok(
+        await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`, {
+          c: trace.code,
+        }),
+      ).productStory;
+      const materials = (await customer.getByTestId('story-materials').innerText()).split('\n');
+      expect(materials).toEqual(
+        materialOrigins.map((origin: any) => `${origin.materialName} · from ${origin.supplier.nameEn} · lot ${origin.lotCode}`),
+      );
+      const text = await customer.locator('body').innerText();
+      expect(text).toContain('Made by Moyun Creative Studio');
+      // Nothing personal: not the customer, not the inscription.
+      expect(text).not.toContain('林小姐');
+      expect(text).not.toContain('宁静致远');
+      await expectAccessible(customer);
+      await screenshots(customer, 'story');
 
-    const chinese = await newPage({ locale: 'zh-CN' });
-    await chinese.goto(trace.uri);
-    await chinese.getByTestId('product-story').waitFor(WAIT);
-    const chineseText = await chinese.locator('body').innerText();
-    expect(chineseText).toContain('墨韵文创制作');
-    expect(chineseText).toContain('原料来源');
-    expect(chineseText).toContain('设计确认');
-    await expectAccessible(chinese);
-    await screenshots(chinese, 'story-zh');
+      const chinese = await newPage({ locale: 'zh-CN' });
+      await chinese.goto(trace.uri);
+      await chinese.getByTestId('product-story').waitFor(WAIT);
+      const chineseText = await chinese.locator('body').innerText();
+      expect(chineseText).toContain('墨韵文创制作');
+      expect(chineseText).toContain('原料来源');
+      expect(chineseText).toContain('设计确认');
+      await expectAccessible(chinese);
+      await screenshots(chinese, 'story-zh');
 
-    const unknown = await newPage();
-    await unknown.goto(`${base}/story/WT00000000000000000000000000`);
-    await unknown.getByRole('heading', { name: 'No product carries this code' }).waitFor(WAIT);
-    await expectAccessible(unknown);
-    expect((await fetch(`${base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
-  });
+      const unknown = await newPage();
+      await unknown.goto(`${base}/story/WT00000000000000000000000000`);
+      await unknown.getByRole('heading', { name: 'No product carries this code' }).waitFor(WAIT);
+      await expectAccessible(unknown);
+      expect((await fetch(`${base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
+    },
+  );
 
   it.concurrent('shows a partner only the stages it holds, with no customer data and no prices', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await demoSignIn(page, '/partner', 'PARTNER', 'gilding-atelier');
     await page.getByTestId('assigned-stages').waitFor(WAIT);
-    const shown = await page.locator('[data-testid=assigned-stages] li[data-stage-id]').evaluateAll((items) => items.map((item: any) => item.getAttribute('data-stage-id')));
-    const expected = ok(await t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') })).assignedStages.map((stage: any) => stage.id);
+    const shown = await page
+      .locator('[data-testid=assigned-stages] li[data-stage-id]')
+      .evaluateAll((items) => items.map((item: any) => item.getAttribute('data-stage-id')));
+    const expected = ok(
+      await t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') }),
+    ).assignedStages.map((stage: any) => stage.id);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.sort()).toEqual(expected.sort());
     const text = await page.locator('main').innerText();
@@ -362,14 +446,22 @@ describeInBrowser('web app in a browser', () => {
     await problems.waitFor(WAIT);
     expect(await problems.innerText()).toMatch(/Line 3:.*NO-SUCH-SKU/);
     expect(await page.getByTestId('stock-lots').innerText()).not.toContain('JDZ-K-BROWSER');
-    const lots = ok(await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { lotCode } }`, {}, { as: staff('jingdezhen-clay', 'SUPPLIER') })).stockLots;
+    const lots = ok(
+      await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { lotCode } }`, {}, { as: staff('jingdezhen-clay', 'SUPPLIER') }),
+    ).stockLots;
     expect(lots.map((lot: any) => lot.lotCode)).not.toContain('JDZ-K-BROWSER');
     await expectAccessible(page);
     await screenshots(page, 'supplier');
   });
 
   it.concurrent('lets a supplier ship a purchase order with the lots it sent, and the studio sees it shipped', async () => {
-    const placed = ok(await t.gql(`mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "browser-ship-po") { id } }`, {}, { as: staff('moyun-studio') })).placePurchaseOrder;
+    const placed = ok(
+      await t.gql(
+        `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "browser-ship-po") { id } }`,
+        {},
+        { as: staff('moyun-studio') },
+      ),
+    ).placePurchaseOrder;
     const page = await newPage({ width: 375, height: 800 });
     await demoSignIn(page, '/supplier', 'SUPPLIER', 'jingdezhen-clay');
     const item = page.locator(`[data-purchase-order="${placed.id}"]`);
@@ -386,7 +478,9 @@ describeInBrowser('web app in a browser', () => {
     await form.getByRole('button', { name: 'Mark shipped' }).click();
     await item.getByText('CLAY-KAOLIN JDZ-K-2612S × 280').waitFor(WAIT);
     expect(await item.locator('.badge').innerText()).toBe('Shipped');
-    const seen = ok(await t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') })).purchaseOrders.find((order: any) => order.id === placed.id);
+    const seen = ok(
+      await t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') }),
+    ).purchaseOrders.find((order: any) => order.id === placed.id);
     expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2612S', quantity: 280 }] });
     await screenshots(page, 'supplier-shipped');
     await page.getByRole('button', { name: '中文' }).click();
@@ -420,6 +514,8 @@ describeInBrowser('web app in a browser', () => {
     expect(session).toMatchObject({ via: 'oidc', role: 'STUDIO_ADMIN', org: 'moyun-studio' });
     // The token is the provider's (RS256), and the hub accepts it.
     expect(JSON.parse(Buffer.from(session.token.split('.')[0], 'base64url').toString()).alg).toBe('RS256');
-    expect(ok(await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, {}, { as: session.token })).stageBoard.overdueTotal).toBeGreaterThanOrEqual(0);
+    expect(
+      ok(await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, {}, { as: session.token })).stageBoard.overdueTotal,
+    ).toBeGreaterThanOrEqual(0);
   });
 });

@@ -14,7 +14,8 @@ export const SCREENSHOT_DIR = path.resolve(__dirname, '..', '..', '..', 'test-ar
 
 export function browserAvailable(): boolean {
   if (fs.existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.CI === 'true') throw new Error(`No Chromium at ${CHROMIUM_PATH}: CI installs it (apt-get install chromium); set CHROMIUM_PATH to use another`);
+  if (process.env.CI === 'true')
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: CI installs it (apt-get install chromium); set CHROMIUM_PATH to use another`);
   console.warn(`Browser tests skipped: no Chromium at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   return false;
 }
@@ -24,7 +25,16 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     // As root, without a sandbox; no background traffic (this machine's network is closed).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-default-apps'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-default-apps',
+    ],
   });
 }
 
@@ -32,8 +42,19 @@ export function launchBrowser(): Promise<Browser> {
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   // The app has no frames: axe runs in the page itself (no blank page opened to finish each
   // check), and only violations get their selectors worked out (axe's own performance option).
-  const results = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
-  return results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join('; ')})`);
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode()
+    .options({ resultTypes: ['violations'] })
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes
+          .map((node) => node.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
 }
 
 /** A screenshot kept as a test artifact (test-artifacts/ is not committed). */
@@ -44,17 +65,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-
 export interface TestIdentityProvider {
   issuer: string;
   close(): void;
 }
 
 /** oidc-provider (ESM-only) in a child process: see test/support/oidc-provider.mjs. */
-export async function startIdentityProvider(options: { port: number; redirectUris: string[]; audience: string; scope: string }): Promise<TestIdentityProvider> {
+export async function startIdentityProvider(options: {
+  port: number;
+  redirectUris: string[];
+  audience: string;
+  scope: string;
+}): Promise<TestIdentityProvider> {
   const script = path.resolve(__dirname, '..', '..', '..', 'test', 'support', 'oidc-provider.mjs');
   const child: ChildProcess = spawn(process.execPath, [script], {
-    env: { ...process.env, PORT: String(options.port), REDIRECT_URIS: options.redirectUris.join(','), AUDIENCE: options.audience, SCOPE: options.scope },
+    env: {
+      ...process.env,
+      PORT: String(options.port),
+      REDIRECT_URIS: options.redirectUris.join(','),
+      AUDIENCE: options.audience,
+      SCOPE: options.scope,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const issuer = await new Promise<string>((resolve, reject) => {

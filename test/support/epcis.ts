@@ -8,14 +8,24 @@ export { epcisSchemaProblems };
  * hub's public URL `publicBase`; the test reaches the same gateway at `gatewayUrl`). Each page
  * must be a 200 EPCISQueryDocument that GS1's schema accepts.
  */
-export async function allEpcisEvents(gatewayUrl: string, publicBase: string, path: string, token: string): Promise<{ events: Record<string, any>[]; pages: number }> {
+export async function allEpcisEvents(
+  gatewayUrl: string,
+  publicBase: string,
+  path: string,
+  token: string,
+): Promise<{ events: Record<string, any>[]; pages: number }> {
   const events: Record<string, any>[] = [];
   let next: string | null = path;
   let pages = 0;
   while (next) {
     const response = await fetch(`${gatewayUrl}${next}`, { headers: { authorization: `Bearer ${token}` } });
     const page = (await response.json()) as any;
-    expect([response.status, response.headers.get('gs1-epcis-version'), page.type, epcisSchemaProblems(page)]).toEqual([200, '2.0.0', 'EPCISQueryDocument', []]);
+    expect([response.status, response.headers.get('gs1-epcis-version'), page.type, epcisSchemaProblems(page)]).toEqual([
+      200,
+      '2.0.0',
+      'EPCISQueryDocument',
+      [],
+    ]);
     events.push(...page.epcisBody.queryResults.resultsBody.eventList);
     pages += 1;
     next = /^<([^>]+)>; rel="next"$/.exec(response.headers.get('link') ?? '')?.[1]?.slice(publicBase.length) ?? null;

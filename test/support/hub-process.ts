@@ -25,7 +25,11 @@ export async function startHubProcess(env: Record<string, string> = {}): Promise
   for (let attempt = 1; ; attempt += 1) {
     const hub = await launchHubProcess(env);
     const gone = () => hub.child.exitCode !== null || hub.child.signalCode !== null;
-    await waitFor(async () => gone() || (await fetch(`http://127.0.0.1:${hub.ports.GATEWAY}/readyz`).catch(() => null))?.status === 200, 60_000, 'the hub');
+    await waitFor(
+      async () => gone() || (await fetch(`http://127.0.0.1:${hub.ports.GATEWAY}/readyz`).catch(() => null))?.status === 200,
+      60_000,
+      'the hub',
+    );
     if (!gone()) return hub;
     if (attempt >= 3) throw new Error('The hub process exited before it was ready, three times');
   }
@@ -33,7 +37,8 @@ export async function startHubProcess(env: Record<string, string> = {}): Promise
 
 async function launchHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const ports: Record<string, number> = {};
-  for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB']) ports[name] = await freePort();
+  for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB'])
+    ports[name] = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'hub', 'start.js')], {
     env: {

@@ -29,7 +29,10 @@ export function dialects(): Dialect[] {
 }
 let warned = false;
 
-export type GraphQLResult<T = any> = { data?: T; errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }> };
+export type GraphQLResult<T = any> = {
+  data?: T;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
+};
 
 /**
  * Sends a call again, as a client would, while it is refused only with errors marked retryable
@@ -99,11 +102,28 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
     dropDatabase = scratch.drop;
   }
   const auth = options.auth ?? testTokens();
-  const settings: SubgraphSettings = { ...DEFAULT_SUBGRAPH_SETTINGS, ...options.settings, notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify } };
+  const settings: SubgraphSettings = {
+    ...DEFAULT_SUBGRAPH_SETTINGS,
+    ...options.settings,
+    notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify },
+  };
   // A small pool per part: three Jest workers' hubs share one PostgreSQL (100 connections).
   const location: DatabaseLocation = { databaseUrl, dataDir, poolMax: 3 };
   const start = (seedDemo: boolean) =>
-    startHub({ location, gatewayPort: options.gatewayPort ?? 0, subgraphPort: () => 0, seedDemo, auth, busSettings: options.busSettings, limits: options.limits, rateLimits: options.rateLimits, metricsRoute: true, live: options.live, web: options.web, settings });
+    startHub({
+      location,
+      gatewayPort: options.gatewayPort ?? 0,
+      subgraphPort: () => 0,
+      seedDemo,
+      auth,
+      busSettings: options.busSettings,
+      limits: options.limits,
+      rateLimits: options.rateLimits,
+      metricsRoute: true,
+      live: options.live,
+      web: options.web,
+      settings,
+    });
   let hub = await start(options.seedDemo ?? false);
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {

@@ -62,7 +62,8 @@ export interface LiveConnectionOptions {
 }
 
 export function liveConnection(httpUrl: string, token?: string, options: LiveConnectionOptions = {}): LiveConnection {
-  const ignored = (result: { data?: any }) => Object.values(result.data ?? {}).some((value: any) => options.ignoreTypes?.includes(value?.type));
+  const ignored = (result: { data?: any }) =>
+    Object.values(result.data ?? {}).some((value: any) => options.ignoreTypes?.includes(value?.type));
   const closes: { code: number; reason: string }[] = [];
   const client = createClient({
     url: wsUrl(httpUrl),
@@ -72,7 +73,10 @@ export function liveConnection(httpUrl: string, token?: string, options: LiveCon
     retryWait: async () => new Promise((resolve) => setTimeout(resolve, 100)),
     shouldRetry: () => true,
     lazy: true,
-    on: { closed: (event) => closes.push({ code: (event as { code: number }).code, reason: String((event as { reason?: string }).reason ?? '') }) },
+    on: {
+      closed: (event) =>
+        closes.push({ code: (event as { code: number }).code, reason: String((event as { reason?: string }).reason ?? '') }),
+    },
   });
   return {
     client,
@@ -82,7 +86,12 @@ export function liveConnection(httpUrl: string, token?: string, options: LiveCon
         results: [],
         errors: [],
         completed: false,
-        received: (count, timeoutMs = 30_000) => waitFor(() => stream.results.length >= count || stream.errors.length > 0, timeoutMs, `${count} live results (got ${stream.results.length})`),
+        received: (count, timeoutMs = 30_000) =>
+          waitFor(
+            () => stream.results.length >= count || stream.errors.length > 0,
+            timeoutMs,
+            `${count} live results (got ${stream.results.length})`,
+          ),
         stop: () => unsubscribe(),
       };
       const unsubscribe = client.subscribe<T>(

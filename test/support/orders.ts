@@ -22,5 +22,10 @@ export function teawareOrder(overrides: Record<string, unknown> = {}) {
 export async function runLate(t: TestHub, stageId: string, percent: number): Promise<void> {
   const em = t.hub.subgraphs.orders.systemContext().em.fork();
   const stage = await em.findOneOrFail(StageRun, { id: stageId }, { filters: false });
-  await em.nativeUpdate(StageRun, { id: stageId }, { startedAt: new Date(Date.now() - stage.standardMinutes * 60_000 * (1 + percent / 100)) }, { filters: false });
+  await em.nativeUpdate(
+    StageRun,
+    { id: stageId },
+    { startedAt: new Date(Date.now() - stage.standardMinutes * 60_000 * (1 + percent / 100)) },
+    { filters: false },
+  );
 }

@@ -32,7 +32,11 @@ export async function setup(): Promise<void> {
     process.env.DATABASE_URL = `postgres://postgres:weft@${postgres.getHost()}:${postgres.getMappedPort(5432)}/postgres`;
   }
   if (needNats) {
-    const nats = await new GenericContainer('nats:2.10').withCommand(['-js']).withExposedPorts(4222).withWaitStrategy(Wait.forLogMessage(/Server is ready/)).start();
+    const nats = await new GenericContainer('nats:2.10')
+      .withCommand(['-js'])
+      .withExposedPorts(4222)
+      .withWaitStrategy(Wait.forLogMessage(/Server is ready/))
+      .start();
     started.push(nats);
     process.env.NATS_URL = `nats://${nats.getHost()}:${nats.getMappedPort(4222)}`;
   }

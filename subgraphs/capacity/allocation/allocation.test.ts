@@ -17,16 +17,88 @@ const instance: AllocationInstance = {
   latenessPenaltyCents: 30,
   latenessHorizonDays: 3,
   offers: [
-    { id: 'O1', enterpriseId: 'k1', capability: 'KITCHEN_BAKING', unitPriceCents: 100, qualityScore: 4, free: { '2026-12-01': 3, '2026-12-02': 3 }, sharedWith: 'ALL' },
-    { id: 'O2', enterpriseId: 'k2', capability: 'KITCHEN_BAKING', unitPriceCents: 80, qualityScore: 3, free: { '2026-12-01': 2 }, sharedWith: 'ALL' },
-    { id: 'O3', enterpriseId: 'k3', capability: 'KITCHEN_BAKING', unitPriceCents: 50, qualityScore: 2, free: { '2026-12-01': 10 }, sharedWith: 'ALL' },
-    { id: 'O4', enterpriseId: 'p1', capability: 'C50', unitPriceCents: 100, qualityScore: 5, free: { '2026-12-01': 5 }, sharedWith: new Set(['studio-y']) },
+    {
+      id: 'O1',
+      enterpriseId: 'k1',
+      capability: 'KITCHEN_BAKING',
+      unitPriceCents: 100,
+      qualityScore: 4,
+      free: { '2026-12-01': 3, '2026-12-02': 3 },
+      sharedWith: 'ALL',
+    },
+    {
+      id: 'O2',
+      enterpriseId: 'k2',
+      capability: 'KITCHEN_BAKING',
+      unitPriceCents: 80,
+      qualityScore: 3,
+      free: { '2026-12-01': 2 },
+      sharedWith: 'ALL',
+    },
+    {
+      id: 'O3',
+      enterpriseId: 'k3',
+      capability: 'KITCHEN_BAKING',
+      unitPriceCents: 50,
+      qualityScore: 2,
+      free: { '2026-12-01': 10 },
+      sharedWith: 'ALL',
+    },
+    {
+      id: 'O4',
+      enterpriseId: 'p1',
+      capability: 'C50',
+      unitPriceCents: 100,
+      qualityScore: 5,
+      free: { '2026-12-01': 5 },
+      sharedWith: new Set(['studio-y']),
+    },
   ],
   requests: [
-    { id: 'R1', studioId: 'studio-x', capability: 'KITCHEN_BAKING', units: 5, indivisible: false, earliestStart: '2026-12-01', dueDate: '2026-12-01', priceCapCents: 150, minQuality: 3 },
-    { id: 'R2', studioId: 'studio-x', capability: 'KITCHEN_BAKING', units: 1, indivisible: true, earliestStart: '2026-12-01', dueDate: '2026-12-02', priceCapCents: 200, minQuality: 4 },
-    { id: 'R3', studioId: 'studio-x', capability: 'KITCHEN_BAKING', units: 4, indivisible: false, earliestStart: '2026-12-01', dueDate: '2026-12-03', priceCapCents: 500, minQuality: 5 },
-    { id: 'R4', studioId: 'studio-x', capability: 'C50', units: 1, indivisible: true, earliestStart: '2026-12-01', dueDate: '2026-12-03', priceCapCents: 500, minQuality: 1 },
+    {
+      id: 'R1',
+      studioId: 'studio-x',
+      capability: 'KITCHEN_BAKING',
+      units: 5,
+      indivisible: false,
+      earliestStart: '2026-12-01',
+      dueDate: '2026-12-01',
+      priceCapCents: 150,
+      minQuality: 3,
+    },
+    {
+      id: 'R2',
+      studioId: 'studio-x',
+      capability: 'KITCHEN_BAKING',
+      units: 1,
+      indivisible: true,
+      earliestStart: '2026-12-01',
+      dueDate: '2026-12-02',
+      priceCapCents: 200,
+      minQuality: 4,
+    },
+    {
+      id: 'R3',
+      studioId: 'studio-x',
+      capability: 'KITCHEN_BAKING',
+      units: 4,
+      indivisible: false,
+      earliestStart: '2026-12-01',
+      dueDate: '2026-12-03',
+      priceCapCents: 500,
+      minQuality: 5,
+    },
+    {
+      id: 'R4',
+      studioId: 'studio-x',
+      capability: 'C50',
+      units: 1,
+      indivisible: true,
+      earliestStart: '2026-12-01',
+      dueDate: '2026-12-03',
+      priceCapCents: 500,
+      minQuality: 1,
+    },
   ],
 };
 
@@ -34,7 +106,11 @@ describe('overflow allocation', () => {
   it('finds the optimum worked out by hand, with the binding reason of every unmet unit', async () => {
     const plan = await solveInstance(instance);
     expect(plan.statuses.every((status) => status === 'Optimal')).toBe(true);
-    expect(plan.allocations.map((a) => `${a.requestId}:${a.offerId}:${a.day}:${a.units}`)).toEqual(['R1:O1:2026-12-01:3', 'R1:O2:2026-12-01:2', 'R2:O1:2026-12-02:1']);
+    expect(plan.allocations.map((a) => `${a.requestId}:${a.offerId}:${a.day}:${a.units}`)).toEqual([
+      'R1:O1:2026-12-01:3',
+      'R1:O2:2026-12-01:2',
+      'R2:O1:2026-12-02:1',
+    ]);
     expect(plan.unmet).toEqual([
       { requestId: 'R3', units: 4, reason: 'QUALITY' },
       { requestId: 'R4', units: 1, reason: 'NOT_SHARED' },
@@ -56,8 +132,28 @@ describe('overflow allocation', () => {
   it('never splits an order stage and never books more than is free', async () => {
     const crowded: AllocationInstance = {
       ...instance,
-      offers: [{ id: 'O1', enterpriseId: 'k1', capability: 'C50', unitPriceCents: 100, qualityScore: 5, free: { '2026-12-01': 2 }, sharedWith: 'ALL' }],
-      requests: ['A', 'B', 'C'].map((id) => ({ id, studioId: 's', capability: 'C50', units: 1, indivisible: true, earliestStart: '2026-12-01', dueDate: '2026-12-01', priceCapCents: 200, minQuality: 1 })),
+      offers: [
+        {
+          id: 'O1',
+          enterpriseId: 'k1',
+          capability: 'C50',
+          unitPriceCents: 100,
+          qualityScore: 5,
+          free: { '2026-12-01': 2 },
+          sharedWith: 'ALL',
+        },
+      ],
+      requests: ['A', 'B', 'C'].map((id) => ({
+        id,
+        studioId: 's',
+        capability: 'C50',
+        units: 1,
+        indivisible: true,
+        earliestStart: '2026-12-01',
+        dueDate: '2026-12-01',
+        priceCapCents: 200,
+        minQuality: 1,
+      })),
     };
     const plan = await solveInstance(crowded);
     expect(plan.allocations).toHaveLength(2);

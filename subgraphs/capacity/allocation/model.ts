@@ -147,9 +147,13 @@ export function modelOf(group: Candidate[]): string {
   lines.push('Subject To');
   const termsByRequest = new Map<string, string[]>(requests.map((request) => [request.id, []]));
   group.forEach((candidate, variable) => {
-    termsByRequest.get(candidate.request.id)!.push(candidate.request.indivisible ? `${candidate.request.units} x${variable}` : `x${variable}`);
+    termsByRequest
+      .get(candidate.request.id)!
+      .push(candidate.request.indivisible ? `${candidate.request.units} x${variable}` : `x${variable}`);
   });
-  requests.forEach((request, index) => lines.push(` d${index}: ${termsByRequest.get(request.id)!.join(' + ')} + u${index} = ${request.units}`));
+  requests.forEach((request, index) =>
+    lines.push(` d${index}: ${termsByRequest.get(request.id)!.join(' + ')} + u${index} = ${request.units}`),
+  );
   const capacity = new Map<string, { free: number; variables: string[] }>();
   group.forEach((candidate, variable) => {
     const key = `${candidate.offer.id}|${candidate.day}`;
@@ -159,7 +163,11 @@ export function modelOf(group: Candidate[]): string {
   });
   [...capacity.values()].forEach((entry, index) => lines.push(` c${index}: ${entry.variables.join(' + ')} <= ${entry.free}`));
   lines.push('Bounds');
-  group.forEach((candidate, variable) => lines.push(` 0 <= x${variable} <= ${candidate.request.indivisible ? 1 : Math.min(candidate.request.units, candidate.offer.free[candidate.day])}`));
+  group.forEach((candidate, variable) =>
+    lines.push(
+      ` 0 <= x${variable} <= ${candidate.request.indivisible ? 1 : Math.min(candidate.request.units, candidate.offer.free[candidate.day])}`,
+    ),
+  );
   requests.forEach((request, index) => lines.push(` 0 <= u${index} <= ${request.units}`));
   lines.push('General');
   group.forEach((_, variable) => lines.push(` x${variable}`));

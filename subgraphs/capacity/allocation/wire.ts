@@ -1,7 +1,9 @@
 import type { AllocationInstance, AllocationOffer } from './model';
 
 /** An instance as it crosses to the solver thread (sets become arrays). */
-export type WireInstance = Omit<AllocationInstance, 'offers'> & { offers: (Omit<AllocationOffer, 'sharedWith'> & { sharedWith: string[] | 'ALL' })[] };
+export type WireInstance = Omit<AllocationInstance, 'offers'> & {
+  offers: (Omit<AllocationOffer, 'sharedWith'> & { sharedWith: string[] | 'ALL' })[];
+};
 
 export const toWire = (instance: AllocationInstance): WireInstance => ({
   ...instance,

@@ -9,7 +9,10 @@ registerEnumType(RequestStatusEnum, { name: 'OverflowRequestStatus' });
 
 const UNMET_REASONS = ['NO_OFFER', 'NOT_SHARED', 'QUALITY', 'PRICE_CAP', 'DATES', 'CAPACITY'] as const;
 export const UnmetReasonEnum = enumOf(UNMET_REASONS);
-registerEnumType(UnmetReasonEnum, { name: 'UnmetReason', description: 'The condition no offer met, from the broadest down; CAPACITY: eligible offers were full' });
+registerEnumType(UnmetReasonEnum, {
+  name: 'UnmetReason',
+  description: 'The condition no offer met, from the broadest down; CAPACITY: eligible offers were full',
+});
 
 const ALLOCATION_STATUSES = ['ACTIVE', 'DECLINED', 'RELEASED'] as const;
 export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];

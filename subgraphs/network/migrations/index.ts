@@ -8,6 +8,14 @@ import { Migration20261202100824 as PostgresMigration20261202100824 } from './po
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
 
 export const networkMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
-  sqlite: [{ name: 'Migration20261121231700', class: SqliteMigration20261121231700 }, { name: 'Migration20261202100824', class: SqliteMigration20261202100824 }, { name: 'Migration20261202200000', class: SqliteMigration20261202200000 }],
-  postgresql: [{ name: 'Migration20261121231700', class: PostgresMigration20261121231700 }, { name: 'Migration20261202100824', class: PostgresMigration20261202100824 }, { name: 'Migration20261202200000', class: PostgresMigration20261202200000 }],
+  sqlite: [
+    { name: 'Migration20261121231700', class: SqliteMigration20261121231700 },
+    { name: 'Migration20261202100824', class: SqliteMigration20261202100824 },
+    { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
+  ],
+  postgresql: [
+    { name: 'Migration20261121231700', class: PostgresMigration20261121231700 },
+    { name: 'Migration20261202100824', class: PostgresMigration20261202100824 },
+    { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
+  ],
 };

@@ -8,7 +8,10 @@ export type DelayAlertStatus = (typeof DELAY_ALERT_STATUSES)[number];
 export const DelayAlertStatusEnum = enumOf(DELAY_ALERT_STATUSES);
 export const DelayChoiceEnum = enumOf(DELAY_CHOICES);
 registerEnumType(DelayAlertStatusEnum, { name: 'DelayAlertStatus', description: 'OPEN while the stage runs; CLOSED when it completes' });
-registerEnumType(DelayChoiceEnum, { name: 'DelayChoice', description: 'A customer answer to a delay notice: accept the delay, cancel the rush on this stage, or ask to be contacted' });
+registerEnumType(DelayChoiceEnum, {
+  name: 'DelayChoice',
+  description: 'A customer answer to a delay notice: accept the delay, cancel the rush on this stage, or ask to be contacted',
+});
 
 /**
  * A stage running past a threshold of its standard duration: 30 % alerts the studio's

@@ -7,7 +7,8 @@ const ETA_METHODS = ['HISTORY', 'PARTLY_HISTORY', 'STANDARD_DURATIONS'] as const
 const EtaMethodEnum = enumOf(ETA_METHODS);
 registerEnumType(EtaMethodEnum, {
   name: 'EtaMethod',
-  description: 'HISTORY: every remaining stage from completed runs like it; PARTLY_HISTORY: some from standard durations (history thin); STANDARD_DURATIONS: too little history yet',
+  description:
+    'HISTORY: every remaining stage from completed runs like it; PARTLY_HISTORY: some from standard durations (history thin); STANDARD_DURATIONS: too little history yet',
 });
 
 /**
@@ -109,10 +110,13 @@ export class EtaBasis {
   @Field(() => Int, { description: 'Completed runs of those stages behind the forecast' })
   samples!: number;
 
-  @Field({ description: "Adjusted for the pace of the operator working the order" })
+  @Field({ description: 'Adjusted for the pace of the operator working the order' })
   operatorAdjusted!: boolean;
 
-  @Field(() => Float, { nullable: true, description: "The studio's work in progress now over its usual level (the wait before each stage grows with it)" })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The studio's work in progress now over its usual level (the wait before each stage grows with it)",
+  })
   loadFactor!: number | null;
 
   @Field()

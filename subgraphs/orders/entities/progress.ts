@@ -57,7 +57,7 @@ export class ProgressEvent {
   recordedAt?: Date | null;
 
   /** The outbox event written with this entry (same id on the bus): how live events find it. */
-  @Field(() => ID, { description: "The hub event written with this entry (its EPCIS eventID is urn:uuid:<eventId>)" })
+  @Field(() => ID, { description: 'The hub event written with this entry (its EPCIS eventID is urn:uuid:<eventId>)' })
   @Index()
   @Property({ type: 'string', length: 36 })
   eventId!: string;

@@ -24,7 +24,10 @@ export class TraceCode {
   @Property({ type: 'string', length: 80 })
   productCode!: string;
 
-  @Field(() => String, { nullable: true, description: "The product's GTIN, from its order line: with it the code is a GS1 Digital Link (01 + 21)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The product's GTIN, from its order line: with it the code is a GS1 Digital Link (01 + 21)",
+  })
   @Property({ type: 'string', length: 14, nullable: true })
   gtin?: string | null;
 

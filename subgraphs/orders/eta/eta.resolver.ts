@@ -9,7 +9,8 @@ import { etaService } from './eta.service';
 export class OrderEtaResolver {
   @FieldResolver(() => Eta, {
     nullable: true,
-    description: 'Predicted completion and delivery with a 90 % bound, re-estimated on each progress event (customers from tier BASIC); null once cancelled',
+    description:
+      'Predicted completion and delivery with a 90 % bound, re-estimated on each progress event (customers from tier BASIC); null once cancelled',
   })
   eta(@Root() order: Order, @Ctx() { ctx }: GraphQLContext<OrderLoaders>): Promise<Eta | null> {
     return etaService.etaOf(ctx.em, order, (orderId) => ctx.loaders.etaByOrder.load(orderId), ctx.settings);

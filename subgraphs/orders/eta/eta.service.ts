@@ -21,10 +21,11 @@ const HISTORY_LIMIT = 6000;
 const MATERIAL_SHIFT_MINUTES = 60;
 const MATERIAL_SHIFT_SHARE = 0.1;
 
-
 /** What a customer reads: "90 % likely delivered before 5 Dec". */
 function statementOf(row: Pick<OrderEta, 'deliveryBound'>, delivered: boolean): string {
-  return delivered ? `Delivered ${dayInChina(row.deliveryBound)}` : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${dayInChina(row.deliveryBound)}`;
+  return delivered
+    ? `Delivered ${dayInChina(row.deliveryBound)}`
+    : `${Math.round(ETA_CONFIDENCE * 100)} % likely delivered before ${dayInChina(row.deliveryBound)}`;
 }
 
 function etaView(row: OrderEta, delivered = false): Eta {
@@ -93,7 +94,13 @@ export class EtaService {
     const routeDoneAt = routeDone ? new Date(Math.max(...stages.map((stage) => stage.finishedAt?.getTime() ?? 0))) : null;
     const deliveredAt =
       order.status === 'DELIVERED'
-        ? ((await em.findOne(ProgressEvent, { orderId: order.id, type: ORDER_EVENTS.DELIVERED }, { filters: false, orderBy: { sequence: 'desc' } }))?.occurredAt ?? order.updatedAt)
+        ? ((
+            await em.findOne(
+              ProgressEvent,
+              { orderId: order.id, type: ORDER_EVENTS.DELIVERED },
+              { filters: false, orderBy: { sequence: 'desc' } },
+            )
+          )?.occurredAt ?? order.updatedAt)
         : null;
     if (record) await this.record(em, order, stages, routeDoneAt, deliveredAt);
     return {
@@ -116,28 +123,68 @@ export class EtaService {
   }
 
   /** Completed runs and the delivery of an order become history, once each (keyed by run). */
-  private async record(em: EntityManager, order: Order, stages: StageRun[], routeDoneAt: Date | null, deliveredAt: Date | null): Promise<void> {
+  private async record(
+    em: EntityManager,
+    order: Order,
+    stages: StageRun[],
+    routeDoneAt: Date | null,
+    deliveredAt: Date | null,
+  ): Promise<void> {
     const minutes = (from: Date, to: Date) => Math.max(0, (to.getTime() - from.getTime()) / MINUTE);
     const records: Omit<DurationRecord, 'studioId' | 'productType'>[] = [];
     let readyAt = order.createdAt;
     for (const stage of stages) {
       if (stage.status === 'DONE' && stage.startedAt && stage.finishedAt) {
         const operator = stage.assignedToId === order.studioId ? (stage.operatorName ?? null) : null;
-        records.push({ id: stage.id, kind: 'STAGE', code: stage.code, operator, standardMinutes: stage.standardMinutes, actualMinutes: minutes(stage.startedAt, stage.finishedAt), waitMinutes: minutes(readyAt, stage.startedAt), load: stage.loadAtStart ?? 0, finishedAt: stage.finishedAt });
+        records.push({
+          id: stage.id,
+          kind: 'STAGE',
+          code: stage.code,
+          operator,
+          standardMinutes: stage.standardMinutes,
+          actualMinutes: minutes(stage.startedAt, stage.finishedAt),
+          waitMinutes: minutes(readyAt, stage.startedAt),
+          load: stage.loadAtStart ?? 0,
+          finishedAt: stage.finishedAt,
+        });
       }
       if (stage.finishedAt) readyAt = stage.finishedAt;
     }
     if (deliveredAt && routeDoneAt) {
-      records.push({ id: deliveryRecordId(order.id), kind: 'DELIVERY', code: 'DELIVERY', operator: null, standardMinutes: 0, actualMinutes: minutes(routeDoneAt, deliveredAt), waitMinutes: 0, load: 0, finishedAt: deliveredAt });
+      records.push({
+        id: deliveryRecordId(order.id),
+        kind: 'DELIVERY',
+        code: 'DELIVERY',
+        operator: null,
+        standardMinutes: 0,
+        actualMinutes: minutes(routeDoneAt, deliveredAt),
+        waitMinutes: 0,
+        load: 0,
+        finishedAt: deliveredAt,
+      });
     }
     if (records.length === 0) return;
-    const known = new Set((await em.find(DurationRecord, { id: { $in: records.map((record) => record.id) } }, { fields: ['id'], filters: false })).map((row) => row.id));
-    for (const record of records) if (!known.has(record.id)) em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productType }));
+    const known = new Set(
+      (await em.find(DurationRecord, { id: { $in: records.map((record) => record.id) } }, { fields: ['id'], filters: false })).map(
+        (row) => row.id,
+      ),
+    );
+    for (const record of records)
+      if (!known.has(record.id))
+        em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productType }));
   }
 
-  private async forecast(em: EntityManager, order: Order, record: boolean, settings: SubgraphSettings): Promise<{ forecast: Forecast; delivered: boolean }> {
+  private async forecast(
+    em: EntityManager,
+    order: Order,
+    record: boolean,
+    settings: SubgraphSettings,
+  ): Promise<{ forecast: Forecast; delivered: boolean }> {
     const snapshot = await this.snapshot(em, order, record);
-    return { forecast: forecastOrder(await this.modelFor(em, order.studioId, settings.etaModelTtlMs), snapshot, this.clock()), delivered: Boolean(snapshot.deliveredAt) };
+    return {
+      forecast: forecastOrder(await this.modelFor(em, order.studioId, settings.etaModelTtlMs), snapshot, this.clock()),
+      delivered: Boolean(snapshot.deliveredAt),
+    };
   }
 
   /**
@@ -146,7 +193,13 @@ export class EtaService {
    * Cancelled orders have none. Given the sequence of the event that asked, it does nothing
    * unless that is the order's latest change: a backlog being caught up on forecasts once.
    */
-  async estimate(em: EntityManager, orderId: string, actor: EventActor, settings: SubgraphSettings, triggerSequence?: number): Promise<OrderEta | null> {
+  async estimate(
+    em: EntityManager,
+    orderId: string,
+    actor: EventActor,
+    settings: SubgraphSettings,
+    triggerSequence?: number,
+  ): Promise<OrderEta | null> {
     const order = await em.findOne(Order, { id: orderId }, { filters: false });
     const existing = await em.findOne(OrderEta, { orderId }, { filters: false });
     if (!order || order.status === 'CANCELLED') {
@@ -154,14 +207,23 @@ export class EtaService {
       return null;
     }
     // A backlog being caught up on: only the order's latest change forecasts (and tells customers).
-    if (triggerSequence !== undefined && (await em.count(ProgressEvent, { orderId, sequence: { $gt: triggerSequence }, type: { $ne: ORDER_EVENTS.ETA_CHANGED } }, { filters: false })) > 0) {
+    if (
+      triggerSequence !== undefined &&
+      (await em.count(
+        ProgressEvent,
+        { orderId, sequence: { $gt: triggerSequence }, type: { $ne: ORDER_EVENTS.ETA_CHANGED } },
+        { filters: false },
+      )) > 0
+    ) {
       return existing;
     }
     const { forecast, delivered } = await this.forecast(em, order, true, settings);
     const now = this.clock();
     const row = existing ? Object.assign(existing, stored(forecast, now)) : em.create(OrderEta, { orderId, ...stored(forecast, now) });
     em.persist(row);
-    const publish = !delivered && (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
+    const publish =
+      !delivered &&
+      (moved(row.publishedCompletionBound, row.completionBound, now) || moved(row.publishedDeliveryBound, row.deliveryBound, now));
     if (publish) {
       row.publishedCompletionBound = row.completionBound;
       row.publishedDeliveryBound = row.deliveryBound;
@@ -184,7 +246,12 @@ export class EtaService {
   }
 
   /** `Order.eta`: the stored forecast (through the request's loader), or one computed now for an order not estimated yet. */
-  async etaOf(em: EntityManager, order: Order, load: (orderId: string) => Promise<OrderEta | null>, settings: SubgraphSettings): Promise<Eta | null> {
+  async etaOf(
+    em: EntityManager,
+    order: Order,
+    load: (orderId: string) => Promise<OrderEta | null>,
+    settings: SubgraphSettings,
+  ): Promise<Eta | null> {
     if (order.status === 'CANCELLED') return null;
     const row = await load(order.id);
     if (row) return etaView(row, order.status === 'DELIVERED');
@@ -201,7 +268,9 @@ export class EtaService {
     const em = ctx.em.fork();
     const open = await em.find(Order, { status: { $in: OPEN_STATUSES } }, { fields: ['id'], filters: false, limit: 5000 });
     const computed = new Map(
-      (await em.find(OrderEta, { orderId: { $in: open.map((order) => order.id) } }, { fields: ['orderId', 'computedAt'], filters: false })).map((row) => [row.orderId, row.computedAt.getTime()]),
+      (
+        await em.find(OrderEta, { orderId: { $in: open.map((order) => order.id) } }, { fields: ['orderId', 'computedAt'], filters: false })
+      ).map((row) => [row.orderId, row.computedAt.getTime()]),
     );
     const due = open.filter((order) => (computed.get(order.id) ?? 0) < before).slice(0, limit);
     for (const order of due) await inTransaction(ctx, (tx) => this.estimate(tx, order.id, ctx.actor, ctx.settings));

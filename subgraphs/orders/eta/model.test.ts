@@ -1,4 +1,12 @@
-import { fitEtaModel, forecastOrder, MIN_KEY_SAMPLES, naiveCompletion, type DurationSample, type OrderSnapshot, type StageSnapshot } from './model';
+import {
+  fitEtaModel,
+  forecastOrder,
+  MIN_KEY_SAMPLES,
+  naiveCompletion,
+  type DurationSample,
+  type OrderSnapshot,
+  type StageSnapshot,
+} from './model';
 
 const HOUR = 3_600_000;
 const NOW = new Date('2026-12-01T00:00:00Z');
@@ -55,8 +63,19 @@ describe('completion forecasts', () => {
   });
 
   test("a slow operator's order is forecast later than a fast one's", () => {
-    const model = fitEtaModel([...runs('C10', [2, 2.2], 20, { operator: 'slow' }), ...runs('C10', [1, 1.1], 20, { operator: 'fast' }), ...runs('C20', [1, 1.2, 1.5, 2], 40)]);
-    const started = (operator: string): StageSnapshot => ({ code: 'C10', standardMinutes: 60, status: 'DONE', startedAt: new Date(NOW.getTime() - 2 * HOUR), finishedAt: NOW, operator });
+    const model = fitEtaModel([
+      ...runs('C10', [2, 2.2], 20, { operator: 'slow' }),
+      ...runs('C10', [1, 1.1], 20, { operator: 'fast' }),
+      ...runs('C20', [1, 1.2, 1.5, 2], 40),
+    ]);
+    const started = (operator: string): StageSnapshot => ({
+      code: 'C10',
+      standardMinutes: 60,
+      status: 'DONE',
+      startedAt: new Date(NOW.getTime() - 2 * HOUR),
+      finishedAt: NOW,
+      operator,
+    });
     const slow = forecastOrder(model, order([started('slow'), pending('C10')]), NOW);
     const fast = forecastOrder(model, order([started('fast'), pending('C10')]), NOW);
     expect(slow.basis.operatorAdjusted).toBe(true);
@@ -66,7 +85,8 @@ describe('completion forecasts', () => {
 
   test('a running stage is forecast from the runs that lasted longer than it has so far', () => {
     const model = fitEtaModel(runs('C10', [1, 1, 1, 3], 40));
-    const running = (elapsedHours: number) => order([{ code: 'C10', standardMinutes: 60, status: 'IN_PROGRESS', startedAt: new Date(NOW.getTime() - elapsedHours * HOUR) }]);
+    const running = (elapsedHours: number) =>
+      order([{ code: 'C10', standardMinutes: 60, status: 'IN_PROGRESS', startedAt: new Date(NOW.getTime() - elapsedHours * HOUR) }]);
     // Half an hour in: most runs finish at one hour.
     expect(hoursFromNow(forecastOrder(model, running(0.5), NOW).completion.median)).toBeCloseTo(0.5, 1);
     // Past the usual hour, only the three-hour runs are left: two more hours.
@@ -91,13 +111,20 @@ describe('completion forecasts', () => {
     const snapshot = order([pending('C10')]);
     expect(forecastOrder(model, snapshot, NOW)).toEqual(forecastOrder(model, snapshot, NOW));
     const doneAt = new Date(NOW.getTime() - HOUR);
-    const done = forecastOrder(model, order([{ code: 'C10', standardMinutes: 60, status: 'DONE', startedAt: doneAt, finishedAt: doneAt }], { routeDoneAt: doneAt }), NOW);
+    const done = forecastOrder(
+      model,
+      order([{ code: 'C10', standardMinutes: 60, status: 'DONE', startedAt: doneAt, finishedAt: doneAt }], { routeDoneAt: doneAt }),
+      NOW,
+    );
     expect(done.completion).toEqual({ median: doneAt, bound: doneAt });
     expect(done.delivery.median.getTime()).toBeGreaterThan(NOW.getTime());
   });
 
   test('the naive forecast is the remaining standard durations', () => {
-    const snapshot = order([{ code: 'C10', standardMinutes: 60, status: 'IN_PROGRESS', startedAt: new Date(NOW.getTime() - 0.25 * HOUR) }, pending('C20')]);
+    const snapshot = order([
+      { code: 'C10', standardMinutes: 60, status: 'IN_PROGRESS', startedAt: new Date(NOW.getTime() - 0.25 * HOUR) },
+      pending('C20'),
+    ]);
     expect(hoursFromNow(naiveCompletion(snapshot, NOW))).toBeCloseTo(1.75, 5);
   });
 });

@@ -201,7 +201,9 @@ function fitStudio(samples: DurationSample[]): StudioModel {
     medianLoad,
     waitsByLoad: waitsByLoad.map(sorted),
     waits: sorted(stages.map((sample) => Math.max(0, sample.waitMinutes))),
-    deliveries: sorted(samples.filter((sample) => sample.kind === 'DELIVERY' && sample.actualMinutes > 0).map((sample) => sample.actualMinutes)),
+    deliveries: sorted(
+      samples.filter((sample) => sample.kind === 'DELIVERY' && sample.actualMinutes > 0).map((sample) => sample.actualMinutes),
+    ),
   };
 }
 
@@ -228,12 +230,16 @@ function normalQuantile(p: number): number {
   const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
   const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const tail = (q: number) => (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  const tail = (q: number) =>
+    (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
   if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  return (
+    ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+    (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+  );
 }
 
 /** Quantiles a log-normal table holds: enough that 1,000 draws cannot tell it from the curve. */
@@ -249,7 +255,8 @@ function logNormalTable(sigma: number): Float64Array {
   let table = logNormalTables.get(sigma);
   if (!table) {
     table = new Float64Array(LOG_NORMAL_POINTS);
-    for (let index = 0; index < LOG_NORMAL_POINTS; index += 1) table[index] = Math.exp(sigma * normalQuantile((index + 0.5) / LOG_NORMAL_POINTS));
+    for (let index = 0; index < LOG_NORMAL_POINTS; index += 1)
+      table[index] = Math.exp(sigma * normalQuantile((index + 0.5) / LOG_NORMAL_POINTS));
     logNormalTables.set(sigma, table);
   }
   return table;
@@ -311,7 +318,11 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
       waits: !running && waits && waits.length > 0 && !stage.heldElsewhere ? waits : null,
       // What a draw is conditioned on: a running stage has run this long; the first pending one
       // (none running) has waited this long since the last one finished.
-      elapsed: running ? (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE : index === 0 && lastFinished > 0 ? Math.max(0, (now.getTime() - lastFinished) / MINUTE) : 0,
+      elapsed: running
+        ? (now.getTime() - (stage.startedAt ?? now).getTime()) / MINUTE
+        : index === 0 && lastFinished > 0
+          ? Math.max(0, (now.getTime() - lastFinished) / MINUTE)
+          : 0,
     };
   });
   const sinceDone = order.routeDoneAt ? (now.getTime() - order.routeDoneAt.getTime()) / MINUTE : 0;
@@ -322,7 +333,11 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
   const completions = new Float64Array(draws);
   const deliveries = new Float64Array(draws);
   for (let draw = 0; draw < draws; draw += 1) {
-    const operatorEffect = knownEffect ?? (studio && studio.operatorPool.length > 0 ? studio.operatorEffects.get(studio.operatorPool[Math.floor(random() * studio.operatorPool.length)])! : null);
+    const operatorEffect =
+      knownEffect ??
+      (studio && studio.operatorPool.length > 0
+        ? studio.operatorEffects.get(studio.operatorPool[Math.floor(random() * studio.operatorPool.length)])!
+        : null);
     let minutes = 0;
     for (const plan of plans) {
       const own = !plan.heldElsewhere && operatorEffect !== null;
@@ -343,11 +358,22 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
   const at = (minutes: number) => new Date(now.getTime() + Math.round(minutes) * MINUTE);
   const fromHistory = keys.filter(Boolean).length;
   const samples = keys.reduce((sum, key) => sum + (key?.count ?? 0), 0);
-  const method: EtaMethod = remaining.length === 0 || fromHistory === remaining.length ? (studio ? 'HISTORY' : 'STANDARD_DURATIONS') : fromHistory > 0 ? 'PARTLY_HISTORY' : 'STANDARD_DURATIONS';
+  const method: EtaMethod =
+    remaining.length === 0 || fromHistory === remaining.length
+      ? studio
+        ? 'HISTORY'
+        : 'STANDARD_DURATIONS'
+      : fromHistory > 0
+        ? 'PARTLY_HISTORY'
+        : 'STANDARD_DURATIONS';
   const routeDone = order.routeDoneAt ?? null;
   return {
-    completion: routeDone ? { median: routeDone, bound: routeDone } : { median: at(quantile(completions, 0.5)), bound: at(quantile(completions, ETA_CONFIDENCE)) },
-    delivery: order.deliveredAt ? { median: order.deliveredAt, bound: order.deliveredAt } : { median: at(quantile(deliveries, 0.5)), bound: at(quantile(deliveries, ETA_CONFIDENCE)) },
+    completion: routeDone
+      ? { median: routeDone, bound: routeDone }
+      : { median: at(quantile(completions, 0.5)), bound: at(quantile(completions, ETA_CONFIDENCE)) },
+    delivery: order.deliveredAt
+      ? { median: order.deliveredAt, bound: order.deliveredAt }
+      : { median: at(quantile(deliveries, 0.5)), bound: at(quantile(deliveries, ETA_CONFIDENCE)) },
     basis: {
       method,
       stagesFromHistory: fromHistory,
@@ -360,13 +386,22 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
   };
 }
 
-function noteOf(method: EtaMethod, fromHistory: number, remaining: number, samples: number, operatorAdjusted: boolean, loadFactor: number | null): string {
+function noteOf(
+  method: EtaMethod,
+  fromHistory: number,
+  remaining: number,
+  samples: number,
+  operatorAdjusted: boolean,
+  loadFactor: number | null,
+): string {
   if (remaining === 0) return 'The route is done; delivery is forecast from the studio’s past deliveries';
   const parts =
     method === 'STANDARD_DURATIONS'
       ? ['Too little history yet: standard durations with a typical spread']
       : method === 'PARTLY_HISTORY'
-        ? [`${fromHistory} of ${remaining} remaining stages from ${samples} completed runs; the others from standard durations (history thin)`]
+        ? [
+            `${fromHistory} of ${remaining} remaining stages from ${samples} completed runs; the others from standard durations (history thin)`,
+          ]
         : [`From ${samples} completed runs of these stages`];
   if (operatorAdjusted) parts.push("adjusted for the operator's pace");
   if (loadFactor !== null) parts.push(`the studio's work in progress is ${Math.round(loadFactor * 100)} % of its usual`);

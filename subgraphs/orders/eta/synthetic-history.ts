@@ -68,7 +68,6 @@ export const DEMO_HISTORY_STUDIOS: SyntheticStudio[] = [
   { studioId: 'youcaifeng', productType: 'TAILORED_GARMENT', ordersPerDay: 2, usualLoad: 7, operators: DEMO_OPERATORS },
 ];
 
-
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
 }
@@ -114,7 +113,8 @@ export function generateHistory(options: HistoryOptions): SyntheticHistory {
         const load = loadLevel(studioIndex, ready, dailyNoise);
         const wait = -Math.log(1 - random()) * 40 * load * load;
         const exception = random() < 0.04 ? 1.6 + 2 * random() : 1;
-        const duration = step.standardMinutes * Math.exp(0.08 + 0.28 * gaussian(random)) * operator.pace * (1 + 0.1 * (load - 1)) * exception;
+        const duration =
+          step.standardMinutes * Math.exp(0.08 + 0.28 * gaussian(random)) * operator.pace * (1 + 0.1 * (load - 1)) * exception;
         const startedAt = ready + wait * MINUTE;
         const stage = {
           code: step.statusCode,
@@ -130,7 +130,15 @@ export function generateHistory(options: HistoryOptions): SyntheticHistory {
       });
       const routeDoneAt = ready;
       const deliveredAt = routeDoneAt + (-Math.log(1 - random()) * 6 * 60 + 2.2 * 24 * 60 * Math.exp(0.3 * gaussian(random))) * MINUTE;
-      orders.push({ id: `${studio.studioId}-${sequence}`, studioId: studio.studioId, productType: studio.productType, createdAt: time, stages, routeDoneAt, deliveredAt });
+      orders.push({
+        id: `${studio.studioId}-${sequence}`,
+        studioId: studio.studioId,
+        productType: studio.productType,
+        createdAt: time,
+        stages,
+        routeDoneAt,
+        deliveredAt,
+      });
     }
   });
   return { orders, loadAt: (studioId, time) => observed.get(studioId)?.(time) ?? 0 };
@@ -156,7 +164,18 @@ export function samplesOf(orders: SyntheticOrder[], until = Infinity): (Duration
       });
     }
     if (order.deliveredAt <= until) {
-      samples.push({ studioId: order.studioId, productType: order.productType, kind: 'DELIVERY', code: 'DELIVERY', operator: null, standardMinutes: 0, actualMinutes: (order.deliveredAt - order.routeDoneAt) / MINUTE, waitMinutes: 0, load: 0, finishedAt: new Date(order.deliveredAt) });
+      samples.push({
+        studioId: order.studioId,
+        productType: order.productType,
+        kind: 'DELIVERY',
+        code: 'DELIVERY',
+        operator: null,
+        standardMinutes: 0,
+        actualMinutes: (order.deliveredAt - order.routeDoneAt) / MINUTE,
+        waitMinutes: 0,
+        load: 0,
+        finishedAt: new Date(order.deliveredAt),
+      });
     }
   }
   return samples;

@@ -12,7 +12,11 @@ const stage = (position: number, status: RouteStageView['status'], extra: Partia
 
 describe('order lifecycle tables', () => {
   it('are consistent: every state reachable from the initial one, final states without moves out, no dead ends', () => {
-    for (const machine of MACHINES) expect({ machine: machine.subject, problems: machineProblems<string>(machine as StateMachine<string>) }).toEqual({ machine: machine.subject, problems: [] });
+    for (const machine of MACHINES)
+      expect({ machine: machine.subject, problems: machineProblems<string>(machine as StateMachine<string>) }).toEqual({
+        machine: machine.subject,
+        problems: [],
+      });
   });
 
   it('name what is wrong with a broken table', () => {

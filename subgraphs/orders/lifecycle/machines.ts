@@ -87,14 +87,16 @@ export function machineProblems<S extends string>(machine: StateMachine<S>): str
   }
   for (const state of machine.states) if (!machine.transitions[state]) problems.push(`${machine.subject}: no moves declared for ${state}`);
   const reached = new Set<S>([machine.initial]);
-  for (const queue = [machine.initial]; queue.length > 0; ) {
+  for (const queue = [machine.initial]; queue.length > 0;) {
     for (const to of machine.transitions[queue.shift()!] ?? []) if (!reached.has(to)) queue.push(reached.add(to) && to);
   }
-  for (const state of machine.states) if (!reached.has(state)) problems.push(`${machine.subject}: ${state} cannot be reached from ${machine.initial}`);
+  for (const state of machine.states)
+    if (!reached.has(state)) problems.push(`${machine.subject}: ${state} cannot be reached from ${machine.initial}`);
   for (const state of machine.states) {
     const exits = machine.transitions[state] ?? [];
     if (machine.terminal.includes(state) && exits.length > 0) problems.push(`${machine.subject}: final state ${state} has moves out`);
-    if (!machine.terminal.includes(state) && exits.length === 0) problems.push(`${machine.subject}: ${state} is not final but has no move out`);
+    if (!machine.terminal.includes(state) && exits.length === 0)
+      problems.push(`${machine.subject}: ${state} is not final but has no move out`);
   }
   return problems;
 }

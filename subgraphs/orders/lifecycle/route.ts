@@ -29,7 +29,8 @@ export function startBlocker(route: readonly RouteStageView[], target: RouteStag
   for (const earlier of route) {
     if (earlier.position >= target.position) continue;
     if (!isSettled(earlier.status)) return { reason: 'STAGE_OUT_OF_ORDER', stageId: earlier.id };
-    if (earlier.status === 'DONE' && earlier.qcCheckpoint && earlier.qcResult !== 'PASS') return { reason: 'QC_NOT_PASSED', stageId: earlier.id };
+    if (earlier.status === 'DONE' && earlier.qcCheckpoint && earlier.qcResult !== 'PASS')
+      return { reason: 'QC_NOT_PASSED', stageId: earlier.id };
   }
   return null;
 }
@@ -41,7 +42,9 @@ export const isClosed = (order: Order): boolean => CLOSED.includes(order.status)
 
 export function requireOpen(order: Order): void {
   if (isClosed(order)) {
-    throw failedPrecondition('ORDER_CLOSED', `Order "${order.id}" is ${order.status.toLowerCase()} and can no longer change`, { status: order.status });
+    throw failedPrecondition('ORDER_CLOSED', `Order "${order.id}" is ${order.status.toLowerCase()} and can no longer change`, {
+      status: order.status,
+    });
   }
 }
 

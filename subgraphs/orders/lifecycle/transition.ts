@@ -17,7 +17,14 @@ export interface StatusChange {
  * `INVALID_<SUBJECT>_TRANSITION`, otherwise), sets the status and the order's status code, and
  * appends the progress entry with its event, all in the caller's transaction.
  */
-export function transition<S extends string>(em: EntityManager, machine: StateMachine<S>, subject: { id: string; status: S }, to: S, order: Order, change: StatusChange = {}): void {
+export function transition<S extends string>(
+  em: EntityManager,
+  machine: StateMachine<S>,
+  subject: { id: string; status: S },
+  to: S,
+  order: Order,
+  change: StatusChange = {},
+): void {
   requireMove(machine, subject, to);
   subject.status = to;
   if (change.statusCode) order.statusCodeValue = change.statusCode;
@@ -27,9 +34,13 @@ export function transition<S extends string>(em: EntityManager, machine: StateMa
 /** The table's check alone, for a caller that must refuse a move before it weighs anything else. */
 export function requireMove<S extends string>(machine: StateMachine<S>, subject: { id: string; status: S }, to: S): void {
   if (!allows(machine, subject.status, to)) {
-    throw failedPrecondition(`INVALID_${machine.subject.toUpperCase()}_TRANSITION`, `${machine.noun} "${subject.id}" is ${subject.status} and cannot become ${to}`, {
-      [machine.idField]: subject.id,
-      status: subject.status,
-    });
+    throw failedPrecondition(
+      `INVALID_${machine.subject.toUpperCase()}_TRANSITION`,
+      `${machine.noun} "${subject.id}" is ${subject.status} and cannot become ${to}`,
+      {
+        [machine.idField]: subject.id,
+        status: subject.status,
+      },
+    );
   }
 }

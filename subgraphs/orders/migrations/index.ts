@@ -18,6 +18,24 @@ import { Migration20261202200000 as PostgresMigration20261202200000 } from './po
 import { Migration20261203122543 as PostgresMigration20261203122543 } from './postgresql/Migration20261203122543';
 
 export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
-  sqlite: [{ name: 'Migration20261121231700', class: SqliteMigration20261121231700 }, { name: 'Migration20261121234251', class: SqliteMigration20261121234251 }, { name: 'Migration20261122000136', class: SqliteMigration20261122000136 }, { name: 'Migration20261122020100', class: SqliteMigration20261122020100 }, { name: 'Migration20261122032430', class: SqliteMigration20261122032430 }, { name: 'Migration20261122042144', class: SqliteMigration20261122042144 }, { name: 'Migration20261202200000', class: SqliteMigration20261202200000 }, { name: 'Migration20261203122542', class: SqliteMigration20261203122542 }],
-  postgresql: [{ name: 'Migration20261121231701', class: PostgresMigration20261121231701 }, { name: 'Migration20261121234251', class: PostgresMigration20261121234251 }, { name: 'Migration20261122000137', class: PostgresMigration20261122000137 }, { name: 'Migration20261122020100', class: PostgresMigration20261122020100 }, { name: 'Migration20261122032430', class: PostgresMigration20261122032430 }, { name: 'Migration20261122042144', class: PostgresMigration20261122042144 }, { name: 'Migration20261202200000', class: PostgresMigration20261202200000 }, { name: 'Migration20261203122543', class: PostgresMigration20261203122543 }],
+  sqlite: [
+    { name: 'Migration20261121231700', class: SqliteMigration20261121231700 },
+    { name: 'Migration20261121234251', class: SqliteMigration20261121234251 },
+    { name: 'Migration20261122000136', class: SqliteMigration20261122000136 },
+    { name: 'Migration20261122020100', class: SqliteMigration20261122020100 },
+    { name: 'Migration20261122032430', class: SqliteMigration20261122032430 },
+    { name: 'Migration20261122042144', class: SqliteMigration20261122042144 },
+    { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
+    { name: 'Migration20261203122542', class: SqliteMigration20261203122542 },
+  ],
+  postgresql: [
+    { name: 'Migration20261121231701', class: PostgresMigration20261121231701 },
+    { name: 'Migration20261121234251', class: PostgresMigration20261121234251 },
+    { name: 'Migration20261122000137', class: PostgresMigration20261122000137 },
+    { name: 'Migration20261122020100', class: PostgresMigration20261122020100 },
+    { name: 'Migration20261122032430', class: PostgresMigration20261122032430 },
+    { name: 'Migration20261122042144', class: PostgresMigration20261122042144 },
+    { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
+    { name: 'Migration20261203122543', class: PostgresMigration20261203122543 },
+  ],
 };

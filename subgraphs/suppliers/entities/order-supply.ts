@@ -9,11 +9,15 @@ export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
 export const MaterialStatusEnum = enumOf(MATERIAL_STATUSES);
 registerEnumType(MaterialStatusEnum, {
   name: 'MaterialStatus',
-  description: 'AVAILABLE: reserved in full; LOW: reserved, but stock is below safety stock; ON_ORDER: short, covered by an open purchase order; SHORT: not enough stock',
+  description:
+    'AVAILABLE: reserved in full; LOW: reserved, but stock is below safety stock; ON_ORDER: short, covered by an open purchase order; SHORT: not enough stock',
 });
 
 export const worstStatus = (statuses: readonly MaterialStatus[]): MaterialStatus | null =>
-  statuses.reduce<MaterialStatus | null>((worst, status) => (worst === null || MATERIAL_STATUSES.indexOf(status) > MATERIAL_STATUSES.indexOf(worst) ? status : worst), null);
+  statuses.reduce<MaterialStatus | null>(
+    (worst, status) => (worst === null || MATERIAL_STATUSES.indexOf(status) > MATERIAL_STATUSES.indexOf(worst) ? status : worst),
+    null,
+  );
 
 /**
  * What this subgraph knows of an order, learnt from the orders subgraph's events: whose it is,

@@ -58,7 +58,8 @@ export class StockLot {
 export const freeOf = (lot: Pick<StockLot, 'onHand' | 'reserved'>): number => Math.max(0, lot.onHand - lot.reserved);
 
 /** A material's available stock over these lots, lot by lot (what safety stock is measured against). */
-export const availableOf = (lots: readonly Pick<StockLot, 'onHand' | 'reserved'>[]): number => lots.reduce((sum, lot) => sum + freeOf(lot), 0);
+export const availableOf = (lots: readonly Pick<StockLot, 'onHand' | 'reserved'>[]): number =>
+  lots.reduce((sum, lot) => sum + freeOf(lot), 0);
 
 const RESERVATION_STATUSES = ['RESERVED', 'RELEASED', 'CONSUMED'] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
@@ -100,7 +101,10 @@ export class Reservation {
   @Property({ type: 'integer' })
   quantity!: number;
 
-  @Field(() => Int, { nullable: true, description: 'Cost per unit in fen when reserved (the lot cost, else the catalogue cost): studio only' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Cost per unit in fen when reserved (the lot cost, else the catalogue cost): studio only',
+  })
   @Property({ type: 'integer' })
   unitCostCents!: number;
 

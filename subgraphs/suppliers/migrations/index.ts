@@ -10,6 +10,16 @@ import { Migration20261203063242 as PostgresMigration20261203063242 } from './po
 import { Migration20261203065203 as PostgresMigration20261203065203 } from './postgresql/Migration20261203065203';
 
 export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
-  sqlite: [{ name: 'Migration20261122000132', class: SqliteMigration20261122000132 }, { name: 'Migration20261203000000', class: SqliteMigration20261203000000 }, { name: 'Migration20261203063242', class: SqliteMigration20261203063242 }, { name: 'Migration20261203065203', class: SqliteMigration20261203065203 }],
-  postgresql: [{ name: 'Migration20261122000132', class: PostgresMigration20261122000132 }, { name: 'Migration20261203000000', class: PostgresMigration20261203000000 }, { name: 'Migration20261203063242', class: PostgresMigration20261203063242 }, { name: 'Migration20261203065203', class: PostgresMigration20261203065203 }],
+  sqlite: [
+    { name: 'Migration20261122000132', class: SqliteMigration20261122000132 },
+    { name: 'Migration20261203000000', class: SqliteMigration20261203000000 },
+    { name: 'Migration20261203063242', class: SqliteMigration20261203063242 },
+    { name: 'Migration20261203065203', class: SqliteMigration20261203065203 },
+  ],
+  postgresql: [
+    { name: 'Migration20261122000132', class: PostgresMigration20261122000132 },
+    { name: 'Migration20261203000000', class: PostgresMigration20261203000000 },
+    { name: 'Migration20261203063242', class: PostgresMigration20261203063242 },
+    { name: 'Migration20261203065203', class: PostgresMigration20261203065203 },
+  ],
 };

@@ -63,7 +63,11 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
 /** "9 Dec" / "12月9日" */
 export function formatDay(iso: string | null | undefined, language: Language): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: language === 'zh' ? 'long' : 'short', timeZone: TIME_ZONE }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(language), {
+    day: 'numeric',
+    month: language === 'zh' ? 'long' : 'short',
+    timeZone: TIME_ZONE,
+  }).format(new Date(iso));
 }
 
 export function formatMoney(cents: number | null | undefined, language: Language): string {

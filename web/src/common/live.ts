@@ -34,7 +34,8 @@ export function follow<TData>(url: string, token: () => string | null, spec: Fol
     retryAttempts: Infinity,
     keepAlive: 15_000,
     shouldRetry: (event) => !FINAL_CLOSE_CODES.has((event as CloseEvent | undefined)?.code ?? 0),
-    retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.8 + Math.random() * 0.4))),
+    retryWait: async (retries) =>
+      new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) * (0.8 + Math.random() * 0.4))),
     connectionParams: () => {
       const bearer = token();
       return bearer ? { authorization: `Bearer ${bearer}` } : {};

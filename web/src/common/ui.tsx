@@ -3,14 +3,26 @@ import { setLanguage, useI18n } from './i18n';
 import type { LiveState } from './live';
 
 /** The page frame: a header with the section's name and the language switch, then the main content. */
-export function Page({ title, subtitle, actions, children }: { title: string; subtitle?: string; actions?: ReactNode; children: ReactNode }) {
+export function Page({
+  title,
+  subtitle,
+  actions,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   useEffect(() => {
     document.title = `${title} · Weft`;
   }, [title]);
   return (
     <>
-      <a className="skip-link" href="#main">{t('common.skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
       <header className="app-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -36,7 +48,13 @@ export function LanguageSwitch() {
   const { language, t } = useI18n();
   const other = language === 'zh' ? 'en' : 'zh';
   return (
-    <button type="button" className="language-switch" onClick={() => setLanguage(other)} lang={other === 'zh' ? 'zh-CN' : 'en'} title={t('common.switchLanguage')}>
+    <button
+      type="button"
+      className="language-switch"
+      onClick={() => setLanguage(other)}
+      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      title={t('common.switchLanguage')}
+    >
       {other === 'zh' ? '中文' : 'English'}
     </button>
   );

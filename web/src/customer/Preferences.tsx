@@ -7,13 +7,35 @@ import { graphql } from '../gql/customer';
 
 const PREFERENCES = graphql(`
   query NotificationPreferences($orderId: ID!) {
-    notificationPreferences(orderId: $orderId) { channel wechatBound quietHours { start end } timeZone dailyDigest digestHour dailyCap }
+    notificationPreferences(orderId: $orderId) {
+      channel
+      wechatBound
+      quietHours {
+        start
+        end
+      }
+      timeZone
+      dailyDigest
+      digestHour
+      dailyCap
+    }
   }
 `);
 
 const SET_PREFERENCES = graphql(`
   mutation SetNotificationPreferences($orderId: ID!, $input: NotificationPreferencesInput!) {
-    setNotificationPreferences(orderId: $orderId, input: $input) { channel wechatBound quietHours { start end } timeZone dailyDigest digestHour dailyCap }
+    setNotificationPreferences(orderId: $orderId, input: $input) {
+      channel
+      wechatBound
+      quietHours {
+        start
+        end
+      }
+      timeZone
+      dailyDigest
+      digestHour
+      dailyCap
+    }
   }
 `);
 
@@ -83,20 +105,28 @@ export function Preferences({ orderId }: { orderId: string }) {
           <fieldset>
             <legend>{t('prefs.channel')}</legend>
             <label className="inline">
-              <input type="radio" name="channel" checked={form.channel === 'WECHAT'} onChange={() => update({ channel: 'WECHAT' })} /> {t('prefs.wechat')}
+              <input type="radio" name="channel" checked={form.channel === 'WECHAT'} onChange={() => update({ channel: 'WECHAT' })} />{' '}
+              {t('prefs.wechat')}
             </label>
             <label className="inline">
-              <input type="radio" name="channel" checked={form.channel === 'NONE'} onChange={() => update({ channel: 'NONE' })} /> {t('prefs.none')}
+              <input type="radio" name="channel" checked={form.channel === 'NONE'} onChange={() => update({ channel: 'NONE' })} />{' '}
+              {t('prefs.none')}
             </label>
           </fieldset>
           {form.channel === 'WECHAT' ? (
             <label>
               {t('prefs.openId')} {bound ? <span className="muted">({t('prefs.bound')})</span> : null}
-              <input value={form.wechatOpenId} onChange={(event) => update({ wechatOpenId: event.target.value })} autoComplete="off" required={!bound} />
+              <input
+                value={form.wechatOpenId}
+                onChange={(event) => update({ wechatOpenId: event.target.value })}
+                autoComplete="off"
+                required={!bound}
+              />
             </label>
           ) : null}
           <label className="inline">
-            <input type="checkbox" checked={form.quiet} onChange={(event) => update({ quiet: event.target.checked })} /> {t('prefs.quietHours')}
+            <input type="checkbox" checked={form.quiet} onChange={(event) => update({ quiet: event.target.checked })} />{' '}
+            {t('prefs.quietHours')}
           </label>
           {form.quiet ? (
             <div className="row">
@@ -111,22 +141,41 @@ export function Preferences({ orderId }: { orderId: string }) {
             </div>
           ) : null}
           <label className="inline">
-            <input type="checkbox" checked={form.dailyDigest} onChange={(event) => update({ dailyDigest: event.target.checked })} /> {t('prefs.digest')}
+            <input type="checkbox" checked={form.dailyDigest} onChange={(event) => update({ dailyDigest: event.target.checked })} />{' '}
+            {t('prefs.digest')}
           </label>
           <div className="row">
             {form.dailyDigest ? (
               <label>
                 {t('prefs.digestHour')}
-                <input type="number" min={0} max={23} value={form.digestHour} onChange={(event) => update({ digestHour: Number(event.target.value) })} />
+                <input
+                  type="number"
+                  min={0}
+                  max={23}
+                  value={form.digestHour}
+                  onChange={(event) => update({ digestHour: Number(event.target.value) })}
+                />
               </label>
             ) : null}
             <label>
               {t('prefs.dailyCap')}
-              <input type="number" min={0} max={50} value={form.dailyCap} onChange={(event) => update({ dailyCap: Number(event.target.value) })} />
+              <input
+                type="number"
+                min={0}
+                max={50}
+                value={form.dailyCap}
+                onChange={(event) => update({ dailyCap: Number(event.target.value) })}
+              />
             </label>
           </div>
-          <button type="submit" disabled={saving}>{t('prefs.save')}</button>
-          {saved ? <p role="status" className="ok">{t('prefs.saved')}</p> : null}
+          <button type="submit" disabled={saving}>
+            {t('prefs.save')}
+          </button>
+          {saved ? (
+            <p role="status" className="ok">
+              {t('prefs.saved')}
+            </p>
+          ) : null}
           <HubRefusal error={hubMessage(error)} />
         </form>
       ) : null}

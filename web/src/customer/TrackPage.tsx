@@ -15,44 +15,154 @@ const ENDPOINT = '/graphql/customer';
 const TRACK_ORDER = graphql(`
   query TrackOrder($id: ID!) {
     order(id: $id) {
-      id productType phase status dueAt createdAt
-      studio { nameZh nameEn }
-      milestone { code labelZh labelEn }
-      lines { productCode quantity personalisation }
-      stages {
-        id position status startedAt finishedAt dueAt operatorPenName qcCheckpoint qcResult photoUrls
-        statusCode { code labelZh labelEn minTier }
-        environment { name value unit recordedAt }
+      id
+      productType
+      phase
+      status
+      dueAt
+      createdAt
+      studio {
+        nameZh
+        nameEn
       }
-      eta { confidence computedAt delivery { likelyBefore median } completion { likelyBefore } }
-      materials { sku status expectedAt material { name } }
-      shipments { id carrier trackingNumber status createdAt events { id status occurredAt location description } }
-      traceCodes { code productCode unit uri }
-      delayAlerts { id threshold status overrunPercent reasonCode compensationOptions customerResponse respondedAt raisedAt statusCode { labelZh labelEn } }
+      milestone {
+        code
+        labelZh
+        labelEn
+      }
+      lines {
+        productCode
+        quantity
+        personalisation
+      }
+      stages {
+        id
+        position
+        status
+        startedAt
+        finishedAt
+        dueAt
+        operatorPenName
+        qcCheckpoint
+        qcResult
+        photoUrls
+        statusCode {
+          code
+          labelZh
+          labelEn
+          minTier
+        }
+        environment {
+          name
+          value
+          unit
+          recordedAt
+        }
+      }
+      eta {
+        confidence
+        computedAt
+        delivery {
+          likelyBefore
+          median
+        }
+        completion {
+          likelyBefore
+        }
+      }
+      materials {
+        sku
+        status
+        expectedAt
+        material {
+          name
+        }
+      }
+      shipments {
+        id
+        carrier
+        trackingNumber
+        status
+        createdAt
+        events {
+          id
+          status
+          occurredAt
+          location
+          description
+        }
+      }
+      traceCodes {
+        code
+        productCode
+        unit
+        uri
+      }
+      delayAlerts {
+        id
+        threshold
+        status
+        overrunPercent
+        reasonCode
+        compensationOptions
+        customerResponse
+        respondedAt
+        raisedAt
+        statusCode {
+          labelZh
+          labelEn
+        }
+      }
     }
-    exceptionCodes { code labelZh labelEn }
+    exceptionCodes {
+      code
+      labelZh
+      labelEn
+    }
   }
 `);
 
 const FOLLOW_ORDER = graphql(`
   subscription FollowOrder($orderId: ID!, $after: String) {
     orderProgress(orderId: $orderId, after: $after) {
-      cursor type kind occurredAt
-      entry { id type occurredAt statusCode { code labelZh labelEn } }
+      cursor
+      type
+      kind
+      occurredAt
+      entry {
+        id
+        type
+        occurredAt
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+      }
     }
   }
 `);
 
 const RESPOND_TO_DELAY = graphql(`
   mutation RespondToDelay($alertId: ID!, $choice: DelayChoice!, $key: String!) {
-    respondToDelay(alertId: $alertId, choice: $choice, idempotencyKey: $key) { id customerResponse respondedAt }
+    respondToDelay(alertId: $alertId, choice: $choice, idempotencyKey: $key) {
+      id
+      customerResponse
+      respondedAt
+    }
   }
 `);
 
 type Order = NonNullable<TrackOrderQuery['order']>;
-type LiveEvent = { cursor: string; type: string; occurredAt: string; statusCode: { code: string; labelZh: string; labelEn: string } | null };
+type LiveEvent = {
+  cursor: string;
+  type: string;
+  occurredAt: string;
+  statusCode: { code: string; labelZh: string; labelEn: string } | null;
+};
 
-type SessionState = { kind: 'loading' } | { kind: 'no-link' } | { kind: 'invalid' } | { kind: 'network' } | { kind: 'ready'; session: CustomerSession };
+type SessionState =
+  { kind: 'loading' } | { kind: 'no-link' } | { kind: 'invalid' } | { kind: 'network' } | { kind: 'ready'; session: CustomerSession };
 
 /**
  * The customer's order page, opened from the studio's link (WeChat "my order"): exchanges the
@@ -94,7 +204,11 @@ export default function TrackPage() {
 
   return (
     <Provider value={client}>
-      {state.kind === 'loading' ? <Shell><Loading /></Shell> : null}
+      {state.kind === 'loading' ? (
+        <Shell>
+          <Loading />
+        </Shell>
+      ) : null}
       {state.kind === 'no-link' || state.kind === 'invalid' ? <LinkProblem reason={state.kind} /> : null}
       {state.kind === 'network' ? <NetworkProblem retry={() => setAttempt((n) => n + 1)} /> : null}
       {session ? <OrderView session={session} token={token} /> : null}
@@ -146,7 +260,10 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
         variables: { orderId: session.orderId },
         cursorOf: (event) => event.orderProgress.cursor,
         onEvent: ({ orderProgress: event }) => {
-          setEvents((list) => [...list, { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, statusCode: event.entry?.statusCode ?? null }]);
+          setEvents((list) => [
+            ...list,
+            { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, statusCode: event.entry?.statusCode ?? null },
+          ]);
           refreshRef.current();
         },
         onState: (state) => {
@@ -165,26 +282,57 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
       {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
-      {order ? <OrderSections order={order} exceptionCodes={data!.exceptionCodes} language={language} events={events} refresh={refresh} /> : null}
+      {order ? (
+        <OrderSections order={order} exceptionCodes={data!.exceptionCodes} language={language} events={events} refresh={refresh} />
+      ) : null}
     </Page>
   );
 }
 
-function OrderSections({ order, exceptionCodes, language, events, refresh }: { order: Order; exceptionCodes: { code: string; labelZh: string; labelEn: string }[]; language: Language; events: LiveEvent[]; refresh: () => void }) {
+function OrderSections({
+  order,
+  exceptionCodes,
+  language,
+  events,
+  refresh,
+}: {
+  order: Order;
+  exceptionCodes: { code: string; labelZh: string; labelEn: string }[];
+  language: Language;
+  events: LiveEvent[];
+  refresh: () => void;
+}) {
   const { t } = useI18n();
   const notices = (order.delayAlerts ?? []).filter((alert) => alert.threshold >= 50);
   return (
     <div className="track-layout">
       <section className="card summary" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t('track.progress')}</h2>
-        <p className={`phase phase-${order.phase}`} data-testid="phase">{t(`phase.${order.phase}`)}</p>
-        {order.milestone ? <p data-testid="milestone">{t('track.milestone')}{t('common.colon')}<strong>{labelOf(order.milestone, language)}</strong></p> : null}
-        {order.eta ? (
-          <p className="eta" data-testid="eta">
-            {t('track.etaStatement', { percent: Math.round(order.eta.confidence * 100), day: formatDay(order.eta.delivery.likelyBefore, language) })}
+        <p className={`phase phase-${order.phase}`} data-testid="phase">
+          {t(`phase.${order.phase}`)}
+        </p>
+        {order.milestone ? (
+          <p data-testid="milestone">
+            {t('track.milestone')}
+            {t('common.colon')}
+            <strong>{labelOf(order.milestone, language)}</strong>
           </p>
         ) : null}
-        {order.dueAt ? <p>{t('track.dueAt')}{t('common.colon')}{formatDateTime(order.dueAt, language)}</p> : null}
+        {order.eta ? (
+          <p className="eta" data-testid="eta">
+            {t('track.etaStatement', {
+              percent: Math.round(order.eta.confidence * 100),
+              day: formatDay(order.eta.delivery.likelyBefore, language),
+            })}
+          </p>
+        ) : null}
+        {order.dueAt ? (
+          <p>
+            {t('track.dueAt')}
+            {t('common.colon')}
+            {formatDateTime(order.dueAt, language)}
+          </p>
+        ) : null}
       </section>
 
       {notices.map((notice) => (
@@ -211,8 +359,12 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
           <ul className="plain">
             {order.materials.map((material) => (
               <li key={material.sku}>
-                {material.material.name}{t('common.colon')}<span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
-                {material.expectedAt ? <span className="muted"> {t('track.expected', { day: formatDay(material.expectedAt, language) })}</span> : null}
+                {material.material.name}
+                {t('common.colon')}
+                <span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
+                {material.expectedAt ? (
+                  <span className="muted"> {t('track.expected', { day: formatDay(material.expectedAt, language) })}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -225,7 +377,8 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
           <ul className="plain" data-testid="trace-codes">
             {order.traceCodes.map((trace) => (
               <li key={trace.code}>
-                {trace.productCode} #{trace.unit}{t('common.colon')}
+                {trace.productCode} #{trace.unit}
+                {t('common.colon')}
                 {/* The code's own link: the hub's resolver opens the product's story from it, as a scan would. */}
                 <a href={trace.uri}>
                   <code>{trace.code}</code>
@@ -241,7 +394,8 @@ function OrderSections({ order, exceptionCodes, language, events, refresh }: { o
           {order.shipments.map((shipment) => (
             <div key={shipment.id} className="shipment" data-testid="shipment">
               <p>
-                <strong>{shipment.carrier}</strong> {shipment.trackingNumber} · <span className="badge">{t(`shipment.${shipment.status}`)}</span>
+                <strong>{shipment.carrier}</strong> {shipment.trackingNumber} ·{' '}
+                <span className="badge">{t(`shipment.${shipment.status}`)}</span>
               </p>
               {shipment.events.length > 0 ? (
                 <ol className="timeline">
@@ -297,11 +451,26 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
             </div>
             {stage.startedAt || stage.finishedAt ? (
               <p className="muted stage-times">
-                {stage.startedAt ? <>{t('track.started')} <time dateTime={stage.startedAt}>{formatDateTime(stage.startedAt, language)}</time></> : null}
-                {stage.finishedAt ? <> · {t('track.finished')} <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time></> : null}
+                {stage.startedAt ? (
+                  <>
+                    {t('track.started')} <time dateTime={stage.startedAt}>{formatDateTime(stage.startedAt, language)}</time>
+                  </>
+                ) : null}
+                {stage.finishedAt ? (
+                  <>
+                    {' '}
+                    · {t('track.finished')} <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time>
+                  </>
+                ) : null}
               </p>
             ) : null}
-            {stage.operatorPenName ? <p className="pen-name">{t('track.craftsperson')}{t('common.colon')}{stage.operatorPenName}</p> : null}
+            {stage.operatorPenName ? (
+              <p className="pen-name">
+                {t('track.craftsperson')}
+                {t('common.colon')}
+                {stage.operatorPenName}
+              </p>
+            ) : null}
             {stage.environment.length > 0 ? (
               <ul className="readings">
                 {stage.environment.map((reading, index) => (
@@ -311,12 +480,20 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
                 ))}
               </ul>
             ) : null}
-            {stage.qcResult ? <p>{t('track.qc')}{t('common.colon')}{t(`qc.${stage.qcResult}`)}</p> : null}
+            {stage.qcResult ? (
+              <p>
+                {t('track.qc')}
+                {t('common.colon')}
+                {t(`qc.${stage.qcResult}`)}
+              </p>
+            ) : null}
             {stage.photoUrls.length > 0 ? (
               <ul className="photos">
                 {stage.photoUrls.map((url) => (
                   <li key={url}>
-                    <a href={url} target="_blank" rel="noreferrer">{t('track.photo')}</a>
+                    <a href={url} target="_blank" rel="noreferrer">
+                      {t('track.photo')}
+                    </a>
                   </li>
                 ))}
               </ul>
@@ -331,7 +508,17 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
 type Notice = NonNullable<Order['delayAlerts']>[number];
 const CHOICES = ['ACCEPT_DELAY', 'CANCEL_RUSH', 'CONTACT_ME'] as const;
 
-function DelayNotice({ notice, exceptionCodes, language, onAnswered }: { notice: Notice; exceptionCodes: { code: string; labelZh: string; labelEn: string }[]; language: Language; onAnswered: () => void }) {
+function DelayNotice({
+  notice,
+  exceptionCodes,
+  language,
+  onAnswered,
+}: {
+  notice: Notice;
+  exceptionCodes: { code: string; labelZh: string; labelEn: string }[];
+  language: Language;
+  onAnswered: () => void;
+}) {
   const { t } = useI18n();
   const [{ fetching, error }, respond] = useMutation(RESPOND_TO_DELAY);
   const [answered, setAnswered] = useState<string | null>(null);
@@ -342,7 +529,13 @@ function DelayNotice({ notice, exceptionCodes, language, onAnswered }: { notice:
     <section className="card notice" aria-labelledby={`notice-${notice.id}`} data-testid="delay-notice">
       <h2 id={`notice-${notice.id}`}>{t('delay.title', { stage: labelOf(notice.statusCode, language) })}</h2>
       <p>{t('delay.body', { percent: notice.overrunPercent })}</p>
-      {reason ? <p>{t('delay.reason')}{t('common.colon')}{labelOf(reason, language)}</p> : null}
+      {reason ? (
+        <p>
+          {t('delay.reason')}
+          {t('common.colon')}
+          {labelOf(reason, language)}
+        </p>
+      ) : null}
       {notice.compensationOptions.length > 0 ? (
         <>
           <p>{t('delay.offers')}</p>
@@ -354,7 +547,9 @@ function DelayNotice({ notice, exceptionCodes, language, onAnswered }: { notice:
         </>
       ) : null}
       {answer ? (
-        <p className="answered" role="status" data-testid="delay-answer">{t('delay.answered', { answer: t(`delay.choice.${answer}`) })}</p>
+        <p className="answered" role="status" data-testid="delay-answer">
+          {t('delay.answered', { answer: t(`delay.choice.${answer}`) })}
+        </p>
       ) : (
         <div className="button-row">
           {CHOICES.map((choice) => (

@@ -6,7 +6,12 @@ const LINK_KEY = 'weft.customerLink';
 
 export const EXCHANGE_LINK = graphql(`
   mutation ExchangeCustomerLink($link: String!) {
-    exchangeCustomerLink(link: $link) { token expiresAt orderId tier }
+    exchangeCustomerLink(link: $link) {
+      token
+      expiresAt
+      orderId
+      tier
+    }
   }
 `);
 

@@ -12,21 +12,74 @@ import type { StaffSession } from '../signin/session';
 const ASSIGNED_WORK = graphql(`
   query AssignedWork($enterpriseId: ID!) {
     assignedStages(enterpriseId: $enterpriseId) {
-      id orderId position status dueAt startedAt finishedAt qcCheckpoint qcResult
-      statusCode { code labelZh labelEn }
+      id
+      orderId
+      position
+      status
+      dueAt
+      startedAt
+      finishedAt
+      qcCheckpoint
+      qcResult
+      statusCode {
+        code
+        labelZh
+        labelEn
+      }
     }
-    allocations { id stageRunId orderId capability day units status started }
+    allocations {
+      id
+      stageRunId
+      orderId
+      capability
+      day
+      units
+      status
+      started
+    }
   }
 `);
 
-const START = graphql(`mutation PartnerStartStage($id: ID!) { startStage(stageRunId: $id) { id status } }`);
-const COMPLETE = graphql(`mutation PartnerCompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }`);
-const QC = graphql(`mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) { id qcResult } }`);
-const DECLINE = graphql(`mutation DeclineAllocation($id: ID!) { declineAllocation(allocationId: $id) { id status } }`);
+const START = graphql(`
+  mutation PartnerStartStage($id: ID!) {
+    startStage(stageRunId: $id) {
+      id
+      status
+    }
+  }
+`);
+const COMPLETE = graphql(`
+  mutation PartnerCompleteStage($id: ID!) {
+    completeStage(stageRunId: $id) {
+      id
+      status
+    }
+  }
+`);
+const QC = graphql(`
+  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {
+    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {
+      id
+      qcResult
+    }
+  }
+`);
+const DECLINE = graphql(`
+  mutation DeclineAllocation($id: ID!) {
+    declineAllocation(allocationId: $id) {
+      id
+      status
+    }
+  }
+`);
 
 export default function PartnerPage() {
   const { t } = useI18n();
-  return <StaffGate workspace="partner" title={t('partner.title')}>{(session, signOut) => <Workspace session={session} signOut={signOut} />}</StaffGate>;
+  return (
+    <StaffGate workspace="partner" title={t('partner.title')}>
+      {(session, signOut) => <Workspace session={session} signOut={signOut} />}
+    </StaffGate>
+  );
 }
 
 /** A partner workshop's day: the stages handed to it (only what it may see: no customer, no price), and its allocations. */
@@ -56,12 +109,15 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
   const act = async (promise: Promise<{ data?: unknown }>) => {
     if ((await promise).data) refresh();
   };
-  const allocationOf = (stage: Stage) => data.allocations.find((allocation) => allocation.stageRunId === stage.id && allocation.status === 'ACTIVE');
+  const allocationOf = (stage: Stage) =>
+    data.allocations.find((allocation) => allocation.stageRunId === stage.id && allocation.status === 'ACTIVE');
   const busy = startState.fetching || completeState.fetching || qcState.fetching || declineState.fetching;
   return (
     <>
       <Section title={t('partner.stages')} id="stages">
-        <button type="button" onClick={refresh}>{t('common.refresh')}</button>
+        <button type="button" onClick={refresh}>
+          {t('common.refresh')}
+        </button>
         {data.assignedStages.length === 0 ? (
           <Empty>{t('partner.noStages')}</Empty>
         ) : (
@@ -73,22 +129,40 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
                   <div className="stage-head">
                     <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
                     <span className="badge">{t(`stage.${stage.status}`)}</span>
-                    <span className="muted small">{t('studio.order')} {stage.orderId.slice(-8)}</span>
+                    <span className="muted small">
+                      {t('studio.order')} {stage.orderId.slice(-8)}
+                    </span>
                   </div>
                   <p className="small muted">
                     {stage.dueAt ? `${t('track.dueAt')}${t('common.colon')}${formatDateTime(stage.dueAt, language)}` : ''}
                     {stage.startedAt ? ` · ${t('track.started')} ${formatDateTime(stage.startedAt, language)}` : ''}
                   </p>
                   <div className="button-row">
-                    {stage.status === 'PENDING' ? <button type="button" className="primary" disabled={busy} onClick={() => act(start({ id: stage.id }))}>{t('studio.start')}</button> : null}
+                    {stage.status === 'PENDING' ? (
+                      <button type="button" className="primary" disabled={busy} onClick={() => act(start({ id: stage.id }))}>
+                        {t('studio.start')}
+                      </button>
+                    ) : null}
                     {stage.status === 'IN_PROGRESS' && stage.qcCheckpoint && !stage.qcResult ? (
                       <>
-                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'PASS', key: qcKey.current }))}>{t('studio.qcPass')}</button>
-                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'FAIL', key: qcKey.current }))}>{t('studio.qcFail')}</button>
+                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'PASS', key: qcKey.current }))}>
+                          {t('studio.qcPass')}
+                        </button>
+                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'FAIL', key: qcKey.current }))}>
+                          {t('studio.qcFail')}
+                        </button>
                       </>
                     ) : null}
-                    {stage.status === 'IN_PROGRESS' ? <button type="button" className="primary" disabled={busy} onClick={() => act(complete({ id: stage.id }))}>{t('studio.complete')}</button> : null}
-                    {allocation && !allocation.started ? <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>{t('partner.decline')}</button> : null}
+                    {stage.status === 'IN_PROGRESS' ? (
+                      <button type="button" className="primary" disabled={busy} onClick={() => act(complete({ id: stage.id }))}>
+                        {t('studio.complete')}
+                      </button>
+                    ) : null}
+                    {allocation && !allocation.started ? (
+                      <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
+                        {t('partner.decline')}
+                      </button>
+                    ) : null}
                   </div>
                 </li>
               );
@@ -106,7 +180,9 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
               <li key={allocation.id}>
                 <span className="badge">{allocation.status}</span> {allocation.capability} × {allocation.units} · {allocation.day}
                 {!allocation.started && allocation.status === 'ACTIVE' && !allocation.stageRunId ? (
-                  <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>{t('partner.decline')}</button>
+                  <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
+                    {t('partner.decline')}
+                  </button>
                 ) : null}
               </li>
             ))}

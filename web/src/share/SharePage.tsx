@@ -8,10 +8,26 @@ import { graphql } from '../gql/customer';
 const SHARED_ORDER = graphql(`
   query SharedOrder($shareId: ID!) {
     sharedOrder(shareId: $shareId) {
-      productType completedAt imageUrl
-      studio { nameZh nameEn region }
-      lines { productCode quantity }
-      timeline { finishedAt statusCode { code labelZh labelEn } }
+      productType
+      completedAt
+      imageUrl
+      studio {
+        nameZh
+        nameEn
+        region
+      }
+      lines {
+        productCode
+        quantity
+      }
+      timeline {
+        finishedAt
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+      }
     }
   }
 `);
@@ -33,7 +49,9 @@ function Story({ shareId }: { shareId: string }) {
   return (
     <Page title={shared ? t('share.title', { studio: nameOf(shared.studio, language) }) : t('share.heading')}>
       {fetching && !data ? <Loading /> : null}
-      {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {error && !data ? (
+        <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       {data && !shared ? (
         <div className="card explanation" role="alert">
           <h2>{t('share.notFoundTitle')}</h2>
@@ -60,7 +78,12 @@ function Story({ shareId }: { shareId: string }) {
               {shared.timeline.map((stage, index) => (
                 <li key={index}>
                   <strong>{labelOf(stage.statusCode, language)}</strong>
-                  {stage.finishedAt ? <> · <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time></> : null}
+                  {stage.finishedAt ? (
+                    <>
+                      {' '}
+                      · <time dateTime={stage.finishedAt}>{formatDateTime(stage.finishedAt, language)}</time>
+                    </>
+                  ) : null}
                 </li>
               ))}
             </ol>

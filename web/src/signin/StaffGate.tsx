@@ -4,11 +4,26 @@ import { graphqlClient } from '../common/client';
 import { nameOf, useI18n } from '../common/i18n';
 import { ErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/hub';
-import { appConfig, completeOidcSignIn, demoSignIn, oidcSignIn, signOut, storedSession, type AppConfig, type StaffSession, type Workspace } from './session';
+import {
+  appConfig,
+  completeOidcSignIn,
+  demoSignIn,
+  oidcSignIn,
+  signOut,
+  storedSession,
+  type AppConfig,
+  type StaffSession,
+  type Workspace,
+} from './session';
 
 const DIRECTORY = graphql(`
   query Directory {
-    enterprises { id kind nameZh nameEn }
+    enterprises {
+      id
+      kind
+      nameZh
+      nameEn
+    }
   }
 `);
 
@@ -19,10 +34,22 @@ const WORKSPACES: Record<Workspace, { roles: string[]; kinds: string[] }> = {
   supplier: { roles: ['SUPPLIER'], kinds: ['SUPPLIER'] },
 };
 
-type Gate = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'signed-out'; config: AppConfig } | { kind: 'signed-in'; session: StaffSession };
+type Gate =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'signed-out'; config: AppConfig }
+  | { kind: 'signed-in'; session: StaffSession };
 
 /** Shows the workspace once someone is signed in; until then, the ways to sign in this hub offers. */
-export function StaffGate({ workspace, title, children }: { workspace: Workspace; title: string; children: (session: StaffSession, signOut: () => void) => ReactNode }) {
+export function StaffGate({
+  workspace,
+  title,
+  children,
+}: {
+  workspace: Workspace;
+  title: string;
+  children: (session: StaffSession, signOut: () => void) => ReactNode;
+}) {
   const [gate, setGate] = useState<Gate>({ kind: 'loading' });
   const { t } = useI18n();
 
@@ -52,8 +79,18 @@ export function StaffGate({ workspace, title, children }: { workspace: Workspace
     return () => clearTimeout(timer);
   }, [expiresAt]);
 
-  if (gate.kind === 'loading') return <Page title={title}><Loading /></Page>;
-  if (gate.kind === 'error') return <Page title={title}><ErrorState title={t('signin.failed')} message={gate.message} retry={() => location.reload()} /></Page>;
+  if (gate.kind === 'loading')
+    return (
+      <Page title={title}>
+        <Loading />
+      </Page>
+    );
+  if (gate.kind === 'error')
+    return (
+      <Page title={title}>
+        <ErrorState title={t('signin.failed')} message={gate.message} retry={() => location.reload()} />
+      </Page>
+    );
   if (gate.kind === 'signed-in') {
     if (!WORKSPACES[workspace].roles.includes(gate.session.role)) {
       return (
@@ -64,10 +101,22 @@ export function StaffGate({ workspace, title, children }: { workspace: Workspace
     }
     return <>{children(gate.session, leave)}</>;
   }
-  return <SignIn workspace={workspace} title={title} config={gate.config} onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />;
+  return (
+    <SignIn workspace={workspace} title={title} config={gate.config} onSignedIn={(session) => setGate({ kind: 'signed-in', session })} />
+  );
 }
 
-function SignIn({ workspace, title, config, onSignedIn }: { workspace: Workspace; title: string; config: AppConfig; onSignedIn: (session: StaffSession) => void }) {
+function SignIn({
+  workspace,
+  title,
+  config,
+  onSignedIn,
+}: {
+  workspace: Workspace;
+  title: string;
+  config: AppConfig;
+  onSignedIn: (session: StaffSession) => void;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   return (
@@ -76,13 +125,21 @@ function SignIn({ workspace, title, config, onSignedIn }: { workspace: Workspace
         <section className="card" aria-labelledby="signin-heading">
           <h2 id="signin-heading">{t('signin.title')}</h2>
           {config.oidc ? (
-            <button type="button" className="primary" onClick={() => oidcSignIn(config.oidc!).catch((failure: Error) => setError(failure.message))}>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => oidcSignIn(config.oidc!).catch((failure: Error) => setError(failure.message))}
+            >
               {t('signin.withProvider')}
             </button>
           ) : (
             <p className="muted">{t('signin.noProvider')}</p>
           )}
-          {error ? <p role="alert" className="refusal">{error}</p> : null}
+          {error ? (
+            <p role="alert" className="refusal">
+              {error}
+            </p>
+          ) : null}
         </section>
         {config.demoSignIn ? <DemoPicker workspace={workspace} onSignedIn={onSignedIn} /> : null}
       </div>
@@ -106,7 +163,15 @@ function DemoPicker({ workspace, onSignedIn }: { workspace: Workspace; onSignedI
   );
 }
 
-function DemoForm({ workspace, language, onSignedIn }: { workspace: Workspace; language: 'zh' | 'en'; onSignedIn: (session: StaffSession) => void }) {
+function DemoForm({
+  workspace,
+  language,
+  onSignedIn,
+}: {
+  workspace: Workspace;
+  language: 'zh' | 'en';
+  onSignedIn: (session: StaffSession) => void;
+}) {
   const { t } = useI18n();
   const [{ data, fetching, error }] = useQuery({ query: DIRECTORY });
   const { roles, kinds } = WORKSPACES[workspace];
@@ -149,8 +214,14 @@ function DemoForm({ workspace, language, onSignedIn }: { workspace: Workspace; l
           ))}
         </select>
       </label>
-      <button type="submit" className="primary">{t('signin.demoSubmit')}</button>
-      {failure ? <p role="alert" className="refusal">{failure}</p> : null}
+      <button type="submit" className="primary">
+        {t('signin.demoSubmit')}
+      </button>
+      {failure ? (
+        <p role="alert" className="refusal">
+          {failure}
+        </p>
+      ) : null}
     </form>
   );
 }

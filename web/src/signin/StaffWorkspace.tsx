@@ -8,7 +8,10 @@ import type { StaffSession } from './session';
 
 const ENTERPRISE_NAME = graphql(`
   query EnterpriseName($id: ID!) {
-    enterprise(id: $id) { nameZh nameEn }
+    enterprise(id: $id) {
+      nameZh
+      nameEn
+    }
   }
 `);
 
@@ -30,7 +33,21 @@ function useEnterpriseName(org: string | null): { nameZh: string; nameEn: string
 }
 
 /** The frame of a signed-in workspace: a client for its endpoint with the session's token, who is signed in, and sign-out. */
-export function StaffWorkspace({ session, endpoint, title, signOut, actions, children }: { session: StaffSession; endpoint: string; title: string; signOut: () => void; actions?: ReactNode; children: ReactNode }) {
+export function StaffWorkspace({
+  session,
+  endpoint,
+  title,
+  signOut,
+  actions,
+  children,
+}: {
+  session: StaffSession;
+  endpoint: string;
+  title: string;
+  signOut: () => void;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
   const { t, language } = useI18n();
   const token = useSessionToken(session);
   const enterprise = useEnterpriseName(session.org);
@@ -43,7 +60,9 @@ export function StaffWorkspace({ session, endpoint, title, signOut, actions, chi
         actions={
           <>
             {actions}
-            <button type="button" onClick={signOut}>{t('signin.signOut')}</button>
+            <button type="button" onClick={signOut}>
+              {t('signin.signOut')}
+            </button>
           </>
         }
       >

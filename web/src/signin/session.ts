@@ -59,7 +59,11 @@ function claimsOf(token: string): { roles?: string[]; org?: string | null; exp?:
 }
 
 export async function demoSignIn(role: string, org: string | null): Promise<StaffSession> {
-  const response = await fetch('/demo/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, org }) });
+  const response = await fetch('/demo/sign-in', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ role, org }),
+  });
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
   return keepSession({ token: body.token, role: body.role, org: body.org, expiresAt: body.expiresAt, via: 'demo' });

@@ -8,10 +8,35 @@ import { graphql } from '../gql/customer';
 const PRODUCT_STORY = graphql(`
   query ProductStory($code: String!) {
     productStory(code: $code) {
-      code uri gtin productCode productType issuedAt qcPassed
-      studio { nameZh nameEn }
-      stages { startedAt finishedAt statusCode { code labelZh labelEn } }
-      materialOrigins { sku materialName lotCode supplier { nameZh nameEn } }
+      code
+      uri
+      gtin
+      productCode
+      productType
+      issuedAt
+      qcPassed
+      studio {
+        nameZh
+        nameEn
+      }
+      stages {
+        startedAt
+        finishedAt
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+      }
+      materialOrigins {
+        sku
+        materialName
+        lotCode
+        supplier {
+          nameZh
+          nameEn
+        }
+      }
     }
   }
 `);
@@ -38,9 +63,14 @@ function ProductStory({ code }: { code: string }) {
   // A malformed code is the same to a person as an unknown one.
   const missing = (data && !story) || refused?.code === 'BAD_USER_INPUT';
   return (
-    <Page title={story ? t(`product.${story.productType}`) : t('story.heading')} subtitle={story ? t('story.madeBy', { studio: nameOf(story.studio, language) }) : undefined}>
+    <Page
+      title={story ? t(`product.${story.productType}`) : t('story.heading')}
+      subtitle={story ? t('story.madeBy', { studio: nameOf(story.studio, language) }) : undefined}
+    >
       {fetching && !data ? <Loading /> : null}
-      {error && !missing && !data ? <ErrorState message={refused?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {error && !missing && !data ? (
+        <ErrorState message={refused?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
       {missing ? (
         <div className="card explanation" role="alert">
           <h2>{t('story.notFoundTitle')}</h2>
@@ -67,7 +97,9 @@ function ProductStory({ code }: { code: string }) {
                 <time dateTime={story.issuedAt}>{formatDay(story.issuedAt, language)}</time>
               </dd>
               <dt>{t('story.qc')}</dt>
-              <dd data-testid="story-qc">{story.qcPassed === null ? t('story.qcNone') : story.qcPassed ? t('story.qcPassed') : t('story.qcFailed')}</dd>
+              <dd data-testid="story-qc">
+                {story.qcPassed === null ? t('story.qcNone') : story.qcPassed ? t('story.qcPassed') : t('story.qcFailed')}
+              </dd>
             </dl>
           </section>
           <section className="card" aria-labelledby="story-steps">
@@ -96,7 +128,8 @@ function ProductStory({ code }: { code: string }) {
               <ul className="plain" data-testid="story-materials">
                 {story.materialOrigins.map((origin) => (
                   <li key={`${origin.sku}-${origin.lotCode}`}>
-                    <strong>{origin.materialName}</strong> · {t('story.fromSupplier', { supplier: nameOf(origin.supplier, language) })} · {t('story.lot', { lot: origin.lotCode })}
+                    <strong>{origin.materialName}</strong> · {t('story.fromSupplier', { supplier: nameOf(origin.supplier, language) })} ·{' '}
+                    {t('story.lot', { lot: origin.lotCode })}
                   </li>
                 ))}
               </ul>

@@ -12,38 +12,221 @@ import { currentStage } from './stages';
 const STUDIO_ORDER = graphql(`
   query StudioOrder($id: ID!) {
     order(id: $id) {
-      id productType status phase externalOrderId channel dueAt priceCents customerTierMax studio { id }
-      customer { name }
-      statusCode { code labelZh labelEn }
-      stages {
-        id position code status startedAt finishedAt dueAt operatorName operatorPenName qcCheckpoint qcResult qcNote
-        statusCode { code labelZh labelEn }
-        assignedTo { id nameZh nameEn }
+      id
+      productType
+      status
+      phase
+      externalOrderId
+      channel
+      dueAt
+      priceCents
+      customerTierMax
+      studio {
+        id
       }
-      exceptions { id status note reportedAt resolvedAt resolution code { code labelZh labelEn } }
-      cost { materialsCents labourCents overheadCents totalCents priceCents marginCents marginPercent }
-      eta { confidence delivery { likelyBefore } completion { likelyBefore } basis { method note } }
-      progress { id sequence type occurredAt note statusCode { labelZh labelEn } }
-      shipments { id carrier trackingNumber status }
-      materials { sku status material { name } }
+      customer {
+        name
+      }
+      statusCode {
+        code
+        labelZh
+        labelEn
+      }
+      stages {
+        id
+        position
+        code
+        status
+        startedAt
+        finishedAt
+        dueAt
+        operatorName
+        operatorPenName
+        qcCheckpoint
+        qcResult
+        qcNote
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+        assignedTo {
+          id
+          nameZh
+          nameEn
+        }
+      }
+      exceptions {
+        id
+        status
+        note
+        reportedAt
+        resolvedAt
+        resolution
+        code {
+          code
+          labelZh
+          labelEn
+        }
+      }
+      cost {
+        materialsCents
+        labourCents
+        overheadCents
+        totalCents
+        priceCents
+        marginCents
+        marginPercent
+      }
+      eta {
+        confidence
+        delivery {
+          likelyBefore
+        }
+        completion {
+          likelyBefore
+        }
+        basis {
+          method
+          note
+        }
+      }
+      progress {
+        id
+        sequence
+        type
+        occurredAt
+        note
+        statusCode {
+          labelZh
+          labelEn
+        }
+      }
+      shipments {
+        id
+        carrier
+        trackingNumber
+        status
+      }
+      materials {
+        sku
+        status
+        material {
+          name
+        }
+      }
     }
-    customerLinks(orderId: $id) { id tier expiresAt revokedAt createdAt }
-    exceptionCodes { code labelZh labelEn }
-    enterprises(kind: PARTNER_STUDIO) { id nameZh nameEn }
+    customerLinks(orderId: $id) {
+      id
+      tier
+      expiresAt
+      revokedAt
+      createdAt
+    }
+    exceptionCodes {
+      code
+      labelZh
+      labelEn
+    }
+    enterprises(kind: PARTNER_STUDIO) {
+      id
+      nameZh
+      nameEn
+    }
   }
 `);
 
-const START_STAGE = graphql(`mutation StartStage($id: ID!, $operator: OperatorInput) { startStage(stageRunId: $id, operator: $operator) { id status } }`);
-const COMPLETE_STAGE = graphql(`mutation CompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }`);
-const RECORD_QC = graphql(`mutation RecordQc($id: ID!, $result: QcResult!, $note: String, $key: String!) { recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) { id qcResult } }`);
-const ASSIGN_STAGE = graphql(`mutation AssignStage($id: ID!, $enterpriseId: ID!, $key: String!) { assignStage(stageRunId: $id, enterpriseId: $enterpriseId, idempotencyKey: $key) { id assignedTo { id } } }`);
-const REPORT_EXCEPTION = graphql(`mutation ReportException($orderId: ID!, $code: String!, $note: String, $key: String!) { reportException(orderId: $orderId, code: $code, note: $note, idempotencyKey: $key) { id } }`);
-const RESOLVE_EXCEPTION = graphql(`mutation ResolveException($id: ID!, $resolution: String!, $key: String!) { resolveException(exceptionId: $id, resolution: $resolution, idempotencyKey: $key) { id status } }`);
-const CHANGE_ROUTE = graphql(`mutation ChangeRoute($orderId: ID!, $steps: [RouteStepInput!]!, $key: String!) { changeRoute(orderId: $orderId, steps: $steps, idempotencyKey: $key) { id } }`);
-const CANCEL_ORDER = graphql(`mutation CancelOrder($orderId: ID!, $reason: String!, $key: String!) { cancelOrder(orderId: $orderId, reason: $reason, idempotencyKey: $key) { id status } }`);
-const ADD_SHIPMENT = graphql(`mutation AddShipment($orderId: ID!, $input: ShipmentInput!, $key: String!) { addShipment(orderId: $orderId, input: $input, idempotencyKey: $key) { id } }`);
-const MINT_LINK = graphql(`mutation MintCustomerLink($orderId: ID!, $tier: VisibilityTier, $validDays: Int!, $key: String!) { mintCustomerLink(orderId: $orderId, tier: $tier, validDays: $validDays, idempotencyKey: $key) { url link { id tier expiresAt } } }`);
-const REVOKE_LINK = graphql(`mutation RevokeCustomerLink($linkId: ID!) { revokeCustomerLink(linkId: $linkId) { id revokedAt } }`);
+const START_STAGE = graphql(`
+  mutation StartStage($id: ID!, $operator: OperatorInput) {
+    startStage(stageRunId: $id, operator: $operator) {
+      id
+      status
+    }
+  }
+`);
+const COMPLETE_STAGE = graphql(`
+  mutation CompleteStage($id: ID!) {
+    completeStage(stageRunId: $id) {
+      id
+      status
+    }
+  }
+`);
+const RECORD_QC = graphql(`
+  mutation RecordQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {
+    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {
+      id
+      qcResult
+    }
+  }
+`);
+const ASSIGN_STAGE = graphql(`
+  mutation AssignStage($id: ID!, $enterpriseId: ID!, $key: String!) {
+    assignStage(stageRunId: $id, enterpriseId: $enterpriseId, idempotencyKey: $key) {
+      id
+      assignedTo {
+        id
+      }
+    }
+  }
+`);
+const REPORT_EXCEPTION = graphql(`
+  mutation ReportException($orderId: ID!, $code: String!, $note: String, $key: String!) {
+    reportException(orderId: $orderId, code: $code, note: $note, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+const RESOLVE_EXCEPTION = graphql(`
+  mutation ResolveException($id: ID!, $resolution: String!, $key: String!) {
+    resolveException(exceptionId: $id, resolution: $resolution, idempotencyKey: $key) {
+      id
+      status
+    }
+  }
+`);
+const CHANGE_ROUTE = graphql(`
+  mutation ChangeRoute($orderId: ID!, $steps: [RouteStepInput!]!, $key: String!) {
+    changeRoute(orderId: $orderId, steps: $steps, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+const CANCEL_ORDER = graphql(`
+  mutation CancelOrder($orderId: ID!, $reason: String!, $key: String!) {
+    cancelOrder(orderId: $orderId, reason: $reason, idempotencyKey: $key) {
+      id
+      status
+    }
+  }
+`);
+const ADD_SHIPMENT = graphql(`
+  mutation AddShipment($orderId: ID!, $input: ShipmentInput!, $key: String!) {
+    addShipment(orderId: $orderId, input: $input, idempotencyKey: $key) {
+      id
+    }
+  }
+`);
+const MINT_LINK = graphql(`
+  mutation MintCustomerLink($orderId: ID!, $tier: VisibilityTier, $validDays: Int!, $key: String!) {
+    mintCustomerLink(orderId: $orderId, tier: $tier, validDays: $validDays, idempotencyKey: $key) {
+      url
+      link {
+        id
+        tier
+        expiresAt
+      }
+    }
+  }
+`);
+const REVOKE_LINK = graphql(`
+  mutation RevokeCustomerLink($linkId: ID!) {
+    revokeCustomerLink(linkId: $linkId) {
+      id
+      revokedAt
+    }
+  }
+`);
 
 type Order = NonNullable<StudioOrderQuery['order']>;
 type Stage = Order['stages'][number];
@@ -67,7 +250,17 @@ function useAction<Data, Variables extends AnyVariables>(document: DocumentInput
   return { act, fetching, error: hubMessage(error) };
 }
 
-export function OrderDetail({ orderId, session, version, onClose }: { orderId: string; session: StaffSession; version: number; onClose: () => void }) {
+export function OrderDetail({
+  orderId,
+  session,
+  version,
+  onClose,
+}: {
+  orderId: string;
+  session: StaffSession;
+  version: number;
+  onClose: () => void;
+}) {
   const { t, language } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_ORDER, variables: { id: orderId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
@@ -83,7 +276,9 @@ export function OrderDetail({ orderId, session, version, onClose }: { orderId: s
         <h2 id="detail-heading" tabIndex={-1} ref={heading}>
           {order ? `${order.externalOrderId ?? order.id.slice(-8)} · ${t(`product.${order.productType}`)}` : t('studio.order')}
         </h2>
-        <button type="button" onClick={onClose} aria-label={t('common.close')}>×</button>
+        <button type="button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
       </div>
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
@@ -92,11 +287,39 @@ export function OrderDetail({ orderId, session, version, onClose }: { orderId: s
         <>
           <dl className="facts">
             <dt>{t('studio.status')}</dt>
-            <dd data-testid="order-status">{t(`orderStatus.${order.status}`)}{order.statusCode ? ` · ${labelOf(order.statusCode, language)}` : ''}</dd>
-            {order.customer ? (<><dt>{t('studio.customer')}</dt><dd>{order.customer.name}</dd></>) : null}
-            {order.dueAt ? (<><dt>{t('track.dueAt')}</dt><dd>{formatDateTime(order.dueAt, language)}</dd></>) : null}
-            {order.eta ? (<><dt>{t('studio.forecast')}</dt><dd>{t('track.etaStatement', { percent: Math.round(order.eta.confidence * 100), day: formatDay(order.eta.delivery.likelyBefore, language) })}</dd></>) : null}
-            {order.customerTierMax ? (<><dt>{t('studio.tierMax')}</dt><dd>{t(`tier.${order.customerTierMax}`)}</dd></>) : null}
+            <dd data-testid="order-status">
+              {t(`orderStatus.${order.status}`)}
+              {order.statusCode ? ` · ${labelOf(order.statusCode, language)}` : ''}
+            </dd>
+            {order.customer ? (
+              <>
+                <dt>{t('studio.customer')}</dt>
+                <dd>{order.customer.name}</dd>
+              </>
+            ) : null}
+            {order.dueAt ? (
+              <>
+                <dt>{t('track.dueAt')}</dt>
+                <dd>{formatDateTime(order.dueAt, language)}</dd>
+              </>
+            ) : null}
+            {order.eta ? (
+              <>
+                <dt>{t('studio.forecast')}</dt>
+                <dd>
+                  {t('track.etaStatement', {
+                    percent: Math.round(order.eta.confidence * 100),
+                    day: formatDay(order.eta.delivery.likelyBefore, language),
+                  })}
+                </dd>
+              </>
+            ) : null}
+            {order.customerTierMax ? (
+              <>
+                <dt>{t('studio.tierMax')}</dt>
+                <dd>{t(`tier.${order.customerTierMax}`)}</dd>
+              </>
+            ) : null}
           </dl>
           <StageList order={order} partners={data!.enterprises} session={session} refresh={refresh} />
           {order.cost ? <Cost cost={order.cost} /> : null}
@@ -122,7 +345,17 @@ export function OrderDetail({ orderId, session, version, onClose }: { orderId: s
   );
 }
 
-function StageList({ order, partners, session, refresh }: { order: Order; partners: { id: string; nameZh: string; nameEn: string }[]; session: StaffSession; refresh: () => void }) {
+function StageList({
+  order,
+  partners,
+  session,
+  refresh,
+}: {
+  order: Order;
+  partners: { id: string; nameZh: string; nameEn: string }[];
+  session: StaffSession;
+  refresh: () => void;
+}) {
   const { t, language } = useI18n();
   const current = currentStage(order.stages);
   const route = useAction(CHANGE_ROUTE, refresh);
@@ -137,9 +370,13 @@ function StageList({ order, partners, session, refresh }: { order: Order; partne
               <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
               <span className="badge">{t(`stage.${stage.status}`)}</span>
               {stage.qcCheckpoint ? <span className="badge info">QC{stage.qcResult ? ` · ${t(`qc.${stage.qcResult}`)}` : ''}</span> : null}
-              {stage.assignedTo && stage.assignedTo.id !== order.studio.id ? <span className="badge info">{nameOf(stage.assignedTo, language)}</span> : null}
+              {stage.assignedTo && stage.assignedTo.id !== order.studio.id ? (
+                <span className="badge info">{nameOf(stage.assignedTo, language)}</span>
+              ) : null}
             </div>
-            {stage.operatorName || stage.operatorPenName ? <p className="small muted">{[stage.operatorName, stage.operatorPenName].filter(Boolean).join(' / ')}</p> : null}
+            {stage.operatorName || stage.operatorPenName ? (
+              <p className="small muted">{[stage.operatorName, stage.operatorPenName].filter(Boolean).join(' / ')}</p>
+            ) : null}
             {stage.id === current?.id ? <StageActions stage={stage} refresh={refresh} /> : null}
             {stage.status === 'PENDING' && LEADS.includes(session.role) ? (
               <div className="button-row">
@@ -147,7 +384,12 @@ function StageList({ order, partners, session, refresh }: { order: Order; partne
                 <button
                   type="button"
                   disabled={route.fetching}
-                  onClick={() => route.act({ orderId: order.id, steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })) })}
+                  onClick={() =>
+                    route.act({
+                      orderId: order.id,
+                      steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })),
+                    })
+                  }
                 >
                   {t('studio.skipStage')}
                 </button>
@@ -186,7 +428,9 @@ function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void })
           {t('studio.penName')}
           <input value={operator.penName} onChange={(event) => setOperator({ ...operator, penName: event.target.value })} />
         </label>
-        <button type="submit" className="primary" disabled={start.fetching}>{t('studio.start')}</button>
+        <button type="submit" className="primary" disabled={start.fetching}>
+          {t('studio.start')}
+        </button>
       </form>
     );
   } else if (stage.status === 'IN_PROGRESS') {
@@ -195,8 +439,12 @@ function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void })
       <div className="button-row">
         {stage.qcCheckpoint && !stage.qcResult ? (
           <>
-            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'PASS' })}>{t('studio.qcPass')}</button>
-            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'FAIL' })}>{t('studio.qcFail')}</button>
+            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'PASS' })}>
+              {t('studio.qcPass')}
+            </button>
+            <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'FAIL' })}>
+              {t('studio.qcFail')}
+            </button>
           </>
         ) : null}
         <button type="button" className="primary" disabled={complete.fetching} onClick={() => complete.act({ id: stage.id })}>
@@ -215,7 +463,17 @@ function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void })
   );
 }
 
-function AssignStage({ stage, studioId, partners, refresh }: { stage: Stage; studioId: string; partners: { id: string; nameZh: string; nameEn: string }[]; refresh: () => void }) {
+function AssignStage({
+  stage,
+  studioId,
+  partners,
+  refresh,
+}: {
+  stage: Stage;
+  studioId: string;
+  partners: { id: string; nameZh: string; nameEn: string }[];
+  refresh: () => void;
+}) {
   const { t, language } = useI18n();
   const assign = useAction(ASSIGN_STAGE, refresh);
   const holder = stage.assignedTo?.id ?? studioId;
@@ -230,7 +488,9 @@ function AssignStage({ stage, studioId, partners, refresh }: { stage: Stage; stu
       >
         <option value={studioId}>{t('studio.ownStudio')}</option>
         {partners.map((partner) => (
-          <option key={partner.id} value={partner.id}>{nameOf(partner, language)}</option>
+          <option key={partner.id} value={partner.id}>
+            {nameOf(partner, language)}
+          </option>
         ))}
       </select>
       <HubRefusal error={assign.error} />
@@ -244,17 +504,33 @@ function Cost({ cost }: { cost: NonNullable<Order['cost']> }) {
     <div className="subsection">
       <h3>{t('studio.cost')}</h3>
       <dl className="facts">
-        <dt>{t('studio.materialsCost')}</dt><dd>{formatMoney(cost.materialsCents, language)}</dd>
-        <dt>{t('studio.labourCost')}</dt><dd>{formatMoney(cost.labourCents, language)}</dd>
-        <dt>{t('studio.overhead')}</dt><dd>{formatMoney(cost.overheadCents, language)}</dd>
-        <dt>{t('studio.price')}</dt><dd>{formatMoney(cost.priceCents, language)}</dd>
-        <dt>{t('studio.margin')}</dt><dd>{formatMoney(cost.marginCents, language)}{cost.marginPercent !== null && cost.marginPercent !== undefined ? ` (${cost.marginPercent.toFixed(1)} %)` : ''}</dd>
+        <dt>{t('studio.materialsCost')}</dt>
+        <dd>{formatMoney(cost.materialsCents, language)}</dd>
+        <dt>{t('studio.labourCost')}</dt>
+        <dd>{formatMoney(cost.labourCents, language)}</dd>
+        <dt>{t('studio.overhead')}</dt>
+        <dd>{formatMoney(cost.overheadCents, language)}</dd>
+        <dt>{t('studio.price')}</dt>
+        <dd>{formatMoney(cost.priceCents, language)}</dd>
+        <dt>{t('studio.margin')}</dt>
+        <dd>
+          {formatMoney(cost.marginCents, language)}
+          {cost.marginPercent !== null && cost.marginPercent !== undefined ? ` (${cost.marginPercent.toFixed(1)} %)` : ''}
+        </dd>
       </dl>
     </div>
   );
 }
 
-function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: string; labelZh: string; labelEn: string }[]; refresh: () => void }) {
+function Exceptions({
+  order,
+  codes,
+  refresh,
+}: {
+  order: Order;
+  codes: { code: string; labelZh: string; labelEn: string }[];
+  refresh: () => void;
+}) {
   const { t, language } = useI18n();
   const report = useAction(REPORT_EXCEPTION, refresh);
   const resolve = useAction(RESOLVE_EXCEPTION, refresh);
@@ -272,7 +548,8 @@ function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: st
       <ul className="plain">
         {(order.exceptions ?? []).map((exception) => (
           <li key={exception.id}>
-            <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{exception.status}</span> {labelOf(exception.code, language)}
+            <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{exception.status}</span>{' '}
+            {labelOf(exception.code, language)}
             {exception.note ? ` — ${exception.note}` : ''}
             {exception.status === 'OPEN' ? (
               <form
@@ -284,11 +561,19 @@ function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: st
               >
                 <label>
                   {t('studio.resolution')}
-                  <input value={resolution[exception.id] ?? ''} onChange={(event) => setResolution({ ...resolution, [exception.id]: event.target.value })} required />
+                  <input
+                    value={resolution[exception.id] ?? ''}
+                    onChange={(event) => setResolution({ ...resolution, [exception.id]: event.target.value })}
+                    required
+                  />
                 </label>
-                <button type="submit" disabled={resolve.fetching}>{t('studio.resolve')}</button>
+                <button type="submit" disabled={resolve.fetching}>
+                  {t('studio.resolve')}
+                </button>
               </form>
-            ) : exception.resolution ? <span className="muted"> · {exception.resolution}</span> : null}
+            ) : exception.resolution ? (
+              <span className="muted"> · {exception.resolution}</span>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -299,7 +584,9 @@ function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: st
             {t('studio.exceptionCode')}
             <select value={code} onChange={(event) => setCode(event.target.value)}>
               {codes.map((option) => (
-                <option key={option.code} value={option.code}>{option.code} {labelOf(option, language)}</option>
+                <option key={option.code} value={option.code}>
+                  {option.code} {labelOf(option, language)}
+                </option>
               ))}
             </select>
           </label>
@@ -307,7 +594,9 @@ function Exceptions({ order, codes, refresh }: { order: Order; codes: { code: st
             {t('studio.note')}
             <input value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} />
           </label>
-          <button type="submit" disabled={report.fetching}>{t('studio.report')}</button>
+          <button type="submit" disabled={report.fetching}>
+            {t('studio.report')}
+          </button>
         </form>
       ) : null}
       <HubRefusal error={report.error} />
@@ -325,7 +614,9 @@ function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
       <h3>{t('track.shipments')}</h3>
       <ul className="plain">
         {(order.shipments ?? []).map((shipment) => (
-          <li key={shipment.id}>{shipment.carrier} {shipment.trackingNumber} · {t(`shipment.${shipment.status}`)}</li>
+          <li key={shipment.id}>
+            {shipment.carrier} {shipment.trackingNumber} · {t(`shipment.${shipment.status}`)}
+          </li>
         ))}
       </ul>
       {order.status === 'READY_TO_SHIP' ? (
@@ -344,7 +635,9 @@ function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
             {t('studio.trackingNumber')}
             <input value={input.trackingNumber} onChange={(event) => setInput({ ...input, trackingNumber: event.target.value })} required />
           </label>
-          <button type="submit" disabled={add.fetching}>{t('studio.addShipment')}</button>
+          <button type="submit" disabled={add.fetching}>
+            {t('studio.addShipment')}
+          </button>
         </form>
       ) : null}
       <HubRefusal error={add.error} />
@@ -370,7 +663,9 @@ function CancelOrder({ orderId, refresh }: { orderId: string; refresh: () => voi
           {t('studio.cancelReason')}
           <input value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={500} />
         </label>
-        <button type="submit" className="danger" disabled={cancel.fetching}>{t('studio.cancel')}</button>
+        <button type="submit" className="danger" disabled={cancel.fetching}>
+          {t('studio.cancel')}
+        </button>
       </form>
       <HubRefusal error={cancel.error} />
     </details>
@@ -398,18 +693,24 @@ function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: St
           <select value={tier} onChange={(event) => setTier(event.target.value as typeof tier)}>
             <option value="">{t('studio.tierDefault')}</option>
             {(['MINIMAL', 'BASIC', 'DETAILED'] as const).map((option) => (
-              <option key={option} value={option}>{t(`tier.${option}`)}</option>
+              <option key={option} value={option}>
+                {t(`tier.${option}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="primary" disabled={mint.fetching}>{t('studio.mintLink')}</button>
+        <button type="submit" className="primary" disabled={mint.fetching}>
+          {t('studio.mintLink')}
+        </button>
       </form>
       <HubRefusal error={mint.error} />
       {minted ? (
         <div className="minted" data-testid="minted-link">
           <img src={minted.qr} alt={t('studio.qrAlt')} width={200} height={200} />
           <p>
-            <a href={minted.url} target="_blank" rel="noreferrer" data-testid="customer-link">{t('studio.openLink')}</a>
+            <a href={minted.url} target="_blank" rel="noreferrer" data-testid="customer-link">
+              {t('studio.openLink')}
+            </a>
           </p>
           <label>
             {t('studio.linkUrl')}
@@ -424,7 +725,9 @@ function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: St
             {link.revokedAt ? (
               <span className="badge">{t('studio.revoked')}</span>
             ) : (
-              <button type="button" disabled={revoke.fetching} onClick={() => revoke.act({ linkId: link.id })}>{t('studio.revoke')}</button>
+              <button type="button" disabled={revoke.fetching} onClick={() => revoke.act({ linkId: link.id })}>
+                {t('studio.revoke')}
+              </button>
             )}
           </li>
         ))}

@@ -7,43 +7,115 @@ import { graphql } from '../gql/hub';
 
 const DELAY_ALERTS = graphql(`
   query StudioDelayAlerts($studioId: ID!) {
-    delayAlerts(studioId: $studioId, status: OPEN) { id orderId threshold overrunPercent raisedAt customerResponse statusCode { code labelZh labelEn } }
+    delayAlerts(studioId: $studioId, status: OPEN) {
+      id
+      orderId
+      threshold
+      overrunPercent
+      raisedAt
+      customerResponse
+      statusCode {
+        code
+        labelZh
+        labelEn
+      }
+    }
   }
 `);
 
 const MATERIALS = graphql(`
   query StudioMaterials($studioId: ID!) {
     reorderSuggestions(studioId: $studioId) {
-      sku quantity openDemand safetyGap onOrder supplierTier expectedAt
-      material { name unit }
-      supplier { id nameZh nameEn }
+      sku
+      quantity
+      openDemand
+      safetyGap
+      onOrder
+      supplierTier
+      expectedAt
+      material {
+        name
+        unit
+      }
+      supplier {
+        id
+        nameZh
+        nameEn
+      }
     }
-    purchaseOrders { id status expectedAt placedAt supplier { nameZh nameEn } lines { sku quantity } }
+    purchaseOrders {
+      id
+      status
+      expectedAt
+      placedAt
+      supplier {
+        nameZh
+        nameEn
+      }
+      lines {
+        sku
+        quantity
+      }
+    }
   }
 `);
 
 const PLACE_PURCHASE_ORDER = graphql(`
   mutation PlacePurchaseOrder($studioId: ID!, $input: PlacePurchaseOrderInput!, $key: String!) {
-    placePurchaseOrder(studioId: $studioId, input: $input, idempotencyKey: $key) { id status }
+    placePurchaseOrder(studioId: $studioId, input: $input, idempotencyKey: $key) {
+      id
+      status
+    }
   }
 `);
 
 const RECEIVE_PURCHASE_ORDER = graphql(`
-  mutation ReceivePurchaseOrder($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { id status } }
+  mutation ReceivePurchaseOrder($id: ID!) {
+    receivePurchaseOrder(purchaseOrderId: $id) {
+      id
+      status
+    }
+  }
 `);
 
 const OVERFLOW = graphql(`
   query StudioOverflow {
-    overflowRequests { id capability units status unmetUnits unmetReason dueDate createdAt }
-    allocations { id requestId enterpriseId capability day units status }
+    overflowRequests {
+      id
+      capability
+      units
+      status
+      unmetUnits
+      unmetReason
+      dueDate
+      createdAt
+    }
+    allocations {
+      id
+      requestId
+      enterpriseId
+      capability
+      day
+      units
+      status
+    }
   }
 `);
 
 const DECLARE_SURGE = graphql(`
   mutation DeclareDemandSurge($studioId: ID!, $capability: String!, $extraUnits: Int!, $window: DateWindowInput!, $key: String!) {
     declareDemandSurge(studioId: $studioId, capability: $capability, extraUnits: $extraUnits, window: $window, idempotencyKey: $key) {
-      placedUnits unmetUnits unmetReason
-      placements { units enterprise { id nameZh nameEn } }
+      placedUnits
+      unmetUnits
+      unmetReason
+      placements {
+        units
+        enterprise {
+          id
+          nameZh
+          nameEn
+        }
+      }
     }
   }
 `);
@@ -58,7 +130,8 @@ export function AlertsPanel({ studioId, version, onOpen }: { studioId: string; v
   const [{ data, fetching, error }, refetch] = useQuery({ query: DELAY_ALERTS, variables: { studioId } });
   useRefreshOn(version, refetch);
   if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (error && !data)
+    return <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const alerts = data?.delayAlerts ?? [];
   return (
     <Section title={t('studio.tab.alerts')} id="alerts">
@@ -79,11 +152,14 @@ export function AlertsPanel({ studioId, version, onOpen }: { studioId: string; v
             {alerts.map((alert) => (
               <tr key={alert.id}>
                 <td>
-                  <button type="button" className="link" onClick={() => onOpen(alert.orderId)}>{alert.orderId.slice(-8)}</button>
+                  <button type="button" className="link" onClick={() => onOpen(alert.orderId)}>
+                    {alert.orderId.slice(-8)}
+                  </button>
                 </td>
                 <td>{labelOf(alert.statusCode, language)}</td>
                 <td>
-                  <span className={`badge ${alert.threshold >= 50 ? 'danger' : 'warn'}`}>{alert.threshold} %</span> +{alert.overrunPercent} %
+                  <span className={`badge ${alert.threshold >= 50 ? 'danger' : 'warn'}`}>{alert.threshold} %</span> +{alert.overrunPercent}{' '}
+                  %
                 </td>
                 <td>{formatDateTime(alert.raisedAt, language)}</td>
                 <td>{alert.customerResponse ? t(`delay.choice.${alert.customerResponse}`) : '—'}</td>
@@ -105,7 +181,8 @@ export function MaterialsPanel({ studioId, version }: { studioId: string; versio
   const keys = useRef(new Map<string, string>());
   useRefreshOn(version, refetch);
   if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (error && !data)
+    return <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const suggestions = data?.reorderSuggestions ?? [];
   const order = async (sku: string, supplierId: string, quantity: number) => {
     const key = keys.current.get(sku) ?? idempotencyKey('po');
@@ -125,12 +202,25 @@ export function MaterialsPanel({ studioId, version }: { studioId: string; versio
           <ul className="plain">
             {suggestions.map((suggestion) => (
               <li key={suggestion.sku} className="suggestion">
-                <strong>{suggestion.material.name}</strong> ({suggestion.sku}) · {t('studio.reorder', { quantity: suggestion.quantity, unit: suggestion.material.unit, supplier: nameOf(suggestion.supplier, language), day: formatDay(suggestion.expectedAt, language) })}
-                <span className="muted small"> {t('studio.demand', { demand: suggestion.openDemand, gap: suggestion.safetyGap, onOrder: suggestion.onOrder })}</span>
+                <strong>{suggestion.material.name}</strong> ({suggestion.sku}) ·{' '}
+                {t('studio.reorder', {
+                  quantity: suggestion.quantity,
+                  unit: suggestion.material.unit,
+                  supplier: nameOf(suggestion.supplier, language),
+                  day: formatDay(suggestion.expectedAt, language),
+                })}
+                <span className="muted small">
+                  {' '}
+                  {t('studio.demand', { demand: suggestion.openDemand, gap: suggestion.safetyGap, onOrder: suggestion.onOrder })}
+                </span>
                 {placed.includes(suggestion.sku) ? (
                   <span className="badge ok">{t('studio.placed')}</span>
                 ) : (
-                  <button type="button" disabled={placeState.fetching} onClick={() => order(suggestion.sku, suggestion.supplier.id, suggestion.quantity)}>
+                  <button
+                    type="button"
+                    disabled={placeState.fetching}
+                    onClick={() => order(suggestion.sku, suggestion.supplier.id, suggestion.quantity)}
+                  >
                     {t('studio.placePurchaseOrder')}
                   </button>
                 )}
@@ -147,9 +237,15 @@ export function MaterialsPanel({ studioId, version }: { studioId: string; versio
           <ul className="plain">
             {data!.purchaseOrders.map((purchase) => (
               <li key={purchase.id}>
-                <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.supplier, language)} · {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} · {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
+                <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.supplier, language)} ·{' '}
+                {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} ·{' '}
+                {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
                 {purchase.status === 'CONFIRMED' || purchase.status === 'SHIPPED' ? (
-                  <button type="button" disabled={receiveState.fetching} onClick={async () => (await receive({ id: purchase.id })).data && refetch({ requestPolicy: 'network-only' })}>
+                  <button
+                    type="button"
+                    disabled={receiveState.fetching}
+                    onClick={async () => (await receive({ id: purchase.id })).data && refetch({ requestPolicy: 'network-only' })}
+                  >
                     {t('studio.markReceived')}
                   </button>
                 ) : null}
@@ -175,7 +271,13 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
   useRefreshOn(version, refetch);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await declare({ studioId, capability: form.capability, extraUnits: form.extraUnits, window: { from: form.from, to: form.to }, key: key.current });
+    const result = await declare({
+      studioId,
+      capability: form.capability,
+      extraUnits: form.extraUnits,
+      window: { from: form.from, to: form.to },
+      key: key.current,
+    });
     if (result.data) {
       key.current = idempotencyKey('surge');
       refetch({ requestPolicy: 'network-only' });
@@ -193,7 +295,13 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
             </label>
             <label>
               {t('studio.extraUnits')}
-              <input type="number" min={1} value={form.extraUnits} onChange={(event) => setForm({ ...form, extraUnits: Number(event.target.value) })} required />
+              <input
+                type="number"
+                min={1}
+                value={form.extraUnits}
+                onChange={(event) => setForm({ ...form, extraUnits: Number(event.target.value) })}
+                required
+              />
             </label>
             <label>
               {t('prefs.from')}
@@ -204,7 +312,9 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
               <input type="date" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} required />
             </label>
           </div>
-          <button type="submit" className="primary" disabled={surgeState.fetching}>{t('studio.declare')}</button>
+          <button type="submit" className="primary" disabled={surgeState.fetching}>
+            {t('studio.declare')}
+          </button>
         </form>
         <HubRefusal error={hubMessage(surgeState.error)} />
         {surge ? (
@@ -212,7 +322,11 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
             <p>{t('studio.surgePlaced', { placed: surge.placedUnits, unmet: surge.unmetUnits })}</p>
             <ul className="plain">
               {surge.placements.map((placement) => (
-                <li key={placement.enterprise.id}>{nameOf(placement.enterprise, language)}{t('common.colon')}{placement.units}</li>
+                <li key={placement.enterprise.id}>
+                  {nameOf(placement.enterprise, language)}
+                  {t('common.colon')}
+                  {placement.units}
+                </li>
               ))}
             </ul>
           </div>
@@ -225,12 +339,24 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
         {data && data.overflowRequests.length > 0 ? (
           <ul className="plain">
             {data.overflowRequests.map((request) => {
-              const placements = data.allocations.filter((allocation) => allocation.requestId === request.id && allocation.status === 'ACTIVE');
+              const placements = data.allocations.filter(
+                (allocation) => allocation.requestId === request.id && allocation.status === 'ACTIVE',
+              );
               return (
                 <li key={request.id}>
-                  <span className="badge">{request.status}</span> {request.capability} × {request.units} · {t('studio.due', { day: request.dueDate })}
-                  {placements.length > 0 ? <span className="muted"> → {placements.map((allocation) => `${allocation.enterpriseId} (${allocation.units}, ${allocation.day})`).join(', ')}</span> : null}
-                  {request.unmetUnits > 0 ? <span className="badge warn">{t('studio.unmet', { units: request.unmetUnits, reason: request.unmetReason ?? '' })}</span> : null}
+                  <span className="badge">{request.status}</span> {request.capability} × {request.units} ·{' '}
+                  {t('studio.due', { day: request.dueDate })}
+                  {placements.length > 0 ? (
+                    <span className="muted">
+                      {' '}
+                      → {placements.map((allocation) => `${allocation.enterpriseId} (${allocation.units}, ${allocation.day})`).join(', ')}
+                    </span>
+                  ) : null}
+                  {request.unmetUnits > 0 ? (
+                    <span className="badge warn">
+                      {t('studio.unmet', { units: request.unmetUnits, reason: request.unmetReason ?? '' })}
+                    </span>
+                  ) : null}
                 </li>
               );
             })}

@@ -16,11 +16,32 @@ import { currentStage } from './stages';
 const STUDIO_BOARD = graphql(`
   query StudioBoard($studioId: ID!) {
     stageBoard(studioId: $studioId) {
-      overdueTotal generatedAt
-      studio { nameZh nameEn }
-      columns { code waiting inProgress blocked overdue delayed orderIds statusCode { code labelZh labelEn } }
+      overdueTotal
+      generatedAt
+      studio {
+        nameZh
+        nameEn
+      }
+      columns {
+        code
+        waiting
+        inProgress
+        blocked
+        overdue
+        delayed
+        orderIds
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+      }
     }
-    enterprises { id nameZh nameEn }
+    enterprises {
+      id
+      nameZh
+      nameEn
+    }
   }
 `);
 
@@ -28,11 +49,29 @@ const STUDIO_BOARD = graphql(`
 const BOARD_ORDERS = graphql(`
   query StudioBoardOrders($studioId: ID!, $after: String) {
     orders(studioId: $studioId, first: 40, after: $after) {
-      pageInfo { hasNextPage endCursor }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
-        id productType status dueAt materialRisk externalOrderId
-        stages { id code status dueAt assignedTo { id } }
-        delayAlerts { status }
+        id
+        productType
+        status
+        dueAt
+        materialRisk
+        externalOrderId
+        stages {
+          id
+          code
+          status
+          dueAt
+          assignedTo {
+            id
+          }
+        }
+        delayAlerts {
+          status
+        }
       }
     }
   }
@@ -40,7 +79,12 @@ const BOARD_ORDERS = graphql(`
 
 const STUDIO_EVENTS = graphql(`
   subscription StudioEvents($studioId: ID!, $after: String) {
-    studioEvents(studioId: $studioId, after: $after) { cursor type kind orderId }
+    studioEvents(studioId: $studioId, after: $after) {
+      cursor
+      type
+      kind
+      orderId
+    }
   }
 `);
 
@@ -49,7 +93,11 @@ const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow'];
 
 export default function StudioPage() {
   const { t } = useI18n();
-  return <StaffGate workspace="studio" title={t('studio.title')}>{(session, signOut) => <Console session={session} signOut={signOut} />}</StaffGate>;
+  return (
+    <StaffGate workspace="studio" title={t('studio.title')}>
+      {(session, signOut) => <Console session={session} signOut={signOut} />}
+    </StaffGate>
+  );
 }
 
 /** The selected order is in the address (?order=…), so a reload or a shared URL opens it again. */
@@ -99,23 +147,29 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
   }, [studioId, token]);
 
   return (
-    <StaffWorkspace session={session} endpoint="/graphql" title={t('studio.title')} signOut={signOut} actions={<LiveIndicator state={live} />}>
-        <nav className="tabs" aria-label={t('studio.sections')}>
-          {TABS.map((name) => (
-            <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
-              {t(`studio.tab.${name}`)}
-            </button>
-          ))}
-        </nav>
-        <div className={selected ? 'console with-detail' : 'console'}>
-          <div className="console-main">
-            {tab === 'board' ? <Board studioId={studioId} version={version} onOpen={select} /> : null}
-            {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
-            {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
-            {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
-          </div>
-          {selected ? <OrderDetail orderId={selected} session={session} version={version} onClose={() => select(null)} /> : null}
+    <StaffWorkspace
+      session={session}
+      endpoint="/graphql"
+      title={t('studio.title')}
+      signOut={signOut}
+      actions={<LiveIndicator state={live} />}
+    >
+      <nav className="tabs" aria-label={t('studio.sections')}>
+        {TABS.map((name) => (
+          <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
+            {t(`studio.tab.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <div className={selected ? 'console with-detail' : 'console'}>
+        <div className="console-main">
+          {tab === 'board' ? <Board studioId={studioId} version={version} onOpen={select} /> : null}
+          {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
+          {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
+          {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
         </div>
+        {selected ? <OrderDetail orderId={selected} session={session} version={version} onClose={() => select(null)} /> : null}
+      </div>
     </StaffWorkspace>
   );
 }
@@ -147,7 +201,6 @@ function useBoardOrders(studioId: string, version: number): { orders: BoardOrder
   return state;
 }
 
-
 function Board({ studioId, version, onOpen }: { studioId: string; version: number; onOpen: (id: string) => void }) {
   const { t, language } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_BOARD, variables: { studioId } });
@@ -159,7 +212,8 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
   }, [version, refetch]);
 
   if ((fetching && !data) || (!orders && !failed)) return <Loading />;
-  if ((error && !data) || failed) return <ErrorState message={failed ?? hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if ((error && !data) || failed)
+    return <ErrorState message={failed ?? hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data || !orders) return null;
   const now = Date.now();
   const byId = new Map(orders.map((order) => [order.id, order]));
@@ -169,7 +223,8 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
     return (!!stage?.dueAt && Date.parse(stage.dueAt) < now) || (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
   };
   const productTypes = [...new Set(orders.map((order) => order.productType))];
-  const shown = (order: BoardOrder | undefined): order is BoardOrder => !!order && (!productType || order.productType === productType) && (!lateOnly || isLate(order));
+  const shown = (order: BoardOrder | undefined): order is BoardOrder =>
+    !!order && (!productType || order.productType === productType) && (!lateOnly || isLate(order));
   const columns = data.stageBoard.columns;
   return (
     <>
@@ -179,7 +234,9 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
           <select value={productType} onChange={(event) => setProductType(event.target.value)}>
             <option value="">{t('studio.allProducts')}</option>
             {productTypes.map((type) => (
-              <option key={type} value={type}>{t(`product.${type}`)}</option>
+              <option key={type} value={type}>
+                {t(`product.${type}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -209,15 +266,26 @@ function Board({ studioId, version, onOpen }: { studioId: string; version: numbe
                     const delayed = (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
                     return (
                       <li key={order.id}>
-                        <button type="button" className={`order-card${late ? ' late' : ''}`} onClick={() => onOpen(order.id)} data-order-id={order.id}>
+                        <button
+                          type="button"
+                          className={`order-card${late ? ' late' : ''}`}
+                          onClick={() => onOpen(order.id)}
+                          data-order-id={order.id}
+                        >
                           <span className="card-title">{order.externalOrderId ?? order.id.slice(-8)}</span>
-                          <span className="muted small">{t(`product.${order.productType}`)} · {t(`stage.${stage?.status ?? 'PENDING'}`)}</span>
+                          <span className="muted small">
+                            {t(`product.${order.productType}`)} · {t(`stage.${stage?.status ?? 'PENDING'}`)}
+                          </span>
                           {order.dueAt ? <span className="small">{t('studio.due', { day: formatDay(order.dueAt, language) })}</span> : null}
                           <span className="flags">
                             {late ? <span className="badge danger">{t('studio.overdue')}</span> : null}
                             {delayed ? <span className="badge warn">{t('studio.delayed')}</span> : null}
-                            {order.materialRisk && order.materialRisk !== 'AVAILABLE' ? <span className="badge warn">{t(`material.${order.materialRisk}`)}</span> : null}
-                            {stage?.assignedTo && stage.assignedTo.id !== studioId ? <span className="badge info">{nameOf(names.get(stage.assignedTo.id), language) || stage.assignedTo.id}</span> : null}
+                            {order.materialRisk && order.materialRisk !== 'AVAILABLE' ? (
+                              <span className="badge warn">{t(`material.${order.materialRisk}`)}</span>
+                            ) : null}
+                            {stage?.assignedTo && stage.assignedTo.id !== studioId ? (
+                              <span className="badge info">{nameOf(names.get(stage.assignedTo.id), language) || stage.assignedTo.id}</span>
+                            ) : null}
                           </span>
                         </button>
                       </li>

@@ -11,31 +11,95 @@ import { parseInventoryCsv, type InventoryLine } from './csv';
 
 const SUPPLIER_DESK = graphql(`
   query SupplierDesk($supplierId: ID!) {
-    enterprise(id: $supplierId) { id nameZh nameEn supplier { lastSequence skus } }
-    stockLots(supplierId: $supplierId) { id sku lotCode onHand reserved unitCostCents receivedAt lastSequence }
-    purchaseOrders { id status expectedAt placedAt confirmedAt shippedAt shippedLots { sku lotCode quantity } studio { nameZh nameEn } lines { sku quantity } }
+    enterprise(id: $supplierId) {
+      id
+      nameZh
+      nameEn
+      supplier {
+        lastSequence
+        skus
+      }
+    }
+    stockLots(supplierId: $supplierId) {
+      id
+      sku
+      lotCode
+      onHand
+      reserved
+      unitCostCents
+      receivedAt
+      lastSequence
+    }
+    purchaseOrders {
+      id
+      status
+      expectedAt
+      placedAt
+      confirmedAt
+      shippedAt
+      shippedLots {
+        sku
+        lotCode
+        quantity
+      }
+      studio {
+        nameZh
+        nameEn
+      }
+      lines {
+        sku
+        quantity
+      }
+    }
   }
 `);
 
 const PUBLISH = graphql(`
   mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {
-    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) { sequence applied stale { sku lotCode appliedSequence } }
+    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) {
+      sequence
+      applied
+      stale {
+        sku
+        lotCode
+        appliedSequence
+      }
+    }
   }
 `);
 
 const CONFIRM = graphql(`
-  mutation ConfirmPurchaseOrder($id: ID!) { confirmPurchaseOrder(purchaseOrderId: $id) { id status confirmedAt } }
+  mutation ConfirmPurchaseOrder($id: ID!) {
+    confirmPurchaseOrder(purchaseOrderId: $id) {
+      id
+      status
+      confirmedAt
+    }
+  }
 `);
 
 const SHIP = graphql(`
   mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {
-    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) { id status shippedAt shippedLots { sku lotCode quantity } }
+    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) {
+      id
+      status
+      shippedAt
+      shippedLots {
+        sku
+        lotCode
+        quantity
+      }
+    }
   }
 `);
 
 export default function SupplierPage() {
   const { t } = useI18n();
-  return <StaffGate workspace="supplier" title={t('supplier.title')}>{(session, signOut) => <Desk session={session} signOut={signOut} />}</StaffGate>;
+  return (
+    <StaffGate workspace="supplier" title={t('supplier.title')}>
+      {(session, signOut) => <Desk session={session} signOut={signOut} />}
+    </StaffGate>
+  );
 }
 
 function Desk({ session, signOut }: { session: StaffSession; signOut: () => void }) {
@@ -57,7 +121,11 @@ function Stock({ supplierId }: { supplierId: string }) {
   const [confirmState, confirm] = useMutation(CONFIRM);
   const [csv, setCsv] = useState('');
   const [single, setSingle] = useState({ sku: '', lotCode: '', onHand: '' });
-  const [outcome, setOutcome] = useState<{ applied?: number; local?: { line: number; reason: string }[]; items?: { line: number; reason: string }[] } | null>(null);
+  const [outcome, setOutcome] = useState<{
+    applied?: number;
+    local?: { line: number; reason: string }[];
+    items?: { line: number; reason: string }[];
+  } | null>(null);
   // The sequence this desk sends next: one more than the hub has applied, kept across a failed send so a retry replays.
   const pendingSequence = useRef<number | null>(null);
 
@@ -78,7 +146,12 @@ function Stock({ supplierId }: { supplierId: string }) {
     }
     const problems = (result.error?.graphQLErrors[0]?.extensions?.items as ItemProblem[] | undefined) ?? [];
     // Refused whole: nothing applied, so the same sequence is free for the corrected batch.
-    setOutcome({ items: problems.map((problem) => ({ line: lineOfItem[problem.index] ?? problem.index + 1, reason: `${problem.sku} / ${problem.lotCode}: ${problem.reason}` })) });
+    setOutcome({
+      items: problems.map((problem) => ({
+        line: lineOfItem[problem.index] ?? problem.index + 1,
+        reason: `${problem.sku} / ${problem.lotCode}: ${problem.reason}`,
+      })),
+    });
   };
 
   const submitCsv = async (event: FormEvent) => {
@@ -143,8 +216,17 @@ function Stock({ supplierId }: { supplierId: string }) {
           <div className="row">
             <label>
               SKU
-              <input list="supplier-skus" value={single.sku} onChange={(event) => setSingle({ ...single, sku: event.target.value })} required />
-              <datalist id="supplier-skus">{skus.map((sku) => <option key={sku} value={sku} />)}</datalist>
+              <input
+                list="supplier-skus"
+                value={single.sku}
+                onChange={(event) => setSingle({ ...single, sku: event.target.value })}
+                required
+              />
+              <datalist id="supplier-skus">
+                {skus.map((sku) => (
+                  <option key={sku} value={sku} />
+                ))}
+              </datalist>
             </label>
             <label>
               {t('supplier.lot')}
@@ -152,29 +234,50 @@ function Stock({ supplierId }: { supplierId: string }) {
             </label>
             <label>
               {t('supplier.onHand')}
-              <input type="number" value={single.onHand} onChange={(event) => setSingle({ ...single, onHand: event.target.value })} required />
+              <input
+                type="number"
+                value={single.onHand}
+                onChange={(event) => setSingle({ ...single, onHand: event.target.value })}
+                required
+              />
             </label>
           </div>
-          <button type="submit" disabled={publishState.fetching}>{t('supplier.publishOne')}</button>
+          <button type="submit" disabled={publishState.fetching}>
+            {t('supplier.publishOne')}
+          </button>
         </form>
         <form className="form" onSubmit={submitCsv}>
           <label>
             {t('supplier.csv')}
-            <textarea rows={6} value={csv} onChange={(event) => setCsv(event.target.value)} placeholder={'sku,lot,onHand,unitCostCents\nCLAY-GAOLING,LOT-2026-12,400,1200'} data-testid="csv" />
+            <textarea
+              rows={6}
+              value={csv}
+              onChange={(event) => setCsv(event.target.value)}
+              placeholder={'sku,lot,onHand,unitCostCents\nCLAY-GAOLING,LOT-2026-12,400,1200'}
+              data-testid="csv"
+            />
           </label>
           <label>
             {t('supplier.upload')}
             <input type="file" accept=".csv,text/csv" onChange={upload} />
           </label>
-          <button type="submit" className="primary" disabled={publishState.fetching}>{t('supplier.publishCsv')}</button>
+          <button type="submit" className="primary" disabled={publishState.fetching}>
+            {t('supplier.publishCsv')}
+          </button>
         </form>
-        {outcome?.applied !== undefined ? <p role="status" className="ok">{t('supplier.applied', { count: outcome.applied })}</p> : null}
+        {outcome?.applied !== undefined ? (
+          <p role="status" className="ok">
+            {t('supplier.applied', { count: outcome.applied })}
+          </p>
+        ) : null}
         {outcome?.local || outcome?.items ? (
           <div role="alert" className="refusal" data-testid="publish-problems">
             <p>{t('supplier.refused')}</p>
             <ul>
               {[...(outcome.local ?? []), ...(outcome.items ?? [])].map((problem, index) => (
-                <li key={index}>{problem.line > 0 ? t('supplier.line', { line: problem.line }) : ''} {problem.reason}</li>
+                <li key={index}>
+                  {problem.line > 0 ? t('supplier.line', { line: problem.line }) : ''} {problem.reason}
+                </li>
               ))}
             </ul>
           </div>
@@ -189,18 +292,29 @@ function Stock({ supplierId }: { supplierId: string }) {
           <ul className="plain">
             {data.purchaseOrders.map((purchase) => (
               <li key={purchase.id} data-purchase-order={purchase.id}>
-                <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.studio, language)} · {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} · {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
+                <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.studio, language)} ·{' '}
+                {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} ·{' '}
+                {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
                 {purchase.status === 'PLACED' ? (
-                  <button type="button" disabled={confirmState.fetching} onClick={async () => (await confirm({ id: purchase.id })).data && refresh()}>
+                  <button
+                    type="button"
+                    disabled={confirmState.fetching}
+                    onClick={async () => (await confirm({ id: purchase.id })).data && refresh()}
+                  >
                     {t('supplier.confirm')}
                   </button>
                 ) : null}
                 {purchase.shippedLots?.length ? (
                   <p className="muted">
-                    {t('supplier.shippedLots', { day: formatDay(purchase.shippedAt!, language), lots: purchase.shippedLots.map((lot) => `${lot.sku} ${lot.lotCode} × ${lot.quantity}`).join(', ') })}
+                    {t('supplier.shippedLots', {
+                      day: formatDay(purchase.shippedAt!, language),
+                      lots: purchase.shippedLots.map((lot) => `${lot.sku} ${lot.lotCode} × ${lot.quantity}`).join(', '),
+                    })}
                   </p>
                 ) : null}
-                {purchase.status === 'PLACED' || purchase.status === 'CONFIRMED' ? <ShipForm purchase={purchase} onShipped={refresh} /> : null}
+                {purchase.status === 'PLACED' || purchase.status === 'CONFIRMED' ? (
+                  <ShipForm purchase={purchase} onShipped={refresh} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -212,7 +326,13 @@ function Stock({ supplierId }: { supplierId: string }) {
 }
 
 /** The lots a supplier ships against a purchase order: one row per line, its lot code and quantity (as its EPCIS shipping event would say). */
-function ShipForm({ purchase, onShipped }: { purchase: { id: string; lines: readonly { sku: string; quantity: number }[] }; onShipped: () => void }) {
+function ShipForm({
+  purchase,
+  onShipped,
+}: {
+  purchase: { id: string; lines: readonly { sku: string; quantity: number }[] };
+  onShipped: () => void;
+}) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [rows, setRows] = useState(() => purchase.lines.map((line) => ({ sku: line.sku, lotCode: '', quantity: String(line.quantity) })));
@@ -264,7 +384,11 @@ function ShipForm({ purchase, onShipped }: { purchase: { id: string; lines: read
           {t('supplier.cancel')}
         </button>
       </div>
-      {problem ? <p role="alert" className="refusal">{problem}</p> : null}
+      {problem ? (
+        <p role="alert" className="refusal">
+          {problem}
+        </p>
+      ) : null}
       <HubRefusal error={hubMessage(state.error)} />
     </form>
   );

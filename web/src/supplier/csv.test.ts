@@ -10,12 +10,18 @@ describe('parseInventoryCsv', () => {
       { sku: 'GLAZE-CELADON', lotCode: 'JDZ-2', onHand: 40, unitCostCents: undefined, receivedAt: undefined },
     ]);
     expect(parsed.lineOfItem).toEqual([3, 4]);
-    expect(parseInventoryCsv('CLAY-KAOLIN,JDZ-1,7').items).toEqual([{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-1', onHand: 7, unitCostCents: undefined, receivedAt: undefined }]);
+    expect(parseInventoryCsv('CLAY-KAOLIN,JDZ-1,7').items).toEqual([
+      { sku: 'CLAY-KAOLIN', lotCode: 'JDZ-1', onHand: 7, unitCostCents: undefined, receivedAt: undefined },
+    ]);
   });
 
   it('names the lines that are not well-formed, so nothing is sent for them', () => {
-    const parsed = parseInventoryCsv('sku,lot,onHand,unitCostCents,receivedAt\nCLAY-KAOLIN,,5\nCLAY-KAOLIN,L1,five\nCLAY-KAOLIN,L2,5,1.5\nCLAY-KAOLIN,L3,5,,yesterday\nCLAY-KAOLIN,L4,5,,2026-12-01T08:00:00+08:00');
+    const parsed = parseInventoryCsv(
+      'sku,lot,onHand,unitCostCents,receivedAt\nCLAY-KAOLIN,,5\nCLAY-KAOLIN,L1,five\nCLAY-KAOLIN,L2,5,1.5\nCLAY-KAOLIN,L3,5,,yesterday\nCLAY-KAOLIN,L4,5,,2026-12-01T08:00:00+08:00',
+    );
     expect(parsed.problems.map((problem) => problem.line)).toEqual([2, 3, 4, 5]);
-    expect(parsed.items).toEqual([{ sku: 'CLAY-KAOLIN', lotCode: 'L4', onHand: 5, unitCostCents: undefined, receivedAt: '2026-12-01T00:00:00.000Z' }]);
+    expect(parsed.items).toEqual([
+      { sku: 'CLAY-KAOLIN', lotCode: 'L4', onHand: 5, unitCostCents: undefined, receivedAt: '2026-12-01T00:00:00.000Z' },
+    ]);
   });
 });

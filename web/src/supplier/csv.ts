@@ -23,7 +23,10 @@ const aliases: Record<string, string> = { lotcode: 'lot', on_hand: 'onhand', uni
  * names in any order). Quoted fields are not needed for this data and not supported.
  */
 export function parseInventoryCsv(text: string): ParsedCsv {
-  const rows = text.split(/\r?\n/).map((line, index) => ({ line: index + 1, cells: line.split(',').map((cell) => cell.trim()) })).filter((row) => row.cells.some(Boolean));
+  const rows = text
+    .split(/\r?\n/)
+    .map((line, index) => ({ line: index + 1, cells: line.split(',').map((cell) => cell.trim()) }))
+    .filter((row) => row.cells.some(Boolean));
   let order = ['sku', 'lot', 'onhand', 'unitcostcents', 'receivedat'];
   if (rows[0] && rows[0].cells.some((cell) => COLUMNS.includes(aliases[cell.toLowerCase()] ?? cell.toLowerCase()))) {
     order = rows.shift()!.cells.map((cell) => aliases[cell.toLowerCase()] ?? cell.toLowerCase());
@@ -46,7 +49,10 @@ export function parseInventoryCsv(text: string): ParsedCsv {
       continue;
     }
     if (value('receivedat') && Number.isNaN(Date.parse(value('receivedat')))) {
-      result.problems.push({ line: row.line, reason: `received at "${value('receivedat')}" is not a date-time (e.g. 2026-12-01T08:00:00Z)` });
+      result.problems.push({
+        line: row.line,
+        reason: `received at "${value('receivedat')}" is not a date-time (e.g. 2026-12-01T08:00:00Z)`,
+      });
       continue;
     }
     result.items.push({

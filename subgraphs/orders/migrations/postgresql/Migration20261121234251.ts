@@ -7,11 +7,15 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261121234251 extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create table "orders"."customer_link" ("id" varchar(40) not null, "order_id" varchar(40) not null, "studio_id" varchar(80) not null, "tier" text check ("tier" in ('MINIMAL', 'BASIC', 'DETAILED')) not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, "created_at" timestamptz not null, "created_by" varchar(200) not null, constraint "customer_link_pkey" primary key ("id"));`);
+    this.addSql(
+      `create table "orders"."customer_link" ("id" varchar(40) not null, "order_id" varchar(40) not null, "studio_id" varchar(80) not null, "tier" text check ("tier" in ('MINIMAL', 'BASIC', 'DETAILED')) not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, "created_at" timestamptz not null, "created_by" varchar(200) not null, constraint "customer_link_pkey" primary key ("id"));`,
+    );
     this.addSql(`create index "customer_link_order_id_index" on "orders"."customer_link" ("order_id");`);
 
     this.addSql(`alter table "orders"."shop_order" drop constraint "shop_order_channel_external_order_id_unique";`);
-    this.addSql(`alter table "orders"."shop_order" add constraint "shop_order_studio_id_channel_external_order_id_unique" unique ("studio_id", "channel", "external_order_id");`);
+    this.addSql(
+      `alter table "orders"."shop_order" add constraint "shop_order_studio_id_channel_external_order_id_unique" unique ("studio_id", "channel", "external_order_id");`,
+    );
 
     this.addSql(`alter table "orders"."shop_order" add column "milestone_code_value" varchar(20) null;`);
     this.addSql(`update "orders"."shop_order" set "milestone_code_value" = "status_code_value";`);
@@ -23,7 +27,9 @@ export class Migration20261121234251 extends Migration {
       this.addSql(`alter table "orders"."${table}" alter column "studio_id" set not null;`);
     }
     this.addSql(`alter table "orders"."shipment_event" add column "order_id" varchar(40) null, add column "studio_id" varchar(80) null;`);
-    this.addSql(`update "orders"."shipment_event" e set "order_id" = s."order_id", "studio_id" = s."studio_id" from "orders"."shipment" s where s."id" = e."shipment_id";`);
+    this.addSql(
+      `update "orders"."shipment_event" e set "order_id" = s."order_id", "studio_id" = s."studio_id" from "orders"."shipment" s where s."id" = e."shipment_id";`,
+    );
     this.addSql(`alter table "orders"."shipment_event" alter column "order_id" set not null, alter column "studio_id" set not null;`);
   }
 
@@ -35,6 +41,8 @@ export class Migration20261121234251 extends Migration {
     this.addSql(`alter table "orders"."shipment" drop column "studio_id";`);
     this.addSql(`alter table "orders"."shipment_event" drop column "order_id", drop column "studio_id";`);
     this.addSql(`alter table "orders"."shop_order" drop constraint "shop_order_studio_id_channel_external_order_id_unique";`);
-    this.addSql(`alter table "orders"."shop_order" add constraint "shop_order_channel_external_order_id_unique" unique ("channel", "external_order_id");`);
+    this.addSql(
+      `alter table "orders"."shop_order" add constraint "shop_order_channel_external_order_id_unique" unique ("channel", "external_order_id");`,
+    );
   }
 }

@@ -1,11 +1,14 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261202200000 extends Migration {
-
   override async up(): Promise<void> {
-    this.addSql(`alter table "orders"."progress_event" add column "workshop_id" varchar(80) null, add column "recorded_at" timestamptz null;`);
+    this.addSql(
+      `alter table "orders"."progress_event" add column "workshop_id" varchar(80) null, add column "recorded_at" timestamptz null;`,
+    );
     // Entries written before: the stage's workshop now (its holder then is not recorded), else the studio; recorded when they occurred.
-    this.addSql(`update "orders"."progress_event" set "workshop_id" = coalesce((select "assigned_to_id" from "orders"."stage_run" where "stage_run"."id" = "progress_event"."stage_run_id"), "studio_id"), "recorded_at" = "occurred_at";`);
+    this.addSql(
+      `update "orders"."progress_event" set "workshop_id" = coalesce((select "assigned_to_id" from "orders"."stage_run" where "stage_run"."id" = "progress_event"."stage_run_id"), "studio_id"), "recorded_at" = "occurred_at";`,
+    );
     this.addSql(`create index "progress_event_workshop_id_index" on "orders"."progress_event" ("workshop_id");`);
     this.addSql(`create index "progress_event_recorded_at_index" on "orders"."progress_event" ("recorded_at");`);
 
@@ -20,5 +23,4 @@ export class Migration20261202200000 extends Migration {
     this.addSql(`alter table "orders"."order_line" drop column "gtin";`);
     this.addSql(`alter table "orders"."trace_code" drop column "gtin";`);
   }
-
 }

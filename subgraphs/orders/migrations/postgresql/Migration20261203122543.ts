@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261203122543 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`create index "stage_run_assigned_to_id_status_index" on "orders"."stage_run" ("assigned_to_id", "status");`);
   }
@@ -9,5 +8,4 @@ export class Migration20261203122543 extends Migration {
   override async down(): Promise<void> {
     this.addSql(`drop index "orders"."stage_run_assigned_to_id_status_index";`);
   }
-
 }

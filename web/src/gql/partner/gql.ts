@@ -14,18 +14,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id orderId position status dueAt startedAt finishedAt qcCheckpoint qcResult\n      statusCode { code labelZh labelEn }\n    }\n    allocations { id stageRunId orderId capability day units status started }\n  }\n": typeof types.AssignedWorkDocument,
-    "mutation PartnerStartStage($id: ID!) { startStage(stageRunId: $id) { id status } }": typeof types.PartnerStartStageDocument,
-    "mutation PartnerCompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }": typeof types.PartnerCompleteStageDocument,
-    "mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) { id qcResult } }": typeof types.PartnerRecordQcDocument,
-    "mutation DeclineAllocation($id: ID!) { declineAllocation(allocationId: $id) { id status } }": typeof types.DeclineAllocationDocument,
+    "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": typeof types.AssignedWorkDocument,
+    "\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PartnerStartStageDocument,
+    "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PartnerCompleteStageDocument,
+    "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": typeof types.PartnerRecordQcDocument,
+    "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineAllocationDocument,
 };
 const documents: Documents = {
-    "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id orderId position status dueAt startedAt finishedAt qcCheckpoint qcResult\n      statusCode { code labelZh labelEn }\n    }\n    allocations { id stageRunId orderId capability day units status started }\n  }\n": types.AssignedWorkDocument,
-    "mutation PartnerStartStage($id: ID!) { startStage(stageRunId: $id) { id status } }": types.PartnerStartStageDocument,
-    "mutation PartnerCompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }": types.PartnerCompleteStageDocument,
-    "mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) { id qcResult } }": types.PartnerRecordQcDocument,
-    "mutation DeclineAllocation($id: ID!) { declineAllocation(allocationId: $id) { id status } }": types.DeclineAllocationDocument,
+    "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": types.AssignedWorkDocument,
+    "\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": types.PartnerStartStageDocument,
+    "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": types.PartnerCompleteStageDocument,
+    "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": types.PartnerRecordQcDocument,
+    "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineAllocationDocument,
 };
 
 /**
@@ -45,23 +45,23 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id orderId position status dueAt startedAt finishedAt qcCheckpoint qcResult\n      statusCode { code labelZh labelEn }\n    }\n    allocations { id stageRunId orderId capability day units status started }\n  }\n"): (typeof documents)["\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id orderId position status dueAt startedAt finishedAt qcCheckpoint qcResult\n      statusCode { code labelZh labelEn }\n    }\n    allocations { id stageRunId orderId capability day units status started }\n  }\n"];
+export function graphql(source: "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n"): (typeof documents)["\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation PartnerStartStage($id: ID!) { startStage(stageRunId: $id) { id status } }"): (typeof documents)["mutation PartnerStartStage($id: ID!) { startStage(stageRunId: $id) { id status } }"];
+export function graphql(source: "\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation PartnerCompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }"): (typeof documents)["mutation PartnerCompleteStage($id: ID!) { completeStage(stageRunId: $id) { id status } }"];
+export function graphql(source: "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) { id qcResult } }"): (typeof documents)["mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) { recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) { id qcResult } }"];
+export function graphql(source: "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n"): (typeof documents)["\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "mutation DeclineAllocation($id: ID!) { declineAllocation(allocationId: $id) { id status } }"): (typeof documents)["mutation DeclineAllocation($id: ID!) { declineAllocation(allocationId: $id) { id status } }"];
+export function graphql(source: "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
