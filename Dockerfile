@@ -23,4 +23,4 @@ USER node
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=5 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||process.env.GATEWAY_PORT||4000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # The whole hub in one process, as `npm start` runs it; docker-compose runs each part on its own.
-CMD ["node", "dist/hub/start.js"]
+CMD ["node", "dist/processes/start-hub.js"]

@@ -2,7 +2,7 @@
  * `npm run bench:gateway [-- --runs 5 --seconds 8 --connections 20 --gateways weft,weft-nocache,hive,apollo --operations …]`
  *
  * Our gateway beside Hive Gateway and plain `@apollo/gateway`, each in its own process before the
- * same seven subgraph processes (`node dist/subgraphs/main.js <name>` on SQLite files with the
+ * same seven subgraph processes (`node dist/processes/start-subgraph.js <name>` on SQLite files with the
  * demo data, no bus), on the same operations with the same token. Runs alternate gateways (weft,
  * hive, apollo, weft, …) so that drift on the machine falls on all of them alike. For each
  * operation and gateway it prints the median and range of requests per second over the runs,

@@ -21,7 +21,7 @@ export async function waitReady(url: string, timeoutMs = 120_000): Promise<void>
 }
 
 /**
- * Starts a compiled script of the hub (`gateway/main.js` …) or any command in a process of its
+ * Starts a compiled script of the hub (`processes/start-gateway.js` …) or any command in a process of its
  * own. BENCH_PROFILE=<dir>: CPU profiles of every node process, to read with Chrome's DevTools.
  */
 export function launch(command: { script: string } | { bin: string; cwd?: string }, argv: string[], env: NodeJS.ProcessEnv): ChildProcess {
@@ -81,7 +81,7 @@ export function cpuOfParts(hub: ChildProcess, embedded: boolean, subgraphs: Reco
  * `<NAME>_URL`s): rate limits off, warnings only; `env` adds to or overrides that.
  */
 export function launchGateway(port: number, urls: Record<string, string>, env: NodeJS.ProcessEnv): ChildProcess {
-  return launch({ script: 'gateway/main.js' }, [], {
+  return launch({ script: 'processes/start-gateway.js' }, [], {
     ...urls,
     GATEWAY_PORT: String(port),
     RATE_LIMITS: 'false',
@@ -96,7 +96,7 @@ export function launchGateway(port: number, urls: Record<string, string>, env: N
  * so a restart on the same data finds it again), rate limits and demo sign-in off.
  */
 export function launchEmbeddedHub(port: number, env: NodeJS.ProcessEnv): ChildProcess {
-  return launch({ script: 'hub/start.js' }, [], {
+  return launch({ script: 'processes/start-hub.js' }, [], {
     ...env,
     NATS_URL: '',
     GATEWAY_PORT: String(port),
@@ -134,7 +134,7 @@ export interface SubgraphProcesses {
 }
 
 /**
- * Every subgraph in its own process (`node dist/subgraphs/main.js <name>`), on consecutive ports
+ * Every subgraph in its own process (`node dist/processes/start-subgraph.js <name>`), on consecutive ports
  * after `basePort`; `seed` says which ones write their demo data at start.
  */
 export async function startSubgraphProcesses(
@@ -148,7 +148,7 @@ export async function startSubgraphProcesses(
     const name = definition.name.toUpperCase();
     const port = basePort + 1 + index;
     urls[`${name}_URL`] = `http://127.0.0.1:${port}/graphql`;
-    processes[definition.name] = launch({ script: 'subgraphs/main.js' }, [definition.name], {
+    processes[definition.name] = launch({ script: 'processes/start-subgraph.js' }, [definition.name], {
       ...env,
       [`${name}_PORT`]: String(port),
       SEED_DEMO: String(seed(definition.name)),

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import { epcisIdentifiers, gtin14, isGtin } from '../contracts';
-import type { PublicUrl } from '../platform/runtime/public-url';
+import type { PublicUrl } from '../platform/base/public-url';
 import { sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
 

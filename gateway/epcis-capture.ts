@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type http from 'node:http';
 import { captureIntentOf, contextNamespaces, eventHashPreimage, VOCABULARY, type CaptureIntent } from '../contracts';
-import type { PublicUrl } from '../platform/runtime/public-url';
+import type { PublicUrl } from '../platform/base/public-url';
 import { BodyTooLargeError, readBody, sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
 import { isId } from '../platform/data/ids';

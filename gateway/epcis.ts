@@ -17,7 +17,7 @@ import {
   type SupplyFact,
   type TransformationFact,
 } from '../contracts';
-import type { PublicUrl } from '../platform/runtime/public-url';
+import type { PublicUrl } from '../platform/base/public-url';
 import { sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
 

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { GatewayContext } from './context';
-import { logger } from '../platform/runtime/logger';
+import { logger } from '../platform/base/logger';
 
 /**
  * How many operations a minute the gateway takes: per principal (the token's subject), and per

@@ -5,9 +5,9 @@ import zlib from 'node:zlib';
 import { PNG } from 'pngjs';
 import { ROLES, type Principal, type Role } from '../contracts';
 import type { TokenService } from '../platform/access/tokens';
-import type { PublicUrl } from '../platform/runtime/public-url';
+import type { PublicUrl } from '../platform/base/public-url';
 import { readBody, sendJson } from '../platform/runtime/http-server';
-import { logger } from '../platform/runtime/logger';
+import { logger } from '../platform/base/logger';
 
 /** The web app's sign-in settings, as the gateway hands them to the pages (`/app-config.json`). */
 export interface WebAppSettings {

@@ -11,7 +11,7 @@ import type { RateLimitSettings } from '../gateway/rate-limits';
 import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
 import { settle } from './settle';
-import type { SubgraphSettings } from '../platform/runtime/settings';
+import type { SubgraphSettings } from '../platform/base/settings';
 
 export interface HubOptions {
   location: DatabaseLocation;

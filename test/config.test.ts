@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONFIG_SCHEMA, readConfig } from '../hub/config';
+import { CONFIG_SCHEMA, readConfig } from '../processes/config';
 
-/** Configuration: one schema (hub/config.ts) read once; docs/operations.md documents it, variable by variable. */
+/** Configuration: one schema (processes/config.ts) read once; docs/operations.md documents it, variable by variable. */
 describe('configuration', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-config-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startHub } from '../hub/hub';
 import { DEMO_ORDER_ID } from '../demo/orders';
 import { ROUTE_TEMPLATES } from '../subgraphs/orders/route-templates';
-import { readConfig } from '../hub/config';
+import { readConfig } from '../processes/config';
 import { TokenService } from '../platform/access/tokens';
 import { allEpcisEvents } from './support/epcis';
 import { postGraphQL } from './support/hub';

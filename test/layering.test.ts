@@ -3,12 +3,26 @@ import madge from 'madge';
 
 /**
  * The shape of the code, checked so it cannot regress: contracts at the bottom, the platform on
- * them, demo identities and the subgraphs above, the gateway beside the subgraphs — loading none
- * of their code — and the web app on the public API alone. No import cycles, type-only imports
- * included.
+ * them (its own floors, ground floor first), demo identities and the subgraphs above, the gateway
+ * beside the subgraphs — loading none of their code — the process entrances on top, imported by
+ * none of the parts they start, and the web app on the public API alone. No import cycles,
+ * type-only imports included.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const FOLDERS = ['contracts', 'platform', 'demo', 'subgraphs', 'gateway', 'schema', 'hub', 'tools', 'bench', 'test', 'web/src'];
+const FOLDERS = [
+  'contracts',
+  'platform',
+  'demo',
+  'subgraphs',
+  'gateway',
+  'schema',
+  'hub',
+  'processes',
+  'tools',
+  'bench',
+  'test',
+  'web/src',
+];
 
 let graph: Record<string, string[]>;
 let circular: string[][];
@@ -31,6 +45,8 @@ beforeAll(async () => {
 }, 60_000);
 
 const layerOf = (file: string) => file.split('/')[0];
+/** The platform's floors, lowest first: each imports only its own and those before it. */
+const PLATFORM_FLOORS = ['base', 'access', 'data', 'events', 'graphql', 'runtime'];
 const subgraphOf = (file: string) => (file.startsWith('subgraphs/') && file.split('/').length > 2 ? file.split('/')[1] : null);
 
 /** Every import within `scope` that breaks `allowed(from, to)`, as "from -> to". */
@@ -71,6 +87,24 @@ describe('layering', () => {
     ).toEqual([]);
   });
 
+  it('builds each floor of the platform on the floors below it: base, access, data, events, graphql, runtime', () => {
+    const floorOf = (file: string) => PLATFORM_FLOORS.indexOf(file.split('/')[1]);
+    expect(Object.keys(graph).filter((file) => layerOf(file) === 'platform' && floorOf(file) < 0)).toEqual([]);
+    const allowed = (from: string, to: string) =>
+      layerOf(to) === 'contracts' || (layerOf(to) === 'platform' && floorOf(to) <= floorOf(from));
+    expect(violations(allowed, (file) => layerOf(file) === 'platform')).toEqual([]);
+  });
+
+  it('imports the process entrances from nowhere but tools, benchmarks and tests', () => {
+    const starters = ['processes', 'tools', 'bench', 'test'];
+    expect(
+      violations(
+        (_from, to) => layerOf(to) !== 'processes',
+        (file) => !starters.includes(layerOf(file)),
+      ),
+    ).toEqual([]);
+  });
+
   it('keeps the demo identities on contracts and the platform', () => {
     expect(
       violations(
@@ -93,7 +127,7 @@ describe('layering', () => {
       reached.add(file);
       for (const target of graph[file] ?? []) visit(target);
     };
-    visit('gateway/main.ts');
+    visit('processes/start-gateway.ts');
     expect(reached.size).toBeGreaterThan(10);
     expect([...reached].filter((file) => layerOf(file) === 'subgraphs')).toEqual([]);
     expect(

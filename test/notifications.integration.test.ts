@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ORDER_EVENTS, WEBHOOK_HEADERS } from '../contracts';
-import { startWechatStub, type WechatStub } from '../tools/wechat-stub';
+import { startWechatStub, type WechatStub } from '../processes/wechat-stub';
 import { localTime } from '../subgraphs/notifications/customer-messages';
 import { dispatcher } from '../subgraphs/notifications/dispatcher';
 import { verifyWebhook } from '../subgraphs/notifications/signature';

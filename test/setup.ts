@@ -4,7 +4,7 @@ import 'reflect-metadata';
 // looks for a second copy of itself after every instanceof that fails, which is about 4 % of an
 // integration suite's CPU; Apollo Server's settings that depend on it are set explicitly.
 process.env.NODE_ENV = 'production';
-import { configureLogging } from '../platform/runtime/logger';
+import { configureLogging } from '../platform/base/logger';
 
 // Tests log nothing unless asked (LOG_LEVEL=debug npm test).
 configureLogging(process.env.LOG_LEVEL ?? 'silent');

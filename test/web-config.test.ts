@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readConfig } from '../hub/config';
+import { readConfig } from '../processes/config';
 
 /** The web app's settings and the one public base URL every link derives from. */
 describe('web configuration', () => {

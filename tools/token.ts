@@ -10,7 +10,7 @@ import {
   type VisibilityTier,
 } from '../contracts';
 import { TokenService } from '../platform/access/tokens';
-import { readConfig } from '../hub/config';
+import { readConfig } from '../processes/config';
 
 const USAGE = `Usage: npm run --silent token -- --role <ROLE> [--org <enterprise>] [--order <orderId> --tier <MINIMAL|BASIC|DETAILED>] [--subject <name>] [--ttl <seconds>]
 

@@ -15,7 +15,7 @@ import {
 } from '../../contracts';
 import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
 import { unauthenticated } from '../../platform/access/tokens';
-import { hubError } from '../../platform/graphql/errors';
+import { hubError } from '../../platform/base/errors';
 
 /**
  * A field of another type on a live event (`OrderProgressEvent.order` …): the gateway resolves

@@ -18,8 +18,8 @@ import {
 } from 'graphql';
 import { decodeJwt } from 'jose';
 import { Viewer } from '../../platform/access/viewer';
-import { hubError } from '../../platform/graphql/errors';
-import { logger } from '../../platform/runtime/logger';
+import { hubError } from '../../platform/base/errors';
+import { logger } from '../../platform/base/logger';
 import type { GatewayContext } from '../context';
 import { rateLimited, type RateLimits } from '../rate-limits';
 import { LIVE_FIELDS, type Ask } from './fields';

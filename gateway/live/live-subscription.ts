@@ -1,10 +1,10 @@
 import type { ExecutionResult } from 'graphql';
-import { badInput, hubError } from '../../platform/graphql/errors';
+import { badInput, hubError } from '../../platform/base/errors';
 import { topicsOf, type EventEnvelope } from '../../contracts';
 import { cursorNumber, CursorExpiredError, InvalidCursorError } from '../../platform/events/bus';
 import type { LiveFeed, TopicFollower } from './feed';
 import { TransientResolutionError, type LiveOperation } from './live-operation';
-import { logger } from '../../platform/runtime/logger';
+import { logger } from '../../platform/base/logger';
 import type { LiveSettings } from './settings';
 
 /** How many queued events are resolved ahead of the one being sent. */

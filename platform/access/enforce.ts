@@ -14,8 +14,8 @@ import {
   Kind,
   visit,
 } from 'graphql';
-import { hubError } from '../graphql/errors';
-import type { GraphQLContext } from '../graphql/context';
+import { hubError } from '../base/errors';
+import type { GraphQLContext } from './context';
 import { unauthenticated } from './tokens';
 import {
   AccessPolicy,

@@ -10,8 +10,8 @@ import {
   principalFromClaims,
   VisibilityTier,
 } from '../../contracts';
-import { hubError } from '../graphql/errors';
-import { PublicUrl } from '../runtime/public-url';
+import { hubError } from '../base/errors';
+import { PublicUrl } from '../base/public-url';
 
 export interface AuthOptions {
   /** HS256 key of the tokens the hub signs itself: embedded staff tokens, customer tokens, links. */

@@ -3,7 +3,7 @@ import { DefaultLogger, EntityManager, LockMode, LoggerNamespace, LoggerOptions,
 import type { FilterDef } from '@mikro-orm/core/typings';
 import type { MetadataStorage, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { recordStatement } from '../runtime/tracing';
+import { recordStatement } from '../base/tracing';
 
 export type Dialect = 'sqlite' | 'postgresql';
 

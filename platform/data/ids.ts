@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { monotonicFactory, ulid } from 'ulid';
 import { ENTERPRISE_ID_PATTERN } from '../../contracts';
-import { badInput } from '../graphql/errors';
+import { badInput } from '../base/errors';
 
 /**
  * Entity ids are `<prefix>_<ULID>`: unique without coordination, sortable by creation time

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { DeadlockException, Entity, EntityManager, LockWaitTimeoutException, OptimisticLockError, PrimaryKey, Property, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { GraphQLError } from 'graphql';
 import type { Viewer } from '../access/viewer';
-import type { RequestContext } from '../graphql/context';
-import { conflict } from '../graphql/errors';
+import type { RequestContext } from '../access/context';
+import { conflict } from '../base/errors';
 
 const MAX_ATTEMPTS = 8;
 

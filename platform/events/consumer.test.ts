@@ -4,7 +4,7 @@ import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { Viewer } from '../access/viewer';
 import { ormOptions } from '../data/database';
-import { RequestContext } from '../graphql/context';
+import { RequestContext } from '../access/context';
 import { consumeOnce, eventConsumer, ProcessedEvent } from './consumer';
 import { testEnvelope } from './test-envelope';
 

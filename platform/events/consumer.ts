@@ -1,6 +1,6 @@
 import { Entity, EntityManager, PrimaryKey, Property } from '@mikro-orm/core';
 import { asHubEvent, type EventEnvelope, type EventOf, type EventType, type HubEvent } from '../../contracts';
-import type { RequestContext } from '../graphql/context';
+import type { RequestContext } from '../access/context';
 import { inTransaction } from '../data/transactions';
 
 /** An event a consumer of this subgraph has applied: written in the same transaction as its effect. */

@@ -12,7 +12,7 @@ import {
   type ConsumerMessages,
 } from 'nats';
 import type { EventEnvelope } from '../../contracts';
-import { logger } from '../runtime/logger';
+import { logger } from '../base/logger';
 import { type BatchHandler, BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
 import { DEFAULT_RETENTION_MS } from './retention';
 

@@ -9,7 +9,7 @@ import {
   type LiveSubscriptionName,
 } from '../../contracts';
 import { enumOf } from './enums';
-import { hubError } from './errors';
+import { hubError } from '../base/errors';
 
 export const LiveEventKindEnum = enumOf(LIVE_EVENT_KINDS);
 registerEnumType(LiveEventKindEnum, {

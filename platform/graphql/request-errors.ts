@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { logger } from '../runtime/logger';
+import { logger } from '../base/logger';
 
 /**
  * Headers that prove a request is not "simple" (a form post or an <img> cannot send them), so

@@ -7,9 +7,9 @@ import type { GraphQLSchema } from 'graphql';
 import { ROW_FILTER, rowFilter } from '../access/enforce';
 import type { AccessPolicy } from '../access/policy';
 import { Viewer } from '../access/viewer';
-import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from './settings';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../base/settings';
 import type { TokenService } from '../access/tokens';
-import { GraphQLContext, RequestContext } from '../graphql/context';
+import { GraphQLContext, RequestContext } from '../access/context';
 import { inputGuardPlugin } from '../graphql/input-guard';
 import { metricsPlugin, readInto, serveMetrics, stopReading } from './metrics';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
@@ -18,7 +18,7 @@ import type { BusSubscription, EventBus } from '../events/bus';
 import { consumeOnce, type EventConsumer } from '../events/consumer';
 import { OutboxEvent, OutboxRelay } from '../events/outbox';
 import { RunningHttpServer, sendJson, serveApollo, type Drain } from './http-server';
-import { logger } from './logger';
+import { logger } from '../base/logger';
 
 /**
  * Up to this many events a consumer applies in one transaction (where the bus hands them over
@@ -98,7 +98,7 @@ export interface SubgraphOptions {
    * alerts, forecasts) must see it once it is written, not halfway (a stage "running" since last week).
    */
   holdConsumers?: boolean;
-  /** The process's settings (hub/config.ts); the defaults otherwise. */
+  /** The process's settings (processes/config.ts); the defaults otherwise. */
   settings?: SubgraphSettings;
   /** The largest request body it reads (MAX_BODY_BYTES). */
   maxBodyBytes?: number;

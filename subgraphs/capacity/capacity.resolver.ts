@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { capacityService } from './capacity.service';
 import { CapacityOffer } from './entities/offer';

@@ -1,5 +1,5 @@
 import { DEMO_ENTERPRISES } from '../../demo/network';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { dayOf, daysAfter } from '../../platform/data/days';
 import { newId } from '../../platform/data/ids';
 import { AllianceMember, CapacityOffer } from './entities/offer';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { dayOf, daysAfter, DAY_MS } from '../../platform/data/days';
 import { seededRandom } from '../../platform/data/seeded-random';
 import { CloudKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
+import type { GraphQLContext } from '../../platform/access/context';
+import { badInput } from '../../platform/base/errors';
 import { newId, requireEnterpriseId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { CloudKitchen, EnterpriseKitchen, FulfillmentCycle, Subscription, SubscriptionPlan, WeeklyProductionPlan } from './entities';

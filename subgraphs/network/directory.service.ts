@@ -1,6 +1,6 @@
 import { NETWORK_EVENTS } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/access/context';
+import { badInput, notFound } from '../../platform/base/errors';
 import { recordEvent } from '../../platform/events/outbox';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';

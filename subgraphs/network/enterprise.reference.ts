@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import type { Enterprise } from './enterprise';
 import type { NetworkLoaders } from './loaders';
 

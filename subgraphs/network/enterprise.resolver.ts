@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { EnterpriseKind } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { Enterprise, EnterpriseKindEnum } from './enterprise';
 import type { NetworkLoaders } from './loaders';

@@ -1,6 +1,6 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../contracts';
 import { demoOrderIdsOf } from '../../demo/orders';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { CustomerPreference } from './entities';
 
 /**

@@ -13,11 +13,11 @@ import {
   WEBHOOK_HEADERS,
   type HubEvent,
 } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { eventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
-import { logger } from '../../platform/runtime/logger';
+import { logger } from '../../platform/base/logger';
 import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
 import { signWebhook } from './signature';

@@ -8,8 +8,8 @@ import {
   type MessageStatus,
   VOCABULARY,
 } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput, failedPrecondition, hubError, notFound } from '../../platform/graphql/errors';
+import type { GraphQLContext } from '../../platform/access/context';
+import { badInput, failedPrecondition, hubError, notFound } from '../../platform/base/errors';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerChannelEnum, CustomerPreference, MessageStatusEnum, NotificationMessage, OrderFacts, Webhook } from './entities';

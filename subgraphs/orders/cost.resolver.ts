@@ -15,7 +15,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { StudioCostProfile } from './entities/cost-profile';

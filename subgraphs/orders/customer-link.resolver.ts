@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import type { VisibilityTier } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { requireId } from '../../platform/data/ids';
 import { CustomerLink } from './entities/customer-link';

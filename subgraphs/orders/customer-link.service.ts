@@ -1,8 +1,8 @@
 import { lowerTier, type VisibilityTier } from '../../contracts';
 import { unauthenticated } from '../../platform/access/tokens';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { daysAfter } from '../../platform/data/days';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerLink } from './entities/customer-link';

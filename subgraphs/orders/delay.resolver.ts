@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { DelayChoice } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
+import type { GraphQLContext } from '../../platform/access/context';
+import { badInput } from '../../platform/base/errors';
 import { requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { delayService } from './delay.service';
 import { DelayAlert, DelayAlertStatusEnum, DelayChoiceEnum, DelayPolicy, type DelayAlertStatus } from './entities/delay';

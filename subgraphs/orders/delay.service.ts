@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DELAY_THRESHOLDS, ORDER_EVENTS, type DelayChoice, type EventActor } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
-import { conflict, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/access/context';
+import { conflict, failedPrecondition, notFound } from '../../platform/base/errors';
 import { newId, requireEnterpriseId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { DelayAlert, DelayPolicy } from './entities/delay';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { seededRandom } from '../../platform/data/seeded-random';
 import { DEMO_ORDER_COUNT, DEMO_STUDIO_PRODUCTS, demoOrderId, demoProductOf } from '../../demo/orders';
 import { StudioCostProfile } from './entities/cost-profile';

@@ -1,6 +1,6 @@
 import { ORDER_EVENTS } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
-import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/access/context';
+import { badInput, failedPrecondition, notFound } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { OrderException } from './entities/progress';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, ID, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { LiveEventKind } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { AFTER_DESCRIPTION, LiveEvent, LiveEventKindEnum, liveSubscription } from '../../platform/graphql/live-event';
 import { Order } from './entities/order';
 import { ProgressEvent } from './entities/progress';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_ID_PREFIX } from '../../contracts';
-import { notFound } from '../../platform/graphql/errors';
+import { notFound } from '../../platform/base/errors';
 import { requireId } from '../../platform/data/ids';
 import { Order } from './entities/order';
 import { StageRun } from './entities/stage-run';

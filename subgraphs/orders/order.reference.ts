@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { isId } from '../../platform/data/ids';
 import type { Order } from './entities/order';
 import type { OrderLoaders } from './loaders';

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { STATUS_CODES, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
 import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './entities/order';

@@ -1,6 +1,6 @@
 import { gtin14, ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
-import { badInput, conflict, failedPrecondition } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/access/context';
+import { badInput, conflict, failedPrecondition } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction, requestHash } from '../../platform/data/transactions';
 import { Order, OrderLine } from './entities/order';

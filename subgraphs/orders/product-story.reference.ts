@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { isTraceCode, type ProductStory, productStoryOf } from './product-story';
 
 /** `_entities` for ProductStory: the same public story as `productStory(code)` (null for a code no product carries). */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { ProductStory, productStoryOf, traceCodeOf } from './product-story';
 
 @Resolver(() => ProductStory)

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { epcisIdentifiers, VOCABULARY } from '../../contracts';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../platform/base/errors';
 import { Order, ProductTypeEnum } from './entities/order';
 import type { ProductType } from './route-templates';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { Shipment, ShipmentEvent } from './entities/progress';
 import { ShipmentEventInput, ShipmentInput } from './inputs';
 import type { OrderLoaders } from './loaders';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireEnterpriseId } from '../../platform/data/ids';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { QcResultEnum, StageRun, StageStatusEnum } from './entities/stage-run';
 import { CompleteStageInput, OperatorInput } from './inputs';

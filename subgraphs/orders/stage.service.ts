@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, STATUS } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
-import { failedPrecondition } from '../../platform/graphql/errors';
+import type { RequestContext } from '../../platform/access/context';
+import { failedPrecondition } from '../../platform/base/errors';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Order, OrderLine } from './entities/order';

@@ -1,5 +1,5 @@
 import { VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../platform/base/errors';
 
 /**
  * A code this studio may use: a standard one, or one of its own extensions. Unknown codes and

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { daysAfter } from '../../platform/data/days';
 import { BomLine, Material } from './entities/material';
 import { Supplier, type SupplierTier } from './entities/supplier';

@@ -1,6 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { BomLine, Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';

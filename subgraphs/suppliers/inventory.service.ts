@@ -1,7 +1,7 @@
 import { SUPPLY_EVENTS } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { forUpdate } from '../../platform/data/database';
-import { badInput, notFound } from '../../platform/graphql/errors';
+import { badInput, notFound } from '../../platform/base/errors';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId, requireEnterpriseId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';

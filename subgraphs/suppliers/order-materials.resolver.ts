@@ -1,5 +1,5 @@
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { Material } from './entities/material';
 import { MaterialStatus, MaterialStatusEnum, OrderMaterial, OrderSupply, worstStatus } from './entities/order-supply';

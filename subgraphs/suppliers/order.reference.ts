@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import type { EnterpriseSupply } from './entities/references';
 import type { OrderSupply } from './entities/order-supply';
 import type { SupplierLoaders } from './loaders';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';
 import { Reservation } from './entities/stock';

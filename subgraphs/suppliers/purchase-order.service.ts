@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS } from '../../contracts';
-import type { RequestContext } from '../../platform/graphql/context';
+import type { RequestContext } from '../../platform/access/context';
 import { daysAfter } from '../../platform/data/days';
-import { badInput, failedPrecondition, notFound } from '../../platform/graphql/errors';
+import { badInput, failedPrecondition, notFound } from '../../platform/base/errors';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';

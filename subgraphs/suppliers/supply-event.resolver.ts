@@ -1,9 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { SUPPLY_EVENT_KINDS, type SupplyEventKind } from '../../contracts';
-import type { GraphQLContext } from '../../platform/graphql/context';
+import type { GraphQLContext } from '../../platform/access/context';
 import { enumOf } from '../../platform/graphql/enums';
-import { badInput } from '../../platform/graphql/errors';
+import { badInput } from '../../platform/base/errors';
 import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import { nameBasedUuid } from '../../platform/data/ids';
 import { PurchaseOrder, PurchaseOrderLine } from './entities/purchase-order';

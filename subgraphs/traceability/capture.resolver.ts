@@ -2,8 +2,8 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, MaxLength, ValidateNest
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
-import type { GraphQLContext } from '../../platform/graphql/context';
-import { badInput } from '../../platform/graphql/errors';
+import type { GraphQLContext } from '../../platform/access/context';
+import { badInput } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { CaptureJob, CaptureOutcomeEnum, CapturedEvent, type CaptureOutcome, type CaptureReceipt } from './entities';

@@ -40,7 +40,7 @@ async function launchHubProcess(env: Record<string, string>): Promise<HubProcess
   for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB'])
     ports[name] = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
-  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'hub', 'start.js')], {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'processes', 'start-hub.js')], {
     env: {
       PATH: process.env.PATH,
       DATA_DIR: dataDir,

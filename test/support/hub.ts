@@ -11,7 +11,7 @@ import type { TokenService } from '../../platform/access/tokens';
 import type { DatabaseLocation, Dialect } from '../../platform/data/database';
 import type { BusSettings } from '../../platform/events/open-bus';
 import type { WebAppSettings } from '../../gateway/web-app';
-import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../../platform/runtime/settings';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../../platform/base/settings';
 import { staff, testTokens } from './principals';
 
 /**

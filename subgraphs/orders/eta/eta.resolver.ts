@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { GraphQLContext } from '../../../platform/graphql/context';
+import type { GraphQLContext } from '../../../platform/access/context';
 import { Eta } from '../entities/eta';
 import { Order } from '../entities/order';
 import type { OrderLoaders } from '../loaders';

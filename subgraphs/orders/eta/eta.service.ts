@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ORDER_EVENTS, type EventActor } from '../../../contracts';
-import type { SubgraphSettings } from '../../../platform/runtime/settings';
-import type { RequestContext } from '../../../platform/graphql/context';
+import type { SubgraphSettings } from '../../../platform/base/settings';
+import type { RequestContext } from '../../../platform/access/context';
 import { dayInChina } from '../../../platform/data/days';
 import { inTransaction } from '../../../platform/data/transactions';
 import { DurationRecord, OrderEta, type Eta } from '../entities/eta';

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { STATUS } from '../../../contracts';
-import { failedPrecondition } from '../../../platform/graphql/errors';
+import { failedPrecondition } from '../../../platform/base/errors';
 import type { Order } from '../entities/order';
 import type { StageRun } from '../entities/stage-run';
 import type { ProgressEntry } from '../progress-log';

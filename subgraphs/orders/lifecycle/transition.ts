@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { failedPrecondition } from '../../../platform/graphql/errors';
+import { failedPrecondition } from '../../../platform/base/errors';
 import type { Order } from '../entities/order';
 import { appendProgress, type ProgressEntry } from '../progress-log';
 import { allows, type StateMachine } from './machines';

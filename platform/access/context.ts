@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventActor } from '../../contracts';
-import type { Viewer } from '../access/viewer';
-import type { TokenService } from '../access/tokens';
-import type { SubgraphSettings } from '../runtime/settings';
+import type { Viewer } from './viewer';
+import type { TokenService } from './tokens';
+import type { SubgraphSettings } from '../base/settings';
 
 /**
  * What one request carries through resolvers and services: its own entity-manager fork (whose

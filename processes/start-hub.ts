@@ -1,34 +1,31 @@
+// First: type-graphql and MikroORM read decorator metadata as the modules below load.
 import 'reflect-metadata';
-import { ConfigurationError, readConfig } from './config';
-import { startHub } from './hub';
-import { TokenService } from '../platform/access/tokens';
 import { DEMO_ORDER_ID } from '../demo/orders';
-import { startWechatStub } from '../tools/wechat-stub';
-import { configureLogging } from '../platform/runtime/logger';
-import { serveMetricsOn } from '../platform/runtime/metrics';
-import { SIGNAL_DRAIN } from '../platform/runtime/http-server';
-import { startTracing, stopTracing } from '../platform/runtime/tracing';
+import { startHub } from '../hub/hub';
+import { TokenService } from '../platform/access/tokens';
+import { boot } from './boot';
+import { startWechatStub } from './wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
-async function main(): Promise<void> {
-  const config = readConfig(process.env, { seedDemo: true, demoSignIn: true });
-  configureLogging(config.logLevel);
-  startTracing(config.tracing.serviceName ?? 'weft-hub', config.tracing.endpoint);
-  // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
-  // customers' messages and prints them (docs/domains/notifications.md).
-  const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
-  if (wechat)
-    wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
-  const settings = wechat
-    ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } }
-    : config.subgraphs;
-  const auth = new TokenService(config.auth());
-  const hub = await startHub({ ...config, settings, auth });
-  if (config.metricsPort !== undefined) await serveMetricsOn(config.metricsPort, config.host);
-  const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
-  const web = auth.publicUrl.base;
-  const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;
-  console.log(`
+boot({
+  what: 'hub',
+  serviceName: () => 'weft-hub',
+  defaults: { seedDemo: true, demoSignIn: true },
+  async start(config) {
+    // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
+    // customers' messages and prints them (docs/domains/notifications.md).
+    const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
+    if (wechat)
+      wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
+    const settings = wechat
+      ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } }
+      : config.subgraphs;
+    const auth = new TokenService(config.auth());
+    const hub = await startHub({ ...config, settings, auth });
+    const url = hub.gateway.url.replace('127.0.0.1', 'localhost');
+    const web = auth.publicUrl.base;
+    const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;
+    console.log(`
 Weft hub is running.
   Web app:   ${web}/   (studio console ${web}/studio with demo sign-in, partner ${web}/partner, supplier ${web}/supplier)
   The demo order as its customer sees it (what the studio sends in WeChat; open it beside the studio console):
@@ -59,19 +56,15 @@ Try (every request but the directory and vocabulary needs a token; mint one for 
 
 Press Ctrl-C to stop.
 `);
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the hub…`);
-    await hub.close(SIGNAL_DRAIN);
-    await wechat?.close();
-    await stopTracing();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-}
+    return {
+      async close(drain) {
+        console.log('\nStopping the hub…');
+        await hub.close(drain);
+        await wechat?.close();
+      },
+    };
+  },
+});
 
 /** A customer link for the demo order, minted as its studio would (the same link on every start). */
 async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise<string | null> {
@@ -92,9 +85,3 @@ async function demoCustomerLink(gatewayUrl: string, auth: TokenService): Promise
     return null;
   }
 }
-
-main().catch((error) => {
-  // A configuration error says what to change; anything else is a bug, with its stack.
-  console.error(`The hub failed to start: ${error instanceof ConfigurationError ? error.message : ((error as Error)?.stack ?? error)}`);
-  process.exit(1);
-});

@@ -1,6 +1,6 @@
 /**
  * What a subgraph process is told by the configuration: the hub reads and validates every
- * variable once, at start (hub/config.ts), and passes these down — to the runtime (timers) and,
+ * variable once, at start (processes/config.ts), and passes these down — to the runtime (timers) and,
  * through each request's context, to the services. Nothing below reads the environment.
  */
 export interface SubgraphSettings {

@@ -8,9 +8,9 @@ import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../gateway/rate-limits';
 import type { BusSettings } from '../platform/events/open-bus';
-import { boundUrl, PublicUrl } from '../platform/runtime/public-url';
+import { boundUrl, PublicUrl } from '../platform/base/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
-import type { SubgraphSettings } from '../platform/runtime/settings';
+import type { SubgraphSettings } from '../platform/base/settings';
 import { z } from 'zod';
 
 /**
@@ -219,7 +219,13 @@ function parseEnvironment(env: NodeJS.ProcessEnv) {
   return parsed.data;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: { seedDemo?: boolean; demoSignIn?: boolean } = {}): HubConfig {
+/** What an entrance may default where the environment is silent (the embedded hub's demo). */
+export interface ConfigDefaults {
+  seedDemo?: boolean;
+  demoSignIn?: boolean;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): HubConfig {
   const vars = parseEnvironment(env);
   const host = vars.HOST!;
   const dataDir = path.resolve(vars.DATA_DIR!);
