@@ -1,18 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
+import { randomUUID } from 'node:crypto';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
-import { TokenService } from '../../platform/access/tokens';
-import { freePort } from '../support/ports';
-import {
-  browserAvailable,
-  launchBrowser,
-  screenshot,
-  seriousA11yViolations,
-  startIdentityProvider,
-  type TestIdentityProvider,
-} from '../support/browser';
-import { startTestHub, type TestHub } from '../support/hub';
+import { browserAvailable } from '../support/browser';
+import { useBrowserHub, WAIT } from '../support/browser-suite';
 import { runLate, teawareOrder } from '../support/orders';
 import { partner, staff } from '../support/principals';
 import { waitFor } from '../support/wait';
@@ -26,137 +17,29 @@ import { waitFor } from '../support/wait';
  */
 const available = browserAvailable();
 const describeInBrowser = available ? describe : describe.skip;
-const WAIT = { timeout: 30_000 };
-const AUDIENCE = 'urn:weft:hub-test';
 
 describeInBrowser('web app in a browser', () => {
-  let t: TestHub;
-  let idp: TestIdentityProvider;
-  let browser: Browser;
-  let browserStarted: Promise<Browser> | undefined;
-  let base: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    const [idpPort, gatewayPort] = [await freePort(), await freePort()];
-    base = `http://localhost:${gatewayPort}`;
-    // The identity provider and Chromium start in processes of their own while the hub seeds the demo.
-    browserStarted = launchBrowser();
-    idp = await startIdentityProvider({ port: idpPort, redirectUris: [`${base}/studio`], audience: AUDIENCE, scope: 'weft:hub' });
-    const auth = new TokenService({
-      hubSecret: randomBytes(32).toString('base64url'),
-      jwksUrl: `${idp.issuer}/jwks`,
-      issuer: idp.issuer,
-      audience: AUDIENCE,
-    });
-    t = await startTestHub('sqlite', {
-      seedDemo: true,
-      auth,
-      gatewayPort,
-      web: { demoSignIn: true, oidc: { authority: idp.issuer, clientId: 'weft-console', scope: 'openid weft:hub' } },
-    });
-    browser = await browserStarted;
-  }, 180_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    // Also when the hub failed to start after Chromium had.
-    await (await browserStarted?.catch(() => undefined))?.close();
-    await t?.close();
-    idp?.close();
-  });
-
-  const newPage = async (options: { width?: number; height?: number; locale?: string } = {}): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 375, height: options.height ?? 812 },
-      locale: options.locale ?? 'en-GB',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => console.error('page error:', error.message));
-    return page;
-  };
-
-  const ok = (result: { data?: any; errors?: unknown[] }): any => {
-    if (result.errors) throw new Error(JSON.stringify(result.errors));
-    return result.data;
-  };
-
-  const importOrder = async () =>
-    ok(
-      await t.gql(
-        `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`,
-        { input: teawareOrder() },
-      ),
-    ).importShopOrder as {
-      id: string;
-      stages: { id: string; qcCheckpoint: boolean; statusCode: { code: string } }[];
-    };
-
-  const startStage = (id: string, operator?: { name: string; penName: string }) =>
-    t.gql(`mutation($s: ID!, $o: OperatorInput) { startStage(stageRunId: $s, operator: $o) { id } }`, { s: id, o: operator });
-  const completeStage = (id: string, environment?: { name: string; value: number; unit: string }[]) =>
-    t.gql(`mutation($s: ID!, $i: CompleteStageInput) { completeStage(stageRunId: $s, input: $i) { id } }`, {
-      s: id,
-      i: environment ? { environment } : undefined,
-    });
-  const runStage = async (stage: { id: string; qcCheckpoint: boolean }) => {
-    ok(await startStage(stage.id));
-    if (stage.qcCheckpoint)
-      ok(
-        await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, {
-          s: stage.id,
-          k: randomUUID(),
-        }),
-      );
-    ok(await completeStage(stage.id));
-  };
-
-  const mintLink = async (orderId: string, tier?: 'MINIMAL' | 'BASIC' | 'DETAILED') =>
-    ok(
-      await t.gql(
-        `mutation($o: ID!, $t: VisibilityTier, $k: String!) { mintCustomerLink(orderId: $o, tier: $t, idempotencyKey: $k) { url link { id } } }`,
-        { o: orderId, t: tier, k: randomUUID() },
-      ),
-    ).mintCustomerLink as { url: string; link: { id: string } };
-
-  const expectAccessible = async (page: Page) => expect(await seriousA11yViolations(page)).toEqual([]);
-
-  /** Both sizes people use: a phone in WeChat, and a desktop. */
-  const screenshots = async (page: Page, name: string) => {
-    await page.setViewportSize({ width: 375, height: 812 });
-    await screenshot(page, `${name}-375`);
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await screenshot(page, `${name}-1280`);
-  };
-
-  const demoSignIn = async (page: Page, path: string, role: string, org: string) => {
-    await page.goto(`${base}${path}`);
-    await page.getByRole('heading', { name: 'Demo sign-in' }).waitFor(WAIT);
-    await expectAccessible(page);
-    await page.getByLabel('Role').selectOption(role);
-    await page.getByLabel('Enterprise').selectOption(org);
-    await page.getByRole('button', { name: 'Sign in as this demo user' }).click();
-  };
+  const world = useBrowserHub();
+  const { newPage, ok, importOrder, startStage, completeStage, runStage, mintLink, expectAccessible, screenshots, demoSignIn } = world;
 
   it.concurrent('links the demo from the landing page, with security headers on HTML only', async () => {
     const page = await newPage({ width: 1280, height: 800 });
-    const response = await page.goto(`${base}/`);
+    const response = await page.goto(`${world.base}/`);
     expect(response!.status()).toBe(200);
     const headers = response!.headers();
     expect(headers['content-security-policy']).toContain("script-src 'self'");
-    expect(headers['content-security-policy']).toContain(`connect-src 'self' ${base} ws://localhost:`);
-    expect(headers['content-security-policy']).toContain(idp.issuer);
+    expect(headers['content-security-policy']).toContain(`connect-src 'self' ${world.base} ws://localhost:`);
+    expect(headers['content-security-policy']).toContain(world.idp.issuer);
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['referrer-policy']).toBe('no-referrer');
     await page.getByRole('link', { name: 'Studio console' }).waitFor(WAIT);
     await expectAccessible(page);
     await screenshots(page, 'landing');
     // The API keeps its own answers: no page, no page headers, no SPA fallback.
-    const api = await fetch(`${base}/graphql/nothing-here`);
+    const api = await fetch(`${world.base}/graphql/nothing-here`);
     expect(api.status).toBe(404);
     expect(api.headers.get('content-security-policy')).toBeNull();
-    const graphql = await fetch(`${base}/graphql`, {
+    const graphql = await fetch(`${world.base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ vocabularyVersion }' }),
@@ -165,7 +48,7 @@ describeInBrowser('web app in a browser', () => {
     // Hashed assets are cached for a year; the HTML is not.
     expect(headers['cache-control']).toBe('no-cache');
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(await response!.text())![1];
-    expect((await fetch(`${base}${asset}`)).headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${world.base}${asset}`)).headers.get('cache-control')).toContain('immutable');
   });
 
   it.concurrent(
@@ -248,7 +131,7 @@ describeInBrowser('web app in a browser', () => {
         await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
       }
       await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Kanban' }).click();
-      await studio.goto(`${base}/studio?order=${order.id}`);
+      await studio.goto(`${world.base}/studio?order=${order.id}`);
       const detail = studio.getByTestId('order-detail');
       await detail.locator(`li[data-code="${first.statusCode.code}"]`).waitFor(WAIT);
       await detail.getByLabel('Operator (real name)').fill('李雷');
@@ -295,8 +178,8 @@ describeInBrowser('web app in a browser', () => {
   it.concurrent('lets a customer answer a delay notice; the answer shows at once and after a reload', async () => {
     const order = await importOrder();
     ok(await startStage(order.stages[0].id));
-    await runLate(t, order.stages[0].id, 60);
-    await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
+    await runLate(world.t, order.stages[0].id, 60);
+    await delayService.evaluate(world.t.hub.subgraphs.orders.systemContext());
     const page = await newPage();
     await page.goto((await mintLink(order.id, 'BASIC')).url);
     const notice = page.getByTestId('delay-notice');
@@ -309,39 +192,39 @@ describeInBrowser('web app in a browser', () => {
     await page.reload();
     await page.getByTestId('delay-answer').waitFor(WAIT);
     expect(await page.getByTestId('delay-answer').innerText()).toContain('Accept the delay');
-    const alerts = ok(await t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id })).order
-      .delayAlerts;
+    const alerts = ok(await world.t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id }))
+      .order.delayAlerts;
     expect(alerts.find((alert: any) => alert.threshold === 50).customerResponse).toBe('ACCEPT_DELAY');
   });
 
   it.concurrent('renders the share page publicly with Open Graph tags from the server; an unknown share is a 404 page', async () => {
     const order = await importOrder();
     for (const stage of order.stages) await runStage(stage);
-    const em = t.hub.subgraphs.notifications.systemContext().em;
+    const em = world.t.hub.subgraphs.notifications.systemContext().em;
     let shareId: string | null | undefined;
     await waitFor(async () => !!(shareId = (await em.fork().findOne(OrderFacts, { orderId: order.id }))?.shareId), 30_000, 'the share id');
 
-    const html = await fetch(`${base}/share/${shareId}`, { headers: { 'accept-language': 'en' } });
+    const html = await fetch(`${world.base}/share/${shareId}`, { headers: { 'accept-language': 'en' } });
     expect(html.status).toBe(200);
     const text = await html.text();
     expect(text).toContain('<meta property="og:title" content="Calligraphy teaware, made by Moyun Creative Studio">');
-    expect(text).toContain(`<meta property="og:image" content="${base}/og/calligraphy-teaware.png">`);
-    expect(text).toContain(`<meta property="og:url" content="${base}/share/${shareId}">`);
-    const image = await fetch(`${base}/og/calligraphy-teaware.png`);
+    expect(text).toContain(`<meta property="og:image" content="${world.base}/og/calligraphy-teaware.png">`);
+    expect(text).toContain(`<meta property="og:url" content="${world.base}/share/${shareId}">`);
+    const image = await fetch(`${world.base}/og/calligraphy-teaware.png`);
     expect(image.headers.get('content-type')).toBe('image/png');
 
     const page = await newPage();
-    await page.goto(`${base}/share/${shareId}`);
+    await page.goto(`${world.base}/share/${shareId}`);
     await page.getByTestId('share-stages').waitFor(WAIT);
     await expect(page.getByTestId('share-stages').locator('li').count()).resolves.toBe(order.stages.length);
     expect(await page.locator('main').innerText()).not.toContain('林小姐');
     await expectAccessible(page);
     await screenshots(page, 'share');
 
-    const missing = await fetch(`${base}/share/no-such-share`);
+    const missing = await fetch(`${world.base}/share/no-such-share`);
     expect(missing.status).toBe(404);
     const notFound = await newPage();
-    const response = await notFound.goto(`${base}/share/no-such-share`);
+    const response = await notFound.goto(`${world.base}/share/no-such-share`);
     expect(response!.status()).toBe(404);
     await notFound.getByRole('heading', { name: 'This share link does not exist' }).waitFor(WAIT);
   });
@@ -351,7 +234,7 @@ describeInBrowser('web app in a browser', () => {
     async () => {
       // With the line's GTIN, the printed code is a GS1 Digital Link under the hub's public URL.
       const order = ok(
-        await t.gql(
+        await world.t.gql(
           `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id qcCheckpoint statusCode { code } } } }`,
           {
             input: teawareOrder({
@@ -361,14 +244,14 @@ describeInBrowser('web app in a browser', () => {
         ),
       ).importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
       for (const stage of order.stages) await runStage(stage);
-      const [trace] = ok(await t.gql(`query($id: ID!) { order(id: $id) { traceCodes { code uri } } }`, { id: order.id })).order
+      const [trace] = ok(await world.t.gql(`query($id: ID!) { order(id: $id) { traceCodes { code uri } } }`, { id: order.id })).order
         .traceCodes as { code: string; uri: string }[];
-      expect(trace.uri).toBe(`${base}/01/06901234001013/21/${trace.code}`);
+      expect(trace.uri).toBe(`${world.base}/01/06901234001013/21/${trace.code}`);
       // The suppliers subgraph learns the code from the bus: the lots appear once it has.
       await waitFor(
         async () =>
-          ok(await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { lotCode } } }`, { c: trace.code })).productStory
-            .materialOrigins.length > 0,
+          ok(await world.t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { lotCode } } }`, { c: trace.code }))
+            .productStory.materialOrigins.length > 0,
         30_000,
         'the story’s material origins',
       );
@@ -379,14 +262,17 @@ describeInBrowser('web app in a browser', () => {
       await expectAccessible(customer);
       await customer.getByRole('link', { name: trace.code }).click();
       await customer.getByTestId('product-story').waitFor(WAIT);
-      expect(customer.url()).toBe(`${base}/story/${trace.code}`);
+      expect(customer.url()).toBe(`${world.base}/story/${trace.code}`);
       await expect(customer.getByTestId('story-stages').locator('li').count()).resolves.toBe(order.stages.length);
       await expect(customer.getByTestId('story-qc').textContent()).resolves.toBe('Passed');
       // Every lot the API names, as the page shows it: material, supplier by name, lot.
       const { materialOrigins } = ok(
-        await t.gql(`query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`, {
-          c: trace.code,
-        }),
+        await world.t.gql(
+          `query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`,
+          {
+            c: trace.code,
+          },
+        ),
       ).productStory;
       const materials = (await customer.getByTestId('story-materials').innerText()).split('\n');
       expect(materials).toEqual(
@@ -411,10 +297,10 @@ describeInBrowser('web app in a browser', () => {
       await screenshots(chinese, 'story-zh');
 
       const unknown = await newPage();
-      await unknown.goto(`${base}/story/WT00000000000000000000000000`);
+      await unknown.goto(`${world.base}/story/WT00000000000000000000000000`);
       await unknown.getByRole('heading', { name: 'No product carries this code' }).waitFor(WAIT);
       await expectAccessible(unknown);
-      expect((await fetch(`${base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
+      expect((await fetch(`${world.base}/01/06901234001013/21/WT00000000000000000000000000`)).status).toBe(404);
     },
   );
 
@@ -426,7 +312,7 @@ describeInBrowser('web app in a browser', () => {
       .locator('[data-testid=assigned-stages] li[data-stage-id]')
       .evaluateAll((items) => items.map((item: any) => item.getAttribute('data-stage-id')));
     const expected = ok(
-      await t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') }),
+      await world.t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') }),
     ).assignedStages.map((stage: any) => stage.id);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.sort()).toEqual(expected.sort());
@@ -447,7 +333,7 @@ describeInBrowser('web app in a browser', () => {
     expect(await problems.innerText()).toMatch(/Line 3:.*NO-SUCH-SKU/);
     expect(await page.getByTestId('stock-lots').innerText()).not.toContain('JDZ-K-BROWSER');
     const lots = ok(
-      await t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { lotCode } }`, {}, { as: staff('jingdezhen-clay', 'SUPPLIER') }),
+      await world.t.gql(`{ stockLots(supplierId: "jingdezhen-clay") { lotCode } }`, {}, { as: staff('jingdezhen-clay', 'SUPPLIER') }),
     ).stockLots;
     expect(lots.map((lot: any) => lot.lotCode)).not.toContain('JDZ-K-BROWSER');
     await expectAccessible(page);
@@ -456,7 +342,7 @@ describeInBrowser('web app in a browser', () => {
 
   it.concurrent('lets a supplier ship a purchase order with the lots it sent, and the studio sees it shipped', async () => {
     const placed = ok(
-      await t.gql(
+      await world.t.gql(
         `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "browser-ship-po") { id } }`,
         {},
         { as: staff('moyun-studio') },
@@ -479,7 +365,7 @@ describeInBrowser('web app in a browser', () => {
     await item.getByText('CLAY-KAOLIN JDZ-K-2612S × 280').waitFor(WAIT);
     expect(await item.locator('.badge').innerText()).toBe('Shipped');
     const seen = ok(
-      await t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') }),
+      await world.t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') }),
     ).purchaseOrders.find((order: any) => order.id === placed.id);
     expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2612S', quantity: 280 }] });
     await screenshots(page, 'supplier-shipped');
@@ -491,7 +377,7 @@ describeInBrowser('web app in a browser', () => {
   it.concurrent('explains a revoked link instead of showing a blank page', async () => {
     const order = await importOrder();
     const minted = await mintLink(order.id);
-    ok(await t.gql(`mutation($l: ID!) { revokeCustomerLink(linkId: $l) { revokedAt } }`, { l: minted.link.id }));
+    ok(await world.t.gql(`mutation($l: ID!) { revokeCustomerLink(linkId: $l) { revokedAt } }`, { l: minted.link.id }));
     const page = await newPage();
     await page.goto(minted.url);
     await page.getByTestId('link-problem').waitFor(WAIT);
@@ -502,20 +388,20 @@ describeInBrowser('web app in a browser', () => {
 
   it.concurrent('signs a studio lead in with OpenID Connect (code + PKCE) and reaches the kanban with the provider’s token', async () => {
     const page = await newPage({ width: 1280, height: 800 });
-    await page.goto(`${base}/studio`);
+    await page.goto(`${world.base}/studio`);
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
-    await page.waitForURL((url) => url.origin === idp.issuer, WAIT);
+    await page.waitForURL((url) => url.origin === world.idp.issuer, WAIT);
     await page.locator('input[name=login]').fill('STUDIO_ADMIN@moyun-studio');
     await page.locator('input[name=password]').fill('any');
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(`${base}/studio`, WAIT);
+    await page.waitForURL(`${world.base}/studio`, WAIT);
     await page.getByTestId('kanban').waitFor(WAIT);
     const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
     expect(session).toMatchObject({ via: 'oidc', role: 'STUDIO_ADMIN', org: 'moyun-studio' });
     // The token is the provider's (RS256), and the hub accepts it.
     expect(JSON.parse(Buffer.from(session.token.split('.')[0], 'base64url').toString()).alg).toBe('RS256');
     expect(
-      ok(await t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, {}, { as: session.token })).stageBoard.overdueTotal,
+      ok(await world.t.gql(`{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, {}, { as: session.token })).stageBoard.overdueTotal,
     ).toBeGreaterThanOrEqual(0);
   });
 });
