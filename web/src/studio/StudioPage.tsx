@@ -1,81 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
-import { useClient, useQuery } from 'urql';
-import { hubMessage } from '../common/client';
-import { formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
+import { useI18n } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
-import { Empty, ErrorState, LiveIndicator, Loading } from '../common/ui';
+import { LiveIndicator } from '../common/ui';
 import { graphql } from '../gql/hub';
-import type { StudioBoardOrdersQuery } from '../gql/hub/graphql';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
-import { AlertsPanel, MaterialsPanel, OverflowPanel } from './Panels';
+import { AlertsPanel } from './AlertsPanel';
+import { MaterialsPanel } from './MaterialsPanel';
+import { OverflowPanel } from './OverflowPanel';
+import { Board } from './Board';
 import { OrderDetail } from './OrderDetail';
-import { currentStage } from './stages';
-
-const STUDIO_BOARD = graphql(`
-  query StudioBoard($studioId: ID!) {
-    stageBoard(studioId: $studioId) {
-      overdueTotal
-      generatedAt
-      studio {
-        nameZh
-        nameEn
-      }
-      columns {
-        code
-        waiting
-        inProgress
-        blocked
-        overdue
-        delayed
-        orderIds
-        statusCode {
-          code
-          labelZh
-          labelEn
-        }
-      }
-    }
-    enterprises {
-      id
-      nameZh
-      nameEn
-    }
-  }
-`);
-
-/** The cards' details, a page at a time: a page of 40 stays well inside the gateway's cost limit. */
-const BOARD_ORDERS = graphql(`
-  query StudioBoardOrders($studioId: ID!, $after: String) {
-    orders(studioId: $studioId, first: 40, after: $after) {
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      nodes {
-        id
-        productType
-        status
-        dueAt
-        materialRisk
-        externalOrderId
-        stages {
-          id
-          code
-          status
-          dueAt
-          assignedTo {
-            id
-          }
-        }
-        delayAlerts {
-          status
-        }
-      }
-    }
-  }
-`);
 
 const STUDIO_EVENTS = graphql(`
   subscription StudioEvents($studioId: ID!, $after: String) {
@@ -171,132 +106,5 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
         {selected ? <OrderDetail orderId={selected} session={session} version={version} onClose={() => select(null)} /> : null}
       </div>
     </StaffWorkspace>
-  );
-}
-
-type BoardOrder = StudioBoardOrdersQuery['orders']['nodes'][number];
-
-/** Every order of the studio for the cards, all pages, refreshed when `version` moves. */
-function useBoardOrders(studioId: string, version: number): { orders: BoardOrder[] | null; failed: string | null } {
-  const client = useClient();
-  const [state, setState] = useState<{ orders: BoardOrder[] | null; failed: string | null }>({ orders: null, failed: null });
-  useEffect(() => {
-    let cancelled = false;
-    (async () => {
-      const all: BoardOrder[] = [];
-      let after: string | null = null;
-      for (let page = 0; page < 50; page += 1) {
-        const result = await client.query(BOARD_ORDERS, { studioId, after }, { requestPolicy: 'network-only' }).toPromise();
-        if (!result.data) throw new Error(hubMessage(result.error)?.message ?? 'orders');
-        all.push(...result.data.orders.nodes);
-        if (!result.data.orders.pageInfo.hasNextPage) break;
-        after = result.data.orders.pageInfo.endCursor ?? null;
-      }
-      if (!cancelled) setState({ orders: all, failed: null });
-    })().catch((error: Error) => !cancelled && setState((previous) => ({ ...previous, failed: error.message })));
-    return () => {
-      cancelled = true;
-    };
-  }, [client, studioId, version]);
-  return state;
-}
-
-function Board({ studioId, version, onOpen }: { studioId: string; version: number; onOpen: (id: string) => void }) {
-  const { t, language } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_BOARD, variables: { studioId } });
-  const { orders, failed } = useBoardOrders(studioId, version);
-  const [productType, setProductType] = useState('');
-  const [lateOnly, setLateOnly] = useState(false);
-  useEffect(() => {
-    if (version > 0) refetch({ requestPolicy: 'network-only' });
-  }, [version, refetch]);
-
-  if ((fetching && !data) || (!orders && !failed)) return <Loading />;
-  if ((error && !data) || failed)
-    return <ErrorState message={failed ?? hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
-  if (!data || !orders) return null;
-  const now = Date.now();
-  const byId = new Map(orders.map((order) => [order.id, order]));
-  const names = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise]));
-  const isLate = (order: BoardOrder) => {
-    const stage = currentStage(order.stages);
-    return (!!stage?.dueAt && Date.parse(stage.dueAt) < now) || (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
-  };
-  const productTypes = [...new Set(orders.map((order) => order.productType))];
-  const shown = (order: BoardOrder | undefined): order is BoardOrder =>
-    !!order && (!productType || order.productType === productType) && (!lateOnly || isLate(order));
-  const columns = data.stageBoard.columns;
-  return (
-    <>
-      <div className="filters" role="group" aria-label={t('studio.filters')}>
-        <label>
-          {t('studio.productType')}
-          <select value={productType} onChange={(event) => setProductType(event.target.value)}>
-            <option value="">{t('studio.allProducts')}</option>
-            {productTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`product.${type}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          <input type="checkbox" checked={lateOnly} onChange={(event) => setLateOnly(event.target.checked)} /> {t('studio.lateOnly')}
-        </label>
-        <p className="muted">{t('studio.overdueTotal', { count: data.stageBoard.overdueTotal })}</p>
-      </div>
-      {columns.length === 0 ? (
-        <Empty>{t('studio.noOpenOrders')}</Empty>
-      ) : (
-        <div className="kanban" data-testid="kanban">
-          {columns.map((column) => {
-            const cards = column.orderIds.map((id) => byId.get(id)).filter(shown);
-            return (
-              <section key={column.code} className="kanban-column" aria-labelledby={`column-${column.code}`} data-code={column.code}>
-                <h2 id={`column-${column.code}`}>
-                  {labelOf(column.statusCode, language)} <span className="count">{cards.length}</span>
-                </h2>
-                <p className="muted small">
-                  {t('studio.columnCounts', { waiting: column.waiting, inProgress: column.inProgress, overdue: column.overdue })}
-                </p>
-                <ul className="cards">
-                  {cards.map((order) => {
-                    const stage = currentStage(order.stages);
-                    const late = isLate(order);
-                    const delayed = (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
-                    return (
-                      <li key={order.id}>
-                        <button
-                          type="button"
-                          className={`order-card${late ? ' late' : ''}`}
-                          onClick={() => onOpen(order.id)}
-                          data-order-id={order.id}
-                        >
-                          <span className="card-title">{order.externalOrderId ?? order.id.slice(-8)}</span>
-                          <span className="muted small">
-                            {t(`product.${order.productType}`)} · {t(`stage.${stage?.status ?? 'PENDING'}`)}
-                          </span>
-                          {order.dueAt ? <span className="small">{t('studio.due', { day: formatDay(order.dueAt, language) })}</span> : null}
-                          <span className="flags">
-                            {late ? <span className="badge danger">{t('studio.overdue')}</span> : null}
-                            {delayed ? <span className="badge warn">{t('studio.delayed')}</span> : null}
-                            {order.materialRisk && order.materialRisk !== 'AVAILABLE' ? (
-                              <span className="badge warn">{t(`material.${order.materialRisk}`)}</span>
-                            ) : null}
-                            {stage?.assignedTo && stage.assignedTo.id !== studioId ? (
-                              <span className="badge info">{nameOf(names.get(stage.assignedTo.id), language) || stage.assignedTo.id}</span>
-                            ) : null}
-                          </span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </section>
-            );
-          })}
-        </div>
-      )}
-    </>
   );
 }
