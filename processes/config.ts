@@ -138,6 +138,7 @@ export const CONFIG_SCHEMA = z.object({
   NOTIFY_POLL_SECONDS: seconds(2),
   NOTIFY_RETRY_BASE_SECONDS: seconds(30),
   NOTIFY_MAX_ATTEMPTS: positiveWhole(8),
+  WEBHOOK_ALLOW_PRIVATE: flag(),
   WECHAT_APP_ID: text(),
   WECHAT_APP_SECRET: text(),
   WECHAT_API_BASE: url(['https', 'http']),
@@ -281,6 +282,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
               appSecret: vars.WECHAT_APP_SECRET,
             }
           : null,
+      webhooks: { allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE ?? false },
     },
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,
     metricsPort: vars.METRICS_PORT,

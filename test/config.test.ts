@@ -64,6 +64,9 @@ describe('configuration', () => {
     expect(config.limits.maxCost).toBe(800);
     expect(config.location).toMatchObject({ poolMax: 3, logSql: true });
     expect(read({}).subgraphs.wechat).toBeNull();
+    // Webhooks reach only public addresses unless the operator says otherwise.
+    expect(read({}).subgraphs.webhooks).toEqual({ allowPrivate: false });
+    expect(read({ WEBHOOK_ALLOW_PRIVATE: 'true' }).subgraphs.webhooks).toEqual({ allowPrivate: true });
     expect(read({ ORDERS_PORT: '5003' }).subgraphPort('orders', 4003)).toBe(5003);
     expect(read({ ORDERS_URL: 'http://orders:4003/graphql' }).subgraphUrl('orders', 4003)).toBe('http://orders:4003/graphql');
   });

@@ -20,7 +20,17 @@ export interface SubgraphSettings {
   };
   /** The WeChat official account's API; null: customers' WeChat messages are not sent. */
   wechat: { baseUrl: string; appId: string; appSecret: string } | null;
+  /** Where webhooks may go. */
+  webhooks: {
+    /** WEBHOOK_ALLOW_PRIVATE: loopback, private, link-local and other special-purpose addresses too (a receiver on this machine); off unless set. */
+    allowPrivate: boolean;
+    /** How a webhook's host is resolved (default: the system's resolver; tests answer made-up names). */
+    resolveHost?: ResolveHost;
+  };
 }
+
+/** Every address a host name resolves to. */
+export type ResolveHost = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
 export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = Object.freeze({
   delayCheckMs: 60_000,
@@ -28,4 +38,5 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = Object.freeze({
   etaModelTtlMs: 300_000,
   notify: Object.freeze({ pollMs: 2_000, retryBaseMs: 30_000, maxAttempts: 8 }),
   wechat: null,
+  webhooks: Object.freeze({ allowPrivate: false }),
 });
