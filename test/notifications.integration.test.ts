@@ -2,14 +2,18 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ORDER_EVENTS, WEBHOOK_HEADERS } from '../contracts';
+import type { ResolveHost } from '../platform/base/settings';
+import { newId } from '../platform/data/ids';
 import { startWechatStub, type WechatStub } from '../processes/wechat-stub';
 import { localTime } from '../subgraphs/notifications/customer-messages';
+import { systemResolveHost } from '../subgraphs/notifications/destinations';
 import { dispatcher } from '../subgraphs/notifications/dispatcher';
+import { Webhook } from '../subgraphs/notifications/entities';
 import { verifyWebhook } from '../subgraphs/notifications/signature';
 import { delayService } from '../subgraphs/orders/delay.service';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { runLate, teawareOrder } from './support/orders';
-import { customer, staff } from './support/principals';
+import { customer, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
 
 const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code qcCheckpoint } } }`;
@@ -17,6 +21,14 @@ const REGISTER = `mutation($e: ID!, $url: String!, $types: [String!], $k: String
 const MESSAGES = `query($w: ID!, $s: MessageStatus) { webhookMessages(webhookId: $w, status: $s) { id eventId eventType status attempts lastError sentAt } }`;
 const PREFERENCES = `mutation($o: ID!, $input: NotificationPreferencesInput!) { setNotificationPreferences(orderId: $o, input: $input) { orderId channel wechatBound tier quietHours { start end } timeZone dailyDigest digestHour dailyCap } }`;
 const CUSTOMER_MESSAGES = `query($o: ID!) { customerMessages(orderId: $o) { id kind eventType status text attempts lastError nextAttemptAt sentAt } }`;
+
+/** The tests' names: hooks.weft.test is this machine (127.0.0.1), other .test names resolve nowhere, the rest as the system says (localhost). */
+const HOOKS_HOST = 'hooks.weft.test';
+const resolveHost: ResolveHost = async (hostname) => {
+  if (hostname === HOOKS_HOST) return [{ address: '127.0.0.1', family: 4 }];
+  if (hostname.endsWith('.test')) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+  return systemResolveHost(hostname);
+};
 
 /** A local endpoint that records what it receives and answers `status()` (200 unless told otherwise). */
 async function startReceiver() {
@@ -28,7 +40,8 @@ async function startReceiver() {
     request.on('end', () => {
       const code = status();
       if (code === 200) received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.writeHead(code).end();
+      // A failure says something of its own, as an internal service would: none of it may reach the webhook's owner.
+      response.writeHead(code).end(code === 200 ? undefined : 'orders subgraph: internal details');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -53,6 +66,8 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
       settings: {
         notify: { pollMs: 100, retryBaseMs: 200, maxAttempts: 3 },
         wechat: { baseUrl: stub.url, appId: stub.appId, appSecret: stub.appSecret },
+        // The receivers are on this machine: allowed here (the refusals are tested on a hub of their own below).
+        webhooks: { allowPrivate: true, resolveHost },
       },
     });
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
@@ -70,18 +85,19 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
   const codeOf = (result: any) => result.errors?.[0]?.extensions?.code;
   const importOrder = async (overrides: Record<string, unknown> = {}) =>
     ok(await t.gql(IMPORT, { input: teawareOrder(overrides) })).importShopOrder;
-  const start = (id: string) =>
-    t.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
-  const complete = async (stage: { id: string; qcCheckpoint: boolean }) => {
-    ok(await start(stage.id));
+  const start = (id: string, on = t) =>
+    on.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
+  /** Completes a stage (on this suite's hub, or the one named), with a passing QC result where it is a checkpoint. */
+  const complete = async (stage: { id: string; qcCheckpoint: boolean }, on = t) => {
+    ok(await start(stage.id, on));
     if (stage.qcCheckpoint)
       ok(
-        await t.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, {
+        await on.gql(`mutation($s: ID!, $k: String!) { recordQcResult(stageRunId: $s, result: PASS, idempotencyKey: $k) { id } }`, {
           s: stage.id,
           k: randomUUID(),
         }),
       );
-    ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }));
+    ok(await on.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: stage.id }));
   };
   const messagesOf = async (orderId: string, tier: 'MINIMAL' | 'BASIC' | 'DETAILED' = 'DETAILED') =>
     ok(await t.gql(CUSTOMER_MESSAGES, { o: orderId }, { as: customer([orderId], tier) })).customerMessages as any[];
@@ -178,7 +194,8 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
       'the dead letter',
     );
     const [dead] = ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages;
-    expect(dead).toMatchObject({ attempts: 3, lastError: 'HTTP 503', sentAt: null });
+    // What the receiver answered is not recorded, only its class.
+    expect(dead).toMatchObject({ attempts: 3, lastError: 'delivery failed: HTTP 5xx', sentAt: null });
     // Someone else's webhook, and a message that is not dead, are refused.
     expect(
       codeOf(
@@ -210,6 +227,90 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     expect(JSON.parse(receiver.received[1].body).id).toBe(dead.eventId);
     expect(ok(await t.gql(MESSAGES, { w: webhookId, s: 'DEAD' })).webhookMessages).toEqual([]);
     ok(await t.gql(`mutation($w: ID!) { removeWebhook(webhookId: $w) { active } }`, { w: webhookId }));
+  }, 90_000);
+
+  it('sends webhooks to the hub’s own network only where allowed, checking at registration and at every send', async () => {
+    // Allowed (this suite's hub): a name is connected at the address its resolution gave, and keeps its name in Host.
+    const port = new URL(receiver.url).port;
+    receiver.answer(() => 200);
+    const named = ok(
+      await t.gql(REGISTER, {
+        e: 'moyun-studio',
+        url: `http://${HOOKS_HOST}:${port}/hooks`,
+        types: [ORDER_EVENTS.STAGE_COMPLETED],
+        k: randomUUID(),
+      }),
+    ).registerWebhook.webhook;
+    const before = receiver.received.length;
+    await complete((await importOrder()).stages[0]);
+    await waitFor(() => receiver.received.length === before + 1, 20_000, 'the delivery to a name');
+    expect(receiver.received[before].headers.host).toBe(`${HOOKS_HOST}:${port}`);
+    ok(await t.gql(`mutation($w: ID!) { removeWebhook(webhookId: $w) { active } }`, { w: named.id }));
+
+    // A hub as deployed: private destinations not allowed.
+    const local = await startReceiver();
+    const guarded = await startTestHub(dialect, {
+      settings: { notify: { pollMs: 100, retryBaseMs: 100, maxAttempts: 2 }, webhooks: { allowPrivate: false, resolveHost } },
+    });
+    try {
+      await guarded.hub.subgraphs.network.definition.seed!(guarded.hub.subgraphs.network);
+      const localPort = new URL(local.url).port;
+      const register = (url: string, as = staff('moyun-studio')) =>
+        guarded.gql(REGISTER, { e: as.org, url, types: [], k: randomUUID() }, { as });
+      const refusal = (result: any) => [codeOf(result), result.errors?.[0]?.extensions?.reason];
+      // This machine however written, and a name that resolves to it, are refused for every role that registers.
+      const refused: Record<string, unknown> = {};
+      for (const url of [
+        local.url,
+        `http://localhost:${localPort}/hooks`,
+        `http://[::1]:${localPort}/hooks`,
+        `http://[::ffff:127.0.0.1]:${localPort}/hooks`,
+        `http://2130706433:${localPort}/hooks`,
+        `https://${HOOKS_HOST}:${localPort}/hooks`,
+      ])
+        refused[url] = refusal(await register(url));
+      refused.partner = refusal(await register(local.url, partner('gilding-atelier')));
+      refused.supplier = refusal(await register(local.url, partner('jingdezhen-clay', 'SUPPLIER')));
+      expect(refused).toEqual(Object.fromEntries(Object.keys(refused).map((url) => [url, ['BAD_USER_INPUT', 'NOT_PUBLIC']])));
+      expect(refusal(await register('https://missing.weft.test/hooks'))).toEqual(['BAD_USER_INPUT', 'UNRESOLVED']);
+      expect(ok(await guarded.gql(`{ webhooks(enterpriseId: "moyun-studio") { id } }`)).webhooks).toEqual([]);
+
+      // Webhooks stored before the check existed (an upgraded hub keeps its rows), by address and by
+      // a name that resolves to this machine by the time of sending: each send is checked and refused.
+      const em = guarded.hub.subgraphs.notifications.database!.orm.em.fork();
+      const stored = [local.url, `http://${HOOKS_HOST}:${localPort}/hooks`].map((url) => ({
+        id: newId('whk'),
+        enterpriseId: 'moyun-studio',
+        url,
+        secret: 'whsec_stored',
+        eventTypes: [ORDER_EVENTS.STAGE_COMPLETED],
+        active: true,
+        createdAt: new Date(),
+      }));
+      for (const webhook of stored) await em.insert(Webhook, webhook);
+      await complete(ok(await guarded.gql(IMPORT, { input: teawareOrder() })).importShopOrder.stages[0], guarded);
+      const messages = async () =>
+        (await Promise.all(stored.map(async ({ id }) => ok(await guarded.gql(MESSAGES, { w: id })).webhookMessages))).flat();
+      await waitFor(
+        async () => (await messages()).filter((message: any) => message.status === 'DEAD').length === 2,
+        20_000,
+        'both dead letters',
+      );
+      expect(await messages()).toEqual(
+        Array(2).fill(
+          expect.objectContaining({
+            status: 'DEAD',
+            attempts: 2,
+            sentAt: null,
+            lastError: 'delivery refused: the host is not a public address',
+          }),
+        ),
+      );
+      expect(local.received).toEqual([]);
+    } finally {
+      await guarded.close();
+      await local.close();
+    }
   }, 90_000);
 
   it('tells a WeChat customer of their order at their tier, refreshing an expired access token', async () => {

@@ -3,7 +3,8 @@
  * for the hub's webhooks, as an enterprise's system would run one. It checks each request's
  * Weft-Signature (HMAC-SHA256 over "<timestamp>.<body>" with the secret registerWebhook
  * returned) and timestamp, answers 200 to good requests and 401 to bad ones, and prints one line
- * per request. docs/domains/notifications.md walks through it.
+ * per request. It listens on 127.0.0.1, which the hub calls only when started with
+ * WEBHOOK_ALLOW_PRIVATE=true. docs/domains/notifications.md walks through it.
  */
 import http from 'node:http';
 import { WEBHOOK_HEADERS } from '../contracts';
@@ -39,7 +40,11 @@ function main(): void {
       console.log(`${verified ? 'signature ok ' : 'BAD SIGNATURE'}  delivery ${header(WEBHOOK_HEADERS.DELIVERY_ID)}  ${summary}`);
     });
   });
-  server.listen(port, '127.0.0.1', () => console.log(`Receiving webhooks on http://127.0.0.1:${port}/hooks`));
+  server.listen(port, '127.0.0.1', () =>
+    console.log(
+      `Receiving webhooks on http://127.0.0.1:${port}/hooks (a loopback address: the hub sends here only when started with WEBHOOK_ALLOW_PRIVATE=true)`,
+    ),
+  );
 }
 
 main();

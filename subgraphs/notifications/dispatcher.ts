@@ -10,7 +10,6 @@ import {
   orderIdOf,
   payloadText,
   studioIdOf,
-  WEBHOOK_HEADERS,
   type HubEvent,
 } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
@@ -18,9 +17,10 @@ import { eventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { logger } from '../../platform/base/logger';
+import type { SubgraphSettings } from '../../platform/base/settings';
 import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
 import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
-import { signWebhook } from './signature';
+import { deliverWebhook } from './webhook-delivery';
 import { WechatClient, type SendOutcome, type WechatConfig } from './wechat';
 
 const log = logger.child({ component: 'notifications' });
@@ -32,7 +32,6 @@ const LEASE_MS = 60_000;
 /** Routine news older than this is not sent (after an outage, say): the order page has it. Delays and completion always go. */
 const STALE_ROUTINE_MS = 24 * 3_600_000;
 const BATCH = 20;
-const WEBHOOK_TIMEOUT_MS = 10_000;
 const DIGEST_LINES = 10;
 
 /** The delay before attempt `attempts + 1`: exponential, capped, with ±10 % jitter so retries spread. */
@@ -142,32 +141,6 @@ export const dispatchConsumer = eventConsumer({
   },
 });
 
-async function postWebhook(webhook: Webhook, message: NotificationMessage): Promise<SendOutcome> {
-  const body = JSON.stringify(message.body);
-  const timestamp = Math.floor(Date.now() / 1000);
-  try {
-    const response = await fetch(webhook.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Weft-Webhooks/1',
-        [WEBHOOK_HEADERS.SIGNATURE]: signWebhook(webhook.secret, timestamp, body),
-        [WEBHOOK_HEADERS.TIMESTAMP]: String(timestamp),
-        [WEBHOOK_HEADERS.EVENT_ID]: message.eventId,
-        [WEBHOOK_HEADERS.EVENT_TYPE]: message.eventType,
-        [WEBHOOK_HEADERS.DELIVERY_ID]: message.id,
-      },
-      body,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-    });
-    await response.arrayBuffer().catch(() => undefined);
-    return response.ok ? { status: 'SENT' } : { status: 'RETRY', error: `HTTP ${response.status}` };
-  } catch (error) {
-    return { status: 'RETRY', error: (error as Error).message };
-  }
-}
-
 /**
  * Sends what is due, in every instance: each message is leased with a conditional update before
  * it is sent (so two instances never both take it), and its outcome recorded. A message whose
@@ -206,7 +179,7 @@ export class Dispatcher {
           { leasedUntil: new Date(now.getTime() + LEASE_MS) },
         );
         if (claimed !== 1) return;
-        const outcome = await this.send(ctx.em.fork(), candidate, webhooks, ctx.settings.wechat);
+        const outcome = await this.send(ctx.em.fork(), candidate, webhooks, ctx.settings);
         const attempts = candidate.attempts + 1;
         const dead = outcome.status === 'RETRY' && attempts >= ctx.settings.notify.maxAttempts;
         await ctx.em.fork().nativeUpdate(
@@ -244,14 +217,14 @@ export class Dispatcher {
     em: EntityManager,
     message: NotificationMessage,
     webhooks: Map<string, Webhook>,
-    wechat: WechatConfig | null,
+    settings: SubgraphSettings,
   ): Promise<SendOutcome> {
     if (message.kind === 'WEBHOOK') {
       const webhook = webhooks.get(message.webhookId!);
       if (!webhook || !webhook.active) return { status: 'UNDELIVERABLE', error: 'The webhook was removed' };
-      return postWebhook(webhook, message);
+      return deliverWebhook(webhook, message, settings.webhooks);
     }
-    const client = this.wechatClient(wechat);
+    const client = this.wechatClient(settings.wechat);
     if (!client) return { status: 'RETRY', error: 'WeChat is not configured (WECHAT_APP_ID, WECHAT_APP_SECRET)' };
     try {
       if (!('openId' in message.body)) return { status: 'UNDELIVERABLE', error: 'A customer message without a recipient' };

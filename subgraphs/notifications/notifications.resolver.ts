@@ -14,6 +14,7 @@ import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { CustomerChannelEnum, CustomerPreference, MessageStatusEnum, NotificationMessage, OrderFacts, Webhook } from './entities';
 import { EnterpriseReference, StatusCodeReference } from './references';
+import { checkDestination, DestinationRefused, type DestinationPolicy } from './destinations';
 import { newWebhookSecret } from './signature';
 
 type Context = GraphQLContext;
@@ -22,6 +23,8 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A WeChat openid: 28 characters in practice; letters, digits, - and _. */
 const OPEN_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const MAX_WEBHOOKS = 20;
+/** How long registration waits for the URL's host to resolve. */
+const RESOLVE_TIMEOUT_MS = 5_000;
 
 @InputType()
 class QuietHoursInput {
@@ -106,6 +109,21 @@ function requireWebhookUrl(url: string): string {
   return parsed.toString();
 }
 
+/** Refuses a URL whose host does not resolve, or not to public addresses alone (unless WEBHOOK_ALLOW_PRIVATE); each send checks again. */
+async function requirePublicDestination(url: string, policy: DestinationPolicy): Promise<void> {
+  try {
+    await checkDestination(new URL(url), policy, AbortSignal.timeout(RESOLVE_TIMEOUT_MS));
+  } catch (error) {
+    if (!(error instanceof DestinationRefused)) throw error;
+    throw badInput(
+      error.reason === 'NOT_PUBLIC'
+        ? 'A webhook must reach a public address: this hub sends none to loopback, private, link-local or other special-purpose addresses'
+        : `The webhook URL's host "${new URL(url).hostname}" does not resolve`,
+      { field: 'url', reason: error.reason },
+    );
+  }
+}
+
 @Resolver()
 export class NotificationsResolver {
   @Mutation(() => WebhookRegistration, {
@@ -123,6 +141,7 @@ export class NotificationsResolver {
     const target = requireWebhookUrl(url);
     const unknown = eventTypes.filter((type) => !isEventType(type));
     if (unknown.length > 0) throw badInput(`Unknown event types: ${unknown.join(', ')}`, { field: 'eventTypes', known: ALL_EVENT_TYPES });
+    await requirePublicDestination(target, ctx.settings.webhooks);
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'registerWebhook', idempotencyKey, { enterpriseId, url: target, eventTypes }, async () => {
         if ((await em.count(Webhook, { enterpriseId, active: true })) >= MAX_WEBHOOKS)

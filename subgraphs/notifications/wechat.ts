@@ -44,7 +44,9 @@ const FINAL_ERRORS: readonly number[] = [
 const TOKEN_MARGIN_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
 
-export type SendOutcome = { status: 'SENT' } | { status: 'RETRY'; error: string } | { status: 'UNDELIVERABLE'; error: string };
+/** `error` is recorded on the message (and shown to its owner); `cause`, when there is one, goes to the hub's log only. */
+export type SendOutcome =
+  { status: 'SENT' } | { status: 'RETRY'; error: string; cause?: string } | { status: 'UNDELIVERABLE'; error: string };
 
 interface WechatReply {
   errcode?: number;

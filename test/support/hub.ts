@@ -104,6 +104,8 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
   const auth = options.auth ?? testTokens();
   const settings: SubgraphSettings = {
     ...DEFAULT_SUBGRAPH_SETTINGS,
+    // The tests' webhook receivers listen on 127.0.0.1: allowed here, unless a test says otherwise.
+    webhooks: { allowPrivate: true },
     ...options.settings,
     notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify },
   };
