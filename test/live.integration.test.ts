@@ -178,6 +178,30 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     expect(overHttp.errors?.[0].extensions?.code).toBe('BAD_REQUEST');
   });
 
+  it('answers a query or mutation error as a `next` with errors; the socket and its subscriptions stay open', async () => {
+    const order = await importOrder();
+    const connection = await connect(staff('moyun-studio'));
+    const followed = connection.subscribe(ORDER_PROGRESS, { id: order.id, after: '0' });
+    await followed.received(1);
+    // An execution error (no such order) and a refusal (another studio's lead may not cancel it).
+    const missing = connection.subscribe(CANCEL, { id: 'ord_missing', key: randomUUID() });
+    await waitFor(() => missing.completed || missing.errors.length > 0 || connection.closes.length > 0, 10_000, 'the answer');
+    // (A lazy client closes its socket once nothing is open on it: the other studio follows its own events meanwhile.)
+    const outsider = await connect(staff('youcaifeng'));
+    outsider.subscribe(`subscription { studioEvents(studioId: "youcaifeng") { cursor } }`);
+    const refused = outsider.subscribe(CANCEL, { id: order.id, key: randomUUID() });
+    await waitFor(() => refused.completed || refused.errors.length > 0 || outsider.closes.length > 0, 10_000, 'the refusal');
+    expect([connection.closes, outsider.closes]).toEqual([[], []]);
+    expect(missing.results).toHaveLength(1);
+    expect(missing.results[0].errors?.[0].extensions?.code).toEqual(expect.stringMatching(/BAD_USER_INPUT|NOT_FOUND/));
+    expect(refused.results).toHaveLength(1);
+    expect(refused.results[0].errors?.[0].extensions?.code).toEqual(expect.stringMatching(/FORBIDDEN|NOT_FOUND/));
+    // The subscription on the same socket goes on.
+    expect((await t.gql(START, { id: order.stages[0].id })).errors).toBeUndefined();
+    await followed.received(2);
+    expect(followed.results[1].data.orderProgress.type).toBe(ORDER_EVENTS.STAGE_STARTED);
+  });
+
   it('closes a live connection with 4081 when its token expires', async () => {
     const connection = liveConnection(t.hub.gateway.url, await t.token(staff('moyun-studio'), 2));
     connections.push(connection);

@@ -229,19 +229,27 @@ export class LiveOperations {
     return (args.contextValue as { live: LiveSubscription }).live;
   }
 
-  /** Runs a prepared query or mutation through the path's Apollo server. */
+  /**
+   * Runs a prepared query or mutation through the path's Apollo server. Its errors are Apollo's,
+   * already formatted; it never throws (a transport would end the connection on a throw).
+   */
   async execute(args: ExecutionArgs): Promise<ExecutionResult> {
     const context = args.contextValue as { operation: GatewayContext; query: string };
-    const result = singleResult(
-      await this.endpoint.apollo.executeOperation(
-        {
-          query: context.query,
-          variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
-          operationName: args.operationName ?? undefined,
-        },
-        { contextValue: context.operation },
-      ),
-    );
-    return result as ExecutionResult;
+    try {
+      const result = singleResult(
+        await this.endpoint.apollo.executeOperation(
+          {
+            query: context.query,
+            variables: (args.variableValues as Record<string, unknown> | undefined) ?? undefined,
+            operationName: args.operationName ?? undefined,
+          },
+          { contextValue: context.operation },
+        ),
+      );
+      return result as ExecutionResult;
+    } catch (error) {
+      logger.error({ err: error }, 'live operation failed');
+      return { errors: [asGraphQLError(error)] };
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ExecutionResult } from 'graphql';
+import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocket, WebSocketServer } from 'ws';
 import { LIVE_CLOSE_CODES } from '../../contracts';
@@ -35,6 +35,22 @@ interface Extra {
   request: http.IncomingMessage;
   state?: ConnectionState;
 }
+
+/**
+ * A result as graphql-ws sends it in `next`. graphql-ws calls `toJSON()` on each error, but a
+ * query's or mutation's answer comes from Apollo already formatted (plain objects): sent as they
+ * are, so an error in an answer is a `next` with errors, not a thrown call that closes the socket.
+ */
+const nextPayload = ({ errors, ...result }: ExecutionResult): FormattedExecutionResult => ({
+  ...result,
+  ...(errors
+    ? {
+        errors: (errors as readonly (GraphQLError | GraphQLFormattedError)[]).map((error) =>
+          error instanceof GraphQLError ? error.toJSON() : error,
+        ),
+      }
+    : {}),
+});
 
 /** graphql-ws tells a subscription's end by closing the socket with a code (contracts' LIVE_CLOSE_CODES). */
 const socketEnding = (socket: WebSocket): LiveEnding => ({
@@ -87,6 +103,7 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
           if (ctx.extra.state?.expiry) clearTimeout(ctx.extra.state.expiry);
         },
         onSubscribe: async (ctx, _id, payload) => operations.prepare(ctx.extra.state!.context, payload, socketEnding(ctx.extra.socket!)),
+        onNext: (_ctx, _id, _payload, _args, result) => nextPayload(result),
         subscribe: (args) => LiveOperations.subscription(args),
         execute: (args): Promise<ExecutionResult> => operations.execute(args),
       },
