@@ -160,6 +160,61 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     await refused(badCursor, 'BAD_USER_INPUT');
   });
 
+  it("tells a partner following an order only of the order and the stages it holds, never another stage's events", async () => {
+    const imported = await t.gql(IMPORT.replace('stages { id status }', 'stages { id qcCheckpoint }'), { input: teawareOrder() });
+    const order = imported.data.importShopOrder as { id: string; stages: { id: string; qcCheckpoint: boolean }[] };
+    // The studio works its stages up to a QC checkpoint (QC recorded there); the partner then works the next, which it holds.
+    const checkpoint = order.stages.findIndex((stage) => stage.qcCheckpoint);
+    expect(checkpoint).toBeGreaterThanOrEqual(0);
+    const studioStage = order.stages[checkpoint];
+    const partnerStage = order.stages[checkpoint + 1];
+    const gilding = partner('gilding-atelier');
+    const assigned = await t.gql(
+      `mutation($id: ID!, $to: ID!, $key: String!) { assignStage(stageRunId: $id, enterpriseId: $to, idempotencyKey: $key) { id } }`,
+      { id: partnerStage.id, to: 'gilding-atelier', key: randomUUID() },
+    );
+    expect(assigned.errors).toBeUndefined();
+    const qc = `mutation($id: ID!, $key: String!) { recordQcResult(stageRunId: $id, result: PASS, idempotencyKey: $key) { id } }`;
+    for (const stage of order.stages.slice(0, checkpoint + 1)) {
+      expect((await t.gql(START, { id: stage.id })).errors).toBeUndefined();
+      if (stage.qcCheckpoint) expect((await t.gql(qc, { id: stage.id, key: randomUUID() })).errors).toBeUndefined();
+      expect((await t.gql(COMPLETE, { id: stage.id })).errors).toBeUndefined();
+    }
+    expect((await t.gql(START, { id: partnerStage.id }, { as: gilding })).errors).toBeUndefined();
+    expect((await t.gql(COMPLETE, { id: partnerStage.id }, { as: gilding })).errors).toBeUndefined();
+    const progress = (await t.gql(`query($id: ID!) { order(id: $id) { progress { eventId type stageRunId } } }`, { id: order.id })).data
+      .order.progress as { eventId: string; type: string; stageRunId: string | null }[];
+    const ofStudioStage = progress.filter((entry) => entry.stageRunId === studioStage.id);
+    const ofPartnerStage = progress.filter((entry) => entry.stageRunId === partnerStage.id);
+    expect(ofStudioStage.map((entry) => entry.type)).toEqual(
+      expect.arrayContaining([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.STAGE_COMPLETED]),
+    );
+
+    const stream = (await connect(gilding)).subscribe(
+      `subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type kind entry { eventId stageRunId } } }`,
+      { id: order.id },
+    );
+    await stream.received(ofPartnerStage.length);
+    await quiet();
+    expect(stream.errors).toEqual([]);
+    const received = stream.results.map((result) => result.data.orderProgress);
+    // Every stage event it gets is one of its own stage, with its entry; none of the studio's stage, not even its type and time.
+    const stageEvents = received.filter((event) => event.kind === 'STAGE');
+    expect(stageEvents.map((event) => event.entry?.eventId ?? null).sort()).toStrictEqual(
+      ofPartnerStage.map((entry) => entry.eventId).sort(),
+    );
+    expect(stageEvents.every((event) => event.entry?.stageRunId === partnerStage.id)).toBe(true);
+    expect(received.map((event) => event.type)).toContain(ORDER_EVENTS.IMPORTED);
+
+    // Asked directly, the orders subgraph answers the partner no entry of a stage it does not hold.
+    const token = await t.token(gilding);
+    const entryAtSubgraph = async (eventId: string) =>
+      (await postGraphQL(t.hub.subgraphs.orders.url, `query($e: ID!) { progressEvent(eventId: $e) { eventId } }`, { e: eventId }, token))
+        .data.progressEvent;
+    for (const entry of ofStudioStage) expect(await entryAtSubgraph(entry.eventId)).toBeNull();
+    expect(await entryAtSubgraph(ofPartnerStage[0].eventId)).toEqual({ eventId: ofPartnerStage[0].eventId });
+  });
+
   it('closes a connection whose token fails with 4401, and no subgraph serves subscriptions', async () => {
     const connection = liveConnection(t.hub.gateway.url, 'not-a-token');
     connections.push(connection);

@@ -83,7 +83,12 @@ const CUSTOMER_PHASE_EVENTS: readonly string[] = [
   ORDER_EVENTS.DELIVERED,
   ORDER_EVENTS.DELAY_NOTICE,
 ];
-/** What a capacity partner following an order it works on is told of. */
+/**
+ * What a capacity partner following an order it works on is told of: the order as a whole, and
+ * the events of the stages it holds. A stage event goes out only when its progress entry answers
+ * for the partner: the orders subgraph shows a partner only the entries of its own workshop, so
+ * another stage's events (their type and time included) never reach it.
+ */
 const PARTNER_KINDS: readonly LiveEventKind[] = ['ORDER', 'STAGE'];
 
 const seesEverything = (viewer: Viewer, studioId: unknown) =>
@@ -98,7 +103,8 @@ function outsiderProbes(event: EventEnvelope, viewer: Viewer, links: Record<stri
     if (!CUSTOMER_TIMELINE_EVENTS.includes(event.type as never)) return null;
     return CUSTOMER_PHASE_EVENTS.includes(event.type) ? [links.order] : [links.order, links.entry];
   }
-  if (viewer.has(CAPACITY_PARTNERS) && event.source === 'orders' && PARTNER_KINDS.includes(liveKindOf(event.type))) return [links.order];
+  if (viewer.has(CAPACITY_PARTNERS) && event.source === 'orders' && PARTNER_KINDS.includes(liveKindOf(event.type)))
+    return liveKindOf(event.type) === 'STAGE' ? [links.order, links.entry] : [links.order];
   return null;
 }
 
