@@ -318,6 +318,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const sse: RunningSse = serveSse({
     operations,
     auth: options.auth,
+    settings: liveSettings,
     rateLimits,
     trustedProxies: options.rateLimits?.trustedProxies ?? [],
     maxBodyBytes: options.maxBodyBytes,

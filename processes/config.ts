@@ -146,6 +146,9 @@ export const CONFIG_SCHEMA = z.object({
   LIVE_MAX_QUEUE: positiveWhole(DEFAULT_LIVE_SETTINGS.maxQueue),
   LIVE_KEEPALIVE_SECONDS: positiveWhole(DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000),
   LIVE_MAX_REPLAY: positiveWhole(DEFAULT_LIVE_SETTINGS.maxReplay),
+  LIVE_SSE_RESERVATION_SECONDS: seconds(DEFAULT_LIVE_SETTINGS.sseReservationMs / 1000),
+  LIVE_SSE_RESERVATIONS_PER_PRINCIPAL: positiveWhole(DEFAULT_LIVE_SETTINGS.sseReservationsPerPrincipal),
+  LIVE_SSE_RESERVATIONS: positiveWhole(DEFAULT_LIVE_SETTINGS.sseReservations),
   WEFT_ENV: variable<string | undefined>(
     'production, development or test',
     (raw) => (['production', 'development', 'test'].includes(raw) ? raw : undefined),
@@ -264,7 +267,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       maxBatch: vars.MAX_BATCH,
     },
     busSettings: { natsUrl: vars.NATS_URL, natsStream: vars.NATS_STREAM, retentionMs: vars.BUS_RETENTION_DAYS * 24 * 3600_000 },
-    live: { maxQueue: vars.LIVE_MAX_QUEUE, maxReplay: vars.LIVE_MAX_REPLAY, keepAliveMs: vars.LIVE_KEEPALIVE_SECONDS * 1000 },
+    live: {
+      maxQueue: vars.LIVE_MAX_QUEUE,
+      maxReplay: vars.LIVE_MAX_REPLAY,
+      keepAliveMs: vars.LIVE_KEEPALIVE_SECONDS * 1000,
+      sseReservationMs: vars.LIVE_SSE_RESERVATION_SECONDS * 1000,
+      sseReservationsPerPrincipal: vars.LIVE_SSE_RESERVATIONS_PER_PRINCIPAL,
+      sseReservations: vars.LIVE_SSE_RESERVATIONS,
+    },
     subgraphs: {
       delayCheckMs: vars.DELAY_CHECK_SECONDS * 1000,
       etaRefreshMs: vars.ETA_REFRESH_SECONDS * 1000,

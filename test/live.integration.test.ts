@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
 import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
 import { dialects, postGraphQL, startTestHub, TestHub } from './support/hub';
 import { fillerEvents, liveConnection, LiveConnection, wsUrl } from './support/live';
 import { teawareOrder } from './support/orders';
@@ -41,7 +42,7 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     // Room for large events (many aliases) in the slow-consumer case, and pings slower than it runs
     // under a loaded CI, so a paused client is closed for being slow, not for missing a ping.
     t = await startTestHub(dialect, {
-      live: { maxQueue: 150, maxReplay: 100_000, keepAliveMs: 120_000 },
+      live: { ...DEFAULT_LIVE_SETTINGS, maxQueue: 150, maxReplay: 100_000, keepAliveMs: 120_000 },
       limits: { ...DEFAULT_LIMITS, maxAliases: MAX_ALIASES },
     });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);

@@ -2,6 +2,7 @@ import http from 'node:http';
 import { createClient, type Client } from 'graphql-sse';
 import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
 import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
 import { startTestHub, TestHub } from './support/hub';
 import { fillerEvents, liveConnection, LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
@@ -41,7 +42,7 @@ describe('live updates over SSE (graphql-sse)', () => {
 
   beforeAll(async () => {
     // A short live queue, so a client that stops reading passes it soon (the slow-consumer case).
-    t = await startTestHub('sqlite', { live: { maxQueue: 40, maxReplay: 100_000, keepAliveMs: 120_000 } });
+    t = await startTestHub('sqlite', { live: { ...DEFAULT_LIVE_SETTINGS, maxQueue: 40, maxReplay: 100_000, keepAliveMs: 120_000 } });
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
   }, 120_000);
   afterEach(async () => {
@@ -285,5 +286,102 @@ describe('live updates over SSE (graphql-sse)', () => {
     );
     expect(partnerPath.status).toBe(200);
     expect(await partnerPath.text()).toContain('"__typename":"Query"');
+  });
+});
+
+/**
+ * graphql-sse's single-connection reservations (`PUT …/stream`), which the library never
+ * expires: only a principal reserves, each principal and the gateway hold a bounded number, and
+ * one not opened within its lifetime is ended. A short lifetime and small counts here.
+ */
+describe('reserved SSE streams', () => {
+  const LIFETIME_MS = 1_500;
+  const PER_PRINCIPAL = 2;
+  const OVERALL = 3;
+  let t: TestHub;
+
+  beforeAll(async () => {
+    t = await startTestHub('sqlite', {
+      live: {
+        ...DEFAULT_LIVE_SETTINGS,
+        sseReservationMs: LIFETIME_MS,
+        sseReservationsPerPrincipal: PER_PRINCIPAL,
+        sseReservations: OVERALL,
+      },
+    });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  const streamUrl = () => t.hub.gateway.url.replace(/\/graphql$/, '/graphql/stream');
+  const bearer = async (org: string) => ({ authorization: `Bearer ${await t.token(staff(org))}` });
+  const reserve = async (headers: Record<string, string> = {}) => {
+    const response = await fetch(streamUrl(), { method: 'PUT', headers });
+    const text = await response.text();
+    return { status: response.status, token: text, body: response.status === 201 ? null : (JSON.parse(text) as any) };
+  };
+  /** An operation sent onto a reservation (single-connection mode): 202 while it exists, 404 once it does not. */
+  const operate = async (token: string, headers: Record<string, string>, operationId = 'op') =>
+    (
+      await fetch(streamUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-graphql-event-stream-token': token, ...headers },
+        body: JSON.stringify({ query: '{ __typename }', extensions: { operationId } }),
+      })
+    ).status;
+
+  it('refuses a reservation without a token, bounds them per principal and per gateway, and ends one never opened', async () => {
+    const anonymous = await reserve();
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    const moyun = await bearer('moyun-studio');
+    const first = await reserve(moyun);
+    const second = await reserve(moyun);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const third = await reserve(moyun);
+    expect(third.status).toBe(429);
+    expect(third.body.errors[0].extensions.code).toBe('RATE_LIMITED');
+
+    const youcaifeng = await bearer('youcaifeng');
+    const other = await reserve(youcaifeng);
+    expect(other.status).toBe(201);
+    const full = await reserve(await bearer('gilding-atelier'));
+    expect(full.status).toBe(503);
+    expect(full.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    expect(t.hub.gateway.sse.reservations()).toBe(OVERALL);
+
+    // A reservation is its principal's: to anyone else it is unknown.
+    expect(await operate(first.token, youcaifeng)).toBe(404);
+
+    // Never opened, each ends after its lifetime: the stream is unknown, and the places are free again.
+    await waitFor(() => t.hub.gateway.sse.reservations() === 0, 30_000, 'the unopened reservations ended');
+    for (const reservation of [first, second, other]) expect(await operate(reservation.token, moyun)).toBe(404);
+    expect((await reserve(moyun)).status).toBe(201);
+  });
+
+  it('keeps a reservation whose stream is open past the lifetime, until the stream closes', async () => {
+    const headers = await bearer('youcaifeng');
+    await waitFor(() => t.hub.gateway.sse.reservations() === 0, 30_000, 'the earlier reservations ended');
+    const opened = await reserve(headers);
+    const controller = new AbortController();
+    const stream = await fetch(streamUrl(), {
+      headers: { accept: 'text/event-stream', 'x-graphql-event-stream-token': opened.token, ...headers },
+      signal: controller.signal,
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    try {
+      // One reserved after it and never opened ends after the lifetime; the open one is still there then.
+      const unopened = await reserve(headers);
+      expect(unopened.status).toBe(201);
+      await waitFor(() => t.hub.gateway.sse.reservations() === 1, 30_000, 'the unopened reservation ended');
+      expect(await operate(unopened.token, headers)).toBe(404);
+      expect(await operate(opened.token, headers, 'still-open')).toBe(202);
+      let received = '';
+      while (!received.includes('"__typename":"Query"')) received += new TextDecoder().decode((await reader.read()).value);
+    } finally {
+      controller.abort();
+    }
+    await waitFor(() => t.hub.gateway.sse.reservations() === 0, 30_000, 'the closed stream released');
   });
 });

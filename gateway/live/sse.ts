@@ -15,6 +15,8 @@ import type { GatewayContext } from '../context';
 import { clientAddressOf, rateLimited, type RateLimits } from '../rate-limits';
 import { LiveOperations, onTokenExpiry, type LiveEnding } from './live-operations';
 import type { LiveSubscription } from './live-subscription';
+import { SseReservations } from './sse-reservations';
+import type { LiveSettings } from './settings';
 
 /**
  * Why a stream ends, as an SSE client is told (SSE has no close codes): an event whose
@@ -51,7 +53,19 @@ interface StreamResponse {
 interface RequestContext {
   stream: StreamResponse;
   gateway: GatewayContext;
+  /** The reservation token the request names or, for a PUT, was given (set by `authenticate`). */
+  token?: string;
+  /** The gateway itself ending a reservation that was never opened. */
+  ending?: true;
 }
+
+const TOKEN_HEADER = 'x-graphql-event-stream-token';
+
+/** An answer of graphql-sse's handler: a JSON body with one error and its code. */
+const refusal = (status: number, statusText: string, message: string, code: string, headers: Record<string, string> = {}): SseResponse => [
+  JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  { status, statusText, headers: { 'content-type': 'application/json; charset=utf-8', ...headers } },
+];
 
 /**
  * A subscription served over SSE: the live subscription's results, then — when it is ended for
@@ -126,6 +140,8 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
 export interface SseOptions {
   operations: Record<string, LiveOperations>;
   auth: TokenService;
+  /** The reservations' lifetime and counts (the rest of the live settings apply through the operations). */
+  settings: Pick<LiveSettings, 'sseReservationMs' | 'sseReservationsPerPrincipal' | 'sseReservations'>;
   rateLimits?: RateLimits;
   trustedProxies: readonly string[];
   maxBodyBytes?: number;
@@ -136,6 +152,8 @@ export interface RunningSse {
   routes: Record<string, (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>>;
   /** Open SSE responses (diagnostics). */
   streams(): number;
+  /** Reserved single-connection streams, open or waiting to be opened (diagnostics). */
+  reservations(): number;
   /** Ends every stream (GOING_AWAY), e.g. before a deploy; clients resume elsewhere with `after`. */
   dropStreams(): void;
   close(): Promise<void>;
@@ -153,13 +171,63 @@ export function serveSse(options: SseOptions): RunningSse {
   const open = new Set<StreamResponse>();
   const subscriptions = new Set<EndableSubscription>();
   const routes: RunningSse['routes'] = {};
+  const reservations = new SseReservations(options.settings);
   for (const [path, operations] of Object.entries(options.operations)) {
+    /** Ends a reservation whose stream was never opened: opened here and closed at once, so graphql-sse forgets it. */
+    const endUnopened = async (token: string) => {
+      const [answer] = await handler({
+        method: 'GET',
+        url: `${path}/stream`,
+        headers: { get: (key) => (key === 'accept' ? 'text/event-stream' : key === TOKEN_HEADER ? token : undefined) },
+        body: null,
+        raw: undefined as unknown as http.IncomingMessage,
+        context: { stream: { response: undefined as unknown as http.ServerResponse }, gateway: { principal: null }, token, ending: true },
+      });
+      // Not an event stream: its client opened it meanwhile (409), and it stays.
+      if (answer && typeof answer !== 'string') await answer.return(undefined);
+    };
     const handler = createHandler<http.IncomingMessage, RequestContext, any>({
       // The reservation token of single-connection mode (graphql-sse's own header); never the JWT.
-      authenticate: (request) =>
-        request.headers.get('x-graphql-event-stream-token') ||
-        new URL(request.url, 'http://localhost').searchParams.get('token') ||
-        crypto.randomUUID(),
+      // A reservation is a principal's, bounded in number, and given a fresh token by the hub.
+      authenticate: (request) => {
+        const context = request.context;
+        if (request.method === 'PUT') {
+          const owner = context.gateway.principal?.subject;
+          if (!owner)
+            return refusal(401, 'Unauthorized', 'Reserving a stream needs a token (Authorization: Bearer …)', 'UNAUTHENTICATED', {
+              'www-authenticate': 'Bearer',
+            });
+          const token = crypto.randomUUID();
+          const refused = reservations.reserve(owner, token, () => endUnopened(token));
+          const retryAfter = String(Math.max(1, Math.ceil(options.settings.sseReservationMs / 1000)));
+          if (refused === 'PER_PRINCIPAL')
+            return refusal(
+              429,
+              'Too Many Requests',
+              `You hold ${options.settings.sseReservationsPerPrincipal} reserved streams already: use or close one first`,
+              'RATE_LIMITED',
+              { 'retry-after': retryAfter },
+            );
+          if (refused === 'OVERALL')
+            return refusal(
+              503,
+              'Service Unavailable',
+              'This gateway holds all the reserved streams it may: try again shortly',
+              'SERVICE_UNAVAILABLE',
+              {
+                'retry-after': retryAfter,
+              },
+            );
+          return (context.token = token);
+        }
+        const named = request.headers.get(TOKEN_HEADER) || new URL(request.url, 'http://localhost').searchParams.get('token');
+        if (!named) return crypto.randomUUID();
+        // Another principal's reservation is as unknown to a caller as one that does not exist.
+        const owner = reservations.ownerOf(named);
+        if (owner !== undefined && owner !== context.gateway.principal?.subject && !context.ending)
+          return refusal(404, 'Not Found', 'Stream not found', 'NOT_FOUND');
+        return (context.token = named);
+      },
       onSubscribe: async (
         request: SseRequest<http.IncomingMessage, RequestContext>,
         params,
@@ -236,19 +304,25 @@ export function serveSse(options: SseOptions): RunningSse {
         requestId: requestIdOf(request),
         clientAddress: clientAddressOf(request, options.trustedProxies),
       };
+      const context: RequestContext = { stream, gateway };
       const [answer, init] = await handler({
         method: request.method ?? 'GET',
         url,
         headers: { get: (key) => [request.headers[key]].flat().join('\n') || undefined },
         body,
         raw: request,
-        context: { stream, gateway },
+        context,
       });
+      // A PUT that did not create its stream after all (406, 409) frees the place it took.
+      if (request.method === 'PUT' && init.status !== 201 && context.token) reservations.release(context.token);
       response.writeHead(init.status, init.statusText, init.headers);
       if (!answer || typeof answer === 'string') {
         response.end(answer ?? undefined);
         return;
       }
+      // The reserved stream is open: it lasts as long as its response, and is released with it.
+      const reserved = context.token !== undefined && reservations.ownerOf(context.token) !== undefined ? context.token : undefined;
+      if (reserved) reservations.opened(reserved);
       open.add(stream);
       const stop = () => void answer.return(undefined);
       response.once('close', stop);
@@ -269,6 +343,7 @@ export function serveSse(options: SseOptions): RunningSse {
       } finally {
         response.off('close', stop);
         open.delete(stream);
+        if (reserved) reservations.release(reserved);
         response.end();
       }
     };
@@ -284,8 +359,10 @@ export function serveSse(options: SseOptions): RunningSse {
   return {
     routes,
     streams: () => open.size,
+    reservations: () => reservations.size,
     dropStreams,
     close: async () => {
+      reservations.close();
       dropStreams();
       if (open.size > 0) await new Promise((resolve) => setTimeout(resolve, 150));
       for (const stream of open) stream.response.destroy();
