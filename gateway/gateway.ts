@@ -23,7 +23,7 @@ import { RunningLiveServer, serveLive } from './live/server';
 import { serveSse, type RunningSse } from './live/sse';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
 import { boundUrl } from '../platform/base/public-url';
-import { webApp, type ShareSummary, type WebAppSettings } from './web-app';
+import { webApp, type ShareAnswer, type ShareSummary, type WebAppSettings } from './web-app';
 import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
 import { epcisCaptureRoutes } from './epcis-capture';
@@ -80,6 +80,8 @@ export interface GatewayOptions {
   maxBodyBytes?: number;
   /** Operations a minute per principal and per address (RATE_LIMITS); none when absent. */
   rateLimits?: RateLimitSettings;
+  /** The proxies whose X-Forwarded-For tells a caller's address (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
   /** Serve /metrics on the public port (not in production: METRICS_PORT serves it there). */
   metricsRoute?: boolean;
   /** Keep answers subgraphs mark public (default true; see subgraph-fetcher.ts). */
@@ -224,13 +226,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const production = options.production ?? false;
   const armor = armorFor(limits, production);
   const rateLimits = options.rateLimits ? new RateLimits(options.rateLimits) : undefined;
+  const trustedProxies = options.trustedProxies ?? [];
   const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
     const authorization = request.headers.authorization;
     return {
       principal: await options.auth.principalOf(authorization),
       authorization,
       requestId: requestIdOf(request),
-      clientAddress: clientAddressOf(request, options.rateLimits?.trustedProxies ?? []),
+      clientAddress: clientAddressOf(request, trustedProxies),
     };
   };
   // Public answers are the same on every endpoint: one cache for all, forgotten per subgraph on its change events.
@@ -289,14 +292,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const endpoints: Record<string, GraphQLEndpoint & LiveEndpoint> = { '/graphql': endpointFor(fs.readFileSync(SUPERGRAPH_PATH, 'utf8')) };
   for (const audience of AUDIENCES) endpoints[`/graphql/${audience}`] = endpointFor(fs.readFileSync(contractPath(audience), 'utf8'));
   const publicUrl = options.auth.publicUrl;
-  // The share page's preview is read from the graph as anyone would: the public sharedOrder.
-  const shareSummary = async (shareId: string, language: 'zh' | 'en'): Promise<ShareSummary | null> => {
+  // The share page's preview is read from the graph as anyone would: the public sharedOrder,
+  // counted against the page request's address like any call without a token.
+  const shareSummary = async (shareId: string, language: 'zh' | 'en', request: http.IncomingMessage): Promise<ShareAnswer> => {
     const result = await endpoints['/graphql'].apollo.executeOperation(
       { query: SHARE_SUMMARY, variables: { shareId } },
-      { contextValue: { principal: null } },
+      { contextValue: { principal: null, requestId: requestIdOf(request), clientAddress: clientAddressOf(request, trustedProxies) } },
     );
-    const shared =
-      result.body.kind === 'single' ? (result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined) : null;
+    if (result.body.kind !== 'single') return null;
+    const refused = result.body.singleResult.errors?.find((error) => error.extensions?.code === 'RATE_LIMITED');
+    if (refused) return { retryAfterSeconds: Number(refused.extensions?.retryAfterSeconds) || 60 };
+    const shared = result.body.singleResult.data?.sharedOrder as SharedOrderPreview | null | undefined;
     return shared ? sharePreview(shared, language) : null;
   };
   const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
@@ -320,7 +326,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     auth: options.auth,
     settings: liveSettings,
     rateLimits,
-    trustedProxies: options.rateLimits?.trustedProxies ?? [],
+    trustedProxies,
     maxBodyBytes: options.maxBodyBytes,
   });
   const http = await serveApollo({
@@ -364,7 +370,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const target = changed && subgraphTargets.get(changed);
     if (target) answers?.forget(target);
   });
-  const running = serveLive({ server: http.server, operations, auth: options.auth, keepAliveMs: liveSettings.keepAliveMs });
+  const running = serveLive({
+    server: http.server,
+    operations,
+    auth: options.auth,
+    keepAliveMs: liveSettings.keepAliveMs,
+    connectionsPerAddress: liveSettings.connectionsPerAddress,
+    trustedProxies,
+  });
   const url = `${http.url}/graphql`;
   live = running;
   const liveReadings = async () => [

@@ -18,13 +18,11 @@ export interface RateLimitSettings {
   publicPerAddressPerMinute: number;
   /** Shared by every gateway when set (REDIS_URL); in memory, per gateway, otherwise. */
   redisUrl?: string;
-  /** The proxies in front of the gateway whose X-Forwarded-For is believed (TRUSTED_PROXIES). */
-  trustedProxies: readonly string[];
   /** Keys are kept under this prefix in Redis (tests keep theirs apart). */
   keyPrefix?: string;
 }
 
-export const DEFAULT_RATE_LIMITS: Omit<RateLimitSettings, 'trustedProxies'> = Object.freeze({
+export const DEFAULT_RATE_LIMITS: RateLimitSettings = Object.freeze({
   perPrincipalPerMinute: 600,
   publicPerAddressPerMinute: 300,
 });
@@ -32,9 +30,10 @@ export const DEFAULT_RATE_LIMITS: Omit<RateLimitSettings, 'trustedProxies'> = Ob
 const normalise = (address: string) => address.replace(/^::ffff:/, '');
 
 /**
- * The address a request comes from: the socket's peer, or, when that peer is a trusted proxy,
- * the nearest address in X-Forwarded-For that is not one (read from the right: what the proxies
- * appended, never what the client claimed before them).
+ * The address a request comes from: the socket's peer, or, when that peer is a trusted proxy
+ * (TRUSTED_PROXIES), the nearest address in X-Forwarded-For that is not one (read from the right:
+ * what the proxies appended, never what the client claimed before them). HTTP operations, page
+ * requests and WebSocket upgrades alike: calls without a token are counted per this address.
  */
 export function clientAddressOf(request: http.IncomingMessage, trustedProxies: readonly string[]): string {
   const trusted = new Set(trustedProxies.map(normalise));

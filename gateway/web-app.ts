@@ -51,13 +51,16 @@ export interface ShareSummary {
   imageUrl: string;
 }
 
+/** A share's summary, null when there is no such share, or how long the page's address must wait (its budget is spent). */
+export type ShareAnswer = ShareSummary | null | { retryAfterSeconds: number };
+
 export interface WebAppOptions {
   distDir?: string;
   publicUrl: PublicUrl;
   settings: WebAppSettings;
   auth: TokenService;
-  /** The share page's summary, from the graph (null: no such share). */
-  shareSummary(shareId: string, language: 'zh' | 'en'): Promise<ShareSummary | null>;
+  /** The share page's summary, from the graph, asked for the page's request (its client address is counted). */
+  shareSummary(shareId: string, language: 'zh' | 'en', request: http.IncomingMessage): Promise<ShareAnswer>;
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
@@ -254,11 +257,22 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     const share = SHARE_ROUTE.exec(pathname);
     if (share) {
       const language = languageOf(request);
-      let summary: ShareSummary | null = null;
+      let summary: ShareAnswer = null;
       try {
-        summary = await options.shareSummary(share[1], language);
+        summary = await options.shareSummary(share[1], language, request);
       } catch (error) {
         logger.warn({ err: error }, 'share page: the summary could not be read');
+      }
+      if (summary && 'retryAfterSeconds' in summary) {
+        // This address asked too much: a 429 for it alone, never a "not found" for a share that exists.
+        response.setHeader('retry-after', String(summary.retryAfterSeconds));
+        sendPage(
+          request,
+          response,
+          429,
+          `<title>${language === 'zh' ? '请求过于频繁，请稍后再试' : 'Too many requests: try again shortly'} · Weft</title><meta name="robots" content="noindex">`,
+        );
+        return true;
       }
       if (!summary) {
         sendPage(

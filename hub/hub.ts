@@ -32,6 +32,8 @@ export interface HubOptions {
   settings?: SubgraphSettings;
   maxBodyBytes?: number;
   rateLimits?: RateLimitSettings;
+  /** The proxies whose X-Forwarded-For tells a caller's address (TRUSTED_PROXIES). */
+  trustedProxies?: readonly string[];
   /** /metrics on every part's port (tests, the embedded hub outside production). */
   metricsRoute?: boolean;
 }
@@ -89,6 +91,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       web: options.web,
       maxBodyBytes: options.maxBodyBytes,
       rateLimits: options.rateLimits,
+      trustedProxies: options.trustedProxies,
       metricsRoute: options.metricsRoute,
       subgraphUrls: Object.fromEntries(Object.entries(subgraphs).map(([name, runtime]) => [name, runtime.url])),
     });

@@ -55,6 +55,8 @@ export interface HubConfig {
   tracing: { endpoint?: string; serviceName?: string };
   /** Operations a minute per principal and per address (RATE_LIMITS=false turns them off). */
   rateLimits?: RateLimitSettings;
+  /** TRUSTED_PROXIES: the proxies whose X-Forwarded-For tells a caller's address (none by default). */
+  trustedProxies: readonly string[];
   /** ANSWER_CACHE=false: the gateway keeps no public subgraph answers (benchmarks compare). */
   cacheAnswers: boolean;
 }
@@ -149,6 +151,7 @@ export const CONFIG_SCHEMA = z.object({
   LIVE_SSE_RESERVATION_SECONDS: seconds(DEFAULT_LIVE_SETTINGS.sseReservationMs / 1000),
   LIVE_SSE_RESERVATIONS_PER_PRINCIPAL: positiveWhole(DEFAULT_LIVE_SETTINGS.sseReservationsPerPrincipal),
   LIVE_SSE_RESERVATIONS: positiveWhole(DEFAULT_LIVE_SETTINGS.sseReservations),
+  LIVE_CONNECTIONS_PER_ADDRESS: positiveWhole(DEFAULT_LIVE_SETTINGS.connectionsPerAddress),
   WEFT_ENV: variable<string | undefined>(
     'production, development or test',
     (raw) => (['production', 'development', 'test'].includes(raw) ? raw : undefined),
@@ -274,6 +277,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
       sseReservationMs: vars.LIVE_SSE_RESERVATION_SECONDS * 1000,
       sseReservationsPerPrincipal: vars.LIVE_SSE_RESERVATIONS_PER_PRINCIPAL,
       sseReservations: vars.LIVE_SSE_RESERVATIONS,
+      connectionsPerAddress: vars.LIVE_CONNECTIONS_PER_ADDRESS,
     },
     subgraphs: {
       delayCheckMs: vars.DELAY_CHECK_SECONDS * 1000,
@@ -306,8 +310,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
             perPrincipalPerMinute: vars.RATE_LIMIT_PER_MINUTE,
             publicPerAddressPerMinute: vars.RATE_LIMIT_PUBLIC_PER_MINUTE,
             redisUrl: vars.REDIS_URL,
-            trustedProxies: vars.TRUSTED_PROXIES,
           },
+    trustedProxies: vars.TRUSTED_PROXIES,
     auth: () => ({
       hubSecret: hubSecret(vars.AUTH_SECRET, dataDir, production),
       jwksUrl: vars.AUTH_JWKS_URL,

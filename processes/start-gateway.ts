@@ -25,6 +25,7 @@ boot({
       web: config.web,
       maxBodyBytes: config.maxBodyBytes,
       rateLimits: config.rateLimits,
+      trustedProxies: config.trustedProxies,
       metricsRoute: config.metricsRoute,
       cacheAnswers: config.cacheAnswers,
       // Which subgraphs there are comes from the supergraph; where each runs, from <NAME>_URL / <NAME>_PORT.

@@ -3,12 +3,16 @@ import type http from 'node:http';
 import { clientAddressOf, RateLimits } from '../gateway/rate-limits';
 import { startTestHub, TestHub } from './support/hub';
 import { createClient } from 'graphql-sse';
+import WebSocket from 'ws';
+import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
+import { liveConnection, wsUrl } from './support/live';
 import { teawareOrder } from './support/orders';
 import { staff } from './support/principals';
 import { waitFor } from './support/wait';
 
 const PER_PRINCIPAL = 5;
 const PER_ADDRESS = 3;
+const CONNECTIONS_PER_ADDRESS = 3;
 const REDIS_URL = process.env.REDIS_URL;
 if (!REDIS_URL) console.warn('Rate limits in Redis skipped: REDIS_URL is not set (.ci/run sets it). The in-memory store is tested.');
 
@@ -23,10 +27,11 @@ describe.each([['memory', undefined], ...(REDIS_URL ? [['redis', REDIS_URL]] : [
         rateLimits: {
           perPrincipalPerMinute: PER_PRINCIPAL,
           publicPerAddressPerMinute: PER_ADDRESS,
-          trustedProxies: ['127.0.0.1'],
           redisUrl,
           keyPrefix: `weft-test-${randomUUID()}`,
         },
+        trustedProxies: ['127.0.0.1'],
+        live: { ...DEFAULT_LIVE_SETTINGS, connectionsPerAddress: CONNECTIONS_PER_ADDRESS },
       });
     }, 60_000);
     afterAll(() => t?.close());
@@ -59,6 +64,73 @@ describe.each([['memory', undefined], ...(REDIS_URL ? [['redis', REDIS_URL]] : [
       // A client cannot claim another address before the proxy's: the proxy appends the real one.
       expect((await post({ query: '{ enterprises { id } }' }, from('198.51.100.1, 203.0.113.5'))).status).toBe(429);
       expect((await post({ query: '{ enterprises { id } }' }, from('203.0.113.6'))).status).toBe(200);
+    });
+
+    /** A WebSocket upgrade as a proxy at 127.0.0.1 forwards it for `address`: its status (101 when opened) and the socket. */
+    const upgrade = (address: string) =>
+      new Promise<{ status: number; socket: WebSocket }>((resolve, reject) => {
+        const socket = new WebSocket(wsUrl(t.hub.gateway.url), 'graphql-transport-ws', { headers: { 'x-forwarded-for': address } });
+        socket.once('open', () => resolve({ status: 101, socket }));
+        socket.once('unexpected-response', (_request, response) => resolve({ status: response.statusCode ?? 0, socket }));
+        socket.once('error', reject);
+      });
+
+    it('counts operations over a WebSocket without a token per the upgrade’s address, and share previews per the page’s', async () => {
+      // graphql-ws's stock client, its upgrade forwarded for one address by the trusted proxy.
+      class FromAddress extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: { 'x-forwarded-for': '203.0.113.20' } });
+        }
+      }
+      const connection = liveConnection(t.hub.gateway.url, undefined, { webSocketImpl: FromAddress });
+      try {
+        const ask = () =>
+          new Promise<any>((resolve, reject) => {
+            let answer: any;
+            connection.client.subscribe(
+              { query: '{ enterprises { id } }' },
+              { next: (result) => (answer = result), error: reject, complete: () => resolve(answer) },
+            );
+          });
+        for (let call = 0; call < PER_ADDRESS; call += 1) expect((await ask()).errors).toBeUndefined();
+        expect((await ask()).errors[0].extensions.code).toBe('RATE_LIMITED');
+      } finally {
+        await connection.dispose();
+      }
+      // The socket's address is the one counted: its budget is spent over HTTP too, and no one else's is.
+      const from = (address: string) => ({ 'x-forwarded-for': address });
+      expect((await post({ query: '{ enterprises { id } }' }, from('203.0.113.20'))).status).toBe(429);
+      expect((await post({ query: '{ enterprises { id } }' }, from('203.0.113.21'))).status).toBe(200);
+
+      // A share page's preview is asked for the page's address: its budget, and only its, is spent.
+      const sharePage = (address: string) =>
+        fetch(`${t.hub.gateway.url.replace(/\/graphql$/, '')}/share/no-such-share`, { headers: from(address) });
+      for (let call = 0; call < PER_ADDRESS; call += 1) expect((await sharePage('203.0.113.22')).status).toBe(404);
+      const refused = await sharePage('203.0.113.22');
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await post({ query: '{ enterprises { id } }' }, from('203.0.113.22'))).status).toBe(429);
+      expect((await sharePage('203.0.113.23')).status).toBe(404);
+    });
+
+    it('caps the WebSocket connections open at once from one address; a closed one frees its place', async () => {
+      const opened = [];
+      for (let index = 0; index < CONNECTIONS_PER_ADDRESS; index += 1) opened.push(await upgrade('203.0.113.30'));
+      try {
+        expect(opened.map(({ status }) => status)).toEqual(Array(CONNECTIONS_PER_ADDRESS).fill(101));
+        const over = await upgrade('203.0.113.30');
+        expect(over.status).toBe(429);
+        const elsewhere = await upgrade('203.0.113.31');
+        expect(elsewhere.status).toBe(101);
+        elsewhere.socket.close();
+        opened.shift()!.socket.close();
+        await waitFor(() => t.hub.gateway.live.connections() === CONNECTIONS_PER_ADDRESS - 1, 10_000, 'the closes seen');
+        const again = await upgrade('203.0.113.30');
+        opened.push(again);
+        expect(again.status).toBe(101);
+      } finally {
+        for (const { socket } of opened) socket.terminate();
+      }
     });
 
     it('counts operations sent over SSE (graphql-sse) against the same budget', async () => {
@@ -160,7 +232,6 @@ describe('the client address', () => {
     const settings = {
       perPrincipalPerMinute: 4,
       publicPerAddressPerMinute: 4,
-      trustedProxies: [],
       redisUrl: REDIS_URL,
       keyPrefix: `weft-test-${randomUUID()}`,
     };

@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { LIVE_CLOSE_CODES } from '../../contracts';
 import type { TokenService } from '../../platform/access/tokens';
 import type { GatewayContext } from '../context';
+import { clientAddressOf } from '../rate-limits';
 import { LiveOperations, onTokenExpiry, type LiveEnding } from './live-operations';
 
 export interface LiveServerOptions {
@@ -15,6 +16,10 @@ export interface LiveServerOptions {
   auth: TokenService;
   /** How often a connection is pinged; one that does not answer in time is cut. */
   keepAliveMs: number;
+  /** Connections open at once from one client address; past it an upgrade is answered 429. */
+  connectionsPerAddress: number;
+  /** The proxies whose X-Forwarded-For tells the client's address (TRUSTED_PROXIES). */
+  trustedProxies: readonly string[];
 }
 
 export interface RunningLiveServer {
@@ -89,7 +94,9 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
             const expiry = onTokenExpiry(authorization, () =>
               socket.close(LIVE_CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token and resume with after'),
             );
-            ctx.extra.state = { context: { principal, authorization }, expiry };
+            // The upgrade request's address: operations without a token are counted per address, as over HTTP.
+            const clientAddress = clientAddressOf(ctx.extra.request!, options.trustedProxies);
+            ctx.extra.state = { context: { principal, authorization, clientAddress }, expiry };
             return true;
           } catch (error) {
             socket.close(4401, `Unauthorized: ${(error as Error).message}`.slice(0, 120));
@@ -112,13 +119,28 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
       options.keepAliveMs,
     );
   }
+  // Open connections per client address (every path together), bounded by connectionsPerAddress.
+  const perAddress = new Map<string, number>();
   const onUpgrade = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const wss = servers.get(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (!wss) {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
+    const address = clientAddressOf(request, options.trustedProxies);
+    if ((perAddress.get(address) ?? 0) >= options.connectionsPerAddress) {
+      socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 10\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      ws.once('close', () => {
+        const count = (perAddress.get(address) ?? 1) - 1;
+        if (count > 0) perAddress.set(address, count);
+        else perAddress.delete(address);
+      });
+      wss.emit('connection', ws, request);
+    });
   };
   options.server.on('upgrade', onUpgrade);
   const dropConnections = (

@@ -18,6 +18,12 @@ export interface LiveSettings {
   sseReservationsPerPrincipal: number;
   /** SSE reservations this gateway holds at once, everyone's together; past it a PUT is 503. */
   sseReservations: number;
+  /**
+   * graphql-ws connections open at once from one client address (behind a trusted proxy, the
+   * address it forwards): past it an upgrade is answered 429. Generous: customers behind a
+   * carrier's NAT share an address, and a browser opens one per tab and endpoint.
+   */
+  connectionsPerAddress: number;
 }
 
 export const DEFAULT_LIVE_SETTINGS: LiveSettings = Object.freeze({
@@ -27,4 +33,5 @@ export const DEFAULT_LIVE_SETTINGS: LiveSettings = Object.freeze({
   sseReservationMs: 10_000,
   sseReservationsPerPrincipal: 20,
   sseReservations: 10_000,
+  connectionsPerAddress: 200,
 });

@@ -83,6 +83,8 @@ export interface TestHubOptions {
   web?: WebAppSettings;
   /** Rate limits (off unless given: every test call comes from 127.0.0.1). */
   rateLimits?: RateLimitSettings;
+  /** The proxies whose X-Forwarded-For is believed (none unless given). */
+  trustedProxies?: readonly string[];
   /** The PostgreSQL server a postgresql hub gets its scratch database on (default DATABASE_URL). */
   databaseServerUrl?: string;
   /** The bus (default: the in-process bus on the hub's database); e.g. a NATS server's URL. */
@@ -121,6 +123,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
       busSettings: options.busSettings,
       limits: options.limits,
       rateLimits: options.rateLimits,
+      trustedProxies: options.trustedProxies,
       metricsRoute: true,
       live: options.live,
       web: options.web,

@@ -59,6 +59,8 @@ export interface LiveConnectionOptions {
    * moves): results whose `type` is one of them are left out of `results`.
    */
   ignoreTypes?: readonly string[];
+  /** The WebSocket class the client opens its socket with (default ws's; e.g. one sending a header). */
+  webSocketImpl?: unknown;
 }
 
 export function liveConnection(httpUrl: string, token?: string, options: LiveConnectionOptions = {}): LiveConnection {
@@ -67,7 +69,7 @@ export function liveConnection(httpUrl: string, token?: string, options: LiveCon
   const closes: { code: number; reason: string }[] = [];
   const client = createClient({
     url: wsUrl(httpUrl),
-    webSocketImpl: WebSocket,
+    webSocketImpl: options.webSocketImpl ?? WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: options.retryAttempts ?? 0,
     retryWait: async () => new Promise((resolve) => setTimeout(resolve, 100)),
