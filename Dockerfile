@@ -10,14 +10,17 @@ RUN npm run build && npm run build:web && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-ENV NODE_ENV=production HOST=0.0.0.0
+# Production mode: no demo sign-in, no demo seed unless SEED_DEMO=true, and no start without
+# AUTH_SECRET (docker run -e AUTH_SECRET=…; see docs/operations.md).
+ENV NODE_ENV=production WEFT_ENV=production HOST=0.0.0.0
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/web/dist ./web/dist
 COPY --from=build /app/package.json ./package.json
-# The embedded hub (the default command) keeps its SQLite files here; the services use PostgreSQL.
-RUN mkdir -p /app/data && chown node:node /app/data
+# The embedded hub (the default command) keeps its SQLite files here, private to the node user
+# (the hub keeps it 0700 and its files 0600 too); the services use PostgreSQL.
+RUN mkdir -p /app/data && chown node:node /app/data && chmod 700 /app/data
 USER node
 # Every part answers /readyz on its port (PORT for a subgraph, GATEWAY_PORT for the gateway); no curl in the image.
 HEALTHCHECK --interval=5s --timeout=3s --start-period=30s --retries=5 \

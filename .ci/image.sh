@@ -2,7 +2,8 @@
 # The image without a Docker engine (none runs here): lint the Dockerfile, run its build stage's
 # RUN commands in a clean copy of the committed tree, assemble the final stage from its
 # `COPY --from=build` lines, check it holds production dependencies only, then start it with the
-# image's CMD and ask it the image's HEALTHCHECK — for the gateway and for a subgraph.
+# image's CMD and ENV (production: it refuses to start without AUTH_SECRET), ask it the image's
+# HEALTHCHECK — for the gateway and for a subgraph — and check it offers no demo sign-in.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -45,21 +46,38 @@ for dev in jest ts-jest playwright-core vite @graphql-codegen/cli madge; do
   [ ! -e "$FINAL/node_modules/$dev" ] || { echo "Image: the final stage holds the dev dependency $dev"; exit 1; }
 done
 
-# Start it as the image would (its CMD, NODE_ENV=production), on free ports and fresh data.
+# Start it as the image would: its CMD and its ENV (WEFT_ENV=production), on free ports, fresh
+# data and loopback (HOST=127.0.0.1 instead of the image's 0.0.0.0).
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
 CMD=$(stage_lines final | grep '^CMD ' | sed 's/^CMD //' | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0,"utf8")).join(" "))')
 HEALTHCHECK=$(stage_lines final | grep '^HEALTHCHECK ' | sed 's/^.* CMD //' | node -e 'const a=JSON.parse(require("fs").readFileSync(0,"utf8")); process.stdout.write(a[2])')
+IMAGE_ENV=$(stage_lines final | grep '^ENV ' | sed 's/^ENV //')
+for assignment in $IMAGE_ENV; do export "${assignment?}"; done
+[ "${WEFT_ENV:-}" = production ] || { echo "Image: the Dockerfile's ENV does not set WEFT_ENV=production"; exit 1; }
+export HOST=127.0.0.1
 export GATEWAY_PORT ORDERS_PORT
 GATEWAY_PORT=$(free_port)
 for name in NETWORK VOCABULARY ORDERS SUPPLIERS CAPACITY KITCHENS NOTIFICATIONS WECHAT_STUB; do export "${name}_PORT=$(free_port)"; done
-unset DATABASE_URL NATS_URL
+unset DATABASE_URL NATS_URL AUTH_SECRET SEED_DEMO DEMO_SIGN_IN
 mkdir -p "$FINAL/data"
+
+# Without AUTH_SECRET the image refuses to start, saying what to set.
+if (cd "$FINAL" && timeout 60 $CMD > "$WORK/refused.log" 2>&1); then
+  echo "Image: started without AUTH_SECRET"; exit 1
+fi
+grep -q "WEFT_ENV=production needs AUTH_SECRET" "$WORK/refused.log" || { echo "Image: without AUTH_SECRET it said:"; cat "$WORK/refused.log"; exit 1; }
+
+AUTH_SECRET=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('base64url'))")
 cd "$FINAL"
-NODE_ENV=production HOST=127.0.0.1 $CMD > "$WORK/hub.log" 2>&1 &
+AUTH_SECRET="$AUTH_SECRET" $CMD > "$WORK/hub.log" 2>&1 &
 HUB=$!
 cd "$ROOT"
 healthy() { env "$@" node -e "$HEALTHCHECK"; }
 for _ in $(seq 1 120); do healthy PORT= && break; sleep 1; done
 healthy PORT= || { echo "Image: the gateway never became healthy"; tail -20 "$WORK/hub.log"; exit 1; }
 healthy PORT="$ORDERS_PORT" || { echo "Image: the orders subgraph is not healthy"; tail -20 "$WORK/hub.log"; exit 1; }
-echo "Image: built from the Dockerfile's steps, production dependencies only, healthy (gateway :$GATEWAY_PORT, orders :$ORDERS_PORT)"
+
+# Nobody reaching its port signs in: no demo sign-in (404 for any role), no demo network.
+status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{"role":"HUB_ADMIN"}' "http://127.0.0.1:$GATEWAY_PORT/demo/sign-in")
+[ "$status" = 404 ] || { echo "Image: /demo/sign-in answered $status, not 404"; exit 1; }
+echo "Image: built from the Dockerfile's steps, production dependencies only, refuses to start without AUTH_SECRET, healthy (gateway :$GATEWAY_PORT, orders :$ORDERS_PORT), no demo sign-in"

@@ -226,7 +226,7 @@ function parseEnvironment(env: NodeJS.ProcessEnv) {
   return parsed.data;
 }
 
-/** What an entrance may default where the environment is silent (the embedded hub's demo). */
+/** What an entrance may default where the environment is silent (the embedded hub's demo); ignored in production. */
 export interface ConfigDefaults {
   seedDemo?: boolean;
   demoSignIn?: boolean;
@@ -246,7 +246,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     throw new ConfigurationError(
       'OIDC_CLIENT_ID needs OIDC_ISSUER or AUTH_ISSUER (the identity provider the studio console signs in with)',
     );
-  const demoSignIn = vars.DEMO_SIGN_IN ?? defaults.demoSignIn ?? false;
+  // An entrance's demo defaults (npm start: demo sign-in, demo seed) apply only outside
+  // production: a production hub seeds or signs in for the demo only when told so explicitly.
+  const fallback: ConfigDefaults = production ? {} : defaults;
+  if (production && !vars.AUTH_SECRET)
+    throw new ConfigurationError(
+      'WEFT_ENV=production needs AUTH_SECRET (32+ random characters, the same on every process of the hub: the key of the tokens it signs)',
+    );
+  const demoSignIn = vars.DEMO_SIGN_IN ?? fallback.demoSignIn ?? false;
   if (demoSignIn && production) throw new ConfigurationError('DEMO_SIGN_IN is for the demo: it cannot be on with WEFT_ENV=production');
   const placement = (name: string, kind: 'PORT' | 'URL') => env[`${envName(name)}_${kind}`] || undefined;
   return {
@@ -257,7 +264,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     subgraphUrl: (name, defaultPort) =>
       placement(name, 'URL') ?? `http://127.0.0.1:${Number(placement(name, 'PORT') ?? defaultPort)}/graphql`,
     subgraphName: vars.SUBGRAPH,
-    seedDemo: vars.SEED_DEMO ?? defaults.seedDemo ?? false,
+    seedDemo: vars.SEED_DEMO ?? fallback.seedDemo ?? false,
     production,
     logLevel: vars.LOG_LEVEL!,
     maxBodyBytes: vars.MAX_BODY_BYTES,
@@ -313,7 +320,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
           },
     trustedProxies: vars.TRUSTED_PROXIES,
     auth: () => ({
-      hubSecret: hubSecret(vars.AUTH_SECRET, dataDir, production),
+      hubSecret: hubSecret(vars.AUTH_SECRET, dataDir),
       jwksUrl: vars.AUTH_JWKS_URL,
       issuer: vars.AUTH_ISSUER,
       audience: vars.AUTH_AUDIENCE,
@@ -340,12 +347,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
  * <DATA_DIR>/auth-secret (created on first start, readable by this user only), so that
  * `npm run token` and the running hub agree without any setup.
  */
-function hubSecret(configured: string | undefined, dataDir: string, production: boolean): string {
+function hubSecret(configured: string | undefined, dataDir: string): string {
   if (configured) {
     if (configured.length < MIN_SECRET_LENGTH) throw new ConfigurationError(`AUTH_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
     return configured;
   }
-  if (production) throw new Error('WEFT_ENV=production needs AUTH_SECRET (the key of the tokens the hub signs)');
   const file = path.join(dataDir, 'auth-secret');
   fs.mkdirSync(dataDir, { recursive: true });
   try {

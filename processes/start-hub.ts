@@ -27,7 +27,7 @@ boot({
     const customerPage = config.seedDemo ? await demoCustomerLink(hub.gateway.url, auth) : null;
     console.log(`
 Weft hub is running.
-  Web app:   ${web}/   (studio console ${web}/studio with demo sign-in, partner ${web}/partner, supplier ${web}/supplier)
+  Web app:   ${web}/   (studio console ${web}/studio${config.web.demoSignIn ? ' with demo sign-in' : ''}, partner ${web}/partner, supplier ${web}/supplier)
   The demo order as its customer sees it (what the studio sends in WeChat; open it beside the studio console):
     ${customerPage ?? '(no demo order: mint a link for one of yours in the studio console)'}
   Gateway:   ${url}   (health: /healthz, readiness: /readyz)

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONFIG_SCHEMA, readConfig } from '../processes/config';
+import { CONFIG_SCHEMA, ConfigurationError, readConfig } from '../processes/config';
 
 /** Configuration: one schema (processes/config.ts) read once; docs/operations.md documents it, variable by variable. */
 describe('configuration', () => {
@@ -42,6 +42,23 @@ describe('configuration', () => {
     expect(() => read({ ORDERS_PORT: 'x' })).toThrow('ORDERS_PORT must be a port number (0–65535), not "x"');
     expect(() => read({ NATS_URL: 'localhost:4222' })).toThrow('NATS_URL must be a nats or tls URL, not "localhost:4222"');
     expect(() => read({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres or postgresql URL/);
+  });
+
+  it('in production, refuses to start without AUTH_SECRET and applies no demo default of an entrance', () => {
+    const demo = { seedDemo: true, demoSignIn: true };
+    expect(() => readConfig({ DATA_DIR: dataDir, WEFT_ENV: 'production' }, demo)).toThrow(
+      new ConfigurationError(
+        'WEFT_ENV=production needs AUTH_SECRET (32+ random characters, the same on every process of the hub: the key of the tokens it signs)',
+      ),
+    );
+    const production = readConfig({ DATA_DIR: dataDir, WEFT_ENV: 'production', AUTH_SECRET: 'x'.repeat(32) }, demo);
+    expect(production).toMatchObject({ production: true, seedDemo: false, web: { demoSignIn: false } });
+    // Seeding the demo into a production hub is an explicit choice (docker-compose: SEED_DEMO=true).
+    expect(readConfig({ DATA_DIR: dataDir, WEFT_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), SEED_DEMO: 'true' }, demo).seedDemo).toBe(
+      true,
+    );
+    // Outside production the entrance's demo defaults hold (npm start).
+    expect(readConfig({ DATA_DIR: dataDir }, demo)).toMatchObject({ production: false, seedDemo: true, web: { demoSignIn: true } });
   });
 
   it('turns what it reads into the settings passed down: timers, retries, the WeChat account, limits', () => {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SUBGRAPHS } from '../../subgraphs/registry';
 import { freePort } from './ports';
 import { waitFor } from './wait';
 
@@ -10,8 +11,12 @@ export interface HubProcess {
   /** Each part's port: GATEWAY, NETWORK, VOCABULARY … */
   ports: Record<string, number>;
   gatewayUrl: string;
+  /** DATA_DIR: created by the hub (removed once it has exited). */
+  dataDir: string;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
+  /** Everything it printed so far, stdout and stderr interleaved as they arrived. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -35,11 +40,19 @@ export async function startHubProcess(env: Record<string, string> = {}): Promise
   }
 }
 
-async function launchHubProcess(env: Record<string, string>): Promise<HubProcess> {
+/** The variables that place each part: the gateway, every subgraph of the registry, the WeChat stand-in. */
+export const HUB_PROCESS_PARTS = ['GATEWAY', ...SUBGRAPHS.map((subgraph) => subgraph.name.toUpperCase()), 'WECHAT_STUB'];
+
+/**
+ * Starts the hub's process without waiting for it (one that refuses to start exits at once);
+ * what it prints is kept (`output()`), and its stderr is passed on to the test's.
+ */
+export async function launchHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const ports: Record<string, number> = {};
-  for (const name of ['GATEWAY', 'NETWORK', 'VOCABULARY', 'ORDERS', 'SUPPLIERS', 'CAPACITY', 'KITCHENS', 'NOTIFICATIONS', 'WECHAT_STUB'])
-    ports[name] = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
+  for (const name of HUB_PROCESS_PARTS) ports[name] = await freePort();
+  // A fresh data directory the hub creates itself, inside a folder of the test's own.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
+  const dataDir = path.join(scratch, 'data');
   const child = spawn(process.execPath, [path.resolve(__dirname, '..', '..', 'processes', 'start-hub.js')], {
     env: {
       PATH: process.env.PATH,
@@ -50,15 +63,23 @@ async function launchHubProcess(env: Record<string, string>): Promise<HubProcess
       ...Object.fromEntries(Object.entries(ports).map(([name, port]) => [`${name}_PORT`, String(port)])),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  exited.finally(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  const chunks: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr!.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    process.stderr.write(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
+  exited.finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
   return {
     child,
     ports,
     gatewayUrl: `http://127.0.0.1:${ports.GATEWAY}/graphql`,
+    dataDir,
     exited,
+    output: () => Buffer.concat(chunks).toString('utf8'),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGINT');
       await exited;
