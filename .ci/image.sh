@@ -3,7 +3,8 @@
 # RUN commands in a clean copy of the committed tree, assemble the final stage from its
 # `COPY --from=build` lines, check it holds production dependencies only, then start it with the
 # image's CMD and ENV (production: it refuses to start without AUTH_SECRET), ask it the image's
-# HEALTHCHECK — for the gateway and for a subgraph — and check it offers no demo sign-in.
+# HEALTHCHECK — for the gateway and for a subgraph — and check it offers no demo sign-in and keeps
+# its data private.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -80,4 +81,11 @@ healthy PORT="$ORDERS_PORT" || { echo "Image: the orders subgraph is not healthy
 # Nobody reaching its port signs in: no demo sign-in (404 for any role), no demo network.
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{"role":"HUB_ADMIN"}' "http://127.0.0.1:$GATEWAY_PORT/demo/sign-in")
 [ "$status" = 404 ] || { echo "Image: /demo/sign-in answered $status, not 404"; exit 1; }
-echo "Image: built from the Dockerfile's steps, production dependencies only, refuses to start without AUTH_SECRET, healthy (gateway :$GATEWAY_PORT, orders :$ORDERS_PORT), no demo sign-in"
+# The data directory (made with a plain mkdir above, 0755) is the node user's alone once the hub
+# has started, and so is every file in it.
+mode=$(stat -c '%a' "$FINAL/data")
+[ "$mode" = 700 ] || { echo "Image: the data directory is $mode, not 700"; exit 1; }
+open_files=$(find "$FINAL/data" -type f ! -perm 600)
+[ -z "$open_files" ] || { echo "Image: data files readable by others:"; ls -l $open_files; exit 1; }
+ls "$FINAL/data"/orders.db >/dev/null || { echo "Image: no SQLite files in the data directory"; exit 1; }
+echo "Image: built from the Dockerfile's steps, production dependencies only, refuses to start without AUTH_SECRET, healthy (gateway :$GATEWAY_PORT, orders :$ORDERS_PORT), no demo sign-in, private data"

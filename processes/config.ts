@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { AuthOptions, MIN_SECRET_LENGTH } from '../platform/access/tokens';
 import type { DatabaseLocation } from '../platform/data/database';
+import { ensurePrivateDirectory } from '../platform/data/private-files';
 import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../gateway/rate-limits';
@@ -353,7 +354,7 @@ function hubSecret(configured: string | undefined, dataDir: string): string {
     return configured;
   }
   const file = path.join(dataDir, 'auth-secret');
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDirectory(dataDir);
   try {
     fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
   } catch (error) {

@@ -4,7 +4,7 @@ import { DEMO_ORDER_ID } from '../demo/orders';
 import { startHub } from '../hub/hub';
 import { TokenService } from '../platform/access/tokens';
 import { boot } from './boot';
-import { startWechatStub } from './wechat-stub';
+import { describeWechatMessage, startWechatStub } from './wechat-stub';
 
 /** `npm start`: the whole hub in one process, on the embedded defaults, with the demo network. */
 boot({
@@ -15,8 +15,7 @@ boot({
     // Embedded and no WeChat app configured: a local stand-in for the WeChat API receives the
     // customers' messages and prints them (docs/domains/notifications.md).
     const wechat = !config.production && !config.subgraphs.wechat ? await startWechatStub({ port: config.wechatStubPort }) : null;
-    if (wechat)
-      wechat.onMessage = (message) => console.log(`[wechat stub] to ${message.touser}: ${message.text?.content.replace(/\n/g, ' / ')}`);
+    if (wechat) wechat.onMessage = (message) => console.log(describeWechatMessage('[wechat stub]', message));
     const settings = wechat
       ? { ...config.subgraphs, wechat: { baseUrl: wechat.url, appId: wechat.appId, appSecret: wechat.appSecret } }
       : config.subgraphs;

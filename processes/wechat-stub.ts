@@ -10,8 +10,8 @@ import type { AddressInfo } from 'node:net';
  * one, 40013/40125 for a wrong app id or secret, 47001 for a malformed message, and 45015 for a
  * customer outside the 48-hour reply window (`outsideWindow`).
  *
- * `npm run wechat-stub [-- --port 4090]` runs it alone and prints what it receives; `npm start`
- * starts one in-process when no WECHAT_APP_ID is configured.
+ * `npm run wechat-stub [-- --port 4090]` runs it alone and prints what it receives (the text,
+ * not the recipient); `npm start` starts one in-process when no WECHAT_APP_ID is configured.
  */
 export interface WechatStubMessage {
   touser: string;
@@ -35,6 +35,14 @@ export interface WechatStub {
   failNext(count: number): void;
   onMessage?: (message: WechatStubMessage) => void;
   close(): Promise<void>;
+}
+
+/**
+ * One received message as the stand-in prints it: its text on one line, never the recipient's
+ * openid (a customer's identifier at WeChat: personal data, kept out of every log).
+ */
+export function describeWechatMessage(prefix: string, message: WechatStubMessage): string {
+  return `${prefix} message to a customer: ${message.text?.content.replace(/\n/g, ' / ') ?? `(${message.msgtype})`}`;
 }
 
 export async function startWechatStub(
@@ -116,7 +124,7 @@ export async function startWechatStub(
 if (require.main === module) {
   const index = process.argv.indexOf('--port');
   void startWechatStub({ port: index >= 0 ? Number(process.argv[index + 1]) : 4090 }).then((stub) => {
-    stub.onMessage = (message) => console.log(`[wechat] to ${message.touser}: ${message.text?.content}`);
+    stub.onMessage = (message) => console.log(describeWechatMessage('[wechat]', message));
     console.log(
       `WeChat API stub on ${stub.url}\nStart the hub with WECHAT_API_BASE=${stub.url} WECHAT_APP_ID=${stub.appId} WECHAT_APP_SECRET=${stub.appSecret}`,
     );

@@ -4,6 +4,7 @@ import type { FilterDef } from '@mikro-orm/core/typings';
 import type { MetadataStorage, MigrationObject } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { recordStatement } from '../base/tracing';
+import { ensurePrivateDatabaseFile, ensurePrivateDirectory } from './private-files';
 
 export type Dialect = 'sqlite' | 'postgresql';
 
@@ -138,6 +139,10 @@ export async function openDatabase(definition: DatabaseDefinition, location: Dat
   const options = await ormOptions(definition, location, statements);
   const dialect = dialectOf(location);
   if (dialect === 'postgresql') await ensurePostgresSchema(location.databaseUrl!, definition.name);
+  if (dialect === 'sqlite') {
+    ensurePrivateDirectory(location.dataDir);
+    ensurePrivateDatabaseFile(options.dbName!);
+  }
   const orm = await MikroORM.init(options);
   if (dialect === 'sqlite') {
     // WAL lets readers proceed while one writer commits; the timeout queues concurrent writers.

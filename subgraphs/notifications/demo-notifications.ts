@@ -1,23 +1,23 @@
 import { DEFAULT_NOTIFICATION_PREFERENCES } from '../../contracts';
-import { demoOrderIdsOf } from '../../demo/orders';
+import { demoWechatCustomers } from '../../demo/customers';
 import type { RequestContext } from '../../platform/access/context';
 import { CustomerPreference } from './entities';
 
 /**
  * The demo: every customer of 墨韵文创 came through its WeChat official account and is told on
- * WeChat (openid `oDEMO_<n>`). Seeded before the orders, so the orders' events find them.
+ * WeChat (demo/customers.ts). Seeded before the orders, so the orders' events find them.
  */
 export async function seedDemoNotifications(ctx: RequestContext<unknown>): Promise<void> {
   const em = ctx.em.fork();
   if ((await em.count(CustomerPreference, {})) > 0) return;
   const now = new Date();
-  demoOrderIdsOf('moyun-studio').forEach((orderId, index) =>
+  demoWechatCustomers().forEach(({ orderId, wechatOpenId }) =>
     em.persist(
       em.create(CustomerPreference, {
         orderId,
         studioId: 'moyun-studio',
         channel: 'WECHAT',
-        wechatOpenId: `oDEMO_moyun_${String(index + 1).padStart(4, '0')}`,
+        wechatOpenId,
         tier: 'DETAILED',
         timeZone: DEFAULT_NOTIFICATION_PREFERENCES.timeZone,
         dailyDigest: false,

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../platform/access/context';
 import { seededRandom } from '../../platform/data/seeded-random';
 import { DEMO_ORDER_COUNT, DEMO_STUDIO_PRODUCTS, demoOrderId, demoProductOf } from '../../demo/orders';
+import { demoCustomer } from '../../demo/customers';
 import { StudioCostProfile } from './entities/cost-profile';
 import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
@@ -136,11 +137,7 @@ export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_
         channel: (['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT'] as const)[index % 4],
         externalOrderId: `DEMO-${String(index + 1).padStart(4, '0')}`,
         studioId: product.studioId,
-        customer: {
-          name: `Demo Customer ${index + 1}`,
-          contact: `+86 138 0000 ${String(index).padStart(4, '0')}`,
-          address: `${index + 1} Demo Road, Shanghai`,
-        },
+        customer: demoCustomer(index),
         priceCents: product.priceCents,
         customerTierMax: index % 7 === 3 ? 'BASIC' : 'DETAILED',
         lines: [

@@ -25,16 +25,24 @@ export interface HubProcess {
  * patching, signals), on free ports and a fresh data directory, without the demo seed; resolves
  * once its gateway is ready. A port found free can be taken by another suite's server before
  * the child binds it; a child that exits before it is ready is started again on other ports.
+ * `readyWithinMs`: longer for a hub that seeds the demo first.
  */
-export async function startHubProcess(env: Record<string, string> = {}): Promise<HubProcess> {
+export async function startHubProcess(env: Record<string, string> = {}, readyWithinMs = 60_000): Promise<HubProcess> {
   for (let attempt = 1; ; attempt += 1) {
     const hub = await launchHubProcess(env);
     const gone = () => hub.child.exitCode !== null || hub.child.signalCode !== null;
-    await waitFor(
-      async () => gone() || (await fetch(`http://127.0.0.1:${hub.ports.GATEWAY}/readyz`).catch(() => null))?.status === 200,
-      60_000,
-      'the hub',
-    );
+    try {
+      await waitFor(
+        async () => gone() || (await fetch(`http://127.0.0.1:${hub.ports.GATEWAY}/readyz`).catch(() => null))?.status === 200,
+        readyWithinMs,
+        'the hub',
+      );
+    } catch (error) {
+      // Not ready in time: stopped, so no hub outlives the suite.
+      hub.child.kill('SIGKILL');
+      await hub.exited;
+      throw error;
+    }
     if (!gone()) return hub;
     if (attempt >= 3) throw new Error('The hub process exited before it was ready, three times');
   }
