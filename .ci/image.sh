@@ -3,7 +3,7 @@
 # RUN commands in a clean copy of the committed tree, assemble the final stage from its
 # `COPY --from=build` lines, check it holds production dependencies only, then start it with the
 # image's CMD and ENV (production: it refuses to start without AUTH_SECRET), ask it the image's
-# HEALTHCHECK — for the gateway and for a subgraph — and check it offers no demo sign-in and keeps
+# HEALTHCHECK — for the gateway and for each subgraph — and check it offers no demo sign-in and keeps
 # its data private.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,12 +53,12 @@ free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0
 CMD=$(stage_lines final | grep '^CMD ' | sed 's/^CMD //' | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0,"utf8")).join(" "))')
 HEALTHCHECK=$(stage_lines final | grep '^HEALTHCHECK ' | sed 's/^.* CMD //' | node -e 'const a=JSON.parse(require("fs").readFileSync(0,"utf8")); process.stdout.write(a[2])')
 IMAGE_ENV=$(stage_lines final | grep '^ENV ' | sed 's/^ENV //')
-for assignment in $IMAGE_ENV; do export "${assignment?}"; done
+for assignment in $IMAGE_ENV; do export "$assignment"; done
 [ "${WEFT_ENV:-}" = production ] || { echo "Image: the Dockerfile's ENV does not set WEFT_ENV=production"; exit 1; }
 export HOST=127.0.0.1
-export GATEWAY_PORT ORDERS_PORT
-GATEWAY_PORT=$(free_port)
-for name in NETWORK VOCABULARY ORDERS SUPPLIERS CAPACITY KITCHENS NOTIFICATIONS WECHAT_STUB; do export "${name}_PORT=$(free_port)"; done
+# Every server's port variable, from the subgraph registry as built into the image.
+PORT_VARIABLES=$(cd "$FINAL" && node dist/tools/hub-ports.js)
+for variable in $PORT_VARIABLES; do export "$variable=$(free_port)"; done
 unset DATABASE_URL NATS_URL AUTH_SECRET SEED_DEMO DEMO_SIGN_IN
 mkdir -p "$FINAL/data"
 
@@ -76,9 +76,13 @@ cd "$ROOT"
 healthy() { env "$@" node -e "$HEALTHCHECK"; }
 for _ in $(seq 1 120); do healthy PORT= && break; sleep 1; done
 healthy PORT= || { echo "Image: the gateway never became healthy"; tail -20 "$WORK/hub.log"; exit 1; }
-healthy PORT="$ORDERS_PORT" || { echo "Image: the orders subgraph is not healthy"; tail -20 "$WORK/hub.log"; exit 1; }
+# …and each subgraph on the port it was given (the registry's, so none is missed).
+for variable in $PORT_VARIABLES; do
+  case "$variable" in GATEWAY_PORT | WECHAT_STUB_PORT) continue ;; esac
+  healthy PORT="${!variable}" || { echo "Image: the subgraph on $variable (${!variable}) is not healthy"; tail -20 "$WORK/hub.log"; exit 1; }
+done
 
-# Nobody reaching its port signs in: no demo sign-in (404 for any role), no demo network.
+# Nobody reaching its port signs in: no demo sign-in (404).
 status=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'content-type: application/json' -d '{"role":"HUB_ADMIN"}' "http://127.0.0.1:$GATEWAY_PORT/demo/sign-in")
 [ "$status" = 404 ] || { echo "Image: /demo/sign-in answered $status, not 404"; exit 1; }
 # The data directory (made with a plain mkdir above, 0755) is the node user's alone once the hub
@@ -88,4 +92,4 @@ mode=$(stat -c '%a' "$FINAL/data")
 open_files=$(find "$FINAL/data" -type f ! -perm 600)
 [ -z "$open_files" ] || { echo "Image: data files readable by others:"; ls -l $open_files; exit 1; }
 ls "$FINAL/data"/orders.db >/dev/null || { echo "Image: no SQLite files in the data directory"; exit 1; }
-echo "Image: built from the Dockerfile's steps, production dependencies only, refuses to start without AUTH_SECRET, healthy (gateway :$GATEWAY_PORT, orders :$ORDERS_PORT), no demo sign-in, private data"
+echo "Image: built from the Dockerfile's steps, production dependencies only, refuses to start without AUTH_SECRET, healthy (gateway :$GATEWAY_PORT and $(($(wc -w <<<"$PORT_VARIABLES") - 2)) subgraphs), no demo sign-in, private data"

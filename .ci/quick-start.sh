@@ -17,8 +17,9 @@ CURL=$(block 3)
 grep -q "npm run --silent token" <<<"$CURL" || { echo "README's third block is no longer the token-and-curl example: update .ci/quick-start.sh"; exit 1; }
 
 export DATA_DIR; DATA_DIR=$(mktemp -d)
-export GATEWAY_PORT; GATEWAY_PORT=$(free_port)
-for name in NETWORK VOCABULARY ORDERS SUPPLIERS CAPACITY KITCHENS NOTIFICATIONS WECHAT_STUB; do export "${name}_PORT=$(free_port)"; done
+# Every server's port variable, from the subgraph registry (built by CI before; else built here).
+[ -f dist/tools/hub-ports.js ] || npm run --silent build
+for variable in $(node dist/tools/hub-ports.js); do export "$variable=$(free_port)"; done
 # The quick start is the embedded default: no database server, no NATS.
 unset DATABASE_URL NATS_URL
 LOG="$DATA_DIR/start.log"

@@ -64,6 +64,9 @@ export interface HubConfig {
 
 const envName = (name: string) => name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
 
+/** The variable that gives a subgraph's port in a process that serves it: NETWORK_PORT, ORDERS_PORT … */
+export const subgraphPortVariable = (name: string) => `${envName(name)}_PORT`;
+
 /**
  * One variable of the configuration: what it accepts (said in the error when a value does not
  * parse) and its default. Unset and empty both mean the default.

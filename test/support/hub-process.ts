@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SUBGRAPHS } from '../../subgraphs/registry';
+import { HUB_PORT_VARIABLES } from '../../tools/hub-ports';
 import { freePort } from './ports';
 import { waitFor } from './wait';
 
@@ -48,16 +48,13 @@ export async function startHubProcess(env: Record<string, string> = {}, readyWit
   }
 }
 
-/** The variables that place each part: the gateway, every subgraph of the registry, the WeChat stand-in. */
-export const HUB_PROCESS_PARTS = ['GATEWAY', ...SUBGRAPHS.map((subgraph) => subgraph.name.toUpperCase()), 'WECHAT_STUB'];
-
 /**
  * Starts the hub's process without waiting for it (one that refuses to start exits at once);
  * what it prints is kept (`output()`), and its stderr is passed on to the test's.
  */
 export async function launchHubProcess(env: Record<string, string>): Promise<HubProcess> {
   const ports: Record<string, number> = {};
-  for (const name of HUB_PROCESS_PARTS) ports[name] = await freePort();
+  for (const variable of HUB_PORT_VARIABLES) ports[variable.replace(/_PORT$/, '')] = await freePort();
   // A fresh data directory the hub creates itself, inside a folder of the test's own.
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-process-'));
   const dataDir = path.join(scratch, 'data');
