@@ -145,7 +145,7 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     ]);
     expect(await lots()).toEqual(before);
 
-    // Only the supplier itself, or a hub admin, publishes its stock.
+    // Only the supplier itself publishes its stock: not another supplier, not a studio, not a hub admin (who writes only the directory).
     expect(
       codeOf(
         await t.gql(
@@ -165,15 +165,10 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       ),
     ).toBe('FORBIDDEN');
     expect(await lots()).toEqual(before);
-    expect(
-      (
-        await t.gql(
-          PUBLISH,
-          { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 80 }] },
-          { as: hubAdmin() },
-        )
-      ).data.publishInventory.applied,
-    ).toBe(1);
+    const newLot = { supplierId: 'jingdezhen-clay', sequence: 10, items: [{ sku: 'GLAZE-CELADON', lotCode: 'JDZ-G-LATE', onHand: 80 }] };
+    expect(codeOf(await t.gql(PUBLISH, newLot, { as: hubAdmin() }))).toBe('FORBIDDEN');
+    expect(await lots()).toEqual(before);
+    expect((await t.gql(PUBLISH, newLot, clay)).data.publishInventory.applied).toBe(1);
   });
 
   it("reserves an order's bill of materials oldest lot first, releases it on cancellation and consumes it at material preparation", async () => {
@@ -420,9 +415,8 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       const items = clayLots
         .filter((lot) => lot.supplierId === supplierId)
         .map((lot) => ({ sku: 'CLAY-KAOLIN', lotCode: lot.lotCode, onHand: lot.reserved + (lot === spare ? safetyStock + need / 2 : 0) }));
-      expect((await t.gql(PUBLISH, { supplierId, sequence: 1_000, items }, { as: hubAdmin() })).data.publishInventory.applied).toBe(
-        items.length,
-      );
+      const asSupplier = { as: partner(supplierId, 'SUPPLIER') };
+      expect((await t.gql(PUBLISH, { supplierId, sequence: 1_000, items }, asSupplier)).data.publishInventory.applied).toBe(items.length);
     }
     await settledClay();
     expect(await statusOf(covered.id)).toBe('AVAILABLE');

@@ -23,6 +23,7 @@ import {
   audiencesOfOperation,
   decideField,
   fieldRuleOf,
+  hubAdminWriteProblem,
   operationDecision,
   relationTo,
   rowCondition,
@@ -95,6 +96,8 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
           continue;
         }
         seenOperations.add(key);
+        const hubAdminWrite = hubAdminWriteProblem(key, rule);
+        if (hubAdminWrite) problems.push(hubAdminWrite);
         guardOperation(field, rule, key);
       }
       continue;

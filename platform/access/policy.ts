@@ -28,6 +28,25 @@ export interface RolesActingFor {
   roles: readonly Role[];
   /** The enterprise the operation acts for; the caller's org must be it (hub admins, if listed, may act for any). */
   actsFor(args: Record<string, unknown>): string;
+  /**
+   * A write to the network directory (an enterprise's entry), not to data inside an enterprise:
+   * the only kind of mutation that may list HUB_ADMIN (enforce.ts refuses any other), and one its
+   * service records in the audit trail (platform/data/audit.ts).
+   */
+  directory?: true;
+}
+
+/**
+ * Why a mutation's rule is refused: hub admins write the directory only, never data inside an
+ * enterprise (orders, stock, allocations …), so only a `directory` rule may admit them — by
+ * listing HUB_ADMIN or by admitting any token. Null when the rule is fine.
+ */
+export function hubAdminWriteProblem(key: string, rule: OperationRule): string | null {
+  if (!key.startsWith('Mutation.') || rule === 'PUBLIC') return null;
+  if (rule === 'AUTHENTICATED') return `${key} admits any token, hub admins too: name the roles that may write`;
+  if (rolesOf(rule).includes('HUB_ADMIN') && !('directory' in rule && rule.directory))
+    return `${key} lets HUB_ADMIN write inside an enterprise: hub admins write only the directory (a rule with \`directory: true\`)`;
+  return null;
 }
 
 /**

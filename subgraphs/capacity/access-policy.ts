@@ -5,8 +5,8 @@ import { CAPACITY_PARTNERS } from '../../platform/access/viewer';
 /**
  * Who sees what of shared capacity. Every studio's staff see the active offers (that is what
  * they plan overflow against); a partner or kitchen sees its own offers and the work allocated
- * to it; a studio sees its own requests and where they went. Allocating is a studio lead's for
- * their own requests, a hub admin's for all of them jointly.
+ * to it; a studio sees its own requests and where they went. Allocating is a studio lead's, for
+ * their own requests (hub admins read all of it and write none).
  */
 export const capacityAccess: AccessPolicy = {
   operations: {
@@ -27,7 +27,6 @@ export const capacityAccess: AccessPolicy = {
     'Mutation.withdrawCapacityOffer': [...CAPACITY_PARTNERS, ...STUDIO_LEADS],
     'Mutation.requestOverflow': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.allocateOverflow': STUDIO_LEADS,
-    'Mutation.runAllocationRound': ['HUB_ADMIN'],
     'Mutation.declineAllocation': CAPACITY_PARTNERS,
     'Mutation.declareDemandSurge': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
   },

@@ -116,11 +116,6 @@ export class CapacityResolver {
     return this.service.allocate(ctx, { requestIds });
   }
 
-  @Mutation(() => AllocationRound, { description: 'Places every open request of every studio jointly: the hub-wide optimum (hub admins)' })
-  runAllocationRound(@Ctx() { ctx }: Context): Promise<AllocationRound> {
-    return this.service.allocate(ctx, { all: true });
-  }
-
   @Mutation(() => Allocation, { description: 'A partner declines work it has not started: the capacity returns and the request reopens' })
   declineAllocation(@Arg('allocationId', () => ID) allocationId: string, @Ctx() { ctx }: Context): Promise<Allocation> {
     return this.service.decline(ctx, allocationId);

@@ -108,20 +108,15 @@ export class CapacityService {
     return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
   }
 
-  /**
-   * Places open requests: the caller's own (`requestIds`, each visible to the caller or it is
-   * NOT_FOUND), or with `all` every open request of every studio jointly (the hub-wide optimum).
-   */
-  allocate(ctx: RequestContext<unknown>, scope: { requestIds?: string[]; all?: boolean }): Promise<AllocationRound> {
-    scope.requestIds?.forEach((id) => requireId(ID_PREFIX.request, id, 'overflow request'));
+  /** Places the caller's own open requests (`requestIds`, each visible to the caller or it is NOT_FOUND). */
+  allocate(ctx: RequestContext<unknown>, scope: { requestIds: string[] }): Promise<AllocationRound> {
+    scope.requestIds.forEach((id) => requireId(ID_PREFIX.request, id, 'overflow request'));
     return inTransaction(ctx, (em) => this.allocateIn(em, ctx.actor, scope));
   }
 
-  async allocateIn(em: EntityManager, actor: EventActor, scope: { requestIds?: string[]; all?: boolean }): Promise<AllocationRound> {
-    const requests = scope.all
-      ? await em.find(OverflowRequest, { status: { $in: ['OPEN', 'PARTIAL'] } }, { orderBy: { id: 'asc' } })
-      : await em.find(OverflowRequest, { id: { $in: [...new Set(scope.requestIds ?? [])] } }, { orderBy: { id: 'asc' } });
-    const missing = (scope.requestIds ?? []).find((id) => !requests.some((request) => request.id === id));
+  async allocateIn(em: EntityManager, actor: EventActor, scope: { requestIds: string[] }): Promise<AllocationRound> {
+    const requests = await em.find(OverflowRequest, { id: { $in: [...new Set(scope.requestIds)] } }, { orderBy: { id: 'asc' } });
+    const missing = scope.requestIds.find((id) => !requests.some((request) => request.id === id));
     if (missing) throw notFound('Overflow request', missing);
     const open = requests.filter((request) => request.status === 'OPEN' || request.status === 'PARTIAL');
     if (open.length === 0) return { allocations: [], unmet: [], objectiveCents: 0, optimal: true };

@@ -1,6 +1,7 @@
 import { NETWORK_EVENTS } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput, notFound } from '../../platform/base/errors';
+import { recordAudit } from '../../platform/data/audit';
 import { recordEvent } from '../../platform/events/outbox';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
@@ -15,7 +16,8 @@ const CHANGEABLE = ['nameZh', 'nameEn', 'region', 'gln'] as const;
 /**
  * The network directory. Its entries are public and gateways keep the answers, so every change
  * records `enterprise.updated` in the same transaction: gateways on the bus forget what they
- * kept of the directory when it arrives (the rest wait out the answers' max-age).
+ * kept of the directory when it arrives (the rest wait out the answers' max-age). Every change
+ * is also in the audit trail (platform/data/audit.ts), in the same transaction.
  */
 export class DirectoryService {
   async changeEnterprise(
@@ -41,6 +43,8 @@ export class DirectoryService {
           actor: ctx.actor,
           payload: { enterpriseId: id, changed: [...changed] },
         });
+        // Directory writes are the hub admin's only writes: each is in the audit trail, whoever made it.
+        recordAudit(em, ctx, { operation: 'changeEnterprise', subject: { type: 'Enterprise', id }, changed });
         return enterprise.id;
       }),
     );

@@ -9,12 +9,13 @@ import { createNetworkLoaders, NetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
 import { OutboxEvent } from '../../platform/events/outbox';
 import { IdempotencyRecord } from '../../platform/data/transactions';
+import { AuditEntry } from '../../platform/data/audit';
 import { NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
 
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
-  database: { entities: [Enterprise, IdempotencyRecord, OutboxEvent], migrations: networkMigrations },
+  database: { entities: [Enterprise, IdempotencyRecord, OutboxEvent, AuditEntry], migrations: networkMigrations },
   // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
   publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS },
   access: networkAccess,

@@ -35,7 +35,8 @@ export const suppliersAccess: AccessPolicy = {
     'Query.purchaseOrders': INVENTORY_READERS,
     // Anyone's: its rows are the purchase orders' row rule and a supplier's own lots (resolver), so a partner or customer gets none.
     'Query.supplyVisibilityEvents': 'AUTHENTICATED',
-    'Mutation.publishInventory': { roles: ['SUPPLIER', 'HUB_ADMIN'], actsFor: (args) => args.supplierId as string },
+    // A supplier's stock is its own to publish (hub admins read it; they write only the directory).
+    'Mutation.publishInventory': { roles: ['SUPPLIER'], actsFor: (args) => args.supplierId as string },
     'Mutation.placePurchaseOrder': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
     'Mutation.confirmPurchaseOrder': ['SUPPLIER'],
     'Mutation.shipPurchaseOrder': ['SUPPLIER'],

@@ -1,17 +1,19 @@
 import { STUDIO_STAFF } from '../../contracts';
 import type { AccessPolicy } from '../../platform/access/policy';
 
-/** Whoever may send EPCIS events: the network's enterprises (not customers). */
-const SENDERS = [...STUDIO_STAFF, 'PARTNER', 'KITCHEN', 'SUPPLIER', 'HUB_ADMIN'] as const;
+/** Whoever may send EPCIS events: the network's enterprises (not customers, nor hub admins, who write only the directory). */
+const SENDERS = [...STUDIO_STAFF, 'PARTNER', 'KITCHEN', 'SUPPLIER'] as const;
+/** Who may read capture jobs: their senders, and hub admins (every job). */
+const READERS = [...SENDERS, 'HUB_ADMIN'] as const;
 const sentBy = (viewer: { org?: string | null }) => ({ capturedBy: viewer.org! });
 
 /** A capture job is its sender's: a studio's staff, a partner or a supplier sees the jobs its own enterprise sent. */
 export const traceabilityAccess: AccessPolicy = {
   operations: {
     'Mutation.recordCapture': SENDERS,
-    'Query.captureJob': SENDERS,
-    'Query.capturedEventIds': SENDERS,
-    'Query.capturedEvents': SENDERS,
+    'Query.captureJob': READERS,
+    'Query.capturedEventIds': READERS,
+    'Query.capturedEvents': READERS,
   },
   types: {
     CaptureJob: {

@@ -3,19 +3,23 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261121231700 as SqliteMigration20261121231700 } from './sqlite/Migration20261121231700';
 import { Migration20261202100824 as SqliteMigration20261202100824 } from './sqlite/Migration20261202100824';
 import { Migration20261202200000 as SqliteMigration20261202200000 } from './sqlite/Migration20261202200000';
+import { Migration20261207130041 as SqliteMigration20261207130041 } from './sqlite/Migration20261207130041';
 import { Migration20261121231700 as PostgresMigration20261121231700 } from './postgresql/Migration20261121231700';
 import { Migration20261202100824 as PostgresMigration20261202100824 } from './postgresql/Migration20261202100824';
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
+import { Migration20261207130041 as PostgresMigration20261207130041 } from './postgresql/Migration20261207130041';
 
 export const networkMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
     { name: 'Migration20261121231700', class: SqliteMigration20261121231700 },
     { name: 'Migration20261202100824', class: SqliteMigration20261202100824 },
     { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
+    { name: 'Migration20261207130041', class: SqliteMigration20261207130041 },
   ],
   postgresql: [
     { name: 'Migration20261121231700', class: PostgresMigration20261121231700 },
     { name: 'Migration20261202100824', class: PostgresMigration20261202100824 },
     { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
+    { name: 'Migration20261207130041', class: PostgresMigration20261207130041 },
   ],
 };

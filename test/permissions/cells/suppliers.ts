@@ -170,7 +170,7 @@ export const suppliersCells: Cell[] = [
     observe: mutationOutcome,
     expected: row(
       'UNAUTHENTICATED',
-      'ALLOWED',
+      'FORBIDDEN',
       'FORBIDDEN',
       'FORBIDDEN',
       'FORBIDDEN',

@@ -81,7 +81,7 @@ export const traceabilityCells: Cell[] = [
     observe: mutationOutcome,
     expected: row(
       'UNAUTHENTICATED',
-      'ALLOWED',
+      'FORBIDDEN',
       'ALLOWED',
       'ALLOWED',
       'ALLOWED',
