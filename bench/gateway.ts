@@ -31,7 +31,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HUB_AUDIENCE, HUB_ISSUER, type Principal } from '../contracts';
 import { demoOrderIdsOf } from '../demo/orders';
-import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { TokenService } from '../platform/access/tokens';
 import { cpuSecondsOf, launch, launchEmbeddedHub, launchGateway, sleep, startSubgraphProcesses, stopAll } from './processes';
 import { goalLine, median, percentile } from './figures';

@@ -11,7 +11,7 @@ import { logger } from '../platform/base/logger';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../platform/graphql/request-errors';
 import { hubError } from '../platform/base/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
-import { armorFor, DEFAULT_LIMITS, type OperationLimits } from './limits';
+import { DEFAULT_LIMITS, operationRules, type OperationLimits } from '../platform/graphql/limits';
 import { PublicAnswerCache, subgraphFetcher } from './subgraph-fetcher';
 import { PUBLIC_DATA_CHANGES, type EventType } from '../contracts';
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
@@ -224,7 +224,7 @@ async function subgraphReady(url: string): Promise<boolean> {
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   const production = options.production ?? false;
-  const armor = armorFor(limits, production);
+  const rules = operationRules<GatewayContext>(limits, production);
   const rateLimits = options.rateLimits ? new RateLimits(options.rateLimits) : undefined;
   const trustedProxies = options.trustedProxies ?? [];
   const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
@@ -265,15 +265,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       gateway,
       formatError: formatGatewayError,
       includeStacktraceInErrorResponses: false,
-      introspection: !production,
+      // The limits, and in production no introspection and no suggestions (the same rules as every subgraph's).
+      // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
+      introspection: rules.introspection,
+      parseOptions: rules.parseOptions,
+      validationRules: rules.validationRules,
       csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
       allowBatchedHttpRequests: true,
       stopOnTerminationSignals: false,
-      // Apollo's own token limit: a document past it is a 400 GRAPHQL_PARSE_FAILED, like any syntax error.
-      parseOptions: { maxTokens: limits.maxTokens },
-      validationRules: armor.validationRules,
       plugins: [
-        ...armor.plugins,
+        ...rules.plugins,
         metricsPlugin('gateway'),
         ...(rateLimits ? [rateLimits.plugin()] : []),
         inputGuardPlugin(),
@@ -313,7 +314,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     Object.entries(endpoints).map(([path, endpoint]) => [
       path,
       new LiveOperations(endpoint, {
-        validationRules: armor.validationRules,
+        validationRules: rules.validationRules,
         maxTokens: limits.maxTokens,
         feed,
         settings: liveSettings,

@@ -6,7 +6,7 @@ import type { LiveSettings } from '../gateway/live/settings';
 import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
 import type { Drain } from '../platform/runtime/http-server';
 import { RunningGateway, startGateway } from '../gateway/gateway';
-import type { OperationLimits } from '../gateway/limits';
+import type { OperationLimits } from '../platform/graphql/limits';
 import type { RateLimitSettings } from '../gateway/rate-limits';
 import type { TokenService } from '../platform/access/tokens';
 import type { WebAppSettings } from '../gateway/web-app';
@@ -73,6 +73,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         settings: options.settings,
         maxBodyBytes: options.maxBodyBytes,
         metricsRoute: options.metricsRoute,
+        limits: options.limits,
+        production: options.production,
       });
     }
     if (options.seedDemo) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AuthOptions, MIN_SECRET_LENGTH } from '../platform/access/tokens';
 import type { DatabaseLocation } from '../platform/data/database';
 import { ensurePrivateDirectory } from '../platform/data/private-files';
-import { DEFAULT_LIMITS, type OperationLimits } from '../gateway/limits';
+import { DEFAULT_LIMITS, type OperationLimits } from '../platform/graphql/limits';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from '../gateway/live/settings';
 import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../gateway/rate-limits';
 import type { BusSettings } from '../platform/events/open-bus';
@@ -27,7 +27,7 @@ export interface HubConfig {
   /** Where the gateway finds each subgraph. */
   subgraphUrl(name: string, defaultPort: number): string;
   seedDemo: boolean;
-  /** WEFT_ENV=production: no generated secrets, no introspection on the audience endpoints. */
+  /** WEFT_ENV=production: no generated secrets, no introspection or suggestions at the gateway or any subgraph. */
   production: boolean;
   limits: OperationLimits;
   /** NATS_URL / NATS_STREAM: the cross-process bus (absent: the in-process bus). */

@@ -34,6 +34,8 @@ boot({
       settings: config.subgraphs,
       maxBodyBytes: config.maxBodyBytes,
       metricsRoute: config.metricsRoute,
+      limits: config.limits,
+      production: config.production,
     });
     if (config.seedDemo) await definition.seed?.(runtime);
     return {

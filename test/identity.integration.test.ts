@@ -1,5 +1,5 @@
 import { startGateway } from '../gateway/gateway';
-import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { TokenService } from '../platform/access/tokens';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
-import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
 import { dialects, postGraphQL, startTestHub, TestHub } from './support/hub';
 import { fillerEvents, liveConnection, LiveConnection, wsUrl } from './support/live';

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { createClient, type Client } from 'graphql-sse';
 import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
-import { DEFAULT_LIMITS } from '../gateway/limits';
+import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
 import { startTestHub, TestHub } from './support/hub';
 import { fillerEvents, liveConnection, LiveConnection } from './support/live';

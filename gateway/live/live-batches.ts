@@ -9,7 +9,6 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import { LIVE_BATCH_OPERATION } from '../limits';
 import type { PlannedResult } from './live-operation';
 
 /** Runs one query through the gateway's planner as the viewer the batch is for. */
@@ -26,29 +25,50 @@ interface MergedQuery {
   text: string;
   /** The copy's root response keys, as the member asked them. */
   keys: string[];
-  /** Within the gateway's parse limit (else this size is not used). */
-  withinLimit: boolean;
+  /** Within the gateway's limits (else this size is not used). */
+  withinLimits: boolean;
 }
 
-/** Sizes a batch is padded up to: one plan per shape and size stays cached in the gateway. */
+/** The name of a merged operation (what its subgraph fetches are named after, in traces and logs). */
+export const LIVE_BATCH_OPERATION = 'WeftLiveBatch';
+/** Sizes a batch is padded up to (one plan per shape and size stays cached in the gateway), the largest that fits at most. */
 const SIZES = [2, 4, 8, 16, 32];
 const prefixOf = (copy: number) => `b${copy}_`;
+
+/** Whether a merged operation's text passes the limits every operation must pass (parse limit, depth, cost, aliases …). */
+export type AdmitsOperation = (text: string) => boolean;
+
+/** Only the parse limit (unit tests). */
+export const withinTokens =
+  (maxTokens: number): AdmitsOperation =>
+  (text) => {
+    try {
+      parse(text, { maxTokens });
+      return true;
+    } catch {
+      return false;
+    }
+  };
 
 /**
  * Per-event queries of one viewer asked in the same turn of the event loop, run as one
  * operation: a thousand followers of a studio's orders, each told of its own order's change,
- * cost one plan execution and one fetch per subgraph instead of a thousand. Only identical
- * query texts are merged (the same subscription's shape), each copy under its own prefix, and
- * each member gets back exactly its copy's data and errors — the same viewer, so the same rules
- * in every subgraph. A batch whose operation fails as a whole runs its members one by one.
+ * cost one plan execution and one fetch per subgraph per batch instead of a thousand. Only
+ * identical query texts are merged (the same subscription's shape), each copy under its own
+ * prefix, and each member gets back exactly its copy's data and errors — the same viewer, so the
+ * same rules in every subgraph. A merged operation is an operation like any other: it passes the
+ * gateway's limits (so a batch holds as many copies as they allow, up to 32), and so do the
+ * fetches it makes pass each subgraph's. A batch whose operation fails as a whole runs its
+ * members one by one.
  */
 export class LiveBatches {
   private readonly waiting = new Map<string, { execute: ExecuteQuery; byQuery: Map<string, Member[]> }>();
   private readonly merged = new Map<string, MergedQuery>();
+  private readonly sizes = new Map<string, number[]>();
   private scheduled = false;
 
-  /** `maxTokens`: the gateway's parse limit, which a merged document must stay within. */
-  constructor(private readonly maxTokens: number) {}
+  /** `admits`: the gateway's limits, which a merged operation must pass. */
+  constructor(private readonly admits: AdmitsOperation) {}
 
   /** `viewer` names who asks (principal and token): only one viewer's queries share a batch. */
   run(viewer: string, execute: ExecuteQuery, query: string, variables: Record<string, unknown>): Promise<PlannedResult> {
@@ -71,22 +91,46 @@ export class LiveBatches {
     this.waiting.clear();
     for (const { execute, byQuery } of batches) {
       for (const [query, members] of byQuery) {
-        const largest = this.largestSize(query);
+        const sizes = this.sizesFor(query);
+        const largest = sizes.length ? sizes[sizes.length - 1] : 1;
         for (let start = 0; start < members.length; start += largest)
-          void this.runChunk(execute, query, members.slice(start, start + largest));
+          void this.runChunk(execute, query, members.slice(start, start + largest), sizes);
       }
     }
   }
 
-  /** The largest batch size whose merged document stays within the parse limit. */
-  private largestSize(query: string): number {
-    const fits = SIZES.filter((size) => this.mergedFor(query, size)?.withinLimit);
-    return fits.length ? fits[fits.length - 1] : 1;
+  /**
+   * The sizes a batch of this query is padded up to: those of SIZES whose merged operation passes
+   * the limits, then the largest size below the next one that still does (adding a copy only adds
+   * to a merged operation's aliases, cost and tokens). Empty: the query runs alone.
+   */
+  private sizesFor(query: string): number[] {
+    const known = this.sizes.get(query);
+    if (known) return known;
+    const fits = (size: number) => this.mergedFor(query, size)?.withinLimits ?? false;
+    const sizes: number[] = [];
+    for (const size of SIZES) {
+      if (!fits(size)) break;
+      sizes.push(size);
+    }
+    const next = SIZES[sizes.length];
+    if (next !== undefined) {
+      let low = sizes.length ? sizes[sizes.length - 1] : 1; // fits
+      let high = next; // does not
+      while (high - low > 1) {
+        const middle = Math.floor((low + high) / 2);
+        if (fits(middle)) low = middle;
+        else high = middle;
+      }
+      if (low > 1 && low !== sizes[sizes.length - 1]) sizes.push(low);
+    }
+    this.sizes.set(query, sizes);
+    return sizes;
   }
 
-  private async runChunk(execute: ExecuteQuery, query: string, members: Member[]): Promise<void> {
+  private async runChunk(execute: ExecuteQuery, query: string, members: Member[], sizes: number[]): Promise<void> {
     if (members.length === 1) return this.runAlone(execute, query, members[0]);
-    const size = SIZES.find((candidate) => candidate >= members.length)!;
+    const size = sizes.find((candidate) => candidate >= members.length)!;
     const merged = this.mergedFor(query, size)!;
     const variables: Record<string, unknown> = {};
     for (let copy = 0; copy < size; copy += 1) {
@@ -143,13 +187,7 @@ export class LiveBatches {
       selectionSet: { kind: Kind.SELECTION_SET, selections: copies.flatMap((copy) => copy.operation.selectionSet.selections) },
     };
     const text = print({ kind: Kind.DOCUMENT, definitions: [operation, ...copies.flatMap((copy) => copy.fragments)] });
-    let withinLimit = true;
-    try {
-      parse(text, { maxTokens: this.maxTokens });
-    } catch {
-      withinLimit = false;
-    }
-    const merged = { text, keys: keys as string[], withinLimit };
+    const merged = { text, keys: keys as string[], withinLimits: this.admits(text) };
     this.merged.set(key, merged);
     return merged;
   }

@@ -140,7 +140,14 @@ export class LiveOperations {
     private readonly endpoint: LiveEndpoint,
     private readonly options: LiveOperationSettings,
   ) {
-    this.batches = new LiveBatches(options.maxTokens);
+    // A merged batch passes the same limits as any operation (armor's rules only: it is valid by construction).
+    this.batches = new LiveBatches((text) => {
+      try {
+        return validate(this.endpoint.schema(), parse(text, { maxTokens: options.maxTokens }), options.validationRules).length === 0;
+      } catch {
+        return false;
+      }
+    });
   }
 
   /** Execution arguments for the operation, or the errors that refuse it (nothing is followed then). */

@@ -11,6 +11,7 @@ import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../base/settin
 import type { TokenService } from '../access/tokens';
 import { GraphQLContext, RequestContext } from '../access/context';
 import { inputGuardPlugin } from '../graphql/input-guard';
+import { DEFAULT_LIMITS, operationRules, subgraphLimits, type OperationLimits } from '../graphql/limits';
 import { metricsPlugin, readInto, serveMetrics, stopReading } from './metrics';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
 import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
@@ -104,6 +105,10 @@ export interface SubgraphOptions {
   maxBodyBytes?: number;
   /** Serve /metrics on the subgraph's own port (not in production: METRICS_PORT serves it there). */
   metricsRoute?: boolean;
+  /** The gateway's abuse limits (MAX_DEPTH …): the subgraph applies them with room for the planner's fetches (subgraphLimits). */
+  limits?: OperationLimits;
+  /** WEFT_ENV=production: no introspection, no suggestions in errors, as at the gateway. */
+  production?: boolean;
 }
 
 async function databaseAnswers(database: Database | undefined): Promise<boolean> {
@@ -146,15 +151,23 @@ export async function startSubgraph<TLoaders>(
       options.settings ?? DEFAULT_SUBGRAPH_SETTINGS,
     );
   };
+  // A subgraph may be reached without the gateway (containers bind it on 0.0.0.0): the same
+  // limits and production rules as the gateway's, with room for what its planner adds to a fetch.
+  // `_service { sdl }` and `_entities` are plain fields, not introspection: they keep working.
+  const limits = subgraphLimits(options.limits ?? DEFAULT_LIMITS);
+  const rules = operationRules<GraphQLContext<TLoaders>>(limits, options.production ?? false);
   const apollo = new ApolloServer<GraphQLContext<TLoaders>>({
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: rules.introspection,
+    parseOptions: rules.parseOptions,
+    validationRules: rules.validationRules,
     csrfPrevention: { requestHeaders: CSRF_PROOF_HEADERS },
     // The process owns signal handling (it closes databases and relays in order), not Apollo.
     stopOnTerminationSignals: false,
     plugins: [
+      ...rules.plugins,
       ApolloServerPluginInlineTraceDisabled(),
       ...publicAnswerPlugins(definition.publicAnswers),
       metricsPlugin(definition.name),
@@ -166,6 +179,7 @@ export async function startSubgraph<TLoaders>(
     port: options.port,
     host: options.host,
     maxBodyBytes: options.maxBodyBytes,
+    maxBatch: limits.maxBatch,
     endpoints: {
       '/graphql': {
         apollo,

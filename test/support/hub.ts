@@ -4,7 +4,7 @@ import path from 'node:path';
 import { startHub, RunningHub } from '../../hub/hub';
 import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
-import type { OperationLimits } from '../../gateway/limits';
+import type { OperationLimits } from '../../platform/graphql/limits';
 import type { LiveSettings } from '../../gateway/live/settings';
 import type { RateLimitSettings } from '../../gateway/rate-limits';
 import type { TokenService } from '../../platform/access/tokens';
@@ -74,6 +74,8 @@ export interface TestHubOptions {
   seedDemo?: boolean;
   actingAs?: Principal;
   limits?: OperationLimits;
+  /** WEFT_ENV=production's rules at the gateway and every subgraph (no introspection, no suggestions). */
+  production?: boolean;
   live?: LiveSettings;
   /** The hub's token service (default: a fresh random key); e.g. one that also accepts an identity provider's tokens. */
   auth?: TokenService;
@@ -122,6 +124,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
       auth,
       busSettings: options.busSettings,
       limits: options.limits,
+      production: options.production,
       rateLimits: options.rateLimits,
       trustedProxies: options.trustedProxies,
       metricsRoute: true,
