@@ -38,8 +38,8 @@ export interface RolesActingFor {
 
 /**
  * Why a mutation's rule is refused: hub admins write the directory only, never data inside an
- * enterprise (orders, stock, allocations …), so only a `directory` rule may admit them — by
- * listing HUB_ADMIN or by admitting any token. Null when the rule is fine.
+ * enterprise (orders, stock, allocations …), so only a `directory` rule may list HUB_ADMIN, and
+ * no mutation may admit any token (which would admit them too). Null when the rule is fine.
  */
 export function hubAdminWriteProblem(key: string, rule: OperationRule): string | null {
   if (!key.startsWith('Mutation.') || rule === 'PUBLIC') return null;
