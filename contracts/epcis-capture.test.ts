@@ -90,6 +90,12 @@ describe('what a captured EPCIS event means to the hub', () => {
         { name: 'gold thickness', value: 0.1, unit: 'MMT' },
       ],
     });
+    // A malformed escape in a reading's name is kept as written, never an error.
+    const escaped = {
+      ...done,
+      sensorElementList: [{ sensorReport: [{ type: 'https://vocab.weft.dev/cbv/measurement/gold_%E0%A4%A', value: 1, uom: 'MMT' }] }],
+    };
+    expect(captureIntentOf(escaped, BASE)).toMatchObject({ step: 'COMPLETED', readings: [{ name: 'gold %E0%A4%A', value: 1 }] });
     expect(captureIntentOf({ ...gilding, disposition: 'active' }, BASE).kind).toBe('NONE');
     expect(captureIntentOf({ ...gilding, bizStep: undefined }, BASE).kind).toBe('MALFORMED');
   });

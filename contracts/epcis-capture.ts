@@ -1,6 +1,40 @@
 import { cbvTermOf } from './cbv';
 import { epcisIdentifiers, readingsOfSensorElements, type Reading } from './epcis';
 import { ORDER_EVENTS } from './events';
+import { STUDIO_STAFF, type Role } from './identity';
+
+/**
+ * Who may send EPCIS events: the network's enterprises, never customers. The traceability
+ * subgraph's rules hold it; the gateway asks it of a token before it reads what the token sent.
+ */
+export const EPCIS_SENDERS: readonly Role[] = [...STUDIO_STAFF, 'PARTNER', 'KITCHEN', 'SUPPLIER'];
+
+/**
+ * The bounds of one capture document (docs/epcis.md, "Limits"). The gateway checks them for the
+ * whole document before GS1's schema, the event hash or any event runs, so what a document costs
+ * is bounded by its size, and a document past one changes nothing.
+ */
+export const CAPTURE_LIMITS = {
+  /** Events per capture (the binding's GS1-EPCIS-Capture-Limit). */
+  events: 500,
+  /** Characters of any one string of the document: a value or a member's name. */
+  stringChars: 8_192,
+  /** Items of any one array: an epcList, a quantityList, the @context … (GS1's schema compares some pairwise). */
+  arrayItems: 10_000,
+  /** Nesting of objects and arrays, the document itself the first level (GS1's examples reach 12). */
+  depth: 32,
+  /** The document's @context as JSON text: kept once per capture job, and served with each of its events. */
+  contextChars: 8_192,
+  /** One event as the hub keeps it (JSON text, with its eventID). */
+  eventChars: 200_000,
+  /** An eventID, given or the hash ID the hub gives it. */
+  eventIdChars: 200,
+  /** An event's type (GS1's five, or an extension's URI). */
+  eventTypeChars: 40,
+} as const;
+
+/** What a capture job says of one event it refused or applied, at most (a subgraph's refusal may quote what was sent). */
+export const RECEIPT_DETAIL_CHARS = 500;
 
 /**
  * What an EPCIS event captured from a supplier's or partner's system means to the hub: the one

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CAPTURE_LIMITS } from './epcis-capture';
 import { contextNamespaces, eventHashPreimage } from './epcis-hash';
 
 // The single-event example of the CBV 2.0 event hash's reference implementation (GS1 Germany's
@@ -55,5 +56,34 @@ describe('the CBV 2.0 event hash ID', () => {
     expect(preimage.slice(PREIMAGE.length)).toBe(
       'ilmd{https://ns.example.com/epcis/}bestBefore=2026-12-31{https://ns.example.com/epcis/}myField=7',
     );
+  });
+});
+
+describe('the event hash’s work on long values', () => {
+  const LIMIT = CAPTURE_LIMITS.stringChars;
+  const ilmdOf = (value: string) => eventHashPreimage({ ...EVENT, ilmd: { 'example:lot': value } }).slice(PREIMAGE.length);
+
+  it('reads values up to the capture limit with linear patterns: a digit run that is no number, a Digital Link path, a time', () => {
+    // The number pattern once backtracked on a long digit run that does not end as a number.
+    const digits = `${'1'.repeat(LIMIT - 1)}x`;
+    expect(ilmdOf(digits)).toBe(`ilmdexample:lot=${digits}`);
+    expect(ilmdOf('+000120.500e1')).toBe('ilmdexample:lot=1205');
+    // The Digital Link pattern searched the path for a key segment over every split of it.
+    const segments = `https://example.com${'/01'.repeat(Math.floor((LIMIT - 40) / 3))}`;
+    expect(ilmdOf(`${segments}?\nx`)).toBe(`ilmdexample:lot=${segments}?\nx`);
+    // From the first key after the path's first segment, as the pattern read it (hash IDs stay as they were).
+    expect(ilmdOf(`${segments}/x?linkType=all`)).toBe(`ilmdexample:lot=https://id.gs1.org${segments.slice(22)}/x`);
+    expect(ilmdOf('https://example.com/shop/01/10614141073464/21/2018#top')).toBe(
+      'ilmdexample:lot=https://id.gs1.org/01/10614141073464/21/2018',
+    );
+    expect(ilmdOf('https://example.com/01/')).toBe('ilmdexample:lot=https://example.com/01/');
+    const times = `${'T00:00:00.'.repeat(Math.floor((LIMIT - 40) / 10))}2026-12-03T08:00:00.1234+08:00`;
+    expect(eventHashPreimage({ ...EVENT, eventTime: times })).toContain(`eventTime=${times}eventTimeZoneOffset`);
+    expect(eventHashPreimage({ ...EVENT, eventTime: '2026-12-03T08:00:00.1235+08:00' })).toContain('eventTime=2026-12-03T00:00:00.124Z');
+  });
+
+  it('refuses a value longer than a capture admits instead of reading it', () => {
+    expect(() => ilmdOf(`${'1'.repeat(LIMIT)}x`)).toThrow(RangeError);
+    expect(() => eventHashPreimage({ ...EVENT, eventTime: `${'1'.repeat(LIMIT)}T00:00:00Z` })).toThrow(RangeError);
   });
 });

@@ -1,5 +1,6 @@
 import { CBV_TERM_FORMS } from './cbv';
 import { gs1CheckDigit } from './epcis';
+import { CAPTURE_LIMITS } from './epcis-capture';
 
 /**
  * The CBV 2.0 "EPCIS event hash ID" (CBV 2.0, section 8.9): the id a repository gives an event
@@ -10,7 +11,9 @@ import { gs1CheckDigit } from './epcis';
  * as GS1 Web URIs, EPC URNs and Digital Link URIs as canonical `https://id.gs1.org/…` URIs, then
  * the remaining (extension) fields, sorted; `eventID`, `recordTime` and `certificationInfo` are
  * left out. The hash itself is SHA-256 over its UTF-8 bytes, written
- * `ni:///sha-256;<hex>?ver=CBV2.0` (gateway/epcis-capture.ts). Pure, no I/O.
+ * `ni:///sha-256;<hex>?ver=CBV2.0` (gateway/epcis-capture.ts). Pure, no I/O; every pattern is
+ * linear, and a value longer than a capture admits (CAPTURE_LIMITS.stringChars) is refused with a
+ * RangeError rather than read, so the work is bounded by the event's size.
  */
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -125,9 +128,9 @@ const withCheck = (body: string) => body + gs1CheckDigit(body);
 
 /** EPC pure-identity URNs (TDS 2.0) as canonical GS1 Digital Link URIs; null for what is not one. */
 function digitalLinkOfUrn(urn: string): string | null {
-  const match = /^urn:epc:(id|class|idpat):([a-z0-9]+):(.+)$/i.exec(urn);
+  const match = /^urn:epc:(?:id|class|idpat):([a-z0-9]+):(.+)$/i.exec(urn);
   if (!match) return null;
-  const [, , scheme, rest] = match;
+  const [, scheme, rest] = match;
   const parts = rest.split('.');
   const dl = (path: string) => `https://id.gs1.org/${path}`;
   switch (scheme.toLowerCase()) {
@@ -161,34 +164,73 @@ function digitalLinkOfUrn(urn: string): string | null {
   }
 }
 
-/** A Digital Link URI on any host, as its canonical form on id.gs1.org without a query string. */
+/** The primary keys' application identifiers a Digital Link path starts at. */
+const DIGITAL_LINK_KEYS = new Set(['00', '01', '253', '255', '401', '402', '414', '417', '8003', '8004', '8006', '8010', '8017', '8018']);
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+
+/**
+ * A Digital Link URI on any host, as its canonical form on id.gs1.org without a query string:
+ * the path from its first `/<key AI>/<value>` after the path's first segment on (failing that,
+ * from the path's start). Read by scanning, not by one pattern: a pattern that searches the path
+ * for that segment backtracks over every split of a long path.
+ */
 function canonicalDigitalLink(uri: string): string | null {
-  const match =
-    /^https?:\/\/[^/]+(?:\/[^?#]*?)?(\/(?:00|01|253|255|401|402|414|417|8003|8004|8006|8010|8017|8018)\/[^?#]+)(?:[?#].*)?$/.exec(uri);
-  return match ? `https://id.gs1.org${match[1]}` : null;
+  const scheme = uri.startsWith('https://') ? 8 : uri.startsWith('http://') ? 7 : 0;
+  if (!scheme) return null;
+  const pathStart = uri.indexOf('/', scheme);
+  if (pathStart <= scheme) return null;
+  let pathEnd = uri.length;
+  for (let index = pathStart; index < uri.length; index += 1)
+    if (uri[index] === '?' || uri[index] === '#') {
+      pathEnd = index;
+      break;
+    }
+  // A query or fragment runs to the end of the line (what is not one URI is not canonicalised).
+  if (LINE_BREAK.test(uri.slice(pathEnd))) return null;
+  /** `/<key AI>/` and at least one character of its value in the path, at `start`. */
+  const keyAt = (start: number) => {
+    const next = uri.indexOf('/', start + 1);
+    return next > start && next + 1 < pathEnd && DIGITAL_LINK_KEYS.has(uri.slice(start + 1, next));
+  };
+  let start = uri.indexOf('/', pathStart + 1);
+  while (start > 0 && start < pathEnd && !keyAt(start)) start = uri.indexOf('/', start + 1);
+  if (start < 0 || start >= pathEnd) start = keyAt(pathStart) ? pathStart : -1;
+  return start < 0 ? null : `https://id.gs1.org${uri.slice(start, pathEnd)}`;
 }
 
 /** A number without leading "+" or trailing zeros; what is not a number stays as it is. */
 function canonicalNumber(text: string): string {
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return text;
+  if (!/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i.test(text)) return text;
   return String(Number(text));
 }
 
+/** A value the hash reads: never longer than a capture admits (the gateway refuses such documents before hashing). */
+function bounded(text: string): string {
+  if (text.length > CAPTURE_LIMITS.stringChars)
+    throw new RangeError(`A value of ${text.length} characters is longer than the ${CAPTURE_LIMITS.stringChars} the event hash reads`);
+  return text;
+}
+
 function canonicalValue(text: string): string {
-  let value = text.trim();
+  let value = bounded(text).trim();
   for (const [urn, web] of CBV_URNS) if (value.startsWith(urn)) value = web + value.slice(urn.length);
   value = canonicalNumber(value);
   return digitalLinkOfUrn(value) ?? canonicalDigitalLink(value) ?? value;
 }
 
-/** A date-time in UTC at millisecond precision (the fourth decimal rounds), with "Z". */
-function canonicalTime(text: string): string {
-  const match = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/.exec(text.trim());
-  if (!match) return text.trim();
-  const [, whole, fraction = '', zone] = match;
+/** A date-time in UTC at millisecond precision (the fourth decimal rounds), with "Z"; what is not one stays as it is (trimmed). */
+function canonicalTime(raw: string): string {
+  const text = bounded(raw).trim();
+  // The time of day follows the last "T" (a date holds none): one anchored match there, no search.
+  const at = text.lastIndexOf('T');
+  const match =
+    at < 0 || LINE_BREAK.test(text.slice(0, at)) ? null : /^T\d{2}:\d{2}:\d{2}(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})$/.exec(text.slice(at));
+  if (!match) return text;
+  const [, fraction = '', zone] = match;
+  const whole = text.slice(0, at + 9);
   const millis = Math.round(Number(`0.${fraction || '0'}`) * 1000);
   const time = new Date(`${whole}${zone}`).getTime() + millis;
-  return Number.isNaN(time) ? text.trim() : new Date(time).toISOString();
+  return Number.isNaN(time) ? text : new Date(time).toISOString();
 }
 
 /** `name=value`, with the canonical forms its name calls for. */

@@ -23,7 +23,7 @@ export function gs1CheckDigit(body: string): string {
 const checkDigitHolds = (digits: string): boolean => gs1CheckDigit(digits.slice(0, -1)) === digits.at(-1);
 
 /** A GTIN-8, -12, -13 or -14 with a valid check digit. */
-export const isGtin = (value: string): boolean => /^(\d{8}|\d{12,14})$/.test(value) && checkDigitHolds(value);
+export const isGtin = (value: string): boolean => /^(?:\d{8}|\d{12,14})$/.test(value) && checkDigitHolds(value);
 /** Any GTIN as the 14 digits Digital Link URIs carry. */
 export const gtin14 = (gtin: string): string => gtin.padStart(14, '0');
 /** A GLN: 13 digits with a valid check digit. */
@@ -41,7 +41,9 @@ export interface LocationRef {
 }
 
 export function epcisIdentifiers(publicBase: string) {
-  const base = publicBase.replace(/\/+$/, '');
+  let end = publicBase.length;
+  while (end > 0 && publicBase[end - 1] === '/') end -= 1;
+  const base = publicBase.slice(0, end);
   return {
     product: (product: ProductRef) =>
       product.gtin
@@ -112,6 +114,15 @@ function sensorElementsOf(readings: readonly Reading[] | undefined): object[] | 
   ];
 }
 
+/** Percent-decoding that never throws: a malformed escape in what a sender wrote is kept as written. */
+function decodedOrAsIs(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Readings from a captured event's sensorElementList, as the hub keeps a stage's environment (the inverse of the export's mapping). */
 export function readingsOfSensorElements(elements: unknown): Reading[] {
   const reports = (Array.isArray(elements) ? elements : []).flatMap((element) =>
@@ -123,7 +134,7 @@ export function readingsOfSensorElements(elements: unknown): Reading[] {
     );
     if (known) return known[0];
     const weft = `${WEFT_VOCAB_URI}/measurement/`;
-    return (type.startsWith(weft) ? decodeURIComponent(type.slice(weft.length)).replace(/_/g, ' ') : type).slice(0, 60);
+    return (type.startsWith(weft) ? decodedOrAsIs(type.slice(weft.length)).replace(/_/g, ' ') : type).slice(0, 60);
   };
   return reports
     .filter((report: Record<string, unknown>) => typeof report?.value === 'number' && typeof report.type === 'string')

@@ -1,20 +1,23 @@
 import { createHash } from 'node:crypto';
-import type http from 'node:http';
-import { captureIntentOf, contextNamespaces, eventHashPreimage, VOCABULARY, type CaptureIntent } from '../contracts';
+import { CAPTURE_LIMITS, EPCIS_SENDERS, RECEIPT_DETAIL_CHARS, VOCABULARY, type CaptureIntent } from '../contracts';
+import { logger } from '../platform/base/logger';
 import type { PublicUrl } from '../platform/base/public-url';
 import { BodyTooLargeError, readBody, sendJson, type GraphQLEndpoint, type RouteHandler } from '../platform/runtime/http-server';
 import type { GatewayContext } from './context';
 import { isId } from '../platform/data/ids';
 import { decoded, EPCIS_HEADERS, epcisRoute, EpcisProblem, executeGraphQL, problemOf } from './epcis';
-import { epcisSchemaProblems } from './epcis-schema';
+import type { CaptureReading } from './epcis-capture-document';
+import { CaptureReadFailed, CaptureThreadBusy, type CaptureThread } from './epcis-capture-thread';
 
 /**
  * GS1 EPCIS 2.0's capture interface over its REST binding: `POST /epcis/capture` takes an
  * EPCISDocument (or EPCISQueryDocument) from a supplier's or partner's system under its token,
  * `GET /epcis/capture/{captureID}` answers the capture job, `OPTIONS /epcis/capture` its limits.
  *
- * A document GS1's schema refuses is answered 400 with the problems, and nothing is kept. Each
- * event without an eventID gets its CBV event hash ID. Each is then carried out as its intent
+ * Who sends is settled before the body is read. The document is then read on the capture thread
+ * (epcis-capture-document.ts, off the event loop): one past a bound (CAPTURE_LIMITS) is answered
+ * 413 or 400, one GS1's schema refuses 400 with the problems, and nothing of it is kept; each
+ * event without an eventID gets its CBV event hash ID there. Each is then carried out as its intent
  * (contracts/epcis-capture.ts) by a GraphQL mutation through this gateway's planner under the
  * sender's token, its eventID the idempotency key — so the subgraphs' rules decide, and another
  * enterprise's purchase order is as missing as one that never was — and finally the traceability
@@ -23,13 +26,11 @@ import { epcisSchemaProblems } from './epcis-schema';
  * sending it again changes nothing twice.
  */
 
-/** Events per capture (GS1-EPCIS-Capture-Limit): what one request carries out in well under a second or two. */
-export const CAPTURE_EVENT_LIMIT = 500;
 /** How the hub captures: each event on its own (an event refused does not undo the others). */
 const ERROR_BEHAVIOUR = 'proceed';
 const CAPTURE_HEADERS = {
   ...EPCIS_HEADERS,
-  'GS1-EPCIS-Capture-Limit': String(CAPTURE_EVENT_LIMIT),
+  'GS1-EPCIS-Capture-Limit': String(CAPTURE_LIMITS.events),
   'GS1-Capture-Error-Behaviour': ERROR_BEHAVIOUR,
 };
 
@@ -52,11 +53,6 @@ interface Receipt {
   errorCode: string | null;
 }
 
-/** The CBV 2.0 event hash ID of an event: SHA-256 of its pre-hash string. */
-export function eventHashId(event: Record<string, unknown>, namespaces: Record<string, string>): string {
-  return `ni:///sha-256;${createHash('sha256').update(eventHashPreimage(event, namespaces), 'utf8').digest('hex')}?ver=CBV2.0`;
-}
-
 /** An idempotency key the subgraphs accept for any eventID (long ones by their digest). */
 const keyOf = (eventId: string) => (eventId.length <= 120 ? eventId : `sha256:${createHash('sha256').update(eventId).digest('hex')}`);
 
@@ -64,6 +60,8 @@ export interface EpcisCaptureOptions {
   endpoint: GraphQLEndpoint<GatewayContext>;
   publicUrl: PublicUrl;
   maxBodyBytes?: number;
+  /** Where documents are read (the gateway's one capture thread). */
+  thread: CaptureThread;
 }
 
 export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string, RouteHandler> {
@@ -154,8 +152,18 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
       response.end();
       return;
     }
-    if (!context.principal)
+    // Who sends is settled before anything they sent is read: a caller who may not capture costs no parsing, hashing or validating.
+    const sender = context.principal;
+    if (!sender)
       throw new EpcisProblem(401, 'epcisException:SecurityException', 'Capturing events needs a token (Authorization: Bearer …)');
+    if (!sender.roles.some((role) => EPCIS_SENDERS.includes(role)))
+      throw new EpcisProblem(
+        403,
+        'epcisException:SecurityException',
+        'Events are captured by the network’s enterprises: this token may not capture',
+      );
+    if (!sender.org)
+      throw new EpcisProblem(403, 'epcisException:SecurityException', 'A capture is sent by an enterprise: this token names none');
     const type = String(request.headers['content-type'] ?? '')
       .split(';')[0]
       .trim()
@@ -178,54 +186,56 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
       if (error instanceof BodyTooLargeError) throw new EpcisProblem(413, 'epcisException:CaptureLimitExceededException', error.message);
       throw error;
     }
-    let document: Record<string, any>;
-    try {
-      document = JSON.parse(raw);
-    } catch {
-      throw validation('The body is not JSON');
-    }
-    const problems = epcisSchemaProblems(document);
-    if (problems.length)
-      throw validation(`GS1's EPCIS 2.0 schema refuses the document: ${problems[0]}`, { problems: problems.slice(0, 50) });
-    const body = document.epcisBody;
-    const events: Record<string, unknown>[] = body?.eventList ?? body?.queryResults?.resultsBody?.eventList ?? [];
-    if (events.length > CAPTURE_EVENT_LIMIT)
-      throw new EpcisProblem(
-        413,
-        'epcisException:CaptureLimitExceededException',
-        `At most ${CAPTURE_EVENT_LIMIT} events per capture (this one holds ${events.length})`,
-      );
-    if (!events.length) throw validation('The document holds no events');
-
-    const namespaces = contextNamespaces(document['@context']);
     const base = options.publicUrl.base;
-    const eventIds = events.map((event) => (typeof event.eventID === 'string' ? event.eventID : eventHashId(event, namespaces)));
-    const tooLong = eventIds.find((eventId) => eventId.length > 200);
-    if (tooLong) throw validation(`eventID "${tooLong.slice(0, 40)}…" is longer than the 200 characters this hub keeps`);
+    // JSON, bounds, GS1's schema and event hashes on the capture thread: the event loop stays free.
+    let reading: CaptureReading;
+    try {
+      reading = (await options.thread.read(raw, base)).reading;
+    } catch (error) {
+      if (error instanceof CaptureThreadBusy)
+        throw new EpcisProblem(503, 'epcisException:ImplementationException', `${error.message}: send it again in a moment`, {
+          'retry-after': '1',
+        });
+      if (error instanceof CaptureReadFailed) {
+        logger.warn({ err: error }, 'EPCIS capture: a document could not be read');
+        throw validation('The hub could not read this document');
+      }
+      // The thread stopped under it (it is started again for the next one): nothing was done.
+      throw new EpcisProblem(503, 'epcisException:ImplementationException', 'The hub could not read the document now: send it again', {
+        'retry-after': '1',
+      });
+    }
+    if ('refusal' in reading) {
+      const { status, type, title, problems } = reading.refusal;
+      throw new EpcisProblem(status, type, title, {}, problems ? { problems } : {});
+    }
+    const { context: documentContext, events } = reading;
+    const eventIds = events.map((event) => event.eventId);
     // Events captured before change nothing again: the repository records them as duplicates.
     const known = await executeGraphQL(options.endpoint, context, KNOWN, { ids: [...new Set(eventIds)] });
     if (known.errors.length) throw problemOf(known.errors[0]);
     const seen = new Set<string>(known.data.capturedEventIds);
     const captured = [];
-    for (const [index, event] of events.entries()) {
-      const eventId = eventIds[index];
-      const receipt: Omit<Receipt, 'eventId'> = seen.has(eventId)
+    for (const event of events) {
+      const receipt: Omit<Receipt, 'eventId'> = seen.has(event.eventId)
         ? { outcome: 'DUPLICATE', detail: null, errorCode: null }
-        : await carryOut(context, eventId, captureIntentOf(event, base));
-      seen.add(eventId);
+        : await carryOut(context, event.eventId, event.intent);
+      seen.add(event.eventId);
       captured.push({
-        eventId,
-        eventType: String(event.type),
-        eventTime: String(event.eventTime),
-        bizStep: typeof event.bizStep === 'string' ? event.bizStep.slice(0, 200) : undefined,
-        // Kept as it came, with the eventID it is known by, and the @context it was written in.
-        document: JSON.stringify({ '@context': document['@context'], ...event, eventID: eventId }),
+        eventId: event.eventId,
+        eventType: event.eventType,
+        eventTime: event.eventTime,
+        bizStep: event.bizStep,
+        document: event.document,
         outcome: receipt.outcome,
-        detail: receipt.detail ?? undefined,
+        // Within what the job keeps (a refusal may quote what was sent), so recording it cannot fail.
+        detail: receipt.detail === null ? undefined : receipt.detail.slice(0, RECEIPT_DETAIL_CHARS),
         errorCode: receipt.errorCode ?? undefined,
       });
     }
-    const { data, errors } = await executeGraphQL(options.endpoint, context, RECORD, { input: { events: captured } });
+    const { data, errors } = await executeGraphQL(options.endpoint, context, RECORD, {
+      input: { events: captured, ...(documentContext === null ? {} : { context: documentContext }) },
+    });
     if (errors.length) throw problemOf(errors[0]);
     const location = `${base}/epcis/capture/${encodeURIComponent(data.recordCapture.id)}`;
     sendJson(response, 202, { captureID: data.recordCapture.id }, { ...CAPTURE_HEADERS, location, 'content-type': 'application/json' });

@@ -242,7 +242,7 @@ export function epcisRoute(
           { allow: methods.join(', ') },
         );
       const accept = request.headers.accept;
-      if (accept && !/(application\/(ld\+)?json|application\/\*|\*\/\*)/.test(accept))
+      if (accept && !/application\/(?:ld\+)?json|application\/\*|\*\/\*/.test(accept))
         throw new EpcisProblem(
           406,
           'epcisException:NotAcceptableException',

@@ -27,6 +27,7 @@ import { webApp, type ShareAnswer, type ShareSummary, type WebAppSettings } from
 import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
 import { epcisCaptureRoutes } from './epcis-capture';
+import { CaptureThread } from './epcis-capture-thread';
 import {
   buildASTSchema,
   Kind,
@@ -330,6 +331,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     trustedProxies,
     maxBodyBytes: options.maxBodyBytes,
   });
+  // Capture documents are read on a thread of their own (epcis-capture-thread.ts).
+  const captureThread = new CaptureThread();
   const http = await serveApollo({
     endpoints,
     port: options.port,
@@ -347,7 +350,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...(options.metricsRoute ? { '/metrics': serveMetrics } : {}),
       ...sse.routes,
       ...epcisRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
-      ...epcisCaptureRoutes({ endpoint: endpoints['/graphql'], publicUrl, maxBodyBytes: options.maxBodyBytes }),
+      ...epcisCaptureRoutes({ endpoint: endpoints['/graphql'], publicUrl, maxBodyBytes: options.maxBodyBytes, thread: captureThread }),
       ...digitalLinkRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
       '/healthz': (_request, response) =>
         sendJson(response, 200, {
@@ -406,7 +409,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       feed?.close();
       await Promise.all([running.close(), sse.close()]);
       await http.close(drain);
-      await rateLimits?.close();
+      await Promise.all([rateLimits?.close(), captureThread.close()]);
     },
   };
 }

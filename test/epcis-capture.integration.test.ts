@@ -1,11 +1,13 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
-import type { Principal } from '../contracts';
-import { eventHashId } from '../gateway/epcis-capture';
+import { CAPTURE_LIMITS, type Principal } from '../contracts';
+import { eventHashId } from '../gateway/epcis-capture-document';
+import { CaptureJob, CapturedEvent } from '../subgraphs/traceability/entities';
 import { allEpcisEvents } from './support/epcis';
 import { dialects, startTestHub, TestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
-import { partner, staff } from './support/principals';
+import { customer, hubAdmin, partner, staff } from './support/principals';
 
 /** GS1's 47 example documents of EPCIS 2.0 (contracts/standards/examples). */
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'contracts', 'standards', 'examples');
@@ -49,6 +51,29 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     });
     expect(job.status).toBe(200);
     return (await job.json()) as any;
+  }
+
+  /**
+   * Sends the headers and the start of a body that never ends: the answer has to come without the
+   * rest, so it shows the hub decided before reading what was sent.
+   */
+  async function postUnfinished(as: Principal | null): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = { 'content-type': 'application/ld+json', 'content-length': '5000000' };
+    if (as) headers.authorization = `Bearer ${await t.token(as)}`;
+    return new Promise((resolve, reject) => {
+      const request = http.request(`${t.hub.gateway.http.url}/epcis/capture`, { method: 'POST', headers });
+      request.on('error', reject);
+      request.on('response', (response) => {
+        let text = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => {
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) });
+          request.destroy();
+        });
+      });
+      request.write('{"@context": ["https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld"], "type": "EPCISDocument", ');
+    });
   }
 
   const purchaseOrder = async (id: string) =>
@@ -177,6 +202,145 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     ]);
   });
 
+  it('refuses a document past its bounds as a whole before reading it further — long lists, long values, deep nesting — and keeps nothing of it', async () => {
+    const event = (index: number, extra: Record<string, unknown> = {}) => ({
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:7b1e0c2d-5f3a-4c6b-9e8d-1a2b3c4d${String(index).padStart(4, '0')}`,
+      eventTime: '2026-12-03T08:00:00Z',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      epcList: ['https://id.gs1.org/01/09521234543213/21/1'],
+      ...extra,
+    });
+    const epcs = (count: number) => Array.from({ length: count }, (_, index) => `urn:epc:id:sgtin:0614141.107346.${index}`);
+    const withDuplicate = epcs(CAPTURE_LIMITS.arrayItems);
+    withDuplicate.push(withDuplicate[0]);
+    withDuplicate.splice(1, 1);
+    const deep = 50_000;
+    const refusals: [string, unknown, number, string, RegExp][] = [
+      [
+        'a long @context',
+        { ...documentOf([event(1)]), '@context': [...CONTEXT, ...epcs(CAPTURE_LIMITS.arrayItems)] },
+        413,
+        'epcisException:CaptureLimitExceededException',
+        /^\/@context holds 10001 items: at most 10000 in any one list$/,
+      ],
+      [
+        'a long epcList',
+        documentOf([event(2, { epcList: epcs(CAPTURE_LIMITS.arrayItems + 1) })]),
+        413,
+        'epcisException:CaptureLimitExceededException',
+        /^\/epcisBody\/eventList\/0\/epcList holds 10001 items/,
+      ],
+      [
+        'an epcList at the bound naming one EPC twice',
+        documentOf([event(3, { epcList: withDuplicate })]),
+        400,
+        'epcisException:ValidationException',
+        /epcList must NOT have duplicate items \(items ## 0 and 9999 are identical\)$/,
+      ],
+      [
+        'a long digit run in an event without an eventID',
+        documentOf([{ ...event(4), eventID: undefined, 'example:lot': `${'1'.repeat(CAPTURE_LIMITS.stringChars)}x` }]),
+        413,
+        'epcisException:CaptureLimitExceededException',
+        /^\/epcisBody\/eventList\/0\/example:lot holds 8193 characters/,
+      ],
+      [
+        'nesting 50,000 deep',
+        JSON.stringify(documentOf([event(5), event(6, { 'example:deep': 'HERE' })])).replace(
+          '"HERE"',
+          `${'{"example:a":'.repeat(deep)}1${'}'.repeat(deep)}`,
+        ),
+        400,
+        'epcisException:ValidationException',
+        /^The document nests deeper than 32 levels \(at \/epcisBody\/eventList\/1\/example:deep\/example:a/,
+      ],
+    ];
+    for (const [what, body, status, type, title] of refusals) {
+      const answer = await post(body, clay);
+      expect([what, answer.status, answer.headers.get('content-type'), answer.body.type]).toEqual([
+        what,
+        status,
+        'application/problem+json',
+        type,
+      ]);
+      expect([what, answer.body.title]).toEqual([what, expect.stringMatching(title)]);
+    }
+    expect(
+      await known(
+        [1, 2, 3, 4, 5, 6].map((index) => event(index).eventID),
+        clay,
+      ),
+    ).toEqual([]);
+  });
+
+  it('keeps a document’s @context once, with its job, serves it with each of its events, and refuses one past its bound', async () => {
+    const context = [...CONTEXT, { example: 'https://ns.example.com/epcis/' }];
+    const events = [1, 2, 3].map((index) => ({
+      type: 'ObjectEvent',
+      eventID: `urn:uuid:0c5d7e9f-2a4b-4c6d-8e0f-1a2b3c4d${String(index).padStart(4, '0')}`,
+      eventTime: '2026-12-03T08:00:00Z',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      epcList: [`https://id.gs1.org/01/09521234543213/21/${index}`],
+      'example:lot': `L-${index}`,
+    }));
+    const ids = events.map((event) => event.eventID);
+    const job = await capture({ ...documentOf(events), '@context': context }, clay);
+    expect(job['weft:events'].map((receipt: any) => receipt.outcome)).toEqual(['KEPT', 'KEPT', 'KEPT']);
+    // Stored: the context once, on the job; the events without a copy of it.
+    const em = t.hub.subgraphs.traceability.systemContext().em.fork();
+    expect((await em.findOneOrFail(CaptureJob, { id: job.captureID })).context).toEqual(context);
+    const stored = await em.find(CapturedEvent, { capturedBy: 'jingdezhen-clay', eventId: { $in: ids } });
+    expect(stored.map((event) => [event.eventId, '@context' in event.document, event.document['example:lot']]).sort()).toEqual(
+      ids.map((id, index) => [id, false, `L-${index + 1}`]),
+    );
+    // Served as it came, with the context it was written in.
+    const served = await fetch(`${t.hub.gateway.http.url}/epcis/events/${encodeURIComponent(ids[1])}`, {
+      headers: { authorization: `Bearer ${await t.token(clay)}` },
+    });
+    const [event] = ((await served.json()) as any).epcisBody.queryResults.resultsBody.eventList;
+    expect([event['@context'], event.eventID, event['example:lot']]).toEqual([context, ids[1], 'L-2']);
+
+    // A context longer than its bound, in names and values each within theirs: refused whole.
+    const large = [
+      ...CONTEXT,
+      ...Array.from({ length: 3 }, (_, index) => ({ [`ns${index}`]: `https://ns.example.com/${'x'.repeat(3000)}` })),
+    ];
+    const refused = await post(
+      { ...documentOf(events.map((one) => ({ ...one, eventID: `${one.eventID.slice(0, -4)}9999` })).slice(0, 1)), '@context': large },
+      clay,
+    );
+    expect([refused.status, refused.body.type, refused.body.title]).toEqual([
+      413,
+      'epcisException:CaptureLimitExceededException',
+      expect.stringMatching(/^The @context is \d+ characters as JSON: at most 8192$/),
+    ]);
+    expect(await known([`${ids[0].slice(0, -4)}9999`], clay)).toEqual([]);
+  });
+
+  it('answers a caller who may not capture before reading what they send: no token 401, a customer or an enterprise-less token 403', async () => {
+    const follower = customer(['ord_x'], 'DETAILED');
+    const refusals: [string, Principal | null, number][] = [
+      ['anonymous', null, 401],
+      ['a customer', follower, 403],
+      ['a hub admin without an enterprise', hubAdmin(), 403],
+    ];
+    for (const [who, as, status] of refusals) {
+      const answer = await postUnfinished(as);
+      expect([who, answer.status, answer.body.type]).toEqual([who, status, 'epcisException:SecurityException']);
+    }
+    // Whatever the body: a customer's document is not read, so not refused for what it holds.
+    const event = { type: 'ObjectEvent', eventTime: '2026-12-03T08:00:00Z', eventTimeZoneOffset: '+08:00', action: 'OBSERVE' };
+    for (const body of ['{"type": ', documentOf([event])]) {
+      const answer = await post(body, follower);
+      expect([answer.status, answer.body.type]).toEqual([403, 'epcisException:SecurityException']);
+    }
+    // An enterprise's token is read as before.
+    expect((await post('{"type": ', clay)).status).toBe(400);
+  });
+
   it('ships a purchase order by its supplier’s shipping event, receives it by the studio’s receiving event, and refuses another supplier as if it were missing', async () => {
     const PLACE = `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 800 }, { sku: "GLAZE-CELADON", quantity: 50 }] }, idempotencyKey: "epcis-capture-po") { id status } }`;
     const placed = (await t.gql(PLACE, {}, { as: studio })).data.placePurchaseOrder;
@@ -255,6 +419,71 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
       headers: { authorization: `Bearer ${await t.token(clay)}` },
     });
     expect([elsewhere.status, ((await elsewhere.json()) as any).type]).toEqual([404, 'epcisException:NoSuchResourceException']);
+  });
+
+  it('measures the whole document before any event runs: a later event too large or with a time the hub cannot keep leaves the earlier ones undone; a refusal by the rules still proceeds', async () => {
+    const PLACE = `mutation { placePurchaseOrder(studioId: "moyun-studio", input: { supplierId: "jingdezhen-clay", lines: [{ sku: "CLAY-KAOLIN", quantity: 300 }] }, idempotencyKey: "epcis-capture-whole") { id status } }`;
+    const placed = (await t.gql(PLACE, {}, { as: studio })).data.placePurchaseOrder;
+    const shipping = {
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:5d8e1f2a-3b4c-4d5e-8f6a-7b8c9d0e0001',
+      eventTime: '2026-12-04T09:30:00.000+08:00',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      bizStep: 'shipping',
+      disposition: 'in_transit',
+      bizTransactionList: [{ type: 'po', bizTransaction: `${base}/id/purchase-order/${placed.id}` }],
+      quantityList: [{ epcClass: `${base}/id/material/CLAY-KAOLIN/lot/JDZ-K-2612W`, quantity: 300, uom: 'KGM' }],
+    };
+    const later = {
+      type: 'ObjectEvent',
+      eventID: 'urn:uuid:5d8e1f2a-3b4c-4d5e-8f6a-7b8c9d0e0002',
+      eventTime: '2026-12-04T10:00:00Z',
+      eventTimeZoneOffset: '+08:00',
+      action: 'OBSERVE',
+      epcList: ['https://id.gs1.org/01/09521234543213/21/7'],
+    };
+    // Each name, value and list within its bound; the later event, as the hub would keep it, past its own.
+    const large = Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`example:note${index}`, 'x'.repeat(8_000)]));
+    const refusals: [string, unknown, number, string][] = [
+      [
+        'a later event too large to keep',
+        documentOf([shipping, { ...later, ...large }]),
+        413,
+        'epcisException:CaptureLimitExceededException',
+      ],
+      [
+        'a later event at a leap second',
+        documentOf([shipping, { ...later, eventTime: '2026-12-31T23:59:60Z' }]),
+        400,
+        'epcisException:ValidationException',
+      ],
+      [
+        'a later event of a long type',
+        documentOf([shipping, { ...later, type: `https://ns.example.com/${'x'.repeat(40)}` }]),
+        400,
+        'epcisException:ValidationException',
+      ],
+    ];
+    for (const [what, body, status, type] of refusals) {
+      const answer = await post(body, clay);
+      expect([what, answer.status, answer.body.type]).toEqual([what, status, type]);
+      expect([what, (await purchaseOrder(placed.id)).status]).toEqual([what, 'PLACED']);
+    }
+    expect(await known([shipping.eventID, later.eventID], clay)).toEqual([]);
+
+    // A later event the rules refuse, with a long reason, refuses that event alone (proceed): the first ships.
+    const odd = `${base}/id/material/${'CLAY'.repeat(200)}`;
+    const job = await capture(
+      documentOf([shipping, { ...shipping, eventID: later.eventID, quantityList: [{ epcClass: odd, quantity: 1, uom: 'KGM' }] }]),
+      clay,
+    );
+    expect(job['weft:events'].map((receipt: any) => [receipt.outcome, receipt.errorCode])).toEqual([
+      ['APPLIED', null],
+      ['REFUSED', 'BAD_USER_INPUT'],
+    ]);
+    expect(job['weft:events'][1].detail).toHaveLength(500);
+    expect((await purchaseOrder(placed.id)).status).toBe('SHIPPED');
   });
 
   it('records a partner’s progress on the stage it holds from its events, readings included, and refuses another partner as if the order were missing', async () => {

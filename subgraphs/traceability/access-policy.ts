@@ -1,8 +1,8 @@
-import { STUDIO_STAFF } from '../../contracts';
+import { EPCIS_SENDERS } from '../../contracts';
 import type { AccessPolicy } from '../../platform/access/policy';
 
 /** Whoever may send EPCIS events: the network's enterprises (not customers, nor hub admins, who write only the directory). */
-const SENDERS = [...STUDIO_STAFF, 'PARTNER', 'KITCHEN', 'SUPPLIER'] as const;
+const SENDERS = EPCIS_SENDERS;
 /** Who may read capture jobs: their senders, and hub admins (every job). */
 const READERS = [...SENDERS, 'HUB_ADMIN'] as const;
 const sentBy = (viewer: { org?: string | null }) => ({ capturedBy: viewer.org! });

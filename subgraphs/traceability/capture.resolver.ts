@@ -3,6 +3,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import type { GraphQLContext } from '../../platform/access/context';
+import { CAPTURE_LIMITS, RECEIPT_DETAIL_CHARS } from '../../contracts';
 import { badInput } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
@@ -12,19 +13,23 @@ type Context = GraphQLContext<unknown>;
 
 @InputType({ description: 'One event of a capture, with what the hub did with it (the gateway applies each before it records the job)' })
 export class CapturedEventInput {
-  @Field() @Length(1, 200) eventId!: string;
-  @Field() @Length(1, 40) eventType!: string;
+  @Field() @Length(1, CAPTURE_LIMITS.eventIdChars) eventId!: string;
+  @Field() @Length(1, CAPTURE_LIMITS.eventTypeChars) eventType!: string;
   @Field() eventTime!: Date;
   @Field({ nullable: true }) @IsOptional() @Length(1, 200) bizStep?: string;
-  @Field({ description: 'The event as EPCIS 2.0 JSON text' }) @Length(2, 200_000) document!: string;
+  @Field({ description: 'The event as EPCIS 2.0 JSON text' }) @Length(2, CAPTURE_LIMITS.eventChars) document!: string;
   @Field(() => CaptureOutcomeEnum) outcome!: CaptureOutcome;
-  @Field({ nullable: true }) @IsOptional() @MaxLength(500) detail?: string;
+  @Field({ nullable: true }) @IsOptional() @MaxLength(RECEIPT_DETAIL_CHARS) detail?: string;
   @Field({ nullable: true }) @IsOptional() @MaxLength(40) errorCode?: string;
 }
 
 @InputType()
 export class RecordCaptureInput {
   @Field(() => [CapturedEventInput]) @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) events!: CapturedEventInput[];
+  @Field({ nullable: true, description: "The document's @context as JSON text: kept once for its events, and served with each" })
+  @IsOptional()
+  @Length(2, CAPTURE_LIMITS.contextChars)
+  context?: string;
 }
 
 @ObjectType({ description: 'An EPCIS event your enterprise captured, as it came (what /epcis/events serves of it)' })
@@ -70,6 +75,12 @@ export class CaptureResolver {
         throw badInput(`events[${index}].document must be one EPCIS event as a JSON object`, { field: `events.${index}.document` });
       }
     });
+    let context: unknown = null;
+    try {
+      if (input.context !== undefined) context = JSON.parse(input.context) as unknown;
+    } catch {
+      throw badInput('context must be the document’s @context as JSON', { field: 'context' });
+    }
     return inTransaction(ctx, async (em) => {
       const now = new Date();
       const id = newId('cap', now.getTime());
@@ -109,7 +120,7 @@ export class CaptureResolver {
         );
         receipts.push({ eventId: event.eventId, outcome: event.outcome, detail: event.detail ?? null, errorCode: event.errorCode ?? null });
       });
-      const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts });
+      const job = em.create(CaptureJob, { id, capturedBy, createdAt: now, finishedAt: now, receipts, context });
       em.persist(job);
       await em.flush();
       return job;
@@ -157,12 +168,26 @@ export class CaptureResolver {
       limit: size + 1,
     });
     const page = pageOf(rows, size, (row) => [row.recordTime.toISOString(), row.capturedBy, row.eventId].join('\n'));
+    // Each event is served with the @context its job kept once for all of its events.
+    const jobIds = [...new Set(page.nodes.filter((row) => !('@context' in row.document)).map((row) => row.captureId))];
+    const contexts = new Map(
+      jobIds.length
+        ? (await ctx.em.find(CaptureJob, { id: { $in: jobIds } }, { fields: ['id', 'context'] })).map((job) => [job.id, job.context])
+        : [],
+    );
     return {
-      nodes: page.nodes.map((row) => ({
-        eventId: row.eventId,
-        document: JSON.stringify({ ...row.document, recordTime: row.recordTime.toISOString() }),
-        recordTime: row.recordTime,
-      })),
+      nodes: page.nodes.map((row) => {
+        const context = contexts.get(row.captureId);
+        return {
+          eventId: row.eventId,
+          document: JSON.stringify({
+            ...(context === undefined || context === null ? {} : { '@context': context }),
+            ...row.document,
+            recordTime: row.recordTime.toISOString(),
+          }),
+          recordTime: row.recordTime,
+        };
+      }),
       pageInfo: page.pageInfo,
     };
   }

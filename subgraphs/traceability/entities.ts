@@ -33,7 +33,7 @@ export class CaptureReceipt {
 @Entity({ tableName: 'capture_job' })
 @Index({ properties: ['capturedBy', 'createdAt'] })
 export class CaptureJob {
-  [OptionalProps]?: 'finishedAt' | 'kept';
+  [OptionalProps]?: 'finishedAt' | 'kept' | 'context';
 
   @Field(() => ID, { description: 'The captureID' })
   @PrimaryKey({ type: 'string', length: 40 })
@@ -54,6 +54,10 @@ export class CaptureJob {
   @Field(() => [CaptureReceipt])
   @Property({ type: 'json' })
   receipts!: CaptureReceipt[];
+
+  /** The @context its document's events were written in: kept once for all of them, and served with each (null before it was kept so). */
+  @Property({ type: 'json', nullable: true })
+  context?: unknown = null;
 
   @Field(() => Int, { description: 'How many of its events were kept for the first time' })
   get kept(): number {
