@@ -11,7 +11,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitSettings } from '../gateway/rate-lim
 import type { BusSettings } from '../platform/events/open-bus';
 import { boundUrl, PublicUrl } from '../platform/base/public-url';
 import type { WebAppSettings } from '../gateway/web-app';
-import type { SubgraphSettings } from '../platform/base/settings';
+import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../platform/base/settings';
 import { z } from 'zod';
 
 /**
@@ -145,6 +145,10 @@ export const CONFIG_SCHEMA = z.object({
   NOTIFY_RETRY_BASE_SECONDS: seconds(30),
   NOTIFY_MAX_ATTEMPTS: positiveWhole(8),
   WEBHOOK_ALLOW_PRIVATE: flag(),
+  ALLOCATION_MAX_REQUESTS: positiveWhole(DEFAULT_SUBGRAPH_SETTINGS.allocation.maxRequests),
+  ALLOCATION_MAX_OFFERS: positiveWhole(DEFAULT_SUBGRAPH_SETTINGS.allocation.maxOffers),
+  ALLOCATION_MAX_PLACEMENTS: positiveWhole(DEFAULT_SUBGRAPH_SETTINGS.allocation.maxPlacements),
+  ALLOCATION_DEADLINE_SECONDS: seconds(DEFAULT_SUBGRAPH_SETTINGS.allocation.deadlineMs / 1000),
   WECHAT_APP_ID: text(),
   WECHAT_APP_SECRET: text(),
   WECHAT_API_BASE: url(['https', 'http']),
@@ -298,6 +302,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
         pollMs: vars.NOTIFY_POLL_SECONDS * 1000,
         retryBaseMs: vars.NOTIFY_RETRY_BASE_SECONDS * 1000,
         maxAttempts: vars.NOTIFY_MAX_ATTEMPTS,
+      },
+      allocation: {
+        maxRequests: vars.ALLOCATION_MAX_REQUESTS,
+        maxOffers: vars.ALLOCATION_MAX_OFFERS,
+        maxPlacements: vars.ALLOCATION_MAX_PLACEMENTS,
+        deadlineMs: vars.ALLOCATION_DEADLINE_SECONDS * 1000,
       },
       wechat:
         vars.WECHAT_APP_ID && vars.WECHAT_APP_SECRET

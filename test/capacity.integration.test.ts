@@ -1,3 +1,4 @@
+import { AllocationSolver } from '../subgraphs/capacity/allocation/solver-thread';
 import { CapacityOffer, OfferBooking } from '../subgraphs/capacity/entities/offer';
 import { Allocation, OverflowRequest } from '../subgraphs/capacity/entities/request';
 import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
@@ -22,6 +23,7 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     for (const name of ['network', 'capacity', 'kitchens']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
   });
   afterAll(() => t?.close());
+  afterEach(() => jest.restoreAllMocks());
 
   const em = () => t.hub.subgraphs.capacity.systemContext().em.fork();
   const snapshot = async () =>
@@ -235,6 +237,102 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     console.log(
       `Concurrent allocation (${dialect}): 8 studios' requests at once against 4 free units: ${placed.length} placed, ${unmet.length} unmet`,
     );
+  });
+
+  /** A studio's request for `units` of a capability today (its own key). */
+  const requestFor = async (capability: string, units: number, key: string) =>
+    (
+      await t.gql(REQUEST, {
+        input: {
+          studioId: 'moyun-studio',
+          capability,
+          units,
+          earliestStart: day(0),
+          dueDate: day(0),
+          priceCapCents: 50_000,
+          minQuality: 0,
+        },
+        key,
+      })
+    ).data.requestOverflow.id as string;
+  const offerFor = async (capability: string, unitPriceCents: number, key: string) =>
+    (
+      await t.gql(
+        OFFER,
+        { input: offerInput({ capability, baseUnitsPerDay: 1, maxUnitsPerDay: 2, availableTo: day(0), unitPriceCents }), key },
+        { as: partner('gilding-atelier') },
+      )
+    ).data.publishCapacityOffer.id as string;
+  const WITHDRAW = `mutation($id: ID!) { withdrawCapacityOffer(offerId: $id) { status } }`;
+
+  it('serves the subgraph’s reads and changes while a solve is in progress, then solves again for what changed', async () => {
+    const kept = await offerFor('C20', 8_000, 'during-kept');
+    const withdrawn = await offerFor('C20', 7_000, 'during-withdrawn');
+    const request = await requestFor('C20', 1, 'during-1');
+    // The first solve waits until the test lets it go; later ones run as they come.
+    const solve = AllocationSolver.prototype.solve;
+    let solving!: () => void;
+    const started = new Promise<void>((resolve) => (solving = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let solves = 0;
+    jest.spyOn(AllocationSolver.prototype, 'solve').mockImplementation(async function (this: AllocationSolver, ...args) {
+      solves += 1;
+      if (solves === 1) {
+        solving();
+        await held;
+      }
+      return solve.apply(this, args);
+    });
+    const events: string[] = [];
+    const allocation = t.gql(ALLOCATE, { ids: [request] }).then((result) => (events.push('allocated'), result));
+    try {
+      await started;
+      // A read, and a change to an offer the solve is using (which a lock held across the solve would block).
+      expect((await t.gql(`{ capacityOffers(capability: "C20") { id } }`)).data.capacityOffers).toHaveLength(2);
+      events.push('read');
+      expect((await t.gql(WITHDRAW, { id: withdrawn }, { as: partner('gilding-atelier') })).data.withdrawCapacityOffer.status).toBe(
+        'WITHDRAWN',
+      );
+      events.push('changed');
+    } finally {
+      release();
+    }
+    const round = (await allocation).data.allocateOverflow;
+    expect(events).toEqual(['read', 'changed', 'allocated']);
+    // The first plan used the cheaper offer, withdrawn before booking: solved again, booked on the other.
+    expect(solves).toBe(2);
+    expect(round.allocations).toMatchObject([{ units: 1 }]);
+    expect((await em().findOneOrFail(Allocation, { requestId: request })).offerId).toBe(kept);
+    expect(await em().count(OfferBooking, { offerId: withdrawn })).toBe(0);
+  });
+
+  it('answers a retryable CONFLICT, booking nothing, when what is free changes after each of three solves', async () => {
+    await offerFor('C10', 9_000, 'raced-0');
+    const request = await requestFor('C10', 1, 'raced-1');
+    // After each solve, before its booking, a partner publishes a cheaper offer: the plan is out of date.
+    const solve = AllocationSolver.prototype.solve;
+    let solves = 0;
+    jest.spyOn(AllocationSolver.prototype, 'solve').mockImplementation(async function (this: AllocationSolver, ...args) {
+      const plan = await solve.apply(this, args);
+      solves += 1;
+      await offerFor('C10', 9_000 - solves * 100, `raced-offer-${solves}`);
+      return plan;
+    });
+    const before = await snapshot();
+    const raced = await t.gql(ALLOCATE, { ids: [request] });
+    expect(solves).toBe(3);
+    expect(raced.errors![0].extensions).toMatchObject({ code: 'CONFLICT', retryable: true, reason: 'CAPACITY_CHANGED' });
+    // Nothing booked: only the three offers published meanwhile are new.
+    expect(await em().count(Allocation, { requestId: request })).toBe(0);
+    expect(await em().findOneOrFail(OverflowRequest, { id: request })).toMatchObject({ status: 'OPEN', unmetReason: null });
+    expect(JSON.parse(await snapshot())[3]).toEqual(JSON.parse(before)[3]);
+    // Sent again when nothing changes, it is booked on the cheapest.
+    jest.restoreAllMocks();
+    const round = (await t.gql(ALLOCATE, { ids: [request] })).data.allocateOverflow;
+    expect(round.allocations).toMatchObject([{ units: 1 }]);
+    const cheapest = await em().findOneOrFail(CapacityOffer, { capability: 'C10' }, { orderBy: { unitPriceCents: 'asc' } });
+    expect((await em().findOneOrFail(Allocation, { requestId: request })).offerId).toBe(cheapest.id);
   });
 
   it('turns a demand surge into kitchen work, idempotently, and shows elasticity', async () => {

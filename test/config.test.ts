@@ -84,6 +84,12 @@ describe('configuration', () => {
     // Webhooks reach only public addresses unless the operator says otherwise.
     expect(read({}).subgraphs.webhooks).toEqual({ allowPrivate: false });
     expect(read({ WEBHOOK_ALLOW_PRIVATE: 'true' }).subgraphs.webhooks).toEqual({ allowPrivate: true });
+    // One allocation's bounds and deadline (a test's solver limit is under a second).
+    expect(read({}).subgraphs.allocation).toEqual({ maxRequests: 50, maxOffers: 100, maxPlacements: 10_000, deadlineMs: 10_000 });
+    expect(read({ ALLOCATION_MAX_REQUESTS: '3', ALLOCATION_DEADLINE_SECONDS: '0.5' }).subgraphs.allocation).toMatchObject({
+      maxRequests: 3,
+      deadlineMs: 500,
+    });
     expect(read({ ORDERS_PORT: '5003' }).subgraphPort('orders', 4003)).toBe(5003);
     expect(read({ ORDERS_URL: 'http://orders:4003/graphql' }).subgraphUrl('orders', 4003)).toBe('http://orders:4003/graphql');
   });

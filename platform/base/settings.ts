@@ -18,6 +18,8 @@ export interface SubgraphSettings {
     /** Attempts before a message is dead-lettered. */
     maxAttempts: number;
   };
+  /** How much one allocation call may ask of the solver (docs/domains/capacity-and-kitchens.md). */
+  allocation: AllocationBounds;
   /** The WeChat official account's API; null: customers' WeChat messages are not sent. */
   wechat: { baseUrl: string; appId: string; appSecret: string } | null;
   /** Where webhooks may go. */
@@ -29,6 +31,18 @@ export interface SubgraphSettings {
   };
 }
 
+/** The size and time one allocation call may take: bounded, so no caller holds the solver (or a database) for long. */
+export interface AllocationBounds {
+  /** Open requests one call places at most (ALLOCATION_MAX_REQUESTS): `allocateOverflow` refuses more, a round takes the oldest. */
+  maxRequests: number;
+  /** Offers one call considers at most, the cheapest running ones of the capabilities asked for (ALLOCATION_MAX_OFFERS). */
+  maxOffers: number;
+  /** (request, offer, day) placements — the model's variables — one call may weigh (ALLOCATION_MAX_PLACEMENTS). */
+  maxPlacements: number;
+  /** The whole call's time, waiting for the solver included (ALLOCATION_DEADLINE_SECONDS). */
+  deadlineMs: number;
+}
+
 /** Every address a host name resolves to. */
 export type ResolveHost = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
@@ -37,6 +51,7 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = Object.freeze({
   etaRefreshMs: 600_000,
   etaModelTtlMs: 300_000,
   notify: Object.freeze({ pollMs: 2_000, retryBaseMs: 30_000, maxAttempts: 8 }),
+  allocation: Object.freeze({ maxRequests: 50, maxOffers: 100, maxPlacements: 10_000, deadlineMs: 10_000 }),
   wechat: null,
   webhooks: Object.freeze({ allowPrivate: false }),
 });

@@ -43,6 +43,8 @@ export interface SubgraphDefinition<TLoaders = unknown> {
   consumers?: readonly EventConsumer[];
   /** Work on a timer in every instance (each must be safe to run anywhere, any number of times). */
   timers?: readonly { name: string; intervalMs(settings: SubgraphSettings): number; run(runtime: SubgraphRuntime): Promise<unknown> }[];
+  /** Starts what the subgraph holds beyond its database (a solver thread, say) before it serves, so no request waits for it. */
+  start?(): void;
   /** Releases what the subgraph holds beyond its database (a solver thread, say). */
   close?(): Promise<void>;
   /** Gauges of its own, read when Prometheus scrapes (see platform/runtime/metrics.ts); each answers its readings. */
@@ -138,6 +140,7 @@ export async function startSubgraph<TLoaders>(
   // Held with the consumers: the seed's history is then published in batches, not event by event.
   if (!options.holdConsumers) relay?.start();
   const schema = await definition.buildSchema();
+  definition.start?.();
   if (definition.publicAnswers) assertPublicThroughout(definition.name, definition.access);
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();

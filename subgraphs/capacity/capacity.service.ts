@@ -3,12 +3,16 @@ import { CAPACITY_EVENTS, isCapability, type EventActor } from '../../contracts'
 import type { RequestContext } from '../../platform/access/context';
 import { forUpdate } from '../../platform/data/database';
 import { addDays, dayOf } from '../../platform/data/days';
-import { badInput, failedPrecondition, notFound } from '../../platform/base/errors';
+import { badInput, conflict, failedPrecondition, hubError, notFound } from '../../platform/base/errors';
+import type { AllocationBounds } from '../../platform/base/settings';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
-import type { AllocationInstance, AllocationPlan } from './allocation/model';
+import { placementsOf, type AllocationInstance, type AllocationPlan } from './allocation/model';
+import { SolveDeadlineError } from './allocation/deadline';
+import { AllocationLane } from './allocation/lane';
 import { AllocationSolver } from './allocation/solver-thread';
+import { toWire } from './allocation/wire';
 import { allocationSolves } from '../../platform/runtime/metrics';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
 import { Allocation, OverflowRequest, type RequestStatus } from './entities/request';
@@ -21,6 +25,22 @@ const LATENESS_PENALTY_CENTS = 2_000;
 const LATENESS_HORIZON_DAYS = 7;
 /** Offers are planned this many days ahead at most. */
 const PLANNING_DAYS = 60;
+
+/** Which requests an allocation places: the caller's own by id, or every open one (a round). */
+export type AllocationScope = { requestIds?: string[]; all?: boolean };
+
+/** Tries at one allocation: the first solve and at most two more when what is free changed before booking. */
+const SOLVE_ATTEMPTS = 3;
+
+/** What an allocation read: the instance it solves, and the rows it books against. */
+interface InstanceRead {
+  now: Date;
+  open: OverflowRequest[];
+  offers: CapacityOffer[];
+  bookings: Map<string, OfferBooking>;
+  instance: AllocationInstance;
+  key: string;
+}
 
 export interface AllocationRound {
   allocations: Allocation[];
@@ -35,12 +55,15 @@ function requireCapability(capability: string): void {
 }
 
 /**
- * Offers, overflow requests and their allocation. An allocation round locks the offers it may
- * use (SELECT … FOR UPDATE on PostgreSQL, in id order), reads what is free, solves the model
- * on the solver thread and books the result in the same transaction: two rounds never book the
- * same capacity twice.
+ * Offers, overflow requests and their allocation. An allocation reads what is free, solves the
+ * model on the solver thread with no transaction open, then locks the offers it used
+ * (SELECT … FOR UPDATE on PostgreSQL, in id order), reads again and books in one short
+ * transaction only if nothing changed: two allocations never book the same capacity twice.
  */
 export class CapacityService {
+  /** This process's allocations, one at a time (see lane.ts). */
+  private readonly lane = new AllocationLane();
+
   constructor(
     private readonly solver: AllocationSolver,
     private readonly clock: () => Date = () => new Date(),
@@ -108,79 +131,76 @@ export class CapacityService {
     return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
   }
 
-  /** Places the caller's own open requests (`requestIds`, each visible to the caller or it is NOT_FOUND). */
-  allocate(ctx: RequestContext<unknown>, scope: { requestIds: string[] }): Promise<AllocationRound> {
-    scope.requestIds.forEach((id) => requireId(ID_PREFIX.request, id, 'overflow request'));
-    return inTransaction(ctx, (em) => this.allocateIn(em, ctx.actor, scope));
+  /**
+   * Places open requests: the caller's own (`requestIds`, each visible to the caller or it is
+   * NOT_FOUND; at most ALLOCATION_MAX_REQUESTS of them), or with `all` every open request of every
+   * studio jointly (the hub-wide optimum), the oldest ALLOCATION_MAX_REQUESTS at a time.
+   */
+  async allocate(ctx: RequestContext<unknown>, scope: AllocationScope): Promise<AllocationRound> {
+    const { maxRequests } = ctx.settings.allocation;
+    if (scope.requestIds && scope.requestIds.length > maxRequests)
+      throw badInput(
+        `At most ${maxRequests} requests per allocation (this one names ${scope.requestIds.length}); allocate them in smaller sets`,
+        {
+          field: 'requestIds',
+          reason: 'LIMIT_EXCEEDED',
+          limit: maxRequests,
+        },
+      );
+    scope.requestIds?.forEach((id) => requireId(ID_PREFIX.request, id, 'overflow request'));
+    return this.place(ctx, scope);
   }
 
-  async allocateIn(em: EntityManager, actor: EventActor, scope: { requestIds: string[] }): Promise<AllocationRound> {
-    const requests = await em.find(OverflowRequest, { id: { $in: [...new Set(scope.requestIds)] } }, { orderBy: { id: 'asc' } });
-    const missing = scope.requestIds.find((id) => !requests.some((request) => request.id === id));
-    if (missing) throw notFound('Overflow request', missing);
-    const open = requests.filter((request) => request.status === 'OPEN' || request.status === 'PARTIAL');
-    if (open.length === 0) return { allocations: [], unmet: [], objectiveCents: 0, optimal: true };
-
-    const placed = await this.placedUnits(
-      em,
-      open.map((request) => request.id),
-    );
-    const offers = await em.find(
-      CapacityOffer,
-      { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE' },
-      { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) },
-    );
-    const bookings = await this.bookingsOf(
-      em,
-      offers.map((offer) => offer.id),
-    );
-    const membersOf = new Map<string, string[]>();
-    for (const member of await em.find(AllianceMember, {}, { filters: false })) {
-      const members = membersOf.get(member.alliance);
-      if (members) members.push(member.enterpriseId);
-      else membersOf.set(member.alliance, [member.enterpriseId]);
-    }
-    const now = this.clock();
-    const instance: AllocationInstance = {
-      latenessPenaltyCents: LATENESS_PENALTY_CENTS,
-      latenessHorizonDays: LATENESS_HORIZON_DAYS,
-      requests: open.map((request) => ({
-        id: request.id,
-        studioId: request.studioId,
-        capability: request.capability,
-        units: request.units - (placed.get(request.id) ?? 0),
-        indivisible: request.indivisible,
-        earliestStart: request.earliestStart > dayOf(now) ? request.earliestStart : dayOf(now),
-        dueDate: request.dueDate,
-        priceCapCents: request.priceCapCents,
-        minQuality: request.minQuality,
-      })),
-      offers: offers.map((offer) => {
-        const free: Record<string, number> = {};
-        const first = offer.availableFrom > dayOf(now) ? offer.availableFrom : dayOf(now);
-        for (let day = first, count = 0; day <= offer.availableTo && count < PLANNING_DAYS; day = addDays(day, 1), count += 1) {
-          const booked = bookings.get(bookingKey(offer.id, day))?.bookedUnits ?? 0;
-          free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
+  /**
+   * Reads what is free (no transaction, no lock), solves it by the call's one deadline, then in a
+   * short transaction locks the offers, reads again and books only if nothing the plan rests on
+   * changed; otherwise it solves again, at most twice, and then answers a retryable CONFLICT. No
+   * transaction is open while the solver works, so every other call of the subgraph goes on.
+   */
+  private async place(ctx: RequestContext<unknown>, scope: AllocationScope): Promise<AllocationRound> {
+    const bounds = ctx.settings.allocation;
+    const deadline = Date.now() + bounds.deadlineMs;
+    try {
+      return await this.lane.run(deadline, async () => {
+        for (let attempt = 1; attempt <= SOLVE_ATTEMPTS; attempt += 1) {
+          const snapshot = await this.readInstance(ctx.em.fork(), scope, bounds, this.clock());
+          if (snapshot.open.length === 0) return { allocations: [], unmet: [], objectiveCents: 0, optimal: true };
+          const timer = allocationSolves.startTimer();
+          const plan = await this.solver.solve(snapshot.instance, deadline).finally(() => timer());
+          const round = await inTransaction(ctx, (em) => this.bookIfUnchanged(em, scope, bounds, snapshot, plan, ctx.actor));
+          if (round) return round;
         }
-        const sharedWith = new Set([
-          offer.enterpriseId,
-          ...offer.shareWithEnterprises,
-          ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? []),
-        ]);
-        return {
-          id: offer.id,
-          enterpriseId: offer.enterpriseId,
-          capability: offer.capability,
-          unitPriceCents: offer.unitPriceCents,
-          qualityScore: offer.qualityScore,
-          free,
-          sharedWith,
-        };
-      }),
-    };
-    const timer = allocationSolves.startTimer();
-    const plan: AllocationPlan = await this.solver.solve(instance).finally(() => timer());
+        throw conflict(
+          `What is free changed while the allocation was being solved, ${SOLVE_ATTEMPTS} times in a row; nothing was booked. Send it again.`,
+          { retryable: true, reason: 'CAPACITY_CHANGED' },
+        );
+      });
+    } catch (error) {
+      if (!(error instanceof SolveDeadlineError)) throw error;
+      throw hubError(
+        'SERVICE_UNAVAILABLE',
+        `The allocation was not solved within ${bounds.deadlineMs / 1000} s; nothing was booked. Send it again, or with fewer requests.`,
+        { retryable: true, reason: 'SOLVER_DEADLINE' },
+      );
+    }
+  }
 
+  /** Books the plan if the instance it was solved for is still what the database holds, under the offers' locks; else null. */
+  private async bookIfUnchanged(
+    em: EntityManager,
+    scope: AllocationScope,
+    bounds: AllocationBounds,
+    snapshot: InstanceRead,
+    plan: AllocationPlan,
+    actor: EventActor,
+  ): Promise<AllocationRound | null> {
+    // The snapshot's offers, locked in id order (as release does) before anything is read again.
+    const offerIds = snapshot.offers.map((offer) => offer.id).sort();
+    if (offerIds.length > 0)
+      await em.find(CapacityOffer, { id: { $in: offerIds } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
+    const fresh = await this.readInstance(em, scope, bounds, snapshot.now);
+    if (fresh.key !== snapshot.key) return null;
+    const { now, open, offers, bookings } = fresh;
     const byOffer = new Map(offers.map((offer) => [offer.id, offer]));
     const byRequest = new Map(open.map((request) => [request.id, request]));
     const created: Allocation[] = [];
@@ -240,6 +260,84 @@ export class CapacityService {
   }
 
   /**
+   * The allocation instance as the database holds it now: the open requests in scope (their units
+   * still unplaced), and the offers they may use — the ALLOCATION_MAX_OFFERS cheapest active ones
+   * of those capabilities not yet over — with what each has free per day. `key` is all of it, so
+   * two reads that differ in anything a plan rests on differ in `key`.
+   */
+  private async readInstance(em: EntityManager, scope: AllocationScope, bounds: AllocationBounds, now: Date): Promise<InstanceRead> {
+    const requests = scope.all
+      ? await em.find(OverflowRequest, { status: { $in: ['OPEN', 'PARTIAL'] } }, { orderBy: { id: 'asc' }, limit: bounds.maxRequests })
+      : await em.find(OverflowRequest, { id: { $in: [...new Set(scope.requestIds ?? [])] } }, { orderBy: { id: 'asc' } });
+    const missing = (scope.requestIds ?? []).find((id) => !requests.some((request) => request.id === id));
+    if (missing) throw notFound('Overflow request', missing);
+    const open = requests.filter((request) => request.status === 'OPEN' || request.status === 'PARTIAL');
+    const today = dayOf(now);
+    const offers = open.length
+      ? await em.find(
+          CapacityOffer,
+          { capability: { $in: [...new Set(open.map((request) => request.capability))] }, status: 'ACTIVE', availableTo: { $gte: today } },
+          { orderBy: { unitPriceCents: 'asc', id: 'asc' }, limit: bounds.maxOffers, filters: false },
+        )
+      : [];
+    const placed = await this.placedUnits(
+      em,
+      open.map((request) => request.id),
+    );
+    const bookings = await this.bookingsOf(
+      em,
+      offers.map((offer) => offer.id),
+    );
+    const alliances = [...new Set(offers.flatMap((offer) => offer.shareWithAlliances))];
+    const membersOf = new Map<string, string[]>();
+    for (const member of alliances.length ? await em.find(AllianceMember, { alliance: { $in: alliances } }, { filters: false }) : []) {
+      const members = membersOf.get(member.alliance);
+      if (members) members.push(member.enterpriseId);
+      else membersOf.set(member.alliance, [member.enterpriseId]);
+    }
+    const instance: AllocationInstance = {
+      latenessPenaltyCents: LATENESS_PENALTY_CENTS,
+      latenessHorizonDays: LATENESS_HORIZON_DAYS,
+      requests: open.map((request) => ({
+        id: request.id,
+        studioId: request.studioId,
+        capability: request.capability,
+        units: request.units - (placed.get(request.id) ?? 0),
+        indivisible: request.indivisible,
+        earliestStart: request.earliestStart > today ? request.earliestStart : today,
+        dueDate: request.dueDate,
+        priceCapCents: request.priceCapCents,
+        minQuality: request.minQuality,
+      })),
+      offers: offers.map((offer) => {
+        const free: Record<string, number> = {};
+        const first = offer.availableFrom > today ? offer.availableFrom : today;
+        for (let day = first, count = 0; day <= offer.availableTo && count < PLANNING_DAYS; day = addDays(day, 1), count += 1) {
+          const booked = bookings.get(bookingKey(offer.id, day))?.bookedUnits ?? 0;
+          free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
+        }
+        const sharedWith = new Set([
+          offer.enterpriseId,
+          ...offer.shareWithEnterprises,
+          ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? []),
+        ]);
+        return {
+          id: offer.id,
+          enterpriseId: offer.enterpriseId,
+          capability: offer.capability,
+          unitPriceCents: offer.unitPriceCents,
+          qualityScore: offer.qualityScore,
+          free,
+          sharedWith,
+        };
+      }),
+    };
+    const kept = withinPlacements(instance, scope, bounds);
+    const bounded = { ...instance, requests: instance.requests.filter((request) => kept.has(request.id)) };
+    return { now, open: open.filter((request) => kept.has(request.id)), offers, bookings, instance: bounded, key: instanceKey(bounded) };
+  }
+
+  /**
    * A demand surge (e.g. subscriptions up 300% for a week) becomes one splittable overflow
    * request, placed at once on kitchens and partners; replaying the same key answers the same.
    */
@@ -274,11 +372,12 @@ export class CapacityService {
           minQuality: input.minQuality,
           surgeKey: idempotencyKey,
         });
-        await em.flush();
-        await this.allocateIn(em, ctx.actor, { requestIds: [request.id] });
         return request.id;
       }),
     );
+    // Placed outside the transaction that made it. A replay places a surge whose placement never
+    // ran (it was refused at its deadline, or raced): a retry with the same key finishes it.
+    if (await this.neverPlaced(ctx.em.fork(), id)) await this.place(ctx, { requestIds: [id] });
     return ctx.em.fork().findOneOrFail(OverflowRequest, { id });
   }
 
@@ -339,9 +438,21 @@ export class CapacityService {
     }
   }
 
+  /** Starts the solver thread ahead of the first call. */
+  warmUp(): void {
+    this.solver.warmUp();
+  }
+
   /** Stops the solver thread (a later solve starts a new one). */
   close(): Promise<void> {
     return this.solver.close();
+  }
+
+  /** Open, with no reason recorded and no allocation ever made: no placement has run for it. */
+  private async neverPlaced(em: EntityManager, requestId: string): Promise<boolean> {
+    const request = await em.findOneOrFail(OverflowRequest, { id: requestId }, { filters: false });
+    if (request.status !== 'OPEN' || request.unmetReason != null) return false;
+    return (await em.count(Allocation, { requestId }, { filters: false })) === 0;
   }
 
   private newRequest(
@@ -381,6 +492,38 @@ export class CapacityService {
 }
 
 const bookingKey = (offerId: string, day: string) => `${offerId}|${day}`;
+
+/**
+ * The requests whose placements (the model's variables) fit in ALLOCATION_MAX_PLACEMENTS: all of
+ * the caller's or a refusal; a round takes the oldest that fit and leaves the rest for the next.
+ */
+function withinPlacements(instance: AllocationInstance, scope: AllocationScope, bounds: AllocationBounds): Set<string> {
+  const placements = placementsOf(instance);
+  const kept = new Set<string>();
+  let total = 0;
+  for (const request of instance.requests) {
+    total += placements.get(request.id)!;
+    if (total <= bounds.maxPlacements) kept.add(request.id);
+  }
+  // The running total only grows: what is kept is the oldest requests, in order.
+  if (kept.size === instance.requests.length || (scope.all && kept.size > 0)) return kept;
+  throw badInput(
+    `This allocation weighs ${total} placements (request × offer × day), more than the ${bounds.maxPlacements} one call may; allocate fewer requests at a time`,
+    { ...(scope.requestIds ? { field: 'requestIds' } : {}), reason: 'LIMIT_EXCEEDED', limit: bounds.maxPlacements },
+  );
+}
+
+/** An instance as one string, sharing lists in order: equal keys, equal instances. */
+const instanceKey = (instance: AllocationInstance): string =>
+  JSON.stringify(
+    toWire({
+      ...instance,
+      offers: instance.offers.map((offer) => ({
+        ...offer,
+        sharedWith: offer.sharedWith === 'ALL' ? 'ALL' : new Set([...offer.sharedWith].sort()),
+      })),
+    }),
+  );
 
 function statusOf(units: number, placed: number): RequestStatus {
   if (placed >= units) return 'ALLOCATED';

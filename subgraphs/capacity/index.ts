@@ -36,5 +36,6 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
   createLoaders: createCapacityLoaders,
   consumers: [orderEventsConsumer(capacityService)],
   seed: (runtime) => seedDemoCapacity(runtime.systemContext()),
+  start: () => capacityService.warmUp(),
   close: () => capacityService.close(),
 };

@@ -1,5 +1,6 @@
+import { SolveDeadlineError } from './deadline';
 import type { AllocationInstance } from './model';
-import { UNMET_PENALTY_CENTS } from './model';
+import { candidatesOf, placementsOf, UNMET_PENALTY_CENTS } from './model';
 import { solveInstance } from './optimal-plan';
 import { AllocationSolver } from './solver-thread';
 
@@ -158,5 +159,24 @@ describe('overflow allocation', () => {
     const plan = await solveInstance(crowded);
     expect(plan.allocations).toHaveLength(2);
     expect(plan.unmet).toEqual([{ requestId: 'C', units: 1, reason: 'CAPACITY' }]);
+  });
+
+  it('counts each request’s placements (the model’s variables) without building them', () => {
+    const perRequest = new Map<string, number>();
+    for (const candidate of candidatesOf(instance)) perRequest.set(candidate.request.id, (perRequest.get(candidate.request.id) ?? 0) + 1);
+    expect(placementsOf(instance)).toEqual(new Map(instance.requests.map((request) => [request.id, perRequest.get(request.id) ?? 0])));
+    expect([...placementsOf(instance).values()].reduce((sum, count) => sum + count, 0)).toBe(candidatesOf(instance).length);
+  });
+
+  it('stops at the deadline the call gives, on this thread and on the solver thread', async () => {
+    await expect(solveInstance(instance, { deadline: Date.now() - 1 })).rejects.toBeInstanceOf(SolveDeadlineError);
+    const solver = new AllocationSolver();
+    try {
+      await expect(solver.solve(instance, Date.now() - 1)).rejects.toBeInstanceOf(SolveDeadlineError);
+      // The thread goes on serving the next call.
+      expect((await solver.solve(instance, Date.now() + 60_000)).statuses.every((status) => status === 'Optimal')).toBe(true);
+    } finally {
+      await solver.close();
+    }
   });
 });

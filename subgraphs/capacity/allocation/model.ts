@@ -79,28 +79,63 @@ export interface Candidate {
 /** Every eligible (request, offer, day) with free capacity, in a stable order. */
 export function candidatesOf(instance: AllocationInstance): Candidate[] {
   const candidates: Candidate[] = [];
-  const byCapability = new Map<string, AllocationOffer[]>();
-  for (const offer of [...instance.offers].sort((a, b) => a.id.localeCompare(b.id))) {
-    const list = byCapability.get(offer.capability);
-    if (list) list.push(offer);
-    else byCapability.set(offer.capability, [offer]);
-  }
+  const byCapability = offersByCapability(instance.offers);
   for (const request of [...instance.requests].sort((a, b) => a.id.localeCompare(b.id))) {
-    const first = dayNumber(request.earliestStart);
     const due = dayNumber(request.dueDate);
     for (const offer of byCapability.get(request.capability) ?? []) {
-      if (offer.sharedWith !== 'ALL' && !offer.sharedWith.has(request.studioId)) continue;
-      if (offer.qualityScore < request.minQuality || offer.unitPriceCents > request.priceCapCents) continue;
-      for (const day of Object.keys(offer.free).sort()) {
-        const number = dayNumber(day);
-        if (number < first || number > due + instance.latenessHorizonDays || offer.free[day] <= 0) continue;
-        if (request.indivisible && offer.free[day] < request.units) continue;
-        const daysLate = Math.max(0, number - due);
+      for (const day of eligibleDays(request, offer, instance.latenessHorizonDays)) {
+        const daysLate = Math.max(0, dayNumber(day) - due);
         candidates.push({ request, offer, day, daysLate, unitCost: offer.unitPriceCents + daysLate * instance.latenessPenaltyCents });
       }
     }
   }
   return candidates;
+}
+
+/**
+ * How many (offer, day) placements each request has to weigh: the model's variables, counted
+ * without building them, to bound an instance before it goes to the solver.
+ */
+export function placementsOf(instance: AllocationInstance): Map<string, number> {
+  const byCapability = offersByCapability(instance.offers);
+  return new Map(
+    instance.requests.map((request) => [
+      request.id,
+      (byCapability.get(request.capability) ?? []).reduce(
+        (sum, offer) => sum + eligibleDays(request, offer, instance.latenessHorizonDays).length,
+        0,
+      ),
+    ]),
+  );
+}
+
+function offersByCapability(offers: AllocationOffer[]): Map<string, AllocationOffer[]> {
+  const byCapability = new Map<string, AllocationOffer[]>();
+  for (const offer of [...offers].sort((a, b) => a.id.localeCompare(b.id))) {
+    const list = byCapability.get(offer.capability);
+    if (list) list.push(offer);
+    else byCapability.set(offer.capability, [offer]);
+  }
+  return byCapability;
+}
+
+/**
+ * The days of an offer (of the request's capability) a request may use, in order: shared with its
+ * studio, quality and price cap met, free capacity (all of it for an order stage), from the
+ * earliest start to the due date plus the lateness horizon.
+ */
+function eligibleDays(request: AllocationRequest, offer: AllocationOffer, latenessHorizonDays: number): string[] {
+  if (offer.sharedWith !== 'ALL' && !offer.sharedWith.has(request.studioId)) return [];
+  if (offer.qualityScore < request.minQuality || offer.unitPriceCents > request.priceCapCents) return [];
+  const first = dayNumber(request.earliestStart);
+  const last = dayNumber(request.dueDate) + latenessHorizonDays;
+  return Object.keys(offer.free)
+    .sort()
+    .filter((day) => {
+      const number = dayNumber(day);
+      if (number < first || number > last || offer.free[day] <= 0) return false;
+      return !request.indivisible || offer.free[day] >= request.units;
+    });
 }
 
 /**

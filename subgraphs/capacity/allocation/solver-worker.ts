@@ -1,14 +1,20 @@
 import { parentPort } from 'node:worker_threads';
 import type { AllocationInstance } from './model';
-import { solveInstance } from './optimal-plan';
-import { reviveInstance, type WireInstance } from './wire';
+import { SolveDeadlineError } from './deadline';
+import { loadSolver, solveInstance } from './optimal-plan';
+import type { SolveAnswer, SolveMessage } from './solver-thread';
+import { reviveInstance } from './wire';
+
+// HiGHS loads as the thread starts, before any call waits on it.
+void loadSolver().catch(() => undefined);
 
 /** The solver's thread: instances in, plans out, one at a time. */
-parentPort!.on('message', async ({ id, instance }: { id: number; instance: WireInstance }) => {
+parentPort!.on('message', async ({ id, instance, deadline }: SolveMessage) => {
+  let answer: SolveAnswer;
   try {
-    const plan = await solveInstance(reviveInstance(instance) as AllocationInstance);
-    parentPort!.postMessage({ id, plan });
+    answer = { id, plan: await solveInstance(reviveInstance(instance) as AllocationInstance, { deadline }) };
   } catch (error) {
-    parentPort!.postMessage({ id, error: (error as Error).message });
+    answer = { id, error: (error as Error).message, deadline: error instanceof SolveDeadlineError };
   }
+  parentPort!.postMessage(answer);
 });
