@@ -65,6 +65,11 @@ export type OrderEventDetails = {
     statusCode: string;
     lines: { productCode: string; quantity: number }[];
     stages: RouteStep[];
+    /**
+     * The customer's WeChat openid from the shop, sealed for the notifications subgraph
+     * (WECHAT_BINDING_PURPOSE): never readable on the bus, in its log or in a webhook. Null: none given.
+     */
+    wechatBinding?: string | null;
   };
   [ORDER_EVENTS.STAGE_STARTED]: StageFacts;
   [ORDER_EVENTS.STAGE_COMPLETED]: StageFacts;

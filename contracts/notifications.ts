@@ -9,6 +9,19 @@ import { ORDER_EVENTS } from './events';
 export const CUSTOMER_CHANNELS = ['WECHAT', 'NONE'] as const;
 export type CustomerChannel = (typeof CUSTOMER_CHANNELS)[number];
 
+/** The language a customer's messages are written in: the one their order page was in when they saved their preferences. */
+export const MESSAGE_LANGUAGES = ['ZH', 'EN'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+/**
+ * A WeChat openid (the customer under one official account): 28 characters in practice;
+ * letters, digits, - and _. The shop that imports the order knows it; the customer never types it.
+ */
+export const WECHAT_OPEN_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
+
+/** What the sealed WeChat binding on an imported order's event is sealed for (only the notifications subgraph opens it). */
+export const WECHAT_BINDING_PURPOSE = 'wechat-binding';
+
 /** Order events that become customer messages. */
 export const CUSTOMER_MESSAGE_EVENTS = [
   ORDER_EVENTS.STAGE_COMPLETED,
@@ -35,7 +48,7 @@ export const MESSAGE_STATUSES = ['PENDING', 'HELD', 'SENT', 'DIGESTED', 'DEAD', 
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** Default preferences of a customer who opted in without saying more. */
-export const DEFAULT_NOTIFICATION_PREFERENCES = { timeZone: 'Asia/Shanghai', digestHour: 20, dailyCap: 5 } as const;
+export const DEFAULT_NOTIFICATION_PREFERENCES = { timeZone: 'Asia/Shanghai', digestHour: 20, dailyCap: 5, language: 'ZH' } as const;
 
 /**
  * Webhook requests carry these headers. The signature is HMAC-SHA256, keyed with the webhook's

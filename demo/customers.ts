@@ -1,15 +1,17 @@
-import { demoOrderIdsOf } from './orders';
+import { demoOrderId, demoOrderIdsOf } from './orders';
 
 /**
  * The demo orders' customers, as their shop sent them (personal data, made up): the seed imports
  * them with the orders and gives 墨韵文创's their WeChat openids; tests look for them where they
  * must not be (logs).
  */
-export function demoCustomer(index: number): { name: string; contact: string; address: string } {
+export function demoCustomer(index: number): { name: string; contact: string; address: string; wechatOpenId?: string } {
+  const wechat = demoWechatCustomers().find((customer) => customer.orderId === demoOrderId(index));
   return {
     name: `Demo Customer ${index + 1}`,
     contact: `+86 138 0000 ${String(index).padStart(4, '0')}`,
     address: `${index + 1} Demo Road, Shanghai`,
+    ...(wechat ? { wechatOpenId: wechat.wechatOpenId } : {}),
   };
 }
 

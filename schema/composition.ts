@@ -7,6 +7,7 @@ import { printSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLSchema, parse, printSchema } from 'graphql';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { Audience } from '../platform/access/policy';
+import { operationRolesOf, type OperationRoles } from './operation-roles';
 import { composeContracts } from './contracts';
 import { liveDeclarationProblems } from '../platform/graphql/live-event';
 
@@ -19,12 +20,15 @@ export const contractFile = (audience: Audience) => path.join(SCHEMA_DIR, 'contr
  * typed and validated against these (web/codegen.ts).
  */
 export const apiSchemaFile = (endpoint: 'hub' | Audience) => path.join(SCHEMA_DIR, 'api', `${endpoint}.graphql`);
+/** Who may use each operation, from the subgraphs' access policies: the web app offers only what the signed-in role may use. */
+export const OPERATION_ROLES_FILE = path.join(SCHEMA_DIR, 'api', 'operation-roles.json');
 
 export interface Composition {
   subgraphs: { name: string; url: string; sdl: string }[];
   supergraphSdl: string;
   /** The audience contracts' supergraphs (see contracts.ts). */
   contracts: Record<Audience, string>;
+  operationRoles: OperationRoles;
 }
 
 /** Prints every subgraph's SDL from code (no servers) and composes the Federation 2 supergraph. */
@@ -44,7 +48,12 @@ export async function composeSupergraph(): Promise<Composition> {
     throw new Error(
       `The live subscription fields disagree with contracts' LIVE_SUBSCRIPTIONS:\n${live.map((problem) => `- ${problem}`).join('\n')}`,
     );
-  return { subgraphs, supergraphSdl, contracts: composeContracts(subgraphs) };
+  return {
+    subgraphs,
+    supergraphSdl,
+    contracts: composeContracts(subgraphs),
+    operationRoles: operationRolesOf(SUBGRAPHS.map((definition) => definition.access)),
+  };
 }
 
 /** The client-facing schema of a supergraph (what breaking-change checks compare). */
@@ -62,7 +71,14 @@ export function writeComposition(composition: Composition): void {
   fs.mkdirSync(path.join(SCHEMA_DIR, 'api'), { recursive: true });
   for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition)))
     fs.writeFileSync(apiSchemaFile(endpoint as 'hub' | Audience), sdl);
+  fs.writeFileSync(OPERATION_ROLES_FILE, printOperationRoles(composition.operationRoles));
 }
+
+/** One operation a line, so a change to who may use it is one line of the diff. */
+export const printOperationRoles = (roles: OperationRoles) =>
+  `{\n${Object.entries(roles)
+    .map(([operation, rule]) => `  ${JSON.stringify(operation)}: ${JSON.stringify(rule)}`)
+    .join(',\n')}\n}\n`;
 
 /** The printed API schema of /graphql and of each audience endpoint. */
 export function apiSchemasOf(composition: Composition): Record<'hub' | Audience, string> {

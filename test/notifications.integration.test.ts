@@ -9,6 +9,7 @@ import { localTime } from '../subgraphs/notifications/customer-messages';
 import { systemResolveHost } from '../subgraphs/notifications/destinations';
 import { dispatcher } from '../subgraphs/notifications/dispatcher';
 import { Webhook } from '../subgraphs/notifications/entities';
+import { OutboxEvent } from '../platform/events/outbox';
 import { verifyWebhook } from '../subgraphs/notifications/signature';
 import { delayService } from '../subgraphs/orders/delay.service';
 import { dialects, startTestHub, TestHub } from './support/hub';
@@ -19,7 +20,8 @@ import { waitFor } from './support/wait';
 const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id code qcCheckpoint } } }`;
 const REGISTER = `mutation($e: ID!, $url: String!, $types: [String!], $k: String!) { registerWebhook(enterpriseId: $e, url: $url, eventTypes: $types, idempotencyKey: $k) { secret webhook { id url eventTypes active } } }`;
 const MESSAGES = `query($w: ID!, $s: MessageStatus) { webhookMessages(webhookId: $w, status: $s) { id eventId eventType status attempts lastError sentAt } }`;
-const PREFERENCES = `mutation($o: ID!, $input: NotificationPreferencesInput!) { setNotificationPreferences(orderId: $o, input: $input) { orderId channel wechatBound tier quietHours { start end } timeZone dailyDigest digestHour dailyCap } }`;
+const PREFERENCES = `mutation($o: ID!, $input: NotificationPreferencesInput!) { setNotificationPreferences(orderId: $o, input: $input) { orderId channel language wechatBound tier quietHours { start end } timeZone dailyDigest digestHour dailyCap } }`;
+const BINDING = `query($o: ID!) { notificationBinding(orderId: $o) { orderId wechatBound } }`;
 const CUSTOMER_MESSAGES = `query($o: ID!) { customerMessages(orderId: $o) { id kind eventType status text attempts lastError nextAttemptAt sentAt } }`;
 
 /** The tests' names: hooks.weft.test is this machine (127.0.0.1), other .test names resolve nowhere, the rest as the system says (localhost). */
@@ -85,6 +87,8 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
   const codeOf = (result: any) => result.errors?.[0]?.extensions?.code;
   const importOrder = async (overrides: Record<string, unknown> = {}) =>
     ok(await t.gql(IMPORT, { input: teawareOrder(overrides) })).importShopOrder;
+  /** An order whose shop knew the customer's WeChat openid (they came through the studio's official account). */
+  const importWechatOrder = (openId: string) => importOrder({ customer: { ...teawareOrder().customer, wechatOpenId: openId } });
   const start = (id: string, on = t) =>
     on.gql(`mutation($s: ID!) { startStage(stageRunId: $s, operator: { name: "王芳", penName: "墨白" }) { id } }`, { s: id });
   /** Completes a stage (on this suite's hub, or the one named), with a passing QC result where it is a checkpoint. */
@@ -313,19 +317,19 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     }
   }, 90_000);
 
-  it('tells a WeChat customer of their order at their tier, refreshing an expired access token', async () => {
-    const order = await importOrder();
+  it('tells a WeChat customer of their order at their tier, in their language, refreshing an expired access token', async () => {
+    const order = await importWechatOrder('oWEFT_customer_0001');
     await waitForOrderFacts(order.id);
     const basic = customer([order.id], 'BASIC');
-    // Malformed preferences are refused and change nothing.
+    // Malformed preferences are refused and change nothing; an openid is never the customer's to give.
     for (const input of [
-      { channel: 'WECHAT' },
-      { channel: 'WECHAT', wechatOpenId: 'no spaces allowed' },
-      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', quietHours: { start: '25:00', end: '07:00' } },
-      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', timeZone: 'Mars/Olympus_Mons' },
-      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', dailyCap: -1 },
-      { channel: 'PIGEON', wechatOpenId: 'oWEFT_customer_0001' },
-      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001', quietHours: { start: '22:00', end: '07:00' }, clearQuietHours: true },
+      { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001' },
+      { channel: 'WECHAT', quietHours: { start: '25:00', end: '07:00' } },
+      { channel: 'WECHAT', timeZone: 'Mars/Olympus_Mons' },
+      { channel: 'WECHAT', dailyCap: -1 },
+      { channel: 'PIGEON' },
+      { channel: 'WECHAT', language: 'FR' },
+      { channel: 'WECHAT', quietHours: { start: '22:00', end: '07:00' }, clearQuietHours: true },
     ]) {
       expect([input, codeOf(await t.gql(PREFERENCES, { o: order.id, input }, { as: basic }))]).toEqual([input, 'BAD_USER_INPUT']);
     }
@@ -337,14 +341,15 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     expect(
       ok(await t.gql(`query($o: ID!) { notificationPreferences(orderId: $o) { channel wechatBound } }`, { o: order.id }, { as: basic }))
         .notificationPreferences,
-    ).toEqual({ channel: 'NONE', wechatBound: false });
+    ).toEqual({ channel: 'NONE', wechatBound: true });
 
     const set = ok(
-      await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0001' } }, { as: basic }),
+      await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', language: 'EN' } }, { as: basic }),
     ).setNotificationPreferences;
     expect(set).toEqual({
       orderId: order.id,
       channel: 'WECHAT',
+      language: 'EN',
       wechatBound: true,
       tier: 'BASIC',
       quietHours: null,
@@ -354,21 +359,18 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
       dailyCap: 5,
     });
 
-    // Design confirmed (A10, a milestone at BASIC): the customer is told, in the official format.
+    // Design confirmed (A10, a milestone at BASIC): the customer is told, in the official format, in English alone.
     const to = (content: string) =>
       stub.messages.filter((message) => message.touser === 'oWEFT_customer_0001' && message.text!.content.includes(content));
     await complete(order.stages[0]);
-    await waitFor(() => to('设计确认').length === 1, 20_000, 'the WeChat message');
-    expect(to('设计确认')[0]).toMatchObject({
-      msgtype: 'text',
-      text: { content: 'Your order: 设计确认完成 Design confirmed is done. 您的订单：设计确认完成已完成。' },
-    });
+    await waitFor(() => to('Design confirmed').length === 1, 20_000, 'the WeChat message');
+    expect(to('Design confirmed')[0]).toMatchObject({ msgtype: 'text', text: { content: 'Your order: Design confirmed is done.' } });
 
     // The access token expires: the next send gets 42001, fetches a new token (once) and goes through.
     stub.expireTokens();
     const issued = stub.tokensIssued;
     await complete(order.stages[1]); // B10 material preparation: a milestone at BASIC
-    await waitFor(() => to('物料准备').length === 1, 20_000, 'the message after the token expired');
+    await waitFor(() => to('Material preparation').length === 1, 20_000, 'the message after the token expired');
     expect(stub.tokensIssued).toBe(issued + 1);
 
     // C10 calligraphy shows from DETAILED only: a BASIC customer is not told of it.
@@ -381,14 +383,16 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     // Every event consumed, then one more round of sending: whatever was coming has been sent.
     await t.hub.settle();
     await t.hub.subgraphs.notifications.runTimers();
-    expect(to('书法')).toEqual([]);
+    expect(to('Calligraphy')).toEqual([]);
+    // English only: no Chinese in any message to this customer.
+    expect(to('').filter((message) => /[\u4e00-\u9fff]/.test(message.text!.content))).toEqual([]);
     const told = (await messagesOf(order.id, 'BASIC')).map((message) => message.eventType);
     expect(told.filter((type) => type === ORDER_EVENTS.STAGE_COMPLETED)).toHaveLength(2);
     expect(told.every((type) => [ORDER_EVENTS.STAGE_COMPLETED, ORDER_EVENTS.ETA_CHANGED].includes(type))).toBe(true);
   }, 90_000);
 
   it('keeps routine messages to quiet hours, a daily cap and a digest, but sends delays and completion at once', async () => {
-    const order = await importOrder();
+    const order = await importWechatOrder('oWEFT_customer_0002');
     await waitForOrderFacts(order.id);
     const detailed = customer([order.id], 'DETAILED');
     const now = localTime(new Date(), 'Asia/Shanghai').minutes;
@@ -400,7 +404,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
         PREFERENCES,
         {
           o: order.id,
-          input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) } },
+          input: { channel: 'WECHAT', language: 'ZH', quietHours: { start: hhmm(now - 60), end: hhmm(now + 120) } },
         },
         { as: detailed },
       ),
@@ -423,7 +427,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     await runLate(t, running.id, 60);
     await delayService.evaluate(t.hub.subgraphs.orders.systemContext());
     await waitFor(
-      () => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('running late')),
+      () => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.includes('有所延误')),
       20_000,
       'the delay notice',
     );
@@ -433,13 +437,7 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     });
 
     // No quiet hours, a cap of one routine message a day and a digest at this hour: the second waits for the digest.
-    ok(
-      await t.gql(
-        PREFERENCES,
-        { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0002', clearQuietHours: true, dailyCap: 1 } },
-        { as: detailed },
-      ),
-    );
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', clearQuietHours: true, dailyCap: 1 } }, { as: detailed }));
     ok(await t.gql(`mutation($s: ID!) { completeStage(stageRunId: $s) { id } }`, { s: running.id }));
     await waitFor(
       async () => (await messagesOf(order.id)).filter((message) => message.eventType === ORDER_EVENTS.STAGE_COMPLETED).length === 2,
@@ -457,7 +455,6 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
           o: order.id,
           input: {
             channel: 'WECHAT',
-            wechatOpenId: 'oWEFT_customer_0002',
             dailyDigest: true,
             digestHour: Math.floor(localTime(new Date(), 'Asia/Shanghai').minutes / 60),
           },
@@ -468,13 +465,16 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext());
     await dispatcher.sendDigests(t.hub.subgraphs.notifications.systemContext()); // once a day, however often asked
     await waitFor(
-      () =>
-        stub.messages.some(
-          (message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.startsWith('Today on your order'),
-        ),
+      () => stub.messages.some((message) => message.touser === 'oWEFT_customer_0002' && message.text!.content.startsWith('今日订单动态')),
       20_000,
       'the digest',
     );
+    // Chinese alone: no English sentence in any message to this customer.
+    expect(
+      stub.messages.filter(
+        (message) => message.touser === 'oWEFT_customer_0002' && /Your order|Today on|running late/.test(message.text!.content),
+      ),
+    ).toEqual([]);
     const after = await messagesOf(order.id);
     expect(after.filter((message) => message.kind === 'DIGEST')).toHaveLength(1);
     expect(after.find((message) => message.id === held[0].id).status).toBe('DIGESTED');
@@ -498,16 +498,81 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     });
   }, 90_000);
 
-  it('sends a share-ready summary link when the order is made, even to a MINIMAL customer, and answers it publicly', async () => {
-    const order = await importOrder();
-    await waitForOrderFacts(order.id);
-    ok(
+  it('binds WeChat only through the shop’s import: without an openid WeChat is refused with a code and the rest saves; the language chosen is the messages’', async () => {
+    const bound = await importWechatOrder('oWEFT_customer_0004');
+    const unbound = await importOrder();
+    await waitForOrderFacts(bound.id);
+    await waitForOrderFacts(unbound.id);
+    const boundCustomer = customer([bound.id], 'DETAILED');
+    const unboundCustomer = customer([unbound.id], 'DETAILED');
+
+    // The openid travelled to the notifications subgraph sealed: the import's event, as the bus, its log and webhooks carry it, never holds it.
+    const imported = await t.hub.subgraphs.orders
+      .systemContext()
+      .em.fork()
+      .find(OutboxEvent, { subjectId: bound.id, type: ORDER_EVENTS.IMPORTED });
+    expect(imported).toHaveLength(1);
+    expect(JSON.stringify(imported[0].payload)).not.toContain('oWEFT_customer_0004');
+    expect(imported[0].payload.wechatBinding).toEqual(expect.any(String));
+
+    // Whether the order's customer can be reached on WeChat (never which account), for the order's own people alone.
+    expect(ok(await t.gql(BINDING, { o: bound.id }, { as: boundCustomer })).notificationBinding).toEqual({
+      orderId: bound.id,
+      wechatBound: true,
+    });
+    expect(ok(await t.gql(BINDING, { o: unbound.id }, { as: unboundCustomer })).notificationBinding).toEqual({
+      orderId: unbound.id,
+      wechatBound: false,
+    });
+    expect(ok(await t.gql(BINDING, { o: bound.id }, { as: staff('moyun-studio', 'OPERATOR') })).notificationBinding.wechatBound).toBe(true);
+    expect(ok(await t.gql(BINDING, { o: bound.id }, { as: unboundCustomer })).notificationBinding).toBeNull();
+    expect(ok(await t.gql(BINDING, { o: bound.id }, { as: staff('youcaifeng') })).notificationBinding).toBeNull();
+
+    // No openid came with the order: WeChat is refused with a stable code and nothing changes; everything else saves.
+    const refused = await t.gql(PREFERENCES, { o: unbound.id, input: { channel: 'WECHAT', dailyCap: 3 } }, { as: unboundCustomer });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FAILED_PRECONDITION', reason: 'WECHAT_NOT_BOUND' });
+    const kept = `query($o: ID!) { notificationPreferences(orderId: $o) { channel dailyCap language } }`;
+    expect(ok(await t.gql(kept, { o: unbound.id }, { as: unboundCustomer })).notificationPreferences).toEqual({
+      channel: 'NONE',
+      dailyCap: 5,
+      language: 'ZH',
+    });
+    const saved = ok(
       await t.gql(
         PREFERENCES,
-        { o: order.id, input: { channel: 'WECHAT', wechatOpenId: 'oWEFT_customer_0003' } },
-        { as: customer([order.id], 'MINIMAL') },
+        { o: unbound.id, input: { channel: 'NONE', language: 'EN', quietHours: { start: '22:00', end: '08:00' }, dailyCap: 3 } },
+        { as: unboundCustomer },
       ),
-    );
+    ).setNotificationPreferences;
+    expect(saved).toMatchObject({
+      channel: 'NONE',
+      language: 'EN',
+      wechatBound: false,
+      quietHours: { start: '22:00', end: '08:00' },
+      dailyCap: 3,
+    });
+
+    // The openid came with the order: WeChat saves, and each message is in the language saved last, that language alone.
+    ok(await t.gql(PREFERENCES, { o: bound.id, input: { channel: 'WECHAT', language: 'ZH' } }, { as: boundCustomer }));
+    const to = () => stub.messages.filter((message) => message.touser === 'oWEFT_customer_0004').map((message) => message.text!.content);
+    await complete(bound.stages[0]);
+    await waitFor(() => to().some((text) => text.includes('设计确认完成')), 20_000, 'the Chinese message');
+    expect(to().filter((text) => text.includes('设计确认完成'))).toEqual(['您的订单：设计确认完成已完成。']);
+    expect(to().filter((text) => /[A-Za-z]{3,}/.test(text))).toEqual([]); // Chinese alone (a forecast's "90%" and date included)
+    ok(await t.gql(PREFERENCES, { o: bound.id, input: { channel: 'WECHAT', language: 'EN' } }, { as: boundCustomer }));
+    await complete(bound.stages[1]);
+    await waitFor(() => to().some((text) => text.includes('Material preparation')), 20_000, 'the English message');
+    expect(to().filter((text) => text.startsWith('Your order: '))).toEqual(['Your order: Material preparation is done.']);
+    // The unbound order's customer is told nothing, and no stage of it reached WeChat.
+    await complete(unbound.stages[0]);
+    await t.hub.settle();
+    expect((await messagesOf(unbound.id)).filter((message) => message.kind !== 'WEBHOOK')).toEqual([]);
+  }, 90_000);
+
+  it('sends a share-ready summary link when the order is made, even to a MINIMAL customer, and answers it publicly', async () => {
+    const order = await importWechatOrder('oWEFT_customer_0003');
+    await waitForOrderFacts(order.id);
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT' } }, { as: customer([order.id], 'MINIMAL') }));
     for (const stage of order.stages) await complete(stage);
     await waitFor(
       () =>

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import { buildSchema } from 'graphql';
 import { AUDIENCES } from '../platform/access/policy';
 import { liveDeclarationProblems } from '../platform/graphql/live-event';
-import { apiSchemaFile, apiSchemasOf, composeSupergraph, contractFile, SUPERGRAPH_FILE } from '../schema/composition';
+import {
+  apiSchemaFile,
+  apiSchemasOf,
+  composeSupergraph,
+  contractFile,
+  OPERATION_ROLES_FILE,
+  printOperationRoles,
+  SUPERGRAPH_FILE,
+} from '../schema/composition';
 
 describe('committed supergraph and audience contracts', () => {
   it('are exactly what the subgraphs compose to (run `npm run compose` after a schema change)', async () => {
@@ -23,6 +31,10 @@ describe('committed supergraph and audience contracts', () => {
     // What each endpoint serves, which the web app's operations are checked against.
     for (const [endpoint, sdl] of Object.entries(apiSchemasOf(composition)))
       expect(fs.readFileSync(apiSchemaFile(endpoint as 'hub'), 'utf8')).toBe(sdl);
+    // Who may use each operation, which the web app reads to ask only for what a role may use.
+    expect(fs.readFileSync(OPERATION_ROLES_FILE, 'utf8')).toBe(printOperationRoles(composition.operationRoles));
+    expect(composition.operationRoles['Query.customerLinks']).toEqual(['STUDIO_ADMIN', 'SUPERVISOR']);
+    expect(composition.operationRoles['Query.order']).toBe('AUTHENTICATED');
   });
 });
 

@@ -204,6 +204,14 @@ function rolesOf(rule: readonly Role[] | RolesActingFor): readonly Role[] {
   return 'roles' in rule ? rule.roles : rule;
 }
 
+/**
+ * Who may use an operation, as published to clients: anyone, any signed-in caller, or these
+ * roles (a rule acting for an enterprise still needs the caller's own one: checked on each call).
+ */
+export function publishedRule(rule: OperationRule): 'PUBLIC' | 'AUTHENTICATED' | Role[] {
+  return rule === 'PUBLIC' || rule === 'AUTHENTICATED' ? rule : [...new Set(rolesOf(rule))].sort();
+}
+
 /** The audience contracts a rule puts a field or operation in. */
 export const AUDIENCES = ['customer', 'partner', 'supplier'] as const;
 export type Audience = (typeof AUDIENCES)[number];

@@ -12,6 +12,7 @@ import {
 } from '../../contracts';
 import { hubError } from '../base/errors';
 import { PublicUrl } from '../base/public-url';
+import { Sealer } from './sealed';
 
 export interface AuthOptions {
   /** HS256 key of the tokens the hub signs itself: embedded staff tokens, customer tokens, links. */
@@ -64,6 +65,8 @@ export class TokenService {
   private readonly verified = new Map<string, { principal: Principal; expiresAtMs: number }>();
 
   readonly customerTokenTtlSeconds: number;
+  /** Seals personal data one part of the hub passes another through an event (see sealed.ts). */
+  readonly sealer: Sealer;
   /** Where the links the hub sends point (customer links, share pages). */
   readonly publicUrl: PublicUrl;
 
@@ -72,6 +75,7 @@ export class TokenService {
     this.publicUrl = options.publicUrl ?? new PublicUrl();
     if (options.hubSecret.length < MIN_SECRET_LENGTH) throw new Error(`The hub secret must be at least ${MIN_SECRET_LENGTH} characters`);
     this.secret = new TextEncoder().encode(options.hubSecret);
+    this.sealer = new Sealer(options.hubSecret);
     if (options.jwksUrl) {
       if (!options.issuer || !options.audience) throw new Error('AUTH_JWKS_URL needs AUTH_ISSUER and AUTH_AUDIENCE');
       this.jwks = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });

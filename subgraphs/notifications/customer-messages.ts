@@ -1,47 +1,91 @@
-import { IMMEDIATE_CUSTOMER_EVENTS, ORDER_EVENTS, tierAllows, VOCABULARY, type HubEvent, type VisibilityTier } from '../../contracts';
+import {
+  IMMEDIATE_CUSTOMER_EVENTS,
+  ORDER_EVENTS,
+  tierAllows,
+  VOCABULARY,
+  type HubEvent,
+  type MessageLanguage,
+  type VisibilityTier,
+} from '../../contracts';
 import { dayInChina } from '../../platform/data/days';
 import type { CustomerPreference } from './entities';
 
+/** The words of customer messages, in each language a customer may choose: one language a message. */
+const TEXTS = {
+  ZH: {
+    stageDone: (stage: string) => `您的订单：${stage}已完成。`,
+    forecast: (day: Date) => `您的订单预计有 90% 的把握在 ${dayInChina(day, 'zh')} 前送达。`,
+    shipped: (carrier: string | null) => `您的订单已发货${carrier ? `（${carrier}）` : ''}。`,
+    delivered: '您的订单已送达，请查收。',
+    late: (stage: string | null, reason: string | null) => `您的订单在「${stage ?? '当前工序'}」有所延误${reason ? `（${reason}）` : ''}。`,
+    offers: (offers: string[]) => `我们可以为您提供：${offers.join('／')}。`,
+    reply: '请在订单页选择：接受延期、取消本工序加急，或请我们联系您。',
+    made: (url: string | null) => `您的订单已完成制作，来看看并分享它的故事：${url ?? ''}`,
+    digest: '今日订单动态：',
+    earlier: (count: number) => `（另有 ${count} 条较早的动态，请在订单页查看）`,
+  },
+  EN: {
+    stageDone: (stage: string) => `Your order: ${stage} is done.`,
+    forecast: (day: Date) => `Your order is now 90 % likely to be delivered before ${dayInChina(day)}.`,
+    shipped: (carrier: string | null) => `Your order has shipped${carrier ? ` with ${carrier}` : ''}.`,
+    delivered: 'Your order was delivered. Enjoy!',
+    late: (stage: string | null, reason: string | null) =>
+      `Your order is running late at ${stage ?? 'a stage'}${reason ? ` (${reason})` : ''}.`,
+    offers: (offers: string[]) => `We offer: ${offers.join(' / ')}.`,
+    reply: 'Reply on your order page: accept the delay, cancel the rush on this stage, or ask us to contact you.',
+    made: (url: string | null) => `Your order is made! See and share its story: ${url ?? ''}`,
+    digest: 'Today on your order:',
+    earlier: (count: number) => `(${count} earlier updates on your order page)`,
+  },
+} satisfies Record<MessageLanguage, unknown>;
+
+const labelIn = (entry: { labelZh: string; labelEn: string }, language: MessageLanguage) =>
+  language === 'ZH' ? entry.labelZh : entry.labelEn;
+
 /**
- * What a customer is told of an event, at their tier — never more than the order page would show
- * them: stage completions only for the stages their tier shows (by the standard code, never a
- * studio's extension), forecasts from BASIC, and from MINIMAL only shipping, delivery, delays
- * and completion. Null: nothing to tell at this tier.
+ * What a customer is told of an event, at their tier and in their language — never more than
+ * the order page would show them: stage completions only for the stages their tier shows (by the
+ * standard code, never a studio's extension), forecasts from BASIC, and from MINIMAL only
+ * shipping, delivery, delays and completion. Null: nothing to tell at this tier.
  */
-export function customerText(event: HubEvent, tier: VisibilityTier, shareUrl: string | null): string | null {
+export function customerText(event: HubEvent, tier: VisibilityTier, shareUrl: string | null, language: MessageLanguage): string | null {
+  const words = TEXTS[language];
   const statusCode = 'statusCode' in event.payload ? event.payload.statusCode : null;
   const stage = statusCode && VOCABULARY.findStatus(statusCode) ? VOCABULARY.standardStatusOf(statusCode) : null;
-  const stageName = stage ? `${stage.labelZh} ${stage.labelEn}` : 'a stage';
   switch (event.type) {
     case ORDER_EVENTS.STAGE_COMPLETED:
       if (!stage || !VOCABULARY.statusCodesVisibleAt(tier).includes(stage.code)) return null;
-      return `Your order: ${stageName} is done. 您的订单：${stage.labelZh}已完成。`;
-    case ORDER_EVENTS.ETA_CHANGED: {
+      return words.stageDone(labelIn(stage, language));
+    case ORDER_EVENTS.ETA_CHANGED:
       if (!tierAllows(tier, 'BASIC')) return null;
-      const bound = new Date(event.payload.deliveryLikelyBefore);
-      return `Your order is now 90 % likely to be delivered before ${dayInChina(bound)}. 预计 90% 可能在 ${dayInChina(bound, 'zh')} 前送达。`;
-    }
+      return words.forecast(new Date(event.payload.deliveryLikelyBefore));
     case ORDER_EVENTS.SHIPMENT_ADDED:
-      return `Your order has shipped${event.payload.carrier ? ` with ${event.payload.carrier}` : ''}. 您的订单已发货。`;
+      return words.shipped(event.payload.carrier || null);
     case ORDER_EVENTS.DELIVERED:
-      return 'Your order was delivered. Enjoy! 您的订单已送达。';
+      return words.delivered;
     case ORDER_EVENTS.DELAY_NOTICE: {
       const reason = event.payload.reasonCode ? VOCABULARY.findException(event.payload.reasonCode) : undefined;
       const offers = event.payload.compensationOptions;
       return [
-        `Your order is running late at ${stageName}${reason ? ` (${reason.labelEn} ${reason.labelZh})` : ''}. 您的订单在「${stage?.labelZh ?? '当前工序'}」有所延误。`,
-        offers.length > 0 ? `We offer: ${offers.join(' / ')}.` : null,
-        'Reply on your order page: accept the delay, cancel the rush on this stage, or ask us to contact you. 请在订单页选择：接受延期、取消本工序加急，或联系我们。',
+        words.late(stage ? labelIn(stage, language) : null, reason ? labelIn(reason, language) : null),
+        offers.length > 0 ? words.offers(offers) : null,
+        words.reply,
       ]
         .filter(Boolean)
         .join('\n');
     }
     case ORDER_EVENTS.COMPLETED:
-      return `Your order is made! See and share its story: ${shareUrl ?? ''} 您的订单已完成制作，分享它的故事：${shareUrl ?? ''}`.trim();
+      return words.made(shareUrl).trim();
     default:
       return null;
   }
 }
+
+/** The digest's heading and its note of updates left out, in the customer's language. */
+export const digestText = {
+  heading: (language: MessageLanguage) => TEXTS[language].digest,
+  earlier: (language: MessageLanguage, count: number) => TEXTS[language].earlier(count),
+};
 
 export const isImmediate = (eventType: string) => IMMEDIATE_CUSTOMER_EVENTS.includes(eventType);
 

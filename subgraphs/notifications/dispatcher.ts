@@ -10,16 +10,18 @@ import {
   orderIdOf,
   payloadText,
   studioIdOf,
+  WECHAT_BINDING_PURPOSE,
   type HubEvent,
 } from '../../contracts';
+import type { TokenService } from '../../platform/access/tokens';
 import type { RequestContext } from '../../platform/access/context';
 import { eventConsumer } from '../../platform/events/consumer';
 import { newId } from '../../platform/data/ids';
 import { inTransaction } from '../../platform/data/transactions';
 import { logger } from '../../platform/base/logger';
 import type { SubgraphSettings } from '../../platform/base/settings';
-import { customerText, isImmediate, localTime, place, quietUntil } from './customer-messages';
-import { CustomerPreference, NotificationMessage, OrderFacts, Webhook } from './entities';
+import { customerText, digestText, isImmediate, localTime, place, quietUntil } from './customer-messages';
+import { CustomerPreference, NotificationMessage, OrderFacts, Webhook, WechatBinding } from './entities';
 import { deliverWebhook } from './webhook-delivery';
 import { WechatClient, type SendOutcome, type WechatConfig } from './wechat';
 
@@ -42,8 +44,23 @@ function backoffMs(attempts: number, retryBaseMs: number): number {
 
 const customerRecipient = (orderId: string) => `wechat:${orderId}`;
 
+/**
+ * The customer's WeChat account, when the shop gave it with the order: sealed on the event for
+ * this subgraph alone, and for this order alone. One that does not open is dropped, unread.
+ */
+async function bindWechat(em: EntityManager, facts: OrderFacts, sealed: string, auth: TokenService): Promise<void> {
+  const opened = await auth.sealer.open(WECHAT_BINDING_PURPOSE, sealed);
+  const binding = opened ? (JSON.parse(opened) as { orderId?: unknown; openId?: unknown }) : null;
+  if (!binding || binding.orderId !== facts.orderId || typeof binding.openId !== 'string') {
+    log.warn({ orderId: facts.orderId }, 'a WeChat binding that does not open with this hub’s secret was dropped');
+    return;
+  }
+  if (await em.findOne(WechatBinding, { orderId: facts.orderId })) return;
+  em.persist(em.create(WechatBinding, { orderId: facts.orderId, studioId: facts.studioId, openId: binding.openId, boundAt: new Date() }));
+}
+
 /** What the dispatcher learns of an order from its events: whose it is, its tier cap, its progress. */
-async function learn(em: EntityManager, event: HubEvent): Promise<OrderFacts | null> {
+async function learn(em: EntityManager, event: HubEvent, auth: TokenService): Promise<OrderFacts | null> {
   const orderId = orderIdOf(event);
   const studioId = studioIdOf(event);
   if (!orderId || !studioId || event.source !== 'orders') return null;
@@ -56,6 +73,7 @@ async function learn(em: EntityManager, event: HubEvent): Promise<OrderFacts | n
     facts.productType = payloadText(event.payload.productType) ?? facts.productType;
     if (isVisibilityTier(event.payload.customerTierMax)) facts.tierMax = event.payload.customerTierMax;
     facts.lines = event.payload.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity }));
+    if (event.payload.wechatBinding) await bindWechat(em, facts, event.payload.wechatBinding, auth);
   }
   if (event.type === ORDER_EVENTS.CUSTOMER_TIER_CHANGED && isVisibilityTier(event.payload.tier)) facts.tierMax = event.payload.tier;
   if (event.type === ORDER_EVENTS.STAGE_COMPLETED && !facts.stagesDone.includes(event.payload.statusCode)) {
@@ -93,7 +111,7 @@ export const dispatchConsumer = eventConsumer({
   types: ALL_EVENT_TYPES,
   async handle(em, event, ctx) {
     const now = new Date();
-    const facts = await learn(em, event);
+    const facts = await learn(em, event, ctx.auth);
     const owners = enterprisesOf(event);
     if (owners.length > 0) {
       for (const webhook of await em.find(Webhook, { enterpriseId: { $in: owners }, active: true })) {
@@ -118,9 +136,11 @@ export const dispatchConsumer = eventConsumer({
     if (!facts || !(CUSTOMER_MESSAGE_EVENTS as readonly string[]).includes(event.type)) return;
     if (!isImmediate(event.type) && now.getTime() - new Date(event.occurredAt).getTime() > STALE_ROUTINE_MS) return;
     const preference = await em.findOne(CustomerPreference, { orderId: facts.orderId });
-    if (!preference || preference.channel !== 'WECHAT' || !preference.wechatOpenId) return;
+    if (!preference || preference.channel !== 'WECHAT') return;
+    const binding = await em.findOne(WechatBinding, { orderId: facts.orderId });
+    if (!binding) return;
     const shareUrl = facts.shareId ? ctx.auth.publicUrl.share(facts.shareId) : null;
-    const message = customerText(event, lowerTier(preference.tier, facts.tierMax), shareUrl);
+    const message = customerText(event, lowerTier(preference.tier, facts.tierMax), shareUrl, preference.language);
     if (!message) return;
     const placement = place(preference, event.type, await routineToday(em, preference, now), now);
     em.persist(
@@ -132,7 +152,7 @@ export const dispatchConsumer = eventConsumer({
         orderId: facts.orderId,
         eventId: event.id,
         eventType: event.type,
-        body: { text: message, openId: preference.wechatOpenId },
+        body: { text: message, openId: binding.openId },
         status: placement.status,
         nextAttemptAt: placement.status === 'PENDING' ? placement.at : null,
         createdAt: now,
@@ -259,9 +279,10 @@ export class Dispatcher {
         if (!preference || !digestDue(preference)) return false;
         const local = localTime(now, preference.timeZone);
         const messages = await tx.find(NotificationMessage, { orderId, status: 'HELD' }, { orderBy: { createdAt: 'asc' } });
-        if (messages.length === 0 || !preference.wechatOpenId) return false;
+        const binding = await tx.findOne(WechatBinding, { orderId });
+        if (messages.length === 0 || !binding) return false;
         const lines = messages.slice(-DIGEST_LINES).map((message) => `• ${message.text ?? ''}`);
-        if (messages.length > DIGEST_LINES) lines.unshift(`(${messages.length - DIGEST_LINES} earlier updates on your order page)`);
+        if (messages.length > DIGEST_LINES) lines.unshift(digestText.earlier(preference.language, messages.length - DIGEST_LINES));
         const digest = tx.create(NotificationMessage, {
           id: newId('msg'),
           kind: 'DIGEST',
@@ -270,7 +291,7 @@ export class Dispatcher {
           orderId,
           eventId: `digest:${orderId}:${local.day}`,
           eventType: 'notification.digest',
-          body: { text: [`Today on your order 今日订单动态:`, ...lines].join('\n'), openId: preference.wechatOpenId },
+          body: { text: [digestText.heading(preference.language), ...lines].join('\n'), openId: binding.openId },
           nextAttemptAt: quietUntil(preference, now) ?? now,
           createdAt: now,
         });

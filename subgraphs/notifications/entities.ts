@@ -3,11 +3,13 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import {
   CUSTOMER_CHANNELS,
   MESSAGE_KINDS,
+  MESSAGE_LANGUAGES,
   MESSAGE_STATUSES,
   VISIBILITY_TIERS,
   type CustomerChannel,
   type EventEnvelope,
   type MessageKind,
+  type MessageLanguage,
   type MessageStatus,
   type VisibilityTier,
 } from '../../contracts';
@@ -18,6 +20,11 @@ export type CustomerMessageBody = { text: string; openId: string };
 
 export const CustomerChannelEnum = enumOf(CUSTOMER_CHANNELS);
 export const MessageStatusEnum = enumOf(MESSAGE_STATUSES);
+export const MessageLanguageEnum = enumOf(MESSAGE_LANGUAGES);
+registerEnumType(MessageLanguageEnum, {
+  name: 'MessageLanguage',
+  description: "The language of a customer's messages: ZH (Chinese) or EN (English), one language a message",
+});
 const MessageKindEnum = enumOf(MESSAGE_KINDS);
 registerEnumType(CustomerChannelEnum, {
   name: 'CustomerChannel',
@@ -166,11 +173,14 @@ export class QuietHours {
   end!: string;
 }
 
-/** How one customer of one order wants to hear from the hub. */
-@ObjectType({ description: 'How the customer of an order wants to be told: channel, quiet hours, daily digest, daily cap' })
+/**
+ * How one customer of one order wants to hear from the hub. Where to reach them is not theirs to
+ * say: a WeChat openid comes with the order from the shop (WechatBinding).
+ */
+@ObjectType({ description: 'How the customer of an order wants to be told: channel, language, quiet hours, daily digest, daily cap' })
 @Entity({ tableName: 'customer_preference' })
 export class CustomerPreference {
-  [OptionalProps]?: 'wechatBound';
+  [OptionalProps]?: 'language';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -183,14 +193,9 @@ export class CustomerPreference {
   @Enum({ items: () => CUSTOMER_CHANNELS, type: 'string' })
   channel!: CustomerChannel;
 
-  /** The customer's openid under the studio's official account (from the WeChat link they came through). */
-  @Property({ type: 'string', length: 64, nullable: true })
-  wechatOpenId?: string | null;
-
-  @Field({ description: 'A WeChat openid is on record' })
-  get wechatBound(): boolean {
-    return Boolean(this.wechatOpenId);
-  }
+  @Field(() => MessageLanguageEnum, { description: 'The language their messages are written in' })
+  @Enum({ items: () => MESSAGE_LANGUAGES, type: 'string' })
+  language: MessageLanguage = 'ZH';
 
   /** The tier the customer follows at (their token's); messages never say more. */
   @Field(() => VisibilityTierEnum)
@@ -224,6 +229,26 @@ export class CustomerPreference {
   @Field()
   @Property({ type: 'datetime' })
   updatedAt!: Date;
+}
+
+/**
+ * The customer's WeChat account for one order: their openid under the studio's official account,
+ * as the shop gave it when the order was imported (sealed on the event). Personal: never in a
+ * log, never in a GraphQL answer — only whether there is one.
+ */
+@Entity({ tableName: 'wechat_binding' })
+export class WechatBinding {
+  @PrimaryKey({ type: 'string', length: 40 })
+  orderId!: string;
+
+  @Property({ type: 'string', length: 80 })
+  studioId!: string;
+
+  @Property({ type: 'string', length: 64 })
+  openId!: string;
+
+  @Property({ type: 'datetime' })
+  boundAt!: Date;
 }
 
 /** What the dispatcher knows of an order from its events: whose it is and what it is (no personal data). */

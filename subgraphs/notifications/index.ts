@@ -4,23 +4,23 @@ import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { notificationsAccess } from './access-policy';
 import { IdempotencyRecord } from '../../platform/data/transactions';
 import { dispatchConsumer, dispatcher } from './dispatcher';
-import { CustomerPreference, NotificationMessage, OrderFacts, Webhook, WechatToken } from './entities';
+import { CustomerPreference, NotificationMessage, OrderFacts, Webhook, WechatBinding, WechatToken } from './entities';
 import { notificationsMigrations } from './migrations';
 import { seedDemoNotifications } from './demo-notifications';
-import { NotificationsResolver } from './notifications.resolver';
+import { CustomerPreferenceResolver, NotificationsResolver } from './notifications.resolver';
 import { EnterpriseReference, StatusCodeReference } from './references';
 
 export const notificationsSubgraph: SubgraphDefinition = {
   name: 'notifications',
   defaultPort: 4007,
   database: {
-    entities: [Webhook, NotificationMessage, CustomerPreference, OrderFacts, WechatToken, IdempotencyRecord, ProcessedEvent],
+    entities: [Webhook, NotificationMessage, CustomerPreference, OrderFacts, WechatBinding, WechatToken, IdempotencyRecord, ProcessedEvent],
     migrations: notificationsMigrations,
   },
   access: notificationsAccess,
   buildSchema: () =>
     buildFederatedSchema('notifications', notificationsAccess, {
-      resolvers: [NotificationsResolver],
+      resolvers: [NotificationsResolver, CustomerPreferenceResolver],
       orphanedTypes: [EnterpriseReference, StatusCodeReference],
     }),
   consumers: [dispatchConsumer],

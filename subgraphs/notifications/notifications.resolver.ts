@@ -1,8 +1,10 @@
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { EntityManager } from '@mikro-orm/core';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import {
   ALL_EVENT_TYPES,
   type CustomerChannel,
+  type MessageLanguage,
   DEFAULT_NOTIFICATION_PREFERENCES,
   isEventType,
   type MessageStatus,
@@ -12,7 +14,16 @@ import type { GraphQLContext } from '../../platform/access/context';
 import { badInput, failedPrecondition, hubError, notFound } from '../../platform/base/errors';
 import { newId, requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
-import { CustomerChannelEnum, CustomerPreference, MessageStatusEnum, NotificationMessage, OrderFacts, Webhook } from './entities';
+import {
+  CustomerChannelEnum,
+  CustomerPreference,
+  MessageLanguageEnum,
+  MessageStatusEnum,
+  NotificationMessage,
+  OrderFacts,
+  Webhook,
+  WechatBinding,
+} from './entities';
 import { EnterpriseReference, StatusCodeReference } from './references';
 import { checkDestination, DestinationRefused, type DestinationPolicy } from './destinations';
 import { newWebhookSecret } from './signature';
@@ -20,8 +31,6 @@ import { newWebhookSecret } from './signature';
 type Context = GraphQLContext;
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-/** A WeChat openid: 28 characters in practice; letters, digits, - and _. */
-const OPEN_ID = /^[A-Za-z0-9_-]{6,64}$/;
 const MAX_WEBHOOKS = 20;
 /** How long registration waits for the URL's host to resolve. */
 const RESOLVE_TIMEOUT_MS = 5_000;
@@ -36,11 +45,13 @@ class QuietHoursInput {
 
 @InputType({ description: 'How the customer wants to be told; fields left out keep their value (or the default)' })
 class NotificationPreferencesInput {
-  @Field(() => CustomerChannelEnum) channel!: CustomerChannel;
-  @Field({ nullable: true, description: 'The openid the WeChat link gave (needed for WECHAT)' })
+  @Field(() => CustomerChannelEnum, {
+    description: 'WECHAT only where the order came with the customer’s WeChat account (notificationBinding.wechatBound)',
+  })
+  channel!: CustomerChannel;
+  @Field(() => MessageLanguageEnum, { nullable: true, description: 'The language of their messages (left out: as before, at first ZH)' })
   @IsOptional()
-  @Matches(OPEN_ID, { message: 'wechatOpenId is not a WeChat openid' })
-  wechatOpenId?: string;
+  language?: MessageLanguage;
   @Field(() => QuietHoursInput, { nullable: true }) @IsOptional() @ValidateNested() quietHours?: QuietHoursInput;
   @Field({ nullable: true, description: 'true: no quiet hours any more' }) @IsOptional() clearQuietHours?: boolean;
   @Field({ nullable: true, description: 'IANA time zone, e.g. Asia/Shanghai' }) @IsOptional() @MaxLength(64) timeZone?: string;
@@ -57,6 +68,16 @@ class NotificationPreferencesInput {
 class WebhookRegistration {
   @Field(() => Webhook) webhook!: Webhook;
   @Field() secret!: string;
+}
+
+@ObjectType({
+  description: "Whom the hub can message for an order's customer: whether a WeChat account came with the order (never which)",
+})
+class NotificationBinding {
+  @Field(() => ID) orderId!: string;
+  studioId!: string;
+  @Field({ description: 'The shop gave the customer’s WeChat openid with the order: WECHAT messages can reach them' })
+  wechatBound!: boolean;
 }
 
 @ObjectType()
@@ -121,6 +142,19 @@ async function requirePublicDestination(url: string, policy: DestinationPolicy):
         : `The webhook URL's host "${new URL(url).hostname}" does not resolve`,
       { field: 'url', reason: error.reason },
     );
+  }
+}
+
+/** Asked once the caller's right to the order is settled (the binding's rows are the studio's alone). */
+async function isWechatBound(em: EntityManager, orderId: string): Promise<boolean> {
+  return (await em.fork().count(WechatBinding, { orderId }, { filters: false })) > 0;
+}
+
+@Resolver(() => CustomerPreference)
+export class CustomerPreferenceResolver {
+  @FieldResolver(() => Boolean, { description: 'A WeChat account came with the order (see notificationBinding)' })
+  wechatBound(@Root() preference: CustomerPreference, @Ctx() { ctx }: Context): Promise<boolean> {
+    return isWechatBound(ctx.em, preference.orderId);
   }
 }
 
@@ -240,8 +274,6 @@ export class NotificationsResolver {
     const customer = ctx.viewer.principal?.customer;
     if (!customer) throw hubError('FORBIDDEN', 'Only the customer of an order sets how they are told of it');
     if (!customer.orders.includes(orderId)) throw notFound('Order', orderId);
-    if (input.channel === 'WECHAT' && !input.wechatOpenId)
-      throw badInput('WECHAT needs the wechatOpenId the WeChat link gave', { field: 'wechatOpenId' });
     if (input.quietHours && input.quietHours.start === input.quietHours.end)
       throw badInput('Quiet hours must not start and end at the same time', { field: 'quietHours' });
     if (input.quietHours && input.clearQuietHours)
@@ -249,6 +281,12 @@ export class NotificationsResolver {
     if (input.timeZone) requireTimeZone(input.timeZone);
     const facts = await ctx.em.fork().findOne(OrderFacts, { orderId });
     if (!facts) throw notFound('Order', orderId);
+    if (input.channel === 'WECHAT' && !(await isWechatBound(ctx.em, orderId)))
+      throw failedPrecondition(
+        'WECHAT_NOT_BOUND',
+        'No WeChat account came with this order, so WeChat messages cannot reach its customer; choose NONE (the studio can re-import the order with the openid)',
+        { field: 'channel' },
+      );
     // Whose order it is was settled above, from the token (the row rule would read on a second connection inside the transaction).
     return inTransaction(ctx, async (em) => {
       const existing = await em.findOne(CustomerPreference, { orderId }, { filters: false });
@@ -259,6 +297,7 @@ export class NotificationsResolver {
           studioId: facts.studioId,
           channel: input.channel,
           tier: customer.tier,
+          language: DEFAULT_NOTIFICATION_PREFERENCES.language,
           timeZone: DEFAULT_NOTIFICATION_PREFERENCES.timeZone,
           dailyDigest: false,
           digestHour: DEFAULT_NOTIFICATION_PREFERENCES.digestHour,
@@ -268,7 +307,7 @@ export class NotificationsResolver {
       Object.assign(preference, {
         channel: input.channel,
         tier: customer.tier,
-        wechatOpenId: input.channel === 'WECHAT' ? input.wechatOpenId : (input.wechatOpenId ?? preference.wechatOpenId ?? null),
+        ...(input.language ? { language: input.language } : {}),
         ...(input.quietHours ? { quietHours: { start: input.quietHours.start, end: input.quietHours.end } } : {}),
         ...(input.clearQuietHours ? { quietHours: null } : {}),
         ...(input.timeZone ? { timeZone: input.timeZone } : {}),
@@ -285,6 +324,16 @@ export class NotificationsResolver {
   @Query(() => CustomerPreference, { nullable: true, description: "How the order's customer is told (null: not at all yet)" })
   notificationPreferences(@Arg('orderId', () => ID) orderId: string, @Ctx() { ctx }: Context): Promise<CustomerPreference | null> {
     return ctx.em.findOne(CustomerPreference, { orderId });
+  }
+
+  @Query(() => NotificationBinding, {
+    nullable: true,
+    description: "Whether the order's customer can be messaged on WeChat (null: no such order of yours)",
+  })
+  async notificationBinding(@Arg('orderId', () => ID) orderId: string, @Ctx() { ctx }: Context): Promise<NotificationBinding | null> {
+    const facts = await ctx.em.findOne(OrderFacts, { orderId });
+    if (!facts) return null;
+    return { orderId, studioId: facts.studioId, wechatBound: await isWechatBound(ctx.em, orderId) };
   }
 
   @Query(() => [NotificationMessage], { description: "The messages sent (or waiting) to an order's customer, newest first" })

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsIn, IsOptional, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, isGtin, type VisibilityTier } from '../../contracts';
+import { ENTERPRISE_ID_PATTERN, isGtin, WECHAT_OPEN_ID_PATTERN, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { Satisfies } from '../../platform/graphql/validators';
 import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
@@ -13,6 +13,14 @@ export class CustomerInput {
   @Field() @Length(1, 200) name!: string;
   @Field({ description: 'Phone, WeChat id or e-mail' }) @Length(1, 200) contact!: string;
   @Field() @Length(1, 500) address!: string;
+  @Field({
+    nullable: true,
+    description:
+      "The customer's WeChat openid under the studio's official account, when the shop knows it: their order news can then go to WeChat (the customer never types it)",
+  })
+  @IsOptional()
+  @Matches(WECHAT_OPEN_ID_PATTERN, { message: 'customer.wechatOpenId is not a WeChat openid' })
+  wechatOpenId?: string;
 }
 
 @InputType()

@@ -1,4 +1,4 @@
-import { gtin14, ORDER_EVENTS, STATUS, type VisibilityTier } from '../../contracts';
+import { gtin14, ORDER_EVENTS, STATUS, WECHAT_BINDING_PURPOSE, type VisibilityTier } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput, conflict, failedPrecondition } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
@@ -95,6 +95,11 @@ export class OrderService {
       );
       planDueDates(order, route, now);
       em.persist([order, ...route]);
+      // The openid goes to the notifications subgraph sealed (orders keeps none): personal data never travels readable on the bus.
+      const openId = input.customer.wechatOpenId;
+      const wechatBinding = openId
+        ? await ctx.auth.sealer.seal(WECHAT_BINDING_PURPOSE, JSON.stringify({ orderId: order.id, openId }))
+        : null;
       appendProgress(em, order, {
         type: ORDER_EVENTS.IMPORTED,
         actor: ctx.actor,
@@ -107,6 +112,7 @@ export class OrderService {
           statusCode: STATUS.ORDER_RECEIVED,
           lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
           stages: route.map((stage) => ({ stageRunId: stage.id, statusCode: stage.code, position: stage.position })),
+          wechatBinding,
         },
       });
       return order;

@@ -92,7 +92,10 @@ export interface TestHubOptions {
   /** The bus (default: the in-process bus on the hub's database); e.g. a NATS server's URL. */
   busSettings?: BusSettings;
   /** What the subgraphs are told, over the defaults (faster retries, a WeChat stub …). */
-  settings?: Partial<Omit<SubgraphSettings, 'notify'>> & { notify?: Partial<SubgraphSettings['notify']> };
+  settings?: Partial<Omit<SubgraphSettings, 'notify' | 'allocation'>> & {
+    notify?: Partial<SubgraphSettings['notify']>;
+    allocation?: Partial<SubgraphSettings['allocation']>;
+  };
 }
 
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
@@ -112,6 +115,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
     webhooks: { allowPrivate: true },
     ...options.settings,
     notify: { ...DEFAULT_SUBGRAPH_SETTINGS.notify, ...options.settings?.notify },
+    allocation: { ...DEFAULT_SUBGRAPH_SETTINGS.allocation, ...options.settings?.allocation },
   };
   // A small pool per part: three Jest workers' hubs share one PostgreSQL (100 connections).
   const location: DatabaseLocation = { databaseUrl, dataDir, poolMax: 3 };
@@ -162,5 +166,11 @@ export async function postGraphQL(url: string, query: string, variables?: Record
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  return response.json();
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Say what came back instead of a bare JSON error.
+    throw new Error(`HTTP ${response.status} from ${url}: ${text.slice(0, 300) || '(an empty body)'}`);
+  }
 }

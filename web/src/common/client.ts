@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange, type CombinedError } from 'urql';
+import { Client, cacheExchange, fetchExchange } from 'urql';
 
 /**
  * One GraphQL client per endpoint the page talks to (/graphql for the studio, the audience
@@ -18,13 +18,7 @@ export function graphqlClient(endpoint: string, token: () => string | null): Cli
   });
 }
 
-/** What the hub said, for people: the GraphQL error's message and its stable code. */
-export function hubMessage(error: CombinedError | null | undefined): { message: string; code: string | null } | null {
-  if (!error) return null;
-  const first = error.graphQLErrors[0];
-  if (first) return { message: first.message, code: (first.extensions?.code as string | undefined) ?? null };
-  return { message: error.networkError ? 'network' : error.message, code: error.networkError ? 'NETWORK' : null };
-}
+export { hubMessage, type HubMessage } from './hub-message';
 
 /** A fresh key for a retryable mutation: the same key replays, a new one acts again. */
 export const idempotencyKey = (what: string) => `${what}-${crypto.randomUUID()}`;

@@ -42,7 +42,11 @@ const subscribe = (notify: () => void) => {
 /** The current language and its translator; re-renders when the language changes. */
 export function useI18n() {
   const language = useSyncExternalStore(subscribe, () => i18next.language as Language);
-  return { language, t: i18next.t.bind(i18next) as (key: string, options?: Record<string, unknown>) => string };
+  return {
+    language,
+    t: i18next.t.bind(i18next) as (key: string, options?: Record<string, unknown>) => string,
+    exists: (key: string) => i18next.exists(key),
+  };
 }
 
 /** A vocabulary entry's label in the reader's language (labelZh / labelEn from the hub). */

@@ -1,4 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
+import type { CombinedError } from 'urql';
+import { hubMessage, type HubMessage } from './hub-message';
 import { setLanguage, useI18n } from './i18n';
 import type { LiveState } from './live';
 
@@ -108,14 +110,30 @@ export function LiveIndicator({ state }: { state: LiveState }) {
   );
 }
 
-/** A hub refusal shown as the hub worded it, with its code: never a stack or raw JSON. */
-export function HubRefusal({ error }: { error: { message: string; code: string | null } | null }) {
-  const { t } = useI18n();
+/**
+ * A hub refusal in the reader's language: the rule it broke when the catalogue words it, else
+ * what its code means — never the hub's English, an id or the code in the sentence. The code
+ * stays on the element (`data-code`, with the hub's message in `data-detail`) for support.
+ */
+export function refusalText(error: HubMessage, t: (key: string) => string, exists: (key: string) => boolean): string {
+  if (error.reason && exists(`errors.reason.${error.reason}`)) return t(`errors.reason.${error.reason}`);
+  if (error.code && exists(`errors.code.${error.code}`)) return t(`errors.code.${error.code}`);
+  return t('errors.unknown');
+}
+
+export function HubRefusal({ error }: { error: HubMessage | null }) {
+  const { t, exists } = useI18n();
   if (!error) return null;
   return (
-    <p className="refusal" role="alert">
-      {error.code === 'NETWORK' ? t('common.networkError') : error.message}
-      {error.code && error.code !== 'NETWORK' ? <span className="code"> ({error.code})</span> : null}
+    <p className="refusal" role="alert" data-code={error.reason ?? error.code ?? undefined} data-detail={error.message}>
+      {refusalText(error, t, exists)}
     </p>
   );
+}
+
+/** A panel that could not load, in the reader's language (see HubRefusal), with a retry. */
+export function HubErrorState({ error, retry }: { error: CombinedError; retry?: () => void }) {
+  const { t, exists } = useI18n();
+  const message = hubMessage(error)!;
+  return <ErrorState message={refusalText(message, t, exists)} retry={retry} />;
 }

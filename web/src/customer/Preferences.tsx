@@ -9,7 +9,7 @@ const PREFERENCES = graphql(`
   query NotificationPreferences($orderId: ID!) {
     notificationPreferences(orderId: $orderId) {
       channel
-      wechatBound
+      language
       quietHours {
         start
         end
@@ -19,6 +19,9 @@ const PREFERENCES = graphql(`
       digestHour
       dailyCap
     }
+    notificationBinding(orderId: $orderId) {
+      wechatBound
+    }
   }
 `);
 
@@ -26,6 +29,7 @@ const SET_PREFERENCES = graphql(`
   mutation SetNotificationPreferences($orderId: ID!, $input: NotificationPreferencesInput!) {
     setNotificationPreferences(orderId: $orderId, input: $input) {
       channel
+      language
       wechatBound
       quietHours {
         start
@@ -41,7 +45,6 @@ const SET_PREFERENCES = graphql(`
 
 interface Form {
   channel: 'WECHAT' | 'NONE';
-  wechatOpenId: string;
   quiet: boolean;
   quietStart: string;
   quietEnd: string;
@@ -50,20 +53,26 @@ interface Form {
   dailyCap: number;
 }
 
-/** How the customer is told of their order: the same settings WeChat messages follow. A full replace: saving twice is harmless. */
+/**
+ * How the customer is told of their order: the same settings WeChat messages follow, in the
+ * language of this page. Where to reach them is not asked: WeChat is offered when the shop
+ * gave the studio their WeChat account with the order, and otherwise said to be unavailable,
+ * with why. A full replace: saving twice is harmless.
+ */
 export function Preferences({ orderId }: { orderId: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [{ data, fetching }] = useQuery({ query: PREFERENCES, variables: { orderId } });
   const [{ fetching: saving, error }, save] = useMutation(SET_PREFERENCES);
   const [form, setForm] = useState<Form | null>(null);
   const [saved, setSaved] = useState(false);
+  const bound = data?.notificationBinding?.wechatBound ?? false;
 
   useEffect(() => {
     if (!data || form) return;
     const current = data.notificationPreferences;
+    const channel = current?.channel ?? (bound ? 'WECHAT' : 'NONE');
     setForm({
-      channel: current?.channel ?? 'NONE',
-      wechatOpenId: '',
+      channel: channel === 'WECHAT' && !bound ? 'NONE' : channel,
       quiet: !!current?.quietHours,
       quietStart: current?.quietHours?.start ?? '22:00',
       quietEnd: current?.quietHours?.end ?? '08:00',
@@ -71,7 +80,7 @@ export function Preferences({ orderId }: { orderId: string }) {
       digestHour: current?.digestHour ?? 20,
       dailyCap: current?.dailyCap ?? 5,
     });
-  }, [data, form]);
+  }, [data, form, bound]);
 
   const update = (patch: Partial<Form>) => {
     setSaved(false);
@@ -85,7 +94,8 @@ export function Preferences({ orderId }: { orderId: string }) {
       orderId,
       input: {
         channel: form.channel,
-        wechatOpenId: form.channel === 'WECHAT' && form.wechatOpenId ? form.wechatOpenId : undefined,
+        // Messages speak the language the customer reads this page in.
+        language: language === 'zh' ? 'ZH' : 'EN',
         quietHours: form.quiet ? { start: form.quietStart, end: form.quietEnd } : undefined,
         clearQuietHours: form.quiet ? undefined : true,
         dailyDigest: form.dailyDigest,
@@ -96,34 +106,35 @@ export function Preferences({ orderId }: { orderId: string }) {
     if (result.data) setSaved(true);
   };
 
-  const bound = data?.notificationPreferences?.wechatBound ?? false;
   return (
     <Section title={t('prefs.title')} id="preferences">
       {fetching && !form ? <Loading /> : null}
       {form ? (
-        <form onSubmit={submit} className="form">
+        <form onSubmit={submit} className="form" data-testid="preferences">
           <fieldset>
             <legend>{t('prefs.channel')}</legend>
             <label className="inline">
-              <input type="radio" name="channel" checked={form.channel === 'WECHAT'} onChange={() => update({ channel: 'WECHAT' })} />{' '}
+              <input
+                type="radio"
+                name="channel"
+                checked={form.channel === 'WECHAT'}
+                disabled={!bound}
+                aria-describedby={bound ? undefined : 'wechat-unavailable'}
+                onChange={() => update({ channel: 'WECHAT' })}
+              />{' '}
               {t('prefs.wechat')}
             </label>
+            {bound ? null : (
+              <p className="muted small" id="wechat-unavailable" data-testid="wechat-unavailable">
+                {t('prefs.wechatUnavailable')}
+              </p>
+            )}
             <label className="inline">
               <input type="radio" name="channel" checked={form.channel === 'NONE'} onChange={() => update({ channel: 'NONE' })} />{' '}
               {t('prefs.none')}
             </label>
           </fieldset>
-          {form.channel === 'WECHAT' ? (
-            <label>
-              {t('prefs.openId')} {bound ? <span className="muted">({t('prefs.bound')})</span> : null}
-              <input
-                value={form.wechatOpenId}
-                onChange={(event) => update({ wechatOpenId: event.target.value })}
-                autoComplete="off"
-                required={!bound}
-              />
-            </label>
-          ) : null}
+          <p className="muted small">{t('prefs.language')}</p>
           <label className="inline">
             <input type="checkbox" checked={form.quiet} onChange={(event) => update({ quiet: event.target.checked })} />{' '}
             {t('prefs.quietHours')}
@@ -154,6 +165,7 @@ export function Preferences({ orderId }: { orderId: string }) {
                   max={23}
                   value={form.digestHour}
                   onChange={(event) => update({ digestHour: Number(event.target.value) })}
+                  required
                 />
               </label>
             ) : null}
@@ -165,6 +177,7 @@ export function Preferences({ orderId }: { orderId: string }) {
                 max={50}
                 value={form.dailyCap}
                 onChange={(event) => update({ dailyCap: Number(event.target.value) })}
+                required
               />
             </label>
           </div>

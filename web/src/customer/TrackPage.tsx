@@ -4,7 +4,7 @@ import { ORDER_EVENTS } from '../../../contracts/events';
 import { graphqlClient, hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
-import { Empty, ErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
+import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
 import { graphql } from '../gql/customer';
 import type { TrackOrderQuery } from '../gql/customer/graphql';
 import { Preferences } from './Preferences';
@@ -280,7 +280,7 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
   return (
     <Page title={title} subtitle={order ? t(`product.${order.productType}`) : undefined} actions={<LiveIndicator state={live} />}>
       {fetching && !data ? <Loading /> : null}
-      {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
+      {error && !data ? <HubErrorState error={error} retry={refresh} /> : null}
       {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
       {order ? (
         <OrderSections order={order} exceptionCodes={data!.exceptionCodes} language={language} events={events} refresh={refresh} />

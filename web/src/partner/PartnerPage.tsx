@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, labelOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, HubRefusal, Loading, Section } from '../common/ui';
+import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/partner';
 import type { AssignedWorkQuery } from '../gql/partner/graphql';
 import { StaffGate } from '../signin/StaffGate';
@@ -104,7 +104,7 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
   const [declineState, decline] = useMutation(DECLINE);
   const qcKey = useRef(idempotencyKey('qc'));
   if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} />;
+  if (error && !data) return <HubErrorState error={error} retry={refresh} />;
   if (!data) return null;
   const act = async (promise: Promise<{ data?: unknown }>) => {
     if ((await promise).data) refresh();

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
-import { graphqlClient, hubMessage } from '../common/client';
+import { graphqlClient } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { ErrorState, Loading, Page } from '../common/ui';
+import { HubErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/customer';
 
 const SHARED_ORDER = graphql(`
@@ -49,9 +49,7 @@ function Story({ shareId }: { shareId: string }) {
   return (
     <Page title={shared ? t('share.title', { studio: nameOf(shared.studio, language) }) : t('share.heading')}>
       {fetching && !data ? <Loading /> : null}
-      {error && !data ? (
-        <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : null}
+      {error && !data ? <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {data && !shared ? (
         <div className="card explanation" role="alert">
           <h2>{t('share.notFoundTitle')}</h2>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Provider, useQuery } from 'urql';
+import { STUDIO_STAFF } from '../../../contracts/identity';
 import { graphqlClient } from '../common/client';
 import { nameOf, useI18n } from '../common/i18n';
 import { ErrorState, Loading, Page } from '../common/ui';
@@ -29,7 +30,7 @@ const DIRECTORY = graphql(`
 
 /** Who signs in where (the hub's roles) and which enterprises they act for. */
 const WORKSPACES: Record<Workspace, { roles: string[]; kinds: string[] }> = {
-  studio: { roles: ['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR'], kinds: ['STUDIO'] },
+  studio: { roles: [...STUDIO_STAFF], kinds: ['STUDIO'] },
   partner: { roles: ['PARTNER', 'KITCHEN'], kinds: ['PARTNER_STUDIO', 'KITCHEN'] },
   supplier: { roles: ['SUPPLIER'], kinds: ['SUPPLIER'] },
 };

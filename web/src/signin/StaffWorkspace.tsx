@@ -4,6 +4,7 @@ import { graphqlClient } from '../common/client';
 import { nameOf, useI18n } from '../common/i18n';
 import { graphql } from '../gql/hub';
 import { Page } from '../common/ui';
+import { RoleContext } from './permissions';
 import type { StaffSession } from './session';
 
 const ENTERPRISE_NAME = graphql(`
@@ -54,20 +55,22 @@ export function StaffWorkspace({
   const client = useMemo(() => graphqlClient(endpoint, token), [endpoint, token]);
   return (
     <Provider value={client}>
-      <Page
-        title={title}
-        subtitle={`${t(`role.${session.role}`)} · ${enterprise ? nameOf(enterprise, language) : (session.org ?? '')}${session.via === 'demo' ? ` · ${t('signin.demoBadge')}` : ''}`}
-        actions={
-          <>
-            {actions}
-            <button type="button" onClick={signOut}>
-              {t('signin.signOut')}
-            </button>
-          </>
-        }
-      >
-        {children}
-      </Page>
+      <RoleContext.Provider value={session.role}>
+        <Page
+          title={title}
+          subtitle={`${t(`role.${session.role}`)} · ${enterprise ? nameOf(enterprise, language) : (session.org ?? '')}${session.via === 'demo' ? ` · ${t('signin.demoBadge')}` : ''}`}
+          actions={
+            <>
+              {actions}
+              <button type="button" onClick={signOut}>
+                {t('signin.signOut')}
+              </button>
+            </>
+          }
+        >
+          {children}
+        </Page>
+      </RoleContext.Provider>
     </Provider>
   );
 }

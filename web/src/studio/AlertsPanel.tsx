@@ -1,7 +1,6 @@
 import { useQuery } from 'urql';
-import { hubMessage } from '../common/client';
 import { formatDateTime, labelOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, Loading, Section } from '../common/ui';
+import { Empty, HubErrorState, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/hub';
 import { useRefreshOn } from './refresh';
 
@@ -28,8 +27,7 @@ export function AlertsPanel({ studioId, version, onOpen }: { studioId: string; v
   const [{ data, fetching, error }, refetch] = useQuery({ query: DELAY_ALERTS, variables: { studioId } });
   useRefreshOn(version, refetch);
   if (fetching && !data) return <Loading />;
-  if (error && !data)
-    return <ErrorState message={hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+  if (error && !data) return <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const alerts = data?.delayAlerts ?? [];
   return (
     <Section title={t('studio.tab.alerts')} id="alerts">

@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
-import { useClient, useQuery } from 'urql';
-import { hubMessage } from '../common/client';
+import { CombinedError, useClient, useQuery } from 'urql';
 import { formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, Loading } from '../common/ui';
+import { Empty, HubErrorState, Loading } from '../common/ui';
 import { graphql } from '../gql/hub';
 import type { StudioBoardOrdersQuery } from '../gql/hub/graphql';
 import { currentStage } from './stages';
@@ -74,9 +73,9 @@ const BOARD_ORDERS = graphql(`
 type BoardOrder = StudioBoardOrdersQuery['orders']['nodes'][number];
 
 /** Every order of the studio for the cards, all pages, refreshed when `version` moves. */
-function useBoardOrders(studioId: string, version: number): { orders: BoardOrder[] | null; failed: string | null } {
+function useBoardOrders(studioId: string, version: number): { orders: BoardOrder[] | null; failed: CombinedError | null } {
   const client = useClient();
-  const [state, setState] = useState<{ orders: BoardOrder[] | null; failed: string | null }>({ orders: null, failed: null });
+  const [state, setState] = useState<{ orders: BoardOrder[] | null; failed: CombinedError | null }>({ orders: null, failed: null });
   useEffect(() => {
     let cancelled = false;
     (async () => {
@@ -84,13 +83,13 @@ function useBoardOrders(studioId: string, version: number): { orders: BoardOrder
       let after: string | null = null;
       for (let page = 0; page < 50; page += 1) {
         const result = await client.query(BOARD_ORDERS, { studioId, after }, { requestPolicy: 'network-only' }).toPromise();
-        if (!result.data) throw new Error(hubMessage(result.error)?.message ?? 'orders');
+        if (!result.data) throw result.error ?? new CombinedError({ networkError: new Error('orders') });
         all.push(...result.data.orders.nodes);
         if (!result.data.orders.pageInfo.hasNextPage) break;
         after = result.data.orders.pageInfo.endCursor ?? null;
       }
       if (!cancelled) setState({ orders: all, failed: null });
-    })().catch((error: Error) => !cancelled && setState((previous) => ({ ...previous, failed: error.message })));
+    })().catch((error: CombinedError) => !cancelled && setState((previous) => ({ ...previous, failed: error })));
     return () => {
       cancelled = true;
     };
@@ -110,7 +109,7 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
 
   if ((fetching && !data) || (!orders && !failed)) return <Loading />;
   if ((error && !data) || failed)
-    return <ErrorState message={failed ?? hubMessage(error)?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />;
+    return <HubErrorState error={(failed ?? error)!} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data || !orders) return null;
   const now = Date.now();
   const byId = new Map(orders.map((order) => [order.id, order]));

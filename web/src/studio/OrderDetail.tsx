@@ -3,10 +3,11 @@ import { useMutation, useQuery, type AnyVariables, type DocumentInput } from 'ur
 import QRCode from 'qrcode';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, formatMoney, labelOf, nameOf, useI18n } from '../common/i18n';
-import { ErrorState, HubRefusal, Loading } from '../common/ui';
+import { ErrorState, HubErrorState, HubRefusal, Loading } from '../common/ui';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
-import type { StaffSession } from '../signin/session';
+import { useMayUse } from '../signin/permissions';
+import { useRefreshOn } from './refresh';
 import { currentStage } from './stages';
 
 const STUDIO_ORDER = graphql(`
@@ -116,13 +117,6 @@ const STUDIO_ORDER = graphql(`
         }
       }
     }
-    customerLinks(orderId: $id) {
-      id
-      tier
-      expiresAt
-      revokedAt
-      createdAt
-    }
     exceptionCodes {
       code
       labelZh
@@ -207,6 +201,18 @@ const ADD_SHIPMENT = graphql(`
     }
   }
 `);
+/** Leads' only (the links are theirs to mint and revoke): asked for apart, so nobody else's panel asks for them. */
+const ORDER_LINKS = graphql(`
+  query StudioOrderLinks($orderId: ID!) {
+    customerLinks(orderId: $orderId) {
+      id
+      tier
+      expiresAt
+      revokedAt
+      createdAt
+    }
+  }
+`);
 const MINT_LINK = graphql(`
   mutation MintCustomerLink($orderId: ID!, $tier: VisibilityTier, $validDays: Int!, $key: String!) {
     mintCustomerLink(orderId: $orderId, tier: $tier, validDays: $validDays, idempotencyKey: $key) {
@@ -230,7 +236,6 @@ const REVOKE_LINK = graphql(`
 
 type Order = NonNullable<StudioOrderQuery['order']>;
 type Stage = Order['stages'][number];
-const LEADS = ['STUDIO_ADMIN', 'SUPERVISOR'];
 
 /**
  * Runs one mutation and then refreshes the order; the hub's refusal is shown as it worded it.
@@ -250,18 +255,9 @@ function useAction<Data, Variables extends AnyVariables>(document: DocumentInput
   return { act, fetching, error: hubMessage(error) };
 }
 
-export function OrderDetail({
-  orderId,
-  session,
-  version,
-  onClose,
-}: {
-  orderId: string;
-  session: StaffSession;
-  version: number;
-  onClose: () => void;
-}) {
+export function OrderDetail({ orderId, version, onClose }: { orderId: string; version: number; onClose: () => void }) {
   const { t, language } = useI18n();
+  const may = useMayUse();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_ORDER, variables: { id: orderId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
   const heading = useRef<HTMLHeadingElement>(null);
@@ -281,8 +277,8 @@ export function OrderDetail({
         </button>
       </div>
       {fetching && !data ? <Loading /> : null}
-      {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} /> : null}
-      {data && !order ? <ErrorState title={t('studio.orderGone')} message={orderId} /> : null}
+      {error && !data ? <HubErrorState error={error} retry={refresh} /> : null}
+      {data && !order ? <ErrorState title={t('studio.orderGone')} message={t('studio.orderGoneBody')} /> : null}
       {order ? (
         <>
           <dl className="facts">
@@ -321,12 +317,12 @@ export function OrderDetail({
               </>
             ) : null}
           </dl>
-          <StageList order={order} partners={data!.enterprises} session={session} refresh={refresh} />
+          <StageList order={order} partners={data!.enterprises} refresh={refresh} />
           {order.cost ? <Cost cost={order.cost} /> : null}
           <Exceptions order={order} codes={data!.exceptionCodes} refresh={refresh} />
           <Shipments order={order} refresh={refresh} />
-          {LEADS.includes(session.role) ? <CustomerLinks orderId={order.id} links={data!.customerLinks} refresh={refresh} /> : null}
-          {LEADS.includes(session.role) && order.phase === 'IN_PROGRESS' ? <CancelOrder orderId={order.id} refresh={refresh} /> : null}
+          {may(ORDER_LINKS) ? <CustomerLinks orderId={order.id} version={version} /> : null}
+          {may(CANCEL_ORDER) && order.phase === 'IN_PROGRESS' ? <CancelOrder orderId={order.id} refresh={refresh} /> : null}
           <details>
             <summary>{t('studio.progressLog')}</summary>
             <ol className="timeline small">
@@ -348,15 +344,14 @@ export function OrderDetail({
 function StageList({
   order,
   partners,
-  session,
   refresh,
 }: {
   order: Order;
   partners: { id: string; nameZh: string; nameEn: string }[];
-  session: StaffSession;
   refresh: () => void;
 }) {
   const { t, language } = useI18n();
+  const may = useMayUse();
   const current = currentStage(order.stages);
   const route = useAction(CHANGE_ROUTE, refresh);
   const pending = order.stages.filter((stage) => stage.status === 'PENDING');
@@ -378,21 +373,23 @@ function StageList({
               <p className="small muted">{[stage.operatorName, stage.operatorPenName].filter(Boolean).join(' / ')}</p>
             ) : null}
             {stage.id === current?.id ? <StageActions stage={stage} refresh={refresh} /> : null}
-            {stage.status === 'PENDING' && LEADS.includes(session.role) ? (
+            {stage.status === 'PENDING' && (may(ASSIGN_STAGE) || may(CHANGE_ROUTE)) ? (
               <div className="button-row">
-                <AssignStage stage={stage} studioId={order.studio.id} partners={partners} refresh={refresh} />
-                <button
-                  type="button"
-                  disabled={route.fetching}
-                  onClick={() =>
-                    route.act({
-                      orderId: order.id,
-                      steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })),
-                    })
-                  }
-                >
-                  {t('studio.skipStage')}
-                </button>
+                {may(ASSIGN_STAGE) ? <AssignStage stage={stage} studioId={order.studio.id} partners={partners} refresh={refresh} /> : null}
+                {may(CHANGE_ROUTE) ? (
+                  <button
+                    type="button"
+                    disabled={route.fetching}
+                    onClick={() =>
+                      route.act({
+                        orderId: order.id,
+                        steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })),
+                      })
+                    }
+                  >
+                    {t('studio.skipStage')}
+                  </button>
+                ) : null}
               </div>
             ) : null}
           </li>
@@ -405,13 +402,14 @@ function StageList({
 
 function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void }) {
   const { t } = useI18n();
+  const may = useMayUse();
   const start = useAction(START_STAGE, refresh);
   const complete = useAction(COMPLETE_STAGE, refresh);
   const qc = useAction(RECORD_QC, refresh);
   const [operator, setOperator] = useState({ name: '', penName: '' });
   const error = start.error ?? complete.error ?? qc.error;
   let body: ReactNode = null;
-  if (stage.status === 'PENDING') {
+  if (stage.status === 'PENDING' && may(START_STAGE)) {
     body = (
       <form
         className="row"
@@ -433,11 +431,11 @@ function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void })
         </button>
       </form>
     );
-  } else if (stage.status === 'IN_PROGRESS') {
+  } else if (stage.status === 'IN_PROGRESS' && may(COMPLETE_STAGE)) {
     // A checkpoint's result is recorded while it runs; FAIL blocks the route.
     body = (
       <div className="button-row">
-        {stage.qcCheckpoint && !stage.qcResult ? (
+        {stage.qcCheckpoint && !stage.qcResult && may(RECORD_QC) ? (
           <>
             <button type="button" disabled={qc.fetching} onClick={() => qc.act({ id: stage.id, result: 'PASS' })}>
               {t('studio.qcPass')}
@@ -532,6 +530,7 @@ function Exceptions({
   refresh: () => void;
 }) {
   const { t, language } = useI18n();
+  const may = useMayUse();
   const report = useAction(REPORT_EXCEPTION, refresh);
   const resolve = useAction(RESOLVE_EXCEPTION, refresh);
   const [code, setCode] = useState(codes[0]?.code ?? '');
@@ -551,7 +550,7 @@ function Exceptions({
             <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{exception.status}</span>{' '}
             {labelOf(exception.code, language)}
             {exception.note ? ` — ${exception.note}` : ''}
-            {exception.status === 'OPEN' ? (
+            {exception.status === 'OPEN' && may(RESOLVE_EXCEPTION) ? (
               <form
                 className="row"
                 onSubmit={(event) => {
@@ -578,7 +577,7 @@ function Exceptions({
         ))}
       </ul>
       <HubRefusal error={resolve.error} />
-      {order.phase === 'IN_PROGRESS' ? (
+      {order.phase === 'IN_PROGRESS' && may(REPORT_EXCEPTION) ? (
         <form className="row" onSubmit={submit}>
           <label>
             {t('studio.exceptionCode')}
@@ -606,6 +605,7 @@ function Exceptions({
 
 function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
   const { t } = useI18n();
+  const may = useMayUse();
   const add = useAction(ADD_SHIPMENT, refresh);
   const [input, setInput] = useState({ carrier: '', trackingNumber: '' });
   if (order.status !== 'READY_TO_SHIP' && (order.shipments ?? []).length === 0) return null;
@@ -619,7 +619,7 @@ function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
           </li>
         ))}
       </ul>
-      {order.status === 'READY_TO_SHIP' ? (
+      {order.status === 'READY_TO_SHIP' && may(ADD_SHIPMENT) ? (
         <form
           className="row"
           onSubmit={(event) => {
@@ -672,8 +672,12 @@ function CancelOrder({ orderId, refresh }: { orderId: string; refresh: () => voi
   );
 }
 
-function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: StudioOrderQuery['customerLinks']; refresh: () => void }) {
+function CustomerLinks({ orderId, version }: { orderId: string; version: number }) {
   const { t, language } = useI18n();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: ORDER_LINKS, variables: { orderId } });
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
+  useRefreshOn(version, refetch);
+  const links = data?.customerLinks ?? [];
   const mint = useAction(MINT_LINK, refresh);
   const revoke = useAction(REVOKE_LINK, refresh);
   const [tier, setTier] = useState<'MINIMAL' | 'BASIC' | 'DETAILED' | ''>('');
@@ -718,6 +722,7 @@ function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: St
           </label>
         </div>
       ) : null}
+      {fetching && !data ? <Loading /> : null}
       <ul className="plain">
         {links.map((link) => (
           <li key={link.id} data-link-id={link.id}>
@@ -732,7 +737,7 @@ function CustomerLinks({ orderId, links, refresh }: { orderId: string; links: St
           </li>
         ))}
       </ul>
-      <HubRefusal error={revoke.error} />
+      <HubRefusal error={revoke.error ?? hubMessage(error)} />
     </div>
   );
 }

@@ -2,8 +2,9 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { nameOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, HubRefusal, Loading, Section } from '../common/ui';
+import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/hub';
+import { useMayUse } from '../signin/permissions';
 import { useRefreshOn } from './refresh';
 
 const OVERFLOW = graphql(`
@@ -53,6 +54,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 
 export function OverflowPanel({ studioId, version }: { studioId: string; version: number }) {
   const { t, language } = useI18n();
+  const may = useMayUse();
   const [{ data, fetching, error }, refetch] = useQuery({ query: OVERFLOW });
   const [surgeState, declare] = useMutation(DECLARE_SURGE);
   const [form, setForm] = useState({ capability: 'C50', extraUnits: 10, from: today(), to: inDays(3) });
@@ -76,35 +78,39 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
   return (
     <>
       <Section title={t('studio.declareSurge')} id="surge">
-        <form className="form" onSubmit={submit}>
-          <div className="row">
-            <label>
-              {t('studio.capability')}
-              <input value={form.capability} onChange={(event) => setForm({ ...form, capability: event.target.value })} required />
-            </label>
-            <label>
-              {t('studio.extraUnits')}
-              <input
-                type="number"
-                min={1}
-                value={form.extraUnits}
-                onChange={(event) => setForm({ ...form, extraUnits: Number(event.target.value) })}
-                required
-              />
-            </label>
-            <label>
-              {t('prefs.from')}
-              <input type="date" value={form.from} onChange={(event) => setForm({ ...form, from: event.target.value })} required />
-            </label>
-            <label>
-              {t('prefs.to')}
-              <input type="date" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} required />
-            </label>
-          </div>
-          <button type="submit" className="primary" disabled={surgeState.fetching}>
-            {t('studio.declare')}
-          </button>
-        </form>
+        {may(DECLARE_SURGE) ? (
+          <form className="form" onSubmit={submit}>
+            <div className="row">
+              <label>
+                {t('studio.capability')}
+                <input value={form.capability} onChange={(event) => setForm({ ...form, capability: event.target.value })} required />
+              </label>
+              <label>
+                {t('studio.extraUnits')}
+                <input
+                  type="number"
+                  min={1}
+                  value={form.extraUnits}
+                  onChange={(event) => setForm({ ...form, extraUnits: Number(event.target.value) })}
+                  required
+                />
+              </label>
+              <label>
+                {t('prefs.from')}
+                <input type="date" value={form.from} onChange={(event) => setForm({ ...form, from: event.target.value })} required />
+              </label>
+              <label>
+                {t('prefs.to')}
+                <input type="date" value={form.to} onChange={(event) => setForm({ ...form, to: event.target.value })} required />
+              </label>
+            </div>
+            <button type="submit" className="primary" disabled={surgeState.fetching}>
+              {t('studio.declare')}
+            </button>
+          </form>
+        ) : (
+          <p className="muted">{t('studio.leadsSurge')}</p>
+        )}
         <HubRefusal error={hubMessage(surgeState.error)} />
         {surge ? (
           <div role="status" data-testid="surge-result">
@@ -123,7 +129,7 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
       </Section>
       <Section title={t('studio.overflowRequests')} id="overflow">
         {fetching && !data ? <Loading /> : null}
-        {error && !data ? <ErrorState message={hubMessage(error)?.message ?? ''} /> : null}
+        {error && !data ? <HubErrorState error={error} /> : null}
         {data && data.overflowRequests.length === 0 ? <Empty>{t('studio.noOverflow')}</Empty> : null}
         {data && data.overflowRequests.length > 0 ? (
           <ul className="plain">

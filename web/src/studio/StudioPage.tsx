@@ -103,7 +103,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
           {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
           {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
         </div>
-        {selected ? <OrderDetail orderId={selected} session={session} version={version} onClose={() => select(null)} /> : null}
+        {selected ? <OrderDetail orderId={selected} version={version} onClose={() => select(null)} /> : null}
       </div>
     </StaffWorkspace>
   );

@@ -2,7 +2,7 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage } from '../common/client';
 import { formatDay, nameOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, HubRefusal, Loading, Section } from '../common/ui';
+import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/supplier';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace } from '../signin/StaffWorkspace';
@@ -130,7 +130,7 @@ function Stock({ supplierId }: { supplierId: string }) {
   const pendingSequence = useRef<number | null>(null);
 
   if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorState message={hubMessage(error)?.message ?? ''} retry={refresh} />;
+  if (error && !data) return <HubErrorState error={error} retry={refresh} />;
   if (!data) return null;
 
   const send = async (items: InventoryLine[], lineOfItem: number[]) => {

@@ -44,8 +44,9 @@ export const customer = {
     channel: 'Channel',
     wechat: 'WeChat messages',
     none: 'No messages (I will check this page)',
-    openId: 'WeChat OpenID',
-    bound: 'already linked; enter a new one to change it',
+    wechatUnavailable:
+      'Not available for this order: it did not come with your WeChat account, so we cannot message you there. Your other settings still save.',
+    language: 'Messages are written in English, the language of this page. Switch the page to Chinese and save to have them in Chinese.',
     quietHours: 'Quiet hours (no routine messages)',
     from: 'From',
     to: 'To',

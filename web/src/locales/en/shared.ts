@@ -11,6 +11,25 @@ export const shared = {
     skipToContent: 'Skip to content',
     switchLanguage: 'Switch to Chinese',
   },
+  /** A hub refusal in words (HubRefusal): by the rule it broke, else by its code. */
+  errors: {
+    unknown: 'Something went wrong on the hub. Try again; if it keeps happening, tell support.',
+    code: {
+      BAD_USER_INPUT: 'Some of what was entered is not accepted. Check it and try again.',
+      GRAPHQL_VALIDATION_FAILED: 'This page asked the hub for something it does not offer. Reload the page.',
+      NOT_FOUND: 'This could not be found: it may have been removed, or it is not yours to see.',
+      CONFLICT: 'Someone else changed this in the meantime. Reload and try again.',
+      FAILED_PRECONDITION: 'This cannot be done at this point.',
+      FORBIDDEN: 'Your role may not do this.',
+      UNAUTHENTICATED: 'Your session has ended. Open the page again or sign in again.',
+      SERVICE_UNAVAILABLE: 'The hub is busy or partly down. Try again in a moment.',
+      PAYLOAD_TOO_LARGE: 'That is too much to send at once.',
+    },
+    reason: {
+      WECHAT_NOT_BOUND:
+        'WeChat is not available for this order: it did not come with your WeChat account. Choose “no messages”; your other settings save as usual.',
+    },
+  },
   live: {
     connecting: 'Connecting to live updates…',
     live: 'Live',

@@ -13,6 +13,23 @@ export const shared: typeof en = {
     skipToContent: '跳到正文',
     switchLanguage: '切换为英文',
   },
+  errors: {
+    unknown: '系统出了点问题，请重试；如果一直这样，请联系客服。',
+    code: {
+      BAD_USER_INPUT: '填写的内容有不被接受的地方，请检查后重试。',
+      GRAPHQL_VALIDATION_FAILED: '本页面请求了系统不提供的内容，请刷新页面。',
+      NOT_FOUND: '找不到这项内容：它可能已被删除，或您无权查看。',
+      CONFLICT: '这项内容刚被别人修改过，请刷新后重试。',
+      FAILED_PRECONDITION: '现在还不能这样做。',
+      FORBIDDEN: '您的角色不能进行此操作。',
+      UNAUTHENTICATED: '登录已过期，请重新打开页面或重新登录。',
+      SERVICE_UNAVAILABLE: '系统繁忙或部分暂停服务，请稍后再试。',
+      PAYLOAD_TOO_LARGE: '一次发送的内容太多了。',
+    },
+    reason: {
+      WECHAT_NOT_BOUND: '此订单无法使用微信通知：下单时没有关联您的微信账号。请选择“不发消息”，其他设置会照常保存。',
+    },
+  },
   live: {
     connecting: '正在连接实时更新…',
     live: '实时',
