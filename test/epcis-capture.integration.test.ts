@@ -144,7 +144,8 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
     const again = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'Example_9.6.1-ObjectEvent.jsonld'), 'utf8'));
     const second = await capture(again, clay);
     expect(second['weft:events'].map((receipt: any) => receipt.outcome)).toEqual(again.epcisBody.eventList.map(() => 'DUPLICATE'));
-  });
+    // 47 documents captured twice, each read on the capture thread: over a minute on a loaded 2-core machine.
+  }, 180_000);
 
   it('refuses a malformed document with the problems and keeps nothing of it', async () => {
     const good = {
