@@ -244,6 +244,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     let apiSchema: GraphQLSchema | undefined;
     // One fetcher for every subgraph: identical queries in flight are sent once, public answers kept (see the file).
     const fetcher = subgraphFetcher({ cache: answers });
+    // Apollo's gateway otherwise sends its own metrics to usage-reporting.api.apollographql.com,
+    // probing cloud metadata addresses (169.254.169.254 …) for them, at least on every stop: the
+    // hub talks only to what its operator configured (docs/operations.md).
+    process.env.APOLLO_TELEMETRY_DISABLED = 'true';
     const gateway = new ApolloGateway({
       supergraphSdl,
       // Composition validated it (npm run compose; the supergraph test holds the committed files

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { launchHubProcess, startHubProcess, type HubProcess } from './support/hub-process';
 
 /**
@@ -16,7 +17,13 @@ describe('the hub in production (WEFT_ENV=production), as the image runs it', ()
     let hub: HubProcess;
     beforeAll(async () => {
       // SEED_DEMO empty: the entrance's own default, as in the image.
-      hub = await startHubProcess({ WEFT_ENV: 'production', AUTH_SECRET: randomBytes(32).toString('base64url'), SEED_DEMO: '' });
+      hub = await startHubProcess({
+        WEFT_ENV: 'production',
+        AUTH_SECRET: randomBytes(32).toString('base64url'),
+        SEED_DEMO: '',
+        // Prints each connection beyond loopback the hub opens (see the file).
+        NODE_OPTIONS: `--require ${path.join(__dirname, 'support', 'outbound-guard.js')}`,
+      });
     }, 90_000);
     afterAll(() => hub?.stop());
 
@@ -42,6 +49,14 @@ describe('the hub in production (WEFT_ENV=production), as the image runs it', ()
         body: JSON.stringify({ query: '{ enterprises { id } }' }),
       });
       expect(await response.json()).toEqual({ data: { enterprises: [] } });
+    });
+
+    it('opens no connection beyond loopback, stopping included: nothing goes to Apollo or to a cloud metadata address', async () => {
+      // Apollo's gateway reports usage to usage-reporting.api.apollographql.com and probes cloud
+      // metadata addresses for it when it stops, unless told not to.
+      await hub.stop();
+      expect(hub.output()).toContain('Stopping the hub');
+      expect(hub.output().match(/^\[outbound\] .*$/gm) ?? []).toEqual([]);
     });
   });
 });
