@@ -332,7 +332,7 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
   if (children && isObject(value)) {
     const inner = children
       .map(([child]) =>
-        (Array.isArray(value[child]) ? (value[child] as Json[]) : value[child] === undefined ? [] : [value[child]])
+        (Array.isArray(value[child]) ? value[child] : value[child] === undefined ? [] : [value[child]])
           .map((item) => field(child, item))
           .filter(Boolean)
           .sort()

@@ -1,14 +1,5 @@
-import {
-  CAPACITY_EVENTS,
-  isEventType,
-  NETWORK_EVENTS,
-  ORDER_EVENTS,
-  SUPPLY_EVENTS,
-  type DelayChoice,
-  type EventEnvelope,
-  type EventType,
-  type OrderEventType,
-} from './events';
+import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS } from './events';
+import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
 import type { VisibilityTier } from './tiers';
 
 /**

@@ -1,4 +1,5 @@
-import { isVisibilityTier, VisibilityTier } from './tiers';
+import type { VisibilityTier } from './tiers';
+import { isVisibilityTier } from './tiers';
 
 /**
  * Who may act in the hub. Staff roles belong to one enterprise (the token's `org`); a partner,

@@ -17,7 +17,7 @@ export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
  * A WeChat openid (the customer under one official account): 28 characters in practice;
  * letters, digits, - and _. The shop that imports the order knows it; the customer never types it.
  */
-export const WECHAT_OPEN_ID_PATTERN = /^[A-Za-z0-9_-]{6,64}$/;
+export const WECHAT_OPEN_ID_PATTERN = /^[\w-]{6,64}$/;
 
 /** What the sealed WeChat binding on an imported order's event is sealed for (only the notifications subgraph opens it). */
 export const WECHAT_BINDING_PURPOSE = 'wechat-binding';

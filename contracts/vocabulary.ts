@@ -1,5 +1,7 @@
-import { EXCEPTION_CODES, ExceptionCodeDefinition, findStandardExceptionCode } from './exception-codes';
-import { STATUS_CODES, StatusCodeDefinition, findStatusCode } from './status-codes';
+import type { ExceptionCodeDefinition } from './exception-codes';
+import { EXCEPTION_CODES, findStandardExceptionCode } from './exception-codes';
+import type { StatusCodeDefinition } from './status-codes';
+import { STATUS_CODES, findStatusCode } from './status-codes';
 import { tierAllows, VISIBILITY_TIERS, type VisibilityTier } from './tiers';
 
 export const VOCABULARY_VERSION = 1;

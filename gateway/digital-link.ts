@@ -70,7 +70,7 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     code: string,
     gtin: string | null | undefined,
   ): Promise<(Story & Record<string, unknown>) | null> => {
-    if (!/^[A-Za-z0-9]{1,40}$/.test(code)) return null;
+    if (!/^[A-Z0-9]{1,40}$/i.test(code)) return null;
     const context = await options.endpoint.context(request);
     const result = await options.endpoint.apollo.executeOperation({ query: STORY_QUERY, variables: { code } }, { contextValue: context });
     if (result.body.kind !== 'single') return null;

@@ -219,7 +219,7 @@ export async function executeGraphQL(
   const result = await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
   if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
   const { data, errors } = result.body.singleResult;
-  return { data: data ?? {}, errors: (errors ?? []) as { message: string; extensions?: Record<string, unknown> }[] };
+  return { data: data ?? {}, errors: errors ?? [] };
 }
 
 /**

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { GatewayContext } from './context';
 import { AUDIENCES, type Audience } from '../platform/access/policy';
 import type { TokenService } from '../platform/access/tokens';
-import { GraphQLEndpoint, RunningHttpServer, sendJson, serveApollo, type Drain } from '../platform/runtime/http-server';
+import type { GraphQLEndpoint, RunningHttpServer } from '../platform/runtime/http-server';
+import { sendJson, serveApollo, type Drain } from '../platform/runtime/http-server';
 import { logger } from '../platform/base/logger';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../platform/graphql/request-errors';
 import { hubError } from '../platform/base/errors';
@@ -19,7 +20,8 @@ import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limi
 import type { EventBus } from '../platform/events/bus';
 import { LiveFeed } from './live/feed';
 import { LiveOperations, type LiveEndpoint } from './live/live-operations';
-import { RunningLiveServer, serveLive } from './live/server';
+import type { RunningLiveServer } from './live/server';
+import { serveLive } from './live/server';
 import { serveSse, type RunningSse } from './live/sse';
 import { DEFAULT_LIVE_SETTINGS, type LiveSettings } from './live/settings';
 import { boundUrl } from '../platform/base/public-url';

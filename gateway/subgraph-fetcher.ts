@@ -16,7 +16,7 @@ const keepAliveFetcher: Fetcher = (url, init) =>
   nodeFetch(url, {
     ...(init as nodeFetch.RequestInit),
     agent: (parsed: URL) => (parsed.protocol === 'http:' ? agents.http : agents.https),
-  }) as unknown as ReturnType<Fetcher>;
+  });
 
 interface Answer {
   status: number;
@@ -212,7 +212,7 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
 
   /** Sends a query once for every identical one in flight; `keep` offers its answer to the cache. */
   const ask = (url: string, init: FetcherRequestInit, body: string, keep: (answer: Answer) => void): Promise<Answer> => {
-    const headers = new Headers(init.headers as Record<string, string> | undefined);
+    const headers = new Headers(init.headers);
     const key = `${url}\n${headers.get('authorization') ?? ''}\n${body}`;
     const asked = inFlight.get(key);
     if (asked) {
@@ -236,7 +236,7 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
     return answer;
   };
 
-  return (async (url, init) => {
+  return async (url, init) => {
     const body = init?.body;
     if (!isQuery(body)) return send(url, init);
     const generation = cache?.generation(url) ?? 0;
@@ -272,5 +272,5 @@ export function subgraphFetcher(options: { send?: Fetcher; cache?: PublicAnswerC
     const asked = subset ? JSON.stringify(subset.parsed) : body;
     const answer = await ask(url, init!, asked, (received) => cache.offer(url, asked, received, generation, subset ?? entityFetch));
     return toResponse(missing.length === kept.length ? answer : mergedEntities(kept, missing, answer));
-  }) as Fetcher;
+  };
 }

@@ -22,7 +22,7 @@ const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** Paths the single-page app answers; everything else (the API above all) is never the app. */
 const APP_ROUTES = new Set(['/', '/track', '/studio', '/partner', '/supplier']);
-const SHARE_ROUTE = /^\/share\/([A-Za-z0-9_-]{1,64})\/?$/;
+const SHARE_ROUTE = /^\/share\/([\w-]{1,64})\/?$/;
 /** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
 const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;
 const OG_IMAGE = /^\/og\/([a-z-]{1,40})\.png$/;
@@ -201,7 +201,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     } catch {
       return false;
     }
-    const entry = cached!;
+    const entry = cached;
     const immutable = pathname.startsWith('/assets/');
     const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
     // Text assets go gzipped to browsers that take it.

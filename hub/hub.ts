@@ -1,11 +1,14 @@
 import { SUBGRAPHS } from '../subgraphs/registry';
 import type { DatabaseLocation } from '../platform/data/database';
 import type { EventBus } from '../platform/events/bus';
-import { BusSettings, openEventBus } from '../platform/events/open-bus';
+import type { BusSettings } from '../platform/events/open-bus';
+import { openEventBus } from '../platform/events/open-bus';
 import type { LiveSettings } from '../gateway/live/settings';
-import { startSubgraph, SubgraphRuntime } from '../platform/runtime/subgraph';
+import type { SubgraphRuntime } from '../platform/runtime/subgraph';
+import { startSubgraph } from '../platform/runtime/subgraph';
 import type { Drain } from '../platform/runtime/http-server';
-import { RunningGateway, startGateway } from '../gateway/gateway';
+import type { RunningGateway } from '../gateway/gateway';
+import { startGateway } from '../gateway/gateway';
 import type { OperationLimits } from '../platform/graphql/limits';
 import type { RateLimitSettings } from '../gateway/rate-limits';
 import type { TokenService } from '../platform/access/tokens';

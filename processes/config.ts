@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
-import { AuthOptions, MIN_SECRET_LENGTH } from '../platform/access/tokens';
+import type { AuthOptions } from '../platform/access/tokens';
+import { MIN_SECRET_LENGTH } from '../platform/access/tokens';
 import type { DatabaseLocation } from '../platform/data/database';
 import { ensurePrivateDirectory } from '../platform/data/private-files';
 import { DEFAULT_LIMITS, type OperationLimits } from '../platform/graphql/limits';
@@ -274,7 +275,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
     subgraphName: vars.SUBGRAPH,
     seedDemo: vars.SEED_DEMO ?? fallback.seedDemo ?? false,
     production,
-    logLevel: vars.LOG_LEVEL!,
+    logLevel: vars.LOG_LEVEL,
     maxBodyBytes: vars.MAX_BODY_BYTES,
     limits: {
       maxDepth: vars.MAX_DEPTH,

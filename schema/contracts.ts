@@ -1,15 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import {
-  ConstDirectiveNode,
-  DefinitionNode,
-  DocumentNode,
-  FieldDefinitionNode,
-  InputValueDefinitionNode,
-  Kind,
-  parse,
-  print,
-  TypeNode,
-} from 'graphql';
+import type { ConstDirectiveNode, DefinitionNode, DocumentNode, FieldDefinitionNode, InputValueDefinitionNode, TypeNode } from 'graphql';
+import { Kind, parse, print } from 'graphql';
 import { AUDIENCES, type Audience } from '../platform/access/policy';
 
 /**

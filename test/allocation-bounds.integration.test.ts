@@ -4,7 +4,8 @@ import { OfferBooking } from '../subgraphs/capacity/entities/offer';
 import { Allocation, OverflowRequest } from '../subgraphs/capacity/entities/request';
 import type { GraphQLError } from 'graphql';
 import type { AllocationRound } from '../subgraphs/capacity/capacity.service';
-import { dialects, GraphQLResult, resendRetryable, startTestHub, TestHub } from './support/hub';
+import type { GraphQLResult, TestHub } from './support/hub';
+import { dialects, resendRetryable, startTestHub } from './support/hub';
 import { partner } from './support/principals';
 
 const DAY = 86_400_000;

@@ -1,7 +1,8 @@
 import { AllocationSolver } from '../subgraphs/capacity/allocation/solver-thread';
 import { CapacityOffer, OfferBooking } from '../subgraphs/capacity/entities/offer';
 import { Allocation, OverflowRequest } from '../subgraphs/capacity/entities/request';
-import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
+import type { GraphQLResult, TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { hubAdmin, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';

@@ -3,7 +3,8 @@ import { OutboxEvent } from '../platform/events/outbox';
 import { Order } from '../subgraphs/orders/entities/order';
 import { requireOpen } from '../subgraphs/orders/lifecycle/route';
 import { OrderService } from '../subgraphs/orders/order.service';
-import { dialects, resendRetryable, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, resendRetryable, startTestHub } from './support/hub';
 import { staff } from './support/principals';
 
 /**

@@ -35,7 +35,7 @@ function linksIn(markdown: string): string[] {
 
 /** `{a,b}` expanded, each alternative on its own. */
 function expandBraces(written: string): string[] {
-  const group = /\{([^{}]*,[^{}]*)\}/.exec(written);
+  const group = /\{([^,{}]*,[^{}]*)\}/.exec(written);
   if (!group) return [written];
   return group[1]
     .split(',')

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ORDER_EVENTS } from '../contracts';
 import { delayService } from '../subgraphs/orders/delay.service';
-import { dialects, startTestHub, TestHub } from './support/hub';
-import { liveConnection, LiveConnection } from './support/live';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
+import type { LiveConnection } from './support/live';
+import { liveConnection } from './support/live';
 import { runLate, teawareOrder } from './support/orders';
 import { customer, staff } from './support/principals';
 import { waitFor } from './support/wait';

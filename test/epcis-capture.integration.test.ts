@@ -5,7 +5,8 @@ import { CAPTURE_LIMITS, type Principal } from '../contracts';
 import { eventHashId } from '../gateway/epcis-capture-document';
 import { CaptureJob, CapturedEvent } from '../subgraphs/traceability/entities';
 import { allEpcisEvents } from './support/epcis';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 

@@ -1,6 +1,7 @@
 import { ORDER_EVENTS, VOCABULARY, type Principal } from '../contracts';
 import { allEpcisEvents, epcisSchemaProblems } from './support/epcis';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 

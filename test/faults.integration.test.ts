@@ -1,6 +1,7 @@
 import { startSubgraph } from '../platform/runtime/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
-import { startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 
 /**

@@ -19,7 +19,8 @@ import { apiSchemaFile } from '../schema/composition';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { buildFixture } from './permissions/fixture';
 import type { Fixture } from './permissions/matrix';
-import { startTestHub, TestHub, type GraphQLResult } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub, type GraphQLResult } from './support/hub';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 
 /**
@@ -139,8 +140,8 @@ function principalsFor(
     if (role === 'HUB_ADMIN') return hubAdmin();
     if (role === 'CUSTOMER') return customer([fixture.a], 'DETAILED');
     if (org === null) return null;
-    if (['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR'].includes(role)) return staff(org, role as 'STUDIO_ADMIN');
-    return partner(org, role as 'PARTNER');
+    if (['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR'].includes(role)) return staff(org, role);
+    return partner(org, role);
   };
   const homeOf: Record<string, string> = { PARTNER: 'gilding-atelier', SUPPLIER: 'jingdezhen-clay', KITCHEN: 'xuhui-cloud-kitchen' };
   if (rule === undefined || rule === 'PUBLIC') return { allowed: [null, staff('moyun-studio')], denied: [] };

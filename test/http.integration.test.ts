@@ -1,5 +1,6 @@
 import { serverAudits } from 'graphql-http';
-import { startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub } from './support/hub';
 import { NETWORK_EVENTS } from '../contracts';
 import { partner, staff } from './support/principals';
 

@@ -1,7 +1,8 @@
 import { startGateway } from '../gateway/gateway';
 import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { TokenService } from '../platform/access/tokens';
-import { dialects, GraphQLResult, startTestHub, TestHub } from './support/hub';
+import type { GraphQLResult, TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, partner, staff } from './support/principals';
 

@@ -3,7 +3,8 @@ import { OrderMaterial, OrderSupply } from '../subgraphs/suppliers/entities/orde
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
 import { seededRandom } from '../platform/data/seeded-random';
-import { dialects, resendRetryable, startTestHub, TestHub, type GraphQLResult } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, resendRetryable, startTestHub, type GraphQLResult } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { partner } from './support/principals';
 import { waitFor } from './support/wait';

@@ -38,7 +38,7 @@ beforeAll(async () => {
         ts: { skipTypeImports: false, skipAsyncImports: false },
         tsx: { skipTypeImports: false, skipAsyncImports: false },
       },
-    } as madge.MadgeConfig,
+    },
   );
   graph = result.obj();
   circular = result.circular();

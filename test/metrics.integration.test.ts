@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 
 const OPS = path.resolve(__dirname, '..', '..', 'ops');

@@ -1,5 +1,6 @@
 import { OrderService } from '../subgraphs/orders/order.service';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 
 const QUERY = `query($first: Int!) { orders(studioId: "moyun-studio", first: $first) {
   nodes { id studio { nameZh nameEn } statusCode { labelZh labelEn } stages { position status statusCode { code labelZh labelEn } assignedTo { nameEn } } }

@@ -13,7 +13,8 @@ import { suppliersCells } from './permissions/cells/suppliers';
 import { vocabularyCells } from './permissions/cells/vocabulary';
 import { buildFixture } from './permissions/fixture';
 import { DENIALS, PRINCIPALS, WHO, type Cell, type Fixture, type Who } from './permissions/matrix';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { customer } from './support/principals';
 
 /**

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { clientAddressOf, RateLimits } from '../gateway/rate-limits';
-import { startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub } from './support/hub';
 import { createClient } from 'graphql-sse';
 import WebSocket from 'ws';
 import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';

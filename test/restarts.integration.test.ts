@@ -1,6 +1,7 @@
 import { Supplier } from '../subgraphs/suppliers/entities/supplier';
 import { ORDER_EVENTS } from '../contracts';
-import { startTestHub, TestHub, type GraphQLResult } from './support/hub';
+import type { TestHub } from './support/hub';
+import { startTestHub, type GraphQLResult } from './support/hub';
 import { liveConnection, type LiveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
 import { partner, staff } from './support/principals';

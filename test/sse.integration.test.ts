@@ -3,8 +3,10 @@ import { createClient, type Client } from 'graphql-sse';
 import { LIVE_CLOSE_CODES, ORDER_EVENTS } from '../contracts';
 import { DEFAULT_LIMITS } from '../platform/graphql/limits';
 import { DEFAULT_LIVE_SETTINGS } from '../gateway/live/settings';
-import { startTestHub, TestHub } from './support/hub';
-import { fillerEvents, liveConnection, LiveConnection } from './support/live';
+import type { TestHub } from './support/hub';
+import { startTestHub } from './support/hub';
+import type { LiveConnection } from './support/live';
+import { fillerEvents, liveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
 import { customer, staff } from './support/principals';
 import { waitFor } from './support/wait';
@@ -317,7 +319,7 @@ describe('reserved SSE streams', () => {
   const reserve = async (headers: Record<string, string> = {}) => {
     const response = await fetch(streamUrl(), { method: 'PUT', headers });
     const text = await response.text();
-    return { status: response.status, token: text, body: response.status === 201 ? null : (JSON.parse(text) as any) };
+    return { status: response.status, token: text, body: response.status === 201 ? null : JSON.parse(text) };
   };
   /** An operation sent onto a reservation (single-connection mode): 202 while it exists, 404 once it does not. */
   const operate = async (token: string, headers: Record<string, string>, operationId = 'op') =>

@@ -49,7 +49,7 @@ describe("the live subscription fields and contracts' LIVE_SUBSCRIPTIONS", () =>
     const sdl = hubSdl()
       .replace(/orderProgress\(([\s\S]*?)orderId: ID!/, 'orderProgress($1order: ID!')
       .replace('type AllocationEvent {', 'type AllocationEvent {\n  secret: String')
-      .replace(/\n  materialStock\(sku: String!\): MaterialStock\n/, '\n  materialStock(code: String!): MaterialStock\n');
+      .replace(/\n {2}materialStock\(sku: String!\): MaterialStock\n/, '\n  materialStock(code: String!): MaterialStock\n');
     expect(sdl).not.toBe(hubSdl());
     const problems = liveDeclarationProblems(buildSchema(sdl));
     expect(problems).toEqual(

@@ -1,7 +1,8 @@
 import { Material } from '../subgraphs/suppliers/entities/material';
 import { OrderMaterial } from '../subgraphs/suppliers/entities/order-supply';
 import { Reservation, StockLot } from '../subgraphs/suppliers/entities/stock';
-import { dialects, GraphQLResult, RequestOptions, startTestHub, TestHub } from './support/hub';
+import type { GraphQLResult, RequestOptions, TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';

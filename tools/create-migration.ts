@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPHS, subgraphNamed } from '../subgraphs/registry';
-import { Dialect, ensurePostgresSchema, ormOptions } from '../platform/data/database';
+import type { Dialect } from '../platform/data/database';
+import { ensurePostgresSchema, ormOptions } from '../platform/data/database';
 import { createScratchDatabase } from '../hub/scratch-database';
 
 /**

@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     subject: values.subject ?? `${roles[0].toLowerCase()}@${values.org ?? 'weft'}`,
     org: values.org ?? null,
     roles: roles as Role[],
-    ...(roles.includes('CUSTOMER') ? { customer: { orders: values.order ?? [], tier: (values.tier ?? 'BASIC') as VisibilityTier } } : {}),
+    ...(roles.includes('CUSTOMER') ? { customer: { orders: values.order ?? [], tier: values.tier ?? 'BASIC' } } : {}),
   };
   // The same check every verifier applies: a token this prints is one the hub accepts.
   const principal = principalFromClaims(claimsOf(draft));

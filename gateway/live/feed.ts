@@ -1,5 +1,6 @@
 import { topicsOf, type EventEnvelope } from '../../contracts';
-import { BusSubscription, cursorNumber, EventBus } from '../../platform/events/bus';
+import type { BusSubscription, EventBus } from '../../platform/events/bus';
+import { cursorNumber } from '../../platform/events/bus';
 
 /** Something that follows one topic: it is offered each event of that topic, in cursor order. */
 export interface TopicFollower {

@@ -13,7 +13,8 @@ import {
   type LiveSubscriptionDeclaration,
   type LiveValue,
 } from '../../contracts';
-import { CAPACITY_PARTNERS, Viewer } from '../../platform/access/viewer';
+import type { Viewer } from '../../platform/access/viewer';
+import { CAPACITY_PARTNERS } from '../../platform/access/viewer';
 import { unauthenticated } from '../../platform/access/tokens';
 import { hubError } from '../../platform/base/errors';
 

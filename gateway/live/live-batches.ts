@@ -203,9 +203,9 @@ function prefixedCopy(document: DocumentNode, prefix: string): { operation: Oper
   const operation = renamed.definitions.find(
     (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
   )!;
-  const selections = operation.selectionSet.selections.map((selection: SelectionNode) => {
+  const selections = operation.selectionSet.selections.map((selection: SelectionNode): FieldNode => {
     const field = selection as FieldNode;
-    return { ...field, alias: { kind: Kind.NAME, value: prefix + (field.alias ?? field.name).value } } as FieldNode;
+    return { ...field, alias: { kind: Kind.NAME, value: prefix + (field.alias ?? field.name).value } };
   });
   return {
     operation: { ...operation, selectionSet: { ...operation.selectionSet, selections } },

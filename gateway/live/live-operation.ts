@@ -1,19 +1,21 @@
-import {
-  execute,
+import type {
   ExecutionResult,
   FieldNode,
   FragmentDefinitionNode,
-  getDirectiveValues,
-  GraphQLError,
   GraphQLFieldResolver,
-  GraphQLIncludeDirective,
   GraphQLSchema,
-  GraphQLSkipDirective,
-  Kind,
   OperationDefinitionNode,
-  print,
   SelectionNode,
   SelectionSetNode,
+} from 'graphql';
+import {
+  execute,
+  getDirectiveValues,
+  GraphQLError,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  print,
   visit,
   type DocumentNode,
 } from 'graphql';
@@ -214,14 +216,14 @@ export class LiveOperation {
     PAYLOADS.set(payload, resolvedLinks);
     const root = { [this.rootField.name.value]: payload };
     PAYLOADS.set(root, new Map());
-    const result = (await execute({
+    const result = await execute({
       schema: this.schema,
       document: this.document,
       operationName: this.operation.name?.value,
       rootValue: root,
       variableValues: this.rawVariables,
       fieldResolver: liveFieldResolver,
-    })) as ExecutionResult;
+    });
     return errors.length ? { ...result, errors: [...(result.errors ?? []), ...errors] } : result;
   }
 }

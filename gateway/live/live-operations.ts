@@ -1,16 +1,12 @@
 import type { ApolloServer } from '@apollo/server';
+import type { ExecutionArgs, ExecutionResult, FieldNode, GraphQLSchema, SelectionSetNode } from 'graphql';
 import {
-  ExecutionArgs,
-  ExecutionResult,
-  FieldNode,
   getArgumentValues,
   getOperationAST,
   getVariableValues,
   GraphQLError,
-  GraphQLSchema,
   Kind,
   parse,
-  SelectionSetNode,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -25,7 +21,8 @@ import { rateLimited, type RateLimits } from '../rate-limits';
 import { LIVE_FIELDS, type Ask } from './fields';
 import type { LiveFeed } from './feed';
 import { LiveBatches } from './live-batches';
-import { LiveOperation, PlannedResult, RunQuery, TokenRejectedError } from './live-operation';
+import type { PlannedResult, RunQuery } from './live-operation';
+import { LiveOperation, TokenRejectedError } from './live-operation';
 import { LiveSubscription } from './live-subscription';
 import type { LiveSettings } from './settings';
 

@@ -2,7 +2,8 @@ import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { GraphQLError, type ExecutionResult, type FormattedExecutionResult, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { WebSocket, WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
 import { LIVE_CLOSE_CODES } from '../../contracts';
 import type { TokenService } from '../../platform/access/tokens';
 import type { GatewayContext } from '../context';
@@ -88,14 +89,14 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
               : typeof params.Authorization === 'string'
                 ? params.Authorization
                 : token;
-          const socket = ctx.extra.socket!;
+          const socket = ctx.extra.socket;
           try {
             const principal = await options.auth.principalOf(authorization);
             const expiry = onTokenExpiry(authorization, () =>
               socket.close(LIVE_CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token and resume with after'),
             );
             // The upgrade request's address: operations without a token are counted per address, as over HTTP.
-            const clientAddress = clientAddressOf(ctx.extra.request!, options.trustedProxies);
+            const clientAddress = clientAddressOf(ctx.extra.request, options.trustedProxies);
             ctx.extra.state = { context: { principal, authorization, clientAddress }, expiry };
             return true;
           } catch (error) {
@@ -109,7 +110,7 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
         onClose: (ctx) => {
           if (ctx.extra.state?.expiry) clearTimeout(ctx.extra.state.expiry);
         },
-        onSubscribe: async (ctx, _id, payload) => operations.prepare(ctx.extra.state!.context, payload, socketEnding(ctx.extra.socket!)),
+        onSubscribe: async (ctx, _id, payload) => operations.prepare(ctx.extra.state!.context, payload, socketEnding(ctx.extra.socket)),
         onNext: (_ctx, _id, _payload, _args, result) => nextPayload(result),
         subscribe: (args) => LiveOperations.subscription(args),
         execute: (args): Promise<ExecutionResult> => operations.execute(args),

@@ -13,7 +13,8 @@ import { BodyTooLargeError, readBody, sendGraphQLError } from '../../platform/ru
 import { requestIdOf } from '../../platform/graphql/request-errors';
 import type { GatewayContext } from '../context';
 import { clientAddressOf, rateLimited, type RateLimits } from '../rate-limits';
-import { LiveOperations, onTokenExpiry, type LiveEnding } from './live-operations';
+import type { LiveOperations } from './live-operations';
+import { onTokenExpiry, type LiveEnding } from './live-operations';
 import type { LiveSubscription } from './live-subscription';
 import { SseReservations } from './sse-reservations';
 import type { LiveSettings } from './settings';
@@ -263,7 +264,7 @@ export function serveSse(options: SseOptions): RunningSse {
           ending,
         );
         // (graphql-sse takes a result only with a `data` key.)
-        if (Array.isArray(prepared)) return { data: null, errors: prepared.map((error) => error.toJSON()) } as SseResult;
+        if (Array.isArray(prepared)) return { data: null, errors: prepared.map((error) => error.toJSON()) };
         const args = prepared as OperationArgs<any>;
         const live = (args.contextValue as { live?: LiveSubscription }).live;
         if (!live) return args;

@@ -1,24 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FilterDef } from '@mikro-orm/core/typings';
-import {
-  ConstDirectiveNode,
-  defaultFieldResolver,
-  DocumentNode,
-  getNullableType,
-  GraphQLField,
-  GraphQLObjectType,
-  GraphQLSchema,
-  isListType,
-  isNonNullType,
-  isObjectType,
-  Kind,
-  visit,
-} from 'graphql';
+import type { ConstDirectiveNode, DocumentNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNullableType, isListType, isNonNullType, isObjectType, Kind, visit } from 'graphql';
 import { hubError } from '../base/errors';
 import type { GraphQLContext } from './context';
 import { unauthenticated } from './tokens';
+import type { AccessPolicy, TypeRule } from './policy';
 import {
-  AccessPolicy,
   audiencesOfField,
   audiencesOfOperation,
   decideField,
@@ -27,7 +15,6 @@ import {
   operationDecision,
   relationTo,
   rowCondition,
-  TypeRule,
 } from './policy';
 import type { Relation, Viewer } from './viewer';
 
@@ -198,7 +185,7 @@ export function tagAudiences(document: DocumentNode, policy: AccessPolicy): Docu
       fields: node.fields?.map((field) => {
         const operation = policy.operations[`${typeName}.${field.name.value}`];
         const audiences = !isRoot
-          ? audiencesOfField(fieldRuleOf(typeRule!, field.name.value), typeRule!)
+          ? audiencesOfField(fieldRuleOf(typeRule, field.name.value), typeRule)
           : operation
             ? audiencesOfOperation(operation)
             : [];

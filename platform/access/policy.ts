@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { Role, VisibilityTier } from '../../contracts';
 import { STUDIO_STAFF, tierAllows } from '../../contracts';
-import { CAPACITY_PARTNERS, Viewer, type Relation } from './viewer';
+import type { Viewer } from './viewer';
+import { CAPACITY_PARTNERS, type Relation } from './viewer';
 
 /**
  * A subgraph's access policy, declared as data in one file (`access-policy.ts`) and enforced by

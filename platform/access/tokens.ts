@@ -1,15 +1,7 @@
-import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, JWTPayload, SignJWT } from 'jose';
-import {
-  ClaimsError,
-  claimsOf,
-  HUB_AUDIENCE,
-  HUB_ISSUER,
-  isVisibilityTier,
-  LINK_TOKEN_TYPE,
-  Principal,
-  principalFromClaims,
-  VisibilityTier,
-} from '../../contracts';
+import type { JWTPayload } from 'jose';
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Principal, VisibilityTier } from '../../contracts';
+import { ClaimsError, claimsOf, HUB_AUDIENCE, HUB_ISSUER, isVisibilityTier, LINK_TOKEN_TYPE, principalFromClaims } from '../../contracts';
 import { hubError } from '../base/errors';
 import { PublicUrl } from '../base/public-url';
 import { Sealer } from './sealed';
@@ -102,7 +94,7 @@ export class TokenService {
     const payload = await this.verifyJwt(token, 'access');
     let principal: Principal;
     try {
-      principal = principalFromClaims(payload as Record<string, unknown>);
+      principal = principalFromClaims(payload);
     } catch (error) {
       if (error instanceof ClaimsError) throw invalidToken(`Invalid token: ${error.message}`);
       throw error;

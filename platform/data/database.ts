@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { DefaultLogger, EntityManager, LockMode, LoggerNamespace, LoggerOptions, MikroORM, Options } from '@mikro-orm/core';
+import { DefaultLogger, LockMode, MikroORM } from '@mikro-orm/core';
 import type { FilterDef } from '@mikro-orm/core/typings';
-import type { MetadataStorage, MigrationObject } from '@mikro-orm/core';
+import type { MetadataStorage, MigrationObject , EntityManager, LoggerNamespace, LoggerOptions, Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { recordStatement } from '../base/tracing';
 import { ensurePrivateDatabaseFile, ensurePrivateDirectory } from './private-files';

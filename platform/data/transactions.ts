@@ -39,7 +39,7 @@ export function requestHash(value: unknown): string {
     if (input instanceof Date) return input.toISOString();
     if (input && typeof input === 'object') {
       return Object.fromEntries(
-        Object.keys(input as object)
+        Object.keys(input)
           .filter((key) => (input as Record<string, unknown>)[key] !== undefined)
           .sort()
           .map((key) => [key, canonical((input as Record<string, unknown>)[key])]),

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EventEnvelope } from '../../contracts';
 import { CursorExpiredError, InProcessEventBus } from './bus';
-import { EventLog, MemoryEventLog, SqlEventLog } from './event-log';
+import type { EventLog } from './event-log';
+import { MemoryEventLog, SqlEventLog } from './event-log';
 import { testEnvelope } from './test-envelope';
 
 const event = (id?: string): EventEnvelope => testEnvelope(id);

@@ -1,19 +1,9 @@
-import {
-  AckPolicy,
-  connect,
-  DeliverPolicy,
-  JetStreamClient,
-  JetStreamManager,
-  JsMsg,
-  NatsConnection,
-  nanos,
-  RetentionPolicy,
-  StorageType,
-  type ConsumerMessages,
-} from 'nats';
+import type { JetStreamClient, JetStreamManager, JsMsg, NatsConnection } from 'nats';
+import { AckPolicy, connect, DeliverPolicy, nanos, RetentionPolicy, StorageType, type ConsumerMessages } from 'nats';
 import type { EventEnvelope } from '../../contracts';
 import { logger } from '../base/logger';
-import { type BatchHandler, BusSubscription, cursorNumber, CursorExpiredError, EventBus, EventHandler, SubscribeOptions } from './bus';
+import type { BusSubscription, EventBus, EventHandler, SubscribeOptions } from './bus';
+import { type BatchHandler, cursorNumber, CursorExpiredError } from './bus';
 import { DEFAULT_RETENTION_MS } from './retention';
 
 export interface NatsBusOptions {
@@ -42,7 +32,7 @@ const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
 /** NATS consumer names allow letters, digits, `-` and `_` only. */
-const consumerName = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '_');
+const consumerName = (name: string) => name.replace(/[^\w-]/g, '_');
 
 function envelopeOf(message: { data: Uint8Array; seq: number }): EventEnvelope {
   return { ...(JSON.parse(decoder.decode(message.data)) as EventEnvelope), cursor: String(message.seq) };

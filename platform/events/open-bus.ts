@@ -1,5 +1,6 @@
 import type { DatabaseLocation } from '../data/database';
-import { EventBus, InProcessEventBus } from './bus';
+import type { EventBus } from './bus';
+import { InProcessEventBus } from './bus';
 import { SqlEventLog } from './event-log';
 import { NatsEventBus } from './nats-bus';
 import { DEFAULT_RETENTION_MS } from './retention';

@@ -1,8 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { GraphQLSchema, parse } from 'graphql';
-import { buildSchema, BuildSchemaOptions, createResolversMap } from 'type-graphql';
+import type { GraphQLSchema } from 'graphql';
+import { parse } from 'graphql';
+import type { BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap } from 'type-graphql';
 import { enforceAccess, tagAudiences } from '../access/enforce';
 import type { AccessPolicy } from '../access/policy';
 import { gatewayOnlyPubSub } from './live-event';

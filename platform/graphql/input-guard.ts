@@ -38,7 +38,7 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
             });
           }
           // A NUL in a literal is in the document's text as it is (or escaped as \u0000): no walk of the tree needed.
-          const where = nulAt(request.variables ?? {}, '$variables') ?? (/\u0000|\\u0000/.test(source) ? 'the document' : null);
+          const where = nulAt(request.variables ?? {}, '$variables') ?? (/\0|\\u0000/.test(source) ? 'the document' : null);
           if (!where) return;
           const at = where.replace(/^\$variables\./, '$');
           throw new GraphQLError(`${at} holds a NUL character (U+0000), which no value of the hub may contain`, {

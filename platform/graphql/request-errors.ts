@@ -34,7 +34,7 @@ function databaseUnavailable(error: unknown): boolean {
     { name?: string; code?: string; message?: string; thrownValue?: unknown } | undefined;
   // The pool rejects a refused connection with a plain object, which graphql-js wraps.
   if (original?.name === 'NonErrorThrown' && original.thrownValue && typeof original.thrownValue === 'object')
-    original = original.thrownValue as typeof original;
+    original = original.thrownValue;
   if (!original) return false;
   if (original.name === 'KnexTimeoutError') return true;
   if (typeof original.code === 'string' && (UNAVAILABLE_STATES.test(original.code) || UNREACHABLE.has(original.code))) return true;

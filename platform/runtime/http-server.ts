@@ -1,6 +1,7 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { ApolloServer, BaseContext, HeaderMap } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
 
 export type RouteHandler = (request: http.IncomingMessage, response: http.ServerResponse) => void | Promise<void>;
 

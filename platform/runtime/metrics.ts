@@ -91,7 +91,7 @@ const MAX_OPERATION_NAMES = 200;
 const seenOperations = new Set<string>();
 export function operationLabel(name: string | null | undefined): string {
   if (!name) return 'anonymous';
-  if (!/^[A-Za-z_][A-Za-z0-9_]{0,80}$/.test(name)) return 'other';
+  if (!/^[A-Z_]\w{0,80}$/i.test(name)) return 'other';
   if (seenOperations.has(name)) return name;
   if (seenOperations.size >= MAX_OPERATION_NAMES) return 'other';
   seenOperations.add(name);

@@ -9,16 +9,19 @@ import type { AccessPolicy } from '../access/policy';
 import { Viewer } from '../access/viewer';
 import { DEFAULT_SUBGRAPH_SETTINGS, type SubgraphSettings } from '../base/settings';
 import type { TokenService } from '../access/tokens';
-import { GraphQLContext, RequestContext } from '../access/context';
+import type { GraphQLContext } from '../access/context';
+import { RequestContext } from '../access/context';
 import { inputGuardPlugin } from '../graphql/input-guard';
 import { DEFAULT_LIMITS, operationRules, subgraphLimits, type OperationLimits } from '../graphql/limits';
 import { metricsPlugin, readInto, serveMetrics, stopReading } from './metrics';
 import { CSRF_PROOF_HEADERS, formatError, requestErrorsPlugin, requestIdOf } from '../graphql/request-errors';
-import { Database, DatabaseDefinition, DatabaseLocation, openDatabase } from '../data/database';
+import type { Database, DatabaseDefinition, DatabaseLocation } from '../data/database';
+import { openDatabase } from '../data/database';
 import type { BusSubscription, EventBus } from '../events/bus';
 import { consumeOnce, type EventConsumer } from '../events/consumer';
 import { OutboxEvent, OutboxRelay } from '../events/outbox';
-import { RunningHttpServer, sendJson, serveApollo, type Drain } from './http-server';
+import type { RunningHttpServer } from './http-server';
+import { sendJson, serveApollo, type Drain } from './http-server';
 import { logger } from '../base/logger';
 
 /**

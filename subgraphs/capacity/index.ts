@@ -10,7 +10,8 @@ import { seedDemoCapacity } from './demo-capacity';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
 import { EnterpriseCapacity } from './entities/references';
 import { Allocation, OverflowRequest } from './entities/request';
-import { CapacityLoaders, createCapacityLoaders } from './loaders';
+import type { CapacityLoaders } from './loaders';
+import { createCapacityLoaders } from './loaders';
 import { capacityMigrations } from './migrations';
 import { orderEventsConsumer } from './order-events';
 

@@ -1,6 +1,6 @@
 import { ORDER_EVENTS } from '../../contracts';
 import { eventConsumer } from '../../platform/events/consumer';
-import { CapacityService } from './capacity.service';
+import type { CapacityService } from './capacity.service';
 import { Allocation } from './entities/request';
 
 /**

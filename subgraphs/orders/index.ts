@@ -27,7 +27,8 @@ import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entiti
 import { EnterpriseReference, ExceptionCodeReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
 import { OrderExceptionResolver } from './exception.resolver';
-import { createOrderLoaders, OrderLoaders } from './loaders';
+import type { OrderLoaders } from './loaders';
+import { createOrderLoaders } from './loaders';
 import { ordersMigrations } from './migrations';
 import { resolveOrderReference } from './order.reference';
 import { OrderResolver } from './order.resolver';

@@ -36,7 +36,7 @@ export function appendProgress<T extends OrderEventType>(em: EntityManager, orde
     studioId: order.studioId,
     sequence: order.lastSequence,
     ...entry.payload,
-  } as EventPayloads[OrderEventType];
+  };
   const outbox = recordEvent(em, SOURCE, {
     type: entry.type,
     subject: { type: 'Order', id: order.id },

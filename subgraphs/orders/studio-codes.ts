@@ -1,4 +1,5 @@
-import { VOCABULARY, VocabularyEntry, VocabularyError } from '../../contracts';
+import type { VocabularyEntry } from '../../contracts';
+import { VOCABULARY, VocabularyError } from '../../contracts';
 import { badInput } from '../../platform/base/errors';
 
 /**

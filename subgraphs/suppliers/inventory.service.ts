@@ -12,7 +12,7 @@ import type { InventoryItemInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
 const MAX_BATCH_ITEMS = 1000;
-const CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+const CODE = /^[A-Z0-9][\w.-]{0,79}$/i;
 
 export interface ItemProblem {
   index: number;

@@ -4,7 +4,8 @@ import { forUpdate } from '../../platform/data/database';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
 import { BomLine, Material } from './entities/material';
-import { MaterialStatus, OrderMaterial, OrderSupply } from './entities/order-supply';
+import type { MaterialStatus } from './entities/order-supply';
+import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';
 import { availableOf, freeOf, Reservation, StockLot } from './entities/stock';
 

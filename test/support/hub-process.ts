@@ -71,8 +71,8 @@ export async function launchHubProcess(env: Record<string, string>): Promise<Hub
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const chunks: Buffer[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => chunks.push(chunk));
-  child.stderr!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => {
     chunks.push(chunk);
     process.stderr.write(chunk);
   });

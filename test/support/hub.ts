@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startHub, RunningHub } from '../../hub/hub';
+import type { RunningHub } from '../../hub/hub';
+import { startHub } from '../../hub/hub';
 import { createScratchDatabase } from '../../hub/scratch-database';
 import type { Principal } from '../../contracts';
 import type { OperationLimits } from '../../platform/graphql/limits';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { EVENT_ENVELOPE_VERSION, type EventEnvelope } from '../../contracts';
 import { waitFor } from './wait';

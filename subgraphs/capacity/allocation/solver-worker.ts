@@ -12,7 +12,7 @@ void loadSolver().catch(() => undefined);
 parentPort!.on('message', async ({ id, instance, deadline }: SolveMessage) => {
   let answer: SolveAnswer;
   try {
-    answer = { id, plan: await solveInstance(reviveInstance(instance) as AllocationInstance, { deadline }) };
+    answer = { id, plan: await solveInstance(reviveInstance(instance), { deadline }) };
   } catch (error) {
     answer = { id, error: (error as Error).message, deadline: error instanceof SolveDeadlineError };
   }

@@ -342,7 +342,7 @@ export function forecastOrder(model: EtaModel, order: OrderSnapshot, now: Date, 
     for (const plan of plans) {
       const own = !plan.heldElsewhere && operatorEffect !== null;
       const values = plan.key ? (own ? plan.key.residuals : plan.key.normalized) : fallback;
-      const scale = plan.standardMinutes * (plan.key ? plan.key.median * (own ? operatorEffect! : 1) : 1);
+      const scale = plan.standardMinutes * (plan.key ? plan.key.median * (own ? operatorEffect : 1) : 1);
       if (plan.running) {
         minutes += remainingAfter(values, scale, plan.elapsed, random);
       } else {

@@ -55,13 +55,13 @@ export function follow<TData>(url: string, token: () => string | null, spec: Fol
     {
       next: (result) => {
         if (!result.data) return;
-        const cursor = spec.cursorOf(result.data as TData);
+        const cursor = spec.cursorOf(result.data);
         if (cursor) {
           if (seen.has(cursor)) return;
           seen.add(cursor);
           variables.after = cursor;
         }
-        spec.onEvent(result.data as TData);
+        spec.onEvent(result.data);
       },
       error: (error) => spec.onState('stopped', Array.isArray(error) ? error[0]?.message : String((error as Error)?.message ?? error)),
       complete: () => undefined,

@@ -283,7 +283,7 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
       {error && !data ? <HubErrorState error={error} retry={refresh} /> : null}
       {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
       {order ? (
-        <OrderSections order={order} exceptionCodes={data!.exceptionCodes} language={language} events={events} refresh={refresh} />
+        <OrderSections order={order} exceptionCodes={data.exceptionCodes} language={language} events={events} refresh={refresh} />
       ) : null}
     </Page>
   );

@@ -40,7 +40,7 @@ export type ExchangeFailure = 'invalid' | 'network';
 /** Exchanges the link for a short-lived customer token (no token is sent: the link is the credential). */
 export async function exchange(client: Client, link: string): Promise<CustomerSession | ExchangeFailure> {
   const result = await client.mutation(EXCHANGE_LINK, { link }, { fetchOptions: { headers: {} } }).toPromise();
-  if (result.data?.exchangeCustomerLink) return result.data.exchangeCustomerLink as CustomerSession;
+  if (result.data?.exchangeCustomerLink) return result.data.exchangeCustomerLink;
   return result.error?.networkError ? 'network' : 'invalid';
 }
 

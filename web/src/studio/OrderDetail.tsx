@@ -317,9 +317,9 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
               </>
             ) : null}
           </dl>
-          <StageList order={order} partners={data!.enterprises} refresh={refresh} />
+          <StageList order={order} partners={data.enterprises} refresh={refresh} />
           {order.cost ? <Cost cost={order.cost} /> : null}
-          <Exceptions order={order} codes={data!.exceptionCodes} refresh={refresh} />
+          <Exceptions order={order} codes={data.exceptionCodes} refresh={refresh} />
           <Shipments order={order} refresh={refresh} />
           {may(ORDER_LINKS) ? <CustomerLinks orderId={order.id} version={version} /> : null}
           {may(CANCEL_ORDER) && order.phase === 'IN_PROGRESS' ? <CancelOrder orderId={order.id} refresh={refresh} /> : null}

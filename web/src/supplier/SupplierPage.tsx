@@ -307,7 +307,7 @@ function Stock({ supplierId }: { supplierId: string }) {
                 {purchase.shippedLots?.length ? (
                   <p className="muted">
                     {t('supplier.shippedLots', {
-                      day: formatDay(purchase.shippedAt!, language),
+                      day: formatDay(purchase.shippedAt, language),
                       lots: purchase.shippedLots.map((lot) => `${lot.sku} ${lot.lotCode} × ${lot.quantity}`).join(', '),
                     })}
                   </p>
