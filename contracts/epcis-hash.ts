@@ -17,6 +17,14 @@ import { CAPTURE_LIMITS } from './epcis-capture';
  */
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * A value's text in the pre-hash string, as String() writes it — for a nested list its items joined
+ * by commas, for an object "[object Object]": the event hash IDs already issued were computed so.
+ */
+function textOf(value: unknown): string {
+  return String(value);
+}
 type Order = readonly (readonly [string, Order | null])[];
 
 const QUANTITY: Order = [
@@ -236,7 +244,7 @@ function canonicalTime(raw: string): string {
 /** `name=value`, with the canonical forms its name calls for. */
 function field(name: string, value: Json): string {
   if (value === null) return '';
-  const text = String(value).trim();
+  const text = textOf(value).trim();
   if (!text) return '';
   const lower = name.toLowerCase();
   if (lower.indexOf('time') > 0 && !lower.includes('offset')) return `${name}=${canonicalTime(text)}`;
@@ -260,7 +268,7 @@ function remaining(object: Record<string, Json>, skip: (name: string) => boolean
     const key = expandedName(name, namespaces);
     for (const item of Array.isArray(value) ? value : [value]) {
       if (isObject(item)) parts.push(key + remaining(item, () => false, namespaces));
-      else if (item !== null && String(item).trim() !== '') parts.push(`${key}=${canonicalValue(String(item))}`);
+      else if (item !== null && textOf(item).trim() !== '') parts.push(`${key}=${canonicalValue(textOf(item))}`);
       else parts.push(key);
     }
   }
@@ -297,7 +305,7 @@ function part(name: string, value: Json, children: Order | null, namespaces: Rec
     const entries = value
       .filter(isObject)
       .map((entry) => {
-        const type = entry.type === undefined || entry.type === null ? '' : String(entry.type).trim();
+        const type = entry.type === undefined || entry.type === null ? '' : textOf(entry.type).trim();
         const typeText = type ? `type=${isUri(type) ? canonicalValue(type) : typed.prefix + type}` : '';
         return field(typed.value, entry[typed.value] ?? null) + typeText;
       })
@@ -354,7 +362,7 @@ function sensorTerms(report: Record<string, Json>): Record<string, Json> {
 /** The namespaces a document's @context declares (`{ "example": "https://ns.example.com/epcis/" }`). */
 export function contextNamespaces(context: unknown): Record<string, string> {
   const namespaces: Record<string, string> = {};
-  for (const entry of Array.isArray(context) ? context : [context]) {
+  for (const entry of Array.isArray(context) ? (context as unknown[]) : [context]) {
     if (entry && typeof entry === 'object')
       for (const [prefix, uri] of Object.entries(entry)) if (typeof uri === 'string') namespaces[prefix] = uri;
   }
@@ -363,5 +371,5 @@ export function contextNamespaces(context: unknown): Record<string, string> {
 
 /** The pre-hash string of one event (what the event hash ID is the SHA-256 of). */
 export function eventHashPreimage(event: Record<string, unknown>, namespaces: Record<string, string> = {}): string {
-  return `eventType=${String(event.type ?? '')}${ordered(event as Record<string, Json>, EVENT_ORDER, namespaces, IGNORED)}`;
+  return `eventType=${textOf(event.type ?? '')}${ordered(event as Record<string, Json>, EVENT_ORDER, namespaces, IGNORED)}`;
 }

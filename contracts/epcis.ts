@@ -125,8 +125,10 @@ function decodedOrAsIs(text: string): string {
 
 /** Readings from a captured event's sensorElementList, as the hub keeps a stage's environment (the inverse of the export's mapping). */
 export function readingsOfSensorElements(elements: unknown): Reading[] {
-  const reports = (Array.isArray(elements) ? elements : []).flatMap((element) =>
-    Array.isArray(element?.sensorReport) ? element.sensorReport : [],
+  const reports = (Array.isArray(elements) ? (elements as unknown[]) : []).flatMap((element): unknown[] =>
+    element !== null && typeof element === 'object' && 'sensorReport' in element && Array.isArray(element.sensorReport)
+      ? (element.sensorReport as unknown[])
+      : [],
   );
   const measurementOf = (type: string) => {
     const known = Object.entries(MEASUREMENTS).find(
@@ -137,14 +139,20 @@ export function readingsOfSensorElements(elements: unknown): Reading[] {
     return (type.startsWith(weft) ? decodedOrAsIs(type.slice(weft.length)).replace(/_/g, ' ') : type).slice(0, 60);
   };
   return reports
-    .filter((report: Record<string, unknown>) => typeof report?.value === 'number' && typeof report.type === 'string')
+    .filter(
+      (report): report is Record<string, unknown> =>
+        report !== null &&
+        typeof report === 'object' &&
+        typeof (report as Record<string, unknown>).value === 'number' &&
+        typeof (report as Record<string, unknown>).type === 'string',
+    )
     .map((report: Record<string, unknown>) => ({
       name: measurementOf(String(report.type)),
       value: Number(report.value),
-      unit: (Object.entries(UNITS).find(([, code]) => code === report.uom)?.[0] ?? String(report.uom ?? report.stringValue ?? 'C62')).slice(
-        0,
-        20,
-      ),
+      unit: (
+        Object.entries(UNITS).find(([, code]) => code === report.uom)?.[0] ??
+        (typeof report.uom === 'string' ? report.uom : typeof report.stringValue === 'string' ? report.stringValue : 'C62')
+      ).slice(0, 20),
       ...(typeof report.time === 'string' ? { recordedAt: report.time } : {}),
     }));
 }

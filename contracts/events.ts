@@ -150,7 +150,7 @@ export const PUBLIC_DATA_CHANGES: Readonly<Partial<Record<EventType, string>>> =
 export const isEventType = (value: string): value is EventType => (ALL_EVENT_TYPES as readonly string[]).includes(value);
 
 /** Keys that would carry personal data; a payload holding one is refused before it is written. */
-const PERSONAL_KEYS = /^(customer(name|contact|address)?|name|contact|phone|email|address|operatorname|realname|(wechat)?openid)$/i;
+const PERSONAL_KEYS = /^(?:customer(?:name|contact|address)?|name|contact|phone|email|address|operatorname|realname|(?:wechat)?openid)$/i;
 
 export function assertNoPersonalData(payload: EventPayload, path = 'payload'): void {
   for (const [key, value] of Object.entries(payload)) {

@@ -44,7 +44,7 @@ interface Story {
 function linkTypeOf(raw: string | null): LinkType | 'all' | null {
   if (raw === null) return null;
   if (raw === 'all' || raw === 'linkset') return 'all';
-  const name = raw.replace(/^gs1:/, '').replace(/^https?:\/\/(www\.|ref\.)?gs1\.org\/voc\//, '');
+  const name = raw.replace(/^gs1:/, '').replace(/^https?:\/\/(?:www\.|ref\.)?gs1\.org\/voc\//, '');
   return (LINK_TYPES as readonly string[]).includes(name) ? (name as LinkType) : null;
 }
 

@@ -51,28 +51,36 @@ export function eventHashId(event: Record<string, unknown>, namespaces: Record<s
   return `ni:///sha-256;${createHash('sha256').update(eventHashPreimage(event, namespaces), 'utf8').digest('hex')}?ver=CBV2.0`;
 }
 
+/** What is read of a document before GS1's schema checks the whole (any member may be missing or of another type). */
+interface CaptureDocumentShape {
+  '@context'?: unknown;
+  epcisBody?: { eventList?: unknown; queryResults?: { resultsBody?: { eventList?: unknown } | null } | null } | null;
+}
+
 export function readCaptureDocument(raw: string, publicBase: string): CaptureReading {
-  let document: Record<string, any>;
+  let parsed: unknown;
   try {
-    document = JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     return invalid('The body is not JSON');
   }
-  const passed = firstBoundPassed(document);
+  // A body that is JSON but no object (`null`, `3`) has no members: the schema below refuses it.
+  const document: CaptureDocumentShape = parsed !== null && typeof parsed === 'object' ? parsed : {};
+  const passed = firstBoundPassed(parsed);
   if (passed?.bound === 'depth')
     return invalid(`The document nests deeper than ${CAPTURE_LIMITS.depth} levels (at ${passed.path}): this hub reads no deeper`);
   if (passed?.bound === 'arrayItems')
     return tooLarge(`${passed.path} holds ${passed.size} items: at most ${CAPTURE_LIMITS.arrayItems} in any one list`);
   if (passed?.bound === 'stringChars')
     return tooLarge(`${passed.path} holds ${passed.size} characters: at most ${CAPTURE_LIMITS.stringChars} in any one name or value`);
-  const body = document?.epcisBody;
+  const body = document.epcisBody;
   const listed: unknown = body?.eventList ?? body?.queryResults?.resultsBody?.eventList;
   if (Array.isArray(listed) && listed.length > CAPTURE_LIMITS.events)
     return tooLarge(`At most ${CAPTURE_LIMITS.events} events per capture (this one holds ${listed.length})`);
   const context = document['@context'] === undefined ? null : JSON.stringify(document['@context']);
   if (context !== null && context.length > CAPTURE_LIMITS.contextChars)
     return tooLarge(`The @context is ${context.length} characters as JSON: at most ${CAPTURE_LIMITS.contextChars}`);
-  const problems = epcisSchemaProblems(document);
+  const problems = epcisSchemaProblems(parsed);
   if (problems.length) return invalid(`GS1's EPCIS 2.0 schema refuses the document: ${problems[0]}`, problems.slice(0, 50));
   const events = (Array.isArray(listed) ? listed : []) as Record<string, unknown>[];
   if (!events.length) return invalid('The document holds no events');

@@ -69,14 +69,14 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
     new EpcisProblem(400, 'epcisException:ValidationException', title, {}, extensions);
 
   /** One operation's data, or the refusal it answered (anything else: the hub cannot answer now, and nothing is acknowledged). */
-  const attempt = async (
+  const attempt = async <Data>(
     context: GatewayContext,
     query: string,
     variables: Record<string, unknown>,
-  ): Promise<{ data: Record<string, any> } | { refused: Omit<Receipt, 'eventId'> }> => {
-    const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
+  ): Promise<{ data: Data } | { refused: Omit<Receipt, 'eventId'> }> => {
+    const { data, errors } = await executeGraphQL<Data>(options.endpoint, context, query, variables);
     if (!errors.length) return { data };
-    const code = String(errors[0].extensions?.code ?? '');
+    const code = typeof errors[0].extensions?.code === 'string' ? errors[0].extensions.code : '';
     if (!REFUSALS.has(code)) throw problemOf(errors[0]);
     return { refused: { outcome: 'REFUSED', detail: errors[0].message, errorCode: code } };
   };
@@ -86,12 +86,14 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
     context: GatewayContext,
     intent: Extract<CaptureIntent, { kind: 'STAGE_PROGRESS' }>,
   ): Promise<Omit<Receipt, 'eventId'>> => {
-    const found = await attempt(context, STAGES, { id: intent.orderId });
+    const found = await attempt<{
+      order: {
+        id: string;
+        stages: { id: string; position: number; code: string; status: string; assignedTo: { id: string } | null }[];
+      } | null;
+    }>(context, STAGES, { id: intent.orderId });
     if ('refused' in found) return found.refused;
-    const order = found.data.order as {
-      id: string;
-      stages: { id: string; position: number; code: string; status: string; assignedTo: { id: string } | null }[];
-    } | null;
+    const order = found.data.order;
     const missing = { outcome: 'REFUSED' as const, errorCode: 'NOT_FOUND' };
     if (!order) return { ...missing, detail: `Order "${intent.orderId}" was not found` };
     // The next one to move first; failing that, one already moved (the mutation then answers it as it is).
@@ -108,7 +110,8 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
         ...missing,
         detail: `Order "${order.id}" has no stage at business step ${intent.bizStep} that you hold and that can be ${intent.step === 'STARTED' ? 'started' : 'completed'}`,
       };
-    const done = await attempt(
+    type Moved = { id: string; code: string; status: string };
+    const done = await attempt<{ startStage?: Moved; completeStage?: Moved }>(
       context,
       intent.step === 'STARTED' ? START : COMPLETE,
       intent.step === 'STARTED'
@@ -116,7 +119,7 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
         : { id: stage.id, input: intent.readings.length ? { environment: intent.readings } : null },
     );
     if ('refused' in done) return done.refused;
-    const moved = done.data.startStage ?? done.data.completeStage;
+    const moved = (done.data.startStage ?? done.data.completeStage)!;
     return { outcome: 'APPLIED', detail: `Stage ${moved.code} (${moved.id}) of order ${order.id} is ${moved.status}`, errorCode: null };
   };
 
@@ -131,16 +134,17 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
         return stageProgress(context, intent);
       case 'SHIP_PURCHASE_ORDER':
       case 'RECEIVE_PURCHASE_ORDER': {
+        type Moved = { id: string; status: string };
         const done =
           intent.kind === 'SHIP_PURCHASE_ORDER'
-            ? await attempt(context, SHIP, {
+            ? await attempt<{ shipPurchaseOrder: Moved }>(context, SHIP, {
                 id: intent.purchaseOrderId,
                 input: { lots: intent.lots, shippedAt: intent.shippedAt },
                 key: keyOf(eventId),
               })
-            : await attempt(context, RECEIVE, { id: intent.purchaseOrderId });
+            : await attempt<{ receivePurchaseOrder: Moved }>(context, RECEIVE, { id: intent.purchaseOrderId });
         if ('refused' in done) return done.refused;
-        const order = done.data.shipPurchaseOrder ?? done.data.receivePurchaseOrder;
+        const order = 'shipPurchaseOrder' in done.data ? done.data.shipPurchaseOrder : done.data.receivePurchaseOrder;
         return { outcome: 'APPLIED', detail: `Purchase order ${order.id} is ${order.status}`, errorCode: null };
       }
     }
@@ -212,7 +216,7 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
     const { context: documentContext, events } = reading;
     const eventIds = events.map((event) => event.eventId);
     // Events captured before change nothing again: the repository records them as duplicates.
-    const known = await executeGraphQL(options.endpoint, context, KNOWN, { ids: [...new Set(eventIds)] });
+    const known = await executeGraphQL<{ capturedEventIds: string[] }>(options.endpoint, context, KNOWN, { ids: [...new Set(eventIds)] });
     if (known.errors.length) throw problemOf(known.errors[0]);
     const seen = new Set<string>(known.data.capturedEventIds);
     const captured = [];
@@ -233,7 +237,7 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
         errorCode: receipt.errorCode ?? undefined,
       });
     }
-    const { data, errors } = await executeGraphQL(options.endpoint, context, RECORD, {
+    const { data, errors } = await executeGraphQL<{ recordCapture: { id: string } }>(options.endpoint, context, RECORD, {
       input: { events: captured, ...(documentContext === null ? {} : { context: documentContext }) },
     });
     if (errors.length) throw problemOf(errors[0]);
@@ -245,9 +249,11 @@ export function epcisCaptureRoutes(options: EpcisCaptureOptions): Record<string,
     const id = decoded(url.pathname.slice('/epcis/capture/'.length));
     const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No capture job "${id}" that you sent`);
     if (!isId('cap', id)) throw missing;
-    const { data, errors } = await executeGraphQL(options.endpoint, context, JOB, { id });
+    const { data, errors } = await executeGraphQL<{
+      captureJob: { id: string; createdAt: string; finishedAt: string | null; receipts: Receipt[] } | null;
+    }>(options.endpoint, context, JOB, { id });
     if (errors.length) throw problemOf(errors[0]);
-    const found = data.captureJob as { id: string; createdAt: string; finishedAt: string | null; receipts: Receipt[] } | null;
+    const found = data.captureJob;
     if (!found) throw missing;
     const refused = found.receipts.filter((receipt) => receipt.outcome === 'REFUSED');
     sendJson(

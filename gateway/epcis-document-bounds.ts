@@ -43,10 +43,10 @@ export function firstBoundPassed(document: unknown): BoundPassed | null {
     if (Array.isArray(value)) {
       if (value.length > CAPTURE_LIMITS.arrayItems) return { bound: 'arrayItems', path: pointerOf(visit), size: value.length };
       for (let index = value.length - 1; index >= 0; index -= 1)
-        stack.push({ value: value[index], parent: visit, key: String(index), depth: depth + 1 });
+        stack.push({ value: (value as unknown[])[index], parent: visit, key: String(index), depth: depth + 1 });
       continue;
     }
-    const members = Object.entries(value);
+    const members = Object.entries(value as Record<string, unknown>);
     for (let index = members.length - 1; index >= 0; index -= 1) {
       const [key, member] = members[index];
       const child = { value: member, parent: visit, key, depth: depth + 1 };

@@ -204,22 +204,36 @@ interface ParsedQuery {
   eventTypes?: Set<string>;
 }
 
+/** A place's id as an EPCIS event names it (`bizLocation`, `readPoint`: `{ "id": … }`). */
+const placeIdOf = (place: unknown): string | undefined =>
+  place !== null && typeof place === 'object' && 'id' in place && typeof place.id === 'string' ? place.id : undefined;
+
 export interface EpcisOptions {
   endpoint: GraphQLEndpoint<GatewayContext>;
   publicUrl: PublicUrl;
 }
 
-/** A GraphQL operation through this gateway's planner under the caller's context, its answer as data and errors. */
-export async function executeGraphQL(
+/**
+ * A GraphQL operation through this gateway's planner under the caller's context, its answer as data
+ * and errors. `Data` is the shape the query selects: GraphQL answers exactly that selection, checked
+ * against the schema, so the caller names it rather than reading `any`.
+ */
+export async function executeGraphQL<Data = Record<string, unknown>>(
   endpoint: GraphQLEndpoint<GatewayContext>,
   context: GatewayContext,
   query: string,
   variables: Record<string, unknown>,
-): Promise<{ data: Record<string, any>; errors: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+): Promise<{ data: Data; errors: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
   const result = await endpoint.apollo.executeOperation({ query, variables }, { contextValue: context });
   if (result.body.kind !== 'single') throw new EpcisProblem(503, 'epcisException:ImplementationException', 'Unexpected incremental answer');
   const { data, errors } = result.body.singleResult;
-  return { data: data ?? {}, errors: errors ?? [] };
+  return { data: (data ?? {}) as Data, errors: errors ?? [] };
+}
+
+/** One page of a connection, as the hub's queries select it. */
+interface Connection<Node> {
+  nodes: Node[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
 /**
@@ -264,8 +278,8 @@ export function epcisRoute(
 
 export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler> {
   /** The operation's data; its first error refuses the request. */
-  const execute = async (context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> => {
-    const { data, errors } = await executeGraphQL(options.endpoint, context, query, variables);
+  const execute = async <Data>(context: GatewayContext, query: string, variables: Record<string, unknown>): Promise<Data> => {
+    const { data, errors } = await executeGraphQL<Data>(options.endpoint, context, query, variables);
     if (errors.length) throw problemOf(errors[0]);
     return data;
   };
@@ -277,8 +291,8 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       .map((uri) => decoded(uri.slice(`${base}/id/enterprise/`.length)));
     const glns = uris.filter((uri) => uri.startsWith(`${base}/414/`)).map((uri) => uri.slice(`${base}/414/`.length));
     if (glns.length) {
-      const { enterprises } = await execute(context, DIRECTORY_QUERY, {});
-      for (const enterprise of enterprises as Place[]) if (enterprise.gln && glns.includes(enterprise.gln)) ids.push(enterprise.id);
+      const { enterprises } = await execute<{ enterprises: Place[] }>(context, DIRECTORY_QUERY, {});
+      for (const enterprise of enterprises) if (enterprise.gln && glns.includes(enterprise.gln)) ids.push(enterprise.id);
     }
     return ids;
   };
@@ -405,9 +419,10 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const lots = new Map<string, Lot[]>();
     if (!asking.length) return lots;
     const variables = Object.fromEntries(asking.map((entry, index) => [`c${index}`, entry.products![0].code]));
-    const data = await execute(context, lotsQuery(asking.length), variables);
+    type Origins = { materialOrigins: { sku: string; lotCode: string; supplier: { id: string } }[] } | null;
+    const data = await execute<Record<string, Origins | undefined>>(context, lotsQuery(asking.length), variables);
     asking.forEach((entry, index) => {
-      const origins: { sku: string; lotCode: string; supplier: { id: string } }[] = data[`s${index}`]?.materialOrigins ?? [];
+      const origins = data[`s${index}`]?.materialOrigins ?? [];
       lots.set(
         entry.eventId,
         origins.map((origin) => ({ supplierId: origin.supplier.id, lotCode: origin.lotCode, sku: origin.sku })),
@@ -444,16 +459,16 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     return objectEventOf(fact, base);
   };
 
-  const matches = (event: Record<string, any>, parsed: ParsedQuery): boolean => {
-    if (parsed.eventTypes && !parsed.eventTypes.has(event.type)) return false;
+  const matches = (event: Record<string, unknown>, parsed: ParsedQuery): boolean => {
+    if (parsed.eventTypes && !parsed.eventTypes.has(String(event.type))) return false;
     for (const { lists, values: asked } of parsed.epcs) {
       if (!lists.some((list) => (event[list] as string[] | undefined)?.some((epc) => asked.has(epc)))) return false;
     }
     // Captured events may name CBV terms as URIs or URNs: compared in their bare form.
     if (parsed.terms?.bizStep && !parsed.terms.bizStep.has(cbvTermOf('bizStep', event.bizStep) ?? '')) return false;
     if (parsed.terms?.disposition && !parsed.terms.disposition.has(cbvTermOf('disposition', event.disposition) ?? '')) return false;
-    if (parsed.places?.bizLocation && !parsed.places.bizLocation.has(event.bizLocation?.id)) return false;
-    if (parsed.places?.readPoint && !parsed.places.readPoint.has(event.readPoint?.id)) return false;
+    if (parsed.places?.bizLocation && !parsed.places.bizLocation.has(placeIdOf(event.bizLocation) ?? '')) return false;
+    if (parsed.places?.readPoint && !parsed.places.readPoint.has(placeIdOf(event.readPoint) ?? '')) return false;
     return true;
   };
 
@@ -478,13 +493,13 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       prefix: '',
       applies: (parsed) => !parsed.nothing,
       page: async (context, parsed, base, after) => {
-        const { visibilityEvents } = await execute(context, EVENTS_QUERY, {
+        const { visibilityEvents } = await execute<{ visibilityEvents: Connection<Entry> }>(context, EVENTS_QUERY, {
           filter: parsed.filter,
           first: parsed.perPage,
           after,
           withWorkshop: !context.principal?.customer,
         });
-        const entries = visibilityEvents.nodes as Entry[];
+        const entries = visibilityEvents.nodes;
         const lots = await lotsOf(context, entries);
         return {
           events: entries.map((entry) => toEvent(entry, base, lots)),
@@ -496,16 +511,17 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       prefix: 'supply:',
       applies: (parsed) => parsed.supply,
       page: async (context, parsed, base, after) => {
-        const { supplyVisibilityEvents } = await execute(context, SUPPLY_QUERY, {
+        type SupplyNode = Omit<SupplyFact, 'supplier' | 'studio'> & { supplier: Place; studio: Place | null };
+        const { supplyVisibilityEvents } = await execute<{ supplyVisibilityEvents: Connection<SupplyNode> }>(context, SUPPLY_QUERY, {
           first: parsed.perPage,
           after,
           from: parsed.supplyWindow.occurredFrom,
           before: parsed.supplyWindow.occurredBefore,
         });
         const place = (enterprise: Place | null) => (enterprise ? { enterpriseId: enterprise.id, gln: enterprise.gln } : null);
-        const events = (
-          supplyVisibilityEvents.nodes as (Omit<SupplyFact, 'supplier' | 'studio'> & { supplier: Place; studio: Place | null })[]
-        ).map((node) => supplyEventOf({ ...node, supplier: place(node.supplier)!, studio: place(node.studio) }, base));
+        const events = supplyVisibilityEvents.nodes.map((node) =>
+          supplyEventOf({ ...node, supplier: place(node.supplier)!, studio: place(node.studio) }, base),
+        );
         return { events, cursor: supplyVisibilityEvents.pageInfo.hasNextPage ? supplyVisibilityEvents.pageInfo.endCursor : null };
       },
     },
@@ -514,14 +530,14 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
       // Customers capture nothing; every other role may have sent events.
       applies: (_parsed, context) => !!context.principal && !context.principal.customer,
       page: async (context, parsed, _base, after) => {
-        const { capturedEvents } = await execute(context, CAPTURED_QUERY, {
+        const { capturedEvents } = await execute<{ capturedEvents: Connection<{ document: string }> }>(context, CAPTURED_QUERY, {
           first: parsed.perPage,
           after,
           from: parsed.filter.occurredFrom,
           before: parsed.filter.occurredBefore,
           recorded: parsed.filter.recordedFrom,
         });
-        const events = (capturedEvents.nodes as { document: string }[]).map((node) => JSON.parse(node.document) as Record<string, unknown>);
+        const events = capturedEvents.nodes.map((node) => JSON.parse(node.document) as Record<string, unknown>);
         return { events, cursor: capturedEvents.pageInfo.hasNextPage ? capturedEvents.pageInfo.endCursor : null };
       },
     },
@@ -563,18 +579,24 @@ export function epcisRoutes(options: EpcisOptions): Record<string, RouteHandler>
     const missing = new EpcisProblem(404, 'epcisException:NoSuchResourceException', `No event "${raw}" that you may see`);
     const creationDate = new Date().toISOString();
     if (/^[0-9a-f-]{36}$/i.test(eventId)) {
-      const { progressEvent } = await execute(context, EVENT_QUERY, { eventId, withWorkshop: !context.principal?.customer });
+      const { progressEvent } = await execute<{ progressEvent: Entry | null }>(context, EVENT_QUERY, {
+        eventId,
+        withWorkshop: !context.principal?.customer,
+      });
       if (progressEvent && EPCIS_EVENT_TYPES.includes(progressEvent.type)) {
-        const lots = await lotsOf(context, [progressEvent as Entry]);
-        return send(response, epcisQueryDocument([toEvent(progressEvent as Entry, base, lots)], { creationDate }));
+        const lots = await lotsOf(context, [progressEvent]);
+        return send(response, epcisQueryDocument([toEvent(progressEvent, base, lots)], { creationDate }));
       }
     }
     // Else one the caller's enterprise captured, by the eventID it is known by (customers capture nothing).
     if (!context.principal || context.principal.customer || raw.length > 200) throw missing;
-    const { capturedEvents } = await execute(context, CAPTURED_QUERY, { first: 1, eventId: raw });
-    const [captured] = capturedEvents.nodes as { document: string }[];
+    const { capturedEvents } = await execute<{ capturedEvents: Connection<{ document: string }> }>(context, CAPTURED_QUERY, {
+      first: 1,
+      eventId: raw,
+    });
+    const [captured] = capturedEvents.nodes;
     if (!captured) throw missing;
-    send(response, epcisQueryDocument([JSON.parse(captured.document)], { creationDate }));
+    send(response, epcisQueryDocument([JSON.parse(captured.document) as Record<string, unknown>], { creationDate }));
   });
 
   return { '/epcis/events': events, '/epcis/events/*': event };

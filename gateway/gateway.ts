@@ -314,7 +314,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return shared ? sharePreview(shared, language) : null;
   };
   const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
-  let live: RunningLiveServer | undefined;
+  // Set once the server runs; the health answer reads it before then.
+  let live: RunningLiveServer | undefined = undefined;
   // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).
   const liveSettings = options.live ?? DEFAULT_LIVE_SETTINGS;
   const operations = Object.fromEntries(

@@ -31,7 +31,7 @@ const isQuery = (body: unknown): body is string =>
 
 /** `max-age` of a `Cache-Control: …, public` answer; 0 when it may not be kept for everyone. */
 function publicMaxAge(cacheControl: string | undefined): number {
-  if (!cacheControl || !/(^|[\s,])public([\s,]|$)/.test(cacheControl) || /no-store|private/.test(cacheControl)) return 0;
+  if (!cacheControl || !/(?:^|[\s,])public(?:[\s,]|$)/.test(cacheControl) || /no-store|private/.test(cacheControl)) return 0;
   const maxAge = /max-age=(\d+)/.exec(cacheControl);
   return maxAge ? Number(maxAge[1]) : 0;
 }

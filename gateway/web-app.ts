@@ -42,7 +42,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
+const COMPRESSIBLE = /^(?:text\/|application\/json|image\/svg)/;
 
 /** What the share page shows and previews carry: the public SharedOrder (nothing personal). */
 export interface ShareSummary {

@@ -16,10 +16,10 @@ export interface BootOptions {
   /** Said in the one line a failed start prints: "The <what> failed to start: …". */
   what: string;
   /** The tracing service name unless OTEL_SERVICE_NAME sets one. */
-  serviceName(config: HubConfig): string;
+  serviceName: (config: HubConfig) => string;
   /** Defaults this entrance applies where the environment is silent (the embedded hub's demo). */
   defaults?: ConfigDefaults;
-  start(config: HubConfig): Promise<RunningProcess>;
+  start: (config: HubConfig) => Promise<RunningProcess>;
 }
 
 /**

@@ -90,7 +90,7 @@ const text = (fallback?: string) => variable<string | undefined>('text', (raw) =
 const whole = (min: number) => (raw: string) => (/^\d+$/.test(raw) && Number(raw) >= min ? Number(raw) : undefined);
 const positiveWhole = (fallback: number) => variable('a positive whole number', whole(1), fallback);
 const seconds = (fallback: number) =>
-  variable('a positive number of seconds', (raw) => (/^\d+(\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), fallback);
+  variable('a positive number of seconds', (raw) => (/^\d+(?:\.\d+)?$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined), fallback);
 const port = () =>
   variable<number | undefined>(
     'a port number (0–65535)',
@@ -216,7 +216,7 @@ export const CONFIG_SCHEMA = z.object({
 });
 
 /** The variables that place a subgraph, one pair per subgraph. */
-const SUBGRAPH_PLACEMENT = /^([A-Z][A-Z0-9]*)_(PORT|URL)$/;
+const SUBGRAPH_PLACEMENT = /^[A-Z][A-Z0-9]*_(PORT|URL)$/;
 
 /** A wrong value stops the process: the error names the variable and what it accepts. */
 export class ConfigurationError extends Error {}
@@ -228,8 +228,8 @@ function parseEnvironment(env: NodeJS.ProcessEnv) {
   for (const [name, value] of Object.entries(env)) {
     const placement = SUBGRAPH_PLACEMENT.exec(name);
     if (!placement || name in CONFIG_SCHEMA.shape || !value) continue;
-    const ok = placement[2] === 'PORT' ? /^\d+$/.test(value) && Number(value) <= 65535 : /^https?:\/\//.test(value);
-    if (!ok) problems.push(`${name} must be ${placement[2] === 'PORT' ? 'a port number (0–65535)' : 'an http(s) URL'}, not "${value}"`);
+    const ok = placement[1] === 'PORT' ? /^\d+$/.test(value) && Number(value) <= 65535 : /^https?:\/\//.test(value);
+    if (!ok) problems.push(`${name} must be ${placement[1] === 'PORT' ? 'a port number (0–65535)' : 'an http(s) URL'}, not "${value}"`);
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`);
   return parsed.data;

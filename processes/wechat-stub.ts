@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+
+/** The customer-service message the stand-in accepts (WeChat's text message). */
+const CUSTOMER_MESSAGE = z.object({ touser: z.string(), msgtype: z.literal('text'), text: z.object({ content: z.string() }) });
 
 /**
  * A local stand-in for the WeChat official-account API (api.weixin.qq.com), for the demo and the
@@ -82,14 +86,15 @@ export async function startWechatStub(
           busy -= 1;
           return reply(response, { errcode: -1, errmsg: 'system error' });
         }
-        let message: any;
+        let parsed: unknown;
         try {
-          message = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          parsed = JSON.parse(Buffer.concat(chunks).toString('utf8'));
         } catch {
           return reply(response, { errcode: 47001, errmsg: 'data format error' });
         }
-        if (typeof message?.touser !== 'string' || message.msgtype !== 'text' || typeof message.text?.content !== 'string')
-          return reply(response, { errcode: 47001, errmsg: 'data format error' });
+        const checked = CUSTOMER_MESSAGE.safeParse(parsed);
+        if (!checked.success) return reply(response, { errcode: 47001, errmsg: 'data format error' });
+        const message = checked.data;
         if (stub.outsideWindow.has(message.touser))
           return reply(response, { errcode: 45015, errmsg: 'response out of time limit or subscription is canceled' });
         const received = { touser: message.touser, msgtype: message.msgtype, text: message.text, receivedAt: new Date() };

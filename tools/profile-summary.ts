@@ -53,7 +53,7 @@ function main(): void {
       const where = packageOf(url, functionName);
       byPackage.set(where, (byPackage.get(where) ?? 0) + micros);
       const name =
-        `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(node_modules|dist)\//, '')}:${lineNumber + 1}` : ''}`.trim();
+        `${functionName || '(anonymous)'} ${url ? `${url.replace(/^.*\/(?:node_modules|dist)\//, '')}:${lineNumber + 1}` : ''}`.trim();
       byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
     });
   }

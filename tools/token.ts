@@ -1,14 +1,5 @@
 import { parseArgs } from 'node:util';
-import {
-  ClaimsError,
-  claimsOf,
-  isRole,
-  isVisibilityTier,
-  principalFromClaims,
-  type Principal,
-  type Role,
-  type VisibilityTier,
-} from '../contracts';
+import { ClaimsError, claimsOf, isRole, isVisibilityTier, principalFromClaims, type Principal, type Role } from '../contracts';
 import { TokenService } from '../platform/access/tokens';
 import { readConfig } from '../processes/config';
 

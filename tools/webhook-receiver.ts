@@ -32,8 +32,9 @@ function main(): void {
       response.writeHead(verified ? 200 : 401).end();
       let summary = '';
       try {
-        const event = JSON.parse(body);
-        summary = `${event.type} ${event.subject?.type ?? ''} ${event.subject?.id ?? ''}`;
+        const event = JSON.parse(body) as { type?: unknown; subject?: { type?: unknown; id?: unknown } | null };
+        const text = (value: unknown) => (typeof value === 'string' ? value : '');
+        summary = `${text(event.type)} ${text(event.subject?.type)} ${text(event.subject?.id)}`;
       } catch {
         summary = `(not JSON: ${body.slice(0, 80)})`;
       }

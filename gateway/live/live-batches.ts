@@ -1,5 +1,6 @@
 import {
   Kind,
+  OperationTypeNode,
   parse,
   print,
   visit,
@@ -172,7 +173,7 @@ export class LiveBatches {
     const operations = document.definitions.filter(
       (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
     );
-    if (operations.length !== 1 || operations[0].operation !== 'query') return undefined;
+    if (operations.length !== 1 || operations[0].operation !== OperationTypeNode.QUERY) return undefined;
     const keys = operations[0].selectionSet.selections.map((selection) =>
       selection.kind === Kind.FIELD ? (selection.alias ?? selection.name).value : null,
     );

@@ -43,11 +43,12 @@ export class TransientResolutionError extends Error {}
 /** Event payloads (and the root value) are keyed by field name; planner results by response key. */
 const PAYLOADS = new WeakMap<object, Map<string, unknown>>();
 
-const liveFieldResolver: GraphQLFieldResolver<any, unknown> = (source, _args, _context, info) => {
+const liveFieldResolver: GraphQLFieldResolver<unknown, unknown> = (source, _args, _context, info) => {
   if (source === null || typeof source !== 'object') return undefined;
+  const fields = source as Record<string | number, unknown>;
   const links = PAYLOADS.get(source);
-  if (!links) return source[info.path.key];
-  return links.has(String(info.path.key)) ? links.get(String(info.path.key)) : source[info.fieldName];
+  if (!links) return fields[info.path.key];
+  return links.has(String(info.path.key)) ? links.get(String(info.path.key)) : fields[info.fieldName];
 };
 
 interface CollectedLink {

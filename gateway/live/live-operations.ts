@@ -6,6 +6,7 @@ import {
   getVariableValues,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   specifiedRules,
   validate,
@@ -167,7 +168,7 @@ export class LiveOperations {
     if (!operation) return [hubError('BAD_REQUEST', 'Name the operation to run (operationName)')];
     const variables = request.variables ?? {};
     const base: Omit<ExecutionArgs, 'contextValue'> = { schema, document, operationName, variableValues: variables };
-    if (operation.operation !== 'subscription')
+    if (operation.operation !== OperationTypeNode.SUBSCRIPTION)
       return { ...base, contextValue: { operation: context, query: request.query } satisfies LiveOperationContext };
     const feed = this.options.feed;
     if (!feed)

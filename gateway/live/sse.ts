@@ -252,7 +252,7 @@ export function serveSse(options: SseOptions): RunningSse {
         }
         // Distinct-connections mode answers on this request's response; single-connection mode on the reserved stream.
         const distinct = (request.headers.get('accept') ?? '') === 'text/event-stream';
-        let subscription: EndableSubscription | undefined;
+        let subscription: EndableSubscription | undefined = undefined;
         const ending: LiveEnding = {
           slowConsumer: () => subscription?.end('SLOW_CONSUMER'),
           tokenRejected: () => subscription?.end('TOKEN_EXPIRED'),

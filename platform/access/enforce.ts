@@ -141,7 +141,7 @@ function guardField(typeName: string, field: GraphQLField<any, GraphQLContext>, 
       if (decision === 'redact') return redacted;
       const value = resolve(source, args, context, info);
       if (!fieldRule.outsideStudio || relation.kind === 'STUDIO' || relation.kind === 'SYSTEM') return value;
-      return value instanceof Promise ? value.then(fieldRule.outsideStudio) : fieldRule.outsideStudio(value);
+      return value instanceof Promise ? value.then((resolved) => fieldRule.outsideStudio!(resolved)) : fieldRule.outsideStudio(value);
     };
     const relation = relationOf(source, rule, policy, viewer, context);
     return relation instanceof Promise ? relation.then(apply) : apply(relation);

@@ -1,5 +1,9 @@
 import { SpanKind, trace } from '@opentelemetry/api';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
+import type * as SdkNode from '@opentelemetry/sdk-node';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
+import type * as HttpInstrumentationModule from '@opentelemetry/instrumentation-http';
+import type * as PgInstrumentationModule from '@opentelemetry/instrumentation-pg';
 
 /**
  * OpenTelemetry traces, on only when OTEL_EXPORTER_OTLP_ENDPOINT is set: W3C trace context is
@@ -13,11 +17,11 @@ let sdk: NodeSDK | undefined;
 export function startTracing(serviceName: string, endpoint: string | undefined): void {
   if (!endpoint || sdk) return;
   // Loaded only when on: the SDK is large, and a process without an endpoint never needs it.
-  const { NodeSDK, resources, tracing } = require('@opentelemetry/sdk-node') as typeof import('@opentelemetry/sdk-node');
-  const { OTLPTraceExporter } =
-    require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
-  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
-  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded lazily and synchronously (see above); the types come from the type-only imports */
+  const { NodeSDK, resources, tracing } = require('@opentelemetry/sdk-node') as typeof SdkNode;
+  const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInstrumentationModule;
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof PgInstrumentationModule;
   const exporter = new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` });
   sdk = new NodeSDK({
     resource: resources.resourceFromAttributes({ 'service.name': serviceName }),
@@ -36,6 +40,7 @@ export function startTracing(serviceName: string, endpoint: string | undefined):
   // this ran (by the configuration's imports), so require them again to let the patch apply.
   require('http');
   require('https');
+  /* eslint-enable @typescript-eslint/no-require-imports */
 }
 
 /** Sends what is buffered and stops (on shutdown). */

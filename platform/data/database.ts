@@ -11,7 +11,7 @@ export type Dialect = 'sqlite' | 'postgresql';
 export interface DatabaseDefinition {
   /** The subgraph's name: its SQLite file (`<dataDir>/<name>.db`) or its PostgreSQL schema. */
   name: string;
-  entities: Function[];
+  entities: (abstract new (...args: never[]) => object)[];
   /** Committed migrations per dialect, applied in order at start. */
   migrations: Record<Dialect, MigrationObject[]>;
   /** Filters every query runs through (the access policy's row filter). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BigIntType, Entity, EntityManager, Index, MikroORM, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { BigIntType, ChangeSetType, Entity, EntityManager, Index, MikroORM, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import type { EventSubscriber } from '@mikro-orm/core';
 import {
   assertNoPersonalData,
@@ -124,7 +124,7 @@ export class OutboxRelay {
     let wroteEvents = false;
     const subscriber: EventSubscriber = {
       afterFlush: ({ uow }) => {
-        if (uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxEvent && changeSet.type === 'create')) {
+        if (uow.getChangeSets().some((changeSet) => changeSet.entity instanceof OutboxEvent && changeSet.type === ChangeSetType.CREATE)) {
           wroteEvents = true;
           this.kick();
         }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 
 /** The path to the first string holding a NUL character (U+0000) in a value, or null. */
 function nulAt(value: unknown, path: string): string | null {
@@ -32,7 +32,7 @@ export function inputGuardPlugin<TContext extends BaseContext>(): ApolloServerPl
     async requestDidStart() {
       return {
         async didResolveOperation({ request, source, operation }) {
-          if (operation?.operation === 'subscription') {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
             throw new GraphQLError('Subscriptions are served by the gateway over graphql-ws (graphql-transport-ws), not over HTTP', {
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             });

@@ -20,7 +20,7 @@ export function requestIdOf(request: http.IncomingMessage): string {
 const isInternal = (code: unknown) => code === undefined || code === 'INTERNAL_SERVER_ERROR';
 
 /** PostgreSQL's SQLSTATEs for a server out of connection slots (53300), going, gone or starting (57P01–57P03, class 08). */
-const UNAVAILABLE_STATES = /^(53300|57P0[123]|08\d{3})$/;
+const UNAVAILABLE_STATES = /^(?:53300|57P0[123]|08\d{3})$/;
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**

@@ -140,7 +140,7 @@ export async function serveApollo(options: {
   let closing = false;
   let listenerClosed = false;
   let lastConnectionAt = 0;
-  const server = http.createServer(async (request, response) => {
+  const serve = async (request: http.IncomingMessage, response: http.ServerResponse): Promise<void> => {
     // Draining: answer, then let the connection go (no keep-alive past a stop); not ready.
     if (closing) {
       response.setHeader('connection', 'close');
@@ -206,7 +206,9 @@ export async function serveApollo(options: {
         sendJson(response, status, { errors: [{ message: status === 500 ? 'Internal server error' : (error as Error).message }] });
       else response.end();
     }
-  });
+  };
+  // serve() answers its own failures (the catch above), so nobody waits on it.
+  const server = http.createServer((request, response) => void serve(request, response));
   server.keepAliveTimeout = 65_000;
   server.on('connection', () => (lastConnectionAt = Date.now()));
   await new Promise<void>((resolve, reject) => {

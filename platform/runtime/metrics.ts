@@ -107,11 +107,14 @@ export function metricsPlugin<TContext extends BaseContext>(service: string): Ap
         async willSendResponse({ response, operationName }) {
           const operation = operationLabel(operationName);
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          for (const error of errors) graphqlErrors.inc({ service, code: String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR') });
+          // An error's code is a string where the hub set it; anything else counts as an internal error.
+          const codeOf = (error: (typeof errors)[number]) =>
+            typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+          for (const error of errors) graphqlErrors.inc({ service, code: codeOf(error) });
           graphqlRequests.inc({
             service,
             operation,
-            outcome: errors.length ? String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR') : 'ok',
+            outcome: errors.length ? codeOf(errors[0]) : 'ok',
           });
           graphqlDuration.observe({ service, operation }, Number(process.hrtime.bigint() - started) / 1e9);
         },

@@ -69,7 +69,7 @@ export async function checkDestination(url: URL, policy: DestinationPolicy, dead
       deadline.throwIfAborted();
       addresses = await Promise.race([
         (policy.resolveHost ?? systemResolveHost)(url.hostname),
-        once(deadline, 'abort').then(() => Promise.reject(deadline.reason)),
+        once(deadline, 'abort').then(() => Promise.reject(deadline.reason instanceof Error ? deadline.reason : new Error('aborted'))),
       ]);
     } catch {
       throw new DestinationRefused('UNRESOLVED');

@@ -79,7 +79,7 @@ export class WechatClient {
 
   private async fetchToken(em: EntityManager): Promise<string> {
     const query = new URLSearchParams({ grant_type: 'client_credential', appid: this.config.appId, secret: this.config.appSecret });
-    const reply = await call(`${this.config.baseUrl}/cgi-bin/token?${query}`);
+    const reply = await call(`${this.config.baseUrl}/cgi-bin/token?${query.toString()}`);
     if (!reply.access_token) throw new Error(`Cannot get a WeChat access token: ${describe(reply)}`);
     const expiresAt = new Date(Date.now() + (reply.expires_in ?? 7200) * 1000 - TOKEN_MARGIN_MS);
     await em.upsert(WechatToken, { appId: this.config.appId, token: reply.access_token, expiresAt });

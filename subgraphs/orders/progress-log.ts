@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { VOCABULARY, type EventActor, type EventPayloads, type OrderEventDetails, type OrderEventType } from '../../contracts';
+import { VOCABULARY, type EventActor, type OrderEventDetails, type OrderEventType } from '../../contracts';
 import { recordEvent, type NewEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
 import type { Order } from './entities/order';

@@ -27,6 +27,6 @@ function requireCodeFor(
 }
 
 export const requireStatusCodeFor = (studioId: string, code: string) =>
-  requireCodeFor(VOCABULARY.requireStatus, 'Status code', 'statusCode', studioId, code);
+  requireCodeFor((found) => VOCABULARY.requireStatus(found), 'Status code', 'statusCode', studioId, code);
 export const requireExceptionCodeFor = (studioId: string, code: string) =>
-  requireCodeFor(VOCABULARY.requireException, 'Exception code', 'code', studioId, code);
+  requireCodeFor((found) => VOCABULARY.requireException(found), 'Exception code', 'code', studioId, code);

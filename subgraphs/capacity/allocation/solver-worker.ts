@@ -1,5 +1,4 @@
 import { parentPort } from 'node:worker_threads';
-import type { AllocationInstance } from './model';
 import { SolveDeadlineError } from './deadline';
 import { loadSolver, solveInstance } from './optimal-plan';
 import type { SolveAnswer, SolveMessage } from './solver-thread';
@@ -9,12 +8,13 @@ import { reviveInstance } from './wire';
 void loadSolver().catch(() => undefined);
 
 /** The solver's thread: instances in, plans out, one at a time. */
-parentPort!.on('message', async ({ id, instance, deadline }: SolveMessage) => {
-  let answer: SolveAnswer;
+async function answer({ id, instance, deadline }: SolveMessage): Promise<SolveAnswer> {
   try {
-    answer = { id, plan: await solveInstance(reviveInstance(instance), { deadline }) };
+    return { id, plan: await solveInstance(reviveInstance(instance), { deadline }) };
   } catch (error) {
-    answer = { id, error: (error as Error).message, deadline: error instanceof SolveDeadlineError };
+    return { id, error: (error as Error).message, deadline: error instanceof SolveDeadlineError };
   }
-  parentPort!.postMessage(answer);
-});
+}
+
+// answer() never rejects (a failure is an answer), so nothing is left to wait for here.
+parentPort!.on('message', (message: SolveMessage) => void answer(message).then((reply) => parentPort!.postMessage(reply)));
