@@ -15,7 +15,7 @@ const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const withoutFences = (markdown: string) => markdown.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '');
 
 /** A file at the root is named with its extension (`package.json`) or as a dotfile (`.prettierignore`); anything deeper has a slash. */
-const ROOT_FILE = /^([\w.-]+\.(md|json|js|cjs|mjs|ts|tsx|yml|yaml|sh)|\.[\w.-]+)$/;
+const ROOT_FILE = /^(?:[\w.-]+\.(?:md|json|js|cjs|mjs|ts|tsx|yml|yaml|sh)|\.[\w.-]+)$/;
 const isRepoPath = (token: string) =>
   token !== '' && !token.includes('://') && !/^[/@]/.test(token) && (token.includes('/') || ROOT_FILE.test(token));
 
@@ -45,7 +45,7 @@ function expandBraces(written: string): string[] {
 /** The files and folders a path with placeholders matches (none: it does not exist). */
 function matches(written: string): string[] {
   // Compiled output stands for its source: dist/schema/compose.js is schema/compose.ts.
-  const source = /^dist(\/|$)/.test(written) ? written.replace(/^dist\/?/, '').replace(/\.js$/, '.ts') : written;
+  const source = /^dist(?:\/|$)/.test(written) ? written.replace(/^dist\/?/, '').replace(/\.js$/, '.ts') : written;
   let found = [ROOT];
   for (const segment of source.split('/').filter(Boolean)) {
     if (!/[<*]/.test(segment)) {
@@ -78,7 +78,7 @@ const anchorOf = (heading: string) =>
     .replace(/[^\p{L}\p{N}\s_-]/gu, '')
     .replace(/\s/g, '-');
 const anchorsOf = (markdown: string) =>
-  new Set([...withoutFences(markdown).matchAll(/^#{1,6}\s+(.+)$/gm)].map((match) => anchorOf(match[1])));
+  new Set([...withoutFences(markdown).matchAll(/^#{1,6}\s+(\S.*)$/gm)].map((match) => anchorOf(match[1])));
 
 /** What the text names that is not there, each as written. */
 function missingIn(markdown: string): string[] {

@@ -104,7 +104,7 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
       [Order, StageRun, OrderException, Shipment, CustomerLink].map((entity) => em.count(entity as any, {})),
     );
     // Plain rows, not entities: a snapshot is taken some 850 times per dialect.
-    const rows = (entity: Function, columns: string, orderBy: string) =>
+    const rows = (entity: abstract new (...args: never[]) => object, columns: string, orderBy: string) =>
       em.getConnection().execute(`select ${columns} from ${em.getMetadata().get(entity.name).tableName} order by ${orderBy}`);
     return JSON.stringify([
       counts,

@@ -135,9 +135,9 @@ describe('live updates over SSE (graphql-sse)', () => {
     const order = await importOrder();
     // The streams' responses, to cut the open one's socket as a network would (and nothing else:
     // the test's own calls share the client's pool of keep-alive sockets).
-    const streams: import('node:http').ServerResponse[] = [];
+    const streams: http.ServerResponse[] = [];
     let streamRequests = 0;
-    const onRequest = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => {
+    const onRequest = (request: http.IncomingMessage, response: http.ServerResponse) => {
       if (!request.url?.includes('/stream')) return;
       streamRequests += 1;
       streams.push(response);

@@ -8,6 +8,7 @@ import {
   getVariableValues,
   Kind,
   Lexer,
+  OperationTypeNode,
   parse,
   print,
   Source,
@@ -206,7 +207,7 @@ describe('the subgraphs’ limits admit every fetch the gateway’s planner make
         const operation = document.definitions.find(
           (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
         )!;
-        if (operation.operation !== 'subscription') {
+        if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
           check(name, print(document));
           continue;
         }

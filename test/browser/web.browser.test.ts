@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { Page, WebSocketRoute } from 'playwright-core';
+import type { WebSocketRoute } from 'playwright-core';
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
 import { browserAvailable } from '../support/browser';

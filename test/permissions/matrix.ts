@@ -1,5 +1,5 @@
 import type { GraphQLResult } from '../support/hub';
-import { customer, hubAdmin, partner, staff } from '../support/principals';
+import { hubAdmin, partner, staff } from '../support/principals';
 
 /**
  * The permission matrix's vocabulary: the principals (its columns), a cell (one operation, field

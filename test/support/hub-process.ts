@@ -77,7 +77,8 @@ export async function launchHubProcess(env: Record<string, string>): Promise<Hub
     process.stderr.write(chunk);
   });
   const exited = new Promise<number | null>((resolve) => child.once('close', (code) => resolve(code)));
-  exited.finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
+  // `exited` never rejects: the scratch folder goes once the child has closed, and nobody waits on that.
+  void exited.finally(() => fs.rmSync(scratch, { recursive: true, force: true }));
   return {
     child,
     ports,
