@@ -5,7 +5,7 @@ import net from 'node:net';
  * the process opens beyond loopback as `[outbound] host:port`, so a test can hold the hub to
  * talking only to what it was configured to reach.
  */
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+|localhost)$/i;
+const LOOPBACK = /^(?:127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+|localhost)$/i;
 const connect = net.Socket.prototype.connect;
 
 net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
@@ -17,4 +17,4 @@ net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
   const host = target.host ?? 'localhost';
   if (!('path' in target && target.path) && !LOOPBACK.test(host)) process.stderr.write(`[outbound] ${host}:${target.port}\n`);
   return (connect as (...a: unknown[]) => net.Socket).apply(this, args);
-} as typeof net.Socket.prototype.connect;
+};
