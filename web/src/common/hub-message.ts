@@ -23,3 +23,30 @@ export function hubMessage(error: CombinedError | null | undefined): HubMessage 
   }
   return { message: error.networkError ? 'network' : error.message, code: error.networkError ? 'NETWORK' : null };
 }
+
+/**
+ * The one mapping from what the hub answered to the catalogue: the rule it broke
+ * (`errors.reason.<REASON>`) when the catalogue words it, else what its code means
+ * (`errors.code.<CODE>`), else a general sentence. Never the hub's English, an id or the code:
+ * the code is shown apart, as the support code (`supportCode`).
+ */
+export function refusalKey(error: Pick<HubMessage, 'code' | 'reason'>, exists: (key: string) => boolean): string {
+  if (error.reason && exists(`errors.reason.${error.reason}`)) return `errors.reason.${error.reason}`;
+  // A refused state change names its machine in the reason (INVALID_ORDER_TRANSITION, …): one sentence for all.
+  if (error.reason && /^INVALID_[A-Z_]+_TRANSITION$/.test(error.reason)) return 'errors.reason.INVALID_TRANSITION';
+  if (error.code && exists(`errors.code.${error.code}`)) return `errors.code.${error.code}`;
+  return 'errors.unknown';
+}
+
+export function refusalText(
+  error: Pick<HubMessage, 'code' | 'reason'>,
+  t: (key: string) => string,
+  exists: (key: string) => boolean,
+): string {
+  return t(refusalKey(error, exists));
+}
+
+/** What the reader quotes to support: the code, and the rule when there is one (e.g. FAILED_PRECONDITION · QC_NOT_PASSED). */
+export function supportCode(error: Pick<HubMessage, 'code' | 'reason'>): string {
+  return [error.code, error.reason].filter(Boolean).join(' · ') || 'UNKNOWN';
+}

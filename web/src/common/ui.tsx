@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import type { CombinedError } from 'urql';
-import { hubMessage, type HubMessage } from './hub-message';
+import { hubMessage, refusalText, supportCode, type HubMessage } from './hub-message';
+
+export { refusalText } from './hub-message';
 import { setLanguage, useI18n } from './i18n';
 import type { LiveState } from './live';
 
@@ -71,12 +73,23 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function ErrorState({ title, message, retry }: { title?: string; message: string; retry?: () => void }) {
+export function ErrorState({
+  title,
+  message,
+  retry,
+  children,
+}: {
+  title?: string;
+  message: string;
+  retry?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="state error" role="alert">
       <p className="state-title">{title ?? t('common.error')}</p>
       <p>{message}</p>
+      {children}
       {retry ? (
         <button type="button" onClick={retry}>
           {t('common.retry')}
@@ -111,23 +124,29 @@ export function LiveIndicator({ state }: { state: LiveState }) {
 }
 
 /**
- * A hub refusal in the reader's language: the rule it broke when the catalogue words it, else
- * what its code means — never the hub's English, an id or the code in the sentence. The code
- * stays on the element (`data-code`, with the hub's message in `data-detail`) for support.
+ * A hub refusal in the reader's language (`refusalText`, web/src/common/hub-message.ts) — never
+ * the hub's English, an id or the code in the sentence. The code is kept apart, in a folded
+ * "support code" detail the reader can open and quote; the hub's message stays in `data-detail`.
  */
-export function refusalText(error: HubMessage, t: (key: string) => string, exists: (key: string) => boolean): string {
-  if (error.reason && exists(`errors.reason.${error.reason}`)) return t(`errors.reason.${error.reason}`);
-  if (error.code && exists(`errors.code.${error.code}`)) return t(`errors.code.${error.code}`);
-  return t('errors.unknown');
-}
-
 export function HubRefusal({ error }: { error: HubMessage | null }) {
   const { t, exists } = useI18n();
   if (!error) return null;
   return (
-    <p className="refusal" role="alert" data-code={error.reason ?? error.code ?? undefined} data-detail={error.message}>
-      {refusalText(error, t, exists)}
-    </p>
+    <div className="refusal" role="alert" data-code={error.reason ?? error.code ?? undefined} data-detail={error.message}>
+      <p>{refusalText(error, t, exists)}</p>
+      <SupportCode error={error} />
+    </div>
+  );
+}
+
+/** The code of a refusal, folded away: support asks for it, nobody has to read it. */
+export function SupportCode({ error }: { error: HubMessage }) {
+  const { t } = useI18n();
+  return (
+    <details className="support-code small muted">
+      <summary>{t('errors.supportCode')}</summary>
+      <code lang="en">{supportCode(error)}</code>
+    </details>
   );
 }
 
@@ -135,5 +154,9 @@ export function HubRefusal({ error }: { error: HubMessage | null }) {
 export function HubErrorState({ error, retry }: { error: CombinedError; retry?: () => void }) {
   const { t, exists } = useI18n();
   const message = hubMessage(error)!;
-  return <ErrorState message={refusalText(message, t, exists)} retry={retry} />;
+  return (
+    <ErrorState message={refusalText(message, t, exists)} retry={retry}>
+      <SupportCode error={message} />
+    </ErrorState>
+  );
 }

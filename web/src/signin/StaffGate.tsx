@@ -3,7 +3,7 @@ import { Provider, useQuery } from 'urql';
 import { STUDIO_STAFF } from '../../../contracts/identity';
 import { graphqlClient } from '../common/client';
 import { nameOf, useI18n } from '../common/i18n';
-import { ErrorState, Loading, Page } from '../common/ui';
+import { ErrorState, HubErrorState, Loading, Page, SupportCode } from '../common/ui';
 import { graphql } from '../gql/hub';
 import {
   appConfig,
@@ -89,14 +89,20 @@ export function StaffGate({
   if (gate.kind === 'error')
     return (
       <Page title={title}>
-        <ErrorState title={t('signin.failed')} message={gate.message} retry={() => location.reload()} />
+        <ErrorState title={t('signin.failed')} message={t('signin.failedBody')} retry={() => location.reload()}>
+          <SupportCode error={{ code: 'SIGN_IN', message: gate.message }} />
+        </ErrorState>
       </Page>
     );
   if (gate.kind === 'signed-in') {
     if (!WORKSPACES[workspace].roles.includes(gate.session.role)) {
       return (
         <Page title={title}>
-          <ErrorState title={t('signin.wrongRoleTitle')} message={t('signin.wrongRole', { role: gate.session.role })} retry={leave} />
+          <ErrorState
+            title={t('signin.wrongRoleTitle')}
+            message={t('signin.wrongRole', { role: t(`role.${gate.session.role}`) })}
+            retry={leave}
+          />
         </Page>
       );
     }
@@ -137,9 +143,9 @@ function SignIn({
             <p className="muted">{t('signin.noProvider')}</p>
           )}
           {error ? (
-            <p role="alert" className="refusal">
-              {error}
-            </p>
+            <div role="alert" className="refusal" data-detail={error}>
+              <p>{t('signin.failedBody')}</p>
+            </div>
           ) : null}
         </section>
         {config.demoSignIn ? <DemoPicker workspace={workspace} onSignedIn={onSignedIn} /> : null}
@@ -184,7 +190,7 @@ function DemoForm({
     if (!org && enterprises.length > 0) setOrg(enterprises[0].id);
   }, [enterprises, org]);
   if (fetching && !data) return <Loading />;
-  if (error && !data) return <ErrorState message={error.message} />;
+  if (error && !data) return <HubErrorState error={error} />;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
@@ -219,9 +225,9 @@ function DemoForm({
         {t('signin.demoSubmit')}
       </button>
       {failure ? (
-        <p role="alert" className="refusal">
-          {failure}
-        </p>
+        <div role="alert" className="refusal" data-detail={failure}>
+          <p>{t('signin.failedBody')}</p>
+        </div>
       ) : null}
     </form>
   );

@@ -13,6 +13,7 @@ export const shared = {
   },
   /** A hub refusal in words (HubRefusal): by the rule it broke, else by its code. */
   errors: {
+    supportCode: 'Support code',
     unknown: 'Something went wrong on the hub. Try again; if it keeps happening, tell support.',
     code: {
       BAD_USER_INPUT: 'Some of what was entered is not accepted. Check it and try again.',
@@ -24,10 +25,36 @@ export const shared = {
       UNAUTHENTICATED: 'Your session has ended. Open the page again or sign in again.',
       SERVICE_UNAVAILABLE: 'The hub is busy or partly down. Try again in a moment.',
       PAYLOAD_TOO_LARGE: 'That is too much to send at once.',
+      // u-lang: every code the hub answers with
+      BAD_REQUEST: 'The hub could not read this request. Reload the page and try again.',
+      CURSOR_EXPIRED: 'Live updates were away too long to catch up. Reload the page.',
+      INTERNAL_SERVER_ERROR: 'Something went wrong on the hub. Try again; if it keeps happening, tell support.',
+      NETWORK: 'The hub could not be reached. Check your connection and try again.',
     },
     reason: {
       WECHAT_NOT_BOUND:
         'WeChat is not available for this order: it did not come with your WeChat account. Choose “no messages”; your other settings save as usual.',
+      // u-lang: the rules a refused change names (extensions.reason)
+      STAGE_OUT_OF_ORDER: 'This stage cannot start yet: the stage before it is not done.',
+      QC_NOT_PASSED: 'This stage cannot start yet: the quality check before it has not passed.',
+      STAGE_NOT_STARTED: 'This stage has not started yet: start it first.',
+      STAGE_ALREADY_STARTED: 'This stage has already started, so it can no longer change.',
+      STAGE_NOT_IN_PROGRESS: 'A quality check is recorded while the stage is running.',
+      STAGE_HELD_ELSEWHERE: 'Another workshop holds this stage now.',
+      NOT_A_QC_CHECKPOINT: 'This stage has no quality check.',
+      QC_FAILED: 'The quality check failed: this stage cannot be completed until it passes.',
+      QC_RESULT_MISSING: 'Record the quality check result before completing this stage.',
+      ORDER_CLOSED: 'This order is finished or cancelled and can no longer change.',
+      ROUTE_NOT_DONE: 'The order can ship once every stage is done.',
+      SHIPMENT_CLOSED: 'This shipment is already closed.',
+      EXCEPTION_RESOLVED: 'This issue has already been resolved.',
+      NOT_A_CUSTOMER_NOTICE: 'This alert is for the studio, not a notice to answer.',
+      ALLOCATION_STARTED: 'Work on this has started: it can no longer be declined.',
+      TOO_MANY_WEBHOOKS: 'This enterprise has as many webhooks as it may have.',
+      INVALID_TRANSITION: 'This is not possible in its current state. Reload to see where it stands.',
+      LIMIT_EXCEEDED: 'That is more than can be handled at once. Send fewer at a time.',
+      CAPACITY_CHANGED: 'Capacity changed in the meantime. Try again.',
+      SOLVER_DEADLINE: 'Planning took too long this time. Try again in a moment.',
     },
   },
   live: {
@@ -63,6 +90,7 @@ export const shared = {
     demoSubmit: 'Sign in as this demo user',
     signOut: 'Sign out',
     failed: 'Sign-in failed',
+    failedBody: 'Signing in did not work. Try again; if it keeps failing, tell support.',
     wrongRoleTitle: 'Not for this role',
     wrongRole: 'You are signed in as {{role}}, which has no access to this workspace. Sign out and sign in with another role.',
   },
