@@ -1,4 +1,5 @@
 export * from './capabilities';
+export * from './catalogue';
 export * from './cbv';
 export * from './enterprise';
 export * from './events';

@@ -14,7 +14,7 @@ import { hubError } from '../platform/base/errors';
 import { inputGuardPlugin } from '../platform/graphql/input-guard';
 import { DEFAULT_LIMITS, operationRules, type OperationLimits } from '../platform/graphql/limits';
 import { PublicAnswerCache, subgraphFetcher } from './subgraph-fetcher';
-import { PUBLIC_DATA_CHANGES, type EventType } from '../contracts';
+import { PUBLIC_DATA_CHANGES, productTypeLabel, type EventType } from '../contracts';
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
@@ -180,15 +180,10 @@ interface SharedOrderPreview {
   lines: { productCode: string; quantity: number }[];
 }
 
-const PRODUCT_NAMES: Record<string, { zh: string; en: string }> = {
-  CALLIGRAPHY_TEAWARE: { zh: '书法茶器', en: 'calligraphy teaware' },
-  TAILORED_GARMENT: { zh: '量身定制服装', en: 'a made-to-measure garment' },
-  PASTRY_BOX: { zh: '糕点礼盒', en: 'a pastry box' },
-};
-
 /** The title and description a shared link previews with, in the reader's language. */
 function sharePreview(shared: SharedOrderPreview, language: 'zh' | 'en'): ShareSummary {
-  const product = PRODUCT_NAMES[shared.productType] ?? { zh: '定制作品', en: 'a custom piece' };
+  const label = productTypeLabel(shared.productType);
+  const product = { zh: label.labelZh, en: label.phraseEn };
   const day = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
     new Date(shared.completedAt),
   );

@@ -124,9 +124,9 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       clay,
     );
     expect(codeOf(invalid)).toBe('BAD_USER_INPUT');
-    expect(invalid.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.reason}`)).toEqual([
-      '2:onHand must be a whole number, zero or more',
-      '3:the same sku and lot appear twice in this batch',
+    expect(invalid.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.code}:${item.reason}`)).toEqual([
+      '2:ON_HAND:onHand must be a whole number, zero or more',
+      '3:DUPLICATE:the same sku and lot appear twice in this batch',
     ]);
     const unknown = await t.gql(
       PUBLISH,
@@ -140,9 +140,9 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       },
       clay,
     );
-    expect(unknown.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.reason}`)).toEqual([
-      '0:unknown sku "NO-SUCH-SKU"',
-      '1:lot "JDZ-G-2611" is already a lot of GLAZE-CELADON',
+    expect(unknown.errors![0].extensions!.items.map((item: any) => `${item.index}:${item.code}:${item.reason}`)).toEqual([
+      '0:UNKNOWN_SKU:unknown sku "NO-SUCH-SKU"',
+      '1:LOT_OF_OTHER_SKU:lot "JDZ-G-2611" is already a lot of GLAZE-CELADON',
     ]);
     expect(await lots()).toEqual(before);
 

@@ -5,7 +5,7 @@ import { Supplier, type SupplierTier } from './entities/supplier';
 import { InventoryService } from './inventory.service';
 
 /** The demo catalogue: clay and glaze for teaware, gold leaf for gilding, flour and cream for pastry, cloth for suits. */
-const MATERIALS: Omit<Material, never>[] = [
+export const DEMO_MATERIALS: Omit<Material, never>[] = [
   { sku: 'CLAY-KAOLIN', name: 'Kaolin porcelain clay 高岭瓷泥', unit: 'g', abcClass: 'B', unitCostCents: 2, safetyStock: 20_000 },
   { sku: 'GLAZE-CELADON', name: 'Celadon glaze 青瓷釉', unit: 'ml', abcClass: 'B', unitCostCents: 5, safetyStock: 3_000 },
   { sku: 'GOLD-LEAF-24K', name: '24k gold leaf 24K 金箔', unit: 'sheet', abcClass: 'A', unitCostCents: 1_200, safetyStock: 60 },
@@ -17,7 +17,7 @@ const MATERIALS: Omit<Material, never>[] = [
 ];
 
 /** Bills of materials of the demo studios' products (per unit). */
-const BOMS: { studioId: string; productCode: string; lines: [string, number][] }[] = [
+export const DEMO_BOMS: { studioId: string; productCode: string; lines: [string, number][] }[] = [
   {
     studioId: 'moyun-studio',
     productCode: 'TEA-CUP-CALLIG',
@@ -119,8 +119,8 @@ export async function seedDemoSuppliers(ctx: RequestContext<unknown>): Promise<v
   const em = ctx.em.fork();
   if ((await em.count(Material, {})) > 0) return;
   await em.transactional(async (tx) => {
-    for (const material of MATERIALS) tx.persist(tx.create(Material, material));
-    for (const bom of BOMS)
+    for (const material of DEMO_MATERIALS) tx.persist(tx.create(Material, material));
+    for (const bom of DEMO_BOMS)
       for (const [sku, quantityPerUnit] of bom.lines)
         tx.persist(tx.create(BomLine, { studioId: bom.studioId, productCode: bom.productCode, sku, quantityPerUnit }));
     for (const supplier of SUPPLIERS) {

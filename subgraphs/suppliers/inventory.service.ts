@@ -14,10 +14,15 @@ import { MaterialLedger, SOURCE } from './material-ledger';
 const MAX_BATCH_ITEMS = 1000;
 const CODE = /^[A-Z0-9][\w.-]{0,79}$/i;
 
+/** Why an item of a batch was refused, stable for clients to word in their reader's language. */
+export type ItemProblemCode = 'INVALID_SKU' | 'INVALID_LOT' | 'ON_HAND' | 'UNIT_COST' | 'DUPLICATE' | 'UNKNOWN_SKU' | 'LOT_OF_OTHER_SKU';
+
 export interface ItemProblem {
   index: number;
   sku: string;
   lotCode: string;
+  /** The rule, as a stable code (the message in `reason` is the hub's English, for logs and support). */
+  code: ItemProblemCode;
   reason: string;
 }
 
@@ -54,14 +59,15 @@ export class InventoryService {
     const problems: ItemProblem[] = [];
     const seen = new Set<string>();
     items.forEach((item, index) => {
-      const problem = (reason: string) => problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason });
-      if (!CODE.test(item.sku)) problem('sku is not a valid code');
-      if (!CODE.test(item.lotCode)) problem('lotCode is not a valid code');
-      if (!Number.isInteger(item.onHand) || item.onHand < 0) problem('onHand must be a whole number, zero or more');
+      const problem = (code: ItemProblemCode, reason: string) =>
+        problems.push({ index, sku: item.sku, lotCode: item.lotCode, code, reason });
+      if (!CODE.test(item.sku)) problem('INVALID_SKU', 'sku is not a valid code');
+      if (!CODE.test(item.lotCode)) problem('INVALID_LOT', 'lotCode is not a valid code');
+      if (!Number.isInteger(item.onHand) || item.onHand < 0) problem('ON_HAND', 'onHand must be a whole number, zero or more');
       if (item.unitCostCents != null && (!Number.isInteger(item.unitCostCents) || item.unitCostCents < 0))
-        problem('unitCostCents must be a whole number, zero or more');
+        problem('UNIT_COST', 'unitCostCents must be a whole number, zero or more');
       const key = `${item.sku}\u0000${item.lotCode}`;
-      if (seen.has(key)) problem('the same sku and lot appear twice in this batch');
+      if (seen.has(key)) problem('DUPLICATE', 'the same sku and lot appear twice in this batch');
       seen.add(key);
     });
     rejectIf(problems);
@@ -76,10 +82,17 @@ export class InventoryService {
       const existingLots = await em.find(StockLot, { supplierId, lotCode: { $in: items.map((item) => item.lotCode) } }, { filters: false });
       const lotByCode = new Map(existingLots.map((lot) => [lot.lotCode, lot]));
       items.forEach((item, index) => {
-        if (!known.has(item.sku)) problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason: `unknown sku "${item.sku}"` });
+        if (!known.has(item.sku))
+          problems.push({ index, sku: item.sku, lotCode: item.lotCode, code: 'UNKNOWN_SKU', reason: `unknown sku "${item.sku}"` });
         const lot = lotByCode.get(item.lotCode);
         if (lot && lot.sku !== item.sku)
-          problems.push({ index, sku: item.sku, lotCode: item.lotCode, reason: `lot "${item.lotCode}" is already a lot of ${lot.sku}` });
+          problems.push({
+            index,
+            sku: item.sku,
+            lotCode: item.lotCode,
+            code: 'LOT_OF_OTHER_SKU',
+            reason: `lot "${item.lotCode}" is already a lot of ${lot.sku}`,
+          });
       });
       rejectIf(problems);
 

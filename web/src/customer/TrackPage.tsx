@@ -3,6 +3,7 @@ import { Provider, useMutation, useQuery } from 'urql';
 import { ORDER_EVENTS } from '../../../contracts/events';
 import { graphqlClient, hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
+import { materialName, productCodeName, readingName, unitName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
 import { graphql } from '../gql/customer';
@@ -344,7 +345,7 @@ function OrderSections({
           <ul className="plain">
             {order.lines.map((line, index) => (
               <li key={index}>
-                {line.productCode} × {line.quantity}
+                {productCodeName(line.productCode, language)} × {line.quantity}
                 {line.personalisation ? <span className="muted"> — {line.personalisation}</span> : null}
               </li>
             ))}
@@ -359,7 +360,7 @@ function OrderSections({
           <ul className="plain">
             {order.materials.map((material) => (
               <li key={material.sku}>
-                {material.material.name}
+                {materialName(material.sku, language, material.material.name)}
                 {t('common.colon')}
                 <span className={`badge material-${material.status}`}>{t(`material.${material.status}`)}</span>
                 {material.expectedAt ? (
@@ -377,7 +378,7 @@ function OrderSections({
           <ul className="plain" data-testid="trace-codes">
             {order.traceCodes.map((trace) => (
               <li key={trace.code}>
-                {trace.productCode} #{trace.unit}
+                {productCodeName(trace.productCode, language)} #{trace.unit}
                 {t('common.colon')}
                 {/* The code's own link: the hub's resolver opens the product's story from it, as a scan would. */}
                 <a href={trace.uri}>
@@ -475,7 +476,9 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
               <ul className="readings">
                 {stage.environment.map((reading, index) => (
                   <li key={index}>
-                    {reading.name}: {reading.value} {reading.unit}
+                    {readingName(reading.name, language)}
+                    {t('common.colon')}
+                    {reading.value} {unitName(reading.unit, language)}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
 import { graphqlClient } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
+import { productCodeName } from '../common/labels';
 import { HubErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/customer';
 
@@ -65,7 +66,7 @@ function Story({ shareId }: { shareId: string }) {
             <ul className="plain">
               {shared.lines.map((line, index) => (
                 <li key={index}>
-                  {line.productCode} × {line.quantity}
+                  {productCodeName(line.productCode, language)} × {line.quantity}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
 import { graphqlClient, hubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { Empty, ErrorState, Loading, Page } from '../common/ui';
+import { materialName, productCodeName } from '../common/labels';
+import { Empty, HubErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/customer';
 
 const PRODUCT_STORY = graphql(`
@@ -68,9 +69,7 @@ function ProductStory({ code }: { code: string }) {
       subtitle={story ? t('story.madeBy', { studio: nameOf(story.studio, language) }) : undefined}
     >
       {fetching && !data ? <Loading /> : null}
-      {error && !missing && !data ? (
-        <ErrorState message={refused?.message ?? ''} retry={() => refetch({ requestPolicy: 'network-only' })} />
-      ) : null}
+      {error && !missing && !data ? <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       {missing ? (
         <div className="card explanation" role="alert">
           <h2>{t('story.notFoundTitle')}</h2>
@@ -80,7 +79,7 @@ function ProductStory({ code }: { code: string }) {
       {story ? (
         <article className="story" data-testid="product-story">
           <section className="card" aria-labelledby="story-product">
-            <h2 id="story-product">{story.productCode}</h2>
+            <h2 id="story-product">{productCodeName(story.productCode, language)}</h2>
             <dl className="facts">
               <dt>{t('story.code')}</dt>
               <dd>
@@ -128,8 +127,8 @@ function ProductStory({ code }: { code: string }) {
               <ul className="plain" data-testid="story-materials">
                 {story.materialOrigins.map((origin) => (
                   <li key={`${origin.sku}-${origin.lotCode}`}>
-                    <strong>{origin.materialName}</strong> · {t('story.fromSupplier', { supplier: nameOf(origin.supplier, language) })} ·{' '}
-                    {t('story.lot', { lot: origin.lotCode })}
+                    <strong>{materialName(origin.sku, language, origin.materialName)}</strong> ·{' '}
+                    {t('story.fromSupplier', { supplier: nameOf(origin.supplier, language) })} · {t('story.lot', { lot: origin.lotCode })}
                   </li>
                 ))}
               </ul>

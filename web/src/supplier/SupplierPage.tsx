@@ -8,6 +8,7 @@ import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { parseInventoryCsv, type InventoryLine } from './csv';
+import { materialName, quantityWithUnit } from '../common/labels';
 
 const SUPPLIER_DESK = graphql(`
   query SupplierDesk($supplierId: ID!) {
@@ -29,6 +30,11 @@ const SUPPLIER_DESK = graphql(`
       unitCostCents
       receivedAt
       lastSequence
+    }
+    materials {
+      sku
+      name
+      unit
     }
     purchaseOrders {
       id
@@ -111,7 +117,21 @@ function Desk({ session, signOut }: { session: StaffSession; signOut: () => void
   );
 }
 
-type ItemProblem = { index: number; sku: string; lotCode: string; reason: string };
+type ItemProblem = { index: number; sku: string; lotCode: string; code?: string; reason: string };
+type Problem = { line: number; text: string };
+
+/** Purchase orders waiting for this supplier come first: to confirm, then to ship; then the rest, newest first. */
+const ACTION_ORDER: Record<string, number> = { PLACED: 0, CONFIRMED: 1 };
+export function purchaseOrdersInOrder<P extends { status: string; expectedAt?: string | null; placedAt?: string | null }>(
+  purchases: readonly P[],
+): P[] {
+  const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.MAX_SAFE_INTEGER);
+  return [...purchases].sort((a, b) => {
+    const [rankA, rankB] = [ACTION_ORDER[a.status] ?? 2, ACTION_ORDER[b.status] ?? 2];
+    if (rankA !== rankB) return rankA - rankB;
+    return rankA < 2 ? time(a.expectedAt) - time(b.expectedAt) : time(b.placedAt) - time(a.placedAt);
+  });
+}
 
 function Stock({ supplierId }: { supplierId: string }) {
   const { t, language } = useI18n();
@@ -121,11 +141,8 @@ function Stock({ supplierId }: { supplierId: string }) {
   const [confirmState, confirm] = useMutation(CONFIRM);
   const [csv, setCsv] = useState('');
   const [single, setSingle] = useState({ sku: '', lotCode: '', onHand: '' });
-  const [outcome, setOutcome] = useState<{
-    applied?: number;
-    local?: { line: number; reason: string }[];
-    items?: { line: number; reason: string }[];
-  } | null>(null);
+  const [outcome, setOutcome] = useState<{ applied?: number; local?: Problem[]; items?: Problem[] } | null>(null);
+  const { exists } = useI18n();
   // The sequence this desk sends next: one more than the hub has applied, kept across a failed send so a retry replays.
   const pendingSequence = useRef<number | null>(null);
 
@@ -149,7 +166,11 @@ function Stock({ supplierId }: { supplierId: string }) {
     setOutcome({
       items: problems.map((problem) => ({
         line: lineOfItem[problem.index] ?? problem.index + 1,
-        reason: `${problem.sku} / ${problem.lotCode}: ${problem.reason}`,
+        text: `${materialName(problem.sku, language)} / ${problem.lotCode}${t('common.colon')}${
+          problem.code && exists(`supplier.itemProblem.${problem.code}`)
+            ? t(`supplier.itemProblem.${problem.code}`)
+            : t('errors.code.BAD_USER_INPUT')
+        }`,
       })),
     });
   };
@@ -158,7 +179,15 @@ function Stock({ supplierId }: { supplierId: string }) {
     event.preventDefault();
     const parsed = parseInventoryCsv(csv);
     if (parsed.problems.length > 0 || parsed.items.length === 0) {
-      setOutcome({ local: parsed.problems.length > 0 ? parsed.problems : [{ line: 0, reason: t('supplier.emptyCsv') }] });
+      setOutcome({
+        local:
+          parsed.problems.length > 0
+            ? parsed.problems.map((problem) => ({
+                line: problem.line,
+                text: t(`supplier.csvProblem.${problem.problem}`, { value: problem.value }),
+              }))
+            : [{ line: 0, text: t('supplier.emptyCsv') }],
+      });
       return;
     }
     await send(parsed.items, parsed.lineOfItem);
@@ -167,7 +196,7 @@ function Stock({ supplierId }: { supplierId: string }) {
   const submitSingle = async (event: FormEvent) => {
     event.preventDefault();
     const onHand = Number(single.onHand);
-    if (!Number.isInteger(onHand)) return setOutcome({ local: [{ line: 1, reason: t('supplier.onHandWhole') }] });
+    if (!Number.isInteger(onHand)) return setOutcome({ local: [{ line: 1, text: t('supplier.onHandWhole') }] });
     await send([{ sku: single.sku, lotCode: single.lotCode, onHand }], [1]);
   };
 
@@ -177,6 +206,14 @@ function Stock({ supplierId }: { supplierId: string }) {
   };
 
   const skus = data.enterprise?.supplier?.skus ?? [];
+  const catalogueName = (sku: string) => data.materials.find((material) => material.sku === sku)?.name;
+  const unitOf = (sku: string) => data.materials.find((material) => material.sku === sku)?.unit ?? '';
+  // The example a supplier copies: its own materials, as the hub knows them.
+  const example = [
+    'sku,lot,onHand,unitCostCents',
+    ...(skus.length ? skus.slice(0, 2) : ['CLAY-KAOLIN']).map((sku, index) => `${sku},LOT-2026-12${'AB'[index]},400,1200`),
+  ].join('\n');
+  const purchases = purchaseOrdersInOrder(data.purchaseOrders);
   return (
     <>
       <Section title={t('supplier.lots')} id="lots">
@@ -194,7 +231,7 @@ function Stock({ supplierId }: { supplierId: string }) {
             <table data-testid="stock-lots">
               <thead>
                 <tr>
-                  <th scope="col">SKU</th>
+                  <th scope="col">{t('supplier.material')}</th>
                   <th scope="col">{t('supplier.lot')}</th>
                   <th scope="col">{t('supplier.onHand')}</th>
                   <th scope="col">{t('supplier.reserved')}</th>
@@ -204,10 +241,14 @@ function Stock({ supplierId }: { supplierId: string }) {
               <tbody>
                 {data.stockLots.map((lot) => (
                   <tr key={lot.id} data-lot={lot.lotCode}>
-                    <td>{lot.sku}</td>
+                    <td>
+                      {materialName(lot.sku, language, catalogueName(lot.sku))}
+                      <br />
+                      <span className="muted small sku">{lot.sku}</span>
+                    </td>
                     <td>{lot.lotCode}</td>
-                    <td>{lot.onHand}</td>
-                    <td>{lot.reserved}</td>
+                    <td>{quantityWithUnit(lot.onHand, unitOf(lot.sku), language)}</td>
+                    <td>{quantityWithUnit(lot.reserved, unitOf(lot.sku), language)}</td>
                     <td className="day">{formatDay(lot.receivedAt, language)}</td>
                   </tr>
                 ))}
@@ -221,7 +262,7 @@ function Stock({ supplierId }: { supplierId: string }) {
         <form className="form" onSubmit={submitSingle}>
           <div className="row">
             <label>
-              SKU
+              {t('supplier.sku')}
               <input
                 list="supplier-skus"
                 value={single.sku}
@@ -230,7 +271,9 @@ function Stock({ supplierId }: { supplierId: string }) {
               />
               <datalist id="supplier-skus">
                 {skus.map((sku) => (
-                  <option key={sku} value={sku} />
+                  <option key={sku} value={sku}>
+                    {materialName(sku, language, catalogueName(sku))}
+                  </option>
                 ))}
               </datalist>
             </label>
@@ -255,13 +298,7 @@ function Stock({ supplierId }: { supplierId: string }) {
         <form className="form" onSubmit={submitCsv}>
           <label>
             {t('supplier.csv')}
-            <textarea
-              rows={6}
-              value={csv}
-              onChange={(event) => setCsv(event.target.value)}
-              placeholder={'sku,lot,onHand,unitCostCents\nCLAY-GAOLING,LOT-2026-12,400,1200'}
-              data-testid="csv"
-            />
+            <textarea rows={6} value={csv} onChange={(event) => setCsv(event.target.value)} placeholder={example} data-testid="csv" />
           </label>
           <label>
             {t('supplier.upload')}
@@ -282,7 +319,7 @@ function Stock({ supplierId }: { supplierId: string }) {
             <ul>
               {[...(outcome.local ?? []), ...(outcome.items ?? [])].map((problem, index) => (
                 <li key={index}>
-                  {problem.line > 0 ? t('supplier.line', { line: problem.line }) : ''} {problem.reason}
+                  {problem.line > 0 ? t('supplier.line', { line: problem.line }) : ''} {problem.text}
                 </li>
               ))}
             </ul>
@@ -292,15 +329,28 @@ function Stock({ supplierId }: { supplierId: string }) {
       </Section>
 
       <Section title={t('supplier.purchaseOrders')} id="purchase-orders">
-        {data.purchaseOrders.length === 0 ? (
+        {purchases.length === 0 ? (
           <Empty>{t('studio.noPurchaseOrders')}</Empty>
         ) : (
-          <ul className="plain">
-            {data.purchaseOrders.map((purchase) => (
-              <li key={purchase.id} data-purchase-order={purchase.id}>
+          <ul className="plain purchase-orders" data-testid="purchase-orders">
+            {purchases.map((purchase) => (
+              <li
+                key={purchase.id}
+                data-purchase-order={purchase.id}
+                data-status={purchase.status}
+                className={purchase.status in ACTION_ORDER ? 'awaiting' : undefined}
+              >
+                {purchase.status in ACTION_ORDER ? (
+                  <strong className="awaiting-label">{t(`supplier.awaiting.${purchase.status}`)} </strong>
+                ) : null}
                 <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.studio, language)} ·{' '}
-                {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} ·{' '}
-                {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
+                {purchase.lines
+                  .map(
+                    (line) =>
+                      `${materialName(line.sku, language, catalogueName(line.sku))} × ${quantityWithUnit(line.quantity, unitOf(line.sku), language)}`,
+                  )
+                  .join(t('supplier.listSeparator'))}{' '}
+                · {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
                 {purchase.status === 'PLACED' ? (
                   <button
                     type="button"
@@ -314,12 +364,22 @@ function Stock({ supplierId }: { supplierId: string }) {
                   <p className="muted">
                     {t('supplier.shippedLots', {
                       day: formatDay(purchase.shippedAt, language),
-                      lots: purchase.shippedLots.map((lot) => `${lot.sku} ${lot.lotCode} × ${lot.quantity}`).join(', '),
+                      lots: purchase.shippedLots
+                        .map(
+                          (lot) =>
+                            `${materialName(lot.sku, language, catalogueName(lot.sku))} ${lot.lotCode} × ${quantityWithUnit(lot.quantity, unitOf(lot.sku), language)}`,
+                        )
+                        .join(t('supplier.listSeparator')),
                     })}
                   </p>
                 ) : null}
                 {purchase.status === 'PLACED' || purchase.status === 'CONFIRMED' ? (
-                  <ShipForm purchase={purchase} onShipped={refresh} />
+                  <ShipForm
+                    purchase={purchase}
+                    lots={data.stockLots}
+                    nameOf={(sku) => materialName(sku, language, catalogueName(sku))}
+                    onShipped={refresh}
+                  />
                 ) : null}
               </li>
             ))}
@@ -334,17 +394,30 @@ function Stock({ supplierId }: { supplierId: string }) {
 /** The lots a supplier ships against a purchase order: one row per line, its lot code and quantity (as its EPCIS shipping event would say). */
 function ShipForm({
   purchase,
+  lots,
+  nameOf: materialOf,
   onShipped,
 }: {
   purchase: { id: string; lines: readonly { sku: string; quantity: number }[] };
+  /** The supplier's own lots: each line ships from one of those of its material. */
+  lots: readonly { sku: string; lotCode: string; onHand: number; reserved: number }[];
+  nameOf: (sku: string) => string;
   onShipped: () => void;
 }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const [rows, setRows] = useState(() => purchase.lines.map((line) => ({ sku: line.sku, lotCode: '', quantity: String(line.quantity) })));
+  const lotsOf = (sku: string) => lots.filter((lot) => lot.sku === sku);
+  // Each line starts on the lot with the most on hand; the supplier may pick another.
+  const [rows, setRows] = useState(() =>
+    purchase.lines.map((line) => ({
+      sku: line.sku,
+      lotCode: [...lotsOf(line.sku)].sort((a, b) => b.onHand - a.onHand)[0]?.lotCode ?? '',
+      quantity: String(line.quantity),
+    })),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const [state, ship] = useMutation(SHIP);
-  const edit = (index: number, field: 'lotCode' | 'quantity') => (change: ChangeEvent<HTMLInputElement>) => {
+  const edit = (index: number, field: 'lotCode' | 'quantity') => (change: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setRows(rows.map((row, at) => (at === index ? { ...row, [field]: change.target.value } : row)));
     setProblem(null);
   };
@@ -357,11 +430,12 @@ function ShipForm({
   }
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const lots = rows.map((row) => ({ sku: row.sku, lotCode: row.lotCode.trim(), quantity: Number(row.quantity) }));
-    if (lots.some((lot) => !Number.isInteger(lot.quantity) || lot.quantity < 1)) return setProblem(t('supplier.quantityWhole'));
+    const shipped = rows.map((row) => ({ sku: row.sku, lotCode: row.lotCode.trim(), quantity: Number(row.quantity) }));
+    if (shipped.some((lot) => !lot.lotCode)) return setProblem(t('supplier.noLotToShip'));
+    if (shipped.some((lot) => !Number.isInteger(lot.quantity) || lot.quantity < 1)) return setProblem(t('supplier.quantityWhole'));
     setProblem(null);
     // One key per purchase order: a repeated click or a retry after a lost answer ships it once.
-    const result = await ship({ id: purchase.id, input: { lots }, key: `ship-${purchase.id}` });
+    const result = await ship({ id: purchase.id, input: { lots: shipped }, key: `ship-${purchase.id}` });
     if (result.data) {
       setOpen(false);
       onShipped();
@@ -371,10 +445,17 @@ function ShipForm({
     <form className="form" onSubmit={submit} aria-label={t('supplier.shipTitle')}>
       {rows.map((row, index) => (
         <fieldset className="row" key={row.sku}>
-          <legend>{row.sku}</legend>
+          <legend>{materialOf(row.sku)}</legend>
           <label>
             {t('supplier.lot')}
-            <input value={row.lotCode} required maxLength={80} onChange={edit(index, 'lotCode')} />
+            <select value={row.lotCode} required onChange={edit(index, 'lotCode')}>
+              {lotsOf(row.sku).length === 0 ? <option value="">{t('supplier.noLots')}</option> : null}
+              {lotsOf(row.sku).map((lot) => (
+                <option key={lot.lotCode} value={lot.lotCode}>
+                  {t('supplier.lotOption', { lot: lot.lotCode, onHand: lot.onHand })}
+                </option>
+              ))}
+            </select>
           </label>
           <label>
             {t('supplier.quantity')}

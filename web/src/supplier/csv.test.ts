@@ -19,7 +19,12 @@ describe('parseInventoryCsv', () => {
     const parsed = parseInventoryCsv(
       'sku,lot,onHand,unitCostCents,receivedAt\nCLAY-KAOLIN,,5\nCLAY-KAOLIN,L1,five\nCLAY-KAOLIN,L2,5,1.5\nCLAY-KAOLIN,L3,5,,yesterday\nCLAY-KAOLIN,L4,5,,2026-12-01T08:00:00+08:00',
     );
-    expect(parsed.problems.map((problem) => problem.line)).toEqual([2, 3, 4, 5]);
+    expect(parsed.problems).toEqual([
+      { line: 2, problem: 'SKU_AND_LOT_REQUIRED', value: '' },
+      { line: 3, problem: 'ON_HAND_NOT_WHOLE', value: 'five' },
+      { line: 4, problem: 'COST_NOT_WHOLE', value: '1.5' },
+      { line: 5, problem: 'RECEIVED_AT_NOT_DATE', value: 'yesterday' },
+    ]);
     expect(parsed.items).toEqual([
       { sku: 'CLAY-KAOLIN', lotCode: 'L4', onHand: 5, unitCostCents: undefined, receivedAt: '2026-12-01T00:00:00.000Z' },
     ]);

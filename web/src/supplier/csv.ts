@@ -7,10 +7,18 @@ export interface InventoryLine {
   receivedAt?: string;
 }
 
+/** A line's rule, worded by the page in its language (`supplier.csvProblem.<problem>`). */
+export type CsvProblemCode = 'SKU_AND_LOT_REQUIRED' | 'ON_HAND_NOT_WHOLE' | 'COST_NOT_WHOLE' | 'RECEIVED_AT_NOT_DATE';
+export interface CsvProblem {
+  line: number;
+  problem: CsvProblemCode;
+  value: string;
+}
+
 export interface ParsedCsv {
   items: InventoryLine[];
-  /** Lines that are not even well-formed (1-based line numbers of the text). */
-  problems: { line: number; reason: string }[];
+  /** Lines that are not even well-formed (1-based line numbers of the text), each with its rule and the value at fault, for the page to word. */
+  problems: CsvProblem[];
   /** The text line of each item, to show the hub's per-item errors where the person wrote them. */
   lineOfItem: number[];
 }
@@ -37,22 +45,19 @@ export function parseInventoryCsv(text: string): ParsedCsv {
     const onHand = Number(value('onhand'));
     const cost = value('unitcostcents');
     if (!value('sku') || !value('lot')) {
-      result.problems.push({ line: row.line, reason: 'sku and lot are required' });
+      result.problems.push({ line: row.line, problem: 'SKU_AND_LOT_REQUIRED', value: '' });
       continue;
     }
     if (value('onhand') === '' || !Number.isInteger(onHand)) {
-      result.problems.push({ line: row.line, reason: `on hand "${value('onhand')}" is not a whole number` });
+      result.problems.push({ line: row.line, problem: 'ON_HAND_NOT_WHOLE', value: value('onhand') });
       continue;
     }
     if (cost !== '' && !Number.isInteger(Number(cost))) {
-      result.problems.push({ line: row.line, reason: `unit cost "${cost}" is not a whole number of fen` });
+      result.problems.push({ line: row.line, problem: 'COST_NOT_WHOLE', value: cost });
       continue;
     }
     if (value('receivedat') && Number.isNaN(Date.parse(value('receivedat')))) {
-      result.problems.push({
-        line: row.line,
-        reason: `received at "${value('receivedat')}" is not a date-time (e.g. 2026-12-01T08:00:00Z)`,
-      });
+      result.problems.push({ line: row.line, problem: 'RECEIVED_AT_NOT_DATE', value: value('receivedat') });
       continue;
     }
     result.items.push({

@@ -27,5 +27,27 @@ export const supplier = {
     quantity: 'Quantity',
     quantityWhole: 'Each quantity must be a whole number of at least 1.',
     shippedLots: 'Shipped {{day}}: {{lots}}',
+    // u-lang: materials by name, purchase orders awaiting action first, CSV problems in words, lots to ship from
+    material: 'Material',
+    sku: 'Material code (SKU)',
+    listSeparator: ', ',
+    awaiting: { PLACED: 'To confirm:', CONFIRMED: 'To ship:' },
+    noLotToShip: 'Pick one of your lots for each line (publish the lot first if it is missing).',
+    lotOption: '{{lot}} (on hand {{onHand}})',
+    csvProblem: {
+      SKU_AND_LOT_REQUIRED: 'the material code and the lot are required.',
+      ON_HAND_NOT_WHOLE: 'on hand “{{value}}” is not a whole number.',
+      COST_NOT_WHOLE: 'unit cost “{{value}}” is not a whole number of fen.',
+      RECEIVED_AT_NOT_DATE: 'received “{{value}}” is not a date and time (e.g. 2026-12-01T08:00:00+08:00).',
+    },
+    itemProblem: {
+      INVALID_SKU: 'the material code is not valid (letters, digits, dot, dash, underscore).',
+      INVALID_LOT: 'the lot code is not valid (letters, digits, dot, dash, underscore).',
+      ON_HAND: 'on hand must be a whole number, zero or more.',
+      UNIT_COST: 'unit cost must be a whole number of fen, zero or more.',
+      DUPLICATE: 'the same material and lot appear twice.',
+      UNKNOWN_SKU: 'the hub does not know this material code.',
+      LOT_OF_OTHER_SKU: 'this lot code is already used for another material.',
+    },
   },
 };

@@ -1,6 +1,8 @@
+import { PRODUCT_TYPE_LABELS } from '../../../../contracts/catalogue';
 /** The vocabulary's own words where the hub gives codes: products, statuses, tiers, event types. */
 export const vocabulary = {
-  product: { CALLIGRAPHY_TEAWARE: 'Calligraphy teaware', TAILORED_GARMENT: 'Made-to-measure garment', PASTRY_BOX: 'Pastry box' },
+  // Product types: one table, contracts/catalogue.ts (the gateway's share previews read it too).
+  product: Object.fromEntries(Object.entries(PRODUCT_TYPE_LABELS).map(([code, label]) => [code, label.labelEn])) as Record<string, string>,
   phase: { IN_PROGRESS: 'In progress', DONE: 'Done', CANCELLED: 'Cancelled' },
   orderStatus: {
     RECEIVED: 'Received',

@@ -1,0 +1,41 @@
+import {
+  ENVIRONMENT_READING_LABELS,
+  KITCHEN_CAPABILITY_LABELS,
+  MATERIAL_LABELS,
+  productCodeLabel,
+  productTypeLabel,
+  UNIT_LABELS,
+  type CatalogueLabel,
+} from '../../../contracts/catalogue';
+import type { Language } from './i18n';
+
+/**
+ * Labels of the hub's catalogue codes in the reader's language, from the one table in
+ * contracts/catalogue.ts (stage and exception codes come with their labels from the hub's
+ * vocabulary: `labelOf`). Where the table has no entry the page shows what the hub gave.
+ */
+const pick = (label: CatalogueLabel, language: Language) => (language === 'zh' ? label.labelZh : label.labelEn);
+
+export const productTypeName = (productType: string, language: Language) => pick(productTypeLabel(productType), language);
+export const productCodeName = (productCode: string, language: Language) => pick(productCodeLabel(productCode), language);
+
+/** A material by its SKU; one the table does not know by the name its catalogue gives, else the SKU. */
+export function materialName(sku: string, language: Language, catalogueName?: string | null): string {
+  const label = MATERIAL_LABELS[sku];
+  return label ? pick(label, language) : (catalogueName ?? sku);
+}
+
+export const unitName = (unit: string, language: Language) => (UNIT_LABELS[unit] ? pick(UNIT_LABELS[unit], language) : unit);
+
+/** "400 克" / "400 g" */
+export const quantityWithUnit = (quantity: number, unit: string, language: Language) =>
+  `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB').format(quantity)} ${unitName(unit, language)}`;
+
+export function readingName(name: string, language: Language): string {
+  const label = ENVIRONMENT_READING_LABELS[name.trim().toLowerCase()];
+  return label ? pick(label, language) : name;
+}
+
+/** A kitchen capability; production capabilities are stage codes, labelled by the vocabulary (`stageCapabilityName`). */
+export const kitchenCapabilityName = (capability: string, language: Language) =>
+  KITCHEN_CAPABILITY_LABELS[capability] ? pick(KITCHEN_CAPABILITY_LABELS[capability], language) : null;
