@@ -155,6 +155,11 @@ export const ordersAccess: AccessPolicy = {
         qcNote: { hub: true, partner: true },
         cancelReason: DETAIL,
         assignedTo: { hub: true, partner: true },
+        // What the workshop holding a stage needs to do it: may it start, what it makes for whom, what the piece bears.
+        ready: { hub: true, partner: true },
+        productType: MILESTONE,
+        studio: MILESTONE,
+        inscriptions: { partner: true },
       },
     },
     ProgressEvent: {

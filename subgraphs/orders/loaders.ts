@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import DataLoader from 'dataloader';
 import { loaderById, loaderByParent } from '../../platform/data/loaders';
 import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
@@ -19,6 +20,18 @@ export function createOrderLoaders(em: EntityManager) {
     costProfile: loaderById(em, StudioCostProfile, 'studioId'),
     traceCodesByOrder: loaderByParent(em, TraceCode, 'orderId', { code: 'asc' }),
     etaByOrder: loaderById(em, OrderEta, 'orderId'),
+    // Unfiltered, for what the hub works out about a row the viewer may see (whether a stage may
+    // start, what its piece bears): never returned as rows themselves.
+    wholeRouteByOrder: wholeByParent(em, StageRun),
+    wholeLinesByOrder: wholeByParent(em, OrderLine),
   };
+}
+
+function wholeByParent<T extends StageRun | OrderLine>(em: EntityManager, entity: new () => T): DataLoader<string, T[]> {
+  return new DataLoader(async (orderIds) => {
+    const where = { orderId: { $in: [...orderIds] } } as unknown as FilterQuery<T>;
+    const rows = await em.find(entity, where, { filters: false, orderBy: [{ position: 'asc' }] as unknown as QueryOrderMap<T>[] });
+    return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
+  });
 }
 export type OrderLoaders = ReturnType<typeof createOrderLoaders>;

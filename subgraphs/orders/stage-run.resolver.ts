@@ -1,4 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ProductTypeEnum } from './entities/order';
+import { isClosed, startBlocker } from './lifecycle/route';
+import type { ProductType } from './route-templates';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import type { GraphQLContext } from '../../platform/access/context';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
@@ -80,5 +83,37 @@ export class StageRunResolver {
   @FieldResolver(() => ID)
   orderId(@Root() stage: StageRun): string {
     return stage.orderId;
+  }
+
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the stage may start now: it waits, its order is open, every earlier stage is done and every earlier QC checkpoint passed (for the studio and the workshop holding it)',
+  })
+  async ready(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<boolean> {
+    if (stage.status !== 'PENDING') return false;
+    const [route, order] = await Promise.all([ctx.loaders.wholeRouteByOrder.load(stage.orderId), ctx.loaders.order.load(stage.orderId)]);
+    if (order && isClosed(order)) return false;
+    return startBlocker(route, stage) === null;
+  }
+
+  @FieldResolver(() => ProductTypeEnum, { nullable: true, description: "The product the stage's order makes" })
+  async productType(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<ProductType | null> {
+    return (await ctx.loaders.order.load(stage.orderId))?.productType ?? null;
+  }
+
+  @FieldResolver(() => EnterpriseReference, { description: 'The studio whose order the stage is of' })
+  studio(@Root() stage: StageRun): EnterpriseReference {
+    return { id: stage.studioId };
+  }
+
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description:
+      'What the piece bears, as the customer asked (each line’s personalisation): for the studio and the workshop holding the stage',
+  })
+  async inscriptions(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string[]> {
+    const lines = await ctx.loaders.wholeLinesByOrder.load(stage.orderId);
+    return lines.map((line) => line.personalisation).filter((text): text is string => Boolean(text));
   }
 }

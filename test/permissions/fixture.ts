@@ -17,13 +17,13 @@ const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $inpu
 export async function buildFixture(t: TestHub): Promise<Fixture> {
   const moyun = { as: staff('moyun-studio') };
   const youcaifeng = { as: staff('youcaifeng') };
-  const order = (studioId: string, externalOrderId: string, productCode: string) =>
-    teawareOrder({ studioId, externalOrderId, lines: [{ productCode, quantity: 1 }] });
+  const order = (studioId: string, externalOrderId: string, productCode: string, personalisation?: string) =>
+    teawareOrder({ studioId, externalOrderId, lines: [{ productCode, quantity: 1, ...(personalisation ? { personalisation } : {}) }] });
   const ok = <T>(result: GraphQLResult<T>): T => {
     if (result.errors) throw new Error(JSON.stringify(result.errors));
     return result.data!;
   };
-  const a = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-A', 'TEA-CUP-CALLIG') }, moyun)).importShopOrder;
+  const a = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-A', 'TEA-CUP-CALLIG', '宁静致远') }, moyun)).importShopOrder;
   const b = ok(await t.gql<any>(IMPORT, { input: order('youcaifeng', 'MATRIX-B', 'TLR-SUIT') }, youcaifeng)).importShopOrder;
   const m = ok(await t.gql<any>(IMPORT, { input: order('moyun-studio', 'MATRIX-M', 'TEA-CUP-CALLIG') }, moyun)).importShopOrder;
   const aStages: Record<string, string> = Object.fromEntries(a.stages.map((stage: any) => [stage.code, stage.id]));

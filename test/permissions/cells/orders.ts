@@ -172,6 +172,35 @@ export const ordersCells: Cell[] = [
     ),
   },
   {
+    // The workshop holding a stage sees whether it may start, what it makes for which studio and what the piece bears; customers the product and studio of the stages their tier shows.
+    name: "a stage's readiness, product, studio and inscriptions",
+    subgraph: 'orders',
+    query: `query($a: ID!) { order(id: $a) { stages { code ready productType studio { id } inscriptions } } }`,
+    variables: (f) => ({ a: f.a }),
+    observe: ofOrder((order) => {
+      const stages = order.stages as any[];
+      const ready = stages.filter((stage) => stage.ready).map((stage) => stage.code);
+      const c50 = stages.find((stage) => stage.code === 'C50');
+      return `stages:${stages.length}/ready:${ready.join(',') || '-'}/product:${distinct(stages.map((stage) => stage.productType))}/studio:${distinct(stages.map((stage) => stage.studio?.id))}/C50:${c50 ? `${c50.ready}:${c50.inscriptions}` : '-'}`;
+    }),
+    expected: row(
+      'UNAUTHENTICATED',
+      'FORBIDDEN', // the inscription is between the studio, its customer and the workshop doing it
+      'stages:9/ready:C40/product:CALLIGRAPHY_TEAWARE/studio:moyun-studio/C50:false:宁静致远',
+      'stages:9/ready:C40/product:CALLIGRAPHY_TEAWARE/studio:moyun-studio/C50:false:宁静致远',
+      'stages:9/ready:C40/product:CALLIGRAPHY_TEAWARE/studio:moyun-studio/C50:false:宁静致远',
+      'null',
+      'stages:1/ready:-/product:CALLIGRAPHY_TEAWARE/studio:moyun-studio/C50:false:宁静致远', // its C50 waits for C40
+      'null',
+      'null',
+      'null',
+      'stages:0/ready:-/product:/studio:/C50:-',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'null',
+    ),
+  },
+  {
     name: 'pen names, stage times and environment readings (DETAILED)',
     subgraph: 'orders',
     query: `query($a: ID!) { order(id: $a) { stages { operatorPenName startedAt environment { name } } } }`,

@@ -1,12 +1,16 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
-import { formatDateTime, labelOf, useI18n } from '../common/i18n';
-import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
+import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
+import { kitchenCapabilityName, productTypeName } from '../common/labels';
+import { follow, liveUrl, type LiveState } from '../common/live';
+import { Empty, HubErrorState, HubRefusal, LiveIndicator, Loading, Section } from '../common/ui';
+import { findStatusCode } from '../../../contracts/status-codes';
 import { graphql } from '../gql/partner';
 import type { AssignedWorkQuery } from '../gql/partner/graphql';
 import { StaffGate } from '../signin/StaffGate';
-import { StaffWorkspace } from '../signin/StaffWorkspace';
+import { partnerWorkOrder } from './work-order';
+import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 
 const ASSIGNED_WORK = graphql(`
@@ -21,6 +25,14 @@ const ASSIGNED_WORK = graphql(`
       finishedAt
       qcCheckpoint
       qcResult
+      ready
+      productType
+      inscriptions
+      studio {
+        id
+        nameZh
+        nameEn
+      }
       statusCode {
         code
         labelZh
@@ -36,6 +48,23 @@ const ASSIGNED_WORK = graphql(`
       units
       status
       started
+    }
+  }
+`);
+
+const ALLOCATION_EVENTS = graphql(`
+  subscription PartnerAllocationEvents($enterpriseId: ID!, $after: String) {
+    allocationEvents(enterpriseId: $enterpriseId, after: $after) {
+      cursor
+      type
+    }
+  }
+`);
+const ORDER_PROGRESS = graphql(`
+  subscription PartnerOrderProgress($orderId: ID!, $after: String) {
+    orderProgress(orderId: $orderId, after: $after) {
+      cursor
+      type
     }
   }
 `);
@@ -85,19 +114,73 @@ export default function PartnerPage() {
 /** A partner workshop's day: the stages handed to it (only what it may see: no customer, no price), and its allocations. */
 function Workspace({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t } = useI18n();
+  const [live, setLive] = useState<LiveState>('connecting');
   return (
-    <StaffWorkspace session={session} endpoint="/graphql/partner" title={t('partner.title')} signOut={signOut}>
-      <Work enterpriseId={session.org!} />
+    <StaffWorkspace
+      session={session}
+      endpoint="/graphql/partner"
+      title={t('partner.title')}
+      signOut={signOut}
+      actions={<LiveIndicator state={live} />}
+    >
+      <Work session={session} onLive={setLive} />
     </StaffWorkspace>
   );
 }
 
 type Stage = AssignedWorkQuery['assignedStages'][number];
 
-function Work({ enterpriseId }: { enterpriseId: string }) {
+/** Orders followed live at once: those of the stages worked on or next (each is its own subscription). */
+const FOLLOWED_ORDERS = 5;
+function Work({ session, onLive }: { session: StaffSession; onLive: (state: LiveState) => void }) {
+  const enterpriseId = session.org!;
   const { t, language } = useI18n();
+  const token = useSessionToken(session);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ASSIGNED_WORK, variables: { enterpriseId } });
   const refresh = () => refetch({ requestPolicy: 'network-only' });
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
+  // A burst of events is one refresh.
+  const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const soon = () => {
+    clearTimeout(pending.current);
+    pending.current = setTimeout(() => refreshRef.current(), 150);
+  };
+  const soonRef = useRef(soon);
+  soonRef.current = soon;
+  // Live: allocations made to or taken from this workshop, and every change of the orders it works on now.
+  useEffect(
+    () =>
+      follow(liveUrl('/graphql/partner'), token, {
+        document: ALLOCATION_EVENTS,
+        variables: { enterpriseId },
+        cursorOf: (event) => event.allocationEvents.cursor,
+        onEvent: () => soonRef.current(),
+        onState: (state) => {
+          onLive(state);
+          if (state === 'live') soonRef.current();
+        },
+      }),
+    [enterpriseId, token, onLive],
+  );
+  const followed = [...new Set((data ? partnerWorkOrder(data.assignedStages, new Date()).today : []).map((stage) => stage.orderId))]
+    .slice(0, FOLLOWED_ORDERS)
+    .sort()
+    .join(',');
+  useEffect(() => {
+    if (!followed) return;
+    const stops = followed.split(',').map((orderId) =>
+      follow(liveUrl('/graphql/partner'), token, {
+        document: ORDER_PROGRESS,
+        variables: { orderId },
+        cursorOf: (event) => event.orderProgress.cursor,
+        onEvent: () => soonRef.current(),
+        onState: () => undefined,
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [followed, token]);
+  useEffect(() => () => clearTimeout(pending.current), []);
   const [startState, start] = useMutation(START);
   const [completeState, complete] = useMutation(COMPLETE);
   const [qcState, qc] = useMutation(QC);
@@ -111,6 +194,9 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
   };
   const allocationOf = (stage: Stage) =>
     data.allocations.find((allocation) => allocation.stageRunId === stage.id && allocation.status === 'ACTIVE');
+  const work = partnerWorkOrder(data.assignedStages, new Date());
+  const capabilityName = (capability: string) =>
+    kitchenCapabilityName(capability, language) ?? labelOf(findStatusCode(capability), language) ?? capability;
   const busy = startState.fetching || completeState.fetching || qcState.fetching || declineState.fetching;
   return (
     <>
@@ -121,53 +207,95 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
         {data.assignedStages.length === 0 ? (
           <Empty>{t('partner.noStages')}</Empty>
         ) : (
-          <ul className="plain" data-testid="assigned-stages">
-            {data.assignedStages.map((stage) => {
-              const allocation = allocationOf(stage);
-              return (
-                <li key={stage.id} className={`stage stage-${stage.status}`} data-stage-id={stage.id} data-status={stage.status}>
-                  <div className="stage-head">
-                    <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
-                    <span className="badge">{t(`stage.${stage.status}`)}</span>
-                    <span className="muted small">
-                      {t('studio.order')} {stage.orderId.slice(-8)}
-                    </span>
-                  </div>
-                  <p className="small muted">
-                    {stage.dueAt ? `${t('track.dueAt')}${t('common.colon')}${formatDateTime(stage.dueAt, language)}` : ''}
-                    {stage.startedAt ? ` · ${t('track.started')} ${formatDateTime(stage.startedAt, language)}` : ''}
-                  </p>
-                  <div className="button-row">
-                    {stage.status === 'PENDING' ? (
-                      <button type="button" className="primary" disabled={busy} onClick={() => act(start({ id: stage.id }))}>
-                        {t('studio.start')}
-                      </button>
-                    ) : null}
-                    {stage.status === 'IN_PROGRESS' && stage.qcCheckpoint && !stage.qcResult ? (
-                      <>
-                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'PASS', key: qcKey.current }))}>
-                          {t('studio.qcPass')}
-                        </button>
-                        <button type="button" disabled={busy} onClick={() => act(qc({ id: stage.id, result: 'FAIL', key: qcKey.current }))}>
-                          {t('studio.qcFail')}
-                        </button>
-                      </>
-                    ) : null}
-                    {stage.status === 'IN_PROGRESS' ? (
-                      <button type="button" className="primary" disabled={busy} onClick={() => act(complete({ id: stage.id }))}>
-                        {t('studio.complete')}
-                      </button>
-                    ) : null}
-                    {allocation && !allocation.started ? (
-                      <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
-                        {t('partner.decline')}
-                      </button>
-                    ) : null}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
+          (
+            [
+              ['today', work.today],
+              ['later', work.later],
+              ['finished', work.finished],
+            ] as const
+          ).map(([group, stages]) =>
+            stages.length === 0 ? null : (
+              <div key={group} className="stage-group">
+                <h3>{t(`partner.group.${group}`)}</h3>
+                <ul className="plain" data-testid={`assigned-stages-${group}`}>
+                  {stages.map((stage) => {
+                    const allocation = allocationOf(stage);
+                    return (
+                      <li key={stage.id} className={`stage stage-${stage.status}`} data-stage-id={stage.id} data-status={stage.status}>
+                        <div className="stage-head">
+                          <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
+                          <span className="badge">{t(`stage.${stage.status}`)}</span>
+                          {stage.status === 'PENDING' ? (
+                            <span
+                              className={`badge readiness ${stage.ready ? 'ready' : 'waiting'}`}
+                              data-ready={String(Boolean(stage.ready))}
+                            >
+                              {t(stage.ready ? 'partner.ready' : 'partner.notReady')}
+                            </span>
+                          ) : null}
+                        </div>
+                        <p className="small">
+                          {t('partner.workFor', {
+                            product: stage.productType ? productTypeName(stage.productType, language) : t('partner.unknownProduct'),
+                            studio: nameOf(stage.studio, language),
+                          })}
+                        </p>
+                        {stage.inscriptions?.length ? (
+                          <p className="inscription">
+                            {t('partner.inscription')}
+                            {t('common.colon')}
+                            {stage.inscriptions.map((text) => `“${text}”`).join(t('partner.listSeparator'))}
+                          </p>
+                        ) : null}
+                        <p className="small muted">
+                          {stage.dueAt ? `${t('track.dueAt')}${t('common.colon')}${formatDateTime(stage.dueAt, language)}` : ''}
+                          {stage.startedAt ? ` · ${t('track.started')} ${formatDateTime(stage.startedAt, language)}` : ''}
+                        </p>
+                        <div className="button-row">
+                          {stage.status === 'PENDING' && stage.ready ? (
+                            <button type="button" className="primary" disabled={busy} onClick={() => act(start({ id: stage.id }))}>
+                              {t('studio.start')}
+                            </button>
+                          ) : null}
+                          {stage.status === 'PENDING' && !stage.ready ? (
+                            <span className="small muted">{t('partner.notReadyWhy')}</span>
+                          ) : null}
+                          {stage.status === 'IN_PROGRESS' && stage.qcCheckpoint && !stage.qcResult ? (
+                            <>
+                              <button
+                                type="button"
+                                disabled={busy}
+                                onClick={() => act(qc({ id: stage.id, result: 'PASS', key: qcKey.current }))}
+                              >
+                                {t('studio.qcPass')}
+                              </button>
+                              <button
+                                type="button"
+                                disabled={busy}
+                                onClick={() => act(qc({ id: stage.id, result: 'FAIL', key: qcKey.current }))}
+                              >
+                                {t('studio.qcFail')}
+                              </button>
+                            </>
+                          ) : null}
+                          {stage.status === 'IN_PROGRESS' ? (
+                            <button type="button" className="primary" disabled={busy} onClick={() => act(complete({ id: stage.id }))}>
+                              {t('studio.complete')}
+                            </button>
+                          ) : null}
+                          {allocation && !allocation.started ? (
+                            <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
+                              {t('partner.decline')}
+                            </button>
+                          ) : null}
+                        </div>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
+            ),
+          )
         )}
         <HubRefusal error={hubMessage(startState.error ?? completeState.error ?? qcState.error ?? declineState.error)} />
       </Section>
@@ -178,7 +306,9 @@ function Work({ enterpriseId }: { enterpriseId: string }) {
           <ul className="plain">
             {data.allocations.map((allocation) => (
               <li key={allocation.id}>
-                <span className="badge">{allocation.status}</span> {allocation.capability} × {allocation.units} · {allocation.day}
+                <span className="badge">{t(`partner.allocationStatus.${allocation.status}`)}</span>{' '}
+                {capabilityName(allocation.capability) || allocation.capability} × {allocation.units} ·{' '}
+                {formatDay(`${allocation.day}T12:00:00+08:00`, language)}
                 {!allocation.started && allocation.status === 'ACTIVE' && !allocation.stageRunId ? (
                   <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
                     {t('partner.decline')}

@@ -8,6 +8,7 @@ import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { parseInventoryCsv, type InventoryLine } from './csv';
+import { ACTION_ORDER, purchaseOrdersInOrder } from './purchase-order-order';
 import { materialName, quantityWithUnit } from '../common/labels';
 
 const SUPPLIER_DESK = graphql(`
@@ -119,19 +120,6 @@ function Desk({ session, signOut }: { session: StaffSession; signOut: () => void
 
 type ItemProblem = { index: number; sku: string; lotCode: string; code?: string; reason: string };
 type Problem = { line: number; text: string };
-
-/** Purchase orders waiting for this supplier come first: to confirm, then to ship; then the rest, newest first. */
-const ACTION_ORDER: Record<string, number> = { PLACED: 0, CONFIRMED: 1 };
-export function purchaseOrdersInOrder<P extends { status: string; expectedAt?: string | null; placedAt?: string | null }>(
-  purchases: readonly P[],
-): P[] {
-  const time = (iso: string | null | undefined) => (iso ? Date.parse(iso) : Number.MAX_SAFE_INTEGER);
-  return [...purchases].sort((a, b) => {
-    const [rankA, rankB] = [ACTION_ORDER[a.status] ?? 2, ACTION_ORDER[b.status] ?? 2];
-    if (rankA !== rankB) return rankA - rankB;
-    return rankA < 2 ? time(a.expectedAt) - time(b.expectedAt) : time(b.placedAt) - time(a.placedAt);
-  });
-}
 
 function Stock({ supplierId }: { supplierId: string }) {
   const { t, language } = useI18n();

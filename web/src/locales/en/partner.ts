@@ -7,5 +7,15 @@ export const partner = {
     decline: 'Decline',
     allocations: 'Allocations',
     noAllocations: 'No allocations.',
+    // u-lang: today's work first, what each stage is for, whether it may start
+    group: { today: 'Today', later: 'Coming up', finished: 'Done' },
+    ready: 'Ready to start',
+    notReady: 'Waiting for an earlier stage',
+    notReadyWhy: 'It can start once the stage before it is done.',
+    workFor: '{{product}} for {{studio}}',
+    unknownProduct: 'A custom piece',
+    inscription: 'Inscription',
+    listSeparator: ', ',
+    allocationStatus: { ACTIVE: 'Booked', DECLINED: 'Declined', RELEASED: 'Released' },
   },
 };

@@ -9,5 +9,15 @@ export const partner: typeof en = {
     decline: '拒绝',
     allocations: '分配记录',
     noAllocations: '没有分配记录。',
+    // u-lang: today's work first, what each stage is for, whether it may start
+    group: { today: '今日工作', later: '即将到来', finished: '已完成' },
+    ready: '可以开始',
+    notReady: '等待前一道工序',
+    notReadyWhy: '前一道工序完成后即可开始。',
+    workFor: '{{studio}}的{{product}}',
+    unknownProduct: '定制作品',
+    inscription: '刻字内容',
+    listSeparator: '、',
+    allocationStatus: { ACTIVE: '已预订', DECLINED: '已拒绝', RELEASED: '已释放' },
   },
 };
