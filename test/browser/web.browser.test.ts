@@ -306,9 +306,9 @@ describeInBrowser('web app in a browser', () => {
   it.concurrent('shows a partner only the stages it holds, with no customer data and no prices', async () => {
     const page = await newPage({ width: 1280, height: 800 });
     await demoSignIn(page, '/partner', 'PARTNER', 'gilding-atelier');
-    await page.getByTestId('assigned-stages').waitFor(WAIT);
+    await page.locator('[data-testid^=assigned-stages]').first().waitFor(WAIT);
     const shown = await page
-      .locator('[data-testid=assigned-stages] li[data-stage-id]')
+      .locator('[data-testid^=assigned-stages] li[data-stage-id]')
       .evaluateAll((items) => items.map((item: any) => item.getAttribute('data-stage-id')));
     const expected = ok(
       await world.t.gql(`{ assignedStages(enterpriseId: "gilding-atelier") { id } }`, {}, { as: partner('gilding-atelier') }),
@@ -353,7 +353,8 @@ describeInBrowser('web app in a browser', () => {
     await item.waitFor(WAIT);
     await item.getByRole('button', { name: 'Ship…' }).click();
     const form = item.getByRole('form', { name: 'Ship this purchase order' });
-    await form.getByLabel('Lot').fill('JDZ-K-2612S');
+    // The lot is one of the supplier's own, picked from a list.
+    await form.getByLabel('Lot').selectOption('JDZ-K-2611B');
     await form.getByLabel('Quantity').fill('0');
     await form.getByRole('button', { name: 'Mark shipped' }).click();
     expect(await form.getByRole('alert').innerText()).toContain('whole number of at least 1');
@@ -361,12 +362,12 @@ describeInBrowser('web app in a browser', () => {
     await expectAccessible(page);
     await screenshots(page, 'supplier-ship-form');
     await form.getByRole('button', { name: 'Mark shipped' }).click();
-    await item.getByText('CLAY-KAOLIN JDZ-K-2612S × 280').waitFor(WAIT);
+    await item.getByText('Kaolin porcelain clay JDZ-K-2611B × 280 g').waitFor(WAIT);
     expect(await item.locator('.badge').innerText()).toBe('Shipped');
     const seen = ok(
       await world.t.gql(`{ purchaseOrders { id status shippedLots { lotCode quantity } } }`, {}, { as: staff('moyun-studio') }),
     ).purchaseOrders.find((order: any) => order.id === placed.id);
-    expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2612S', quantity: 280 }] });
+    expect(seen).toEqual({ id: placed.id, status: 'SHIPPED', shippedLots: [{ lotCode: 'JDZ-K-2611B', quantity: 280 }] });
     await screenshots(page, 'supplier-shipped');
     await page.getByRole('button', { name: '中文' }).click();
     await item.getByText('已发货').first().waitFor(WAIT);
