@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDay, nameOf, useI18n } from '../common/i18n';
+import { materialName, unitName } from '../common/labels';
 import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/hub';
 import { useMayUse } from '../signin/permissions';
@@ -113,10 +114,10 @@ function ReorderSuggestions({ studioId, version }: { studioId: string; version: 
       <ul className="plain">
         {suggestions.map((suggestion) => (
           <li key={suggestion.sku} className="suggestion">
-            <strong>{suggestion.material.name}</strong> ({suggestion.sku}) ·{' '}
+            <strong>{materialName(suggestion.sku, language, suggestion.material.name)}</strong> ·{' '}
             {t('studio.reorder', {
               quantity: suggestion.quantity,
-              unit: suggestion.material.unit,
+              unit: unitName(suggestion.material.unit, language),
               supplier: nameOf(suggestion.supplier, language),
               day: formatDay(suggestion.expectedAt, language),
             })}
@@ -159,7 +160,7 @@ function PurchaseOrders({ version }: { version: number }) {
         {purchases.map((purchase) => (
           <li key={purchase.id}>
             <span className="badge">{t(`purchase.${purchase.status}`)}</span> {nameOf(purchase.supplier, language)} ·{' '}
-            {purchase.lines.map((line) => `${line.sku} × ${line.quantity}`).join(', ')} ·{' '}
+            {purchase.lines.map((line) => `${materialName(line.sku, language)} × ${line.quantity}`).join(', ')} ·{' '}
             {t('track.expected', { day: formatDay(purchase.expectedAt, language) })}
             {(purchase.status === 'CONFIRMED' || purchase.status === 'SHIPPED') && may(RECEIVE_PURCHASE_ORDER) ? (
               <button
