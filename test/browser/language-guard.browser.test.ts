@@ -140,7 +140,7 @@ describeInBrowser('no Chinese page shows English or raw codes', () => {
       );
       const share = await newPage({ locale: 'zh-CN' });
       await share.goto(`${world.base}/share/${shareId}`);
-      await share.getByTestId('share-stages').waitFor(WAIT);
+      await share.locator('#story-heading').waitFor(WAIT);
       await expectChinese(share, 'share');
     },
     WALK_TIMEOUT,
