@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { loaderById, loaderByParent } from '../../platform/data/loaders';
 import { Order, OrderLine } from './entities/order';
@@ -27,10 +27,15 @@ export function createOrderLoaders(em: EntityManager) {
   };
 }
 
-function wholeByParent<T extends StageRun | OrderLine>(em: EntityManager, entity: new () => T): DataLoader<string, T[]> {
+function wholeByParent(em: EntityManager, entity: typeof StageRun): DataLoader<string, StageRun[]>;
+function wholeByParent(em: EntityManager, entity: typeof OrderLine): DataLoader<string, OrderLine[]>;
+function wholeByParent(em: EntityManager, entity: typeof StageRun | typeof OrderLine): DataLoader<string, (StageRun | OrderLine)[]> {
   return new DataLoader(async (orderIds) => {
-    const where = { orderId: { $in: [...orderIds] } } as unknown as FilterQuery<T>;
-    const rows = await em.find(entity, where, { filters: false, orderBy: [{ position: 'asc' }] as unknown as QueryOrderMap<T>[] });
+    const rows: (StageRun | OrderLine)[] = await em.find(
+      entity as typeof StageRun,
+      { orderId: { $in: [...orderIds] } },
+      { filters: false, orderBy: [{ position: 'asc' }] },
+    );
     return orderIds.map((orderId) => rows.filter((row) => row.orderId === orderId));
   });
 }

@@ -4,7 +4,7 @@ import type { vocabulary as en } from '../en/vocabulary';
 /** The vocabulary's own words where the hub gives codes: products, statuses, tiers, event types. */
 export const vocabulary: typeof en = {
   // Product types: one table, contracts/catalogue.ts (the gateway's share previews read it too).
-  product: Object.fromEntries(Object.entries(PRODUCT_TYPE_LABELS).map(([code, label]) => [code, label.labelZh])) as Record<string, string>,
+  product: Object.fromEntries(Object.entries(PRODUCT_TYPE_LABELS).map(([code, label]) => [code, label.labelZh])),
   phase: { IN_PROGRESS: '制作中', DONE: '已完成', CANCELLED: '已取消' },
   orderStatus: {
     RECEIVED: '已接单',
