@@ -12,6 +12,7 @@ const pages: Record<string, ReturnType<typeof lazy>> = {
   '/share': lazy(() => import('./share/SharePage')),
   '/story': lazy(() => import('./story/StoryPage')),
   '/studio': lazy(() => import('./studio/StudioPage')),
+  '/stages': lazy(() => import('./workstation/StagesPage')),
   '/partner': lazy(() => import('./partner/PartnerPage')),
   '/supplier': lazy(() => import('./supplier/SupplierPage')),
   '/': lazy(() => import('./Landing')),

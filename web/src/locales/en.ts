@@ -4,6 +4,7 @@ import { customer } from './en/customer';
 import { studio } from './en/studio';
 import { partner } from './en/partner';
 import { supplier } from './en/supplier';
+import { workstation } from './en/workstation';
 
 /** English UI strings. Vocabulary labels (stages, exceptions) come from the hub's labelEn. */
-export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier };
+export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation };

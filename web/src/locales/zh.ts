@@ -5,6 +5,7 @@ import { customer } from './zh/customer';
 import { studio } from './zh/studio';
 import { partner } from './zh/partner';
 import { supplier } from './zh/supplier';
+import { workstation } from './zh/workstation';
 
 /** 中文界面文字。工序、异常的名称取自中枢词汇表的 labelZh。 */
-export const zh: typeof en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier };
+export const zh: typeof en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation };

@@ -9,6 +9,7 @@ import type { StudioOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
 import { useRefreshOn } from './refresh';
 import { currentStage } from './stages';
+import { WorkTicketButton } from './WorkTicket';
 
 const STUDIO_ORDER = graphql(`
   query StudioOrder($id: ID!) {
@@ -317,6 +318,7 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
               </>
             ) : null}
           </dl>
+          <WorkTicketButton order={order} />
           <StageList order={order} partners={data.enterprises} refresh={refresh} />
           {order.cost ? <Cost cost={order.cost} /> : null}
           <Exceptions order={order} codes={data.exceptionCodes} refresh={refresh} />

@@ -39,6 +39,13 @@ type Documents = {
     "\n  query StudioOverflow {\n    overflowRequests {\n      id\n      capability\n      units\n      status\n      unmetUnits\n      unmetReason\n      dueDate\n      createdAt\n    }\n    allocations {\n      id\n      requestId\n      enterpriseId\n      capability\n      day\n      units\n      status\n    }\n  }\n": typeof types.StudioOverflowDocument,
     "\n  mutation DeclareDemandSurge($studioId: ID!, $capability: String!, $extraUnits: Int!, $window: DateWindowInput!, $key: String!) {\n    declareDemandSurge(studioId: $studioId, capability: $capability, extraUnits: $extraUnits, window: $window, idempotencyKey: $key) {\n      placedUnits\n      unmetUnits\n      unmetReason\n      placements {\n        units\n        enterprise {\n          id\n          nameZh\n          nameEn\n        }\n      }\n    }\n  }\n": typeof types.DeclareDemandSurgeDocument,
     "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      type\n      kind\n      orderId\n    }\n  }\n": typeof types.StudioEventsDocument,
+    "\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.WorkstationStageFragmentDoc,
+    "\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 40, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n": typeof types.WorkstationOrdersDocument,
+    "\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n": typeof types.WorkstationOrderDocument,
+    "\n  subscription WorkstationEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      orderId\n    }\n  }\n": typeof types.WorkstationEventsDocument,
+    "\n  mutation WorkstationStart($id: ID!, $operator: OperatorInput) {\n    startStage(stageRunId: $id, operator: $operator) {\n      id\n      status\n    }\n  }\n": typeof types.WorkstationStartDocument,
+    "\n  mutation WorkstationComplete($id: ID!, $input: CompleteStageInput) {\n    completeStage(stageRunId: $id, input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.WorkstationCompleteDocument,
+    "\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n": typeof types.WorkstationQcDocument,
 };
 const documents: Documents = {
     "\n  query Directory {\n    enterprises {\n      id\n      kind\n      nameZh\n      nameEn\n    }\n  }\n": types.DirectoryDocument,
@@ -66,6 +73,13 @@ const documents: Documents = {
     "\n  query StudioOverflow {\n    overflowRequests {\n      id\n      capability\n      units\n      status\n      unmetUnits\n      unmetReason\n      dueDate\n      createdAt\n    }\n    allocations {\n      id\n      requestId\n      enterpriseId\n      capability\n      day\n      units\n      status\n    }\n  }\n": types.StudioOverflowDocument,
     "\n  mutation DeclareDemandSurge($studioId: ID!, $capability: String!, $extraUnits: Int!, $window: DateWindowInput!, $key: String!) {\n    declareDemandSurge(studioId: $studioId, capability: $capability, extraUnits: $extraUnits, window: $window, idempotencyKey: $key) {\n      placedUnits\n      unmetUnits\n      unmetReason\n      placements {\n        units\n        enterprise {\n          id\n          nameZh\n          nameEn\n        }\n      }\n    }\n  }\n": types.DeclareDemandSurgeDocument,
     "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      type\n      kind\n      orderId\n    }\n  }\n": types.StudioEventsDocument,
+    "\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": types.WorkstationStageFragmentDoc,
+    "\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 40, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n": types.WorkstationOrdersDocument,
+    "\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n": types.WorkstationOrderDocument,
+    "\n  subscription WorkstationEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      orderId\n    }\n  }\n": types.WorkstationEventsDocument,
+    "\n  mutation WorkstationStart($id: ID!, $operator: OperatorInput) {\n    startStage(stageRunId: $id, operator: $operator) {\n      id\n      status\n    }\n  }\n": types.WorkstationStartDocument,
+    "\n  mutation WorkstationComplete($id: ID!, $input: CompleteStageInput) {\n    completeStage(stageRunId: $id, input: $input) {\n      id\n      status\n    }\n  }\n": types.WorkstationCompleteDocument,
+    "\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n": types.WorkstationQcDocument,
 };
 
 /**
@@ -182,6 +196,34 @@ export function graphql(source: "\n  mutation DeclareDemandSurge($studioId: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      type\n      kind\n      orderId\n    }\n  }\n"): (typeof documents)["\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      type\n      kind\n      orderId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 40, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 40, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n"): (typeof documents)["\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription WorkstationEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      orderId\n    }\n  }\n"): (typeof documents)["\n  subscription WorkstationEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n      orderId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkstationStart($id: ID!, $operator: OperatorInput) {\n    startStage(stageRunId: $id, operator: $operator) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WorkstationStart($id: ID!, $operator: OperatorInput) {\n    startStage(stageRunId: $id, operator: $operator) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkstationComplete($id: ID!, $input: CompleteStageInput) {\n    completeStage(stageRunId: $id, input: $input) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation WorkstationComplete($id: ID!, $input: CompleteStageInput) {\n    completeStage(stageRunId: $id, input: $input) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n"): (typeof documents)["\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
