@@ -87,7 +87,12 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
       endpoint="/graphql"
       title={t('studio.title')}
       signOut={signOut}
-      actions={<LiveIndicator state={live} />}
+      actions={
+        <>
+          <LiveIndicator state={live} />
+          <a href="/stages">{t('workstation.myStages')}</a>
+        </>
+      }
     >
       <nav className="tabs" aria-label={t('studio.sections')}>
         {TABS.map((name) => (

@@ -43,10 +43,10 @@ const STAGE_FIELDS = graphql(`
 `);
 void STAGE_FIELDS;
 
-/** The studio's open orders, a page at a time (the same size the kanban's cards use). */
+/** The studio's open orders, a page of 20 at a time (inside the gateway's cost limit). */
 const WORKSTATION_ORDERS = graphql(`
   query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {
-    orders(studioId: $studioId, status: $status, first: 40, after: $after) {
+    orders(studioId: $studioId, status: $status, first: 20, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -216,7 +216,7 @@ function Workstation({ session, signOut }: { session: StaffSession; signOut: () 
       actions={
         <>
           <LiveIndicator state={live} />
-          {session.role !== 'OPERATOR' ? <a href="/studio">{t('workstation.console')}</a> : null}
+          <a href="/studio">{t('workstation.console')}</a>
         </>
       }
     >
@@ -309,8 +309,8 @@ function useOpenOrders(studioId: string, version: number) {
       const all: (OrderSummary & { stages: Stage[] })[] = [];
       for (const status of OPEN_STATUSES) {
         let after: string | null = null;
-        // Bounded: 25 pages of 40 is more open work than a studio's station shows.
-        for (let page = 0; page < 25; page += 1) {
+        // Bounded: 50 pages of 20 is more open work than a studio's station shows.
+        for (let page = 0; page < 50; page += 1) {
           const result = await client.query(WORKSTATION_ORDERS, { studioId, status, after }, { requestPolicy: 'network-only' }).toPromise();
           if (result.error || !result.data) {
             if (!cancelled) setState((previous) => ({ orders: previous.orders, error: result.error ?? null }));
@@ -579,10 +579,12 @@ function StageCard({
         {mine ? <span className="badge">{t('workstation.mine')}</span> : null}
         {overdue ? <span className="badge warn">{t('workstation.overdue')}</span> : null}
       </div>
-      <p className="work-card-order">
-        {order.externalOrderId ? <span>{order.externalOrderId} · </span> : null}
-        {t(`product.${order.productType}`)}
-      </p>
+      {onOpen ? (
+        <p className="work-card-order">
+          {order.externalOrderId ? <span>{order.externalOrderId} · </span> : null}
+          {t(`product.${order.productType}`)}
+        </p>
+      ) : null}
       <p className="small muted">
         {stage.status === 'PENDING'
           ? due
