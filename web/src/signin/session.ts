@@ -85,7 +85,7 @@ async function userManager(oidc: NonNullable<AppConfig['oidc']>) {
 /** Sends the person to the identity provider; they come back to the redirect URI with a code. */
 export async function oidcSignIn(oidc: NonNullable<AppConfig['oidc']>): Promise<void> {
   const manager = await userManager(oidc);
-  await manager.signinRedirect({ state: { returnTo: location.pathname } });
+  await manager.signinRedirect({ state: { returnTo: location.pathname + location.search } });
 }
 
 /** On the way back from the provider: trades the code (with the PKCE verifier) for the access token. */
@@ -100,13 +100,19 @@ export async function completeOidcSignIn(oidc: NonNullable<AppConfig['oidc']>): 
   const manager = await userManager(oidc);
   const user = await manager.signinRedirectCallback();
   const claims = claimsOf(user.access_token);
-  const returnTo = (user.state as { returnTo?: string } | undefined)?.returnTo ?? location.pathname;
-  history.replaceState(null, '', returnTo);
-  return keepSession({
+  const asked = (user.state as { returnTo?: string } | undefined)?.returnTo;
+  // Back where sign-in began (a scanned ticket's /stages?order=…), on this origin only.
+  const back = asked?.startsWith('/') ? new URL(asked, location.origin) : null;
+  const returnTo = back && back.origin === location.origin ? back.pathname + back.search : location.pathname;
+  const session = keepSession({
     token: user.access_token,
     role: claims.roles?.[0] ?? '',
     org: claims.org ?? null,
     expiresAt: new Date((claims.exp ?? user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
     via: 'oidc',
   });
+  // Another page than the one the provider returned to (its redirect URI is /studio): load it, signed in.
+  if (new URL(returnTo, location.origin).pathname !== location.pathname) location.replace(returnTo);
+  else history.replaceState(null, '', returnTo);
+  return session;
 }

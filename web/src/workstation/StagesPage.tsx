@@ -132,6 +132,12 @@ interface Work {
   order: OrderSummary;
   stage: Stage;
 }
+/** What was just done, said in the page's language (also after the language changes). */
+interface Announcement {
+  what: 'started' | 'completed' | 'failedRecorded';
+  entry: Work;
+}
+type Done = (what: Announcement['what'], entry: Work) => void;
 
 const OPEN_STATUSES = ['IN_PRODUCTION', 'RECEIVED'] as const;
 const WORKABLE = new Set(['PENDING', 'IN_PROGRESS', 'BLOCKED']);
@@ -174,14 +180,14 @@ function useOrderParam(): [string | null, (id: string | null) => void] {
 }
 
 function Workstation({ session, signOut }: { session: StaffSession; signOut: () => void }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const token = useSessionToken(session);
   const studioId = session.org!;
   const [orderId, openOrder] = useOrderParam();
   const [live, setLive] = useState<LiveState>('connecting');
   const [version, setVersion] = useState(0);
   const [operator, setOperator] = useOperator();
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
   // Any change in the studio (another operator, the console) refreshes what is on screen.
   useEffect(() => {
@@ -202,8 +208,8 @@ function Workstation({ session, signOut }: { session: StaffSession; signOut: () 
     };
   }, [studioId, token]);
 
-  const done = (message: string) => {
-    setAnnouncement(message);
+  const done: Done = (what, entry) => {
+    setAnnouncement({ what, entry });
     setVersion((n) => n + 1);
   };
 
@@ -223,7 +229,12 @@ function Workstation({ session, signOut }: { session: StaffSession; signOut: () 
       <div className="workstation">
         <OperatorCard operator={operator} onChange={setOperator} />
         <p className="workstation-announcement" role="status" aria-live="polite" data-testid="workstation-announcement">
-          {announcement}
+          {announcement
+            ? t(`workstation.${announcement.what}`, {
+                stage: labelOf(announcement.entry.stage.statusCode, language),
+                order: announcement.entry.order.externalOrderId ?? t(`product.${announcement.entry.order.productType}`),
+              })
+            : ''}
         </p>
         {orderId ? (
           <OrderStages
@@ -340,7 +351,7 @@ function MyStages({
   studioId: string;
   version: number;
   operator: Operator | null;
-  onDone: (message: string) => void;
+  onDone: Done;
   onOpen: (orderId: string) => void;
 }) {
   const { t, language } = useI18n();
@@ -441,7 +452,7 @@ function OrderStages({
   studioId: string;
   version: number;
   operator: Operator | null;
-  onDone: (message: string) => void;
+  onDone: Done;
   onBack: () => void;
 }) {
   const { t, language } = useI18n();
@@ -543,7 +554,7 @@ function StageCard({
   entry: Work;
   operator: Operator | null;
   mine: boolean;
-  onDone: (message: string) => void;
+  onDone: Done;
   onOpen?: (orderId: string) => void;
 }) {
   const { t, language } = useI18n();
@@ -552,6 +563,8 @@ function StageCard({
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<HubMessage | null>(null);
   const qcKey = useRef(idempotencyKey('qc'));
+  // In the list, the form is open on one's own running stages; another's opens with a tap.
+  const [open, setOpen] = useState(mine || !onOpen);
   const stageName = labelOf(stage.statusCode, language);
   const orderName = order.externalOrderId ?? t(`product.${order.productType}`);
   const due = stage.dueAt ?? order.dueAt;
@@ -563,7 +576,7 @@ function StageCard({
     const result = await run.start({ id: stage.id, operator });
     setBusy(false);
     setRefusal(hubMessage(result.error));
-    if (result.data) onDone(t('workstation.started', { stage: stageName, order: orderName }));
+    if (result.data) onDone('started', entry);
   };
 
   return (
@@ -604,6 +617,10 @@ function StageCard({
           </button>
           {!operator ? <p className="small">{t('workstation.needOperator')}</p> : null}
         </>
+      ) : (stage.status === 'IN_PROGRESS' || (stage.status === 'BLOCKED' && stage.qcCheckpoint && stage.qcResult === 'FAIL')) && !open ? (
+        <button type="button" className="big" onClick={() => setOpen(true)} aria-expanded={false}>
+          {t('workstation.completeOpen')}
+        </button>
       ) : stage.status === 'IN_PROGRESS' || (stage.status === 'BLOCKED' && stage.qcCheckpoint && stage.qcResult === 'FAIL') ? (
         <CompleteForm
           stage={stage}
@@ -616,11 +633,11 @@ function StageCard({
                 const recorded = await run.qc({ id: stage.id, result: qc, note: note || undefined, key: qcKey.current });
                 if (!recorded.data) return setRefusal(hubMessage(recorded.error));
                 qcKey.current = idempotencyKey('qc');
-                if (qc === 'FAIL') return onDone(t('workstation.failedRecorded', { stage: stageName, order: orderName }));
+                if (qc === 'FAIL') return onDone('failedRecorded', entry);
               }
               const completed = await run.complete({ id: stage.id, input: environment.length > 0 ? { environment } : undefined });
               if (!completed.data) return setRefusal(hubMessage(completed.error));
-              onDone(t('workstation.completed', { stage: stageName, order: orderName }));
+              onDone('completed', entry);
             } finally {
               setBusy(false);
             }

@@ -29,6 +29,7 @@ export const workstation = {
     qcCheckpoint: 'Quality check',
     start: 'Start',
     complete: 'Complete',
+    completeOpen: 'Complete…',
     completeQc: 'Record result and complete',
     recordFail: 'Record the failed check',
     readings: 'Readings at completion (optional)',

@@ -31,6 +31,7 @@ export const workstation: typeof en = {
     qcCheckpoint: '质检点',
     start: '开始',
     complete: '完成',
+    completeOpen: '完成…',
     completeQc: '记录结果并完成',
     recordFail: '记录质检不合格',
     readings: '完成时的环境读数（可不填）',
