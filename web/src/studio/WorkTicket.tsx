@@ -85,7 +85,7 @@ function WorkTicket({ order, qr }: { order: TicketOrder; qr: string }) {
               <li key={stage.id}>
                 <span className="ticket-box" aria-hidden="true" />
                 {labelOf(stage.statusCode, language)}
-                {stage.qcCheckpoint ? <span className="ticket-qc"> ({t('ticket.qc')})</span> : null}
+                {stage.qcCheckpoint ? <span className="ticket-qc">{t('ticket.qc')}</span> : null}
                 <span className="ticket-sign">
                   {t('ticket.signature')}
                   {t('common.colon')}

@@ -69,7 +69,7 @@ export const workstation = {
     route: 'Route',
     scan: 'Scan with the phone camera to open this order’s stages.',
     qrAlt: 'QR code that opens this order’s stages',
-    qc: 'quality check',
+    qc: ' (quality check)',
     signature: 'Done by',
   },
 };

@@ -71,7 +71,7 @@ export const workstation: typeof en = {
     route: '工序',
     scan: '用手机相机扫码，打开本单的工序。',
     qrAlt: '打开本单工序的二维码',
-    qc: '质检',
+    qc: '（质检）',
     signature: '完成人',
   },
 };
