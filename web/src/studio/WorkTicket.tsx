@@ -24,12 +24,10 @@ export const ticketUrl = (publicUrl: string, orderId: string) =>
  */
 export function WorkTicketButton({ order }: { order: TicketOrder }) {
   const { t } = useI18n();
-  const [qr, setQr] = useState<string | null>(null);
+  // The QR code made for this order (another order's, when the panel moved on, is not used).
+  const [made, setMade] = useState<{ orderId: string; qr: string } | null>(null);
+  const qr = made?.orderId === order.id ? made.qr : null;
   const [printing, setPrinting] = useState(false);
-
-  useEffect(() => {
-    setQr(null);
-  }, [order.id]);
 
   // Print once the ticket (with its QR code) is in the page; the class makes print CSS show only it.
   useEffect(() => {
@@ -46,7 +44,8 @@ export function WorkTicketButton({ order }: { order: TicketOrder }) {
 
   const prepare = async () => {
     const { publicUrl } = await appConfig();
-    setQr(await QRCode.toDataURL(ticketUrl(publicUrl, order.id), { margin: 2, width: 360, errorCorrectionLevel: 'M' }));
+    const orderId = order.id;
+    setMade({ orderId, qr: await QRCode.toDataURL(ticketUrl(publicUrl, orderId), { margin: 2, width: 360, errorCorrectionLevel: 'M' }) });
     setPrinting(true);
   };
 

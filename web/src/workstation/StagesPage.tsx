@@ -316,7 +316,8 @@ function useOpenOrders(studioId: string, version: number) {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let cancelled = false;
-    (async () => {
+    // urql answers failures as results (CombinedError), never by rejecting: shown as the error state above.
+    void (async () => {
       const all: (OrderSummary & { stages: Stage[] })[] = [];
       for (const status of OPEN_STATUSES) {
         let after: string | null = null;
@@ -535,6 +536,16 @@ function OrderStages({
   );
 }
 
+/** The time now, moving each minute (what is overdue changes while the page stays open). */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
 /** A mutation's runner and what the hub said about it, in the reader's language (HubRefusal). */
 function useRun() {
   const [, start] = useMutation(START);
@@ -568,7 +579,8 @@ function StageCard({
   const stageName = labelOf(stage.statusCode, language);
   const orderName = order.externalOrderId ?? t(`product.${order.productType}`);
   const due = stage.dueAt ?? order.dueAt;
-  const overdue = stage.status === 'PENDING' && due && new Date(due).getTime() < Date.now();
+  const now = useNow();
+  const overdue = stage.status === 'PENDING' && due && new Date(due).getTime() < now;
 
   const start = async () => {
     if (!operator) return;
