@@ -9,7 +9,7 @@ import type { RequestOptions, TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { waitFor } from './support/wait';
-import { staff } from './support/principals';
+import { hubAdmin, staff } from './support/principals';
 
 const ORDER_FIELDS = `id status studio { id nameZh nameEn } statusCode { code labelZh labelEn }
   customer { name } priceCents customerTierMax lines { productCode quantity personalisation }
@@ -322,6 +322,33 @@ describe.each(dialects())('orders through the gateway (%s)', (dialect) => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     expect([...seen].sort().reverse()).toEqual(seen);
+  });
+
+  it('finds a studio order by part of its number or customer name, in any status, and bounds the search', async () => {
+    const moyun = { as: staff('moyun-studio') };
+    const wanted = await importOrder(
+      { externalOrderId: 'SEARCH-7781', customer: { name: '欧阳娜娜', contact: '+86 139 0000 0001', address: '杭州' } },
+      moyun,
+    );
+    await importOrder({ externalOrderId: 'SEARCH-OTHER-1' }, moyun);
+    const find = (search: string, extra = '') =>
+      t.gql(
+        `query($s: String) { orders(studioId: "moyun-studio", search: $s${extra}) { totalCount nodes { id externalOrderId } } }`,
+        { s: search },
+        moyun,
+      );
+    for (const term of ['search-77', 'SEARCH-7781', ' 欧阳 ', wanted.id]) {
+      const found = await find(term);
+      expect({ term, ids: found.data.orders.nodes.map((node: any) => node.id) }).toEqual({ term, ids: [wanted.id] });
+    }
+    expect((await find('search-', ', status: RECEIVED')).data.orders.totalCount).toBe(2);
+    expect((await find('search-', ', status: DELIVERED')).data.orders.totalCount).toBe(0);
+    expect((await find('没有这个人')).data.orders.totalCount).toBe(0);
+    // A hub admin sees the orders but not the customers' names: a name finds nothing.
+    const byAdmin = await t.gql(`{ orders(studioId: "moyun-studio", search: "欧阳") { totalCount } }`, {}, { as: hubAdmin() });
+    expect(byAdmin.data.orders.totalCount).toBe(0);
+    const tooLong = await find('x'.repeat(101));
+    expect(tooLong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('writes one outbox event per change and the relay delivers each to the bus once', async () => {

@@ -175,3 +175,13 @@ export async function ensurePostgresSchema(databaseUrl: string, schema: string):
 export function forUpdate(em: EntityManager): { lockMode?: LockMode.PESSIMISTIC_WRITE } {
   return em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
 }
+
+/**
+ * A filter for "contains this text, ignoring case": ILIKE on PostgreSQL, LIKE on SQLite (whose
+ * LIKE already ignores ASCII case, and which has no ILIKE). `%` and `_` in the text match as
+ * LIKE wildcards: a search can only widen, never reach beyond the rows the caller may see.
+ */
+export function containsText(em: EntityManager, text: string): { $ilike: string } | { $like: string } {
+  const pattern = `%${text}%`;
+  return em.getPlatform().constructor.name === 'PostgreSqlPlatform' ? { $ilike: pattern } : { $like: pattern };
+}

@@ -67,6 +67,7 @@ export const ordersAccess: AccessPolicy = {
     'Query.visibilityEvents': 'AUTHENTICATED',
     'Query.delayAlerts': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
     'Mutation.respondToDelay': ['CUSTOMER'],
+    'Query.delayPolicy': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
     'Mutation.setDelayCompensation': { roles: STUDIO_LEADS, actsFor: (args) => String(args.studioId) },
     // Served by the gateway, which asks order(id) with the subscriber's token before following.
     'Subscription.orderProgress': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS, 'CUSTOMER'],

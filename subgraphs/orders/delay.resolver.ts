@@ -30,6 +30,15 @@ export class DelayAlertResolver {
     );
   }
 
+  @Query(() => DelayPolicy, {
+    nullable: true,
+    description: 'What a studio offers customers when a stage runs late (null: nothing set yet); setDelayCompensation changes it',
+  })
+  delayPolicy(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<DelayPolicy | null> {
+    requireEnterpriseId(studioId, 'studioId');
+    return ctx.em.findOne(DelayPolicy, { studioId });
+  }
+
   @FieldResolver(() => StatusCodeReference, { description: 'The delayed stage' })
   statusCode(@Root() alert: DelayAlert): StatusCodeReference {
     return { code: alert.stageCode };

@@ -1,7 +1,10 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { STATUS_CODES, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import type { GraphQLContext } from '../../platform/access/context';
+import { badInput } from '../../platform/base/errors';
+import { containsText } from '../../platform/data/database';
 import { requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
 import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './entities/order';
@@ -83,6 +86,21 @@ class StageBoard {
   overdueTotal!: number;
 }
 
+const SEARCH_MAX = 100;
+
+/**
+ * What a search term matches: the order number, the order id, and — for those who may read it
+ * (the owning studio's staff) — the customer's name; nobody learns a name they could not read.
+ */
+function searchFilter(em: EntityManager, search: string | undefined, mayReadCustomer: boolean): Record<string, unknown> {
+  const term = search?.trim();
+  if (!term) return {};
+  if (term.length > SEARCH_MAX) throw badInput(`search may be at most ${SEARCH_MAX} characters`, { field: 'search', max: SEARCH_MAX });
+  const anyOf: Record<string, unknown>[] = [{ externalOrderId: containsText(em, term) }, { id: term }];
+  if (mayReadCustomer) anyOf.push({ customerName: containsText(em, term) });
+  return { $or: anyOf };
+}
+
 const vocabularyOrder = new Map(STATUS_CODES.map((code, index) => [code.code, index]));
 
 @Resolver(() => Order)
@@ -102,10 +120,15 @@ export class OrderResolver {
     @Arg('status', () => OrderStatusEnum, { nullable: true }) status?: OrderStatus,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', { nullable: true }) after?: string,
+    @Arg('search', {
+      nullable: true,
+      description: `Part of the order number (the shop's order id) or the order's id; the studio's own staff also find orders by part of the customer's name (at most ${SEARCH_MAX} characters)`,
+    })
+    search?: string,
   ): Promise<OrderConnection> {
     requireEnterpriseId(studioId, 'studioId');
     const size = pageSize(first);
-    const filter = { studioId, ...(status ? { status } : {}) };
+    const filter = { studioId, ...(status ? { status } : {}), ...searchFilter(ctx.em, search, ctx.viewer.isStaffOf(studioId)) };
     const afterId = after ? decodeCursor(after) : undefined;
     const [rows, totalCount] = await Promise.all([
       ctx.em.find(Order, afterId ? { ...filter, id: { $lt: afterId } } : filter, { orderBy: { id: 'desc' }, limit: size + 1 }),
