@@ -5,6 +5,7 @@ import { studio } from './en/studio';
 import { partner } from './en/partner';
 import { supplier } from './en/supplier';
 import { workstation } from './en/workstation';
+import { board } from './en/board';
 
 /** English UI strings. Vocabulary labels (stages, exceptions) come from the hub's labelEn. */
-export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation };
+export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation, ...board };

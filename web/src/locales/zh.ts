@@ -6,6 +6,7 @@ import { studio } from './zh/studio';
 import { partner } from './zh/partner';
 import { supplier } from './zh/supplier';
 import { workstation } from './zh/workstation';
+import { board } from './zh/board';
 
 /** 中文界面文字。工序、异常的名称取自中枢词汇表的 labelZh。 */
-export const zh: typeof en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation };
+export const zh: typeof en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation, ...board };

@@ -97,6 +97,10 @@ function useBoardOrders(studioId: string, version: number): { orders: BoardOrder
   return state;
 }
 
+/** Orders past their route, each a lane of its own after the stages (newest first, a few shown). */
+const DONE_LANES = ['READY_TO_SHIP', 'SHIPPED', 'DELIVERED'] as const;
+const DONE_LANE_CARDS = 8;
+
 export function Board({ studioId, version, onOpen }: { studioId: string; version: number; onOpen: (id: string) => void }) {
   const { t, language } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_BOARD, variables: { studioId } });
@@ -114,14 +118,55 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
   const now = Date.now();
   const byId = new Map(orders.map((order) => [order.id, order]));
   const names = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise]));
+  const columns = data.stageBoard.columns;
+  const stageNames = new Map(columns.map((column) => [column.code, labelOf(column.statusCode, language)]));
   const isLate = (order: BoardOrder) => {
     const stage = currentStage(order.stages);
     return (!!stage?.dueAt && Date.parse(stage.dueAt) < now) || (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
   };
+  const dueOf = (order: BoardOrder) => Date.parse(currentStage(order.stages)?.dueAt ?? order.dueAt ?? '') || Infinity;
+  // Late work first, the most overdue at the top.
+  const lateFirst = (a: BoardOrder, b: BoardOrder) => Number(isLate(b)) - Number(isLate(a)) || dueOf(a) - dueOf(b);
   const productTypes = [...new Set(orders.map((order) => order.productType))];
   const shown = (order: BoardOrder | undefined): order is BoardOrder =>
     !!order && (!productType || order.productType === productType) && (!lateOnly || isLate(order));
-  const columns = data.stageBoard.columns;
+  const late = columns
+    .flatMap((column) => column.orderIds)
+    .map((id) => byId.get(id))
+    .filter((order): order is BoardOrder => !!order && isLate(order) && (!productType || order.productType === productType))
+    .sort((a, b) => dueOf(a) - dueOf(b));
+  const done = DONE_LANES.map((status) => ({
+    status,
+    orders: lateOnly ? [] : orders.filter((order) => order.status === status && shown(order)),
+  }));
+
+  const card = (order: BoardOrder) => {
+    const stage = currentStage(order.stages);
+    const overdue = isLate(order);
+    const delayed = (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
+    return (
+      <li key={order.id}>
+        <button type="button" className={`order-card${overdue ? ' late' : ''}`} onClick={() => onOpen(order.id)} data-order-id={order.id}>
+          <span className="card-title">{order.externalOrderId ?? t('board.unnumbered')}</span>
+          <span className="muted small">
+            {t(`product.${order.productType}`)} · {stage ? t(`stage.${stage.status}`) : t(`orderStatus.${order.status}`)}
+          </span>
+          {order.dueAt && stage ? <span className="small">{t('studio.due', { day: formatDay(order.dueAt, language) })}</span> : null}
+          <span className="flags">
+            {overdue ? <span className="badge danger">{t('studio.overdue')}</span> : null}
+            {delayed ? <span className="badge warn">{t('studio.delayed')}</span> : null}
+            {order.materialRisk && order.materialRisk !== 'AVAILABLE' ? (
+              <span className="badge warn">{t(`material.${order.materialRisk}`)}</span>
+            ) : null}
+            {stage?.assignedTo && stage.assignedTo.id !== studioId && names.has(stage.assignedTo.id) ? (
+              <span className="badge info">{nameOf(names.get(stage.assignedTo.id), language)}</span>
+            ) : null}
+          </span>
+        </button>
+      </li>
+    );
+  };
+
   return (
     <>
       <div className="filters" role="group" aria-label={t('studio.filters')}>
@@ -141,12 +186,33 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
         </label>
         <p className="muted">{t('studio.overdueTotal', { count: data.stageBoard.overdueTotal })}</p>
       </div>
-      {columns.length === 0 ? (
+      {late.length > 0 ? (
+        <section className="late-strip" aria-labelledby="late-strip-heading" data-testid="late-strip">
+          <h2 id="late-strip-heading">{t('board.lateNow', { count: late.length })}</h2>
+          <ul>
+            {late.map((order) => {
+              const stage = currentStage(order.stages);
+              return (
+                <li key={order.id}>
+                  <button type="button" className="late-chip" onClick={() => onOpen(order.id)} data-order-id={order.id}>
+                    <strong>{order.externalOrderId ?? t('board.unnumbered')}</strong> {stage ? stageNames.get(stage.code) : ''}
+                    {stage?.dueAt ? <span className="small"> · {t('board.dueWas', { day: formatDay(stage.dueAt, language) })}</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+      {columns.length === 0 && done.every((lane) => lane.orders.length === 0) ? (
         <Empty>{t('studio.noOpenOrders')}</Empty>
       ) : (
         <div className="kanban" data-testid="kanban">
           {columns.map((column) => {
-            const cards = column.orderIds.map((id) => byId.get(id)).filter(shown);
+            const cards = column.orderIds
+              .map((id) => byId.get(id))
+              .filter(shown)
+              .sort(lateFirst);
             return (
               <section key={column.code} className="kanban-column" aria-labelledby={`column-${column.code}`} data-code={column.code}>
                 <h2 id={`column-${column.code}`}>
@@ -155,42 +221,28 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
                 <p className="muted small">
                   {t('studio.columnCounts', { waiting: column.waiting, inProgress: column.inProgress, overdue: column.overdue })}
                 </p>
-                <ul className="cards">
-                  {cards.map((order) => {
-                    const stage = currentStage(order.stages);
-                    const late = isLate(order);
-                    const delayed = (order.delayAlerts ?? []).some((alert) => alert.status === 'OPEN');
-                    return (
-                      <li key={order.id}>
-                        <button
-                          type="button"
-                          className={`order-card${late ? ' late' : ''}`}
-                          onClick={() => onOpen(order.id)}
-                          data-order-id={order.id}
-                        >
-                          <span className="card-title">{order.externalOrderId ?? order.id.slice(-8)}</span>
-                          <span className="muted small">
-                            {t(`product.${order.productType}`)} · {t(`stage.${stage?.status ?? 'PENDING'}`)}
-                          </span>
-                          {order.dueAt ? <span className="small">{t('studio.due', { day: formatDay(order.dueAt, language) })}</span> : null}
-                          <span className="flags">
-                            {late ? <span className="badge danger">{t('studio.overdue')}</span> : null}
-                            {delayed ? <span className="badge warn">{t('studio.delayed')}</span> : null}
-                            {order.materialRisk && order.materialRisk !== 'AVAILABLE' ? (
-                              <span className="badge warn">{t(`material.${order.materialRisk}`)}</span>
-                            ) : null}
-                            {stage?.assignedTo && stage.assignedTo.id !== studioId ? (
-                              <span className="badge info">{nameOf(names.get(stage.assignedTo.id), language) || stage.assignedTo.id}</span>
-                            ) : null}
-                          </span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <ul className="cards">{cards.map(card)}</ul>
               </section>
             );
           })}
+          {done.map((lane) =>
+            lane.orders.length === 0 ? null : (
+              <section
+                key={lane.status}
+                className="kanban-column done-lane"
+                aria-labelledby={`lane-${lane.status}`}
+                data-status={lane.status}
+              >
+                <h2 id={`lane-${lane.status}`}>
+                  {t(`orderStatus.${lane.status}`)} <span className="count">{lane.orders.length}</span>
+                </h2>
+                <ul className="cards">{lane.orders.slice(0, DONE_LANE_CARDS).map(card)}</ul>
+                {lane.orders.length > DONE_LANE_CARDS ? (
+                  <p className="muted small">{t('board.moreInSearch', { count: lane.orders.length - DONE_LANE_CARDS })}</p>
+                ) : null}
+              </section>
+            ),
+          )}
         </div>
       )}
     </>

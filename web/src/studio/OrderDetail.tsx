@@ -7,6 +7,8 @@ import { ErrorState, HubErrorState, HubRefusal, Loading } from '../common/ui';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
+import { ConfirmButton } from './Confirm';
+import { LateReason, StageTimes, stageTiming } from './WhyLate';
 import { useRefreshOn } from './refresh';
 import { currentStage } from './stages';
 import { WorkTicketButton } from './WorkTicket';
@@ -21,6 +23,7 @@ const STUDIO_ORDER = graphql(`
       externalOrderId
       channel
       dueAt
+      createdAt
       priceCents
       customerTierMax
       studio {
@@ -39,6 +42,7 @@ const STUDIO_ORDER = graphql(`
         position
         code
         status
+        standardMinutes
         startedAt
         finishedAt
         dueAt
@@ -60,6 +64,7 @@ const STUDIO_ORDER = graphql(`
       }
       exceptions {
         id
+        stageRunId
         status
         note
         reportedAt
@@ -70,6 +75,15 @@ const STUDIO_ORDER = graphql(`
           labelZh
           labelEn
         }
+      }
+      delayAlerts {
+        id
+        stageRunId
+        threshold
+        status
+        raisedAt
+        overrunPercent
+        customerResponse
       }
       cost {
         materialsCents
@@ -202,6 +216,29 @@ const ADD_SHIPMENT = graphql(`
     }
   }
 `);
+const SET_TIER_MAX = graphql(`
+  mutation SetCustomerTierMax($orderId: ID!, $tier: VisibilityTier!, $key: String!) {
+    setCustomerTierMax(orderId: $orderId, tier: $tier, idempotencyKey: $key) {
+      id
+      customerTierMax
+    }
+  }
+`);
+/** The partners' open offers for a stage's work: price, capacity and dates, shown before handing it over. */
+const STAGE_OFFERS = graphql(`
+  query StageOffers($capability: String!) {
+    capacityOffers(capability: $capability) {
+      id
+      enterpriseId
+      baseUnitsPerDay
+      maxUnitsPerDay
+      availableFrom
+      availableTo
+      unitPriceCents
+      qualityScore
+    }
+  }
+`);
 /** Leads' only (the links are theirs to mint and revoke): asked for apart, so nobody else's panel asks for them. */
 const ORDER_LINKS = graphql(`
   query StudioOrderLinks($orderId: ID!) {
@@ -267,11 +304,12 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
   }, [version, refetch]);
   useEffect(() => heading.current?.focus(), [orderId]);
   const order = data?.order;
+  const now = Date.now();
   return (
     <aside className="detail card" aria-labelledby="detail-heading" data-testid="order-detail">
       <div className="detail-head">
         <h2 id="detail-heading" tabIndex={-1} ref={heading}>
-          {order ? `${order.externalOrderId ?? order.id.slice(-8)} · ${t(`product.${order.productType}`)}` : t('studio.order')}
+          {order ? `${order.externalOrderId ?? t('board.unnumbered')} · ${t(`product.${order.productType}`)}` : t('studio.order')}
         </h2>
         <button type="button" onClick={onClose} aria-label={t('common.close')}>
           ×
@@ -282,6 +320,7 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
       {data && !order ? <ErrorState title={t('studio.orderGone')} message={t('studio.orderGoneBody')} /> : null}
       {order ? (
         <>
+          <LateReason order={order} now={now} />
           <dl className="facts">
             <dt>{t('studio.status')}</dt>
             <dd data-testid="order-status">
@@ -314,17 +353,25 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
             {order.customerTierMax ? (
               <>
                 <dt>{t('studio.tierMax')}</dt>
-                <dd>{t(`tier.${order.customerTierMax}`)}</dd>
+                <dd>
+                  {may(SET_TIER_MAX) && order.phase === 'IN_PROGRESS' ? (
+                    <TierCap orderId={order.id} tier={order.customerTierMax} refresh={refresh} />
+                  ) : (
+                    t(`tier.${order.customerTierMax}`)
+                  )}
+                </dd>
               </>
             ) : null}
           </dl>
           <WorkTicketButton order={order} />
-          <StageList order={order} partners={data.enterprises} refresh={refresh} />
+          <StageList order={order} partners={data.enterprises} refresh={refresh} now={now} />
           {order.cost ? <Cost cost={order.cost} /> : null}
           <Exceptions order={order} codes={data.exceptionCodes} refresh={refresh} />
           <Shipments order={order} refresh={refresh} />
           {may(ORDER_LINKS) ? <CustomerLinks orderId={order.id} version={version} /> : null}
-          {may(CANCEL_ORDER) && order.phase === 'IN_PROGRESS' ? <CancelOrder orderId={order.id} refresh={refresh} /> : null}
+          {may(CANCEL_ORDER) && order.phase === 'IN_PROGRESS' ? (
+            <CancelOrder orderId={order.id} number={order.externalOrderId ?? t('board.unnumbered')} refresh={refresh} />
+          ) : null}
           <details>
             <summary>{t('studio.progressLog')}</summary>
             <ol className="timeline small">
@@ -347,10 +394,12 @@ function StageList({
   order,
   partners,
   refresh,
+  now,
 }: {
   order: Order;
   partners: { id: string; nameZh: string; nameEn: string }[];
   refresh: () => void;
+  now: number;
 }) {
   const { t, language } = useI18n();
   const may = useMayUse();
@@ -361,39 +410,52 @@ function StageList({
     <div className="subsection">
       <h3>{t('track.stages')}</h3>
       <ol className="stages compact">
-        {order.stages.map((stage) => (
-          <li key={stage.id} className={`stage stage-${stage.status}`} data-status={stage.status} data-code={stage.statusCode.code}>
+        {order.stages.map((stage, index) => (
+          <li
+            key={stage.id}
+            className={`stage stage-${stage.status}${stageTiming(order.stages, index, order.createdAt, now).late ? ' late' : ''}`}
+            data-status={stage.status}
+            data-code={stage.statusCode.code}
+          >
             <div className="stage-head">
               <span className="stage-name">{labelOf(stage.statusCode, language)}</span>
               <span className="badge">{t(`stage.${stage.status}`)}</span>
-              {stage.qcCheckpoint ? <span className="badge info">QC{stage.qcResult ? ` · ${t(`qc.${stage.qcResult}`)}` : ''}</span> : null}
+              {stage.qcCheckpoint ? (
+                <span className="badge info">
+                  {t('board.qcCheckpoint')}
+                  {stage.qcResult ? ` · ${t(`qc.${stage.qcResult}`)}` : ''}
+                </span>
+              ) : null}
               {stage.assignedTo && stage.assignedTo.id !== order.studio.id ? (
                 <span className="badge info">{nameOf(stage.assignedTo, language)}</span>
               ) : null}
             </div>
+            <StageTimes order={order} index={index} now={now} />
             {stage.operatorName || stage.operatorPenName ? (
               <p className="small muted">{[stage.operatorName, stage.operatorPenName].filter(Boolean).join(' / ')}</p>
             ) : null}
             {stage.id === current?.id ? <StageActions stage={stage} refresh={refresh} /> : null}
             {stage.status === 'PENDING' && (may(ASSIGN_STAGE) || may(CHANGE_ROUTE)) ? (
-              <div className="button-row">
+              <div className="stage-manage">
                 {may(ASSIGN_STAGE) ? <AssignStage stage={stage} studioId={order.studio.id} partners={partners} refresh={refresh} /> : null}
                 {may(CHANGE_ROUTE) ? (
-                  <button
-                    type="button"
+                  <ConfirmButton
+                    label={t('studio.skipStage')}
+                    title={t('board.skipTitle', { stage: labelOf(stage.statusCode, language) })}
+                    consequence={t('board.skipConsequence', { stage: labelOf(stage.statusCode, language) })}
+                    confirmLabel={t('board.skipConfirm')}
                     disabled={route.fetching}
-                    onClick={() =>
+                    onConfirm={() =>
                       route.act({
                         orderId: order.id,
                         steps: pending.filter((other) => other.id !== stage.id).map((other) => ({ stageRunId: other.id })),
                       })
                     }
-                  >
-                    {t('studio.skipStage')}
-                  </button>
+                  />
                 ) : null}
               </div>
             ) : null}
+            {stage.status === 'IN_PROGRESS' && may(ASSIGN_STAGE) ? <p className="small muted">{t('board.runningStaysPut')}</p> : null}
           </li>
         ))}
       </ol>
@@ -463,6 +525,10 @@ function StageActions({ stage, refresh }: { stage: Stage; refresh: () => void })
   );
 }
 
+/**
+ * Who does a waiting stage: pick a workshop (nothing happens yet), read its offer for this work,
+ * then hand the stage over with a button that says what will happen.
+ */
 function AssignStage({
   stage,
   studioId,
@@ -475,26 +541,102 @@ function AssignStage({
   refresh: () => void;
 }) {
   const { t, language } = useI18n();
+  const may = useMayUse();
   const assign = useAction(ASSIGN_STAGE, refresh);
   const holder = stage.assignedTo?.id ?? studioId;
+  const [choice, setChoice] = useState(holder);
+  useEffect(() => setChoice(holder), [holder]);
+  const [{ data: offers }] = useQuery({ query: STAGE_OFFERS, variables: { capability: stage.code }, pause: !may(STAGE_OFFERS) });
+  const offer = offers?.capacityOffers.find((candidate) => candidate.enterpriseId === choice);
+  const partnerName =
+    choice === studioId
+      ? t('studio.ownStudio')
+      : nameOf(
+          partners.find((partner) => partner.id === choice),
+          language,
+        );
+  const stageName = labelOf(stage.statusCode, language);
   return (
-    <label className="inline">
-      <span className="visually-hidden">{t('studio.assignTo')}</span>
-      <select
-        aria-label={t('studio.assignTo')}
-        value={holder}
-        disabled={assign.fetching}
-        onChange={(event) => void assign.act({ id: stage.id, enterpriseId: event.target.value })}
-      >
-        <option value={studioId}>{t('studio.ownStudio')}</option>
-        {partners.map((partner) => (
-          <option key={partner.id} value={partner.id}>
-            {nameOf(partner, language)}
-          </option>
-        ))}
-      </select>
+    <div className="assign">
+      <label>
+        {t('studio.assignTo')}
+        <select value={choice} disabled={assign.fetching} onChange={(event) => setChoice(event.target.value)}>
+          <option value={studioId}>{t('studio.ownStudio')}</option>
+          {partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {nameOf(partner, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice !== studioId && choice !== holder ? (
+        offer ? (
+          <p className="offer-terms small" data-testid="offer-terms">
+            {t('board.offerTerms', {
+              price: formatMoney(offer.unitPriceCents, language),
+              max: offer.maxUnitsPerDay,
+              base: offer.baseUnitsPerDay,
+              from: formatDay(offer.availableFrom, language),
+              to: formatDay(offer.availableTo, language),
+              quality: offer.qualityScore.toFixed(1),
+            })}
+          </p>
+        ) : (
+          <p className="offer-terms small muted">{t('board.noOffer')}</p>
+        )
+      ) : null}
+      {choice !== holder ? (
+        <ConfirmButton
+          label={t('board.handOver')}
+          title={t('board.handOverTitle', { stage: stageName, partner: partnerName })}
+          consequence={
+            choice === studioId
+              ? t('board.takeBackConsequence', { stage: stageName })
+              : t('board.handOverConsequence', { stage: stageName, partner: partnerName })
+          }
+          confirmLabel={t('board.handOverConfirm')}
+          danger={false}
+          disabled={assign.fetching}
+          onConfirm={() => assign.act({ id: stage.id, enterpriseId: choice })}
+        />
+      ) : null}
       <HubRefusal error={assign.error} />
-    </label>
+    </div>
+  );
+}
+
+/** The studio's cap on what the order's customer may see: changes at once, and can be changed back. */
+function TierCap({ orderId, tier, refresh }: { orderId: string; tier: 'MINIMAL' | 'BASIC' | 'DETAILED'; refresh: () => void }) {
+  const { t } = useI18n();
+  const save = useAction(SET_TIER_MAX, refresh);
+  const [choice, setChoice] = useState(tier);
+  useEffect(() => setChoice(tier), [tier]);
+  return (
+    <form
+      className="row"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save.act({ orderId, tier: choice });
+      }}
+    >
+      <label>
+        <span className="visually-hidden">{t('studio.tierMax')}</span>
+        <select value={choice} onChange={(event) => setChoice(event.target.value as typeof tier)}>
+          {(['MINIMAL', 'BASIC', 'DETAILED'] as const).map((option) => (
+            <option key={option} value={option}>
+              {t(`tier.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {choice !== tier ? (
+        <button type="submit" disabled={save.fetching}>
+          {t('board.saveTier')}
+        </button>
+      ) : null}
+      <p className="small muted">{t('board.tierHint')}</p>
+      <HubRefusal error={save.error} />
+    </form>
   );
 }
 
@@ -549,7 +691,7 @@ function Exceptions({
       <ul className="plain">
         {(order.exceptions ?? []).map((exception) => (
           <li key={exception.id}>
-            <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{exception.status}</span>{' '}
+            <span className={`badge ${exception.status === 'OPEN' ? 'warn' : ''}`}>{t(`board.exceptionStatus.${exception.status}`)}</span>{' '}
             {labelOf(exception.code, language)}
             {exception.note ? ` — ${exception.note}` : ''}
             {exception.status === 'OPEN' && may(RESOLVE_EXCEPTION) ? (
@@ -586,7 +728,7 @@ function Exceptions({
             <select value={code} onChange={(event) => setCode(event.target.value)}>
               {codes.map((option) => (
                 <option key={option.code} value={option.code}>
-                  {option.code} {labelOf(option, language)}
+                  {labelOf(option, language)}
                 </option>
               ))}
             </select>
@@ -647,28 +789,28 @@ function Shipments({ order, refresh }: { order: Order; refresh: () => void }) {
   );
 }
 
-function CancelOrder({ orderId, refresh }: { orderId: string; refresh: () => void }) {
+function CancelOrder({ orderId, number, refresh }: { orderId: string; number: string; refresh: () => void }) {
   const { t } = useI18n();
   const cancel = useAction(CANCEL_ORDER, refresh);
   const [reason, setReason] = useState('');
   return (
     <details className="subsection">
       <summary>{t('studio.cancelOrder')}</summary>
-      <form
-        className="row"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void cancel.act({ orderId, reason });
-        }}
-      >
+      <div className="row">
         <label>
           {t('studio.cancelReason')}
           <input value={reason} onChange={(event) => setReason(event.target.value)} required maxLength={500} />
         </label>
-        <button type="submit" className="danger" disabled={cancel.fetching}>
-          {t('studio.cancel')}
-        </button>
-      </form>
+        <ConfirmButton
+          label={t('studio.cancel')}
+          title={t('board.cancelTitle', { number })}
+          consequence={t('board.cancelConsequence', { number, reason })}
+          confirmLabel={t('board.cancelConfirm')}
+          disabled={cancel.fetching || reason.trim() === ''}
+          onConfirm={() => cancel.act({ orderId, reason: reason.trim() })}
+        />
+      </div>
+      {reason.trim() === '' ? <p className="small muted">{t('board.cancelNeedsReason')}</p> : null}
       <HubRefusal error={cancel.error} />
     </details>
   );

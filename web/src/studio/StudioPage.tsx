@@ -11,6 +11,8 @@ import { MaterialsPanel } from './MaterialsPanel';
 import { OverflowPanel } from './OverflowPanel';
 import { Board } from './Board';
 import { OrderDetail } from './OrderDetail';
+import { OrderSearch } from './OrderSearch';
+import { DelaySettings } from './DelaySettings';
 
 const STUDIO_EVENTS = graphql(`
   subscription StudioEvents($studioId: ID!, $after: String) {
@@ -23,8 +25,8 @@ const STUDIO_EVENTS = graphql(`
   }
 `);
 
-type Tab = 'board' | 'alerts' | 'materials' | 'overflow';
-const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow'];
+type Tab = 'board' | 'alerts' | 'materials' | 'overflow' | 'settings';
+const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow', 'settings'];
 
 export default function StudioPage() {
   const { t } = useI18n();
@@ -97,16 +99,22 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
       <nav className="tabs" aria-label={t('studio.sections')}>
         {TABS.map((name) => (
           <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
-            {t(`studio.tab.${name}`)}
+            {name === 'settings' ? t('board.settingsTab') : t(`studio.tab.${name}`)}
           </button>
         ))}
       </nav>
       <div className={selected ? 'console with-detail' : 'console'}>
         <div className="console-main">
-          {tab === 'board' ? <Board studioId={studioId} version={version} onOpen={select} /> : null}
+          {tab === 'board' ? (
+            <>
+              <OrderSearch studioId={studioId} version={version} onOpen={select} />
+              <Board studioId={studioId} version={version} onOpen={select} />
+            </>
+          ) : null}
           {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
           {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
           {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
+          {tab === 'settings' ? <DelaySettings studioId={studioId} /> : null}
         </div>
         {selected ? <OrderDetail orderId={selected} version={version} onClose={() => select(null)} /> : null}
       </div>
