@@ -42,12 +42,16 @@ describeInBrowser('the studio console asks before it changes what cannot be undo
     await dialog.waitFor(WAIT);
     expect(await dialog.innerText()).toMatch(/will not be done on this order/);
     await expectAccessible(page);
-    await page.getByRole('button', { name: '中文' }).click();
-    await dialog.getByRole('heading', { name: /从路线中移除/ }).waitFor(WAIT);
-    await screenshots(page, 'studio-confirm-remove-stage-zh');
-    await dialog.getByRole('button', { name: '保持不变' }).click();
+    await dialog.getByRole('button', { name: 'Keep it as it is' }).click();
     await dialog.waitFor({ state: 'hidden', ...WAIT });
     expect((await stagesOf(order.id)).stages.find((stage) => stage.id === last.id)!.status).toBe('PENDING');
+    // The same in Chinese (Escape closes it too, changing nothing).
+    await page.getByRole('button', { name: '中文' }).click();
+    await detail.locator('li.stage').last().getByRole('button', { name: '从路线中移除' }).click();
+    await dialog.getByRole('heading', { name: /从路线中移除/ }).waitFor(WAIT);
+    await screenshots(page, 'studio-confirm-remove-stage-zh');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', ...WAIT });
     await page.getByRole('button', { name: 'English' }).click();
 
     await detail.locator('li.stage').last().getByRole('button', { name: 'Remove from route' }).click();
@@ -66,5 +70,23 @@ describeInBrowser('the studio console asks before it changes what cannot be undo
     await screenshots(page, 'studio-confirm-cancel-en');
     await dialog.getByRole('button', { name: 'Cancel the order' }).click();
     await waitFor(async () => (await stagesOf(order.id)).status === 'CANCELLED');
+  }, 120_000);
+
+  it('sets what the studio offers customers when an order runs late, on the page', async () => {
+    const page = await newPage({ width: 375, height: 812 });
+    await demoSignIn(page, '/studio', 'SUPERVISOR', 'moyun-studio');
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Delay offers' }).click();
+    const settings = page.getByTestId('delay-settings');
+    await settings.waitFor(WAIT);
+    await settings.getByRole('button', { name: 'Add an option' }).click();
+    await settings.getByRole('textbox').last().fill('免费礼盒包装');
+    await settings.getByRole('button', { name: 'Save the options' }).click();
+    await settings.getByRole('status').waitFor(WAIT);
+    const { delayPolicy } = ok(await world.t.gql(`{ delayPolicy(studioId: "moyun-studio") { compensationOptions } }`));
+    expect(delayPolicy.compensationOptions).toContain('免费礼盒包装');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    await settings.getByRole('heading', { name: '订单延误时我们提供的补偿' }).waitFor(WAIT);
+    await screenshots(page, 'studio-delay-offers-zh');
   }, 120_000);
 });

@@ -37,7 +37,7 @@ export function ConfirmButton({
   }, [open]);
   return (
     <>
-      <button type="button" className={danger ? 'danger' : undefined} disabled={disabled} onClick={() => setOpen(true)}>
+      <button type="button" disabled={disabled} onClick={() => setOpen(true)}>
         {label}
       </button>
       <dialog

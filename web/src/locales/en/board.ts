@@ -3,11 +3,11 @@ export const board = {
   board: {
     unnumbered: 'No order number',
     lateNow: 'Late now ({{count}})',
-    dueWas: 'due {{day}}',
+    dueWas: 'stage due {{day}}',
     moreInSearch: '{{count}} more: search to find them',
     searchHeading: 'Find an order',
     searchLabel: 'Order number, customer name or shop order id',
-    searchPlaceholder: 'e.g. DEMO-0013 or 林小姐',
+    searchPlaceholder: 'e.g. DEMO-0013',
     anyStatus: 'Any status',
     search: 'Search',
     clearSearch: 'Clear',

@@ -5,7 +5,7 @@ export const board: typeof en = {
   board: {
     unnumbered: '无订单号',
     lateNow: '当前延误（{{count}}）',
-    dueWas: '{{day}} 到期',
+    dueWas: '本工序 {{day}} 到期',
     moreInSearch: '另有 {{count}} 个：请用查找',
     searchHeading: '查找订单',
     searchLabel: '订单号、客户姓名或店铺订单号',
