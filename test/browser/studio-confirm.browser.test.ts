@@ -31,7 +31,7 @@ describeInBrowser('the studio console asks before it changes what cannot be undo
     // Choosing a workshop does nothing yet: the stage stays ours until "Hand over" is confirmed.
     const assign = detail.locator('li.stage').last().getByLabel('Who does this stage');
     const partner = await assign.locator('option').nth(1).getAttribute('value');
-    await assign.selectOption(partner!);
+    await assign.selectOption(partner);
     await detail.locator('li.stage').last().getByRole('button', { name: 'Hand over…' }).waitFor(WAIT);
     expect((await stagesOf(order.id)).stages.at(-1)!.assignedTo?.id ?? 'moyun-studio').toBe('moyun-studio');
     await assign.selectOption('moyun-studio');

@@ -54,7 +54,7 @@ export function ConfirmButton({
             <p id={`${id}-body`}>{consequence}</p>
             {children}
             <div className="button-row">
-              <button type="button" onClick={() => setOpen(false)} autoFocus>
+              <button type="button" onClick={() => setOpen(false)}>
                 {t('board.keep')}
               </button>
               <button
