@@ -1,5 +1,5 @@
 import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS } from './events';
-import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType } from './events';
+import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
 
 /**
@@ -89,6 +89,7 @@ export type OrderEventDetails = {
     deliveryLikelyBefore: string;
     method: string;
   };
+  [ORDER_EVENTS.PROMISE_CHANGED]: { promisedAt: string; previousPromisedAt: string | null; cause: PromiseChangeCause };
 };
 
 /** The payload of every event type the hub writes. */

@@ -71,6 +71,8 @@ export const ORDER_EVENTS = {
   COMPLETED: 'order.completed',
   /** The order's completion or delivery forecast moved enough to tell the customer (from tier BASIC). */
   ETA_CHANGED: 'order.eta.changed',
+  /** The studio changed the date it promised the customer, with the cause: the only way `promisedAt` moves. */
+  PROMISE_CHANGED: 'order.promise.changed',
 } as const;
 export type OrderEventType = (typeof ORDER_EVENTS)[keyof typeof ORDER_EVENTS];
 
@@ -85,6 +87,7 @@ export const CUSTOMER_TIMELINE_EVENTS: readonly OrderEventType[] = Object.freeze
   ORDER_EVENTS.MATERIAL_FLAGGED,
   ORDER_EVENTS.DELAY_NOTICE,
   ORDER_EVENTS.ETA_CHANGED,
+  ORDER_EVENTS.PROMISE_CHANGED,
   ORDER_EVENTS.COMPLETED,
   ORDER_EVENTS.CANCELLED,
   ORDER_EVENTS.SHIPMENT_ADDED,
@@ -100,6 +103,16 @@ export const DELAY_THRESHOLDS = { SUPERVISORS: 30, CUSTOMER: 50 } as const;
 /** What a customer may answer to a delay notice. */
 export const DELAY_CHOICES = ['ACCEPT_DELAY', 'CANCEL_RUSH', 'CONTACT_ME'] as const;
 export type DelayChoice = (typeof DELAY_CHOICES)[number];
+/** Why a studio changed the date it promised a customer (recorded with the change). */
+export const PROMISE_CHANGE_CAUSES = [
+  'CUSTOMER_REQUEST',
+  'STUDIO_CAPACITY',
+  'MATERIAL_DELAY',
+  'PARTNER_DELAY',
+  'QUALITY_REWORK',
+  'OTHER',
+] as const;
+export type PromiseChangeCause = (typeof PROMISE_CHANGE_CAUSES)[number];
 
 /** Event types written by the suppliers subgraph. */
 export const SUPPLY_EVENTS = {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { PNG } from 'pngjs';
+import { shareArtwork } from './share-art';
 import { ROLES, type Principal, type Role } from '../contracts';
 import type { TokenService } from '../platform/access/tokens';
 import type { PublicUrl } from '../platform/base/public-url';
@@ -101,49 +101,6 @@ function securityHeaders(publicUrl: PublicUrl, settings: WebAppSettings): Record
     'x-frame-options': 'DENY',
     'cache-control': 'no-cache',
   };
-}
-
-/** A share image per product type: a woven card in the product's colours (no text, no personal data). */
-const PRODUCT_COLOURS: Record<string, [number, number, number][]> = {
-  'calligraphy-teaware': [
-    [28, 43, 58],
-    [196, 160, 82],
-    [236, 230, 214],
-  ],
-  'tailored-garment': [
-    [45, 52, 70],
-    [160, 60, 60],
-    [230, 226, 220],
-  ],
-  'pastry-box': [
-    [120, 66, 44],
-    [236, 178, 120],
-    [250, 240, 226],
-  ],
-};
-const imageCache = new Map<string, Buffer>();
-function shareImage(kind: string): Buffer | null {
-  const colours = PRODUCT_COLOURS[kind];
-  if (!colours) return null;
-  const cached = imageCache.get(kind);
-  if (cached) return cached;
-  const png = new PNG({ width: 1200, height: 630 });
-  for (let y = 0; y < png.height; y += 1) {
-    for (let x = 0; x < png.width; x += 1) {
-      // Warp and weft: threads 30 px wide crossing over and under, framed by a border.
-      const border = x < 40 || y < 40 || x >= png.width - 40 || y >= png.height - 40;
-      const over = (Math.floor(x / 30) + Math.floor(y / 30)) % 2 === 0;
-      const [r, g, b] = border ? colours[0] : over ? colours[1] : colours[2];
-      const index = (png.width * y + x) << 2;
-      png.data[index] = r;
-      png.data[index + 1] = g;
-      png.data[index + 2] = b;
-      png.data[index + 3] = 255;
-    }
-  }
-  const buffer = PNG.sync.write(png);
-  imageCache.set(kind, buffer);
-  return buffer;
 }
 
 /**
@@ -307,7 +264,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     }
     const image = OG_IMAGE.exec(pathname);
     if (image) {
-      const png = shareImage(image[1]);
+      const png = shareArtwork(image[1]);
       if (!png) return false;
       response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' });
       response.end(request.method === 'HEAD' ? undefined : png);

@@ -12,6 +12,9 @@ import { Webhook } from '../subgraphs/notifications/entities';
 import { OutboxEvent } from '../platform/events/outbox';
 import { verifyWebhook } from '../subgraphs/notifications/signature';
 import { delayService } from '../subgraphs/orders/delay.service';
+import { Order } from '../subgraphs/orders/entities/order';
+import { appendProgress } from '../subgraphs/orders/progress-log';
+import { inTransaction } from '../platform/data/transactions';
 import type { TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
 import { runLate, teawareOrder } from './support/orders';
@@ -570,6 +573,43 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     expect((await messagesOf(unbound.id)).filter((message) => message.kind !== 'WEBHOOK')).toEqual([]);
   }, 90_000);
 
+  it('tells a forecast once: a change that reads the same day as the last one told is not sent again', async () => {
+    const order = await importWechatOrder('oWEFT_customer_0006');
+    await waitForOrderFacts(order.id);
+    ok(await t.gql(PREFERENCES, { o: order.id, input: { channel: 'WECHAT', dailyCap: 50 } }, { as: customer([order.id], 'BASIC') }));
+    await t.hub.settle();
+    const forecasts = async () =>
+      (await messagesOf(order.id, 'BASIC'))
+        .filter((message) => message.eventType === ORDER_EVENTS.ETA_CHANGED)
+        .map((message) => message.text);
+    const before = (await forecasts()).length;
+    // The forecast moves three times: to 10 Mar (10:00 in China), within 10 Mar (17:00), then to 12 Mar.
+    const orders = t.hub.subgraphs.orders.systemContext();
+    for (const deliveryLikelyBefore of ['2030-03-10T02:00:00.000Z', '2030-03-10T09:00:00.000Z', '2030-03-12T02:00:00.000Z']) {
+      await inTransaction(orders, async (em) => {
+        const row = await em.findOneOrFail(Order, { id: order.id }, { filters: false });
+        appendProgress(em, row, {
+          type: ORDER_EVENTS.ETA_CHANGED,
+          actor: orders.actor,
+          at: new Date(),
+          statusCode: row.milestoneCodeValue,
+          payload: {
+            completionMedian: deliveryLikelyBefore,
+            completionLikelyBefore: deliveryLikelyBefore,
+            deliveryMedian: deliveryLikelyBefore,
+            deliveryLikelyBefore,
+            method: 'STANDARD_DURATIONS',
+          },
+        });
+      });
+      await t.hub.settle();
+    }
+    const told = (await forecasts()).slice(0, (await forecasts()).length - before);
+    expect(told).toHaveLength(2);
+    expect(told.some((text: string) => text.includes('3月10日'))).toBe(true);
+    expect(told.some((text: string) => text.includes('3月12日'))).toBe(true);
+  }, 90_000);
+
   it('sends a share-ready summary link when the order is made, even to a MINIMAL customer, and answers it publicly', async () => {
     const order = await importWechatOrder('oWEFT_customer_0003');
     await waitForOrderFacts(order.id);
@@ -587,6 +627,11 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
     // MINIMAL: no stage updates, no forecasts — only that it is made.
     expect(toMinimal).toHaveLength(1);
     const shareId = /share\/([\w-]+)/.exec(toMinimal[0].text!.content)![1];
+    // The order page offers the same share link to its customer (what the message sent), and nothing to another order's.
+    const shareUrlOf = async (who: ReturnType<typeof customer>) =>
+      ok(await t.gql(`query($o: ID!) { notificationBinding(orderId: $o) { shareUrl } }`, { o: order.id }, { as: who })).notificationBinding;
+    expect(await shareUrlOf(customer([order.id], 'MINIMAL'))).toEqual({ shareUrl: t.tokens.publicUrl.share(shareId) });
+    expect(await shareUrlOf(customer(['ord_01M6A7GRP02MF6GCH46PHS6GKC'], 'DETAILED'))).toBeNull();
     // The link points at the hub's own share page (its public URL: here the gateway's port).
     expect(t.tokens.publicUrl.base).toBe(`http://localhost:${t.hub.gateway.http.port}`);
     const shared = ok(

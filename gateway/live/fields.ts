@@ -75,7 +75,7 @@ function valueOf(value: LiveValue, event: EventEnvelope, args: Record<string, an
 
 const linkOf = (declared: LiveLinkDeclaration): LiveLink => ({ ...declared, value: (event, args) => valueOf(declared.value, event, args) });
 
-/** Events a customer follows at every tier (phase, shipments and delay notices show from MINIMAL), entry or not. */
+/** Events a customer follows at every tier (phase, shipments, delay notices and the promised date show from MINIMAL), entry or not. */
 const CUSTOMER_PHASE_EVENTS: readonly string[] = [
   ORDER_EVENTS.COMPLETED,
   ORDER_EVENTS.CANCELLED,
@@ -83,6 +83,7 @@ const CUSTOMER_PHASE_EVENTS: readonly string[] = [
   ORDER_EVENTS.SHIPMENT_EVENT,
   ORDER_EVENTS.DELIVERED,
   ORDER_EVENTS.DELAY_NOTICE,
+  ORDER_EVENTS.PROMISE_CHANGED,
 ];
 /**
  * What a capacity partner following an order it works on is told of: the order as a whole, and

@@ -19,7 +19,7 @@ const TEXTS = {
     delivered: '您的订单已送达，请查收。',
     late: (stage: string | null, reason: string | null) => `您的订单在「${stage ?? '当前工序'}」有所延误${reason ? `（${reason}）` : ''}。`,
     offers: (offers: string[]) => `我们可以为您提供：${offers.join('／')}。`,
-    reply: '请在订单页选择：接受延期、取消本工序加急，或请我们联系您。',
+    reply: '请在订单页选择：接受延期，或请我们联系您。',
     made: (url: string | null) => `您的订单已完成制作，来看看并分享它的故事：${url ?? ''}`,
     digest: '今日订单动态：',
     earlier: (count: number) => `（另有 ${count} 条较早的动态，请在订单页查看）`,
@@ -32,7 +32,7 @@ const TEXTS = {
     late: (stage: string | null, reason: string | null) =>
       `Your order is running late at ${stage ?? 'a stage'}${reason ? ` (${reason})` : ''}.`,
     offers: (offers: string[]) => `We offer: ${offers.join(' / ')}.`,
-    reply: 'Reply on your order page: accept the delay, cancel the rush on this stage, or ask us to contact you.',
+    reply: 'Reply on your order page: accept the delay, or ask us to contact you.',
     made: (url: string | null) => `Your order is made! See and share its story: ${url ?? ''}`,
     digest: 'Today on your order:',
     earlier: (count: number) => `(${count} earlier updates on your order page)`,
@@ -66,8 +66,10 @@ export function customerText(event: HubEvent, tier: VisibilityTier, shareUrl: st
     case ORDER_EVENTS.DELAY_NOTICE: {
       const reason = event.payload.reasonCode ? VOCABULARY.findException(event.payload.reasonCode) : undefined;
       const offers = event.payload.compensationOptions;
+      // A stage the customer's tier does not show is not named.
+      const shown = stage && VOCABULARY.statusCodesVisibleAt(tier).includes(stage.code) ? stage : null;
       return [
-        words.late(stage ? labelIn(stage, language) : null, reason ? labelIn(reason, language) : null),
+        words.late(shown ? labelIn(shown, language) : null, reason ? labelIn(reason, language) : null),
         offers.length > 0 ? words.offers(offers) : null,
         words.reply,
       ]

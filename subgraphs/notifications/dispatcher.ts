@@ -100,6 +100,23 @@ async function routineToday(em: EntityManager, preference: CustomerPreference, n
 }
 
 /**
+ * The text of the last forecast this order's customer was told (sent, due or held), if any: a
+ * forecast that moved within the same day reads the same, and is not told twice.
+ */
+async function lastForecastText(em: EntityManager, orderId: string): Promise<string | null> {
+  const [last] = await em.find(
+    NotificationMessage,
+    {
+      recipient: customerRecipient(orderId),
+      eventType: ORDER_EVENTS.ETA_CHANGED,
+      status: { $in: ['PENDING', 'SENT', 'HELD', 'DIGESTED'] },
+    },
+    { orderBy: { createdAt: 'desc' }, limit: 1 },
+  );
+  return last?.text ?? null;
+}
+
+/**
  * The dispatcher's consumer: every event becomes one recorded message per webhook that wants it,
  * and, for the events customers are told of, one message to the order's customer on their
  * channel at their tier, placed by their quiet hours, digest and cap. Recorded in the
@@ -142,6 +159,7 @@ export const dispatchConsumer = eventConsumer({
     const shareUrl = facts.shareId ? ctx.auth.publicUrl.share(facts.shareId) : null;
     const message = customerText(event, lowerTier(preference.tier, facts.tierMax), shareUrl, preference.language);
     if (!message) return;
+    if (event.type === ORDER_EVENTS.ETA_CHANGED && (await lastForecastText(em, facts.orderId)) === message) return;
     const placement = place(preference, event.type, await routineToday(em, preference, now), now);
     em.persist(
       em.create(NotificationMessage, {

@@ -78,6 +78,11 @@ class NotificationBinding {
   studioId!: string;
   @Field({ description: 'The shop gave the customer’s WeChat openid with the order: WECHAT messages can reach them' })
   wechatBound!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The share page of the finished order (made once the order is completed); null before',
+  })
+  shareUrl!: string | null;
 }
 
 @ObjectType()
@@ -333,7 +338,12 @@ export class NotificationsResolver {
   async notificationBinding(@Arg('orderId', () => ID) orderId: string, @Ctx() { ctx }: Context): Promise<NotificationBinding | null> {
     const facts = await ctx.em.findOne(OrderFacts, { orderId });
     if (!facts) return null;
-    return { orderId, studioId: facts.studioId, wechatBound: await isWechatBound(ctx.em, orderId) };
+    return {
+      orderId,
+      studioId: facts.studioId,
+      wechatBound: await isWechatBound(ctx.em, orderId),
+      shareUrl: facts.shareId ? ctx.auth.publicUrl.share(facts.shareId) : null,
+    };
   }
 
   @Query(() => [NotificationMessage], { description: "The messages sent (or waiting) to an order's customer, newest first" })

@@ -76,6 +76,7 @@ export const ordersAccess: AccessPolicy = {
     'Mutation.cancelOrder': STUDIO_LEADS,
     'Mutation.changeRoute': STUDIO_LEADS,
     'Mutation.setCustomerTierMax': STUDIO_LEADS,
+    'Mutation.changePromise': STUDIO_LEADS,
     'Mutation.assignStage': STUDIO_LEADS,
     'Mutation.startStage': STAGE_WORKERS,
     'Mutation.completeStage': STAGE_WORKERS,
@@ -113,6 +114,8 @@ export const ordersAccess: AccessPolicy = {
         milestone: { ...MILESTONE, outsideStudio: standardReference },
         statusCode: { ...DETAIL, outsideStudio: standardReference },
         dueAt: MILESTONE,
+        // What the studio promised its customer: theirs at every tier (partners plan by dueAt).
+        promisedAt: CUSTOMER_AND_HUB,
         cancelReason: CUSTOMER_AND_HUB,
         lines: CUSTOMER_AND_HUB,
         stages: MILESTONE,
@@ -204,7 +207,10 @@ export const ordersAccess: AccessPolicy = {
       entity: 'DelayAlert',
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL', customerRows: () => ({ threshold: 50 }) },
       fields: { hub: true, customer: 'MINIMAL' },
-      overrides: { statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference } },
+      overrides: {
+        statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
+        visibleStage: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
+      },
     },
     DelayPolicy: {
       entity: 'DelayPolicy',

@@ -1,13 +1,14 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { DelayChoice } from '../../contracts';
+import { VOCABULARY, type DelayChoice } from '../../contracts';
 import type { GraphQLContext } from '../../platform/access/context';
 import { badInput } from '../../platform/base/errors';
 import { requireEnterpriseId, requireId } from '../../platform/data/ids';
-import { delayService } from './delay.service';
+import { delayChoicesOf, delayService } from './delay.service';
 import { DelayAlert, DelayAlertStatusEnum, DelayChoiceEnum, DelayPolicy, type DelayAlertStatus } from './entities/delay';
 import { Order } from './entities/order';
 import { StatusCodeReference } from './entities/references';
 import type { OrderLoaders } from './loaders';
+import { StageRun } from './entities/stage-run';
 
 type Context = GraphQLContext<OrderLoaders>;
 
@@ -44,17 +45,43 @@ export class DelayAlertResolver {
     return { code: alert.stageCode };
   }
 
+  @FieldResolver(() => [DelayChoiceEnum], { description: 'The answers this notice offers (CANCEL_RUSH only on an order with a rush)' })
+  choices(@Root() alert: DelayAlert): DelayChoice[] {
+    return delayChoicesOf(alert);
+  }
+
+  @FieldResolver(() => StatusCodeReference, {
+    nullable: true,
+    description:
+      "The delayed stage as the reader may see it: the stage itself, or for a customer whose tier does not show it the next stage of the route that it does; null when the customer's tier shows no stage",
+  })
+  async visibleStage(@Root() alert: DelayAlert, @Ctx() { ctx }: Context): Promise<StatusCodeReference | null> {
+    const customer = ctx.viewer.principal?.customer;
+    if (!customer) return { code: alert.stageCode };
+    // The loader answers a customer with the stages their tier shows (the row rule), in route order.
+    const visible = await ctx.loaders.stagesByOrder.load(alert.orderId);
+    if (visible.some((stage) => stage.id === alert.stageRunId)) return { code: VOCABULARY.standardStatusOf(alert.stageCode).code };
+    const delayed = await ctx.em.fork().findOne(StageRun, { id: alert.stageRunId }, { filters: false, fields: ['position'] });
+    const next = delayed ? visible.find((stage) => stage.position > delayed.position) : undefined;
+    return next ? { code: VOCABULARY.standardStatusOf(next.code).code } : null;
+  }
+
   @Mutation(() => DelayAlert, {
-    description: 'The customer answers a delay notice on their order (once; the same answer again is a no-op)',
+    description:
+      'The customer answers a delay notice on their order (once; the same answer again is a no-op), accepting it with one of its compensation options if they like',
   })
   respondToDelay(
     @Arg('alertId', () => ID) alertId: string,
     @Arg('choice', () => DelayChoiceEnum) choice: DelayChoice,
     @Arg('idempotencyKey') idempotencyKey: string,
     @Ctx() { ctx }: Context,
+    @Arg('compensation', () => String, { nullable: true, description: 'One of the notice’s compensationOptions (with ACCEPT_DELAY)' })
+    compensation?: string | null,
   ): Promise<DelayAlert> {
     requireId('alr', alertId, 'alert');
-    return delayService.respond(ctx, alertId, choice, idempotencyKey);
+    if (compensation && compensation.length > MAX_OPTION_LENGTH)
+      throw badInput(`A compensation has at most ${MAX_OPTION_LENGTH} characters`, { field: 'compensation' });
+    return delayService.respond(ctx, alertId, choice, idempotencyKey, compensation ?? null);
   }
 
   @Mutation(() => DelayPolicy, {

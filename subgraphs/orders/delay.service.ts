@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { DELAY_THRESHOLDS, ORDER_EVENTS, type DelayChoice, type EventActor } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
-import { conflict, failedPrecondition, notFound } from '../../platform/base/errors';
+import { badInput, conflict, failedPrecondition, notFound } from '../../platform/base/errors';
 import { newId, requireEnterpriseId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { DelayAlert, DelayPolicy } from './entities/delay';
@@ -12,6 +12,15 @@ import { appendProgress } from './progress-log';
 import { type Clock, systemClock } from './clock';
 
 const THRESHOLDS = [DELAY_THRESHOLDS.SUPERVISORS, DELAY_THRESHOLDS.CUSTOMER] as const;
+
+/**
+ * The answers a notice offers: accepting the delay (with a compensation the studio offers, if the
+ * customer picks one) or being contacted. Cancelling a rush needs an order with a rush, and no
+ * order carries one yet (no shop channel sends it), so no notice offers CANCEL_RUSH today.
+ */
+export function delayChoicesOf(alert: Pick<DelayAlert, 'threshold'>): DelayChoice[] {
+  return alert.threshold === DELAY_THRESHOLDS.CUSTOMER ? ['ACCEPT_DELAY', 'CONTACT_ME'] : [];
+}
 
 /** How far over its standard duration a running stage is, in whole percent (null if not running). */
 export function overrunPercent(stage: Pick<StageRun, 'status' | 'startedAt' | 'standardMinutes'>, now: Date): number | null {
@@ -140,12 +149,18 @@ export class DelayService {
   }
 
   /** The customer's answer to a notice on their order; the same answer again changes nothing. */
-  async respond(ctx: RequestContext<unknown>, alertId: string, choice: DelayChoice, idempotencyKey: string): Promise<DelayAlert> {
+  async respond(
+    ctx: RequestContext<unknown>,
+    alertId: string,
+    choice: DelayChoice,
+    idempotencyKey: string,
+    compensation: string | null = null,
+  ): Promise<DelayAlert> {
     // The row rule shows a customer the notices of their own orders only. It is asked before the
     // transaction: it reads the customer's orders on a connection of its own (SQLite has one).
     if (!(await ctx.em.fork().findOne(DelayAlert, { id: alertId }))) throw notFound('Alert', alertId);
     const id = await inTransaction(ctx, (em) =>
-      idempotent(em, ctx.viewer, 'respondToDelay', idempotencyKey, { alertId, choice }, async () => {
+      idempotent(em, ctx.viewer, 'respondToDelay', idempotencyKey, { alertId, choice, compensation }, async () => {
         const alert = await em.findOneOrFail(DelayAlert, { id: alertId }, { filters: false });
         if (alert.threshold !== DELAY_THRESHOLDS.CUSTOMER)
           throw failedPrecondition('NOT_A_CUSTOMER_NOTICE', `Alert "${alertId}" is for the studio, not a notice to answer`, { alertId });
@@ -156,8 +171,15 @@ export class DelayService {
           });
         }
         if (!alert.customerResponse) {
+          if (!delayChoicesOf(alert).includes(choice))
+            throw failedPrecondition('CHOICE_NOT_OFFERED', `This notice does not offer ${choice}`, { alertId, choice });
+          if (compensation !== null && !alert.compensationOptions.includes(compensation))
+            throw badInput('That compensation is not one this notice offers', { field: 'compensation', alertId });
+          if (compensation !== null && choice !== 'ACCEPT_DELAY')
+            throw badInput('A compensation goes with accepting the delay', { field: 'compensation', alertId });
           const now = this.clock();
           alert.customerResponse = choice;
+          alert.chosenCompensation = compensation;
           alert.respondedAt = now;
           const order = await em.findOneOrFail(Order, { id: alert.orderId }, { filters: false });
           appendProgress(em, order, {

@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { STATUS_CODES, type VisibilityTier } from '../../contracts';
+import { STATUS_CODES, type PromiseChangeCause, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import type { GraphQLContext } from '../../platform/access/context';
 import { badInput } from '../../platform/base/errors';
 import { containsText } from '../../platform/data/database';
 import { requireEnterpriseId, requireId } from '../../platform/data/ids';
 import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../platform/graphql/pagination';
-import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum } from './entities/order';
+import { Customer, Order, OrderLine, OrderPhaseEnum, OrderStatusEnum, PromiseChangeCauseEnum } from './entities/order';
 import { OrderException, ProgressEvent, Shipment } from './entities/progress';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
@@ -221,6 +221,19 @@ export class OrderResolver {
     @Ctx() { ctx }: Context,
   ): Promise<Order> {
     return this.orderService.setCustomerTierMax(ctx, orderId, tier, idempotencyKey);
+  }
+
+  @Mutation(() => Order, {
+    description: 'Moves the date promised to the customer, with its cause (recorded on the timeline); re-plans never move it',
+  })
+  changePromise(
+    @Arg('orderId', () => ID) orderId: string,
+    @Arg('promisedAt', () => Date) promisedAt: Date,
+    @Arg('cause', () => PromiseChangeCauseEnum) cause: PromiseChangeCause,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<Order> {
+    return this.orderService.changePromise(ctx, orderId, promisedAt, cause, idempotencyKey);
   }
 
   @FieldResolver(() => EnterpriseReference)

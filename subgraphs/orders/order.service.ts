@@ -1,4 +1,4 @@
-import { gtin14, ORDER_EVENTS, STATUS, WECHAT_BINDING_PURPOSE, type VisibilityTier } from '../../contracts';
+import { gtin14, ORDER_EVENTS, STATUS, WECHAT_BINDING_PURPOSE, type PromiseChangeCause, type VisibilityTier } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput, conflict, failedPrecondition } from '../../platform/base/errors';
 import { newId, requireId } from '../../platform/data/ids';
@@ -15,7 +15,9 @@ import { ID_PREFIX, loadOrder, loadRoute } from './order-loaders';
 import { requireStatusCodeFor } from './studio-codes';
 import { type Clock, systemClock } from './clock';
 
-/** Orders as a whole: intake from shops, route changes, cancellation. */
+const MAX_PROMISE_AHEAD_MS = 366 * 24 * 3_600_000;
+
+/** Orders as a whole: intake from shops, route changes, cancellation, the promised date. */
 export class OrderService {
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -94,6 +96,8 @@ export class OrderService {
         }),
       );
       planDueDates(order, route, now);
+      // The promise is the plan at intake; re-plans move dueAt, only changePromise moves this.
+      order.promisedAt = order.dueAt;
       em.persist([order, ...route]);
       // The openid goes to the notifications subgraph sealed (orders keeps none): personal data never travels readable on the bus.
       const openId = input.customer.wechatOpenId;
@@ -257,6 +261,47 @@ export class OrderService {
           actor: ctx.actor,
           at: this.clock(),
           payload: { tier, previousTier: previous },
+        });
+        return order.id;
+      }),
+    );
+    return loadOrder(ctx.em.fork(), id);
+  }
+
+  /**
+   * Moves the date the studio promised the customer, recording why (a progress entry the
+   * customer's timeline shows). The same date again changes nothing. A promise is kept for open
+   * orders only, and is never in the past of the change.
+   */
+  async changePromise(
+    ctx: RequestContext<unknown>,
+    orderId: string,
+    promisedAt: Date,
+    cause: PromiseChangeCause,
+    idempotencyKey: string,
+  ): Promise<Order> {
+    requireId(ID_PREFIX.order, orderId, 'order');
+    if (Number.isNaN(promisedAt.getTime())) throw badInput('promisedAt is not a date', { field: 'promisedAt' });
+    const id = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'changePromise', idempotencyKey, { orderId, promisedAt: promisedAt.toISOString(), cause }, async () => {
+        const order = await loadOrder(em, orderId);
+        requireOpen(order);
+        const now = this.clock();
+        if (order.promisedAt?.getTime() === promisedAt.getTime()) return order.id;
+        if (promisedAt.getTime() <= now.getTime())
+          throw badInput('A new promise must be a date still to come', { field: 'promisedAt', reason: 'PROMISE_IN_PAST' });
+        if (promisedAt.getTime() - now.getTime() > MAX_PROMISE_AHEAD_MS)
+          throw badInput('A promise can be at most a year ahead', { field: 'promisedAt', reason: 'PROMISE_TOO_FAR' });
+        const previous = order.promisedAt ?? null;
+        order.promisedAt = promisedAt;
+        order.updatedAt = now;
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.PROMISE_CHANGED,
+          actor: ctx.actor,
+          at: now,
+          // The order's milestone, as for forecasts: the entry sits where the customer's timeline is.
+          statusCode: order.milestoneCodeValue,
+          payload: { promisedAt: promisedAt.toISOString(), previousPromisedAt: previous?.toISOString() ?? null, cause },
         });
         return order.id;
       }),

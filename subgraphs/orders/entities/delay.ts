@@ -80,6 +80,10 @@ export class DelayAlert {
   @Field(() => Date, { nullable: true })
   @Property({ type: 'datetime', nullable: true })
   respondedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'The compensation option the customer picked with their answer, if any' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  chosenCompensation?: string | null;
 }
 
 /** What a studio offers customers whose stage runs late (a discount, gift wrap, faster shipping …). */

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property, Unique, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { VisibilityTier } from '../../../contracts';
-import { VISIBILITY_TIERS } from '../../../contracts';
+import { PROMISE_CHANGE_CAUSES, VISIBILITY_TIERS } from '../../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../../platform/graphql/enums';
 import { PRODUCT_TYPES, ProductType } from '../route-templates';
 import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../lifecycle/states';
@@ -17,6 +17,8 @@ export const ProductTypeEnum = enumOf(PRODUCT_TYPES);
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus' });
 registerEnumType(ShopChannelEnum, { name: 'ShopChannel', description: 'The online shop an order came from' });
 registerEnumType(ProductTypeEnum, { name: 'ProductType' });
+export const PromiseChangeCauseEnum = enumOf(PROMISE_CHANGE_CAUSES);
+registerEnumType(PromiseChangeCauseEnum, { name: 'PromiseChangeCause', description: 'Why the date promised to the customer moved' });
 
 @ObjectType({ description: "The customer's details: kept inside the studio that owns the order" })
 export class Customer {
@@ -95,9 +97,20 @@ export class Order {
   @Property({ type: 'string', length: 20 })
   milestoneCodeValue!: string;
 
-  @Field(() => Date, { nullable: true, description: 'When the last stage is planned to finish' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the last stage is planned to finish: re-planned with every change of the route or pace',
+  })
   @Property({ type: 'datetime', nullable: true })
   dueAt?: Date | null;
+
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'When the studio promised the customer the order would be made: set at intake, moved only by `changePromise` (recorded, with its cause), never by a re-plan',
+  })
+  @Property({ type: 'datetime', nullable: true })
+  promisedAt?: Date | null;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'string', length: 500, nullable: true })

@@ -8,6 +8,7 @@ import { Migration20261122032430 as SqliteMigration20261122032430 } from './sqli
 import { Migration20261122042144 as SqliteMigration20261122042144 } from './sqlite/Migration20261122042144';
 import { Migration20261202200000 as SqliteMigration20261202200000 } from './sqlite/Migration20261202200000';
 import { Migration20261203122542 as SqliteMigration20261203122542 } from './sqlite/Migration20261203122542';
+import { Migration20261207152011 as SqliteMigration20261207152011 } from './sqlite/Migration20261207152011';
 import { Migration20261121231701 as PostgresMigration20261121231701 } from './postgresql/Migration20261121231701';
 import { Migration20261121234251 as PostgresMigration20261121234251 } from './postgresql/Migration20261121234251';
 import { Migration20261122000137 as PostgresMigration20261122000137 } from './postgresql/Migration20261122000137';
@@ -16,6 +17,7 @@ import { Migration20261122032430 as PostgresMigration20261122032430 } from './po
 import { Migration20261122042144 as PostgresMigration20261122042144 } from './postgresql/Migration20261122042144';
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
 import { Migration20261203122543 as PostgresMigration20261203122543 } from './postgresql/Migration20261203122543';
+import { Migration20261207152013 as PostgresMigration20261207152013 } from './postgresql/Migration20261207152013';
 
 export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -27,6 +29,7 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261122042144', class: SqliteMigration20261122042144 },
     { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
     { name: 'Migration20261203122542', class: SqliteMigration20261203122542 },
+    { name: 'Migration20261207152011', class: SqliteMigration20261207152011 },
   ],
   postgresql: [
     { name: 'Migration20261121231701', class: PostgresMigration20261121231701 },
@@ -37,5 +40,6 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261122042144', class: PostgresMigration20261122042144 },
     { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
     { name: 'Migration20261203122543', class: PostgresMigration20261203122543 },
+    { name: 'Migration20261207152013', class: PostgresMigration20261207152013 },
   ],
 };

@@ -4,6 +4,9 @@ import { type Cell, row, ofOrder, mutationOutcome, distinct, errorCode, WHO } fr
 /** What the studio's staff and hub admins see of order A's stage events: every one. */
 const STUDIO_SEES = 'events:completed@A10,completed@B10,completed@C10,completed@C20,completed@C30,assigned@C50';
 
+/** The one promised date the matrix moves order A to: a month ahead, on the hour (a promise must be still to come). */
+const MATRIX_PROMISE = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000 + 30 * 24 * 3_600_000).toISOString();
+
 /** The orders subgraph's cells, reads before writes: the runner keeps this order. */
 //                 anon               hub          mAdmin       mSup         mOp          yAdmin       gild         kiln         kitchen      supp         cMin         cBasic       cDet         cOther
 export const ordersCells: Cell[] = [
@@ -816,6 +819,30 @@ export const ordersCells: Cell[] = [
     mutation: true,
     query: `mutation($a: ID!) { setCustomerTierMax(orderId: $a, tier: DETAILED, idempotencyKey: "matrix-tier") { id } }`,
     variables: (f) => ({ a: f.a }),
+    observe: mutationOutcome,
+    expected: row(
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'ALLOWED',
+      'ALLOWED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ),
+  },
+  {
+    name: "move order A's promised date (to the one day the matrix uses)",
+    subgraph: 'orders',
+    mutation: true,
+    query: `mutation($a: ID!, $at: DateTimeISO!) { changePromise(orderId: $a, promisedAt: $at, cause: CUSTOMER_REQUEST, idempotencyKey: "matrix-promise") { id } }`,
+    variables: (f) => ({ a: f.a, at: MATRIX_PROMISE }),
     observe: mutationOutcome,
     expected: row(
       'UNAUTHENTICATED',

@@ -20,7 +20,7 @@ const TRACK_ORDER = graphql(`
       productType
       phase
       status
-      dueAt
+      promisedAt
       createdAt
       studio {
         nameZh
@@ -113,7 +113,27 @@ const TRACK_ORDER = graphql(`
           labelZh
           labelEn
         }
+        visibleStage {
+          code
+          labelZh
+          labelEn
+        }
+        choices
+        chosenCompensation
       }
+      progress {
+        id
+        type
+        occurredAt
+        statusCode {
+          code
+          labelZh
+          labelEn
+        }
+      }
+    }
+    notificationBinding(orderId: $id) {
+      shareUrl
     }
     exceptionCodes {
       code
@@ -145,10 +165,11 @@ const FOLLOW_ORDER = graphql(`
 `);
 
 const RESPOND_TO_DELAY = graphql(`
-  mutation RespondToDelay($alertId: ID!, $choice: DelayChoice!, $key: String!) {
-    respondToDelay(alertId: $alertId, choice: $choice, idempotencyKey: $key) {
+  mutation RespondToDelay($alertId: ID!, $choice: DelayChoice!, $compensation: String, $key: String!) {
+    respondToDelay(alertId: $alertId, choice: $choice, compensation: $compensation, idempotencyKey: $key) {
       id
       customerResponse
+      chosenCompensation
       respondedAt
     }
   }
@@ -156,7 +177,8 @@ const RESPOND_TO_DELAY = graphql(`
 
 type Order = NonNullable<TrackOrderQuery['order']>;
 type LiveEvent = {
-  cursor: string;
+  /** The progress entry's id: what the history on first open and the live events have in common. */
+  key: string;
   type: string;
   occurredAt: string;
   statusCode: { code: string; labelZh: string; labelEn: string } | null;
@@ -263,7 +285,12 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
         onEvent: ({ orderProgress: event }) => {
           setEvents((list) => [
             ...list,
-            { cursor: event.cursor, type: event.type, occurredAt: event.occurredAt, statusCode: event.entry?.statusCode ?? null },
+            {
+              key: event.entry?.id ?? event.cursor,
+              type: event.type,
+              occurredAt: event.occurredAt,
+              statusCode: event.entry?.statusCode ?? null,
+            },
           ]);
           refreshRef.current();
         },
@@ -284,27 +311,60 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
       {error && !data ? <HubErrorState error={error} retry={refresh} /> : null}
       {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
       {order ? (
-        <OrderSections order={order} exceptionCodes={data.exceptionCodes} language={language} events={events} refresh={refresh} />
+        <OrderSections
+          order={order}
+          exceptionCodes={data.exceptionCodes}
+          shareUrl={data.notificationBinding?.shareUrl ?? null}
+          language={language}
+          events={activityOf(order.progress ?? [], events)}
+          refresh={refresh}
+        />
       ) : null}
     </Page>
   );
 }
 
+/** How many entries of the order's history the activity list shows. */
+const ACTIVITY_SHOWN = 20;
+
+/**
+ * The activity list: the order's recent history as the page opened (its progress log, at the
+ * customer's tier), then what arrived live since; one line per progress entry however often it
+ * was heard, oldest first, the latest ACTIVITY_SHOWN.
+ */
+function activityOf(history: NonNullable<Order['progress']>, live: LiveEvent[]): LiveEvent[] {
+  const seen = new Set<string>();
+  const merged: LiveEvent[] = [];
+  for (const event of [
+    ...history.map((entry) => ({ key: entry.id, type: entry.type, occurredAt: entry.occurredAt, statusCode: entry.statusCode ?? null })),
+    ...live,
+  ]) {
+    if (seen.has(event.key)) continue;
+    seen.add(event.key);
+    merged.push(event);
+  }
+  merged.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  return merged;
+}
+
 function OrderSections({
   order,
   exceptionCodes,
+  shareUrl,
   language,
   events,
   refresh,
 }: {
   order: Order;
   exceptionCodes: { code: string; labelZh: string; labelEn: string }[];
+  shareUrl: string | null;
   language: Language;
   events: LiveEvent[];
   refresh: () => void;
 }) {
   const { t } = useI18n();
   const notices = (order.delayAlerts ?? []).filter((alert) => alert.threshold >= 50);
+  const shown = events.slice(-ACTIVITY_SHOWN);
   return (
     <div className="track-layout">
       <section className="card summary" aria-labelledby="summary-heading">
@@ -319,26 +379,21 @@ function OrderSections({
             <strong>{labelOf(order.milestone, language)}</strong>
           </p>
         ) : null}
-        {order.eta ? (
-          <p className="eta" data-testid="eta">
-            {t('track.etaStatement', {
-              percent: Math.round(order.eta.confidence * 100),
-              day: formatDay(order.eta.delivery.likelyBefore, language),
-            })}
-          </p>
-        ) : null}
-        {order.dueAt ? (
-          <p>
-            {t('track.dueAt')}
-            {t('common.colon')}
-            {formatDateTime(order.dueAt, language)}
-          </p>
-        ) : null}
+        <OrderDates order={order} language={language} />
       </section>
 
       {notices.map((notice) => (
-        <DelayNotice key={notice.id} notice={notice} exceptionCodes={exceptionCodes} language={language} onAnswered={refresh} />
+        <DelayNotice
+          key={notice.id}
+          notice={notice}
+          expectedBy={order.phase === 'IN_PROGRESS' ? (order.eta?.completion.likelyBefore ?? null) : null}
+          exceptionCodes={exceptionCodes}
+          language={language}
+          onAnswered={refresh}
+        />
       ))}
+
+      {shareUrl && order.phase === 'DONE' ? <ShareFinished url={shareUrl} /> : null}
 
       {order.lines && order.lines.length > 0 ? (
         <Section title={t('track.lines')} id="lines">
@@ -415,16 +470,19 @@ function OrderSections({
       ) : null}
 
       <Section title={t('track.liveUpdates')} id="live">
-        {events.length === 0 ? (
+        {shown.length === 0 ? (
           <Empty>{t('track.noUpdatesYet')}</Empty>
         ) : (
-          <ol className="timeline" data-testid="live-events">
-            {events.map((event) => (
-              <li key={event.cursor} data-cursor={event.cursor} data-type={event.type} data-code={event.statusCode?.code}>
-                <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {eventText(event, language, t)}
-              </li>
-            ))}
-          </ol>
+          <>
+            {events.length > shown.length ? <p className="muted">{t('trackStory.activity.earlier', { count: shown.length })}</p> : null}
+            <ol className="timeline" data-testid="live-events">
+              {shown.map((event) => (
+                <li key={event.key} data-key={event.key} data-type={event.type} data-code={event.statusCode?.code}>
+                  <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, language)}</time> {eventText(event, language, t)}
+                </li>
+              ))}
+            </ol>
+          </>
         )}
       </Section>
 
@@ -509,28 +567,110 @@ function Stages({ stages, language }: { stages: Order['stages']; language: Langu
 }
 
 type Notice = NonNullable<Order['delayAlerts']>[number];
-const CHOICES = ['ACCEPT_DELAY', 'CANCEL_RUSH', 'CONTACT_ME'] as const;
+
+const DAY_MS = 24 * 3_600_000;
+
+/**
+ * The order's one date story: what was promised and what is expected now, side by side, and
+ * plainly whether that is late; once made, when it should arrive; once delivered, only that.
+ * Customers below BASIC have no forecast: they read the promise, and whether it has passed.
+ */
+function OrderDates({ order, language }: { order: Order; language: Language }) {
+  const { t } = useI18n();
+  const day = (iso: string) => formatDay(iso, language);
+  const percent = order.eta ? Math.round(order.eta.confidence * 100) : 0;
+  const deliveredAt = (order.shipments ?? [])
+    .flatMap((shipment) => shipment.events)
+    .filter((event) => event.status === 'DELIVERED')
+    .map((event) => event.occurredAt)
+    .sort()
+    .at(-1);
+  const delivered = order.status === 'DELIVERED' || Boolean(deliveredAt) || (order.shipments ?? []).some((s) => s.status === 'DELIVERED');
+  const lines: { text: string; late?: boolean }[] = [];
+  if (order.phase === 'CANCELLED') {
+    lines.push({ text: t('trackStory.dates.cancelled') });
+  } else if (delivered) {
+    lines.push({ text: deliveredAt ? t('trackStory.dates.delivered', { day: day(deliveredAt) }) : t('trackStory.dates.deliveredNoDay') });
+  } else if (order.phase === 'DONE') {
+    lines.push({
+      text: order.eta
+        ? t('trackStory.dates.made', { expected: day(order.eta.delivery.likelyBefore), percent })
+        : t('trackStory.dates.madeOnly'),
+    });
+  } else {
+    const promised = order.promisedAt;
+    const expected = order.eta?.completion.likelyBefore;
+    if (promised && expected) {
+      lines.push({ text: t('trackStory.dates.promisedExpected', { promised: day(promised), expected: day(expected), percent }) });
+      // Late by whole days as the customer reads dates: the expected day after the promised day.
+      const lateDays = Math.round((startOfDay(expected) - startOfDay(promised)) / DAY_MS);
+      lines.push(
+        lateDays > 0 ? { text: t('trackStory.dates.late', { days: lateDays }), late: true } : { text: t('trackStory.dates.onTrack') },
+      );
+    } else if (promised) {
+      lines.push({ text: t('trackStory.dates.promisedOnly', { promised: day(promised) }) });
+      if (new Date(promised).getTime() < Date.now()) lines.push({ text: t('trackStory.dates.pastPromise'), late: true });
+    } else if (expected) {
+      lines.push({ text: t('trackStory.dates.expectedOnly', { expected: day(expected), percent }) });
+    }
+  }
+  if (lines.length === 0) return null;
+  return (
+    <div className="order-dates" data-testid="order-dates" data-late={lines.some((line) => line.late) ? 'true' : 'false'}>
+      {lines.map((line, index) => (
+        <p key={index} className={line.late ? 'late' : index === 0 ? 'eta' : undefined}>
+          {line.late ? <strong>{line.text}</strong> : line.text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
+/** Midnight (China Standard Time) of the day an instant falls on, in ms: days are counted as the customer reads them. */
+function startOfDay(iso: string): number {
+  const CST = 8 * 3_600_000;
+  const at = new Date(iso).getTime() + CST;
+  return at - (at % DAY_MS) - CST;
+}
 
 function DelayNotice({
   notice,
+  expectedBy,
   exceptionCodes,
   language,
   onAnswered,
 }: {
   notice: Notice;
+  expectedBy: string | null;
   exceptionCodes: { code: string; labelZh: string; labelEn: string }[];
   language: Language;
   onAnswered: () => void;
 }) {
   const { t } = useI18n();
   const [{ fetching, error }, respond] = useMutation(RESPOND_TO_DELAY);
-  const [answered, setAnswered] = useState<string | null>(null);
+  const [answered, setAnswered] = useState<{ choice: string; compensation: string | null } | null>(null);
   const key = useRef(idempotencyKey('delay'));
-  const answer = answered ?? notice.customerResponse;
+  const answer =
+    answered ?? (notice.customerResponse ? { choice: notice.customerResponse, compensation: notice.chosenCompensation ?? null } : null);
   const reason = exceptionCodes.find((code) => code.code === notice.reasonCode);
+  const offers = notice.compensationOptions;
+  const choose = async (choice: 'ACCEPT_DELAY' | 'CANCEL_RUSH' | 'CONTACT_ME', compensation: string | null) => {
+    const result = await respond({ alertId: notice.id, choice, compensation, key: key.current });
+    if (result.data) {
+      setAnswered({
+        choice: result.data.respondToDelay.customerResponse ?? choice,
+        compensation: result.data.respondToDelay.chosenCompensation ?? null,
+      });
+      onAnswered();
+    }
+  };
+  // Accepting carries the compensation picked, when the studio offers any; the other answers stand alone.
+  const others = notice.choices.filter((choice) => choice !== 'ACCEPT_DELAY');
   return (
     <section className="card notice" aria-labelledby={`notice-${notice.id}`} data-testid="delay-notice">
-      <h2 id={`notice-${notice.id}`}>{t('delay.title', { stage: labelOf(notice.statusCode, language) })}</h2>
+      <h2 id={`notice-${notice.id}`}>
+        {notice.visibleStage ? t('delay.title', { stage: labelOf(notice.visibleStage, language) }) : t('trackStory.notice.titleNoStage')}
+      </h2>
       <p>{t('delay.body', { percent: notice.overrunPercent })}</p>
       {reason ? (
         <p>
@@ -539,41 +679,75 @@ function DelayNotice({
           {labelOf(reason, language)}
         </p>
       ) : null}
-      {notice.compensationOptions.length > 0 ? (
-        <>
-          <p>{t('delay.offers')}</p>
-          <ul className="plain">
-            {notice.compensationOptions.map((option) => (
-              <li key={option}>{option}</li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {expectedBy ? <p data-testid="delay-new-date">{t('trackStory.notice.newDate', { day: formatDay(expectedBy, language) })}</p> : null}
       {answer ? (
         <p className="answered" role="status" data-testid="delay-answer">
-          {t('delay.answered', { answer: t(`delay.choice.${answer}`) })}
+          {answer.compensation
+            ? t('trackStory.notice.answeredWith', { offer: answer.compensation })
+            : t('delay.answered', { answer: t(`delay.choice.${answer.choice}`) })}
         </p>
       ) : (
-        <div className="button-row">
-          {CHOICES.map((choice) => (
-            <button
-              key={choice}
-              type="button"
-              disabled={fetching}
-              onClick={async () => {
-                const result = await respond({ alertId: notice.id, choice, key: key.current });
-                if (result.data) {
-                  setAnswered(result.data.respondToDelay.customerResponse ?? choice);
-                  onAnswered();
-                }
-              }}
-            >
-              {t(`delay.choice.${choice}`)}
-            </button>
-          ))}
-        </div>
+        <>
+          {notice.choices.includes('ACCEPT_DELAY') && offers.length > 0 ? (
+            <>
+              <p id={`offers-${notice.id}`}>{t('trackStory.notice.pickOne')}</p>
+              <div className="button-row" role="group" aria-labelledby={`offers-${notice.id}`}>
+                {offers.map((offer) => (
+                  <button key={offer} type="button" disabled={fetching} onClick={() => void choose('ACCEPT_DELAY', offer)}>
+                    {t('trackStory.notice.acceptWith', { offer })}
+                  </button>
+                ))}
+              </div>
+            </>
+          ) : null}
+          <div className="button-row">
+            {notice.choices.includes('ACCEPT_DELAY') && offers.length === 0 ? (
+              <button type="button" disabled={fetching} onClick={() => void choose('ACCEPT_DELAY', null)}>
+                {t('trackStory.notice.accept')}
+              </button>
+            ) : null}
+            {others.map((choice) => (
+              <button key={choice} type="button" disabled={fetching} onClick={() => void choose(choice, null)}>
+                {t(`delay.choice.${choice}`)}
+              </button>
+            ))}
+          </div>
+        </>
       )}
       <HubRefusal error={hubMessage(error)} />
+    </section>
+  );
+}
+
+/** A finished order's share page, one tap away: opened, or its link copied to send on. */
+function ShareFinished({ url }: { url: string }) {
+  const { t } = useI18n();
+  const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('yes');
+    } catch {
+      setCopied('failed');
+    }
+  };
+  return (
+    <section className="card share-finished" aria-labelledby="share-heading" data-testid="share-finished">
+      <h2 id="share-heading">{t('trackStory.share.heading')}</h2>
+      <p>{t('trackStory.share.body')}</p>
+      <div className="button-row">
+        <a className="button primary" href={url} target="_blank" rel="noreferrer">
+          {t('trackStory.share.open')}
+        </a>
+        <button type="button" onClick={() => void copy()}>
+          {t('trackStory.share.copy')}
+        </button>
+      </div>
+      {copied ? (
+        <p role="status" className="muted">
+          {t(copied === 'yes' ? 'trackStory.share.copied' : 'trackStory.share.copyFailed')}
+        </p>
+      ) : null}
     </section>
   );
 }

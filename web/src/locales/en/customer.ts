@@ -82,4 +82,40 @@ export const customer = {
     notFoundTitle: 'No product carries this code',
     notFoundBody: 'Check the code ({{code}}) on the label, or scan it again.',
   },
+  // The order's one date story, delay notice choices, sharing a finished order (u-cust).
+  trackStory: {
+    dates: {
+      heading: 'When it arrives',
+      promisedExpected: 'Promised by {{promised}}, now expected by {{expected}} ({{percent}} % likely).',
+      promisedOnly: 'Promised by {{promised}}.',
+      expectedOnly: 'Expected to be made by {{expected}} ({{percent}} % likely).',
+      late: 'About {{days}} days later than promised. We are sorry.',
+      onTrack: 'On track for the promised date.',
+      pastPromise: 'The promised date has passed and the studio is still making it. We are sorry.',
+      made: 'Made, and expected to be delivered by {{expected}} ({{percent}} % likely).',
+      madeOnly: 'Made, and being prepared for shipping.',
+      delivered: 'Delivered on {{day}}.',
+      deliveredNoDay: 'Delivered.',
+      cancelled: 'The order was cancelled: nothing more will be delivered.',
+    },
+    notice: {
+      titleNoStage: 'Your order is running late',
+      newDate: 'New expected date: by {{day}}.',
+      pickOne: 'If you accept the delay, you may pick one of these:',
+      accept: 'Accept the delay',
+      acceptWith: 'Accept, with “{{offer}}”',
+      answeredWith: 'Your answer: accept the delay, with “{{offer}}”. The studio has been told.',
+    },
+    share: {
+      heading: 'Share this piece',
+      body: 'Your order is made. Its share page shows how it was made, and nothing about you.',
+      open: 'Open the share page',
+      copy: 'Copy the share link',
+      copied: 'Link copied: paste it to a friend.',
+      copyFailed: 'Could not copy: press and hold the link above to copy it.',
+    },
+    activity: {
+      earlier: 'Showing the latest {{count}} updates.',
+    },
+  },
 };

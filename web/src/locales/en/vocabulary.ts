@@ -47,6 +47,7 @@ export const vocabulary = {
       delay: { alerted: 'Running late', notice: 'Delay notice', responded: 'Your answer was recorded' },
       completed: 'Your order is made',
       eta: { changed: 'The forecast changed' },
+      promise: { changed: 'The promised date changed' },
     },
   },
 };

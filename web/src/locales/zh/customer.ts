@@ -83,4 +83,40 @@ export const customer: typeof en = {
     notFoundTitle: '没有产品使用此溯源码',
     notFoundBody: '请核对标签上的溯源码（{{code}}），或重新扫描。',
   },
+  // The order's one date story, delay notice choices, sharing a finished order (u-cust).
+  trackStory: {
+    dates: {
+      heading: '交付时间',
+      promisedExpected: '承诺 {{promised}} 前完成制作，现预计 {{expected}} 前完成（{{percent}}% 把握）。',
+      promisedOnly: '承诺 {{promised}} 前完成制作。',
+      expectedOnly: '预计 {{expected}} 前完成制作（{{percent}}% 把握）。',
+      late: '比承诺晚约 {{days}} 天，非常抱歉。',
+      onTrack: '按承诺的时间进行中。',
+      pastPromise: '已超过承诺的日期，工作室仍在制作中，非常抱歉。',
+      made: '已制作完成，预计 {{expected}} 前送达（{{percent}}% 把握）。',
+      madeOnly: '已制作完成，正在安排发货。',
+      delivered: '已于 {{day}} 送达。',
+      deliveredNoDay: '已送达。',
+      cancelled: '订单已取消，不再安排交付。',
+    },
+    notice: {
+      titleNoStage: '您的订单有所延误',
+      newDate: '新的预计完成日期：{{day}} 前。',
+      pickOne: '接受延期时，您可以选择一项补偿：',
+      accept: '接受延期',
+      acceptWith: '接受延期，选择「{{offer}}」',
+      answeredWith: '您的选择：接受延期，补偿为「{{offer}}」。已通知工作室。',
+    },
+    share: {
+      heading: '分享这件作品',
+      body: '您的订单已制作完成。分享页展示它的制作过程，不含您的任何个人信息。',
+      open: '打开分享页',
+      copy: '复制分享链接',
+      copied: '链接已复制，可以粘贴给朋友了。',
+      copyFailed: '无法自动复制，请长按上面的链接复制。',
+    },
+    activity: {
+      earlier: '仅显示最近 {{count}} 条动态。',
+    },
+  },
 };

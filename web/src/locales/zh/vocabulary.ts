@@ -49,6 +49,7 @@ export const vocabulary: typeof en = {
       delay: { alerted: '进度延误', notice: '延误通知', responded: '已记录您的选择' },
       completed: '您的订单已制作完成',
       eta: { changed: '预计时间有变' },
+      promise: { changed: '承诺的完成日期已调整' },
     },
   },
 };
