@@ -162,12 +162,12 @@ describeInBrowser('web app in a browser', () => {
 
       const events = await customer.locator('[data-testid=live-events] li').evaluateAll((items) =>
         items.map((item: any) => ({
-          cursor: item.getAttribute('data-cursor'),
+          key: item.getAttribute('data-key'),
           type: item.getAttribute('data-type'),
           code: item.getAttribute('data-code'),
         })),
       );
-      expect(new Set(events.map((event) => event.cursor)).size).toBe(events.length);
+      expect(new Set(events.map((event) => event.key)).size).toBe(events.length);
       const completed = events.filter((event) => event.type === 'order.stage.completed').map((event) => event.code);
       expect(completed).toEqual([first, second, third].map((stage) => stage.statusCode.code));
       await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
