@@ -74,10 +74,27 @@ class Canvas {
     const half = width / 2;
     const xs = points.map((point) => point[0]);
     const ys = points.map((point) => point[1]);
+    // Each segment with its box: a sample asks only the segments whose box holds it.
+    const segments = points.slice(1).map((point, index) => {
+      const from = points[index];
+      return {
+        from,
+        to: point,
+        box: [
+          Math.min(from[0], point[0]) - half,
+          Math.min(from[1], point[1]) - half,
+          Math.max(from[0], point[0]) + half,
+          Math.max(from[1], point[1]) + half,
+        ],
+      };
+    });
     this.shape(
       [Math.min(...xs) - half, Math.min(...ys) - half, Math.max(...xs) + half, Math.max(...ys) + half],
       colour,
-      (x, y) => points.some((point, index) => index > 0 && segmentDistance(points[index - 1], point, x, y) <= half),
+      (x, y) =>
+        segments.some(
+          ({ from, to, box }) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && segmentDistance(from, to, x, y) <= half,
+        ),
       alpha,
     );
   }
