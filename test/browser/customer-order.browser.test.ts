@@ -58,7 +58,7 @@ describeInBrowser('the customer’s order page', () => {
       const notice = page.getByTestId('delay-notice');
       await notice.waitFor(WAIT);
       const noticeText = await notice.innerText();
-      expect(noticeText).toContain('「初次烧制」');
+      expect(noticeText).toContain('您的订单在「初次烧制」之前的工序有所延误');
       expect(noticeText).not.toContain('书法创作');
       expect(noticeText).not.toContain('加急');
       expect(noticeText).toMatch(/新的预计完成日期：\d+月\d+日 前/);

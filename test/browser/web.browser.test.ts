@@ -168,8 +168,9 @@ describeInBrowser('web app in a browser', () => {
         })),
       );
       expect(new Set(events.map((event) => event.key)).size).toBe(events.length);
+      // Newest first.
       const completed = events.filter((event) => event.type === 'order.stage.completed').map((event) => event.code);
-      expect(completed).toEqual([first, second, third].map((stage) => stage.statusCode.code));
+      expect(completed).toEqual([third, second, first].map((stage) => stage.statusCode.code));
       await customer.locator(`[data-testid=stages] li[data-code="${third.statusCode.code}"][data-status=DONE]`).waitFor(WAIT);
     },
   );
@@ -186,11 +187,12 @@ describeInBrowser('web app in a browser', () => {
     expect(await notice.innerText()).toContain('10% off');
     await expectAccessible(page);
     await screenshots(page, 'track-delay');
-    await notice.getByRole('button', { name: 'Accept the delay' }).click();
+    // The studio offers compensation: accepting picks one of them.
+    await notice.getByRole('button', { name: 'Accept, with “9折优惠 10% off”' }).click();
     await page.getByTestId('delay-answer').waitFor(WAIT);
     await page.reload();
     await page.getByTestId('delay-answer').waitFor(WAIT);
-    expect(await page.getByTestId('delay-answer').innerText()).toContain('Accept the delay');
+    expect(await page.getByTestId('delay-answer').innerText()).toContain('accept the delay, with “9折优惠 10% off”');
     const alerts = ok(await world.t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { threshold customerResponse } } }`, { o: order.id }))
       .order.delayAlerts;
     expect(alerts.find((alert: any) => alert.threshold === 50).customerResponse).toBe('ACCEPT_DELAY');

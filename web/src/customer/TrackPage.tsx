@@ -109,10 +109,6 @@ const TRACK_ORDER = graphql(`
         customerResponse
         respondedAt
         raisedAt
-        statusCode {
-          labelZh
-          labelEn
-        }
         visibleStage {
           code
           labelZh
@@ -330,7 +326,7 @@ const ACTIVITY_SHOWN = 20;
 /**
  * The activity list: the order's recent history as the page opened (its progress log, at the
  * customer's tier), then what arrived live since; one line per progress entry however often it
- * was heard, oldest first, the latest ACTIVITY_SHOWN.
+ * was heard, newest first, the latest ACTIVITY_SHOWN.
  */
 function activityOf(history: NonNullable<Order['progress']>, live: LiveEvent[]): LiveEvent[] {
   const seen = new Set<string>();
@@ -343,7 +339,8 @@ function activityOf(history: NonNullable<Order['progress']>, live: LiveEvent[]):
     seen.add(event.key);
     merged.push(event);
   }
-  merged.sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+  // Newest first: what happened last is what the customer looks for.
+  merged.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt));
   return merged;
 }
 
@@ -364,7 +361,7 @@ function OrderSections({
 }) {
   const { t } = useI18n();
   const notices = (order.delayAlerts ?? []).filter((alert) => alert.threshold >= 50);
-  const shown = events.slice(-ACTIVITY_SHOWN);
+  const shown = events.slice(0, ACTIVITY_SHOWN);
   return (
     <div className="track-layout">
       <section className="card summary" aria-labelledby="summary-heading">
@@ -386,6 +383,7 @@ function OrderSections({
         <DelayNotice
           key={notice.id}
           notice={notice}
+          atStage={order.stages.some((stage) => stage.statusCode.code === notice.visibleStage?.code && stage.status === 'IN_PROGRESS')}
           expectedBy={order.phase === 'IN_PROGRESS' ? (order.eta?.completion.likelyBefore ?? null) : null}
           exceptionCodes={exceptionCodes}
           language={language}
@@ -635,12 +633,15 @@ function startOfDay(iso: string): number {
 
 function DelayNotice({
   notice,
+  atStage,
   expectedBy,
   exceptionCodes,
   language,
   onAnswered,
 }: {
   notice: Notice;
+  /** The stage named is the one running late (else the customer's tier shows the next one on the way). */
+  atStage: boolean;
   expectedBy: string | null;
   exceptionCodes: { code: string; labelZh: string; labelEn: string }[];
   language: Language;
@@ -669,7 +670,9 @@ function DelayNotice({
   return (
     <section className="card notice" aria-labelledby={`notice-${notice.id}`} data-testid="delay-notice">
       <h2 id={`notice-${notice.id}`}>
-        {notice.visibleStage ? t('delay.title', { stage: labelOf(notice.visibleStage, language) }) : t('trackStory.notice.titleNoStage')}
+        {notice.visibleStage
+          ? t(atStage ? 'delay.title' : 'trackStory.notice.titleBefore', { stage: labelOf(notice.visibleStage, language) })
+          : t('trackStory.notice.titleNoStage')}
       </h2>
       <p>{t('delay.body', { percent: notice.overrunPercent })}</p>
       {reason ? (

@@ -99,6 +99,7 @@ export const customer = {
       cancelled: 'The order was cancelled: nothing more will be delivered.',
     },
     notice: {
+      titleBefore: 'Your order is running late on its way to {{stage}}',
       titleNoStage: 'Your order is running late',
       newDate: 'New expected date: by {{day}}.',
       pickOne: 'If you accept the delay, you may pick one of these:',

@@ -100,6 +100,7 @@ export const customer: typeof en = {
       cancelled: '订单已取消，不再安排交付。',
     },
     notice: {
+      titleBefore: '您的订单在「{{stage}}」之前的工序有所延误',
       titleNoStage: '您的订单有所延误',
       newDate: '新的预计完成日期：{{day}} 前。',
       pickOne: '接受延期时，您可以选择一项补偿：',
