@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ORDER_EVENTS } from '../contracts';
 import { delayService } from '../subgraphs/orders/delay.service';
-import { dialects, startTestHub, TestHub } from './support/hub';
+import type { TestHub } from './support/hub';
+import { dialects, startTestHub } from './support/hub';
 import { runLate, teawareOrder } from './support/orders';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
