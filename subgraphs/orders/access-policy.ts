@@ -198,7 +198,11 @@ export const ordersAccess: AccessPolicy = {
       entity: 'DelayAlert',
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL', customerRows: () => ({ threshold: 50 }) },
       fields: { hub: true, customer: 'MINIMAL' },
-      overrides: { statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference } },
+      overrides: {
+        statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
+        // The studio acts on an alert through its order (number, customer contact: Order's own rules).
+        order: STUDIO_AND_HUB,
+      },
     },
     DelayPolicy: {
       entity: 'DelayPolicy',
