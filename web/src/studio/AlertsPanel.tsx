@@ -123,58 +123,42 @@ export function AlertsPanel({ studioId, version, onOpen }: { studioId: string; v
         {late.length === 0 ? (
           <Empty>{t('studio.noAlerts')}</Empty>
         ) : (
-          <table data-testid="late-stages">
-            <thead>
-              <tr>
-                <th scope="col">{t('studio.order')}</th>
-                <th scope="col">{t('studio.stage')}</th>
-                <th scope="col">{t('studio.overrun')}</th>
-                <th scope="col">{t('studio.raised')}</th>
-                <th scope="col">{t('studio.customerAnswer')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {late.map((stage) => {
-                const latest = stage.alerts[stage.alerts.length - 1];
-                const answered = stage.alerts.find((alert) => alert.customerResponse);
-                return (
-                  <tr key={stage.key}>
-                    <td>
-                      <button type="button" className="link" onClick={() => onOpen(stage.orderId)}>
-                        {number(latest)}
-                      </button>
-                    </td>
-                    <td>{labelOf(latest.statusCode, language)}</td>
-                    <td>
-                      {stage.alerts.map((alert) => (
-                        <span key={alert.id} className={`badge ${alert.threshold >= 50 ? 'danger' : 'warn'}`}>
-                          {t(alert.threshold >= 50 ? 'panels.alerts.customerNotified' : 'panels.alerts.supervisorsAlerted', {
-                            percent: alert.threshold,
-                          })}
-                        </span>
-                      ))}{' '}
-                      {t('panels.alerts.overBy', { percent: latest.overrunPercent })}
-                    </td>
-                    <td>
-                      {stage.alerts.map((alert) => (
-                        <div key={alert.id} className="small">
-                          {alert.threshold} %{t('common.colon')}
-                          {formatDateTime(alert.raisedAt, language)}
-                        </div>
-                      ))}
-                    </td>
-                    <td>
-                      {answered
-                        ? t(`panels.alerts.answer.${answered.customerResponse}`)
-                        : latest.threshold >= 50
-                          ? t('panels.alerts.noAnswerYet')
-                          : '—'}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ul className="plain late-stages" data-testid="late-stages">
+            {late.map((stage) => {
+              const latest = stage.alerts[stage.alerts.length - 1];
+              const answered = stage.alerts.find((alert) => alert.customerResponse);
+              return (
+                <li key={stage.key} className="late-stage">
+                  <p>
+                    <button type="button" className="link" onClick={() => onOpen(stage.orderId)}>
+                      {number(latest)}
+                    </button>{' '}
+                    · <strong>{labelOf(latest.statusCode, language)}</strong> ·{' '}
+                    {t('panels.alerts.overBy', { percent: latest.overrunPercent })}
+                  </p>
+                  <p className="small">
+                    {stage.alerts.map((alert) => (
+                      <span key={alert.id} className={`badge ${alert.threshold >= 50 ? 'danger' : 'warn'}`}>
+                        {t(alert.threshold >= 50 ? 'panels.alerts.customerNotified' : 'panels.alerts.supervisorsAlerted', {
+                          percent: alert.threshold,
+                          when: formatDateTime(alert.raisedAt, language),
+                        })}
+                      </span>
+                    ))}
+                  </p>
+                  <p className="small">
+                    {t('studio.customerAnswer')}
+                    {t('common.colon')}
+                    {answered
+                      ? t(`panels.alerts.answer.${answered.customerResponse}`)
+                      : latest.threshold >= 50
+                        ? t('panels.alerts.noAnswerYet')
+                        : t('panels.alerts.notAsked')}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
         )}
       </Section>
     </>

@@ -134,7 +134,7 @@ type Suggestion = NonNullable<StudioReorderSuggestionsQuery['reorderSuggestions'
 function ReorderSuggestions({ studioId, version }: { studioId: string; version: number }) {
   const { t } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: REORDER_SUGGESTIONS, variables: { studioId } });
-  const [placed, setPlaced] = useState<string[]>([]);
+  const [placed, setPlaced] = useState<Record<string, string>>({});
   useRefreshOn(version, refetch);
   if (fetching && !data) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
@@ -143,13 +143,14 @@ function ReorderSuggestions({ studioId, version }: { studioId: string; version: 
   return (
     <ul className="plain" data-testid="reorder-suggestions">
       {suggestions.map((suggestion) => (
+        // A new suggestion for the material (what is left after an order) starts a fresh form.
         <SuggestionRow
-          key={suggestion.sku}
+          key={`${suggestion.sku}/${suggestion.quantity}/${suggestion.supplier.id}`}
           studioId={studioId}
           suggestion={suggestion}
-          placed={placed.includes(suggestion.sku)}
-          onPlaced={() => {
-            setPlaced((list) => [...list, suggestion.sku]);
+          placed={placed[suggestion.sku] ?? null}
+          onPlaced={(what) => {
+            setPlaced((done) => ({ ...done, [suggestion.sku]: what }));
             refetch({ requestPolicy: 'network-only' });
           }}
         />
@@ -167,8 +168,8 @@ function SuggestionRow({
 }: {
   studioId: string;
   suggestion: Suggestion;
-  placed: boolean;
-  onPlaced: () => void;
+  placed: string | null;
+  onPlaced: (what: string) => void;
 }) {
   const { t, language } = useI18n();
   const may = useMayUse();
@@ -184,7 +185,7 @@ function SuggestionRow({
     const result = await place({ studioId, input: { supplierId, lines: [{ sku: suggestion.sku, quantity }] }, key: key.current });
     if (result.data) {
       key.current = idempotencyKey('po');
-      onPlaced();
+      onPlaced(t('panels.materials.placedWhat', { quantity: quantityOf(quantity, unit), supplier: nameOf(choice?.supplier, language) }));
     }
   };
   const id = `reorder-${suggestion.sku}`;
@@ -206,8 +207,11 @@ function SuggestionRow({
         })}
       </p>
       {placed ? (
-        <span className="badge ok">{t('studio.placed')}</span>
-      ) : may(PLACE_PURCHASE_ORDER) ? (
+        <p role="status" className="small">
+          <span className="badge ok">{t('studio.placed')}</span> {placed}
+        </p>
+      ) : null}
+      {may(PLACE_PURCHASE_ORDER) ? (
         <form className="row" onSubmit={submit}>
           <label>
             {t('panels.materials.quantityLabel', { unit: t(`panels.unit.${unit}`, { defaultValue: unit }) })}
