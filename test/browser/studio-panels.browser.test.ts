@@ -31,8 +31,8 @@ describeInBrowser('the studio console panels', () => {
       .waitFor({ state: 'detached', ...WAIT });
 
   /** The words on a Chinese page, less the order numbers (the shop's own) and the customer's contact. */
-  const englishOn = async (page: Page, allowed: string[]) => {
-    let text = await page.locator('main').innerText();
+  const englishOn = async (page: Page, allowed: string[], within = 'main') => {
+    let text = await page.locator(within).innerText();
     for (const word of allowed) text = text.split(word).join('');
     return text.match(/[A-Za-z_]{2,}[A-Za-z_.\d-]*/g) ?? [];
   };
@@ -164,7 +164,9 @@ describeInBrowser('the studio console panels', () => {
     await zhDetail.getByTestId('progress-log').locator('summary').click();
     await zhDetail.getByText('客户答复了延误通知：请联系我').waitFor(WAIT);
     await settled(page);
-    expect(await englishOn(page, [number])).toEqual([]);
+    // This file's parts of the order panel (the rest of it is the board's and the panel's own).
+    for (const part of ['progress-log', 'customer-links'])
+      expect({ part, english: await englishOn(page, [number], `[data-testid=${part}]`) }).toEqual({ part, english: [] });
     await screenshots(page, 'panels-order-zh');
   }, 180_000);
 });

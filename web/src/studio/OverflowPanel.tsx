@@ -150,12 +150,13 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
     const stages = (template?.steps ?? []).map((step) => step.statusCode.code).filter((code) => isCapability(code));
     return [...(KITCHEN_ROUTES.has(chosenRoute) ? KITCHEN_CAPABILITIES : []), ...stages];
   }, [templates, chosenRoute]);
-  // The capability follows the route: the first one someone offers now, else the first.
+  // Until the person picks one, the work follows the route and the offers: the first someone offers now, else the first.
+  const picked = useRef(false);
+  const preferred = capabilities.find((code) => offeredNow.has(code)) ?? capabilities[0] ?? '';
   useEffect(() => {
-    if (capabilities.length === 0 || capabilities.includes(form.capability)) return;
-    setForm((current) => ({ ...current, capability: capabilities.find((code) => offeredNow.has(code)) ?? capabilities[0] }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [capabilities, offered.data]);
+    if (picked.current && capabilities.includes(form.capability)) return;
+    if (preferred && preferred !== form.capability) setForm((current) => ({ ...current, capability: preferred }));
+  }, [capabilities, preferred, form.capability]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -190,7 +191,14 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
             <div className="row">
               <label>
                 {t('panels.surge.route')}
-                <select value={chosenRoute} onChange={(event) => setRoute(event.target.value)} required>
+                <select
+                  value={chosenRoute}
+                  onChange={(event) => {
+                    picked.current = false;
+                    setRoute(event.target.value);
+                  }}
+                  required
+                >
                   {templates.map((template) => (
                     <option key={template.productType} value={template.productType}>
                       {t(`product.${template.productType}`)}
@@ -200,7 +208,14 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
               </label>
               <label>
                 {t('panels.surge.capability')}
-                <select value={form.capability} onChange={(event) => setForm({ ...form, capability: event.target.value })} required>
+                <select
+                  value={form.capability}
+                  onChange={(event) => {
+                    picked.current = true;
+                    setForm({ ...form, capability: event.target.value });
+                  }}
+                  required
+                >
                   {capabilities.map((code) => (
                     <option key={code} value={code}>
                       {offeredNow.has(code) ? capabilityName(code) : t('panels.surge.notOffered', { capability: capabilityName(code) })}
