@@ -7,7 +7,7 @@ import { BomLine, Material } from './entities/material';
 import type { MaterialStatus } from './entities/order-supply';
 import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';
-import { availableOf, freeOf, Reservation, StockLot, usableBy } from './entities/stock';
+import { availableOf, freeOf, Reservation, StockLot } from './entities/stock';
 
 export const SOURCE = 'suppliers';
 

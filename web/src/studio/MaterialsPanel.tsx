@@ -114,9 +114,9 @@ export function MaterialsPanel({ studioId, version }: { studioId: string; versio
  * reader's language, until materials carry a label per language.
  */
 export function materialName(name: string, language: 'zh' | 'en'): string {
-  const split = /^([^\u3400-\u9fff]*?)\s*([\u3400-\u9fff].*)$/u.exec(name);
+  const split = /^([^\u3400-\u9fff]*)([\u3400-\u9fff].*)$/u.exec(name);
   if (!split || !split[1]) return name;
-  return language === 'zh' ? split[2] : split[1];
+  return language === 'zh' ? split[2] : split[1].trimEnd();
 }
 
 /** "18,600 g" / "18,600 克": a quantity with its unit, in the reader's language. */
