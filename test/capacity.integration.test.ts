@@ -356,4 +356,34 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     expect(codeOf(await t.gql(SURGE, { key: 'surge-2' }))).toBe('FORBIDDEN');
     expect((await t.gql(`{ capacityElasticity(enterpriseId: "xuhui-cloud-kitchen") }`)).data.capacityElasticity).toBeCloseTo(66.67, 2);
   });
+
+  it('says why a surge placed nothing, and lets the studio withdraw it or a placed one (its capacity returns)', async () => {
+    const bakery = { as: staff('moyun-bakery') };
+    const SURGE = `mutation($from: String!, $to: String!, $key: String!) { declareDemandSurge(studioId: "moyun-bakery", capability: "KITCHEN_COLD_CHAIN_PASTRY", extraUnits: 20, window: { from: $from, to: $to }, idempotencyKey: $key) {
+      placedUnits unmetUnits unmetReason request { id status } } }`;
+    const WITHDRAW = `mutation($r: ID!) { withdrawOverflowRequest(requestId: $r) { id status unmetUnits unmetReason } }`;
+    // Far beyond every kitchen's offer: nothing placed, and the reason is a code the page words.
+    const idle = (await t.gql(SURGE, { from: '2031-03-01', to: '2031-03-02', key: 'surge-idle' }, bakery)).data.declareDemandSurge;
+    expect(idle).toMatchObject({ placedUnits: 0, unmetUnits: 20, request: { status: 'OPEN' } });
+    expect(idle.unmetReason).toEqual(expect.any(String));
+    // Another studio's lead cannot withdraw it (not found), an operator may not, and nothing changed.
+    const before = await snapshot();
+    expect(codeOf(await t.gql(WITHDRAW, { r: idle.request.id }, { as: staff('moyun-studio') }))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(WITHDRAW, { r: idle.request.id }, { as: staff('moyun-bakery', 'OPERATOR') }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(WITHDRAW, { r: 'not-an-id' }, bakery))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toBe(before);
+    const withdrawn = (await t.gql(WITHDRAW, { r: idle.request.id }, bakery)).data.withdrawOverflowRequest;
+    expect(withdrawn).toMatchObject({ status: 'CANCELLED', unmetUnits: 20, unmetReason: null });
+    expect((await t.gql(WITHDRAW, { r: idle.request.id }, bakery)).data.withdrawOverflowRequest.status).toBe('CANCELLED');
+
+    // A placed surge: withdrawing it gives the kitchens' capacity back.
+    const booked = async () => (await em().find(OfferBooking, {})).reduce((sum, booking) => sum + booking.bookedUnits, 0);
+    const free = await booked();
+    const placed = (await t.gql(SURGE, { from: day(6), to: day(6), key: 'surge-placed' }, bakery)).data.declareDemandSurge;
+    expect(placed.placedUnits).toBeGreaterThan(0);
+    expect(await booked()).toBe(free + placed.placedUnits);
+    expect((await t.gql(WITHDRAW, { r: placed.request.id }, bakery)).data.withdrawOverflowRequest.status).toBe('CANCELLED');
+    expect(await booked()).toBe(free);
+    expect(await em().count(Allocation, { requestId: placed.request.id, status: 'ACTIVE' })).toBe(0);
+  });
 });

@@ -327,7 +327,7 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
       'new date',
     );
 
-    // Received: the supplier publishes the goods, and the order is safe again.
+    // Received: the goods are the studio's stock; the supplier publishes more, and the order is safe again.
     expect(
       (await t.gql(`mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`, { id: placed.id })).data
         .receivePurchaseOrder.status,
@@ -430,5 +430,60 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
     const next = await importOrder();
     await settledClay();
     expect([await statusOf(covered.id), await statusOf(crossing.id), await statusOf(next.id)]).toEqual(['LOW', 'LOW', 'LOW']);
+  });
+
+  it("counts a shipped purchase order as on order, and a received one as the studio's stock: the same suggestion never comes back", async () => {
+    // Every clay lot at the suppliers is empty: a new order is short of clay.
+    const clayLots = await em().find(StockLot, { sku: 'CLAY-KAOLIN', heldForStudioId: null });
+    for (const supplierId of new Set(clayLots.map((lot) => lot.supplierId))) {
+      const items = clayLots
+        .filter((lot) => lot.supplierId === supplierId)
+        .map((lot) => ({ sku: lot.sku, lotCode: lot.lotCode, onHand: 0 }));
+      await t.gql(PUBLISH, { supplierId, sequence: 2_000, items }, { as: partner(supplierId, 'SUPPLIER') });
+    }
+    const order = await importOrder();
+    await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'SHORT', 10_000, 'shortage');
+    const SUGGESTIONS = `{ reorderSuggestions(studioId: "moyun-studio") { sku quantity onOrder supplier { id } alternatives { supplier { id } tier } } }`;
+    const clayOf = async () =>
+      (await t.gql(SUGGESTIONS)).data.reorderSuggestions.find((suggestion: any) => suggestion.sku === 'CLAY-KAOLIN') ?? null;
+    const suggested = await clayOf();
+    expect(suggested).toMatchObject({ onOrder: 0, supplier: { id: 'jingdezhen-clay' } });
+    // The studio may order from another supplier of the material instead: the suggested one comes first.
+    expect(suggested.alternatives[0]).toEqual({ supplier: { id: 'jingdezhen-clay' }, tier: 'PRIMARY' });
+    expect(suggested.alternatives.map((choice: any) => choice.supplier.id)).toContain('yixing-clay');
+
+    const placed = (
+      await t.gql(
+        `mutation($input: PlacePurchaseOrderInput!) { placePurchaseOrder(studioId: "moyun-studio", input: $input, idempotencyKey: "po-received") { id } }`,
+        { input: { supplierId: 'jingdezhen-clay', lines: [{ sku: 'CLAY-KAOLIN', quantity: suggested.quantity }] } },
+      )
+    ).data.placePurchaseOrder;
+    expect(await clayOf()).toBeNull();
+    // Shipped without confirming: in transit, still on order.
+    const SHIP = `mutation($id: ID!, $input: ShipPurchaseOrderInput!) { shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: "ship-received") { status } }`;
+    const shipped = await t.gql(
+      SHIP,
+      { id: placed.id, input: { lots: [{ sku: 'CLAY-KAOLIN', lotCode: 'JDZ-K-2701', quantity: suggested.quantity }] } },
+      clay,
+    );
+    expect(shipped.data.shipPurchaseOrder.status).toBe('SHIPPED');
+    expect(await clayOf()).toBeNull();
+    expect((await materialsOf(order.id)).materialRisk).toBe('ON_ORDER');
+
+    // Received: the goods are the studio's stock, held for it; the order is covered at once and nothing is suggested again.
+    const RECEIVE = `mutation($id: ID!) { receivePurchaseOrder(purchaseOrderId: $id) { status } }`;
+    expect((await t.gql(RECEIVE, { id: placed.id })).data.receivePurchaseOrder.status).toBe('RECEIVED');
+    expect((await t.gql(RECEIVE, { id: placed.id })).data.receivePurchaseOrder.status).toBe('RECEIVED');
+    // (The purchase order received earlier, shipped without lots, is a lot of its own.)
+    const held = (await em().find(StockLot, { heldForStudioId: 'moyun-studio' })).filter((lot) => lot.lotCode.startsWith('JDZ-K-2701-'));
+    expect(held.map((lot) => [lot.supplierId, lot.sku, lot.onHand])).toEqual([['jingdezhen-clay', 'CLAY-KAOLIN', suggested.quantity]]);
+    await waitFor(async () => (await materialsOf(order.id)).materialRisk === 'AVAILABLE', 10_000, 'covered by the received lot');
+    expect(await clayOf()).toBeNull();
+    // The received lot is at the studio: not among the supplier's published lots, and no other studio's order draws on it.
+    const published = (await t.gql(`{ stockLots(supplierId: "jingdezhen-clay", sku: "CLAY-KAOLIN") { lotCode } }`, {}, clay)).data
+      .stockLots;
+    expect(published.map((lot: any) => lot.lotCode)).not.toContain(held[0].lotCode);
+    const reservations = await em().find(Reservation, { lotId: held[0].id });
+    expect(new Set(reservations.map((reservation) => reservation.studioId))).toEqual(new Set(['moyun-studio']));
   });
 });

@@ -27,6 +27,8 @@ export const capacityAccess: AccessPolicy = {
     'Mutation.withdrawCapacityOffer': [...CAPACITY_PARTNERS, ...STUDIO_LEADS],
     'Mutation.requestOverflow': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.allocateOverflow': STUDIO_LEADS,
+    // Its own requests only: another studio's are not found (the row rule).
+    'Mutation.withdrawOverflowRequest': STUDIO_LEADS,
     'Mutation.declineAllocation': CAPACITY_PARTNERS,
     'Mutation.declareDemandSurge': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
   },

@@ -116,6 +116,14 @@ export class CapacityResolver {
     return this.service.allocate(ctx, { requestIds });
   }
 
+  @Mutation(() => OverflowRequest, {
+    description:
+      'The studio withdraws its overflow request: placements not started are given back, the request is cancelled (again: no change)',
+  })
+  withdrawOverflowRequest(@Arg('requestId', () => ID) requestId: string, @Ctx() { ctx }: Context): Promise<OverflowRequest> {
+    return this.service.withdrawRequest(ctx, requestId);
+  }
+
   @Mutation(() => Allocation, { description: 'A partner declines work it has not started: the capacity returns and the request reopens' })
   declineAllocation(@Arg('allocationId', () => ID) allocationId: string, @Ctx() { ctx }: Context): Promise<Allocation> {
     return this.service.decline(ctx, allocationId);

@@ -397,8 +397,43 @@ export class CapacityService {
     });
   }
 
-  /** Gives allocations back: capacity freed, their requests reopened (or cancelled with their order). */
-  async release(em: EntityManager, allocations: Allocation[], reason: 'DECLINED' | 'ORDER_CANCELLED', actor: EventActor): Promise<void> {
+  /**
+   * The studio takes back an overflow request (a surge that placed nothing, or work it will do
+   * itself): what was placed and not started is given back, and the request is cancelled.
+   * Withdrawing a cancelled request again changes nothing.
+   */
+  async withdrawRequest(ctx: RequestContext<unknown>, requestId: string): Promise<OverflowRequest> {
+    requireId(ID_PREFIX.request, requestId, 'overflow request');
+    return inTransaction(ctx, async (em) => {
+      const request = await em.findOne(OverflowRequest, { id: requestId });
+      if (!request) throw notFound('Overflow request', requestId);
+      if (request.status === 'CANCELLED') return request;
+      const active = await em.find(Allocation, { requestId, status: 'ACTIVE' }, { filters: false });
+      const started = active.filter((allocation) => allocation.started);
+      if (started.length)
+        throw failedPrecondition(
+          'ALLOCATION_STARTED',
+          `Overflow request "${request.id}" has work under way and can no longer be withdrawn`,
+          {
+            requestId,
+            allocationIds: started.map((allocation) => allocation.id),
+          },
+        );
+      await this.release(em, active, 'WITHDRAWN', ctx.actor);
+      request.status = 'CANCELLED';
+      request.unmetUnits = request.units;
+      request.unmetReason = null;
+      return request;
+    });
+  }
+
+  /** Gives allocations back: capacity freed, their requests reopened (or cancelled with their order, or withdrawn). */
+  async release(
+    em: EntityManager,
+    allocations: Allocation[],
+    reason: 'DECLINED' | 'ORDER_CANCELLED' | 'WITHDRAWN',
+    actor: EventActor,
+  ): Promise<void> {
     if (allocations.length === 0) return;
     const offerIds = [...new Set(allocations.map((allocation) => allocation.offerId))];
     await em.find(CapacityOffer, { id: { $in: offerIds } }, { orderBy: { id: 'asc' }, filters: false, ...forUpdate(em) });
@@ -432,7 +467,7 @@ export class CapacityService {
       requests.map((request) => request.id),
     );
     for (const request of requests) {
-      request.status = reason === 'ORDER_CANCELLED' ? 'CANCELLED' : statusOf(request.units, placed.get(request.id) ?? 0);
+      request.status = reason === 'DECLINED' ? statusOf(request.units, placed.get(request.id) ?? 0) : 'CANCELLED';
       request.unmetUnits = request.units - (placed.get(request.id) ?? 0);
       request.unmetReason = null;
     }

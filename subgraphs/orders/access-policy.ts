@@ -210,6 +210,8 @@ export const ordersAccess: AccessPolicy = {
       overrides: {
         statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
         visibleStage: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
+        // The studio acts on an alert through its order (number, customer contact: Order's own rules).
+        order: STUDIO_AND_HUB,
       },
     },
     DelayPolicy: {

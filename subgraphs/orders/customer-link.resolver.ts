@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { VisibilityTier } from '../../contracts';
 import type { GraphQLContext } from '../../platform/access/context';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
@@ -45,6 +45,13 @@ export class CustomerLinkResolver {
   customerLinks(@Arg('orderId', () => ID) orderId: string, @Ctx() { ctx }: Context): Promise<CustomerLink[]> {
     requireId(ID_PREFIX.order, orderId, 'order');
     return ctx.em.find(CustomerLink, { orderId }, { orderBy: { id: 'desc' } });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether you minted it (staff have no names in the hub: a link is yours or a colleague’s)',
+  })
+  mintedByYou(@Root() link: CustomerLink, @Ctx() { ctx }: Context): boolean {
+    return link.createdBy === ctx.actor.subject;
   }
 
   @Mutation(() => MintedCustomerLink, { description: 'Mints a signed link for the customer of one order' })

@@ -40,6 +40,14 @@ export class DelayAlertResolver {
     return ctx.em.findOne(DelayPolicy, { studioId });
   }
 
+  @FieldResolver(() => Order, {
+    nullable: true,
+    description: "The alert's order (studio staff and hub admins): its number and, for the studio, the customer to call",
+  })
+  order(@Root() alert: DelayAlert, @Ctx() { ctx }: Context): Promise<Order | null> {
+    return ctx.loaders.order.load(alert.orderId);
+  }
+
   @FieldResolver(() => StatusCodeReference, { description: 'The delayed stage' })
   statusCode(@Root() alert: DelayAlert): StatusCodeReference {
     return { code: alert.stageCode };

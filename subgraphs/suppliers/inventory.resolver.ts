@@ -89,7 +89,8 @@ export class InventoryResolver {
     requireEnterpriseId(supplierId, 'supplierId');
     return ctx.em.find(
       StockLot,
-      { supplierId, ...(sku ? { sku } : {}) },
+      // Lots a studio received are at the studio, not the supplier's to publish or ship.
+      { supplierId, heldForStudioId: null, ...(sku ? { sku } : {}) },
       { orderBy: [{ sku: 'asc' }, { receivedAt: 'asc' }], limit: 5000 },
     );
   }

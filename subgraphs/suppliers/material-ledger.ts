@@ -237,10 +237,14 @@ export class MaterialLedger {
     }
   }
 
-  /** Reserves up to `missing` from the oldest lots with free stock. */
+  /**
+   * Reserves up to `missing` from the oldest lots with free stock: first what the order's studio
+   * received itself, then the suppliers' lots (never another studio's received lots).
+   */
   private reserve(em: EntityManager, demand: OrderMaterial, lots: StockLot[], missing: number, material: Material, now: Date): void {
     let needed = missing;
-    for (const lot of lots) {
+    const held = lots.filter((lot) => lot.heldForStudioId === demand.studioId);
+    for (const lot of [...held, ...lots.filter((lot) => !lot.heldForStudioId)]) {
       if (needed === 0) break;
       const take = Math.min(needed, freeOf(lot));
       if (take === 0) continue;

@@ -56,6 +56,21 @@ export class OrderMaterialResolver {
   }
 }
 
+@ObjectType({ description: 'A supplier a reorder may go to instead: its tier, lead time and when the goods would come' })
+class SupplierChoice {
+  @Field(() => EnterpriseSupply)
+  supplier!: EnterpriseSupply;
+
+  @Field(() => SupplierTierEnum)
+  tier!: SupplierTier;
+
+  @Field(() => Int)
+  leadTimeDays!: number;
+
+  @Field()
+  expectedAt!: Date;
+}
+
 @ObjectType({ description: 'What to order, from whom, to cover open demand and the safety stock' })
 class ReorderSuggestion {
   @Field()
@@ -84,6 +99,11 @@ class ReorderSuggestion {
 
   @Field()
   expectedAt!: Date;
+
+  @Field(() => [SupplierChoice], {
+    description: 'Every supplier of the material, the suggested one first (primary, secondary, emergency pool)',
+  })
+  alternatives!: SupplierChoice[];
 }
 
 @Resolver(() => PurchaseOrder)
@@ -101,6 +121,12 @@ export class PurchaseOrderResolver {
       material: materials[index] as Material,
       supplier: { id: suggestion.supplier.id },
       supplierTier: suggestion.supplier.tier,
+      alternatives: suggestion.alternatives.map(({ supplier, expectedAt }) => ({
+        supplier: { id: supplier.id },
+        tier: supplier.tier,
+        leadTimeDays: supplier.leadTimeDays,
+        expectedAt,
+      })),
     }));
   }
 

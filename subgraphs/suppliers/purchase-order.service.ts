@@ -9,8 +9,8 @@ import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Material } from './entities/material';
 import { OrderMaterial } from './entities/order-supply';
 import type { PurchaseOrderStatus } from './entities/purchase-order';
-import { PURCHASE_ORDER_TRANSITIONS, PurchaseOrder } from './entities/purchase-order';
-import { availableOf, StockLot } from './entities/stock';
+import { OPEN_PURCHASE_ORDER, PURCHASE_ORDER_TRANSITIONS, PurchaseOrder } from './entities/purchase-order';
+import { availableOf, StockLot, usableBy } from './entities/stock';
 import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
 import type { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
@@ -35,6 +35,8 @@ export interface ReorderSuggestion {
   quantity: number;
   supplier: Supplier;
   expectedAt: Date;
+  /** Every supplier of the material, in the order they are suggested (the first is `supplier`). */
+  alternatives: { supplier: Supplier; expectedAt: Date }[];
 }
 
 /** Reorder suggestions and purchase orders: a studio places them, its supplier confirms them. */
@@ -59,7 +61,8 @@ export class PurchaseOrderService {
       em.find(Material, { sku: { $in: skus } }, { filters: false }),
       em.find(StockLot, { sku: { $in: skus } }, { filters: false }),
       em.find(Supplier, {}, { filters: false }),
-      em.find(PurchaseOrder, { studioId, status: { $in: ['PLACED', 'CONFIRMED'] } }, { filters: false }),
+      // Shipped is still on order (in transit); received is stock (its lots, held for the studio).
+      em.find(PurchaseOrder, { studioId, status: { $in: [...OPEN_PURCHASE_ORDER] } }, { filters: false }),
     ]);
     const now = this.clock();
     const suggestions: ReorderSuggestion[] = [];
@@ -67,7 +70,7 @@ export class PurchaseOrderService {
       const openDemand = demands
         .filter((demand) => demand.sku === material.sku)
         .reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
-      const available = availableOf(lots.filter((lot) => lot.sku === material.sku));
+      const available = availableOf(lots.filter((lot) => lot.sku === material.sku && usableBy(lot, studioId)));
       const safetyGap = Math.max(0, material.safetyStock - available);
       const onOrder = openOrders
         .flatMap((order) => order.lines)
@@ -75,12 +78,13 @@ export class PurchaseOrderService {
         .reduce((sum, line) => sum + line.quantity, 0);
       const quantity = openDemand + safetyGap - onOrder;
       if (quantity <= 0) continue;
-      const supplier = suppliers
+      const candidates = suppliers
         .filter((candidate) => candidate.skus.includes(material.sku))
         .sort(
           (a, b) =>
             SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id),
-        )[0];
+        );
+      const supplier = candidates[0];
       if (!supplier) continue;
       suggestions.push({
         sku: material.sku,
@@ -90,6 +94,7 @@ export class PurchaseOrderService {
         quantity,
         supplier,
         expectedAt: daysAfter(now, supplier.leadTimeDays),
+        alternatives: candidates.map((candidate) => ({ supplier: candidate, expectedAt: daysAfter(now, candidate.leadTimeDays) })),
       });
     }
     return suggestions;
@@ -151,10 +156,37 @@ export class PurchaseOrderService {
         to,
         to === 'CONFIRMED' ? { confirmedAt: now, ...(expectedAt ? { expectedAt } : {}) } : to === 'RECEIVED' ? { receivedAt: now } : {},
       );
+      if (to === 'RECEIVED') this.stockReceived(em, order, now);
       await em.flush();
       await this.resettle(em, ctx, order);
       return order;
     });
+  }
+
+  /**
+   * What a studio receives becomes stock its own orders draw on: a lot per lot shipped (or per
+   * line, when the supplier shipped without naming lots), held for the studio. Its code is the
+   * supplier's lot code with the purchase order's tail, so it never meets the supplier's own
+   * lot of that code, which the supplier's publications keep setting.
+   */
+  private stockReceived(em: EntityManager, order: PurchaseOrder, now: Date): void {
+    const received = order.shippedLots?.length
+      ? order.shippedLots
+      : order.lines.map((line) => ({ sku: line.sku, lotCode: 'PO', quantity: line.quantity }));
+    for (const lot of received) {
+      em.persist(
+        em.create(StockLot, {
+          id: newId('lot', now.getTime()),
+          supplierId: order.supplierId,
+          sku: lot.sku,
+          lotCode: `${lot.lotCode.slice(0, 60)}-${order.id.slice(-12)}`,
+          receivedAt: now,
+          onHand: lot.quantity,
+          lastSequence: 0,
+          heldForStudioId: order.studioId,
+        }),
+      );
+    }
   }
 
   /** The supplier ships it: the lots and quantities it sent, each of a material the order asks for. */

@@ -1,4 +1,6 @@
 import { ORDER_EVENTS } from '../../contracts';
+import { newId } from '../../platform/data/ids';
+import { DelayAlert } from '../../subgraphs/orders/entities/delay';
 import { ProgressEvent } from '../../subgraphs/orders/entities/progress';
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import type { GraphQLResult, TestHub } from '../support/hub';
@@ -165,7 +167,33 @@ export async function buildFixture(t: TestHub): Promise<Fixture> {
     15_000,
     'the forecast of A',
   );
+  const idleSurge = ok(
+    await t.gql<any>(
+      `mutation { declareDemandSurge(studioId: "moyun-studio", capability: "C40", extraUnits: 5, window: { from: "2031-01-01", to: "2031-01-02" }, idempotencyKey: "fixture-idle-surge") { placedUnits request { id } } }`,
+      {},
+      moyun,
+    ),
+  ).declareDemandSurge;
+  if (idleSurge.placedUnits !== 0) throw new Error('fixture: the idle surge placed work');
   const [imported] = await t.hub.subgraphs.orders.systemContext().em.find(ProgressEvent, { orderId: a.id, type: ORDER_EVENTS.IMPORTED });
+  // A delay notice on A's C50 that the customer answered "please contact me".
+  const alerts = t.hub.subgraphs.orders.systemContext().em.fork();
+  alerts.persist(
+    alerts.create(DelayAlert, {
+      id: newId('alr'),
+      studioId: 'moyun-studio',
+      orderId: a.id,
+      stageRunId: aStages.C50,
+      stageCode: 'C50',
+      threshold: 50,
+      raisedAt: new Date(),
+      overrunPercent: 55,
+      compensationOptions: [],
+      customerResponse: 'CONTACT_ME',
+      respondedAt: new Date(),
+    }),
+  );
+  await alerts.flush();
   const webhook = ok(
     await t.gql<any>(
       `mutation { registerWebhook(enterpriseId: "moyun-studio", url: "http://127.0.0.1:9/fixture", eventTypes: ["order.cancelled"], idempotencyKey: "fixture-hook") { webhook { id } } }`,
@@ -197,6 +225,7 @@ export async function buildFixture(t: TestHub): Promise<Fixture> {
     purchaseOrder,
     overflowRequest,
     allocation: allocation.id,
+    idleSurge: idleSurge.request.id,
     aImportedEvent: imported.eventId,
     webhook,
     captureJob,

@@ -42,6 +42,7 @@ export interface Fixture {
   purchaseOrder: string; // moyun-studio → jingdezhen-clay
   overflowRequest: string; // moyun-studio: order M's final firing, placed with jingde-kiln-works
   allocation: string;
+  idleSurge: string; // moyun-studio: a surge of C40 units far ahead that placed nothing (the studio may withdraw it)
   aImportedEvent: string; // the event id order A's import wrote (how live events find its progress entry)
   webhook: string; // moyun-studio's webhook
   captureJob: string; // an EPCIS capture job jingdezhen-clay sent, holding FIXTURE_CAPTURED_EVENT

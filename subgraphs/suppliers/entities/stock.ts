@@ -11,7 +11,7 @@ import { enumOf } from '../../../platform/graphql/enums';
 @Unique({ properties: ['supplierId', 'lotCode'] })
 @Index({ properties: ['sku', 'receivedAt'] })
 export class StockLot {
-  [OptionalProps]?: 'reserved' | 'version';
+  [OptionalProps]?: 'reserved' | 'version' | 'heldForStudioId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -45,6 +45,13 @@ export class StockLot {
   @Property({ type: 'integer', nullable: true })
   unitCostCents?: number | null;
 
+  /**
+   * A lot a studio received on its purchase order: it is at that studio, so only that studio's
+   * orders reserve from it, and the supplier's publications never set it. Null: at the supplier.
+   */
+  @Property({ type: 'string', length: 80, nullable: true })
+  heldForStudioId?: string | null;
+
   /** The batch sequence that last set `onHand`: an older batch never overwrites it. */
   @Field(() => Int)
   @Property({ type: 'integer' })
@@ -56,6 +63,10 @@ export class StockLot {
 
 /** What a lot can still give: on hand less reserved, never below zero. */
 export const freeOf = (lot: Pick<StockLot, 'onHand' | 'reserved'>): number => Math.max(0, lot.onHand - lot.reserved);
+
+/** Whether a studio's orders may draw on a lot: any at a supplier, and those the studio itself received. */
+export const usableBy = (lot: Pick<StockLot, 'heldForStudioId'>, studioId: string): boolean =>
+  !lot.heldForStudioId || lot.heldForStudioId === studioId;
 
 /** A material's available stock over these lots, lot by lot (what safety stock is measured against). */
 export const availableOf = (lots: readonly Pick<StockLot, 'onHand' | 'reserved'>[]): number =>

@@ -4,10 +4,12 @@ import { Migration20261122000132 as SqliteMigration20261122000132 } from './sqli
 import { Migration20261203000000 as SqliteMigration20261203000000 } from './sqlite/Migration20261203000000';
 import { Migration20261203063242 as SqliteMigration20261203063242 } from './sqlite/Migration20261203063242';
 import { Migration20261203065203 as SqliteMigration20261203065203 } from './sqlite/Migration20261203065203';
+import { Migration20261207152247 as SqliteMigration20261207152247 } from './sqlite/Migration20261207152247';
 import { Migration20261122000132 as PostgresMigration20261122000132 } from './postgresql/Migration20261122000132';
 import { Migration20261203000000 as PostgresMigration20261203000000 } from './postgresql/Migration20261203000000';
 import { Migration20261203063242 as PostgresMigration20261203063242 } from './postgresql/Migration20261203063242';
 import { Migration20261203065203 as PostgresMigration20261203065203 } from './postgresql/Migration20261203065203';
+import { Migration20261207152249 as PostgresMigration20261207152249 } from './postgresql/Migration20261207152249';
 
 export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -15,11 +17,13 @@ export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: Migra
     { name: 'Migration20261203000000', class: SqliteMigration20261203000000 },
     { name: 'Migration20261203063242', class: SqliteMigration20261203063242 },
     { name: 'Migration20261203065203', class: SqliteMigration20261203065203 },
+    { name: 'Migration20261207152247', class: SqliteMigration20261207152247 },
   ],
   postgresql: [
     { name: 'Migration20261122000132', class: PostgresMigration20261122000132 },
     { name: 'Migration20261203000000', class: PostgresMigration20261203000000 },
     { name: 'Migration20261203063242', class: PostgresMigration20261203063242 },
     { name: 'Migration20261203065203', class: PostgresMigration20261203065203 },
+    { name: 'Migration20261207152249', class: PostgresMigration20261207152249 },
   ],
 };

@@ -1,6 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery, type AnyVariables, type DocumentInput } from 'urql';
-import QRCode from 'qrcode';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, formatMoney, labelOf, nameOf, useI18n } from '../common/i18n';
 import { ErrorState, HubErrorState, HubRefusal, Loading } from '../common/ui';
@@ -9,9 +8,10 @@ import type { StudioOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
 import { ConfirmButton } from './Confirm';
 import { LateReason, StageTimes, stageTiming } from './WhyLate';
-import { useRefreshOn } from './refresh';
 import { currentStage } from './stages';
 import { WorkTicketButton } from './WorkTicket';
+import { CustomerLinks } from './CustomerLinks';
+import { ProgressLog } from './ProgressLog';
 
 const STUDIO_ORDER = graphql(`
   query StudioOrder($id: ID!) {
@@ -105,17 +105,6 @@ const STUDIO_ORDER = graphql(`
         basis {
           method
           note
-        }
-      }
-      progress {
-        id
-        sequence
-        type
-        occurredAt
-        note
-        statusCode {
-          labelZh
-          labelEn
         }
       }
       shipments {
@@ -239,39 +228,6 @@ const STAGE_OFFERS = graphql(`
     }
   }
 `);
-/** Leads' only (the links are theirs to mint and revoke): asked for apart, so nobody else's panel asks for them. */
-const ORDER_LINKS = graphql(`
-  query StudioOrderLinks($orderId: ID!) {
-    customerLinks(orderId: $orderId) {
-      id
-      tier
-      expiresAt
-      revokedAt
-      createdAt
-    }
-  }
-`);
-const MINT_LINK = graphql(`
-  mutation MintCustomerLink($orderId: ID!, $tier: VisibilityTier, $validDays: Int!, $key: String!) {
-    mintCustomerLink(orderId: $orderId, tier: $tier, validDays: $validDays, idempotencyKey: $key) {
-      url
-      link {
-        id
-        tier
-        expiresAt
-      }
-    }
-  }
-`);
-const REVOKE_LINK = graphql(`
-  mutation RevokeCustomerLink($linkId: ID!) {
-    revokeCustomerLink(linkId: $linkId) {
-      id
-      revokedAt
-    }
-  }
-`);
-
 type Order = NonNullable<StudioOrderQuery['order']>;
 type Stage = Order['stages'][number];
 
@@ -368,22 +324,11 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
           {order.cost ? <Cost cost={order.cost} /> : null}
           <Exceptions order={order} codes={data.exceptionCodes} refresh={refresh} />
           <Shipments order={order} refresh={refresh} />
-          {may(ORDER_LINKS) ? <CustomerLinks orderId={order.id} version={version} /> : null}
+          <CustomerLinks orderId={order.id} orderNumber={order.externalOrderId ?? t('studio.order')} version={version} />
           {may(CANCEL_ORDER) && order.phase === 'IN_PROGRESS' ? (
             <CancelOrder orderId={order.id} number={order.externalOrderId ?? t('board.unnumbered')} refresh={refresh} />
           ) : null}
-          <details>
-            <summary>{t('studio.progressLog')}</summary>
-            <ol className="timeline small">
-              {(order.progress ?? []).map((entry) => (
-                <li key={entry.id}>
-                  <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt, language)}</time> {entry.type}
-                  {entry.statusCode ? ` · ${labelOf(entry.statusCode, language)}` : ''}
-                  {entry.note ? ` · ${entry.note}` : ''}
-                </li>
-              ))}
-            </ol>
-          </details>
+          <ProgressLog orderId={order.id} version={version} />
         </>
       ) : null}
     </aside>
@@ -813,75 +758,5 @@ function CancelOrder({ orderId, number, refresh }: { orderId: string; number: st
       {reason.trim() === '' ? <p className="small muted">{t('board.cancelNeedsReason')}</p> : null}
       <HubRefusal error={cancel.error} />
     </details>
-  );
-}
-
-function CustomerLinks({ orderId, version }: { orderId: string; version: number }) {
-  const { t, language } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: ORDER_LINKS, variables: { orderId } });
-  const refresh = () => refetch({ requestPolicy: 'network-only' });
-  useRefreshOn(version, refetch);
-  const links = data?.customerLinks ?? [];
-  const mint = useAction(MINT_LINK, refresh);
-  const revoke = useAction(REVOKE_LINK, refresh);
-  const [tier, setTier] = useState<'MINIMAL' | 'BASIC' | 'DETAILED' | ''>('');
-  const [minted, setMinted] = useState<{ url: string; qr: string } | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await mint.act({ orderId, tier: tier || undefined, validDays: 90 });
-    const url = result.data?.mintCustomerLink.url;
-    if (url) setMinted({ url, qr: await QRCode.toDataURL(url, { margin: 1, width: 200 }) });
-  };
-  return (
-    <div className="subsection">
-      <h3>{t('studio.customerLinks')}</h3>
-      <form className="row" onSubmit={submit}>
-        <label>
-          {t('studio.linkTier')}
-          <select value={tier} onChange={(event) => setTier(event.target.value as typeof tier)}>
-            <option value="">{t('studio.tierDefault')}</option>
-            {(['MINIMAL', 'BASIC', 'DETAILED'] as const).map((option) => (
-              <option key={option} value={option}>
-                {t(`tier.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="primary" disabled={mint.fetching}>
-          {t('studio.mintLink')}
-        </button>
-      </form>
-      <HubRefusal error={mint.error} />
-      {minted ? (
-        <div className="minted" data-testid="minted-link">
-          <img src={minted.qr} alt={t('studio.qrAlt')} width={200} height={200} />
-          <p>
-            <a href={minted.url} target="_blank" rel="noreferrer" data-testid="customer-link">
-              {t('studio.openLink')}
-            </a>
-          </p>
-          <label>
-            {t('studio.linkUrl')}
-            <input readOnly value={minted.url} onFocus={(event) => event.target.select()} />
-          </label>
-        </div>
-      ) : null}
-      {fetching && !data ? <Loading /> : null}
-      <ul className="plain">
-        {links.map((link) => (
-          <li key={link.id} data-link-id={link.id}>
-            {t(`tier.${link.tier}`)} · {t('studio.linkExpires', { day: formatDay(link.expiresAt, language) })}
-            {link.revokedAt ? (
-              <span className="badge">{t('studio.revoked')}</span>
-            ) : (
-              <button type="button" disabled={revoke.fetching} onClick={() => revoke.act({ linkId: link.id })}>
-                {t('studio.revoke')}
-              </button>
-            )}
-          </li>
-        ))}
-      </ul>
-      <HubRefusal error={revoke.error ?? hubMessage(error)} />
-    </div>
   );
 }
