@@ -6,6 +6,7 @@ import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } fr
 import { materialName, productCodeName, readingName, unitName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/customer';
 import type { TrackOrderQuery } from '../gql/customer/graphql';
 import { Preferences } from './Preferences';
@@ -575,6 +576,7 @@ const DAY_MS = 24 * 3_600_000;
  */
 function OrderDates({ order, language }: { order: Order; language: Language }) {
   const { t } = useI18n();
+  const now = useNow();
   const day = (iso: string) => formatDay(iso, language);
   const percent = order.eta ? Math.round(order.eta.confidence * 100) : 0;
   const deliveredAt = (order.shipments ?? [])
@@ -607,7 +609,7 @@ function OrderDates({ order, language }: { order: Order; language: Language }) {
       );
     } else if (promised) {
       lines.push({ text: t('trackStory.dates.promisedOnly', { promised: day(promised) }) });
-      if (new Date(promised).getTime() < Date.now()) lines.push({ text: t('trackStory.dates.pastPromise'), late: true });
+      if (new Date(promised).getTime() < now) lines.push({ text: t('trackStory.dates.pastPromise'), late: true });
     } else if (expected) {
       lines.push({ text: t('trackStory.dates.expectedOnly', { expected: day(expected), percent }) });
     }

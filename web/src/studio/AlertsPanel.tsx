@@ -1,6 +1,7 @@
 import { useQuery } from 'urql';
 import { formatDateTime, labelOf, useI18n } from '../common/i18n';
 import { Empty, HubErrorState, Loading, Section } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { StudioDelayAlertsQuery } from '../gql/hub/graphql';
 import { useRefreshOn } from './refresh';
@@ -77,10 +78,11 @@ export function AlertsPanel({ studioId, version, onOpen }: { studioId: string; v
   const { t, language } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: DELAY_ALERTS, variables: { studioId } });
   useRefreshOn(version, refetch);
+  const now = useNow();
   if (fetching && !data) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const all = data?.delayAlerts ?? [];
-  const since = Date.now() - ANSWERS_KEPT_DAYS * 86_400_000;
+  const since = now - ANSWERS_KEPT_DAYS * 86_400_000;
   const answers = all
     .filter(
       (alert) => alert.customerResponse && (alert.status === 'OPEN' || new Date(alert.respondedAt ?? alert.raisedAt).getTime() >= since),

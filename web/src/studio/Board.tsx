@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
 import { formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
 import { Empty, HubErrorState, Loading } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { StudioBoardOrdersQuery } from '../gql/hub/graphql';
 import { currentStage } from './stages';
@@ -107,6 +108,7 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
   const { orders, failed } = useBoardOrders(studioId, version);
   const [productType, setProductType] = useState('');
   const [lateOnly, setLateOnly] = useState(false);
+  const now = useNow();
   useEffect(() => {
     if (version > 0) refetch({ requestPolicy: 'network-only' });
   }, [version, refetch]);
@@ -115,7 +117,6 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
   if ((error && !data) || failed)
     return <HubErrorState error={(failed ?? error)!} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   if (!data || !orders) return null;
-  const now = Date.now();
   const byId = new Map(orders.map((order) => [order.id, order]));
   const names = new Map(data.enterprises.map((enterprise) => [enterprise.id, enterprise]));
   const columns = data.stageBoard.columns;

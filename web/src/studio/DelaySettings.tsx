@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage } from '../common/client';
 import { useI18n } from '../common/i18n';
@@ -35,10 +35,11 @@ export function DelaySettings({ studioId }: { studioId: string }) {
   const may = useMayUse();
   const [{ data, fetching, error }, refetch] = useQuery({ query: DELAY_POLICY, variables: { studioId } });
   const [saved, save] = useMutation(SET_DELAY_COMPENSATION);
-  const [options, setOptions] = useState<string[]>([]);
+  // The lead's edits, until then what the hub holds.
+  const [edited, setOptions] = useState<string[] | null>(null);
   const [done, setDone] = useState(false);
   const current = data?.delayPolicy?.compensationOptions;
-  useEffect(() => setOptions(current ?? []), [current]);
+  const options = edited ?? current ?? [];
   if (fetching && !data) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const editable = may(SET_DELAY_COMPENSATION);

@@ -3,6 +3,7 @@ import { useMutation, useQuery, type AnyVariables, type DocumentInput } from 'ur
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, formatMoney, labelOf, nameOf, useI18n } from '../common/i18n';
 import { ErrorState, HubErrorState, HubRefusal, Loading } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
@@ -260,7 +261,7 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
   }, [version, refetch]);
   useEffect(() => heading.current?.focus(), [orderId]);
   const order = data?.order;
-  const now = Date.now();
+  const now = useNow();
   return (
     <aside className="detail card" aria-labelledby="detail-heading" data-testid="order-detail">
       <div className="detail-head">
@@ -489,8 +490,10 @@ function AssignStage({
   const may = useMayUse();
   const assign = useAction(ASSIGN_STAGE, refresh);
   const holder = stage.assignedTo?.id ?? studioId;
-  const [choice, setChoice] = useState(holder);
-  useEffect(() => setChoice(holder), [holder]);
+  // What the lead picked for this holder; a new holder (the stage handed over) starts from itself.
+  const [picked, setPicked] = useState<{ holder: string; id: string } | null>(null);
+  const choice = picked?.holder === holder ? picked.id : holder;
+  const setChoice = (id: string) => setPicked({ holder, id });
   const [{ data: offers }] = useQuery({ query: STAGE_OFFERS, variables: { capability: stage.code }, pause: !may(STAGE_OFFERS) });
   const offer = offers?.capacityOffers.find((candidate) => candidate.enterpriseId === choice);
   const partnerName =

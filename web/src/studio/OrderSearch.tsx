@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { formatDay, useI18n } from '../common/i18n';
 import { Empty, HubErrorState, Loading } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { OrderStatus } from '../gql/hub/graphql';
 import { currentStage } from './stages';
@@ -53,7 +54,7 @@ export function OrderSearch({ studioId, version, onOpen }: { studioId: string; v
     event.preventDefault();
     setAsked({ search: draft.search.trim(), status: draft.status });
   };
-  const now = Date.now();
+  const now = useNow();
   const rows = data?.orders.nodes ?? [];
   return (
     <section aria-labelledby="order-search-heading" className="search-results">

@@ -4,6 +4,7 @@ import { hubMessage, idempotencyKey, type HubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading } from '../common/ui';
+import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { WorkstationOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
@@ -534,16 +535,6 @@ function OrderStages({
       </section>
     </>
   );
-}
-
-/** The time now, moving each minute (what is overdue changes while the page stays open). */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
 }
 
 /** A mutation's runner and what the hub said about it, in the reader's language (HubRefusal). */
