@@ -131,8 +131,11 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     context,
   }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]): void {
     request.http?.headers.set('accept', 'application/json');
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // A health check's context is Apollo's untyped record: read the two headers as unknown.
+    const authorization: unknown = context.authorization;
+    const requestId: unknown = context.requestId;
+    if (typeof authorization === 'string' && authorization) request.http?.headers.set('authorization', authorization);
+    if (typeof requestId === 'string' && requestId) request.http?.headers.set('x-request-id', requestId);
   }
 
   override async process(

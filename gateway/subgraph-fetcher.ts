@@ -45,16 +45,24 @@ interface EntityFetch {
   keys: string[];
 }
 
+/** The planner's `_entities` request body: a query string and variables with a representations array. */
+function isEntityFetchBody(parsed: unknown): parsed is EntityFetch['parsed'] {
+  if (typeof parsed !== 'object' || parsed === null) return false;
+  const { query, variables } = parsed as { query?: unknown; variables?: unknown };
+  if (typeof query !== 'string' || typeof variables !== 'object' || variables === null) return false;
+  return Array.isArray((variables as { representations?: unknown }).representations);
+}
+
 function entityFetchOf(url: string, body: string): EntityFetch | null {
   if (!body.includes('_entities(representations:$representations)')) return null;
-  let parsed: EntityFetch['parsed'];
+  let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     return null;
   }
-  const representations = parsed?.variables?.representations;
-  if (!Array.isArray(representations) || typeof parsed.query !== 'string') return null;
+  if (!isEntityFetchBody(parsed)) return null;
+  const representations = parsed.variables.representations;
   const { representations: _all, ...others } = parsed.variables;
   const prefix = `${url}\n${parsed.query}\n${JSON.stringify(others)}\n`;
   return { parsed, keys: representations.map((representation) => prefix + JSON.stringify(representation)) };
@@ -147,14 +155,15 @@ export class PublicAnswerCache {
     if (!maxAge) return;
     this.publicUrls.add(url);
     if (!entityFetch) return this.keep(`${url}\n${body}`, answer, maxAge);
-    let parsed: { data?: { _entities?: unknown[] }; errors?: unknown[] };
+    let parsed: unknown;
     try {
       parsed = JSON.parse(answer.body);
     } catch {
       return;
     }
-    const entities = parsed.data?._entities;
-    if (parsed.errors?.length || !Array.isArray(entities) || entities.length !== entityFetch.keys.length) return;
+    const { data, errors } = (parsed ?? {}) as { data?: { _entities?: unknown } | null; errors?: unknown };
+    const entities = data?._entities;
+    if ((Array.isArray(errors) && errors.length) || !Array.isArray(entities) || entities.length !== entityFetch.keys.length) return;
     const cacheControl = header(answer, 'cache-control')!;
     entities.forEach((entity, index) => {
       if (entity !== null) this.keep(entityFetch.keys[index], { entity, cacheControl }, maxAge);

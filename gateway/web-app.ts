@@ -181,12 +181,13 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     if (request.method !== 'POST' || !String(request.headers['content-type'] ?? '').includes('application/json')) {
       return sendJson(response, 400, { error: 'POST a JSON body { "role": …, "org": … }' });
     }
-    let body: { role?: unknown; org?: unknown };
+    let parsed: unknown;
     try {
-      body = JSON.parse(await readBody(request, 10_000));
+      parsed = JSON.parse(await readBody(request, 10_000));
     } catch {
       return sendJson(response, 400, { error: 'Malformed JSON body' });
     }
+    const body: { role?: unknown; org?: unknown } = typeof parsed === 'object' && parsed !== null ? parsed : {};
     const role = body.role as Role;
     if (!DEMO_ROLES.includes(role)) return sendJson(response, 400, { error: `role must be one of ${DEMO_ROLES.join(', ')}` });
     const org = role === 'HUB_ADMIN' ? null : typeof body.org === 'string' && /^[a-z0-9-]{1,80}$/.test(body.org) ? body.org : undefined;

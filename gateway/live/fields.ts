@@ -169,7 +169,7 @@ function liveFieldOf(declared: LiveSubscriptionDeclaration): LiveField {
   const authorize = authorizer(declared.follow);
   const fields = Object.entries(declared.fields);
   return {
-    topic: (args) => LIVE_TOPICS[declared.topic.of](args[declared.topic.argument]),
+    topic: (args) => LIVE_TOPICS[declared.topic.of](String(args[declared.topic.argument])),
     authorize: (viewer, args, ask) => authorize(viewer, args, ask, declared.topic.argument),
     payload: (event, viewer, args) =>
       delivery.reaches(event, viewer, args)

@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { ExecutionResult } from 'graphql';
+import type { ExecutionArgs, ExecutionResult, GraphQLError } from 'graphql';
 import {
   createHandler,
   type ExecutionResult as SseResult,
@@ -263,8 +263,9 @@ export function serveSse(options: SseOptions): RunningSse {
           { query: params.query, operationName: params.operationName, variables: params.variables },
           ending,
         );
-        // (graphql-sse takes a result only with a `data` key.)
-        if (Array.isArray(prepared)) return { data: null, errors: prepared.map((error) => error.toJSON()) };
+        // (graphql-sse takes a result only with a `data` key; it sends it through JSON.stringify, which
+        // writes each GraphQLError as its toJSON().)
+        if (isErrors(prepared)) return { data: null, errors: prepared };
         const args = prepared as OperationArgs<any>;
         const live = (args.contextValue as { live?: LiveSubscription }).live;
         if (!live) return args;
@@ -369,4 +370,9 @@ export function serveSse(options: SseOptions): RunningSse {
       for (const stream of open) stream.response.destroy();
     },
   };
+}
+
+/** What `prepare` refused with (Array.isArray alone narrows a readonly array to `any[]`). */
+function isErrors(prepared: readonly GraphQLError[] | ExecutionArgs): prepared is readonly GraphQLError[] {
+  return Array.isArray(prepared);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FilterDef } from '@mikro-orm/core/typings';
-import type { ConstDirectiveNode, DocumentNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import type { ConstDirectiveNode, DocumentNode, FieldDefinitionNode, GraphQLField, GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { defaultFieldResolver, getNullableType, isListType, isNonNullType, isObjectType, Kind, visit } from 'graphql';
 import { hubError } from '../base/errors';
 import type { GraphQLContext } from './context';
@@ -72,7 +72,8 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
   const seenOperations = new Set<string>();
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const fields = Object.values(type.getFields());
+    // graphql-js types a field's source and context as `any`: the subgraph's schema runs with GraphQLContext.
+    const fields = Object.values(type.getFields()) as GraphQLField<unknown, GraphQLContext>[];
     if (ROOT_TYPES.includes(type.name)) {
       for (const field of fields) {
         if (field.name.startsWith('_')) continue; // federation's _service and _entities: rows and fields guard what they return
@@ -121,7 +122,7 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
 
 function guardOperation(field: GraphQLField<unknown, GraphQLContext>, rule: AccessPolicy['operations'][string], key: string): void {
   const resolve = field.resolve ?? defaultFieldResolver;
-  field.resolve = (source, args, context, info) => {
+  field.resolve = (source, args: Record<string, unknown>, context, info) => {
     const decision = operationDecision(rule, context.ctx.viewer, args);
     if (decision === 'unauthenticated') throw unauthenticated(`${key} needs a token`);
     if (decision === 'forbidden') throw hubError('FORBIDDEN', `Your roles may not use ${key}`);
@@ -129,7 +130,7 @@ function guardOperation(field: GraphQLField<unknown, GraphQLContext>, rule: Acce
   };
 }
 
-function guardField(typeName: string, field: GraphQLField<any, GraphQLContext>, rule: TypeRule, policy: AccessPolicy): void {
+function guardField(typeName: string, field: GraphQLField<object, GraphQLContext>, rule: TypeRule, policy: AccessPolicy): void {
   const resolve = field.resolve ?? defaultFieldResolver;
   const fieldRule = fieldRuleOf(rule, field.name);
   const redacted = isListType(getNullableType(field.type)) ? [] : null;
@@ -141,7 +142,9 @@ function guardField(typeName: string, field: GraphQLField<any, GraphQLContext>, 
       if (decision === 'redact') return redacted;
       const value = resolve(source, args, context, info);
       if (!fieldRule.outsideStudio || relation.kind === 'STUDIO' || relation.kind === 'SYSTEM') return value;
-      return value instanceof Promise ? value.then((resolved) => fieldRule.outsideStudio!(resolved)) : fieldRule.outsideStudio(value);
+      return value instanceof Promise
+        ? value.then((resolved: unknown) => fieldRule.outsideStudio!(resolved))
+        : fieldRule.outsideStudio(value);
     };
     const relation = relationOf(source, rule, policy, viewer, context);
     return relation instanceof Promise ? relation.then(apply) : apply(relation);
@@ -175,7 +178,7 @@ const tag = (name: string): ConstDirectiveNode => ({
  * from the same policy the resolvers enforce: the audience contracts are cut along these tags.
  */
 export function tagAudiences(document: DocumentNode, policy: AccessPolicy): DocumentNode {
-  const tagFields = (node: { name: { value: string }; fields?: readonly any[] }) => {
+  const tagFields = (node: { name: { value: string }; fields?: readonly FieldDefinitionNode[] }) => {
     const typeName = node.name.value;
     const typeRule = policy.types[typeName];
     const isRoot = ROOT_TYPES.includes(typeName);

@@ -61,7 +61,7 @@ export interface FieldRule {
   customer?: VisibilityTier;
   supplier?: boolean;
   /** How the value is trimmed for everyone outside the owning studio (e.g. trade secrets removed). */
-  outsideStudio?(value: any): any;
+  outsideStudio?(value: unknown): unknown;
 }
 
 export const STUDIO_ONLY: FieldRule = Object.freeze({});
@@ -100,7 +100,7 @@ export interface Ownership<T> {
 const NOTHING = { $in: [] as string[] };
 
 function customerScope(policy: AccessPolicy, viewer: Viewer, em: EntityManager): Promise<Map<string, VisibilityTier>> {
-  if (!viewer.principal?.customer || !policy.customerOrders) return Promise.resolve(new Map());
+  if (!viewer.principal?.customer || !policy.customerOrders) return Promise.resolve(new Map<string, VisibilityTier>());
   return viewer.remember('customer-orders', () => policy.customerOrders!(viewer, em.fork()));
 }
 

@@ -11,8 +11,12 @@ import {
   type EventSubject,
   type EventType,
 } from '../../contracts';
+import { z } from 'zod';
 import type { Dialect } from '../data/database';
 import type { EventBus } from './bus';
+
+/** What `pg_try_advisory_xact_lock` answers: one row. */
+const LOCK_ROWS = z.tuple([z.object({ locked: z.boolean() })]);
 
 /**
  * The transactional outbox: a subgraph writes each state change's event in the same
@@ -174,9 +178,10 @@ export class OutboxRelay {
     const batchSize = this.options.batchSize ?? 200;
     return this.orm.em.fork().transactional(async (em) => {
       if (this.dialect === 'postgresql') {
-        const [{ locked }] = await em
+        const answer: unknown = await em
           .getConnection()
-          .execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`weft-outbox:${this.source}`]);
+          .execute('select pg_try_advisory_xact_lock(hashtext(?)) as locked', [`weft-outbox:${this.source}`]);
+        const [{ locked }] = LOCK_ROWS.parse(answer);
         if (!locked) return 0;
       }
       const rows = await em.find(OutboxEvent, { publishedAt: null }, { orderBy: { position: 'asc' }, limit: batchSize });

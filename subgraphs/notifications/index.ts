@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import { ProcessedEvent } from '../../platform/events/consumer';
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
@@ -9,6 +10,9 @@ import { notificationsMigrations } from './migrations';
 import { seedDemoNotifications } from './demo-notifications';
 import { CustomerPreferenceResolver, NotificationsResolver } from './notifications.resolver';
 import { EnterpriseReference, StatusCodeReference } from './references';
+
+/** The backlog gauge's rows (count(*) is a bigint string on PostgreSQL, a number on SQLite). */
+const MESSAGE_COUNTS = z.array(z.object({ status: z.string(), kind: z.string(), count: z.coerce.number() }));
 
 export const notificationsSubgraph: SubgraphDefinition = {
   name: 'notifications',
@@ -31,15 +35,13 @@ export const notificationsSubgraph: SubgraphDefinition = {
       help: 'Notification messages by status (PENDING is the backlog, DEAD the dead letters) and kind',
       labelNames: ['service', 'status', 'kind'],
       read: async (runtime) => {
-        const rows = await runtime
+        const answer: unknown = await runtime
           .database!.orm.em.fork()
           .getConnection()
-          .execute<{ status: string; kind: string; count: number }[]>(
-            'select status, kind, count(*) as count from notification_message group by status, kind',
-          );
-        return rows.map((row: { status: string; kind: string; count: number }) => ({
+          .execute('select status, kind, count(*) as count from notification_message group by status, kind');
+        return MESSAGE_COUNTS.parse(answer).map((row) => ({
           labels: { service: 'notifications', status: row.status, kind: row.kind },
-          value: Number(row.count),
+          value: row.count,
         }));
       },
     },

@@ -77,7 +77,7 @@ function afterKey(after: string): Key {
 }
 
 /** Rows of one kind (its time in `field`) that come after the cursor in the merged order. */
-function after(field: string, rank: number, cursor: Key | null, from?: Date, before?: Date): FilterQuery<any> {
+function after<T extends object>(field: string, rank: number, cursor: Key | null, from?: Date, before?: Date): FilterQuery<T> {
   const conditions: FilterQuery<any>[] = [{ [field]: { $ne: null } }];
   if (from) conditions.push({ [field]: { $gte: from } });
   if (before) conditions.push({ [field]: { $lt: before } });
@@ -115,7 +115,7 @@ export class SupplyEventResolver {
       const scope = viewer.isHubAdmin || viewer.system ? {} : { supplierId: viewer.org! };
       const lots = await ctx.em.find(
         StockLot,
-        { $and: [scope, after('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore)] },
+        { $and: [scope, after<StockLot>('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore)] },
         { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: size + 1 },
       );
       for (const lot of lots) {
@@ -138,7 +138,7 @@ export class SupplyEventResolver {
       ['PURCHASE_ORDER_SHIPPED', 'shippedAt'],
       ['PURCHASE_ORDER_RECEIVED', 'receivedAt'],
     ] as const) {
-      const orders = await ctx.em.find(PurchaseOrder, after(field, RANK[kind], cursor, occurredFrom, occurredBefore), {
+      const orders = await ctx.em.find(PurchaseOrder, after<PurchaseOrder>(field, RANK[kind], cursor, occurredFrom, occurredBefore), {
         orderBy: [{ [field]: 'asc' }, { id: 'asc' }],
         limit: size + 1,
       });
