@@ -113,9 +113,17 @@ export class SupplyEventResolver {
     const found: { key: Key; event: SupplyVisibilityEvent }[] = [];
     if (viewer.isHubAdmin || viewer.system || viewer.has(['SUPPLIER'])) {
       const scope = viewer.isHubAdmin || viewer.system ? {} : { supplierId: viewer.org! };
+      // A lot held for a studio is what it received: its arrival is the purchase order's receiving
+      // event at the studio, not stock commissioned at the supplier.
       const lots = await ctx.em.find(
         StockLot,
-        { $and: [scope, after<StockLot>('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore)] },
+        {
+          $and: [
+            scope,
+            { heldForStudioId: null },
+            after<StockLot>('receivedAt', RANK.LOT_COMMISSIONED, cursor, occurredFrom, occurredBefore),
+          ],
+        },
         { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }], limit: size + 1 },
       );
       for (const lot of lots) {
