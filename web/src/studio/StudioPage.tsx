@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { LiveIndicator } from '../common/ui';
+import { useOrderInAddress } from '../common/order-in-address';
 import { graphql } from '../gql/hub';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
@@ -37,29 +38,11 @@ export default function StudioPage() {
   );
 }
 
-/** The selected order is in the address (?order=…), so a reload or a shared URL opens it again. */
-function useSelectedOrder(): [string | null, (id: string | null) => void] {
-  const [selected, setSelected] = useState(() => new URLSearchParams(location.search).get('order'));
-  useEffect(() => {
-    const onPop = () => setSelected(new URLSearchParams(location.search).get('order'));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  const select = useCallback((id: string | null) => {
-    const url = new URL(location.href);
-    if (id) url.searchParams.set('order', id);
-    else url.searchParams.delete('order');
-    history.pushState(null, '', url.pathname + url.search);
-    setSelected(id);
-  }, []);
-  return [selected, select];
-}
-
 function Console({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t } = useI18n();
   const token = useSessionToken(session);
   const [tab, setTab] = useState<Tab>('board');
-  const [selected, select] = useSelectedOrder();
+  const [selected, select] = useOrderInAddress();
   const [live, setLive] = useState<LiveState>('connecting');
   const [version, setVersion] = useState(0);
   const studioId = session.org!;

@@ -4,6 +4,7 @@ import { hubMessage, idempotencyKey, type HubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading } from '../common/ui';
+import { useOrderInAddress } from '../common/order-in-address';
 import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { WorkstationOrderQuery } from '../gql/hub/graphql';
@@ -161,30 +162,19 @@ export default function StagesPage() {
   );
 }
 
-/** The order in the address (?order=…): where a scanned ticket leads; back shows the list again. */
-function useOrderParam(): [string | null, (id: string | null) => void] {
-  const [order, setOrder] = useState(() => new URLSearchParams(location.search).get('order'));
-  useEffect(() => {
-    const onPop = () => setOrder(new URLSearchParams(location.search).get('order'));
-    addEventListener('popstate', onPop);
-    return () => removeEventListener('popstate', onPop);
-  }, []);
-  const open = useCallback((id: string | null) => {
-    const url = new URL(location.href);
-    if (id) url.searchParams.set('order', id);
-    else url.searchParams.delete('order');
-    history.pushState(null, '', url.pathname + url.search);
-    setOrder(id);
-    scrollTo(0, 0);
-  }, []);
-  return [order, open];
-}
-
 function Workstation({ session, signOut }: { session: StaffSession; signOut: () => void }) {
   const { t, language } = useI18n();
   const token = useSessionToken(session);
   const studioId = session.org!;
-  const [orderId, openOrder] = useOrderParam();
+  const [orderId, showOrder] = useOrderInAddress();
+  // A phone shows the order from its top.
+  const openOrder = useCallback(
+    (id: string | null) => {
+      showOrder(id);
+      scrollTo(0, 0);
+    },
+    [showOrder],
+  );
   const [live, setLive] = useState<LiveState>('connecting');
   const [version, setVersion] = useState(0);
   const [operator, setOperator] = useOperator();
