@@ -1,4 +1,5 @@
 import type { WebSocketRoute } from 'playwright-core';
+import { MATERIAL_LABELS } from '../../contracts/catalogue';
 import { OrderFacts } from '../../subgraphs/notifications/entities';
 import { delayService } from '../../subgraphs/orders/delay.service';
 import { browserAvailable } from '../support/browser';
@@ -72,7 +73,8 @@ describeInBrowser('web app in a browser', () => {
       expect(minimalText).not.toContain('墨白');
       expect(minimalText).not.toContain('王芳');
       expect(minimalText).not.toContain('workshop temperature');
-      expect(minimalText).toContain('TEA-CUP-CALLIG × 2');
+      // The product by its name in the catalogue, not its code.
+      expect(minimalText).toContain('Calligraphy tea cup × 2');
       await expectAccessible(minimal);
       await screenshots(minimal, 'track-minimal');
 
@@ -86,7 +88,7 @@ describeInBrowser('web app in a browser', () => {
       expect(await done.locator('time').count()).toBe(2);
       const detailedText = await detailed.locator('main').innerText();
       expect(detailedText).toContain('墨白');
-      expect(detailedText).toContain('workshop temperature: 22 °C');
+      expect(detailedText).toContain('工坊温度：22 °C'); // the reading by its label, in the page's language
       expect(detailedText).not.toContain('王芳');
       // Chinese throughout, labels from the vocabulary, dates written for the language.
       expect(await detailed.locator('html').getAttribute('lang')).toBe('zh-CN');
@@ -125,7 +127,8 @@ describeInBrowser('web app in a browser', () => {
       ]) {
         await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: tab }).click();
         await studio.getByRole('heading', { name: heading }).waitFor(WAIT);
-        await studio.locator('.state.loading').waitFor({ state: 'detached', ...WAIT });
+        // Every section of the tab has loaded (a tab may have several).
+        await studio.waitForFunction("!document.querySelector('.state.loading')", undefined, WAIT);
         await expectAccessible(studio);
         await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
       }
@@ -269,7 +272,7 @@ describeInBrowser('web app in a browser', () => {
       // Every lot the API names, as the page shows it: material, supplier by name, lot.
       const { materialOrigins } = ok(
         await world.t.gql(
-          `query($c: String!) { productStory(code: $c) { materialOrigins { materialName lotCode supplier { nameEn } } } }`,
+          `query($c: String!) { productStory(code: $c) { materialOrigins { sku materialName lotCode supplier { nameEn } } } }`,
           {
             c: trace.code,
           },
@@ -277,7 +280,11 @@ describeInBrowser('web app in a browser', () => {
       ).productStory;
       const materials = (await customer.getByTestId('story-materials').innerText()).split('\n');
       expect(materials).toEqual(
-        materialOrigins.map((origin: any) => `${origin.materialName} · from ${origin.supplier.nameEn} · lot ${origin.lotCode}`),
+        // Each material by its English label from the catalogue (the page's language only).
+        materialOrigins.map(
+          (origin: any) =>
+            `${MATERIAL_LABELS[origin.sku]?.labelEn ?? origin.materialName} · from ${origin.supplier.nameEn} · lot ${origin.lotCode}`,
+        ),
       );
       const text = await customer.locator('body').innerText();
       expect(text).toContain('Made by Moyun Creative Studio');
