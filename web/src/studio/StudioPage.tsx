@@ -1,9 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../common/i18n';
-import { follow, liveUrl, type LiveState } from '../common/live';
 import { LiveIndicator } from '../common/ui';
 import { useOrderInAddress } from '../common/order-in-address';
-import { graphql } from '../gql/hub';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
@@ -13,18 +11,8 @@ import { OverflowPanel } from './OverflowPanel';
 import { Board } from './Board';
 import { OrderDetail } from './OrderDetail';
 import { OrderSearch } from './OrderSearch';
+import { useStudioVersion } from './refresh';
 import { DelaySettings } from './DelaySettings';
-
-const STUDIO_EVENTS = graphql(`
-  subscription StudioEvents($studioId: ID!, $after: String) {
-    studioEvents(studioId: $studioId, after: $after) {
-      cursor
-      type
-      kind
-      orderId
-    }
-  }
-`);
 
 type Tab = 'board' | 'alerts' | 'materials' | 'overflow' | 'settings';
 const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow', 'settings'];
@@ -43,28 +31,9 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
   const token = useSessionToken(session);
   const [tab, setTab] = useState<Tab>('board');
   const [selected, select] = useOrderInAddress();
-  const [live, setLive] = useState<LiveState>('connecting');
-  const [version, setVersion] = useState(0);
   const studioId = session.org!;
-
   // Every studio event refreshes what is on screen (coalesced: a burst is one refresh).
-  useEffect(() => {
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    const stop = follow(liveUrl('/graphql'), token, {
-      document: STUDIO_EVENTS,
-      variables: { studioId },
-      cursorOf: (event) => event.studioEvents.cursor,
-      onEvent: () => {
-        clearTimeout(pending);
-        pending = setTimeout(() => setVersion((n) => n + 1), 150);
-      },
-      onState: setLive,
-    });
-    return () => {
-      clearTimeout(pending);
-      stop();
-    };
-  }, [studioId, token]);
+  const { version, live } = useStudioVersion(studioId, token);
 
   return (
     <StaffWorkspace

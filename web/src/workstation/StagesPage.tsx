@@ -2,7 +2,6 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { hubMessage, idempotencyKey, type HubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
-import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading } from '../common/ui';
 import { useOrderInAddress } from '../common/order-in-address';
 import { useNow } from '../common/now';
@@ -10,6 +9,7 @@ import { graphql } from '../gql/hub';
 import type { WorkstationOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
 import { StaffGate } from '../signin/StaffGate';
+import { useStudioVersion } from '../studio/refresh';
 import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
 import { useOperator, useStation, type Operator } from './operator';
@@ -82,15 +82,6 @@ const WORKSTATION_ORDER = graphql(`
         ...WorkstationStage
         operatorName
       }
-    }
-  }
-`);
-
-const STUDIO_EVENTS = graphql(`
-  subscription WorkstationEvents($studioId: ID!, $after: String) {
-    studioEvents(studioId: $studioId, after: $after) {
-      cursor
-      orderId
     }
   }
 `);
@@ -175,33 +166,14 @@ function Workstation({ session, signOut }: { session: StaffSession; signOut: () 
     },
     [showOrder],
   );
-  const [live, setLive] = useState<LiveState>('connecting');
-  const [version, setVersion] = useState(0);
+  // Any change in the studio (another operator, the console) refreshes what is on screen.
+  const { version, bump, live } = useStudioVersion(studioId, token);
   const [operator, setOperator] = useOperator();
   const [announcement, setAnnouncement] = useState<Announcement | null>(null);
 
-  // Any change in the studio (another operator, the console) refreshes what is on screen.
-  useEffect(() => {
-    let pending: ReturnType<typeof setTimeout> | undefined;
-    const stop = follow(liveUrl('/graphql'), token, {
-      document: STUDIO_EVENTS,
-      variables: { studioId },
-      cursorOf: (event) => event.studioEvents.cursor,
-      onEvent: () => {
-        clearTimeout(pending);
-        pending = setTimeout(() => setVersion((n) => n + 1), 150);
-      },
-      onState: setLive,
-    });
-    return () => {
-      clearTimeout(pending);
-      stop();
-    };
-  }, [studioId, token]);
-
   const done: Done = (what, entry) => {
     setAnnouncement({ what, entry });
-    setVersion((n) => n + 1);
+    bump();
   };
 
   return (
