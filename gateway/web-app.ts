@@ -26,7 +26,7 @@ const SHARE_ROUTE = /^\/share\/([\w-]{1,64})\/?$/;
 /** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
 const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;
 /** A product family's share image; a family without artwork of its own gets the fallback's. */
-const OG_IMAGE = /^\/og\/([\w-]{1,64})\.png$/;
+const OG_IMAGE = /^\/og\/([^/]{1,200})\.png$/;
 const DEMO_TOKEN_HOURS = 8;
 /** Who the demo picker may sign in as (a customer follows an order through its link instead). */
 const DEMO_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'CUSTOMER');
