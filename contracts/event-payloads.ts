@@ -1,6 +1,7 @@
 import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS } from './events';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
+import type { EnterpriseKind, EnterpriseStatus } from './enterprise';
 
 /**
  * What each event type carries: the one map the writers (`recordEvent`, the orders progress
@@ -112,6 +113,15 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: { enterpriseId: string; changed: string[] };
+  [NETWORK_EVENTS.ENTERPRISE_REGISTERED]: { enterpriseId: string; kind: EnterpriseKind };
+  [NETWORK_EVENTS.ENTERPRISE_APPLIED]: { enterpriseId: string; kind: EnterpriseKind };
+  [NETWORK_EVENTS.ENTERPRISE_STATUS_CHANGED]: {
+    enterpriseId: string;
+    status: EnterpriseStatus;
+    previousStatus: EnterpriseStatus;
+    /** The hub admin's reason (a rejection, a suspension); not personal data. */
+    reason: string | null;
+  };
 };
 
 // The map names every event type and nothing else: a new type without a payload does not compile.

@@ -140,6 +140,12 @@ export const CAPACITY_EVENTS = {
 export const NETWORK_EVENTS = {
   /** An enterprise's directory entry changed (names, region): gateways forget the directory answers they kept. */
   ENTERPRISE_UPDATED: 'enterprise.updated',
+  /** A hub admin entered an enterprise in the directory directly (ACTIVE at once). */
+  ENTERPRISE_REGISTERED: 'enterprise.registered',
+  /** Someone applied for an enterprise to join; only hub admins and the applicant see it until approved. */
+  ENTERPRISE_APPLIED: 'enterprise.applied',
+  /** An enterprise's status moved (approved, rejected, suspended, reinstated): gateways refuse or admit its members. */
+  ENTERPRISE_STATUS_CHANGED: 'enterprise.status-changed',
 } as const;
 
 export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];
@@ -160,7 +166,11 @@ export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
  * Events that change what a subgraph answers the same for everyone (its public answers, which
  * gateways keep): on one, a gateway forgets what it kept of that subgraph (gateway/subgraph-fetcher.ts).
  */
-export const PUBLIC_DATA_CHANGES: Readonly<Partial<Record<EventType, string>>> = { [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'network' };
+export const PUBLIC_DATA_CHANGES: Readonly<Partial<Record<EventType, string>>> = {
+  [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'network',
+  [NETWORK_EVENTS.ENTERPRISE_REGISTERED]: 'network',
+  [NETWORK_EVENTS.ENTERPRISE_STATUS_CHANGED]: 'network',
+};
 
 export const isEventType = (value: string): value is EventType => (ALL_EVENT_TYPES as readonly string[]).includes(value);
 

@@ -55,6 +55,9 @@ const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [CAPACITY_EVENTS.ALLOCATED]: 'ALLOCATION',
   [CAPACITY_EVENTS.RELEASED]: 'ALLOCATION',
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'DIRECTORY',
+  [NETWORK_EVENTS.ENTERPRISE_REGISTERED]: 'DIRECTORY',
+  [NETWORK_EVENTS.ENTERPRISE_APPLIED]: 'DIRECTORY',
+  [NETWORK_EVENTS.ENTERPRISE_STATUS_CHANGED]: 'DIRECTORY',
 };
 
 /** The kind of an event type (ORDER for a type this hub does not write, from a newer peer). */
@@ -236,4 +239,6 @@ export const LIVE_CLOSE_CODES = {
   TOKEN_EXPIRED: 4081,
   /** The gateway is shutting down. */
   GOING_AWAY: 1001,
+  /** The caller's enterprise is suspended: do not reconnect until it is reinstated (FORBIDDEN, ENTERPRISE_SUSPENDED). */
+  FORBIDDEN: 4403,
 } as const;

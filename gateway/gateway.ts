@@ -18,6 +18,7 @@ import { PUBLIC_DATA_CHANGES, productTypeLabel, type EventType } from '../contra
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
+import { SuspendedEnterprises } from './suspensions';
 import { LiveFeed } from './live/feed';
 import { LiveOperations, type LiveEndpoint } from './live/live-operations';
 import type { RunningLiveServer } from './live/server';
@@ -228,10 +229,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const rules = operationRules<GatewayContext>(limits, production);
   const rateLimits = options.rateLimits ? new RateLimits(options.rateLimits) : undefined;
   const trustedProxies = options.trustedProxies ?? [];
+  // Members of a suspended enterprise are refused here, before any subgraph (see suspensions.ts).
+  const suspended = new SuspendedEnterprises();
   const context = async (request: http.IncomingMessage): Promise<GatewayContext> => {
     const authorization = request.headers.authorization;
     return {
-      principal: await options.auth.principalOf(authorization),
+      principal: suspended.admit(await options.auth.principalOf(authorization)),
       authorization,
       requestId: requestIdOf(request),
       clientAddress: clientAddressOf(request, trustedProxies),
@@ -312,6 +315,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return shared ? sharePreview(shared, language) : null;
   };
   const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
+  // Heard from the bus from now on; what was suspended before is asked of the network subgraph.
+  feed?.watch((event) => suspended.hear(event));
+  if (options.subgraphUrls.network) await suspended.load(options.subgraphUrls.network, options.auth);
   // Set once the server runs; the health answer reads it before then.
   let live: RunningLiveServer | undefined = undefined;
   // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).
@@ -335,6 +341,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     rateLimits,
     trustedProxies,
     maxBodyBytes: options.maxBodyBytes,
+    suspended,
   });
   // Capture documents are read on a thread of their own (epcis-capture-thread.ts).
   const captureThread = new CaptureThread();
@@ -386,6 +393,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     keepAliveMs: liveSettings.keepAliveMs,
     connectionsPerAddress: liveSettings.connectionsPerAddress,
     trustedProxies,
+    suspended,
   });
   const url = `${http.url}/graphql`;
   live = running;
@@ -412,6 +420,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     close: async (drain?: Drain) => {
       stopReading(liveReadings);
       feed?.close();
+      suspended.close();
       await Promise.all([running.close(), sse.close()]);
       await http.close(drain);
       await Promise.all([rateLimits?.close(), captureThread.close()]);

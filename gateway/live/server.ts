@@ -8,6 +8,7 @@ import { LIVE_CLOSE_CODES } from '../../contracts';
 import type { TokenService } from '../../platform/access/tokens';
 import type { GatewayContext } from '../context';
 import { clientAddressOf } from '../rate-limits';
+import type { SuspendedEnterprises } from '../suspensions';
 import { LiveOperations, onTokenExpiry, type LiveEnding } from './live-operations';
 
 export interface LiveServerOptions {
@@ -21,6 +22,8 @@ export interface LiveServerOptions {
   connectionsPerAddress: number;
   /** The proxies whose X-Forwarded-For tells the client's address (TRUSTED_PROXIES). */
   trustedProxies: readonly string[];
+  /** Enterprises whose members are refused: their connections close when one is suspended. */
+  suspended?: SuspendedEnterprises;
 }
 
 export interface RunningLiveServer {
@@ -74,6 +77,12 @@ const socketEnding = (socket: WebSocket): LiveEnding => ({
  */
 export function serveLive(options: LiveServerOptions): RunningLiveServer {
   const servers = new Map<string, WebSocketServer>();
+  // The enterprise each open connection acts for, so a suspension can close its connections.
+  const orgOf = new Map<WebSocket, string>();
+  options.suspended?.onSuspended((enterpriseId) => {
+    for (const [socket, org] of orgOf)
+      if (org === enterpriseId) socket.close(LIVE_CLOSE_CODES.FORBIDDEN, 'Enterprise suspended: no access until a hub admin reinstates it');
+  });
   for (const [path, operations] of Object.entries(options.operations)) {
     const wss = new WebSocketServer({ noServer: true, maxPayload: 1_000_000 });
     servers.set(path, wss);
@@ -92,6 +101,14 @@ export function serveLive(options: LiveServerOptions): RunningLiveServer {
           const socket = ctx.extra.socket;
           try {
             const principal = await options.auth.principalOf(authorization);
+            if (principal?.org && options.suspended?.has(principal.org)) {
+              socket.close(LIVE_CLOSE_CODES.FORBIDDEN, 'Enterprise suspended: no access until a hub admin reinstates it');
+              return false;
+            }
+            if (principal?.org) {
+              orgOf.set(socket, principal.org);
+              socket.once('close', () => orgOf.delete(socket));
+            }
             const expiry = onTokenExpiry(authorization, () =>
               socket.close(LIVE_CLOSE_CODES.TOKEN_EXPIRED, 'Token expired: reconnect with a fresh token and resume with after'),
             );

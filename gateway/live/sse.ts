@@ -11,6 +11,7 @@ import { LIVE_CLOSE_CODES } from '../../contracts';
 import type { TokenService } from '../../platform/access/tokens';
 import { BodyTooLargeError, readBody, sendGraphQLError } from '../../platform/runtime/http-server';
 import { requestIdOf } from '../../platform/graphql/request-errors';
+import { enterpriseSuspended, type SuspendedEnterprises } from '../suspensions';
 import type { GatewayContext } from '../context';
 import { clientAddressOf, rateLimited, type RateLimits } from '../rate-limits';
 import type { LiveOperations } from './live-operations';
@@ -145,6 +146,8 @@ export interface SseOptions {
   settings: Pick<LiveSettings, 'sseReservationMs' | 'sseReservationsPerPrincipal' | 'sseReservations'>;
   rateLimits?: RateLimits;
   trustedProxies: readonly string[];
+  /** Enterprises whose members are refused a stream (see gateway/suspensions.ts). */
+  suspended?: SuspendedEnterprises;
   maxBodyBytes?: number;
 }
 
@@ -290,6 +293,8 @@ export function serveSse(options: SseOptions): RunningSse {
       } catch (error) {
         return sendGraphQLError(response, 401, (error as Error).message, 'UNAUTHENTICATED', { 'www-authenticate': 'Bearer' });
       }
+      if (principal?.org && options.suspended?.has(principal.org))
+        return sendGraphQLError(response, 403, enterpriseSuspended(principal.org).message, 'FORBIDDEN');
       let body: string | null = null;
       if (request.method === 'POST') {
         try {

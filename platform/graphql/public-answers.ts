@@ -1,4 +1,6 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import type { AccessPolicy } from '../access/policy';
 
@@ -17,6 +19,12 @@ export interface PublicAnswers {
    * PUBLIC_DATA_CHANGES), with max-age as the bound where no bus carries them.
    */
   version?: string;
+  /**
+   * Fields whose answer depends on the viewer (`Query.enterpriseApplications`,
+   * `Enterprise.statusReason` …): their resolvers call `answeredPrivately`, so an answer holding
+   * one is never marked public, never kept.
+   */
+  private?: readonly string[];
 }
 
 /** Every field public for maxAge (Apollo's cache control computes the header), and the data's version beside it. */
@@ -36,14 +44,20 @@ export function publicAnswerPlugins(publicAnswers: PublicAnswers | undefined): A
   ];
 }
 
+/** Called by the resolver of a field named in `PublicAnswers.private`: the answer holding it is not kept. */
+export function answeredPrivately(info: GraphQLResolveInfo): void {
+  maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0, scope: 'PRIVATE' });
+}
+
 /**
  * A subgraph that says its answers are public must have nothing it reads that depends on the
- * viewer. Its mutations may have rules: nothing a mutation answers is ever kept.
+ * viewer, unless it names the query private (never kept). Its mutations may have rules: nothing a
+ * mutation answers is ever kept.
  */
-export function assertPublicThroughout(subgraph: string, { operations, types }: AccessPolicy): void {
+export function assertPublicThroughout(subgraph: string, { operations, types }: AccessPolicy, privateFields: readonly string[] = []): void {
   const private_ = [
     ...Object.entries(operations)
-      .filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC')
+      .filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC' && !privateFields.includes(name))
       .map(([name]) => name),
     ...Object.entries(types)
       .filter(([, rule]) => !rule.public)

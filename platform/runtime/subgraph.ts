@@ -144,7 +144,7 @@ export async function startSubgraph<TLoaders>(
   if (!options.holdConsumers) relay?.start();
   const schema = await definition.buildSchema();
   definition.start?.();
-  if (definition.publicAnswers) assertPublicThroughout(definition.name, definition.access);
+  if (definition.publicAnswers) assertPublicThroughout(definition.name, definition.access, definition.publicAnswers.private);
   const contextFor = (requestId: string, viewer: Viewer): RequestContext<TLoaders> => {
     const em = database?.orm.em.fork();
     em?.setFilterParams(ROW_FILTER, { viewer });

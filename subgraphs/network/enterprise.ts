@@ -1,17 +1,22 @@
 import { Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ENTERPRISE_KINDS, EnterpriseKind } from '../../contracts';
+import { ENTERPRISE_KINDS, ENTERPRISE_STATUSES, EnterpriseKind, type EnterpriseStatus } from '../../contracts';
 import { enumOf } from '../../platform/graphql/enums';
 
 export const EnterpriseKindEnum = enumOf(ENTERPRISE_KINDS);
 registerEnumType(EnterpriseKindEnum, { name: 'EnterpriseKind', description: 'What an enterprise does in the network' });
+export const EnterpriseStatusEnum = enumOf(ENTERPRISE_STATUSES);
+registerEnumType(EnterpriseStatusEnum, {
+  name: 'EnterpriseStatus',
+  description: 'APPLIED (waiting for a hub admin), ACTIVE, REJECTED (final) or SUSPENDED (its members have no access)',
+});
 
 /** Who an enterprise is. Only this subgraph stores it; every other one refers to it by key. */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A studio, partner workshop, supplier or cloud kitchen in the network' })
 @Entity({ tableName: 'enterprise' })
 export class Enterprise {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'alliances';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'alliances' | 'status' | 'statusReason' | 'appliedBy';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 80 })
@@ -43,6 +48,18 @@ export class Enterprise {
   @Field(() => [String], { description: 'Alliances the enterprise belongs to' })
   @Property({ type: 'json' })
   alliances: string[] = [];
+
+  @Field(() => EnterpriseStatusEnum, { description: 'Where it stands: only ACTIVE enterprises’ members have access' })
+  @Enum({ items: [...ENTERPRISE_STATUSES], type: 'string', default: 'ACTIVE' })
+  status: EnterpriseStatus = 'ACTIVE';
+
+  /** The hub admin's reason for the last rejection or suspension: the resolver shows it to hub admins and the applicant only. */
+  @Property({ type: 'string', length: 500, nullable: true })
+  statusReason: string | null = null;
+
+  /** The subject of whoever applied for it (null: registered by a hub admin or seeded); they see the application. */
+  @Property({ type: 'string', length: 120, nullable: true, index: true })
+  appliedBy: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

@@ -1,5 +1,5 @@
 import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
-import { networkAccess } from './access-policy';
+import { NETWORK_PRIVATE_FIELDS, networkAccess } from './access-policy';
 import { buildFederatedSchema } from '../../platform/graphql/build-schema';
 import { DEMO_ENTERPRISES } from '../../demo/network';
 import { Enterprise } from './enterprise';
@@ -18,7 +18,7 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   defaultPort: 4001,
   database: { entities: [Enterprise, IdempotencyRecord, OutboxEvent, AuditEntry], migrations: networkMigrations },
   // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
-  publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS },
+  publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS, private: NETWORK_PRIVATE_FIELDS },
   access: networkAccess,
   buildSchema: () =>
     buildFederatedSchema(
