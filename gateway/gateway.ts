@@ -18,7 +18,7 @@ import { PUBLIC_DATA_CHANGES, productTypeLabel, type EventType } from '../contra
 import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } from '../platform/runtime/metrics';
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
-import { SuspendedEnterprises } from './suspensions';
+import { SUSPENSIONS_POLL_SECONDS, SuspendedEnterprises } from './suspensions';
 import { LiveFeed } from './live/feed';
 import { LiveOperations, type LiveEndpoint } from './live/live-operations';
 import type { RunningLiveServer } from './live/server';
@@ -317,7 +317,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const feed = options.bus ? await LiveFeed.start(options.bus) : undefined;
   // Heard from the bus from now on; what was suspended before is asked of the network subgraph.
   feed?.watch((event) => suspended.hear(event));
-  if (options.subgraphUrls.network) await suspended.load(options.subgraphUrls.network, options.auth);
+  if (options.subgraphUrls.network) {
+    await suspended.load(options.subgraphUrls.network, options.auth);
+    // No bus, no events: asked again as often as the directory's kept answers expire.
+    if (!feed) suspended.poll(options.subgraphUrls.network, options.auth, SUSPENSIONS_POLL_SECONDS * 1000);
+  }
   // Set once the server runs; the health answer reads it before then.
   let live: RunningLiveServer | undefined = undefined;
   // One set of live operations per path, whichever transport carries them (graphql-ws or SSE).

@@ -7,6 +7,8 @@ import { logger } from '../platform/base/logger';
 const GATEWAY_PRINCIPAL: Principal = { subject: 'service:gateway', org: null, roles: ['HUB_ADMIN'] };
 const SERVICE_TOKEN_SECONDS = 60;
 const RETRY_MS = 2_000;
+/** How often a gateway without a bus asks again: a suspension takes effect there within this. */
+export const SUSPENSIONS_POLL_SECONDS = 60;
 
 /** The refusal of every request whose caller acts for a suspended enterprise (HTTP 403). */
 export const enterpriseSuspended = (org: string) =>
@@ -28,6 +30,7 @@ export class SuspendedEnterprises {
   private readonly heard = new Set<string>();
   private readonly listeners: ((enterpriseId: string) => void)[] = [];
   private retry?: NodeJS.Timeout;
+  private polling?: NodeJS.Timeout;
   private closed = false;
 
   has(org: string | null | undefined): boolean {
@@ -55,6 +58,19 @@ export class SuspendedEnterprises {
       this.ids.delete(enterpriseId);
       return;
     }
+    this.suspend(enterpriseId);
+  }
+
+  /**
+   * A gateway without a bus hears no events: it asks the network subgraph again every
+   * `intervalMs` (the bound on a suspension taking effect there).
+   */
+  poll(networkUrl: string, auth: TokenService, intervalMs: number): void {
+    this.polling = setInterval(() => void this.load(networkUrl, auth, true), intervalMs);
+    this.polling.unref();
+  }
+
+  private suspend(enterpriseId: string): void {
     this.ids.add(enterpriseId);
     for (const listener of this.listeners) listener(enterpriseId);
   }
@@ -63,7 +79,7 @@ export class SuspendedEnterprises {
    * Asks the network subgraph which enterprises are suspended now; until it answers (it may
    * start after the gateway), asks again every two seconds in the background.
    */
-  async load(networkUrl: string, auth: TokenService): Promise<void> {
+  async load(networkUrl: string, auth: TokenService, replace = false): Promise<void> {
     try {
       const token = await auth.sign(GATEWAY_PRINCIPAL, SERVICE_TOKEN_SECONDS);
       const response = await fetch(networkUrl, {
@@ -75,11 +91,18 @@ export class SuspendedEnterprises {
       const body = (await response.json()) as { data?: { suspendedEnterprises?: string[] } };
       const ids = body.data?.suspendedEnterprises;
       if (!Array.isArray(ids)) throw new Error(`the network subgraph answered HTTP ${response.status} without the list`);
+      if (replace) {
+        // Without a bus nothing is heard: the answer is the whole truth, suspensions and reinstatements alike.
+        const now = new Set(ids);
+        for (const id of now) if (!this.ids.has(id)) this.suspend(id);
+        for (const id of [...this.ids]) if (!now.has(id)) this.ids.delete(id);
+        return;
+      }
       for (const id of ids) if (!this.heard.has(id)) this.ids.add(id);
     } catch (error) {
       if (this.closed) return;
       logger.warn({ err: (error as Error).message }, 'suspended enterprises not loaded yet; asking again');
-      this.retry = setTimeout(() => void this.load(networkUrl, auth), RETRY_MS);
+      this.retry = setTimeout(() => void this.load(networkUrl, auth, replace), RETRY_MS);
       this.retry.unref();
     }
   }
@@ -87,5 +110,6 @@ export class SuspendedEnterprises {
   close(): void {
     this.closed = true;
     if (this.retry) clearTimeout(this.retry);
+    if (this.polling) clearInterval(this.polling);
   }
 }
