@@ -32,7 +32,7 @@ function isStageCodeOf(studioId: string, code: string): boolean {
 /** Refuses the whole bill at its first bad line, naming the field (`lines[2].stageCode`) and a stable reason. */
 function checkLines(studioId: string, lines: readonly BomLineInput[]): void {
   if (lines.length > BOM_LIMITS.lines)
-    throw badInput(`A bill of materials holds at most ${BOM_LIMITS.lines} lines; this one holds ${lines.length}`, {
+    throw badInput(`lines: a bill of materials holds at most ${BOM_LIMITS.lines} lines; this one holds ${lines.length}`, {
       field: 'lines',
       reason: 'TOO_MANY_LINES',
     });
@@ -40,7 +40,8 @@ function checkLines(studioId: string, lines: readonly BomLineInput[]): void {
   lines.forEach((line, index) => {
     const field = `lines[${index}]`;
     requireSku(line.sku, `${field}.sku`);
-    if (seen.has(line.sku)) throw badInput(`${line.sku} appears twice`, { field: `${field}.sku`, reason: 'DUPLICATE_MATERIAL' });
+    if (seen.has(line.sku))
+      throw badInput(`${field}.sku: ${line.sku} appears twice`, { field: `${field}.sku`, reason: 'DUPLICATE_MATERIAL' });
     seen.add(line.sku);
     if (!Number.isInteger(line.quantityPerUnit) || line.quantityPerUnit < 1 || line.quantityPerUnit > BOM_LIMITS.maxQuantityPerUnit)
       throw badInput(`${field}.quantityPerUnit must be a whole number from 1 to ${BOM_LIMITS.maxQuantityPerUnit}`, {
@@ -48,7 +49,7 @@ function checkLines(studioId: string, lines: readonly BomLineInput[]): void {
         reason: 'QUANTITY',
       });
     if (line.stageCode.length > 20 || !isStageCodeOf(studioId, line.stageCode))
-      throw badInput(`"${line.stageCode.slice(0, 20)}" is not a stage code of the vocabulary`, {
+      throw badInput(`${field}.stageCode: "${line.stageCode.slice(0, 20)}" is not a stage code of the vocabulary`, {
         field: `${field}.stageCode`,
         reason: 'UNKNOWN_STAGE_CODE',
       });
@@ -81,7 +82,7 @@ export class BillOfMaterialsService {
         );
         const unknown = lines.findIndex((line) => !materials.has(line.sku));
         if (unknown >= 0)
-          throw badInput(`${lines[unknown].sku} is not a material of ${studioId} (or it is retired)`, {
+          throw badInput(`lines[${unknown}].sku: ${lines[unknown].sku} is not a material of ${studioId} (or it is retired)`, {
             field: `lines[${unknown}].sku`,
             reason: 'UNKNOWN_MATERIAL',
           });

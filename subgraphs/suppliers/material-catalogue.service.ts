@@ -45,16 +45,20 @@ function checkedMaterial(input: MaterialInput) {
   if (!ABC_CLASSES.includes(input.abcClass)) throw badInput('input.abcClass must be A, B or C', { field: 'input.abcClass' });
   const safetyStock = wholeNumber(input.safetyStock ?? 0, 'input.safetyStock');
   if (stockingPolicy === 'MADE_TO_ORDER' && safetyStock > 0)
-    throw badInput('A made-to-order material is bought per order and keeps no safety stock', { field: 'input.safetyStock' });
+    throw badInput('input.safetyStock: a made-to-order material is bought per order and keeps no safety stock', {
+      field: 'input.safetyStock',
+    });
   const substitutes = input.substitutes ?? [];
   if (substitutes.length > MATERIAL_LIMITS.substitutes)
-    throw badInput(`A material names at most ${MATERIAL_LIMITS.substitutes} substitutes`, { field: 'input.substitutes' });
+    throw badInput(`input.substitutes: a material names at most ${MATERIAL_LIMITS.substitutes} substitutes`, {
+      field: 'input.substitutes',
+    });
   const seen = new Set<string>();
   substitutes.forEach((substitute, index) => {
     const field = `input.substitutes[${index}]`;
     requireSku(substitute.sku, `${field}.sku`);
-    if (substitute.sku === sku) throw badInput('A material is no substitute for itself', { field: `${field}.sku` });
-    if (seen.has(substitute.sku)) throw badInput(`${substitute.sku} is named twice`, { field: `${field}.sku` });
+    if (substitute.sku === sku) throw badInput(`${field}.sku: a material is no substitute for itself`, { field: `${field}.sku` });
+    if (seen.has(substitute.sku)) throw badInput(`${field}.sku: ${substitute.sku} is named twice`, { field: `${field}.sku` });
     seen.add(substitute.sku);
     if (!Number.isFinite(substitute.ratio) || substitute.ratio <= 0 || substitute.ratio > MATERIAL_LIMITS.maxRatio)
       throw badInput(`${field}.ratio must be above 0 and at most ${MATERIAL_LIMITS.maxRatio}`, { field: `${field}.ratio` });
@@ -110,7 +114,7 @@ export class MaterialCatalogueService {
           );
           const index = others.findIndex((sku) => !known.has(sku));
           if (index >= 0)
-            throw badInput(`${others[index]} is not a material of ${studioId}`, {
+            throw badInput(`input.substitutes[${index}].sku: ${others[index]} is not a material of ${studioId}`, {
               field: `input.substitutes[${index}].sku`,
               reason: 'UNKNOWN_MATERIAL',
             });
@@ -197,7 +201,8 @@ export class MaterialCatalogueService {
     const after = snapshot(material);
     const changed = before ? COMPARED.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])) : [...COMPARED];
     const retiredNow = !wasRetired && material.retiredAt != null;
-    if (existing && changed.length === 0 && retiredNow === false && wasRetired === (material.retiredAt != null)) return;
+    const restored = wasRetired && material.retiredAt == null;
+    if (existing && changed.length === 0 && !retiredNow && !restored) return;
     if (existing) material.revision += 1;
     material.updatedAt = now;
     em.persist(material);
@@ -211,7 +216,7 @@ export class MaterialCatalogueService {
         sku,
         change: kind ?? (!existing ? 'CREATED' : retiredNow ? 'RETIRED' : 'UPDATED'),
         revision: material.revision,
-        changed: retiredNow ? ['retiredAt'] : [...changed, ...(wasRetired && material.retiredAt == null ? ['retiredAt'] : [])],
+        changed: retiredNow ? ['retiredAt'] : [...changed, ...(restored ? ['retiredAt'] : [])],
         safetyStock: material.safetyStock,
         previousSafetyStock: before ? before.safetyStock : null,
       },
