@@ -14,7 +14,7 @@ import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
  * that of the supplier a reorder would go to first (primary, secondary, then the emergency pool).
  * A made-to-order material keeps none.
  */
-export const SAFETY_STOCK_RULE = Object.freeze({ windowDays: 56, z: { A: 1.65, B: 1.28, C: 0.84 } as Readonly<Record<AbcClass, number>> });
+export const SAFETY_STOCK_RULE = Object.freeze({ windowDays: 56, z: { A: 1.65, B: 1.28, C: 0.84 } });
 
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
