@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS, VOCABULARY } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput } from '../../platform/base/errors';
@@ -9,6 +8,7 @@ import { recordEvent } from '../../platform/events/outbox';
 import { BillOfMaterials, BomLine, Material } from './entities/material';
 import type { BomLineInput } from './inputs';
 import { requireSku } from './material-catalogue.service';
+import { currentLines } from './bill-lines';
 import { SOURCE } from './material-ledger';
 
 /** The bounds of a bill of materials. */
@@ -118,26 +118,9 @@ export class BillOfMaterialsService {
   }
 }
 
-/** The lines of a bill's current version (or of another version), by SKU. */
-export function currentLines(em: EntityManager, head: BillOfMaterials, version = head.version): Promise<BomLine[]> {
-  return em.find(BomLine, { studioId: head.studioId, productCode: head.productCode, version }, { orderBy: { sku: 'asc' }, filters: false });
-}
-
 function sameLines(current: readonly BomLine[], lines: readonly BomLineInput[]): boolean {
   const key = (line: Pick<BomLine, 'sku' | 'quantityPerUnit' | 'stageCode'>) =>
     `${line.sku}\u0000${line.quantityPerUnit}\u0000${line.stageCode}`;
   const wanted = new Set(lines.map(key));
   return current.length === lines.length && current.every((line) => wanted.has(key(line)));
-}
-
-/** The current lines of these products' bills of one studio (what a new order reserves by). */
-export async function currentBillsOf(em: EntityManager, studioId: string, productCodes: readonly string[]): Promise<BomLine[]> {
-  if (productCodes.length === 0) return [];
-  const heads = await em.find(BillOfMaterials, { studioId, productCode: { $in: [...new Set(productCodes)] } }, { filters: false });
-  if (heads.length === 0) return [];
-  return em.find(
-    BomLine,
-    { studioId, $or: heads.map((head) => ({ productCode: head.productCode, version: head.version })) },
-    { orderBy: [{ productCode: 'asc' }, { sku: 'asc' }], filters: false },
-  );
 }

@@ -6,7 +6,8 @@ import { containsText } from '../../platform/data/database';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { decodeCursor, PageInfo, pageOf, pageSize } from '../../platform/graphql/pagination';
 import { materialScope } from './access-policy';
-import { BillOfMaterialsService, currentLines, requireProductCode } from './bill-of-materials.service';
+import { currentLines } from './bill-lines';
+import { BillOfMaterialsService, requireProductCode } from './bill-of-materials.service';
 import {
   AbcClassEnum,
   BillOfMaterials,

@@ -3,7 +3,7 @@ import { SUPPLY_EVENTS, type EventActor, type VisibilityTier } from '../../contr
 import { forUpdate } from '../../platform/data/database';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
-import { currentBillsOf } from './bill-of-materials.service';
+import { currentBillsOf } from './bill-lines';
 import { Material } from './entities/material';
 import type { MaterialStatus } from './entities/order-supply';
 import { OrderMaterial, OrderSupply } from './entities/order-supply';
