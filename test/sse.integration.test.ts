@@ -8,7 +8,7 @@ import { startTestHub } from './support/hub';
 import type { LiveConnection } from './support/live';
 import { fillerEvents, liveConnection } from './support/live';
 import { teawareOrder } from './support/orders';
-import { customer, staff } from './support/principals';
+import { customer, hubAdmin, staff } from './support/principals';
 import { waitFor } from './support/wait';
 
 const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { id } } }`;
@@ -248,6 +248,31 @@ describe('live updates over SSE (graphql-sse)', () => {
     expect(stream.errors[0].errors[0].extensions).toEqual({ code: 'TOKEN_EXPIRED', closeCode: LIVE_CLOSE_CODES.TOKEN_EXPIRED });
     // Ended without `complete`: a client without retries reports the dropped stream.
     await waitFor(() => stream.failures.length === 1, 10_000, 'the end of the stream');
+  });
+
+  it('ends the streams of an enterprise a hub admin suspends (ENTERPRISE_SUSPENDED), refuses new ones (403), and takes them again once reinstated', async () => {
+    const order = await importOrder();
+    const stream = follow(await sseClient(staff('moyun-studio')), { id: order.id, after: '0' });
+    await waitFor(() => stream.results.length === 1, 15_000, 'the import');
+    const suspend = `mutation { suspendEnterprise(id: "moyun-studio", reason: "sse test", idempotencyKey: "sse-suspend") { status } }`;
+    expect((await t.gql(suspend, {}, { as: hubAdmin() })).data.suspendEnterprise.status).toBe('SUSPENDED');
+    await waitFor(() => stream.errors.length === 1, 15_000, 'the suspension');
+    expect(stream.errors[0].errors[0].extensions).toEqual({ code: 'ENTERPRISE_SUSPENDED', closeCode: LIVE_CLOSE_CODES.FORBIDDEN });
+    await waitFor(() => stream.failures.length === 1, 10_000, 'the end of the stream');
+    const refused = await fetch(streamUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await t.token(staff('moyun-studio'))}`,
+      },
+      body: JSON.stringify({ query: ORDER_PROGRESS, variables: { id: order.id } }),
+    });
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as any).errors[0].extensions.code).toBe('FORBIDDEN');
+    const reinstate = `mutation { reinstateEnterprise(id: "moyun-studio", idempotencyKey: "sse-reinstate") { status } }`;
+    expect((await t.gql(reinstate, {}, { as: hubAdmin() })).data.reinstateEnterprise.status).toBe('ACTIVE');
+    await waitFor(async () => !(await t.gql(`{ enterprises { id } }`)).errors, 10_000, 'readmitted');
   });
 
   it('takes the token from the Authorization header only, refuses a bad one, keeps the permission rules and the body limit', async () => {

@@ -39,6 +39,10 @@ export const STREAM_ENDINGS = {
     message: 'The gateway is going away: subscribe again (to another instance) with after set to your last cursor',
   },
   INTERNAL_ERROR: { closeCode: 4500, message: 'Internal error: subscribe again with after set to your last cursor' },
+  ENTERPRISE_SUSPENDED: {
+    closeCode: LIVE_CLOSE_CODES.FORBIDDEN,
+    message: 'Enterprise suspended: no access until a hub admin reinstates it',
+  },
 } as const;
 export type StreamEndingCode = keyof typeof STREAM_ENDINGS;
 
@@ -86,6 +90,8 @@ class EndableSubscription implements AsyncIterableIterator<ExecutionResult> {
     private readonly live: LiveSubscription,
     private readonly stream: StreamResponse | undefined,
     authorization: string | undefined,
+    /** The enterprise the subscriber acts for: a suspension ends the stream. */
+    readonly org: string | null,
     /** Once, when it is over however it ends. */
     private readonly onFinished: () => void,
   ) {
@@ -174,6 +180,9 @@ export interface RunningSse {
 export function serveSse(options: SseOptions): RunningSse {
   const open = new Set<StreamResponse>();
   const subscriptions = new Set<EndableSubscription>();
+  options.suspended?.onSuspended((enterpriseId) => {
+    for (const subscription of subscriptions) if (subscription.org === enterpriseId) subscription.end('ENTERPRISE_SUSPENDED');
+  });
   const routes: RunningSse['routes'] = {};
   const reservations = new SseReservations(options.settings);
   for (const [path, operations] of Object.entries(options.operations)) {
@@ -272,8 +281,12 @@ export function serveSse(options: SseOptions): RunningSse {
         const args = prepared as OperationArgs<any>;
         const live = (args.contextValue as { live?: LiveSubscription }).live;
         if (!live) return args;
-        const followed = new EndableSubscription(live, distinct ? request.context.stream : undefined, context.authorization, () =>
-          subscriptions.delete(followed),
+        const followed = new EndableSubscription(
+          live,
+          distinct ? request.context.stream : undefined,
+          context.authorization,
+          context.principal?.org ?? null,
+          () => subscriptions.delete(followed),
         );
         subscription = followed;
         subscriptions.add(followed);
