@@ -1,4 +1,5 @@
-import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS } from './events';
+import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, RESOURCE_EVENTS, SUPPLY_EVENTS } from './events';
+import type { CalendarClosure, WorkingHours } from './working-time';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
 
@@ -111,6 +112,30 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: { enterpriseId: string; changed: string[] };
+  [RESOURCE_EVENTS.CALENDAR_CHANGED]: {
+    studioId: string;
+    /** The whole calendar as it now is. */
+    calendar: { hours: WorkingHours[]; closures: CalendarClosure[]; makeUpWeekday: number };
+  };
+  [RESOURCE_EVENTS.WORK_CENTER_CHANGED]: {
+    studioId: string;
+    workCenterId: string;
+    code: string;
+    removed: boolean;
+    kind: string;
+    capacityPerBatch: number;
+    batchMinutes: number;
+    setupMinutes: number;
+  };
+  /** No names: the pen name and real name stay in the capacity subgraph. */
+  [RESOURCE_EVENTS.OPERATOR_CHANGED]: {
+    studioId: string;
+    operatorId: string;
+    code: string;
+    removed: boolean;
+    skills: string[];
+    leave: { from: string; to: string }[];
+  };
 };
 
 // The map names every event type and nothing else: a new type without a payload does not compile.

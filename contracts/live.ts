@@ -1,4 +1,13 @@
-import { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope, type EventType } from './events';
+import {
+  CAPACITY_EVENTS,
+  NETWORK_EVENTS,
+  ORDER_EVENTS,
+  payloadText,
+  RESOURCE_EVENTS,
+  SUPPLY_EVENTS,
+  type EventEnvelope,
+  type EventType,
+} from './events';
 
 /**
  * Live updates: how the hub's events map onto what clients subscribe to. A subscription follows
@@ -17,6 +26,7 @@ export const LIVE_EVENT_KINDS = [
   'DELAY',
   'ETA',
   'DIRECTORY',
+  'RESOURCES',
 ] as const;
 export type LiveEventKind = (typeof LIVE_EVENT_KINDS)[number];
 
@@ -54,6 +64,9 @@ const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [CAPACITY_EVENTS.ALLOCATED]: 'ALLOCATION',
   [CAPACITY_EVENTS.RELEASED]: 'ALLOCATION',
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: 'DIRECTORY',
+  [RESOURCE_EVENTS.CALENDAR_CHANGED]: 'RESOURCES',
+  [RESOURCE_EVENTS.WORK_CENTER_CHANGED]: 'RESOURCES',
+  [RESOURCE_EVENTS.OPERATOR_CHANGED]: 'RESOURCES',
 };
 
 /** The kind of an event type (ORDER for a type this hub does not write, from a newer peer). */

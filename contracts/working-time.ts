@@ -15,17 +15,17 @@ const MAX_IDLE_DAYS = 400;
 const MAX_SPAN_DAYS = 40 * 366;
 
 /** A working period of one weekday, China time: start inclusive, end exclusive ('24:00' is midnight). */
-export interface WorkingHours {
+export type WorkingHours = {
   /** ISO weekday: 1 Monday … 7 Sunday. */
   weekday: number;
   /** HH:MM */
   start: string;
   /** HH:MM, after start; '24:00' ends at midnight. */
   end: string;
-}
+};
 
 /** Days closed (a holiday), and the normally closed days worked instead (调休). */
-export interface CalendarClosure {
+export type CalendarClosure = {
   /** First closed day, yyyy-mm-dd (China date). */
   from: string;
   /** Last closed day, inclusive. */
@@ -34,13 +34,13 @@ export interface CalendarClosure {
   nameEn?: string;
   /** Make-up working days: worked with the hours of the calendar's `makeUpWeekday`. */
   makeUpDays: string[];
-}
+};
 
 /** Days a resource (an operator) does not work, inclusive. */
-export interface LeaveDays {
+export type LeaveDays = {
   from: string;
   to: string;
-}
+};
 
 export interface WorkingCalendar {
   /** The periods of each weekday; a weekday with none is closed. */
@@ -264,3 +264,10 @@ export function leaveProblems(leave: readonly LeaveDays[], field = 'leave'): Cal
   });
   return problems;
 }
+
+/** The calendar of a studio that has not set one: every minute works (how due dates were planned before calendars). */
+export const ALWAYS_WORKING: WorkingCalendar = Object.freeze({
+  hours: Object.freeze([1, 2, 3, 4, 5, 6, 7].map((weekday) => Object.freeze({ weekday, start: '00:00', end: '24:00' }))) as WorkingHours[],
+  closures: [],
+  makeUpWeekday: 1,
+});

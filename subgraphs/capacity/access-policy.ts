@@ -1,6 +1,17 @@
 import { STUDIO_LEADS, STUDIO_STAFF } from '../../contracts';
-import type { AccessPolicy } from '../../platform/access/policy';
+import type { AccessPolicy, RolesActingFor } from '../../platform/access/policy';
 import { CAPACITY_PARTNERS } from '../../platform/access/viewer';
+
+/** A studio's resources are read by its staff (and hub admins), for the studio an argument names. */
+const studioReads = (name: 'enterpriseId'): RolesActingFor => ({
+  roles: [...STUDIO_STAFF, 'HUB_ADMIN'],
+  actsFor: (args) => String(args[name]),
+});
+/** …and edited by its admins and supervisors only. */
+const studioLeadsEdit = (input: boolean): RolesActingFor => ({
+  roles: STUDIO_LEADS,
+  actsFor: (args) => String(input ? (args.input as { enterpriseId: string }).enterpriseId : args.enterpriseId),
+});
 
 /**
  * Who sees what of shared capacity. Every studio's staff see the active offers (that is what
@@ -31,6 +42,20 @@ export const capacityAccess: AccessPolicy = {
     'Mutation.withdrawOverflowRequest': STUDIO_LEADS,
     'Mutation.declineAllocation': CAPACITY_PARTNERS,
     'Mutation.declareDemandSurge': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
+    // The studio's resources: calendar, work centers, operators (resources/).
+    'Query.workingCalendar': studioReads('enterpriseId'),
+    'Query.workCenters': studioReads('enterpriseId'),
+    'Query.studioOperators': studioReads('enterpriseId'),
+    'Query.isWorking': studioReads('enterpriseId'),
+    'Query.nextWorkingMinutes': studioReads('enterpriseId'),
+    'Mutation.setWorkingCalendar': studioLeadsEdit(true),
+    'Mutation.upsertCalendarClosure': studioLeadsEdit(false),
+    'Mutation.removeCalendarClosure': studioLeadsEdit(false),
+    'Mutation.upsertWorkCenter': studioLeadsEdit(true),
+    'Mutation.removeWorkCenter': studioLeadsEdit(false),
+    'Mutation.upsertStudioOperator': studioLeadsEdit(true),
+    'Mutation.removeStudioOperator': studioLeadsEdit(false),
+    'Mutation.addOperatorLeave': studioLeadsEdit(false),
   },
   types: {
     Enterprise: { public: true },
@@ -44,6 +69,15 @@ export const capacityAccess: AccessPolicy = {
       entity: 'Allocation',
       ownership: { studio: 'studioId', partner: (viewer) => ({ enterpriseId: viewer.org! }) },
       fields: { hub: true, partner: true },
+    },
+    // Hub admins read a studio's resources as they read its directory entry; real names stay with its leads.
+    WorkingCalendar: { entity: 'WorkingCalendarRow', ownership: { studio: 'enterpriseId' }, fields: { hub: true } },
+    WorkCenter: { entity: 'WorkCenter', ownership: { studio: 'enterpriseId' }, fields: { hub: true } },
+    StudioOperator: {
+      entity: 'StudioOperator',
+      ownership: { studio: 'enterpriseId' },
+      fields: { hub: true },
+      overrides: { realName: { studioRoles: STUDIO_LEADS } },
     },
   },
 };

@@ -31,6 +31,7 @@ export type LiveEventKind =
   | 'MATERIAL'
   | 'ORDER'
   | 'PURCHASE_ORDER'
+  | 'RESOURCES'
   | 'SHIPMENT'
   | 'STAGE';
 
