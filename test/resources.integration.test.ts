@@ -1,10 +1,11 @@
-import { RESOURCE_EVENTS } from '../contracts';
+import { addWorkingMinutes, RESOURCE_EVENTS, type WorkingCalendar } from '../contracts';
 import { OutboxEvent } from '../platform/events/outbox';
 import { WorkingCalendarRow } from '../subgraphs/capacity/resources/calendar.entity';
 import { StudioOperator } from '../subgraphs/capacity/resources/operator.entity';
 import { WorkCenter } from '../subgraphs/capacity/resources/work-center.entity';
 import type { GraphQLResult, TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
+import { teawareOrder } from './support/orders';
 import { staff } from './support/principals';
 
 const codeOf = (result: GraphQLResult) => result.errors?.[0]?.extensions?.code;
@@ -277,6 +278,36 @@ describe.each(dialects())('a studio’s resources: calendar, work centers, opera
       await em().find(OutboxEvent, { type: RESOURCE_EVENTS.WORK_CENTER_CHANGED }, { orderBy: { position: 'desc' }, limit: 1 })
     )[0];
     expect(removedEvent.payload).toMatchObject({ code: 'table', removed: true });
+  });
+
+  it('plans due dates in the studio’s working time, from the calendar the orders subgraph copied off the bus', async () => {
+    await t.hub.settle();
+    const IMPORT = `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { createdAt dueAt stages { standardMinutes dueAt } } }`;
+    const calendar: WorkingCalendar = (
+      await t.gql(
+        `{ workingCalendar(enterpriseId: "youcaifeng") { hours { weekday start end } closures { from to makeUpDays } makeUpWeekday } }`,
+      )
+    ).data.workingCalendar;
+    const tailored = (
+      await t.gql(IMPORT, {
+        input: teawareOrder({ studioId: 'youcaifeng', externalOrderId: 'CAL-1', lines: [{ productCode: 'TLR-SUIT', quantity: 1 }] }),
+      })
+    ).data.importShopOrder;
+    let cursor = new Date(tailored.createdAt);
+    for (const stage of tailored.stages) {
+      cursor = addWorkingMinutes(calendar, cursor, stage.standardMinutes);
+      expect(stage.dueAt).toBe(cursor.toISOString());
+    }
+    expect(tailored.dueAt).toBe(cursor.toISOString());
+    // 59 working hours of 8-hour days take far longer than 59 hours on the wall clock.
+    const total = tailored.stages.reduce((sum: number, stage: any) => sum + stage.standardMinutes, 0);
+    expect(Date.parse(tailored.dueAt) - Date.parse(tailored.createdAt)).toBeGreaterThan(total * 60_000);
+
+    // A studio without a calendar keeps planning around the clock.
+    const teaware = (await t.gql(IMPORT, { input: teawareOrder({ externalOrderId: 'CAL-2' }) }, { as: staff('moyun-studio') })).data
+      .importShopOrder;
+    const minutes = teaware.stages.reduce((sum: number, stage: any) => sum + stage.standardMinutes, 0);
+    expect(Date.parse(teaware.dueAt) - Date.parse(teaware.createdAt)).toBe(minutes * 60_000);
   });
 
   it('keeps other studios, partners and operators from editing', async () => {
