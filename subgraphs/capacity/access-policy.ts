@@ -2,16 +2,13 @@ import { STUDIO_LEADS, STUDIO_STAFF } from '../../contracts';
 import type { AccessPolicy, RolesActingFor } from '../../platform/access/policy';
 import { CAPACITY_PARTNERS } from '../../platform/access/viewer';
 
-/** A studio's resources are read by its staff (and hub admins), for the studio an argument names. */
-const studioReads = (name: 'enterpriseId'): RolesActingFor => ({
-  roles: [...STUDIO_STAFF, 'HUB_ADMIN'],
-  actsFor: (args) => String(args[name]),
-});
-/** …and edited by its admins and supervisors only. */
-const studioLeadsEdit = (input: boolean): RolesActingFor => ({
+/** A studio's resources are read by its staff (and hub admins), for the studio `enterpriseId` names… */
+const RESOURCES_READ: RolesActingFor = { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.enterpriseId) };
+/** …and edited by its admins and supervisors only, named by the argument or the input. */
+const RESOURCES_EDIT: RolesActingFor = {
   roles: STUDIO_LEADS,
-  actsFor: (args) => String(input ? (args.input as { enterpriseId: string }).enterpriseId : args.enterpriseId),
-});
+  actsFor: (args) => String((args.input as { enterpriseId?: string } | undefined)?.enterpriseId ?? args.enterpriseId),
+};
 
 /**
  * Who sees what of shared capacity. Every studio's staff see the active offers (that is what
@@ -43,19 +40,19 @@ export const capacityAccess: AccessPolicy = {
     'Mutation.declineAllocation': CAPACITY_PARTNERS,
     'Mutation.declareDemandSurge': { roles: STUDIO_LEADS, actsFor: (args) => args.studioId as string },
     // The studio's resources: calendar, work centers, operators (resources/).
-    'Query.workingCalendar': studioReads('enterpriseId'),
-    'Query.workCenters': studioReads('enterpriseId'),
-    'Query.studioOperators': studioReads('enterpriseId'),
-    'Query.isWorking': studioReads('enterpriseId'),
-    'Query.nextWorkingMinutes': studioReads('enterpriseId'),
-    'Mutation.setWorkingCalendar': studioLeadsEdit(true),
-    'Mutation.upsertCalendarClosure': studioLeadsEdit(false),
-    'Mutation.removeCalendarClosure': studioLeadsEdit(false),
-    'Mutation.upsertWorkCenter': studioLeadsEdit(true),
-    'Mutation.removeWorkCenter': studioLeadsEdit(false),
-    'Mutation.upsertStudioOperator': studioLeadsEdit(true),
-    'Mutation.removeStudioOperator': studioLeadsEdit(false),
-    'Mutation.addOperatorLeave': studioLeadsEdit(false),
+    'Query.workingCalendar': RESOURCES_READ,
+    'Query.workCenters': RESOURCES_READ,
+    'Query.studioOperators': RESOURCES_READ,
+    'Query.isWorking': RESOURCES_READ,
+    'Query.nextWorkingMinutes': RESOURCES_READ,
+    'Mutation.setWorkingCalendar': RESOURCES_EDIT,
+    'Mutation.upsertCalendarClosure': RESOURCES_EDIT,
+    'Mutation.removeCalendarClosure': RESOURCES_EDIT,
+    'Mutation.upsertWorkCenter': RESOURCES_EDIT,
+    'Mutation.removeWorkCenter': RESOURCES_EDIT,
+    'Mutation.upsertStudioOperator': RESOURCES_EDIT,
+    'Mutation.removeStudioOperator': RESOURCES_EDIT,
+    'Mutation.addOperatorLeave': RESOURCES_EDIT,
   },
   types: {
     Enterprise: { public: true },

@@ -119,7 +119,6 @@ export class ResourcesService {
           ),
         );
         row.closures = closures;
-        row.updatedAt = this.clock();
         this.calendarChanged(em, ctx, row);
         return row.enterpriseId;
       }),
