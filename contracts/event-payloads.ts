@@ -68,6 +68,7 @@ export type OrderEventDetails = {
   [ORDER_EVENTS.STAGE_BLOCKED]: StageFacts & { qcResult: string };
   [ORDER_EVENTS.QC_RECORDED]: StageFacts & { qcResult: string };
   [ORDER_EVENTS.STAGE_ASSIGNED]: StageFacts & { previouslyAssignedTo: string };
+  [ORDER_EVENTS.STAGE_READY]: StageFacts;
   [ORDER_EVENTS.EXCEPTION_REPORTED]: { exceptionId: string; exceptionCode: string; stageRunId: string | null };
   [ORDER_EVENTS.EXCEPTION_RESOLVED]: { exceptionId: string; exceptionCode: string };
   [ORDER_EVENTS.ROUTE_CHANGED]: { skippedStageRunIds: string[]; route: RouteStep[] };

@@ -55,6 +55,8 @@ export const ORDER_EVENTS = {
   SHIPMENT_EVENT: 'order.shipment.event',
   DELIVERED: 'order.delivered',
   STAGE_ASSIGNED: 'order.stage.assigned',
+  /** A stage another workshop holds may start now (the work before it is done): that workshop is told. */
+  STAGE_READY: 'order.stage.ready',
   CUSTOMER_TIER_CHANGED: 'order.customer-tier.changed',
   /** The suppliers subgraph flagged a material of the order (low or short): "material procurement". */
   MATERIAL_FLAGGED: 'order.material.flagged',

@@ -42,6 +42,7 @@ const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [ORDER_EVENTS.STAGE_COMPLETED]: 'STAGE',
   [ORDER_EVENTS.STAGE_BLOCKED]: 'STAGE',
   [ORDER_EVENTS.STAGE_ASSIGNED]: 'STAGE',
+  [ORDER_EVENTS.STAGE_READY]: 'STAGE',
   [ORDER_EVENTS.QC_RECORDED]: 'STAGE',
   [ORDER_EVENTS.EXCEPTION_REPORTED]: 'EXCEPTION',
   [ORDER_EVENTS.EXCEPTION_RESOLVED]: 'EXCEPTION',
@@ -80,6 +81,8 @@ export const LIVE_TOPICS = {
   studio: (studioId: string) => `studio:${studioId}`,
   sku: (sku: string) => `sku:${sku}`,
   enterprise: (enterpriseId: string) => `enterprise:${enterpriseId}`,
+  /** The stages a workshop holds for studios (a partner, a kitchen): told to its people. */
+  workshop: (enterpriseId: string) => `workshop:${enterpriseId}`,
 } as const;
 
 /** Events that change a SKU's stock as every follower of the SKU may see it. */
@@ -102,7 +105,17 @@ export function topicsOf(event: EventEnvelope): string[] {
     for (const sku of skus) if (payloadText(sku)) topics.add(LIVE_TOPICS.sku(sku as string));
   }
   for (const id of allocationParties(event)) topics.add(LIVE_TOPICS.enterprise(id));
+  for (const id of workshopsHolding(event)) topics.add(LIVE_TOPICS.workshop(id));
   return [...topics];
+}
+
+/** The workshops outside the studio a stage event concerns: the one holding the stage, and the one it was taken from. */
+function workshopsHolding(event: EventEnvelope): string[] {
+  if (event.source !== 'orders' || liveKindOf(event.type) !== 'STAGE') return [];
+  const studioId = payloadText(event.payload.studioId);
+  return [payloadText(event.payload.assignedTo), payloadText(event.payload.previouslyAssignedTo)].filter(
+    (id): id is string => id !== null && id !== studioId,
+  );
 }
 
 /** An allocation's two parties: the studio that asked and the enterprise that took the work. */
@@ -193,6 +206,15 @@ export const LIVE_SUBSCRIPTIONS = {
     fields: { studioId: { payload: 'studioId' }, orderId: { payload: 'orderId' } },
     links: { order: ORDER_LINK, entry: ENTRY_LINK },
     delivery: 'KINDS',
+  },
+  heldStageEvents: {
+    subgraph: 'orders',
+    description: 'The stages an enterprise holds for studios (its own people): handed to it or taken back, ready to start, started, done',
+    topic: { of: 'workshop', argument: 'enterpriseId' },
+    follow: { peopleOf: 'enterpriseId' },
+    fields: { orderId: { payload: 'orderId' }, stageRunId: { payload: 'stageRunId' } },
+    links: { entry: ENTRY_LINK },
+    delivery: 'ALL',
   },
   inventoryChanges: {
     subgraph: 'suppliers',

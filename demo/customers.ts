@@ -8,12 +8,16 @@ import { demoOrderId, demoOrderIdsOf } from './orders';
 export function demoCustomer(index: number): { name: string; contact: string; address: string; wechatOpenId?: string } {
   const wechat = demoWechatCustomers().find((customer) => customer.orderId === demoOrderId(index));
   return {
-    name: `Demo Customer ${index + 1}`,
+    // Names as a Chinese shop sends them (surname, then a two-character given name): 12 × 8 of them, one per order.
+    name: `${SURNAMES[index % SURNAMES.length]}${GIVEN_NAMES[Math.floor(index / SURNAMES.length) % GIVEN_NAMES.length]}`,
     contact: `+86 138 0000 ${String(index).padStart(4, '0')}`,
-    address: `${index + 1} Demo Road, Shanghai`,
+    address: `上海市徐汇区示范路${index + 1}号`,
     ...(wechat ? { wechatOpenId: wechat.wechatOpenId } : {}),
   };
 }
+
+const SURNAMES = ['林', '陈', '王', '张', '刘', '赵', '周', '吴', '郑', '孙', '何', '胡'];
+const GIVEN_NAMES = ['雨桐', '思远', '嘉怡', '子墨', '若溪', '明轩', '静姝', '浩然'];
 
 /** Every customer of 墨韵文创 came through its WeChat official account: the openid of its n-th demo order's customer. */
 export const demoWechatOpenId = (studioOrderIndex: number) => `oDEMO_moyun_${String(studioOrderIndex + 1).padStart(4, '0')}`;

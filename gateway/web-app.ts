@@ -25,7 +25,8 @@ const APP_ROUTES = new Set(['/', '/track', '/studio', '/stages', '/partner', '/s
 const SHARE_ROUTE = /^\/share\/([\w-]{1,64})\/?$/;
 /** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
 const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;
-const OG_IMAGE = /^\/og\/([a-z-]{1,40})\.png$/;
+/** A product family's share image; a family without artwork of its own gets the fallback's. */
+const OG_IMAGE = /^\/og\/([^/]{1,200})\.png$/;
 const DEMO_TOKEN_HOURS = 8;
 /** Who the demo picker may sign in as (a customer follows an order through its link instead). */
 const DEMO_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'CUSTOMER');
@@ -265,8 +266,7 @@ export function webApp(options: WebAppOptions): (request: http.IncomingMessage, 
     }
     const image = OG_IMAGE.exec(pathname);
     if (image) {
-      const png = shareArtwork(image[1]);
-      if (!png) return false;
+      const png = await shareArtwork(image[1]);
       response.writeHead(200, { 'content-type': 'image/png', 'cache-control': 'public, max-age=86400' });
       response.end(request.method === 'HEAD' ? undefined : png);
       return true;

@@ -192,6 +192,13 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     expect(ofStudioStage.map((entry) => entry.type)).toEqual(
       expect.arrayContaining([ORDER_EVENTS.STAGE_STARTED, ORDER_EVENTS.QC_RECORDED, ORDER_EVENTS.STAGE_COMPLETED]),
     );
+    // The studio's last stage done, the partner's stage may start: that is told on the partner's own stage, once.
+    expect(ofPartnerStage.map((entry) => entry.type)).toEqual([
+      ORDER_EVENTS.STAGE_ASSIGNED,
+      ORDER_EVENTS.STAGE_READY,
+      ORDER_EVENTS.STAGE_STARTED,
+      ORDER_EVENTS.STAGE_COMPLETED,
+    ]);
 
     const stream = (await connect(gilding)).subscribe(
       `subscription($id: ID!) { orderProgress(orderId: $id, after: "0") { type kind entry { eventId stageRunId } } }`,
@@ -208,6 +215,29 @@ describe.each(dialects())('live updates through the gateway (%s)', (dialect) => 
     );
     expect(stageEvents.every((event) => event.entry?.stageRunId === partnerStage.id)).toBe(true);
     expect(received.map((event) => event.type)).toContain(ORDER_EVENTS.IMPORTED);
+
+    // Its workshop's feed tells the same of the stages it holds (on every order at once), and only its own people may follow it.
+    const held = (await connect(gilding)).subscribe(
+      `subscription { heldStageEvents(enterpriseId: "gilding-atelier", after: "0") { type orderId stageRunId entry { eventId } } }`,
+    );
+    await waitFor(
+      () =>
+        held.results.some(
+          (result) =>
+            result.data.heldStageEvents.stageRunId === partnerStage.id && result.data.heldStageEvents.type === ORDER_EVENTS.STAGE_COMPLETED,
+        ),
+      10_000,
+      'the held stage done',
+    );
+    const ofThisOrder = held.results.map((result) => result.data.heldStageEvents).filter((event) => event.orderId === order.id);
+    expect(ofThisOrder.map((event) => [event.stageRunId, event.type, event.entry?.eventId])).toEqual(
+      ofPartnerStage.map((entry) => [partnerStage.id, entry.type, entry.eventId]),
+    );
+    const othersFeed = (await connect(staff('moyun-studio'))).subscribe(
+      `subscription { heldStageEvents(enterpriseId: "gilding-atelier") { cursor } }`,
+    );
+    await waitFor(() => othersFeed.errors.length > 0, 10_000, 'refusal');
+    expect(othersFeed.errors[0][0]?.extensions?.code).toBe('FORBIDDEN');
 
     // Asked directly, the orders subgraph answers the partner no entry of a stage it does not hold.
     const token = await t.token(gilding);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import sharp from 'sharp';
 import { ORDER_EVENTS, WEBHOOK_HEADERS } from '../contracts';
 import type { ResolveHost } from '../platform/base/settings';
 import { newId } from '../platform/data/ids';
@@ -647,6 +648,25 @@ describe.each(dialects())('notifications (%s)', (dialect) => {
       lines: [{ productCode: 'TEA-CUP-CALLIG', quantity: 2 }],
     });
     expect(shared.sharedOrder.imageUrl).toBe(`${t.tokens.publicUrl.base}/og/calligraphy-teaware.png`);
+    // The image answers publicly: a 1200 × 630 PNG, cached a day; a family without artwork of its
+    // own (studios will name theirs) gets the woven cloth, never an error.
+    const image = async (url: string) => {
+      const response = await fetch(url);
+      expect([response.status, response.headers.get('content-type'), response.headers.get('cache-control')]).toEqual([
+        200,
+        'image/png',
+        'public, max-age=86400',
+      ]);
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const teaware = await image(shared.sharedOrder.imageUrl);
+    expect(await sharp(teaware).metadata()).toMatchObject({ format: 'png', width: 1200, height: 630 });
+    const unknown = await image(t.tokens.publicUrl.shareImage('PORCELAIN_VASE'));
+    expect(unknown.equals(teaware)).toBe(false);
+    for (const family of ['KITE', '青花瓷 / blue & white'])
+      expect((await image(t.tokens.publicUrl.shareImage(family))).equals(unknown)).toBe(true);
+    const head = await fetch(shared.sharedOrder.imageUrl, { method: 'HEAD' });
+    expect([head.status, (await head.arrayBuffer()).byteLength]).toEqual([200, 0]);
     expect(shared.sharedOrder.timeline.map((stage: any) => stage.statusCode.code)).toEqual(
       shared.sharedOrder.stages.map((stage: any) => stage.code),
     );

@@ -145,6 +145,12 @@ describe.each(dialects())('the promised date and the delay notice a customer ans
     expect((await noticeAt('DETAILED')).visibleStage).toEqual({ code: 'C10' });
     expect((await noticeAt('BASIC')).visibleStage).toEqual({ code: 'C40' });
     expect((await noticeAt('MINIMAL')).visibleStage).toBeNull();
+    // The late stage's own code is the studio's: no tier reads it off the alert (it would name C10 to MINIMAL).
+    for (const tier of ['MINIMAL', 'DETAILED'] as const) {
+      const answer = await t.gql(`query($o: ID!) { order(id: $o) { delayAlerts { statusCode { code } } } }`, { o: order.id }, as(tier));
+      expect(codeOf(answer)).toBe('FORBIDDEN');
+      expect(JSON.stringify(answer.data ?? null)).not.toContain('C10');
+    }
     const notice = await noticeAt('MINIMAL');
     expect(notice).toMatchObject({ threshold: 50, choices: ['ACCEPT_DELAY', 'CONTACT_ME'], compensationOptions: ['九折优惠', '免费礼盒'] });
 

@@ -15,6 +15,7 @@ describe('web configuration', () => {
     expect(publicUrl.customerLink('a.b.c')).toBe('https://hub.example.cn/weft/track?link=a.b.c');
     expect(publicUrl.share('s1')).toBe('https://hub.example.cn/weft/share/s1');
     expect(publicUrl.shareImage('PASTRY_BOX')).toBe('https://hub.example.cn/weft/og/pastry-box.png');
+    expect(publicUrl.shareImage('青花 瓷')).toBe('https://hub.example.cn/weft/og/%E9%9D%92%E8%8A%B1%20%E7%93%B7.png');
     // Configured, it stays whatever port the gateway binds.
     publicUrl.settle('http://localhost:4999');
     expect(publicUrl.base).toBe('https://hub.example.cn/weft');

@@ -37,8 +37,9 @@ export class PublicUrl {
     return `${this.base}/share/${encodeURIComponent(shareId)}`;
   }
 
+  /** Any product family's, studio-defined ones too: the gateway answers each (its own artwork or the fallback). */
   shareImage(productType: string): string {
-    return `${this.base}/og/${productType.toLowerCase().replace(/_/g, '-')}.png`;
+    return `${this.base}/og/${encodeURIComponent(productType.toLowerCase().replace(/_/g, '-'))}.png`;
   }
 }
 

@@ -71,6 +71,8 @@ export const ordersAccess: AccessPolicy = {
     'Mutation.setDelayCompensation': { roles: STUDIO_LEADS, actsFor: (args) => String(args.studioId) },
     // Served by the gateway, which asks order(id) with the subscriber's token before following.
     'Subscription.orderProgress': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS, 'CUSTOMER'],
+    // Served by the gateway: the workshop's own people (and hub admins) only.
+    'Subscription.heldStageEvents': { roles: [...CAPACITY_PARTNERS, 'HUB_ADMIN'], actsFor: (args) => String(args.enterpriseId) },
     'Subscription.studioEvents': { roles: [...STUDIO_STAFF, 'HUB_ADMIN'], actsFor: (args) => String(args.studioId) },
     'Mutation.importShopOrder': { roles: STUDIO_LEADS, actsFor: (args) => (args.input as { studioId: string }).studioId },
     'Mutation.cancelOrder': STUDIO_LEADS,
@@ -208,7 +210,8 @@ export const ordersAccess: AccessPolicy = {
       ownership: { studio: 'studioId', order: 'orderId', customerTier: 'MINIMAL', customerRows: () => ({ threshold: 50 }) },
       fields: { hub: true, customer: 'MINIMAL' },
       overrides: {
-        statusCode: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
+        // The late stage may be one the customer's tier hides: customers read visibleStage instead.
+        statusCode: { hub: true, outsideStudio: standardReference },
         visibleStage: { hub: true, customer: 'MINIMAL', outsideStudio: standardReference },
         // The studio acts on an alert through its order (number, customer contact: Order's own rules).
         order: STUDIO_AND_HUB,

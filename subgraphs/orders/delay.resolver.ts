@@ -48,7 +48,10 @@ export class DelayAlertResolver {
     return ctx.loaders.order.load(alert.orderId);
   }
 
-  @FieldResolver(() => StatusCodeReference, { description: 'The delayed stage' })
+  @FieldResolver(() => StatusCodeReference, {
+    nullable: true,
+    description: "The delayed stage (the studio's and hub admins'; a customer reads visibleStage, the stage their tier shows)",
+  })
   statusCode(@Root() alert: DelayAlert): StatusCodeReference {
     return { code: alert.stageCode };
   }

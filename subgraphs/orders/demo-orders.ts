@@ -51,11 +51,11 @@ const DEMO_COST_PROFILES = [
   },
 ];
 
-/** What the demo studios offer when a stage runs late (delay notices carry it). */
+/** What the demo studios offer when a stage runs late (delay notices carry it), in their own words, as a studio writes them. */
 const DEMO_DELAY_COMPENSATION: Record<string, string[]> = {
-  'moyun-studio': ['9折优惠 10% off', '免费礼盒 free gift wrap', '顺丰加急 faster shipping'],
-  'moyun-bakery': ['赠送马卡龙 free macarons'],
-  youcaifeng: ['免费改衣 a free alteration'],
+  'moyun-studio': ['九折优惠', '免费礼盒包装', '顺丰加急发货'],
+  'moyun-bakery': ['赠送马卡龙'],
+  youcaifeng: ['免费改衣一次'],
 };
 
 /** Stages the demo studios hand to partners (on every other order): who holds what. */

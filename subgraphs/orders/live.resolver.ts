@@ -38,6 +38,18 @@ export class StudioEvent extends LiveEvent {
   entry?: ProgressEvent | null;
 }
 
+@ObjectType({ description: 'One event of a stage an enterprise holds, as `heldStageEvents` delivers it' })
+export class HeldStageEvent extends LiveEvent {
+  @Field(() => ID)
+  orderId!: string;
+
+  @Field(() => ID)
+  stageRunId!: string;
+
+  @Field(() => ProgressEvent, { nullable: true, description: 'The progress entry the event wrote, as far as you may see it' })
+  entry?: ProgressEvent | null;
+}
+
 /** The orders subgraph's live surface: declared here, served by the gateway (see platform/graphql/live-event.ts). */
 @Resolver()
 export class OrderLiveResolver {
@@ -57,6 +69,15 @@ export class OrderLiveResolver {
     @Arg('kinds', () => [LiveEventKindEnum], { nullable: true }) _kinds?: LiveEventKind[],
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
   ): StudioEvent {
+    return event;
+  }
+
+  @Subscription(() => HeldStageEvent, liveSubscription('heldStageEvents'))
+  heldStageEvents(
+    @Root() event: HeldStageEvent,
+    @Arg('enterpriseId', () => ID) _enterpriseId: string,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) _after?: string,
+  ): HeldStageEvent {
     return event;
   }
 

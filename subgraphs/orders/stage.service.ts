@@ -89,6 +89,16 @@ export function handOver(
   return true;
 }
 
+/** The stages held outside the studio that may start now: the ones whose holder waits to be told. */
+function readyElsewhere(order: Order, route: readonly StageRun[]): Set<StageRun> {
+  return new Set(
+    route.filter(
+      (stage) =>
+        stage.status === 'PENDING' && stage.assignedToId && stage.assignedToId !== order.studioId && startBlocker(route, stage) === null,
+    ),
+  );
+}
+
 /** Stage runs: starting, completing and QC. Start and complete are safe to repeat as they are. */
 export class StageService {
   constructor(private readonly clock: Clock = systemClock) {}
@@ -157,6 +167,7 @@ export class StageService {
         );
       }
       const now = this.clock();
+      const readyBefore = readyElsewhere(order, route);
       stage.finishedAt = now;
       if (input.environment)
         stage.environment = input.environment.map((reading) => ({ ...reading, recordedAt: reading.recordedAt ?? now }));
@@ -182,6 +193,18 @@ export class StageService {
         payload: { statusCode: order.statusCodeValue },
       }));
       planDueDates(order, route, now, await studioCalendar(em, order.studioId));
+      // A partner following its stage learns it may start (the stage just done is not its to see).
+      for (const next of readyElsewhere(order, route)) {
+        if (readyBefore.has(next)) continue;
+        appendProgress(em, order, {
+          type: ORDER_EVENTS.STAGE_READY,
+          actor: ctx.actor,
+          at: now,
+          statusCode: next.code,
+          stageRunId: next.id,
+          payload: stagePayload(next),
+        });
+      }
       await delayService.closeFor(em, stage.id, now);
       if (stage.code === STATUS.QC_AND_PACKING) await issueTraceCodes(em, order, ctx, now);
       return stage;

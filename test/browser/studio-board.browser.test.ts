@@ -34,8 +34,8 @@ describeInBrowser('the studio kanban and order search', () => {
 
   /** The Chinese page, as a reader sees it: no English word, code or id in it (order numbers are the shop's own). */
   const expectChineseOnly = async (page: Page) => {
-    // Order numbers are the shop's own, and the demo's customers have made-up names: data, not the page's words.
-    const text = (await page.locator('main').innerText()).replace(/DEMO-\d{4}/g, '').replace(/Demo Customer \d+/g, '');
+    // Order numbers are the shop's own: data, not the page's words (the demo's customers have Chinese names, as a shop sends them).
+    const text = (await page.locator('main').innerText()).replace(/DEMO-\d{4}/g, '');
     for (const pattern of NOT_ON_A_CHINESE_PAGE)
       expect({ pattern: String(pattern), found: text.match(pattern)?.[0] ?? null }).toEqual({
         pattern: String(pattern),

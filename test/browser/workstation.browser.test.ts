@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { browserAvailable, screenshot } from '../support/browser';
 import { useBrowserHub, WAIT } from '../support/browser-suite';
 
@@ -53,8 +53,8 @@ describeInBrowser('the operator’s workstation', () => {
       expect(await ticket.innerText()).toContain(number);
       const sheet = await ticket.screenshot();
       await screenshot(console_, 'workstation-ticket-print');
-      const png = PNG.sync.read(sheet);
-      const decoded = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      const { data, info } = await sharp(sheet).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const decoded = jsQR(new Uint8ClampedArray(data), info.width, info.height);
       expect(decoded?.data).toBe(`${world.base}/stages?order=${order.id}`);
       // The same ticket in Chinese: no English, no codes, no ids on the sheet.
       await console_.emulateMedia({ media: 'screen' });
@@ -117,6 +117,10 @@ describeInBrowser('the operator’s workstation', () => {
       await expectNoEnglish(phone, []);
       await expectAccessible(phone);
       await screenshot(phone, 'workstation-list-zh-375');
+      // A workstation's desktop too (a tablet or the PC beside the kiln): the same list, nothing sideways.
+      await phone.setViewportSize({ width: 1280, height: 800 });
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await screenshot(phone, 'workstation-list-zh-1280');
     },
     FLOW_TIMEOUT,
   );

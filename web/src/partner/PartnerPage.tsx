@@ -4,6 +4,7 @@ import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
 import { kitchenCapabilityName, productTypeName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
+import { ConfirmButton } from '../common/Confirm';
 import { Empty, HubErrorState, HubRefusal, LiveIndicator, Loading, Section } from '../common/ui';
 import { findStatusCode } from '../../../contracts/status-codes';
 import { graphql } from '../gql/partner';
@@ -60,9 +61,9 @@ const ALLOCATION_EVENTS = graphql(`
     }
   }
 `);
-const ORDER_PROGRESS = graphql(`
-  subscription PartnerOrderProgress($orderId: ID!, $after: String) {
-    orderProgress(orderId: $orderId, after: $after) {
+const HELD_STAGE_EVENTS = graphql(`
+  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {
+    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {
       cursor
       type
     }
@@ -130,8 +131,6 @@ function Workspace({ session, signOut }: { session: StaffSession; signOut: () =>
 
 type Stage = AssignedWorkQuery['assignedStages'][number];
 
-/** Orders followed live at once: those of the stages worked on or next (each is its own subscription). */
-const FOLLOWED_ORDERS = 5;
 function Work({ session, onLive }: { session: StaffSession; onLive: (state: LiveState) => void }) {
   const enterpriseId = session.org!;
   const { t, language } = useI18n();
@@ -148,7 +147,7 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
   };
   const soonRef = useRef(soon);
   soonRef.current = soon;
-  // Live: allocations made to or taken from this workshop, and every change of the orders it works on now.
+  // Live: allocations made to or taken from this workshop.
   useEffect(
     () =>
       follow(liveUrl('/graphql/partner'), token, {
@@ -163,23 +162,18 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
       }),
     [enterpriseId, token, onLive],
   );
-  const followed = [...new Set((data ? partnerWorkOrder(data.assignedStages, new Date()).today : []).map((stage) => stage.orderId))]
-    .slice(0, FOLLOWED_ORDERS)
-    .sort()
-    .join(',');
-  useEffect(() => {
-    if (!followed) return;
-    const stops = followed.split(',').map((orderId) =>
+  // The stages it holds: handed to it or taken back, and ready to start once the studio's work before them is done.
+  useEffect(
+    () =>
       follow(liveUrl('/graphql/partner'), token, {
-        document: ORDER_PROGRESS,
-        variables: { orderId },
-        cursorOf: (event) => event.orderProgress.cursor,
+        document: HELD_STAGE_EVENTS,
+        variables: { enterpriseId },
+        cursorOf: (event) => event.heldStageEvents.cursor,
         onEvent: () => soonRef.current(),
         onState: () => undefined,
       }),
-    );
-    return () => stops.forEach((stop) => stop());
-  }, [followed, token]);
+    [enterpriseId, token],
+  );
   useEffect(() => () => clearTimeout(pending.current), []);
   const [startState, start] = useMutation(START);
   const [completeState, complete] = useMutation(COMPLETE);
@@ -284,9 +278,7 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
                             </button>
                           ) : null}
                           {allocation && !allocation.started ? (
-                            <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
-                              {t('partner.decline')}
-                            </button>
+                            <DeclineButton disabled={busy} onConfirm={() => act(decline({ id: allocation.id }))} />
                           ) : null}
                         </div>
                       </li>
@@ -310,9 +302,7 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
                 {capabilityName(allocation.capability) || allocation.capability} × {allocation.units} ·{' '}
                 {formatDay(`${allocation.day}T12:00:00+08:00`, language)}
                 {!allocation.started && allocation.status === 'ACTIVE' && !allocation.stageRunId ? (
-                  <button type="button" disabled={busy} onClick={() => act(decline({ id: allocation.id }))}>
-                    {t('partner.decline')}
-                  </button>
+                  <DeclineButton disabled={busy} onConfirm={() => act(decline({ id: allocation.id }))} />
                 ) : null}
               </li>
             ))}
@@ -320,5 +310,20 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
         )}
       </Section>
     </>
+  );
+}
+
+/** Declining hands the work back to the studio for good: the partner is told so before it happens. */
+function DeclineButton({ disabled, onConfirm }: { disabled: boolean; onConfirm: () => unknown }) {
+  const { t } = useI18n();
+  return (
+    <ConfirmButton
+      label={t('partner.decline')}
+      title={t('partner.declineTitle')}
+      consequence={t('partner.declineConsequence')}
+      confirmLabel={t('partner.declineConfirm')}
+      disabled={disabled}
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
 import { useMayUse } from '../signin/permissions';
-import { ConfirmButton } from './Confirm';
+import { ConfirmButton } from '../common/Confirm';
 import { LateReason, StageTimes, stageTiming } from './WhyLate';
 import { currentStage } from './stages';
 import { WorkTicketButton } from './WorkTicket';

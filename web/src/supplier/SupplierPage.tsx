@@ -129,6 +129,7 @@ function Stock({ supplierId }: { supplierId: string }) {
   const [confirmState, confirm] = useMutation(CONFIRM);
   const [csv, setCsv] = useState('');
   const [single, setSingle] = useState({ sku: '', lotCode: '', onHand: '' });
+  const [fileName, setFileName] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ applied?: number; local?: Problem[]; items?: Problem[] } | null>(null);
   const { exists } = useI18n();
   // The sequence this desk sends next: one more than the hub has applied, kept across a failed send so a retry replays.
@@ -190,7 +191,9 @@ function Stock({ supplierId }: { supplierId: string }) {
 
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) setCsv(await file.text());
+    if (!file) return;
+    setFileName(file.name);
+    setCsv(await file.text());
   };
 
   const skus = data.enterprise?.supplier?.skus ?? [];
@@ -288,9 +291,14 @@ function Stock({ supplierId }: { supplierId: string }) {
             {t('supplier.csv')}
             <textarea rows={6} value={csv} onChange={(event) => setCsv(event.target.value)} placeholder={example} data-testid="csv" />
           </label>
-          <label>
-            {t('supplier.upload')}
-            <input type="file" accept=".csv,text/csv" onChange={upload} />
+          {/* The browser's own file button speaks the browser's language, not the page's: ours does. */}
+          <label className="file-picker">
+            <input type="file" accept=".csv,text/csv" onChange={upload} className="visually-hidden" />
+            <span className="button" aria-hidden="true">
+              {t('supplier.upload')}
+            </span>
+            <span className="visually-hidden">{t('supplier.upload')}</span>
+            <span className="muted small">{fileName ?? t('supplier.noFile')}</span>
           </label>
           <button type="submit" className="primary" disabled={publishState.fetching}>
             {t('supplier.publishCsv')}

@@ -198,7 +198,7 @@ export type StudioDelayAlertsQueryVariables = Exact<{
 }>;
 
 
-export type StudioDelayAlertsQuery = { delayAlerts: Array<{ id: string, orderId: string, stageRunId: string, threshold: number, overrunPercent: number, status: DelayAlertStatus, raisedAt: string, customerResponse: DelayChoice | null, respondedAt: string | null, statusCode: { code: string, labelZh: string, labelEn: string }, order: { id: string, externalOrderId: string | null, customer: { name: string, contact: string } | null } | null }> };
+export type StudioDelayAlertsQuery = { delayAlerts: Array<{ id: string, orderId: string, stageRunId: string, threshold: number, overrunPercent: number, status: DelayAlertStatus, raisedAt: string, customerResponse: DelayChoice | null, respondedAt: string | null, statusCode: { code: string, labelZh: string, labelEn: string } | null, order: { id: string, externalOrderId: string | null, customer: { name: string, contact: string } | null } | null }> };
 
 export type StudioBoardQueryVariables = Exact<{
   studioId: string | number;

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      ready\n      productType\n      inscriptions\n      studio {\n        id\n        nameZh\n        nameEn\n      }\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": typeof types.AssignedWorkDocument,
     "\n  subscription PartnerAllocationEvents($enterpriseId: ID!, $after: String) {\n    allocationEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": typeof types.PartnerAllocationEventsDocument,
-    "\n  subscription PartnerOrderProgress($orderId: ID!, $after: String) {\n    orderProgress(orderId: $orderId, after: $after) {\n      cursor\n      type\n    }\n  }\n": typeof types.PartnerOrderProgressDocument,
+    "\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": typeof types.PartnerHeldStageEventsDocument,
     "\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PartnerStartStageDocument,
     "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PartnerCompleteStageDocument,
     "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": typeof types.PartnerRecordQcDocument,
@@ -25,7 +25,7 @@ type Documents = {
 const documents: Documents = {
     "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      ready\n      productType\n      inscriptions\n      studio {\n        id\n        nameZh\n        nameEn\n      }\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": types.AssignedWorkDocument,
     "\n  subscription PartnerAllocationEvents($enterpriseId: ID!, $after: String) {\n    allocationEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": types.PartnerAllocationEventsDocument,
-    "\n  subscription PartnerOrderProgress($orderId: ID!, $after: String) {\n    orderProgress(orderId: $orderId, after: $after) {\n      cursor\n      type\n    }\n  }\n": types.PartnerOrderProgressDocument,
+    "\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": types.PartnerHeldStageEventsDocument,
     "\n  mutation PartnerStartStage($id: ID!) {\n    startStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": types.PartnerStartStageDocument,
     "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": types.PartnerCompleteStageDocument,
     "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": types.PartnerRecordQcDocument,
@@ -57,7 +57,7 @@ export function graphql(source: "\n  subscription PartnerAllocationEvents($enter
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription PartnerOrderProgress($orderId: ID!, $after: String) {\n    orderProgress(orderId: $orderId, after: $after) {\n      cursor\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription PartnerOrderProgress($orderId: ID!, $after: String) {\n    orderProgress(orderId: $orderId, after: $after) {\n      cursor\n      type\n    }\n  }\n"];
+export function graphql(source: "\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n"): (typeof documents)["\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,9 @@ export const partner = {
     stages: 'Stages handed to you',
     noStages: 'No stages are assigned to you right now.',
     decline: 'Decline',
+    declineTitle: 'Decline this work?',
+    declineConsequence: 'The studio gets the work back and may give it to another workshop. You cannot take it back yourself.',
+    declineConfirm: 'Decline the work',
     allocations: 'Allocations',
     noAllocations: 'No allocations.',
     // u-lang: today's work first, what each stage is for, whether it may start

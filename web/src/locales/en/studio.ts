@@ -118,6 +118,7 @@ export const studio = {
       order_shipment_event: 'Shipment update',
       order_delivered: 'Delivered',
       order_stage_assigned: '{{stage}} handed to another workshop',
+      order_stage_ready: '{{stage}} may start at the workshop holding it',
       order_customer_tier_changed: 'Customer’s detail level changed',
       order_material_flagged: 'Material at risk',
       order_material_cleared: 'Material secured',
@@ -127,6 +128,7 @@ export const studio = {
       order_delay_responded: 'Customer answered the delay notice',
       order_completed: 'Made: ready to ship',
       order_eta_changed: 'Forecast updated',
+      order_promise_changed: 'Promised date changed',
     },
     materials: {
       quantity: '{{quantity}} {{unit}}',

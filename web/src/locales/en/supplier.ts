@@ -12,6 +12,7 @@ export const supplier = {
     publishOne: 'Publish this lot',
     csv: 'Or paste CSV (sku, lot, onHand, unitCostCents, receivedAt)',
     upload: 'Or upload a CSV file',
+    noFile: 'No file chosen',
     publishCsv: 'Publish CSV',
     emptyCsv: 'The CSV has no lines.',
     onHandWhole: 'On hand must be a whole number.',

@@ -7,6 +7,9 @@ export const partner: typeof en = {
     stages: '交给您的工序',
     noStages: '目前没有分配给您的工序。',
     decline: '拒绝',
+    declineTitle: '拒绝这项工作？',
+    declineConsequence: '工作将退回工作室，工作室可能交给其他作坊。拒绝后您不能自行撤回。',
+    declineConfirm: '确认拒绝',
     allocations: '分配记录',
     noAllocations: '没有分配记录。',
     // u-lang: today's work first, what each stage is for, whether it may start

@@ -120,6 +120,7 @@ export const studio: typeof en = {
       order_shipment_event: '物流更新',
       order_delivered: '已送达',
       order_stage_assigned: '{{stage}}已交给其他工坊',
+      order_stage_ready: '{{stage}}可以在承接的工坊开始',
       order_customer_tier_changed: '客户可见程度已更改',
       order_material_flagged: '物料有风险',
       order_material_cleared: '物料已落实',
@@ -129,6 +130,7 @@ export const studio: typeof en = {
       order_delay_responded: '客户答复了延误通知',
       order_completed: '制作完成，待发货',
       order_eta_changed: '预计时间已更新',
+      order_promise_changed: '承诺日期已更改',
     },
     materials: {
       quantity: '{{quantity}} {{unit}}',

@@ -14,6 +14,7 @@ export const supplier: typeof en = {
     publishOne: '发布此批次',
     csv: '或粘贴 CSV（各列依次为：物料编码 sku、批次 lot、现有数量 onHand、单位成本（分）unitCostCents、入库时间 receivedAt）',
     upload: '或上传 CSV 文件',
+    noFile: '尚未选择文件',
     publishCsv: '发布 CSV',
     emptyCsv: 'CSV 没有内容。',
     onHandWhole: '现有数量必须是整数。',
