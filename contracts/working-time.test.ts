@@ -199,6 +199,8 @@ describe('working time, as properties', () => {
   });
 
   it('adds up over consecutive spans and is zero outside working time', () => {
+    // Once found: a backward span with no working time answered −0.
+    expect(Object.is(workingMinutesBetween(WORKSHOP, cst('2026-03-15T12:00'), cst('2026-03-15T10:00')), 0)).toBe(true);
     fc.assert(
       fc.property(calendarArb, instantArb, instantArb, instantArb, (calendar, x, y, z) => {
         const [a, b, c] = [x, y, z].sort((p, q) => p - q);
@@ -206,7 +208,7 @@ describe('working time, as properties', () => {
           workingMinutesBetween(calendar, a, c),
           6,
         );
-        expect(workingMinutesBetween(calendar, c, a)).toBe(-workingMinutesBetween(calendar, a, c));
+        expect(workingMinutesBetween(calendar, c, a) + workingMinutesBetween(calendar, a, c)).toBe(0);
         const minute = workingMinutesBetween(calendar, a, a + 1);
         expect(minute > 0).toBe(isWorking(calendar, a));
       }),

@@ -173,7 +173,8 @@ export function workingMinutesBetween(
 ): number {
   const from = checkInstant(a, 'a');
   const to = checkInstant(b, 'b');
-  if (to < from) return -workingMinutesBetween(calendar, to, from, leave);
+  // 0 − x, not −x: an empty backward span is 0, never −0.
+  if (to < from) return 0 - workingMinutesBetween(calendar, to, from, leave);
   const last = dayOf(to);
   if (last - dayOf(from) > MAX_SPAN_DAYS) throw new WorkingTimeError('OUT_OF_RANGE', `the span is longer than ${MAX_SPAN_DAYS} days`);
   const c = compile(calendar, leave);
