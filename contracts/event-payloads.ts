@@ -94,6 +94,9 @@ export type OrderEventDetails = {
   [ORDER_EVENTS.PROMISE_CHANGED]: { promisedAt: string; previousPromisedAt: string | null; cause: PromiseChangeCause };
 };
 
+/** How a material changed: created, edited, its safety stock set from the suggestion, retired. */
+export type MaterialChange = 'CREATED' | 'UPDATED' | 'SAFETY_STOCK_ACCEPTED' | 'RETIRED';
+
 /** The payload of every event type the hub writes. */
 export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEventDetails[T] } & {
   [SUPPLY_EVENTS.INVENTORY_PUBLISHED]: { supplierId: string; sequence: number; applied: number; stale: number; skus: string[] };
@@ -110,6 +113,17 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [SUPPLY_EVENTS.PURCHASE_ORDER_CONFIRMED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_SHIPPED]: PurchaseOrderFacts;
   [SUPPLY_EVENTS.PURCHASE_ORDER_RECEIVED]: PurchaseOrderFacts;
+  [SUPPLY_EVENTS.MATERIAL_CHANGED]: {
+    studioId: string;
+    sku: string;
+    change: MaterialChange;
+    revision: number;
+    /** The fields whose value changed (all of them for a new material). */
+    changed: string[];
+    safetyStock: number;
+    previousSafetyStock: number | null;
+  };
+  [SUPPLY_EVENTS.BOM_CHANGED]: { studioId: string; productCode: string; version: number; lines: number; skus: string[] };
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: { enterpriseId: string; changed: string[] };

@@ -126,6 +126,10 @@ export const SUPPLY_EVENTS = {
   /** The supplier shipped it (its lots and quantities), e.g. by an EPCIS shipping event. */
   PURCHASE_ORDER_SHIPPED: 'purchase-order.shipped',
   PURCHASE_ORDER_RECEIVED: 'purchase-order.received',
+  /** A studio created, changed or retired one of its materials (safety stock included): master data, with its actor. */
+  MATERIAL_CHANGED: 'materials.material.changed',
+  /** A studio set a product's bill of materials whole: a new version, used by orders imported from now on. */
+  BOM_CHANGED: 'materials.bom.changed',
 } as const;
 
 /** Event types written by the capacity subgraph. */

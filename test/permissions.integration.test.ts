@@ -5,6 +5,7 @@ import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/ent
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { capacityCells } from './permissions/cells/capacity';
 import { kitchensCells } from './permissions/cells/kitchens';
+import { materialsCells } from './permissions/cells/materials';
 import { traceabilityCells } from './permissions/cells/traceability';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
@@ -35,6 +36,7 @@ const CELLS: Cell[] = [
   kitchensCells,
   notificationsCells,
   traceabilityCells,
+  materialsCells,
 ].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
 type Route = 'gateway' | 'direct';
@@ -45,7 +47,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 2856;
+const EXPECTED_CELL_CHECKS = 3052;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -55,6 +57,8 @@ const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['network', 'select id, name_zh, name_en, region, gln from enterprise order by id'],
   ['suppliers', 'select id, version from stock_lot order by id'],
   ['suppliers', 'select id, version from purchase_order order by id'],
+  ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],
+  ['suppliers', 'select studio_id, product_code, version from bill_of_materials order by studio_id, product_code'],
   ['capacity', 'select id, version from capacity_offer order by id'],
   ['capacity', 'select id, version from overflow_request order by id'],
   ['capacity', 'select id, status from allocation order by id'],

@@ -1,9 +1,11 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { lowerTier, STUDIO_LEADS, STUDIO_STAFF, type VisibilityTier } from '../../contracts';
 import type { AccessPolicy } from '../../platform/access/policy';
 import { STUDIO_ONLY } from '../../platform/access/policy';
 import type { Viewer } from '../../platform/access/viewer';
+import type { Material } from './entities/material';
 import { OrderSupply } from './entities/order-supply';
+import { Supplier } from './entities/supplier';
 
 /**
  * Who sees what of inventory. The catalogue and suppliers' terms are network directory data.
@@ -22,10 +24,41 @@ async function customerOrders(viewer: Viewer, em: EntityManager): Promise<Map<st
 
 const INVENTORY_READERS = [...STUDIO_STAFF, 'HUB_ADMIN', 'SUPPLIER'] as const;
 
+/**
+ * Which studio materials a viewer may list (of one studio, when given): a studio's staff its
+ * own, a supplier those it supplies (today: the SKUs of its terms, never the studio's other
+ * suppliers' materials), hub admins all; anyone else none. Null: none at all.
+ */
+export async function materialScope(viewer: Viewer, em: EntityManager, studioId?: string): Promise<FilterQuery<Material> | null> {
+  const ofStudio = studioId ? { studioId } : {};
+  if (viewer.system || viewer.isHubAdmin) return ofStudio;
+  if (viewer.org && viewer.has(STUDIO_STAFF)) return studioId && studioId !== viewer.org ? null : { studioId: viewer.org };
+  if (viewer.org && viewer.has(['SUPPLIER'])) {
+    const supplier = await em.findOne(Supplier, { id: viewer.org }, { filters: false });
+    return supplier ? { ...ofStudio, sku: { $in: supplier.skus } } : null;
+  }
+  return null;
+}
+
+/** A studio's master data: its staff read it (hub admins too), its leads change it. */
+const MASTER_DATA_READERS = {
+  roles: [...STUDIO_STAFF, 'HUB_ADMIN'] as const,
+  actsFor: (args: Record<string, unknown>) => args.studioId as string,
+};
+const MASTER_DATA_EDITORS = { roles: STUDIO_LEADS, actsFor: (args: Record<string, unknown>) => args.studioId as string };
+
 export const suppliersAccess: AccessPolicy = {
   customerOrders,
   operations: {
+    // Rows: materialScope (a studio's staff their own, a supplier what it supplies, hub admins all).
     'Query.materials': 'AUTHENTICATED',
+    'Query.studioMaterials': INVENTORY_READERS,
+    'Query.productBillOfMaterials': MASTER_DATA_READERS,
+    'Query.safetyStockSuggestion': MASTER_DATA_READERS,
+    'Mutation.upsertMaterial': MASTER_DATA_EDITORS,
+    'Mutation.retireMaterial': MASTER_DATA_EDITORS,
+    'Mutation.acceptSafetyStockSuggestion': MASTER_DATA_EDITORS,
+    'Mutation.setBillOfMaterials': MASTER_DATA_EDITORS,
     'Query.materialStock': INVENTORY_READERS,
     // Served by the gateway, which also asks materialStock(sku) with the subscriber's token.
     'Subscription.inventoryChanges': INVENTORY_READERS,
@@ -50,6 +83,7 @@ export const suppliersAccess: AccessPolicy = {
     ProductStory: { public: true },
     MaterialOrigin: { public: true },
     BomLine: { entity: 'BomLine', ownership: { studio: 'studioId' }, fields: { hub: true } },
+    BillOfMaterials: { entity: 'BillOfMaterials', ownership: { studio: 'studioId' }, fields: { hub: true } },
     StockLot: {
       entity: 'StockLot',
       ownership: { anyStudio: true, supplier: (viewer) => ({ supplierId: viewer.org! }) },

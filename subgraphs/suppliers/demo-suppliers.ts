@@ -1,19 +1,47 @@
 import type { RequestContext } from '../../platform/access/context';
 import { daysAfter } from '../../platform/data/days';
-import { BomLine, Material } from './entities/material';
+import { STATUS } from '../../contracts';
+import { BillOfMaterialsService } from './bill-of-materials.service';
+import { Material } from './entities/material';
+import type { MaterialInput } from './inputs';
+import { MaterialCatalogueService } from './material-catalogue.service';
 import { Supplier, type SupplierTier } from './entities/supplier';
 import { InventoryService } from './inventory.service';
 
-/** The demo catalogue: clay and glaze for teaware, gold leaf for gilding, flour and cream for pastry, cloth for suits. */
-export const DEMO_MATERIALS: Omit<Material, never>[] = [
-  { sku: 'CLAY-KAOLIN', name: 'Kaolin porcelain clay 高岭瓷泥', unit: 'g', abcClass: 'B', unitCostCents: 2, safetyStock: 20_000 },
-  { sku: 'GLAZE-CELADON', name: 'Celadon glaze 青瓷釉', unit: 'ml', abcClass: 'B', unitCostCents: 5, safetyStock: 3_000 },
-  { sku: 'GOLD-LEAF-24K', name: '24k gold leaf 24K 金箔', unit: 'sheet', abcClass: 'A', unitCostCents: 1_200, safetyStock: 60 },
-  { sku: 'GIFT-BOX', name: 'Gift box 礼盒', unit: 'piece', abcClass: 'C', unitCostCents: 800, safetyStock: 40 },
-  { sku: 'FLOUR-CAKE', name: 'Cake flour 低筋面粉', unit: 'g', abcClass: 'C', unitCostCents: 1, safetyStock: 20_000 },
-  { sku: 'CREAM-ANIMAL', name: 'Dairy cream 动物奶油', unit: 'ml', abcClass: 'B', unitCostCents: 4, safetyStock: 5_000 },
-  { sku: 'WOOL-SUITING', name: 'Wool suiting 羊毛西装面料', unit: 'cm', abcClass: 'A', unitCostCents: 150, safetyStock: 1_500 },
-  { sku: 'SILK-LINING', name: 'Silk lining 真丝里布', unit: 'cm', abcClass: 'B', unitCostCents: 60, safetyStock: 800 },
+/** The demo catalogue: clay and glaze for teaware, gold leaf for gilding, flour and cream for pastry, cloth for suits. Each studio whose bill names one catalogues it. */
+export const DEMO_MATERIALS: Omit<MaterialInput, 'substitutes' | 'stockingPolicy'>[] = [
+  {
+    sku: 'CLAY-KAOLIN',
+    nameEn: 'Kaolin porcelain clay',
+    nameZh: '高岭瓷泥',
+    unit: 'g',
+    abcClass: 'B',
+    unitCostCents: 2,
+    safetyStock: 20_000,
+  },
+  { sku: 'GLAZE-CELADON', nameEn: 'Celadon glaze', nameZh: '青瓷釉', unit: 'ml', abcClass: 'B', unitCostCents: 5, safetyStock: 3_000 },
+  {
+    sku: 'GOLD-LEAF-24K',
+    nameEn: '24k gold leaf',
+    nameZh: '24K 金箔',
+    unit: 'sheet',
+    abcClass: 'A',
+    unitCostCents: 1_200,
+    safetyStock: 60,
+  },
+  { sku: 'GIFT-BOX', nameEn: 'Gift box', nameZh: '礼盒', unit: 'piece', abcClass: 'C', unitCostCents: 800, safetyStock: 40 },
+  { sku: 'FLOUR-CAKE', nameEn: 'Cake flour', nameZh: '低筋面粉', unit: 'g', abcClass: 'C', unitCostCents: 1, safetyStock: 20_000 },
+  { sku: 'CREAM-ANIMAL', nameEn: 'Dairy cream', nameZh: '动物奶油', unit: 'ml', abcClass: 'B', unitCostCents: 4, safetyStock: 5_000 },
+  {
+    sku: 'WOOL-SUITING',
+    nameEn: 'Wool suiting',
+    nameZh: '羊毛西装面料',
+    unit: 'cm',
+    abcClass: 'A',
+    unitCostCents: 150,
+    safetyStock: 1_500,
+  },
+  { sku: 'SILK-LINING', nameEn: 'Silk lining', nameZh: '真丝里布', unit: 'cm', abcClass: 'B', unitCostCents: 60, safetyStock: 800 },
 ];
 
 /** Bills of materials of the demo studios' products (per unit). */
@@ -114,15 +142,25 @@ const SUPPLIERS: {
   },
 ];
 
-/** Seeds the catalogue, bills of materials, suppliers and their first publication (sequence 1). */
+/**
+ * Seeds each studio's materials and bills of materials through the calls a studio makes
+ * (upsertMaterial, setBillOfMaterials), then the suppliers and their first publication (sequence 1).
+ */
 export async function seedDemoSuppliers(ctx: RequestContext<unknown>): Promise<void> {
   const em = ctx.em.fork();
   if ((await em.count(Material, {})) > 0) return;
+  const catalogue = new MaterialCatalogueService();
+  const bills = new BillOfMaterialsService();
+  for (const studioId of [...new Set(DEMO_BOMS.map((bom) => bom.studioId))]) {
+    const skus = new Set(DEMO_BOMS.filter((bom) => bom.studioId === studioId).flatMap((bom) => bom.lines.map(([sku]) => sku)));
+    for (const material of DEMO_MATERIALS.filter((candidate) => skus.has(candidate.sku)))
+      await catalogue.upsert(ctx, studioId, material, `demo-material-${studioId}-${material.sku}`);
+  }
+  for (const bom of DEMO_BOMS) {
+    const lines = bom.lines.map(([sku, quantityPerUnit]) => ({ sku, quantityPerUnit, stageCode: STATUS.MATERIAL_PREPARATION }));
+    await bills.set(ctx, bom.studioId, bom.productCode, lines, `demo-bom-${bom.studioId}-${bom.productCode}`);
+  }
   await em.transactional(async (tx) => {
-    for (const material of DEMO_MATERIALS) tx.persist(tx.create(Material, material));
-    for (const bom of DEMO_BOMS)
-      for (const [sku, quantityPerUnit] of bom.lines)
-        tx.persist(tx.create(BomLine, { studioId: bom.studioId, productCode: bom.productCode, sku, quantityPerUnit }));
     for (const supplier of SUPPLIERS) {
       tx.persist(
         tx.create(Supplier, {

@@ -5,7 +5,7 @@ import type { SubgraphDefinition } from '../../platform/runtime/subgraph';
 import { IdempotencyRecord } from '../../platform/data/transactions';
 import { suppliersAccess } from './access-policy';
 import { seedDemoSuppliers } from './demo-suppliers';
-import { BomLine, Material } from './entities/material';
+import { BillOfMaterials, BomLine, Material } from './entities/material';
 import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { PurchaseOrder } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
@@ -21,6 +21,7 @@ import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference, resolveP
 import { orderEventsConsumer } from './order-events';
 import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
 import { SupplyEventResolver } from './supply-event.resolver';
+import { BillOfMaterialsResolver, MaterialCatalogueResolver } from './material-catalogue.resolver';
 
 /** Suppliers, their published stock, the hub's reservations for orders, purchase orders. */
 export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
@@ -30,6 +31,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
     entities: [
       Supplier,
       Material,
+      BillOfMaterials,
       BomLine,
       StockLot,
       Reservation,
@@ -59,6 +61,8 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
           PurchaseOrderResolver,
           ProductStoryOriginsResolver,
           SupplyEventResolver,
+          MaterialCatalogueResolver,
+          BillOfMaterialsResolver,
         ],
         orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation, ProductStoryOrigins],
       },

@@ -1,5 +1,6 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Max, Min, ValidateNested } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
+import { Field, Float, InputType, Int } from 'type-graphql';
+import { AbcClassEnum, StockingPolicyEnum, type AbcClass, type StockingPolicy } from './entities/material';
 
 /** One lot's figure in a publication. Checked item by item by the service (errors name the item). */
 @InputType()
@@ -39,4 +40,31 @@ export class PlacePurchaseOrderInput {
   @ValidateNested({ each: true })
   lines!: PurchaseOrderLineInput[];
   @Field({ nullable: true, description: "Defaults to now plus the supplier's lead time" }) @IsOptional() expectedAt?: Date;
+}
+
+@InputType({ description: 'A material that may stand in for another' })
+export class MaterialSubstituteInput {
+  @Field() sku!: string;
+  @Field(() => Float, { description: 'Units of the substitute that replace one unit of the material' }) ratio!: number;
+}
+
+/** A studio's material, whole. Checked by the service, whose errors name the field. */
+@InputType({ description: "A material of a studio's catalogue, whole (created, or replacing what it was)" })
+export class MaterialInput {
+  @Field({ description: 'Unique within the studio; also the code suppliers publish its stock under' }) sku!: string;
+  @Field() nameZh!: string;
+  @Field() nameEn!: string;
+  @Field({ description: 'Unit of every quantity, e.g. g, ml, piece, m' }) unit!: string;
+  @Field(() => AbcClassEnum) abcClass!: AbcClass;
+  @Field(() => Int, { description: 'Cost per unit in fen' }) unitCostCents!: number;
+  @Field(() => Int, { nullable: true, description: 'Defaults to 0; must be 0 for a made-to-order material' }) safetyStock?: number | null;
+  @Field(() => StockingPolicyEnum, { nullable: true, description: 'Defaults to STOCKED' }) stockingPolicy?: StockingPolicy | null;
+  @Field(() => [MaterialSubstituteInput], { nullable: true }) substitutes?: MaterialSubstituteInput[] | null;
+}
+
+@InputType({ description: 'One line of a bill of materials' })
+export class BomLineInput {
+  @Field({ description: 'A material of the studio' }) sku!: string;
+  @Field(() => Int, { description: 'Whole units of the material per unit of the product, at least 1' }) quantityPerUnit!: number;
+  @Field({ description: 'The stage status code whose completion consumes it (standard, or the studio’s extension)' }) stageCode!: string;
 }

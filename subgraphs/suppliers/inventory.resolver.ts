@@ -2,13 +2,15 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
 import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
-import { BomLine, Material } from './entities/material';
+import { materialScope } from './access-policy';
+import { requireProductCode } from './bill-of-materials.service';
+import { BillOfMaterials, BomLine, Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';
 import { availableOf, StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';
 import { InventoryItemInput } from './inputs';
 import { InventoryService } from './inventory.service';
-import type { SupplierLoaders } from './loaders';
+import { materialOf, type SupplierLoaders } from './loaders';
 
 type Context = GraphQLContext<SupplierLoaders>;
 
@@ -64,14 +66,21 @@ class MaterialStock {
 export class InventoryResolver {
   constructor(private readonly inventory = new InventoryService()) {}
 
-  @Query(() => [Material], { description: 'The material catalogue' })
-  materials(@Ctx() { ctx }: Context): Promise<Material[]> {
-    return ctx.em.find(Material, {}, { orderBy: { sku: 'asc' } });
+  @Query(() => [Material], {
+    description:
+      "The materials you may see, by SKU: a studio's staff their studio's, a supplier those it supplies (once per SKU), hub admins every studio's",
+  })
+  async materials(@Ctx() { ctx }: Context): Promise<Material[]> {
+    const scope = await materialScope(ctx.viewer, ctx.em);
+    if (!scope) return [];
+    const rows = await ctx.em.find(Material, scope, { orderBy: [{ sku: 'asc' }, { studioId: 'asc' }], limit: 5000 });
+    // A supplier's view is of network SKUs: one entry per SKU, however many studios catalogue it.
+    return ctx.viewer.has(['SUPPLIER']) ? rows.filter((row, index) => index === 0 || rows[index - 1].sku !== row.sku) : rows;
   }
 
   @Query(() => MaterialStock, { nullable: true, description: 'Stock of one material (a supplier sees its own lots only)' })
   async materialStock(@Arg('sku') sku: string, @Ctx() { ctx }: Context): Promise<MaterialStock | null> {
-    const material = await ctx.loaders.material.load(sku);
+    const material = materialOf(await ctx.loaders.materialsBySku.load(sku), ctx.viewer.org);
     if (!material) return null;
     const lots = await ctx.em.find(StockLot, { sku }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
     const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);
@@ -95,9 +104,16 @@ export class InventoryResolver {
     );
   }
 
-  @Query(() => [BomLine], { description: "A product's bill of materials (its studio's own)" })
-  billOfMaterials(@Arg('productCode') productCode: string, @Ctx() { ctx }: Context): Promise<BomLine[]> {
-    return ctx.em.find(BomLine, { productCode }, { orderBy: { sku: 'asc' } });
+  @Query(() => [BomLine], { description: "A product's bill of materials as new orders use it (its studio's own)" })
+  async billOfMaterials(@Arg('productCode') productCode: string, @Ctx() { ctx }: Context): Promise<BomLine[]> {
+    requireProductCode(productCode);
+    const heads = await ctx.em.find(BillOfMaterials, { productCode });
+    if (heads.length === 0) return [];
+    return ctx.em.find(
+      BomLine,
+      { $or: heads.map((head) => ({ studioId: head.studioId, productCode, version: head.version })) },
+      { orderBy: [{ studioId: 'asc' }, { sku: 'asc' }] },
+    );
   }
 
   @Mutation(() => InventoryPublication, {

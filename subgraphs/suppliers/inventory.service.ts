@@ -77,7 +77,10 @@ export class InventoryService {
       const supplier = await em.findOne(Supplier, { id: supplierId }, { filters: false, ...forUpdate(em) });
       if (!supplier) throw notFound('Supplier', supplierId);
       const skus = [...new Set(items.map((item) => item.sku))];
-      const known = new Set((await em.find(Material, { sku: { $in: skus } }, { filters: false })).map((material) => material.sku));
+      // A SKU some studio catalogues (suppliers publish network stock under the studios' SKUs).
+      const known = new Set(
+        (await em.find(Material, { sku: { $in: skus } }, { filters: false, fields: ['sku'] })).map((material) => material.sku),
+      );
       const lots = await this.ledger.lockLots(em, skus);
       const existingLots = await em.find(StockLot, { supplierId, lotCode: { $in: items.map((item) => item.lotCode) } }, { filters: false });
       const lotByCode = new Map(existingLots.map((lot) => [lot.lotCode, lot]));

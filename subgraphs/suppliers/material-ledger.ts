@@ -3,7 +3,8 @@ import { SUPPLY_EVENTS, type EventActor, type VisibilityTier } from '../../contr
 import { forUpdate } from '../../platform/data/database';
 import { recordEvent } from '../../platform/events/outbox';
 import { newId } from '../../platform/data/ids';
-import { BomLine, Material } from './entities/material';
+import { currentBillsOf } from './bill-lines';
+import { Material } from './entities/material';
 import type { MaterialStatus } from './entities/order-supply';
 import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { OPEN_PURCHASE_ORDER, PurchaseOrder } from './entities/purchase-order';
@@ -54,15 +55,23 @@ export class MaterialLedger {
         createdAt: now,
       }),
     );
-    const bom = await em.find(BomLine, { productCode: { $in: demand.lines.map((line) => line.productCode) } }, { filters: false });
-    const required = new Map<string, number>();
+    // The bills' current versions: a bill set later never changes what this order reserved.
+    const bom = await currentBillsOf(
+      em,
+      demand.studioId,
+      demand.lines.map((line) => line.productCode),
+    );
+    const required = new Map<string, { quantity: number; stageCode: string }>();
     for (const line of demand.lines) {
-      for (const item of bom.filter((entry) => entry.productCode === line.productCode))
-        required.set(item.sku, (required.get(item.sku) ?? 0) + item.quantityPerUnit * line.quantity);
+      for (const item of bom.filter((entry) => entry.productCode === line.productCode)) {
+        const sum = required.get(item.sku) ?? { quantity: 0, stageCode: item.stageCode };
+        sum.quantity += item.quantityPerUnit * line.quantity;
+        required.set(item.sku, sum);
+      }
     }
     if (required.size === 0) return;
     const lots = await this.lockLots(em, [...required.keys()]);
-    for (const [sku, quantity] of required) {
+    for (const [sku, { quantity, stageCode }] of required) {
       em.persist(
         em.create(OrderMaterial, {
           id: newId('omt', now.getTime()),
@@ -70,6 +79,7 @@ export class MaterialLedger {
           studioId: demand.studioId,
           sku,
           required: quantity,
+          stageCode,
           status: 'SHORT',
           createdAt: now,
         }),
@@ -108,9 +118,9 @@ export class MaterialLedger {
     );
   }
 
-  /** Material preparation is done: what was reserved left the supplier's stock for the order. */
-  async consumeOrder(em: EntityManager, orderId: string, actor: EventActor): Promise<void> {
-    const materials = await em.find(OrderMaterial, { orderId, open: true }, { filters: false });
+  /** A stage is done: what was reserved of the materials its bill line names left the supplier's stock for the order. */
+  async consumeOrder(em: EntityManager, orderId: string, stageCode: string, actor: EventActor): Promise<void> {
+    const materials = await em.find(OrderMaterial, { orderId, stageCode, open: true }, { filters: false });
     if (materials.length === 0) return;
     const lots = await this.lockLots(
       em,
@@ -118,7 +128,8 @@ export class MaterialLedger {
     );
     const byId = new Map(lots.map((lot) => [lot.id, lot]));
     const bySku = new Map(materials.map((material) => [material.sku, material]));
-    for (const reservation of await em.find(Reservation, { orderId, status: 'RESERVED' }, { filters: false })) {
+    const skus = materials.map((material) => material.sku);
+    for (const reservation of await em.find(Reservation, { orderId, sku: { $in: skus }, status: 'RESERVED' }, { filters: false })) {
       reservation.status = 'CONSUMED';
       const lot = byId.get(reservation.lotId);
       if (lot) {
@@ -149,17 +160,22 @@ export class MaterialLedger {
     const now = this.clock();
     const unique = [...new Set(skus)].sort();
     if (unique.length === 0) return;
-    const materials = new Map(
-      (await em.find(Material, { sku: { $in: unique } }, { filters: false })).map((material) => [material.sku, material]),
-    );
+    // Each studio's own material: its safety stock and catalogue cost.
+    const materials = new Map<string, Map<string, Material>>();
+    for (const material of await em.find(Material, { sku: { $in: unique } }, { orderBy: { studioId: 'asc' }, filters: false })) {
+      if (!materials.has(material.sku)) materials.set(material.sku, new Map());
+      materials.get(material.sku)!.set(material.studioId, material);
+    }
     const openOrders = await em.find(
       PurchaseOrder,
       { status: { $in: [...OPEN_PURCHASE_ORDER] } },
       { orderBy: { expectedAt: 'asc' }, filters: false },
     );
     for (const sku of unique) {
-      const material = materials.get(sku);
-      if (!material) continue;
+      const ofStudio = materials.get(sku);
+      if (!ofStudio) continue;
+      // A demand of a studio without the material (made before it was catalogued) is held to the first studio's.
+      const materialOf = (studioId: string) => ofStudio.get(studioId) ?? ofStudio.values().next().value!;
       const skuLots = lots.filter((lot) => lot.sku === sku).sort(oldestFirst);
       // A new order's demands only, unless a lot holds more than it has: every settle leaves no
       // older demand short while stock is free, so a new demand comes last in line and takes only
@@ -171,15 +187,17 @@ export class MaterialLedger {
       await this.withinLots(em, skuLots, new Map(demands.map((demand) => [demand.orderId, demand])));
       for (const demand of demands) {
         const missing = demand.required - demand.reserved - demand.consumed;
-        if (missing > 0) this.reserve(em, demand, skuLots, missing, material, now);
+        if (missing > 0) this.reserve(em, demand, skuLots, missing, materialOf(demand.studioId), now);
       }
       const available = availableOf(skuLots);
-      if (onlyNew && before < material.safetyStock !== available < material.safetyStock) demands = await this.openDemands(em, sku);
+      if (onlyNew && [...ofStudio.values()].some((material) => before < material.safetyStock !== available < material.safetyStock))
+        demands = await this.openDemands(em, sku);
       const onOrder = expectedBy(openOrders, sku);
       for (const demand of demands) {
+        const { safetyStock } = materialOf(demand.studioId);
         const covered = demand.reserved + demand.consumed >= demand.required;
         const expected = onOrder.get(demand.studioId) ?? null;
-        const status: MaterialStatus = covered ? (available < material.safetyStock ? 'LOW' : 'AVAILABLE') : expected ? 'ON_ORDER' : 'SHORT';
+        const status: MaterialStatus = covered ? (available < safetyStock ? 'LOW' : 'AVAILABLE') : expected ? 'ON_ORDER' : 'SHORT';
         const isNew = demand.orderId === newOrderId;
         demand.expectedAt = status === 'ON_ORDER' ? expected : null;
         if (status === demand.status && !isNew) continue;
@@ -198,7 +216,7 @@ export class MaterialLedger {
             status,
             previousStatus: previous,
             available,
-            safetyStock: material.safetyStock,
+            safetyStock,
           },
         });
       }

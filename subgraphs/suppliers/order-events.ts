@@ -1,4 +1,4 @@
-import { isVisibilityTier, ORDER_EVENTS, STATUS } from '../../contracts';
+import { isVisibilityTier, ORDER_EVENTS } from '../../contracts';
 import { eventConsumer } from '../../platform/events/consumer';
 import { OrderSupply } from './entities/order-supply';
 import { TracedProduct } from './entities/traced-product';
@@ -8,7 +8,7 @@ const ledger = new MaterialLedger();
 
 /**
  * What the suppliers subgraph does with the orders subgraph's events: a new order reserves its
- * bill of materials, a cancelled one releases it, finishing material preparation consumes it,
+ * bill of materials, a cancelled one releases it, finishing a stage consumes what its bill lines name for that stage,
  * a lowered tier cap reaches the customers' row rules here, and the products' traceability
  * codes are kept so that their public stories can tell where the materials came from.
  */
@@ -37,8 +37,8 @@ export const orderEventsConsumer = eventConsumer({
       case ORDER_EVENTS.CANCELLED:
         return ledger.closeOrder(em, event.payload.orderId, actor);
       case ORDER_EVENTS.STAGE_COMPLETED:
-        if (event.payload.statusCode === STATUS.MATERIAL_PREPARATION) await ledger.consumeOrder(em, event.payload.orderId, actor);
-        return;
+        // The materials whose bill line names this stage (material preparation, for the demo's bills).
+        return ledger.consumeOrder(em, event.payload.orderId, event.payload.statusCode, actor);
       case ORDER_EVENTS.CUSTOMER_TIER_CHANGED: {
         const supply = await em.findOne(OrderSupply, { id: event.payload.orderId }, { filters: false });
         if (supply && isVisibilityTier(event.payload.tier)) supply.customerTierMax = event.payload.tier;

@@ -8,7 +8,7 @@ import { EnterpriseSupply } from './entities/references';
 import { Reservation } from './entities/stock';
 import { SupplierTierEnum, type SupplierTier } from './entities/supplier';
 import { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
-import type { SupplierLoaders } from './loaders';
+import { materialOf, type SupplierLoaders } from './loaders';
 import { PurchaseOrderService } from './purchase-order.service';
 
 type Context = GraphQLContext<SupplierLoaders>;
@@ -52,7 +52,7 @@ export class OrderSupplyResolver {
 export class OrderMaterialResolver {
   @FieldResolver(() => Material)
   async material(@Root() demand: OrderMaterial, @Ctx() { ctx }: Context): Promise<Material> {
-    return (await ctx.loaders.material.load(demand.sku))!;
+    return materialOf(await ctx.loaders.materialsBySku.load(demand.sku), demand.studioId)!;
   }
 }
 
@@ -115,10 +115,8 @@ export class PurchaseOrderResolver {
   })
   async reorderSuggestions(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<ReorderSuggestion[]> {
     const suggestions = await this.purchases.reorderSuggestions(ctx, studioId);
-    const materials = await ctx.loaders.material.loadMany(suggestions.map((suggestion) => suggestion.sku));
-    return suggestions.map((suggestion, index) => ({
+    return suggestions.map((suggestion) => ({
       ...suggestion,
-      material: materials[index] as Material,
       supplier: { id: suggestion.supplier.id },
       supplierTier: suggestion.supplier.tier,
       alternatives: suggestion.alternatives.map(({ supplier, expectedAt }) => ({

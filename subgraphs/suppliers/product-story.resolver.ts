@@ -42,7 +42,7 @@ export async function materialOriginsOf(em: EntityManager, code: string): Promis
   );
   const materials = await em.find(
     Material,
-    { sku: { $in: [...new Set(reservations.map((reservation) => reservation.sku))] } },
+    { studioId: product.studioId, sku: { $in: [...new Set(reservations.map((reservation) => reservation.sku))] } },
     { filters: false },
   );
   const nameOf = new Map(materials.map((material) => [material.sku, material.name]));

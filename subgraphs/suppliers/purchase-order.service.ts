@@ -26,6 +26,7 @@ const EVENT_OF: Partial<Record<PurchaseOrderStatus, PurchaseOrderEventType>> = {
 
 export interface ReorderSuggestion {
   sku: string;
+  material: Material;
   /** What the studio's open orders still lack. */
   openDemand: number;
   /** How far network stock is below the safety stock. */
@@ -58,7 +59,7 @@ export class PurchaseOrderService {
     const skus = [...new Set(demands.map((demand) => demand.sku))].sort();
     if (skus.length === 0) return [];
     const [materials, lots, suppliers, openOrders] = await Promise.all([
-      em.find(Material, { sku: { $in: skus } }, { filters: false }),
+      em.find(Material, { studioId, sku: { $in: skus } }, { filters: false }),
       em.find(StockLot, { sku: { $in: skus } }, { filters: false }),
       em.find(Supplier, {}, { filters: false }),
       // Shipped is still on order (in transit); received is stock (its lots, held for the studio).
@@ -71,7 +72,8 @@ export class PurchaseOrderService {
         .filter((demand) => demand.sku === material.sku)
         .reduce((sum, demand) => sum + Math.max(0, demand.required - demand.reserved - demand.consumed), 0);
       const available = availableOf(lots.filter((lot) => lot.sku === material.sku && usableBy(lot, studioId)));
-      const safetyGap = Math.max(0, material.safetyStock - available);
+      // A made-to-order material is bought for its orders only: no safety stock to refill.
+      const safetyGap = material.stockingPolicy === 'MADE_TO_ORDER' ? 0 : Math.max(0, material.safetyStock - available);
       const onOrder = openOrders
         .flatMap((order) => order.lines)
         .filter((line) => line.sku === material.sku)
@@ -88,6 +90,7 @@ export class PurchaseOrderService {
       if (!supplier) continue;
       suggestions.push({
         sku: material.sku,
+        material,
         openDemand,
         safetyGap,
         onOrder,

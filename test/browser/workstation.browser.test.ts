@@ -119,7 +119,7 @@ describeInBrowser('the operator’s workstation', () => {
       await screenshot(phone, 'workstation-list-zh-375');
       // A workstation's desktop too (a tablet or the PC beside the kiln): the same list, nothing sideways.
       await phone.setViewportSize({ width: 1280, height: 800 });
-      expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      expect(await phone.evaluate('document.documentElement.scrollWidth <= window.innerWidth')).toBe(true);
       await screenshot(phone, 'workstation-list-zh-1280');
     },
     FLOW_TIMEOUT,

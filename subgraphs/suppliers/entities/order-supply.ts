@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { VISIBILITY_TIERS, type VisibilityTier } from '../../../contracts';
+import { STATUS, VISIBILITY_TIERS, type VisibilityTier } from '../../../contracts';
 import { enumOf } from '../../../platform/graphql/enums';
 
 /** How safe an order's material is, worst last. */
@@ -52,7 +52,7 @@ export class OrderSupply {
 @Unique({ properties: ['orderId', 'sku'] })
 @Index({ properties: ['sku', 'open'] })
 export class OrderMaterial {
-  [OptionalProps]?: 'reserved' | 'consumed' | 'open' | 'expectedAt';
+  [OptionalProps]?: 'reserved' | 'consumed' | 'open' | 'expectedAt' | 'stageCode';
 
   @PrimaryKey({ type: 'string', length: 40 })
   id!: string;
@@ -70,6 +70,10 @@ export class OrderMaterial {
   @Field(() => Int)
   @Property({ type: 'integer' })
   required!: number;
+
+  @Field({ description: 'The stage whose completion consumes it (from the bill of materials the order was imported under)' })
+  @Property({ type: 'string', length: 20, default: STATUS.MATERIAL_PREPARATION })
+  stageCode: string = STATUS.MATERIAL_PREPARATION;
 
   @Field(() => Int)
   @Property({ type: 'integer' })

@@ -5,11 +5,13 @@ import { Migration20261203000000 as SqliteMigration20261203000000 } from './sqli
 import { Migration20261203063242 as SqliteMigration20261203063242 } from './sqlite/Migration20261203063242';
 import { Migration20261203065203 as SqliteMigration20261203065203 } from './sqlite/Migration20261203065203';
 import { Migration20261207152247 as SqliteMigration20261207152247 } from './sqlite/Migration20261207152247';
+import { Migration20261207185613 as SqliteMigration20261207185613 } from './sqlite/Migration20261207185613';
 import { Migration20261122000132 as PostgresMigration20261122000132 } from './postgresql/Migration20261122000132';
 import { Migration20261203000000 as PostgresMigration20261203000000 } from './postgresql/Migration20261203000000';
 import { Migration20261203063242 as PostgresMigration20261203063242 } from './postgresql/Migration20261203063242';
 import { Migration20261203065203 as PostgresMigration20261203065203 } from './postgresql/Migration20261203065203';
 import { Migration20261207152249 as PostgresMigration20261207152249 } from './postgresql/Migration20261207152249';
+import { Migration20261207185613 as PostgresMigration20261207185613 } from './postgresql/Migration20261207185613';
 
 export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -18,6 +20,7 @@ export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: Migra
     { name: 'Migration20261203063242', class: SqliteMigration20261203063242 },
     { name: 'Migration20261203065203', class: SqliteMigration20261203065203 },
     { name: 'Migration20261207152247', class: SqliteMigration20261207152247 },
+    { name: 'Migration20261207185613', class: SqliteMigration20261207185613 },
   ],
   postgresql: [
     { name: 'Migration20261122000132', class: PostgresMigration20261122000132 },
@@ -25,5 +28,6 @@ export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: Migra
     { name: 'Migration20261203063242', class: PostgresMigration20261203063242 },
     { name: 'Migration20261203065203', class: PostgresMigration20261203065203 },
     { name: 'Migration20261207152249', class: PostgresMigration20261207152249 },
+    { name: 'Migration20261207185613', class: PostgresMigration20261207185613 },
   ],
 };

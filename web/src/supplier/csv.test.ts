@@ -29,4 +29,13 @@ describe('parseInventoryCsv', () => {
       { sku: 'CLAY-KAOLIN', lotCode: 'L4', onHand: 5, unitCostCents: undefined, receivedAt: '2026-12-01T00:00:00.000Z' },
     ]);
   });
+
+  it('reads quoted fields as a spreadsheet writes them (commas and line breaks inside), still counting lines as written', () => {
+    const parsed = parseInventoryCsv(
+      'sku,lot,onHand\r\n"CLAY-KAOLIN","JDZ, 1",5\r\n\r\n"GLAZE-CELADON","two\nlines",7\r\nCLAY-KAOLIN,"say ""hi""",oops\r\nCLAY-KAOLIN,L9,3',
+    );
+    expect(parsed.items.map((item) => item.lotCode)).toEqual(['JDZ, 1', 'two\nlines', 'L9']);
+    expect(parsed.lineOfItem).toEqual([2, 4, 7]);
+    expect(parsed.problems).toEqual([{ line: 6, problem: 'ON_HAND_NOT_WHOLE', value: 'oops' }]);
+  });
 });

@@ -1,3 +1,5 @@
+import Papa from 'papaparse';
+
 /** One line of a stock CSV, as the hub's publishInventory takes it. */
 export interface InventoryLine {
   sku: string;
@@ -26,15 +28,40 @@ export interface ParsedCsv {
 const COLUMNS = ['sku', 'lot', 'onhand', 'unitcostcents', 'receivedat'];
 const aliases: Record<string, string> = { lotcode: 'lot', on_hand: 'onhand', unit_cost_cents: 'unitcostcents', received_at: 'receivedat' };
 
+/** A row of cells and the text line it starts on (1-based), as people count lines in what they pasted. */
+interface CsvRow {
+  line: number;
+  cells: string[];
+}
+
+/** The CSV's rows by papaparse (quotes, commas and line breaks inside quoted fields as RFC 4180 has them), blank lines left out. */
+function rowsOf(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  let start = 0;
+  let line = 1;
+  Papa.parse<string[]>(text, {
+    step: (result) => {
+      const cells = result.data.map((cell) => cell.trim());
+      if (cells.some(Boolean)) rows.push({ line, cells });
+      // The next row starts where this one's text ended: count the line breaks it spanned.
+      const end = result.meta.cursor;
+      for (let index = start; index < end; index += 1) if (text[index] === '\n') line += 1;
+      start = end;
+      while (start < text.length && (text[start] === '\n' || text[start] === '\r')) {
+        if (text[start] === '\n') line += 1;
+        start += 1;
+      }
+    },
+  });
+  return rows;
+}
+
 /**
- * Reads `sku,lot,onHand[,unitCostCents][,receivedAt]` lines, a header line optional (column
- * names in any order). Quoted fields are not needed for this data and not supported.
+ * Reads `sku,lot,onHand[,unitCostCents][,receivedAt]` rows, a header row optional (column
+ * names in any order); quoted fields as any spreadsheet writes them.
  */
 export function parseInventoryCsv(text: string): ParsedCsv {
-  const rows = text
-    .split(/\r?\n/)
-    .map((line, index) => ({ line: index + 1, cells: line.split(',').map((cell) => cell.trim()) }))
-    .filter((row) => row.cells.some(Boolean));
+  const rows = rowsOf(text);
   let order = ['sku', 'lot', 'onhand', 'unitcostcents', 'receivedat'];
   if (rows[0] && rows[0].cells.some((cell) => COLUMNS.includes(aliases[cell.toLowerCase()] ?? cell.toLowerCase()))) {
     order = rows.shift()!.cells.map((cell) => aliases[cell.toLowerCase()] ?? cell.toLowerCase());

@@ -28,6 +28,7 @@ export type LiveEventKind =
   | 'ETA'
   | 'EXCEPTION'
   | 'INVENTORY'
+  | 'MASTER_DATA'
   | 'MATERIAL'
   | 'ORDER'
   | 'PURCHASE_ORDER'
