@@ -32,7 +32,6 @@ export type LiveEventKind =
   | 'MATERIAL'
   | 'ORDER'
   | 'PURCHASE_ORDER'
-  | 'RESOURCES'
   | 'SHIPMENT'
   | 'STAGE';
 
