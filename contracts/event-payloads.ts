@@ -1,4 +1,5 @@
-import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, SUPPLY_EVENTS } from './events';
+import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, RESOURCE_EVENTS, SUPPLY_EVENTS } from './events';
+import type { CalendarClosure, WorkingHours } from './working-time';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
 import type { EnterpriseKind, EnterpriseStatus } from './enterprise';
@@ -135,6 +136,30 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     previousStatus: EnterpriseStatus;
     /** The hub admin's reason (a rejection, a suspension); not personal data. */
     reason: string | null;
+  };
+  [RESOURCE_EVENTS.CALENDAR_CHANGED]: {
+    studioId: string;
+    /** The whole calendar as it now is. */
+    calendar: { hours: WorkingHours[]; closures: CalendarClosure[]; makeUpWeekday: number };
+  };
+  [RESOURCE_EVENTS.WORK_CENTER_CHANGED]: {
+    studioId: string;
+    workCenterId: string;
+    code: string;
+    removed: boolean;
+    kind: string;
+    capacityPerBatch: number;
+    batchMinutes: number;
+    setupMinutes: number;
+  };
+  /** No names: the pen name and real name stay in the capacity subgraph. */
+  [RESOURCE_EVENTS.OPERATOR_CHANGED]: {
+    studioId: string;
+    operatorId: string;
+    code: string;
+    removed: boolean;
+    skills: string[];
+    leave: { from: string; to: string }[];
   };
 };
 

@@ -140,6 +140,14 @@ export const CAPACITY_EVENTS = {
   RELEASED: 'capacity.released',
 } as const;
 
+/** A studio's resources changed (the capacity subgraph owns them): master data, each with its actor. */
+export const RESOURCE_EVENTS = {
+  /** The studio's working calendar, whole (it is small): the orders subgraph plans due dates on its copy. */
+  CALENDAR_CHANGED: 'resources.calendar.changed',
+  WORK_CENTER_CHANGED: 'resources.work-center.changed',
+  OPERATOR_CHANGED: 'resources.operator.changed',
+} as const;
+
 /** Event types written by the network subgraph (its directory). */
 export const NETWORK_EVENTS = {
   /** An enterprise's directory entry changed (names, region): gateways forget the directory answers they kept. */
@@ -155,8 +163,9 @@ export const NETWORK_EVENTS = {
 export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];
 export type CapacityEventType = (typeof CAPACITY_EVENTS)[keyof typeof CAPACITY_EVENTS];
 export type NetworkEventType = (typeof NETWORK_EVENTS)[keyof typeof NETWORK_EVENTS];
+export type ResourceEventType = (typeof RESOURCE_EVENTS)[keyof typeof RESOURCE_EVENTS];
 /** Every event type the hub writes, as a type: tables keyed by it must name each one. */
-export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType;
+export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType | ResourceEventType;
 
 /** Every event type the hub writes (what a webhook may ask for). */
 export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
@@ -164,6 +173,7 @@ export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
   ...Object.values(SUPPLY_EVENTS),
   ...Object.values(CAPACITY_EVENTS),
   ...Object.values(NETWORK_EVENTS),
+  ...Object.values(RESOURCE_EVENTS),
 ]);
 
 /**

@@ -15,3 +15,5 @@ export * from './ids';
 export * from './epcis';
 export * from './epcis-hash';
 export * from './epcis-capture';
+export * from './working-time';
+export * from './china-holidays';

@@ -1,4 +1,13 @@
-import { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, payloadText, SUPPLY_EVENTS, type EventEnvelope, type EventType } from './events';
+import {
+  CAPACITY_EVENTS,
+  NETWORK_EVENTS,
+  ORDER_EVENTS,
+  payloadText,
+  RESOURCE_EVENTS,
+  SUPPLY_EVENTS,
+  type EventEnvelope,
+  type EventType,
+} from './events';
 
 /**
  * Live updates: how the hub's events map onto what clients subscribe to. A subscription follows
@@ -61,6 +70,9 @@ const KIND_OF: Readonly<Record<EventType, LiveEventKind>> = {
   [NETWORK_EVENTS.ENTERPRISE_REGISTERED]: 'DIRECTORY',
   [NETWORK_EVENTS.ENTERPRISE_APPLIED]: 'DIRECTORY',
   [NETWORK_EVENTS.ENTERPRISE_STATUS_CHANGED]: 'DIRECTORY',
+  [RESOURCE_EVENTS.CALENDAR_CHANGED]: 'MASTER_DATA',
+  [RESOURCE_EVENTS.WORK_CENTER_CHANGED]: 'MASTER_DATA',
+  [RESOURCE_EVENTS.OPERATOR_CHANGED]: 'MASTER_DATA',
 };
 
 /** The kind of an event type (ORDER for a type this hub does not write, from a newer peer). */

@@ -10,6 +10,7 @@ import { traceabilityCells } from './permissions/cells/traceability';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
+import { resourcesCells } from './permissions/cells/resources';
 import { suppliersCells } from './permissions/cells/suppliers';
 import { vocabularyCells } from './permissions/cells/vocabulary';
 import { buildFixture } from './permissions/fixture';
@@ -31,6 +32,7 @@ const CELLS: Cell[] = [
   vocabularyCells,
   suppliersCells,
   capacityCells,
+  resourcesCells,
   kitchensCells,
   notificationsCells,
   traceabilityCells,
@@ -45,7 +47,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 2912;
+const EXPECTED_CELL_CHECKS = 3304;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -60,6 +62,9 @@ const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['capacity', 'select id, version from capacity_offer order by id'],
   ['capacity', 'select id, version from overflow_request order by id'],
   ['capacity', 'select id, status from allocation order by id'],
+  ['capacity', 'select enterprise_id, version from working_calendar order by enterprise_id'],
+  ['capacity', 'select id, version from work_center order by id'],
+  ['capacity', 'select id, version from studio_operator order by id'],
   ['kitchens', 'select count(*) as n from fulfillment_cycle'],
   ['notifications', 'select count(*) as n from webhook'],
   ['notifications', 'select count(*) as n from customer_preference'],

@@ -102,7 +102,8 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
         (audiences.hub && !fieldRule.hub) ||
         (audiences.partner && !fieldRule.partner) ||
         (audiences.supplier && !fieldRule.supplier) ||
-        (audiences.customerTier && !fieldRule.customer);
+        (audiences.customerTier && !fieldRule.customer) ||
+        !!fieldRule.studioRoles;
       const redactable = audiences.customerTier && fieldRule.customer && fieldRule.customer !== audiences.customerTier;
       if (deniable && isNonNullType(field.type)) problems.push(`${type.name}.${field.name} may be withheld, so it must be nullable`);
       if (redactable && isNonNullType(field.type) && !isListType(getNullableType(field.type))) {
@@ -139,6 +140,7 @@ function guardField(typeName: string, field: GraphQLField<object, GraphQLContext
     const apply = (relation: Relation) => {
       const decision = decideField(fieldRule, relation);
       if (decision === 'deny') throw forbidden(typeName, field.name);
+      if (relation.kind === 'STUDIO' && fieldRule.studioRoles && !viewer.has(fieldRule.studioRoles)) throw forbidden(typeName, field.name);
       if (decision === 'redact') return redacted;
       const value = resolve(source, args, context, info);
       if (!fieldRule.outsideStudio || relation.kind === 'STUDIO' || relation.kind === 'SYSTEM') return value;

@@ -60,6 +60,8 @@ export interface FieldRule {
   partner?: boolean;
   customer?: VisibilityTier;
   supplier?: boolean;
+  /** Within the owning studio, only these roles see the field (personal data kept from other staff); absent: all its staff. */
+  studioRoles?: readonly Role[];
   /** How the value is trimmed for everyone outside the owning studio (e.g. trade secrets removed). */
   outsideStudio?(value: unknown): unknown;
 }

@@ -14,13 +14,30 @@ import type { CapacityLoaders } from './loaders';
 import { createCapacityLoaders } from './loaders';
 import { capacityMigrations } from './migrations';
 import { orderEventsConsumer } from './order-events';
+import { WorkingCalendarRow } from './resources/calendar.entity';
+import { seedDemoResources } from './resources/demo-resources';
+import { StudioOperator } from './resources/operator.entity';
+import { ResourcesResolver } from './resources/resources.resolver';
+import { WorkCenter } from './resources/work-center.entity';
 
-/** Shared capacity: offers, overflow requests and their optimal allocation. */
+/** Capacity: each studio's resources (working calendar, work centers, operators) and shared capacity (offers, overflow requests and their optimal allocation). */
 export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
   name: 'capacity',
   defaultPort: 4005,
   database: {
-    entities: [CapacityOffer, OfferBooking, AllianceMember, OverflowRequest, Allocation, IdempotencyRecord, OutboxEvent, ProcessedEvent],
+    entities: [
+      CapacityOffer,
+      OfferBooking,
+      AllianceMember,
+      OverflowRequest,
+      Allocation,
+      WorkingCalendarRow,
+      WorkCenter,
+      StudioOperator,
+      IdempotencyRecord,
+      OutboxEvent,
+      ProcessedEvent,
+    ],
     migrations: capacityMigrations,
   },
   access: capacityAccess,
@@ -29,14 +46,17 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
       'capacity',
       capacityAccess,
       {
-        resolvers: [CapacityResolver, AllocationLiveResolver, EnterpriseCapacityResolver, SurgeResolver],
+        resolvers: [CapacityResolver, AllocationLiveResolver, EnterpriseCapacityResolver, SurgeResolver, ResourcesResolver],
         orphanedTypes: [EnterpriseCapacity],
       },
       { Enterprise: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
     ),
   createLoaders: createCapacityLoaders,
   consumers: [orderEventsConsumer(capacityService)],
-  seed: (runtime) => seedDemoCapacity(runtime.systemContext()),
+  seed: async (runtime) => {
+    await seedDemoCapacity(runtime.systemContext());
+    await seedDemoResources(runtime.systemContext());
+  },
   start: () => capacityService.warmUp(),
   close: () => capacityService.close(),
 };

@@ -26,6 +26,8 @@ import { Order, OrderLine } from './entities/order';
 import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entities/progress';
 import { EnterpriseReference, ExceptionCodeReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
+import { StudioCalendar } from './entities/studio-calendar';
+import { resourceEventsConsumer } from './resource-events';
 import { OrderExceptionResolver } from './exception.resolver';
 import type { OrderLoaders } from './loaders';
 import { createOrderLoaders } from './loaders';
@@ -58,6 +60,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       DelayPolicy,
       DurationRecord,
       OrderEta,
+      StudioCalendar,
       IdempotencyRecord,
       OutboxEvent,
       ProcessedEvent,
@@ -93,7 +96,7 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       { Order: { __resolveReference: resolveOrderReference }, ProductStory: { __resolveReference: resolveProductStoryReference } },
     ),
   createLoaders: createOrderLoaders,
-  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer],
+  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer, resourceEventsConsumer],
   // Stages no event touches still get their alerts: every DELAY_CHECK_SECONDS (default 60).
   timers: [
     {

@@ -9,6 +9,7 @@ import type { RouteStepInput, ShopOrderInput } from './inputs';
 import { appendProgress } from './progress-log';
 import { templateForProductCode, templateForProductType } from './route-templates';
 import { followRoute, isSettled, planDueDates, requireOpen } from './lifecycle/route';
+import { studioCalendar } from './resource-events';
 import { ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
 import { transition } from './lifecycle/transition';
 import { ID_PREFIX, loadOrder, loadRoute } from './order-loaders';
@@ -95,7 +96,7 @@ export class OrderService {
           status: 'PENDING',
         }),
       );
-      planDueDates(order, route, now);
+      planDueDates(order, route, now, await studioCalendar(em, order.studioId));
       // The promise is the plan at intake; re-plans move dueAt, only changePromise moves this.
       order.promisedAt = order.dueAt;
       em.persist([order, ...route]);
@@ -227,7 +228,7 @@ export class OrderService {
         for (const stage of newTail) stage.position = ++position;
         em.persist(newTail);
         const newRoute = [...route.filter((stage) => !kept.has(stage.id)), ...newTail].sort((a, b) => a.position - b.position);
-        planDueDates(order, newRoute, now);
+        planDueDates(order, newRoute, now, await studioCalendar(em, order.studioId));
         followRoute(em, order, newRoute);
         appendProgress(em, order, {
           type: ORDER_EVENTS.ROUTE_CHANGED,

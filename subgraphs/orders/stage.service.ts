@@ -12,6 +12,7 @@ import type { CompleteStageInput, OperatorInput } from './inputs';
 import { appendProgress } from './progress-log';
 import { delayService } from './delay.service';
 import { followRoute, isClosed, planDueDates, requireOpen, startBlocker } from './lifecycle/route';
+import { studioCalendar } from './resource-events';
 import { ID_PREFIX, loadStage } from './order-loaders';
 import { type Clock, systemClock } from './clock';
 import { allows, ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
@@ -141,7 +142,7 @@ export class StageService {
         }),
       });
       if (allows(ORDER_MACHINE, order.status, 'IN_PRODUCTION')) transition(em, ORDER_MACHINE, order, 'IN_PRODUCTION', order);
-      planDueDates(order, route, now);
+      planDueDates(order, route, now, await studioCalendar(em, order.studioId));
       return stage;
     });
   }
@@ -191,7 +192,7 @@ export class StageService {
         statusCode: order.statusCodeValue,
         payload: { statusCode: order.statusCodeValue },
       }));
-      planDueDates(order, route, now);
+      planDueDates(order, route, now, await studioCalendar(em, order.studioId));
       // A partner following its stage learns it may start (the stage just done is not its to see).
       for (const next of readyElsewhere(order, route)) {
         if (readyBefore.has(next)) continue;

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { STATUS } from '../../../contracts';
+import { addWorkingMinutes, STATUS, WorkingTimeError, type WorkingCalendar } from '../../../contracts';
 import { failedPrecondition } from '../../../platform/base/errors';
 import type { Order } from '../entities/order';
 import type { StageRun } from '../entities/stage-run';
@@ -70,8 +70,20 @@ const MINUTE = 60_000;
 /**
  * Plans due dates along the route: a done stage anchors the plan at its finish, a running stage
  * is due its standard time after it started, and each pending stage follows the one before.
+ * Standard minutes are working minutes of the studio's calendar (contracts/working-time.ts); a
+ * studio without one works around the clock.
  */
-export function planDueDates(order: Order, route: StageRun[], now: Date): void {
+export function planDueDates(order: Order, route: StageRun[], now: Date, calendar?: WorkingCalendar): void {
+  const after = (from: number, minutes: number) => {
+    if (calendar)
+      try {
+        return addWorkingMinutes(calendar, from, minutes).getTime();
+      } catch (error) {
+        // A calendar closed for over a year plans no date at all: plan in wall-clock time rather than refuse the stage.
+        if (!(error instanceof WorkingTimeError)) throw error;
+      }
+    return from + minutes * MINUTE;
+  };
   let cursor = order.createdAt.getTime();
   for (const stage of route) {
     if (stage.status === 'CANCELLED') continue;
@@ -80,9 +92,9 @@ export function planDueDates(order: Order, route: StageRun[], now: Date): void {
       continue;
     }
     if (stage.status === 'IN_PROGRESS' || stage.status === 'BLOCKED') {
-      stage.dueAt = new Date((stage.startedAt ?? now).getTime() + stage.standardMinutes * MINUTE);
+      stage.dueAt = new Date(after((stage.startedAt ?? now).getTime(), stage.standardMinutes));
     } else {
-      stage.dueAt = new Date(cursor + stage.standardMinutes * MINUTE);
+      stage.dueAt = new Date(after(cursor, stage.standardMinutes));
     }
     cursor = stage.dueAt.getTime();
   }

@@ -9,6 +9,7 @@ import { Migration20261122042144 as SqliteMigration20261122042144 } from './sqli
 import { Migration20261202200000 as SqliteMigration20261202200000 } from './sqlite/Migration20261202200000';
 import { Migration20261203122542 as SqliteMigration20261203122542 } from './sqlite/Migration20261203122542';
 import { Migration20261207152011 as SqliteMigration20261207152011 } from './sqlite/Migration20261207152011';
+import { Migration20261207191125 as SqliteMigration20261207191125 } from './sqlite/Migration20261207191125';
 import { Migration20261121231701 as PostgresMigration20261121231701 } from './postgresql/Migration20261121231701';
 import { Migration20261121234251 as PostgresMigration20261121234251 } from './postgresql/Migration20261121234251';
 import { Migration20261122000137 as PostgresMigration20261122000137 } from './postgresql/Migration20261122000137';
@@ -18,6 +19,7 @@ import { Migration20261122042144 as PostgresMigration20261122042144 } from './po
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
 import { Migration20261203122543 as PostgresMigration20261203122543 } from './postgresql/Migration20261203122543';
 import { Migration20261207152013 as PostgresMigration20261207152013 } from './postgresql/Migration20261207152013';
+import { Migration20261207191126 as PostgresMigration20261207191126 } from './postgresql/Migration20261207191126';
 
 export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -30,6 +32,7 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
     { name: 'Migration20261203122542', class: SqliteMigration20261203122542 },
     { name: 'Migration20261207152011', class: SqliteMigration20261207152011 },
+    { name: 'Migration20261207191125', class: SqliteMigration20261207191125 },
   ],
   postgresql: [
     { name: 'Migration20261121231701', class: PostgresMigration20261121231701 },
@@ -41,5 +44,6 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
     { name: 'Migration20261203122543', class: PostgresMigration20261203122543 },
     { name: 'Migration20261207152013', class: PostgresMigration20261207152013 },
+    { name: 'Migration20261207191126', class: PostgresMigration20261207191126 },
   ],
 };
