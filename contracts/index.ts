@@ -17,3 +17,4 @@ export * from './epcis-hash';
 export * from './epcis-capture';
 export * from './working-time';
 export * from './china-holidays';
+export * from './master-data-import';
