@@ -81,7 +81,8 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
       await em().find(CatalogueProduct, {}, { orderBy: [{ studioId: 'asc' }, { productCode: 'asc' }] }),
       await em().find(CatalogueRoute, {}, { orderBy: [{ studioId: 'asc' }, { code: 'asc' }] }),
       await em().count(RouteVersion, {}),
-      await em().count(OutboxEvent, {}),
+      // Catalogue events only: an order's forecast may move on its own after a route change.
+      await em().count(OutboxEvent, { type: { $like: 'catalogue.%' } }),
     ]);
 
   it('carries the demo studios’ routes as catalogue rows from the migration, and imports their orders by them', async () => {

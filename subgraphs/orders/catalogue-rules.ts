@@ -25,7 +25,7 @@ export const PRODUCT_CODE_PATTERN = /^[A-Z]{2,5}-[A-Z0-9-]{1,60}$/;
 /** A shop SKU: a product code, or a prefix ending in "*" that maps every code starting with it. */
 export const SHOP_SKU_PATTERN = /^[A-Z]{2,5}-[A-Z0-9-]{0,60}\*?$/;
 /** A work center's code as the capacity subgraph keeps it (e.g. kiln-1). */
-export const WORK_CENTER_CODE_PATTERN = /^[A-Za-z0-9][\w.-]{0,39}$/;
+export const WORK_CENTER_CODE_PATTERN = /^[a-z0-9][\w.-]{0,39}$/i;
 
 /** The `ImportProblem.code`s, and the `reason` a mutation's BAD_USER_INPUT carries. */
 export type ProblemCode = 'MISSING' | 'INVALID' | 'UNKNOWN_REFERENCE' | 'DUPLICATE';

@@ -520,7 +520,9 @@ export class CatalogueService {
   }
 }
 
-const ROLLBACK = Symbol('rollback');
+/** Thrown to roll a transaction back on purpose (a dry run, a refused import); never leaves this service. */
+class Rollback extends Error {}
+const ROLLBACK = new Rollback('rolled back on purpose');
 
 function asProblem(error: unknown, sheet: ImportProblemShape['sheet'], row: number): ImportProblemShape {
   if (error instanceof CatalogueProblem) return error.toImportProblem(sheet, row);

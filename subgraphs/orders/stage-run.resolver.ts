@@ -102,7 +102,7 @@ export class StageRunResolver {
 
   @FieldResolver(() => String, { nullable: true, deprecationReason: 'Use productFamily' })
   productType(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
-    return this.productFamily(stage, { ctx } as Context);
+    return this.productFamily(stage, { ctx });
   }
 
   @FieldResolver(() => EnterpriseReference, { description: 'The studio whose order the stage is of' })
