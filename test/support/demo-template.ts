@@ -4,8 +4,8 @@ import fs from 'node:fs';
  * The demo network seeded once for every browser file: seeding it through the subgraphs' own
  * paths takes most of a browser hub's start (some 15 s on CI's two cores), and each file only
  * needs its own copy of the result. Jest's global setup (browser config) seeds it into a
- * directory, in a process of its own, and names it in the environment; a file run on its own, without that setup, seeds
- * its own hub as before.
+ * directory, in a process of its own, and names it in the environment; a hub started without it
+ * seeds its own demo as before.
  */
 const TEMPLATE_DIR_ENV = 'WEFT_TEST_DEMO_TEMPLATE';
 /** The template's data seals personal data with the hub's key: copies must run with the same one. */
