@@ -31,5 +31,8 @@ describe('a product family the UI has no words for', () => {
     expect(i18next.t('product.CALLIGRAPHY_TEAWARE')).toBe('书法茶器');
     setLanguage('en');
     expect(i18next.t('product.LEATHER_GOODS')).toBe('Custom piece');
+    // A default the caller gives still wins over the rule, and other missing keys stay as they were.
+    expect(i18next.t('panels.unit.bolt', { defaultValue: 'bolt' })).toBe('bolt');
+    expect(i18next.t('no.such.key')).toBe('no.such.key');
   });
 });

@@ -26,8 +26,9 @@ void i18next.init({
   interpolation: { escapeValue: false },
   initImmediate: false,
   // A studio's own product family (catalogue data) has no words here: it reads as "a custom piece", never as its code.
-  parseMissingKeyHandler: (key: string) =>
-    key.startsWith('product.') ? (i18next.language === 'zh' ? UNKNOWN_PRODUCT_TYPE.labelZh : UNKNOWN_PRODUCT_TYPE.labelEn) : key,
+  parseMissingKeyHandler: (key: string, defaultValue?: string) =>
+    defaultValue ??
+    (key.startsWith('product.') ? (i18next.language === 'zh' ? UNKNOWN_PRODUCT_TYPE.labelZh : UNKNOWN_PRODUCT_TYPE.labelEn) : key),
 });
 const setDocumentLanguage = (language: string) => (document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en');
 setDocumentLanguage(i18next.language);
