@@ -403,6 +403,24 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
     for (const as of [staff('moyun-studio'), partner('gilding-atelier'), customer([], 'DETAILED')])
       expect((await t.gql(CATALOGUE, { studioId: LEATHER }, { as })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('moves a shop SKU between products: dropped from one, it maps to the other', async () => {
+    const dropped = await t.gql(PRODUCT, { studioId: LEATHER, input: { ...BAG, shopSkus: [] }, key: 'bag-no-sku' });
+    expect(dropped.data.upsertProduct).toMatchObject({ shopSkus: [], revision: 2 });
+    expect(refusal(await t.gql(IMPORT_ORDER, { input: leatherOrder('LTH-NO-SKU') }))).toMatchObject({ reason: 'UNKNOWN_PRODUCT' });
+    const moved = await t.gql(PRODUCT, {
+      studioId: LEATHER,
+      input: { ...BAG, productCode: 'LTH-BAG-02', nameEn: 'Hand-stitched bag, second edition', shopSkus: ['TB-LTH-9001'] },
+      key: 'bag-2',
+    });
+    expect(moved.errors).toBeUndefined();
+    const order = await t.gql(IMPORT_ORDER, { input: leatherOrder('LTH-MOVED') });
+    expect(order.data.importShopOrder).toMatchObject({ productFamily: 'LEATHER_GOODS', routeCode: 'LEATHER-BAG' });
+    const [changed] = (await events(CATALOGUE_EVENTS.PRODUCT_CHANGED))
+      .filter((event) => event.payload.productCode === 'LTH-BAG-01')
+      .slice(-1);
+    expect(changed.payload).toMatchObject({ change: 'UPDATED', revision: 2, changed: ['shopSkus'], shopSkus: [] });
+  });
 });
 
 const stepInput = (s: {

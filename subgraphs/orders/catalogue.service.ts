@@ -447,7 +447,11 @@ export class CatalogueService {
     }
     em.persist(product);
     // The shop SKU index follows the product's list.
-    await em.nativeDelete(ProductShopSku, { studioId, productCode, shopSku: { $nin: fields.shopSkus } });
+    await em.nativeDelete(ProductShopSku, {
+      studioId,
+      productCode,
+      ...(fields.shopSkus.length ? { shopSku: { $nin: fields.shopSkus } } : {}),
+    });
     const kept = new Set((await em.find(ProductShopSku, { studioId, productCode }, { filters: false })).map((mapping) => mapping.shopSku));
     for (const shopSku of fields.shopSkus)
       if (!kept.has(shopSku)) em.persist(em.create(ProductShopSku, { studioId, shopSku, productCode }));
