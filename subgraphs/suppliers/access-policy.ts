@@ -59,6 +59,7 @@ export const suppliersAccess: AccessPolicy = {
     'Mutation.retireMaterial': MASTER_DATA_EDITORS,
     'Mutation.acceptSafetyStockSuggestion': MASTER_DATA_EDITORS,
     'Mutation.setBillOfMaterials': MASTER_DATA_EDITORS,
+    'Mutation.importMaterials': MASTER_DATA_EDITORS,
     'Query.materialStock': INVENTORY_READERS,
     // Served by the gateway, which also asks materialStock(sku) with the subscriber's token.
     'Subscription.inventoryChanges': INVENTORY_READERS,

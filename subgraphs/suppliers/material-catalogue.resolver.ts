@@ -17,7 +17,9 @@ import {
   type AbcClass,
   type StockingPolicy,
 } from './entities/material';
-import { BomLineInput, MaterialInput } from './inputs';
+import { BomLineInput, MaterialInput, MaterialsImportInput } from './inputs';
+import { MaterialImportService } from './material-import.service';
+import { ImportResult } from '../../platform/graphql/import-result';
 import type { SupplierLoaders } from './loaders';
 import { MaterialCatalogueService, requireSku } from './material-catalogue.service';
 import { SafetyStockSuggestion, suggestSafetyStock } from './safety-stock';
@@ -182,6 +184,24 @@ export class MaterialCatalogueResolver {
     @Ctx() { ctx }: Context,
   ): Promise<BillOfMaterials> {
     return this.bills.set(ctx, studioId, productCode, lines, idempotencyKey);
+  }
+}
+
+@Resolver()
+export class MaterialImportResolver {
+  constructor(private readonly imports = new MaterialImportService()) {}
+
+  @Mutation(() => ImportResult, {
+    description:
+      "Imports a spreadsheet's materials and bills of materials: every row checked, every bad one reported (sheet, row, column), and only when none is bad (and it is no dry run) all of it applied at once, one event summing it up",
+  })
+  importMaterials(
+    @Arg('studioId', () => ID) studioId: string,
+    @Arg('input', () => MaterialsImportInput) input: MaterialsImportInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<ImportResult> {
+    return this.imports.import(ctx, studioId, input, idempotencyKey);
   }
 }
 
