@@ -54,6 +54,7 @@ export const suppliersAccess: AccessPolicy = {
     'Query.materials': 'AUTHENTICATED',
     'Query.studioMaterials': INVENTORY_READERS,
     'Query.productBillOfMaterials': MASTER_DATA_READERS,
+    'Query.studioBillsOfMaterials': MASTER_DATA_READERS,
     'Query.safetyStockSuggestion': MASTER_DATA_READERS,
     'Mutation.upsertMaterial': MASTER_DATA_EDITORS,
     'Mutation.retireMaterial': MASTER_DATA_EDITORS,

@@ -40,6 +40,18 @@ class MaterialPage {
   totalCount!: number;
 }
 
+@ObjectType({ description: "A page of a studio's bills of materials, by product code" })
+class BillOfMaterialsPage {
+  @Field(() => [BillOfMaterials])
+  nodes!: BillOfMaterials[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Bills of the studio, over all pages' })
+  totalCount!: number;
+}
+
 /** A studio's materials and bills of materials, and the safety stock they are held against. */
 @Resolver()
 export class MaterialCatalogueResolver {
@@ -170,6 +182,27 @@ export class MaterialCatalogueResolver {
     requireEnterpriseId(studioId, 'studioId');
     requireProductCode(productCode);
     return ctx.em.findOne(BillOfMaterials, { studioId, productCode });
+  }
+
+  @Query(() => BillOfMaterialsPage, { description: "A studio's bills of materials by product code (what an export writes)" })
+  async studioBillsOfMaterials(
+    @Arg('studioId', () => ID) studioId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ): Promise<BillOfMaterialsPage> {
+    requireEnterpriseId(studioId, 'studioId');
+    const size = pageSize(first);
+    const afterCode = after ? decodeCursor(after) : undefined;
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(
+        BillOfMaterials,
+        { studioId, ...(afterCode ? { productCode: { $gt: afterCode } } : {}) },
+        { orderBy: { productCode: 'asc' }, limit: size + 1 },
+      ),
+      ctx.em.count(BillOfMaterials, { studioId }),
+    ]);
+    return { ...pageOf(rows, size, (row) => row.productCode), totalCount };
   }
 
   @Mutation(() => BillOfMaterials, {
