@@ -256,7 +256,15 @@ export const materialFieldsOf = (material: Material): MaterialFields =>
 
 /** The compared fields whose value differs. */
 export const differingFields = (before: MaterialFields, after: MaterialFields): string[] =>
-  COMPARED.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  COMPARED.filter((key) => canonical(before[key]) !== canonical(after[key]));
+
+/** JSON with each object's keys sorted: PostgreSQL's jsonb hands substitutes back with its own key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
 
 /** The products whose current bill of materials names this material. */
 export async function productsUsing(em: EntityManager, studioId: string, sku: string): Promise<string[]> {

@@ -85,15 +85,17 @@ export class MaterialImportService {
         reason: 'TOO_MANY_ROWS',
       });
     const problems = new ImportProblems();
-    const materials = this.checkMaterials(input.materials, problems);
+    const mentioned = new Set<string>();
+    const materials = this.checkMaterials(input.materials, mentioned, problems);
     const bills = this.checkBills(studioId, input.boms, problems);
     const plan = async (em: EntityManager) => {
       const known = await em.find(Material, { studioId }, { filters: false });
-      this.checkReferences(materials, bills, known, problems);
+      this.checkReferences(mentioned, materials, bills, known, problems);
       return this.compare(em, studioId, materials, bills, known);
     };
     if (input.dryRun || !problems.empty) {
-      const counts = problems.empty ? (await plan(ctx.em.fork())).counts : [counted('materials'), counted('boms')];
+      // References are checked against the studio's materials even when rows are bad already: every problem at once.
+      const { counts } = await plan(ctx.em.fork());
       return importResult(input.dryRun, problems, counts);
     }
     let counts: ImportSheetCount[] = [];
@@ -105,13 +107,15 @@ export class MaterialImportService {
           // A reference refused now (a material retired since the dry run) refuses it all, and nothing is kept.
           if (!problems.empty) throw new ImportRefused();
           await planned.apply(ctx.actor);
-          recordEvent(em, SOURCE, {
-            type: SUPPLY_EVENTS.MATERIALS_IMPORTED,
-            subject: { type: 'Studio', id: studioId },
-            actor: ctx.actor,
-            occurredAt: this.clock(),
-            payload: { studioId, sheets: counts },
-          });
+          // An import that changes nothing writes nothing (not even its summary).
+          if (counts.some((sheet) => sheet.created + sheet.updated > 0))
+            recordEvent(em, SOURCE, {
+              type: SUPPLY_EVENTS.MATERIALS_IMPORTED,
+              subject: { type: 'Studio', id: studioId },
+              actor: ctx.actor,
+              occurredAt: this.clock(),
+              payload: { studioId, sheets: counts },
+            });
           await em.flush();
           return 'applied';
         }),
@@ -126,9 +130,12 @@ export class MaterialImportService {
   }
 
   /** Each materials row as upsertMaterial checks it (checkedMaterial), and each SKU once. */
-  private checkMaterials(rows: MaterialRowInput[], problems: ImportProblems) {
+  private checkMaterials(rows: MaterialRowInput[], mentioned: Set<string>, problems: ImportProblems) {
     const checked = new Map<string, { row: number; fields: MaterialFields }>();
     for (const row of rows) {
+      // A bill may name a material whose own row is bad: that row's problem is reported, not the bill's.
+      const named = cell(row.sku);
+      if (named) mentioned.add(named);
       const input = materialInputOf(row, problems);
       if (!input) continue;
       const fields = problems.check('materials', row.row, () => checkedMaterial(input));
@@ -179,13 +186,14 @@ export class MaterialImportService {
 
   /** Substitutes and bill lines name materials of the studio (not retired) or of this import. */
   private checkReferences(
+    mentioned: Set<string>,
     materials: Map<string, { row: number; fields: MaterialFields }>,
     bills: Map<string, { rows: number[]; lines: BomLineInput[] }>,
     known: Material[],
     problems: ImportProblems,
   ): void {
     const current = new Set(known.filter((material) => material.retiredAt == null).map((material) => material.sku));
-    const named = (sku: string) => current.has(sku) || materials.has(sku);
+    const named = (sku: string) => current.has(sku) || mentioned.has(sku);
     for (const [sku, { row, fields }] of materials)
       for (const substitute of fields.substitutes)
         if (!named(substitute.sku))
@@ -236,9 +244,10 @@ export class MaterialImportService {
     for (const [productCode, bill] of bills) {
       const head = heads.get(productCode);
       const current = head ? lines.filter((line) => line.productCode === productCode && line.version === head.version) : [];
-      if (head && sameLines(current, bill.lines)) counts.boms.unchanged += 1;
+      // Counted by rows, as the sheet has them: a bill's rows are created, updated or unchanged with it.
+      if (head && sameLines(current, bill.lines)) counts.boms.unchanged += bill.rows.length;
       else {
-        counts.boms[head ? 'updated' : 'created'] += 1;
+        counts.boms[head ? 'updated' : 'created'] += bill.rows.length;
         changedBills.push(productCode);
       }
     }

@@ -93,13 +93,16 @@ export class ResourcesImportService {
           counts = planned.counts;
           if (!problems.empty) throw new ImportRefused();
           planned.apply();
-          recordEvent(em, SOURCE, {
-            type: RESOURCE_EVENTS.RESOURCES_IMPORTED,
-            subject: { type: 'Studio', id: studioId },
-            actor: ctx.actor,
-            occurredAt: this.clock(),
-            payload: { studioId, sheets: counts },
-          });
+          // An import that changes nothing writes nothing (not even its summary).
+          if (counts.some((sheet) => sheet.created + sheet.updated > 0))
+            recordEvent(em, SOURCE, {
+              type: RESOURCE_EVENTS.RESOURCES_IMPORTED,
+              subject: { type: 'Studio', id: studioId },
+              actor: ctx.actor,
+              occurredAt: this.clock(),
+              payload: { studioId, sheets: counts },
+            });
+
           await em.flush();
           return 'applied';
         }),
@@ -200,7 +203,13 @@ export class ResourcesImportService {
           em.persist(em.create(StudioOperator, { id: newId(ID_PREFIX.operator), enterpriseId: studioId, code, ...fields, updatedAt: now })),
         );
       } else if (
-        same(fields, { penName: existing.penName, realName: existing.realName, skills: existing.skills, shiftHours: existing.shiftHours })
+        same(fields, {
+          penName: existing.penName,
+          realName: existing.realName,
+          skills: existing.skills,
+          // PostgreSQL's jsonb keeps keys in its own order: compared field by field.
+          shiftHours: existing.shiftHours.map(({ weekday, start, end }) => ({ weekday, start, end })),
+        })
       )
         counts.operators.unchanged += 1;
       else {
