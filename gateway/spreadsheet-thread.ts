@@ -62,6 +62,11 @@ export class SpreadsheetThread {
       this.pending.delete(id);
       if (error !== undefined) waiting?.reject(new SpreadsheetFailed(error));
       else waiting?.resolve({ answer, threadId: threadId! });
+      // Idle: ended, so the memory a large workbook took goes back (imports are rare; a start costs ~0.1 s).
+      if (this.pending.size === 0 && this.worker === worker) {
+        this.worker = undefined;
+        void worker.terminate();
+      }
     });
     worker.on('error', (error) => this.failAll(new SpreadsheetFailed(error.message)));
     worker.on('exit', () => {

@@ -239,13 +239,21 @@ export class MaterialImportService {
         head,
       ]),
     );
-    const lines = heads.size ? await em.find(BomLine, { studioId, productCode: { $in: [...heads.keys()] } }, { filters: false }) : [];
+    // The current lines by product, read without tracking (20,000 lines are only compared, never changed).
+    const current = new Map<string, BomLine[]>();
+    if (heads.size)
+      for (const line of await em.find(
+        BomLine,
+        { studioId, productCode: { $in: [...heads.keys()] } },
+        { filters: false, disableIdentityMap: true },
+      ))
+        if (line.version === heads.get(line.productCode)!.version)
+          current.set(line.productCode, [...(current.get(line.productCode) ?? []), line]);
     const changedBills: string[] = [];
     for (const [productCode, bill] of bills) {
       const head = heads.get(productCode);
-      const current = head ? lines.filter((line) => line.productCode === productCode && line.version === head.version) : [];
       // Counted by rows, as the sheet has them: a bill's rows are created, updated or unchanged with it.
-      if (head && sameLines(current, bill.lines)) counts.boms.unchanged += bill.rows.length;
+      if (head && sameLines(current.get(productCode) ?? [], bill.lines)) counts.boms.unchanged += bill.rows.length;
       else {
         counts.boms[head ? 'updated' : 'created'] += bill.rows.length;
         changedBills.push(productCode);
