@@ -116,13 +116,12 @@ async function main(): Promise<void> {
     }
     const worst = Math.max(...results.map((result) => result.seconds));
     const peak = Math.max(...results.map((result) => result.peak));
-    console.log(
-      goalLine(
-        'under 30 s and 500 MB (materials and bills only)',
-        worst < 30 && peak < 500,
-        `${worst.toFixed(1)} s, ${peak.toFixed(0)} MB peak`,
-      ),
-    );
+    const growth = Math.max(...results.map((result) => result.growth));
+    // Two readings of "500 MB": the import's own cost (the hub's growth over its start), and the whole
+    // hub's peak — the demo hub at rest (eight subgraphs and the gateway in one process) is already ~500 MB.
+    console.log(goalLine('under 30 s', worst < 30, `${worst.toFixed(1)} s at worst`));
+    console.log(goalLine('under 500 MB for the import', growth < 500, `+${growth.toFixed(0)} MB over the hub at rest`));
+    console.log(goalLine('under 500 MB for the whole hub', peak < 500, `${peak.toFixed(0)} MB peak resident`));
   } finally {
     await stopAll([hub]);
     await scratch?.drop();

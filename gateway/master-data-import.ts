@@ -62,7 +62,9 @@ async function allPages<Node>(query: Query, text: string, variables: Record<stri
   return nodes;
 }
 
-const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+/** A scalar of an answer as a cell's text. */
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
 /**
  * Which part takes which sheets. Products and routes belong to the orders subgraph's catalogue
@@ -318,7 +320,7 @@ export function masterDataImportRoutes(options: MasterDataImportOptions): Record
       .filter(Boolean);
     const exportable = owners.flatMap((owner) => owner.sheets.filter((sheet) => owner.export[sheet]));
     const sheets = asked.length ? asked.map((name) => sheetNamed(name)) : exportable;
-    const unknown = asked.find((name, index) => !sheets[index] || !exportable.includes(sheets[index]!));
+    const unknown = asked.find((name, index) => !sheets[index] || !exportable.includes(sheets[index]));
     if (unknown !== undefined)
       throw new ImportRefusal(400, 'BAD_USER_INPUT', `"${unknown}" is not a sheet this hub exports (${exportable.join(', ')})`, {
         field: 'sheets',

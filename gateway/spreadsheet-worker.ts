@@ -3,7 +3,9 @@ import { readSpreadsheet, writeSpreadsheet } from './spreadsheet';
 import type { SpreadsheetJob } from './spreadsheet-thread';
 
 /** The spreadsheet thread: files in, rows out (and rows in, files out), one at a time (spreadsheet-thread.ts). */
-parentPort!.on('message', async ({ id, job }: { id: number; job: SpreadsheetJob }) => {
+parentPort!.on('message', ({ id, job }: { id: number; job: SpreadsheetJob }) => void answer(id, job));
+
+async function answer(id: number, job: SpreadsheetJob): Promise<void> {
   try {
     if (job.kind === 'read') parentPort!.postMessage({ id, threadId, answer: await readSpreadsheet(job.bytes, job.csvSheet) });
     else {
@@ -13,4 +15,4 @@ parentPort!.on('message', async ({ id, job }: { id: number; job: SpreadsheetJob 
   } catch (error) {
     parentPort!.postMessage({ id, error: (error as Error).message });
   }
-});
+}

@@ -168,7 +168,7 @@ export async function readSpreadsheet(bytes: Uint8Array, csvSheet: string | null
 }
 
 /** Cells that are plain numbers are written as numbers (a spreadsheet then sums them); the rest as text. */
-const written = (value: string): string | number => (/^-?\d{1,15}(\.\d+)?$/.test(value) && !/^-?0\d/.test(value) ? Number(value) : value);
+const written = (value: string): string | number => (/^-?\d{1,15}(?:\.\d+)?$/.test(value) && !/^-?0\d/.test(value) ? Number(value) : value);
 
 /** A workbook with one sheet per kind (in IMPORT_SHEETS order), or one CSV of one sheet. */
 export async function writeSpreadsheet(
@@ -180,7 +180,8 @@ export async function writeSpreadsheet(
     const sheet = present[0];
     const columns = IMPORT_COLUMNS[sheet]!;
     const text = Papa.unparse({ fields: [...columns], data: sheets[sheet]!.map((row) => columns.map((column) => row[column] ?? '')) });
-    return Buffer.from(UTF8_BOM + text, 'utf8');
+    // Its own memory (not Buffer's shared pool): the bytes are handed to the main thread whole.
+    return new Uint8Array(Buffer.from(UTF8_BOM + text, 'utf8'));
   }
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Weft';

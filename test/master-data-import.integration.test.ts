@@ -194,7 +194,7 @@ describe.each(dialects())('moving in with a spreadsheet: /import and /export (%s
     const again = await upload(book.bytes);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ applied: true, problems: [] });
-    for (const counts of Object.values(again.body.sheets) as { rows: number; created: number; updated: number; unchanged: number }[])
+    for (const counts of Object.values<{ rows: number; created: number; updated: number; unchanged: number }>(again.body.sheets))
       expect(counts).toEqual({ rows: counts.rows, created: 0, updated: 0, unchanged: counts.rows });
     expect(again.body.sheets).toMatchObject({ materials: { unchanged: 6 }, operators: { unchanged: 1 }, workCenters: { unchanged: 1 } });
     // Nothing changed, so nothing was written: not even a summary event.

@@ -21,7 +21,7 @@ const cell = (value: string | null | undefined): string | undefined => {
 const numberCell = (value: string | null | undefined): number | undefined => {
   const text = cell(value);
   if (text === undefined) return undefined;
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
 };
 
 /** "SKU:0.5; OTHER:1" → substitutes (a malformed ratio reads NaN, which the material's rule refuses). */
