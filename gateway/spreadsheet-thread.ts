@@ -65,6 +65,8 @@ export class SpreadsheetThread {
       // Idle: ended, so the memory a large workbook took goes back (imports are rare; a start costs ~0.1 s).
       if (this.pending.size === 0 && this.worker === worker) {
         this.worker = undefined;
+        // Its exit is no failure: whatever waits now waits on the next worker.
+        worker.removeAllListeners();
         void worker.terminate();
       }
     });
