@@ -47,7 +47,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3304;
+const EXPECTED_CELL_CHECKS = 3332;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
