@@ -4,6 +4,7 @@ import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type
 import type { VisibilityTier } from './tiers';
 import type { EnterpriseKind, EnterpriseStatus } from './enterprise';
 import type { ImportEventPayload } from './master-data-import';
+import type { SupplierTier } from './relationships';
 
 /**
  * What each event type carries: the one map the writers (`recordEvent`, the orders progress
@@ -141,6 +142,18 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     /** The hub admin's reason (a rejection, a suspension); not personal data. */
     reason: string | null;
   };
+  [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_SET]: {
+    studioId: string;
+    supplierId: string;
+    tier: SupplierTier;
+    /** A primary's contract: its annual volume in yuan and its flexible band in percent either way (null otherwise). */
+    annualVolumeYuan: number | null;
+    flexibleBandPercent: number | null;
+    changed: string[];
+  };
+  [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_ENDED]: { studioId: string; supplierId: string };
+  [NETWORK_EVENTS.PARTNER_RELATIONSHIP_SET]: { studioId: string; partnerId: string; stageCodes: string[]; changed: string[] };
+  [NETWORK_EVENTS.PARTNER_RELATIONSHIP_ENDED]: { studioId: string; partnerId: string };
   [RESOURCE_EVENTS.CALENDAR_CHANGED]: {
     studioId: string;
     /** The whole calendar as it now is. */

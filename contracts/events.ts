@@ -174,6 +174,14 @@ export const NETWORK_EVENTS = {
   ENTERPRISE_APPLIED: 'enterprise.applied',
   /** An enterprise's status moved (approved, rejected, suspended, reinstated): gateways refuse or admit its members. */
   ENTERPRISE_STATUS_CHANGED: 'enterprise.status-changed',
+  /** A studio named a supplier (or changed its tier or contract terms). */
+  SUPPLIER_RELATIONSHIP_SET: 'relationship.supplier-set',
+  /** A studio ended its relationship with a supplier. */
+  SUPPLIER_RELATIONSHIP_ENDED: 'relationship.supplier-ended',
+  /** A studio named a partner workshop or kitchen (or changed the stage codes it may take). */
+  PARTNER_RELATIONSHIP_SET: 'relationship.partner-set',
+  /** A studio ended its relationship with a partner: it is offered none of the studio's work from then on. */
+  PARTNER_RELATIONSHIP_ENDED: 'relationship.partner-ended',
 } as const;
 
 export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];

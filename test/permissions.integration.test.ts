@@ -11,6 +11,7 @@ import { traceabilityCells } from './permissions/cells/traceability';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
+import { relationshipsCells } from './permissions/cells/relationships';
 import { resourcesCells } from './permissions/cells/resources';
 import { suppliersCells } from './permissions/cells/suppliers';
 import { vocabularyCells } from './permissions/cells/vocabulary';
@@ -38,6 +39,7 @@ const CELLS: Cell[] = [
   notificationsCells,
   traceabilityCells,
   materialsCells,
+  relationshipsCells,
   catalogueCells,
 ].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
@@ -49,7 +51,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3654;
+const EXPECTED_CELL_CHECKS = 3850;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -57,6 +59,8 @@ const EXPECTED_CELL_CHECKS = 3654;
  */
 const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['network', 'select id, name_zh, name_en, region, gln, status from enterprise order by id'],
+  ['network', 'select studio_id, supplier_id, revision from supplier_relationship order by studio_id, supplier_id'],
+  ['network', 'select studio_id, partner_id, revision from partner_relationship order by studio_id, partner_id'],
   ['suppliers', 'select id, version from stock_lot order by id'],
   ['suppliers', 'select id, version from purchase_order order by id'],
   ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],

@@ -1,7 +1,8 @@
 import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind } from '../../contracts';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind, type SupplierTier } from '../../contracts';
 import { EnterpriseKindEnum } from './enterprise';
+import { SupplierTierEnum } from './relationship';
 import { Satisfies } from '../../platform/graphql/validators';
 
 /** What an enterprise may change of its directory entry; a field left out stays as it is. */
@@ -51,4 +52,26 @@ export class EnterpriseRegistrationInput {
   @ArrayMaxSize(20, { message: 'alliances may name at most 20 alliances' })
   @Length(1, 80, { each: true, message: 'each alliance must be 1 to 80 characters' })
   alliances!: string[];
+}
+
+/** A supplier a studio names, and its terms: for a primary, the annual contract's volume and band. */
+@InputType({ description: 'A supplier for a studio: its tier and, for a primary, the annual contract' })
+export class SupplierRelationshipInput {
+  @Field(() => ID, { description: 'The supplier (an enterprise of kind SUPPLIER)' })
+  supplierId!: string;
+  @Field(() => SupplierTierEnum)
+  tier!: SupplierTier;
+  @Field(() => Int, { nullable: true, description: 'PRIMARY only, required: the annual volume, in yuan (1 to 1,000,000,000)' })
+  annualVolumeYuan?: number | null;
+  @Field(() => Int, { nullable: true, description: 'PRIMARY only, required: the flexible band either way, in percent (0 to 30)' })
+  flexibleBandPercent?: number | null;
+}
+
+/** A partner workshop or kitchen a studio names, and the stage codes it may take. */
+@InputType({ description: 'A partner for a studio: which stage codes it may take' })
+export class PartnerRelationshipInput {
+  @Field(() => ID, { description: 'The partner (an enterprise of kind PARTNER_STUDIO or KITCHEN)' })
+  partnerId!: string;
+  @Field(() => [String], { description: 'Stage codes of the vocabulary, or kitchen capabilities (1 to 40)' })
+  stageCodes!: string[];
 }
