@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ConfirmButton } from '../common/Confirm';
 import { hubMessage, idempotencyKey } from '../common/client';
@@ -81,7 +81,9 @@ function Admin({ session, signOut }: { session: StaffSession; signOut: () => voi
 
 function Applications({ status }: { status: EnterpriseStatus }) {
   const { t, language } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: APPLICATIONS, variables: { status } });
+  // An empty list names no type urql could watch: say which mutations' answers make it stale.
+  const context = useMemo(() => ({ additionalTypenames: ['Enterprise'] }), []);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: APPLICATIONS, variables: { status }, context });
   const [approved, approve] = useMutation(APPROVE);
   const [rejected, reject] = useMutation(REJECT);
   const [reasons, setReasons] = useState<Record<string, string>>({});

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { draftProblems, EnterpriseFields, refusedField, type EnterpriseDraft } from '../common/EnterpriseFields';
@@ -144,7 +144,9 @@ function ApplicationForm() {
 
 function MyApplications() {
   const { t, language } = useI18n();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: MY_APPLICATIONS });
+  // An empty list names no type urql could watch: say which mutations' answers make it stale.
+  const context = useMemo(() => ({ additionalTypenames: ['Enterprise'] }), []);
+  const [{ data, fetching, error }, refetch] = useQuery({ query: MY_APPLICATIONS, context });
   if (fetching && !data) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={() => refetch({ requestPolicy: 'network-only' })} />;
   const mine = data?.myEnterpriseApplications ?? [];

@@ -51,7 +51,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
       <nav className="tabs" aria-label={t('studio.sections')}>
         {TABS.map((name) => (
           <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
-            {name === 'settings' ? t('board.settingsTab') : t(`studio.tab.${name}`)}
+            {name === 'settings' ? t('settings.tab') : t(`studio.tab.${name}`)}
           </button>
         ))}
       </nav>

@@ -1,13 +1,13 @@
 /** The studio's settings, the registration page and the hub admin's page. */
 export const settings = {
   settings: {
+    tab: 'Settings',
     parts: 'Settings sections',
     part: {
       profile: 'Enterprise profile',
       materials: 'Materials and BOMs',
       resources: 'Operators and work centers',
       calendar: 'Working calendar',
-      compensation: 'Delay compensation',
     },
     cancel: 'Cancel',
     save: 'Save',

@@ -3,13 +3,13 @@ import type { settings as en } from '../en/settings';
 /** 工作室设置、入驻申请页与中枢管理页。 */
 export const settings: typeof en = {
   settings: {
+    tab: '设置',
     parts: '设置分区',
     part: {
       profile: '企业资料',
       materials: '物料与物料清单',
       resources: '操作员与工作中心',
       calendar: '工作日历',
-      compensation: '延误补偿',
     },
     cancel: '取消',
     save: '保存',

@@ -23,7 +23,7 @@ export function SettingsPanel({ studioId }: { studioId: string }) {
       <nav className="tabs subtabs" aria-label={t('settings.parts')}>
         {PARTS.map((name) => (
           <button key={name} type="button" aria-current={part === name ? 'page' : undefined} onClick={() => setPart(name)}>
-            {t(`settings.part.${name}`)}
+            {name === 'compensation' ? t('board.settingsTab') : t(`settings.part.${name}`)}
           </button>
         ))}
       </nav>
