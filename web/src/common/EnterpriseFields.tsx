@@ -24,7 +24,7 @@ export function draftProblems(draft: EnterpriseDraft, fields: readonly Enterpris
   if (has('id') && !(draft.id.length >= 2 && draft.id.length <= 80 && ENTERPRISE_ID_PATTERN.test(draft.id))) problems.id = 'id';
   if (has('nameZh') && !(draft.nameZh.trim().length >= 1 && draft.nameZh.length <= 200)) problems.nameZh = 'nameZh';
   if (has('nameEn') && !(draft.nameEn.trim().length >= 1 && draft.nameEn.length <= 200)) problems.nameEn = 'nameEn';
-  if (has('region') && !/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/.test(draft.region)) problems.region = 'region';
+  if (has('region') && !/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(draft.region)) problems.region = 'region';
   if (has('gln') && draft.gln !== '' && !isGln(draft.gln)) problems.gln = 'gln';
   return problems;
 }

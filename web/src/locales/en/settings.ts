@@ -47,6 +47,7 @@ export const settings = {
       unitCost: 'Unit cost',
       previous: 'Previous page',
       next: 'Next page',
+      abcShort: { A: 'A', B: 'B', C: 'C' },
       abcClass: { A: 'A (most value)', B: 'B', C: 'C (least value)' },
       stockingPolicy: { STOCKED: 'Kept in stock', MADE_TO_ORDER: 'Bought per order' },
       noSafetyStock: 'None (bought per order)',

@@ -49,6 +49,7 @@ export const settings: typeof en = {
       unitCost: '单位成本',
       previous: '上一页',
       next: '下一页',
+      abcShort: { A: 'A 类', B: 'B 类', C: 'C 类' },
       abcClass: { A: 'A 类（价值最高）', B: 'B 类', C: 'C 类（价值最低）' },
       stockingPolicy: { STOCKED: '常备库存', MADE_TO_ORDER: '按单采购' },
       noSafetyStock: '无（按单采购）',

@@ -212,7 +212,7 @@ function MaterialList({ studioId }: { studioId: string }) {
             {t('settings.materials.count', { count: page.totalCount })}
           </p>
           <div className="table-wrap">
-            <table data-testid="material-list">
+            <table className="material-table" data-testid="material-list">
               <thead>
                 <tr>
                   <th scope="col">{t('settings.materials.name')}</th>
@@ -283,7 +283,7 @@ function MaterialRow({
     <>
       <tr data-sku={material.sku}>
         <th scope="row">{name}</th>
-        <td>{t(`settings.materials.abcClass.${material.abcClass}`)}</td>
+        <td>{t(`settings.materials.abcShort.${material.abcClass}`)}</td>
         <td>{t(`settings.materials.stockingPolicy.${material.stockingPolicy}`)}</td>
         <td>
           {material.stockingPolicy === 'STOCKED'

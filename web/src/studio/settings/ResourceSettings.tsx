@@ -192,11 +192,19 @@ function WorkCenterForm({ studioId, center, onDone }: { studioId: string; center
   const { t } = useI18n();
   const [state, upsert] = useMutation(UPSERT_WORK_CENTER);
   const key = useRef(idempotencyKey('wc'));
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<{
+    code: string;
+    nameZh: string;
+    nameEn: string;
+    kind: WorkCenterKind;
+    capacityPerBatch: number;
+    batchMinutes: number;
+    setupMinutes: number;
+  }>({
     code: center?.code ?? '',
     nameZh: center?.nameZh ?? '',
     nameEn: center?.nameEn ?? '',
-    kind: center?.kind ?? ('WORKBENCH' as WorkCenterKind),
+    kind: center?.kind ?? 'WORKBENCH',
     capacityPerBatch: center?.capacityPerBatch ?? 1,
     batchMinutes: center?.batchMinutes ?? 60,
     setupMinutes: center?.setupMinutes ?? 0,
