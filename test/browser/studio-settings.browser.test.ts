@@ -72,6 +72,12 @@ describeInBrowser('studio settings, registration and applications', () => {
     await expectAccessible(admin);
     await screenshot(admin, 'settings-materials-zh-375');
 
+    await openSettings(admin, '操作员与工作中心');
+    await admin.getByTestId('operators').waitFor(WAIT);
+    await admin.getByTestId('work-centers').waitFor(WAIT);
+    await expectAccessible(admin);
+    await screenshot(admin, 'settings-resources-zh-375');
+
     await openSettings(admin, '工作日历');
     const month = admin.getByTestId('month-view');
     await month.waitFor(WAIT);
