@@ -54,7 +54,7 @@ const EXPECTED_CELL_CHECKS = 3304;
  * a version column moves with every update, a count with every insert.
  */
 const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
-  ['network', 'select id, name_zh, name_en, region, gln from enterprise order by id'],
+  ['network', 'select id, name_zh, name_en, region, gln, status from enterprise order by id'],
   ['suppliers', 'select id, version from stock_lot order by id'],
   ['suppliers', 'select id, version from purchase_order order by id'],
   ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],
