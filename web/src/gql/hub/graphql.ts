@@ -707,7 +707,7 @@ export type StudioMaterialPageQueryVariables = Exact<{
 }>;
 
 
-export type StudioMaterialPageQuery = { studioMaterials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ sku: string, nameZh: string, nameEn: string, unit: string, abcClass: AbcClass, unitCostCents: number, safetyStock: number, stockingPolicy: StockingPolicy, revision: number, substitutes: Array<{ sku: string, ratio: number }> }> } };
+export type StudioMaterialPageQuery = { studioMaterials: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ sku: string, nameZh: string, nameEn: string, unit: string, abcClass: AbcClass | null, unitCostCents: number | null, safetyStock: number | null, stockingPolicy: StockingPolicy | null, revision: number, substitutes: Array<{ sku: string, ratio: number }> | null }> } };
 
 export type SafetyStockSuggestionQueryVariables = Exact<{
   studioId: string | number;
@@ -724,7 +724,7 @@ export type UpsertMaterialMutationVariables = Exact<{
 }>;
 
 
-export type UpsertMaterialMutation = { upsertMaterial: { sku: string, nameZh: string, nameEn: string, unit: string, abcClass: AbcClass, unitCostCents: number, safetyStock: number, stockingPolicy: StockingPolicy, revision: number } };
+export type UpsertMaterialMutation = { upsertMaterial: { sku: string, nameZh: string, nameEn: string, unit: string, abcClass: AbcClass | null, unitCostCents: number | null, safetyStock: number | null, stockingPolicy: StockingPolicy | null, revision: number } };
 
 export type AcceptSafetyStockSuggestionMutationVariables = Exact<{
   studioId: string | number;
@@ -733,7 +733,7 @@ export type AcceptSafetyStockSuggestionMutationVariables = Exact<{
 }>;
 
 
-export type AcceptSafetyStockSuggestionMutation = { acceptSafetyStockSuggestion: { sku: string, safetyStock: number, revision: number } };
+export type AcceptSafetyStockSuggestionMutation = { acceptSafetyStockSuggestion: { sku: string, safetyStock: number | null, revision: number } };
 
 export type RetireMaterialMutationVariables = Exact<{
   studioId: string | number;
