@@ -287,7 +287,7 @@ function MaterialRow({
         <td>{t(`settings.materials.stockingPolicy.${material.stockingPolicy}`)}</td>
         <td>
           {material.stockingPolicy === 'STOCKED'
-            ? `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB').format(material.safetyStock)} ${unitName(material.unit, language)}`
+            ? `${new Intl.NumberFormat(language === 'zh' ? 'zh-CN' : 'en-GB').format(material.safetyStock ?? 0)} ${unitName(material.unit, language)}`
             : t('settings.materials.noSafetyStock')}
         </td>
         <td>
@@ -327,7 +327,7 @@ function MaterialForm({ studioId, material, onDone }: { studioId: string; materi
   const [unit, setUnit] = useState(material?.unit ?? 'piece');
   const [abcClass, setAbc] = useState<AbcClass>(material?.abcClass ?? 'B');
   const [policy, setPolicy] = useState<StockingPolicy>(material?.stockingPolicy ?? 'STOCKED');
-  const [cost, setCost] = useState(material ? (material.unitCostCents / 100).toFixed(2) : '');
+  const [cost, setCost] = useState(material?.unitCostCents != null ? (material.unitCostCents / 100).toFixed(2) : '');
   const [safety, setSafety] = useState(String(material?.safetyStock ?? 0));
   const costCents = Math.round(Number(cost) * 100);
   const safetyStock = policy === 'MADE_TO_ORDER' ? 0 : Math.round(Number(safety));
@@ -348,7 +348,7 @@ function MaterialForm({ studioId, material, onDone }: { studioId: string; materi
         unitCostCents: costCents,
         safetyStock,
         stockingPolicy: policy,
-        substitutes: material?.substitutes.map(({ sku: other, ratio }) => ({ sku: other, ratio })),
+        substitutes: material?.substitutes?.map(({ sku: other, ratio }) => ({ sku: other, ratio })),
       },
     });
     if (result.data) onDone(true);
