@@ -2,7 +2,8 @@ import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, RESOURCE_EVENTS, SU
 import type { CalendarClosure, WorkingHours } from './working-time';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
-import type { EnterpriseKind, EnterpriseStatus } from './enterprise';
+import type { EnterpriseKind, EnterpriseStatus, InvitationChannel } from './enterprise';
+import type { Role } from './identity';
 
 /**
  * What each event type carries: the one map the writers (`recordEvent`, the orders progress
@@ -137,6 +138,17 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     /** The hub admin's reason (a rejection, a suspension); not personal data. */
     reason: string | null;
   };
+  [NETWORK_EVENTS.MEMBER_INVITED]: {
+    enterpriseId: string;
+    invitationId: string;
+    roles: Role[];
+    channel: InvitationChannel;
+    expiresAt: string;
+  };
+  [NETWORK_EVENTS.MEMBER_INVITATION_REVOKED]: { enterpriseId: string; invitationId: string };
+  [NETWORK_EVENTS.MEMBER_JOINED]: { enterpriseId: string; membershipId: string; invitationId: string; roles: Role[] };
+  [NETWORK_EVENTS.MEMBER_ROLES_CHANGED]: { enterpriseId: string; membershipId: string; roles: Role[]; previousRoles: Role[] };
+  [NETWORK_EVENTS.MEMBER_REMOVED]: { enterpriseId: string; membershipId: string; roles: Role[] };
   [RESOURCE_EVENTS.CALENDAR_CHANGED]: {
     studioId: string;
     /** The whole calendar as it now is. */

@@ -5,6 +5,9 @@ import { DEMO_ENTERPRISES } from '../../demo/network';
 import { Enterprise } from './enterprise';
 import { resolveEnterpriseReference } from './enterprise.reference';
 import { EnterpriseResolver } from './enterprise.resolver';
+import { Invitation } from './invitation';
+import { Membership } from './membership';
+import { MembersResolver } from './members.resolver';
 import type { NetworkLoaders } from './loaders';
 import { createNetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
@@ -16,7 +19,7 @@ import { NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
-  database: { entities: [Enterprise, IdempotencyRecord, OutboxEvent, AuditEntry], migrations: networkMigrations },
+  database: { entities: [Enterprise, Membership, Invitation, IdempotencyRecord, OutboxEvent, AuditEntry], migrations: networkMigrations },
   // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
   publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS, private: NETWORK_PRIVATE_FIELDS },
   access: networkAccess,
@@ -24,7 +27,7 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
     buildFederatedSchema(
       'network',
       networkAccess,
-      { resolvers: [EnterpriseResolver], orphanedTypes: [Enterprise] },
+      { resolvers: [EnterpriseResolver, MembersResolver], orphanedTypes: [Enterprise] },
       { Enterprise: { __resolveReference: resolveEnterpriseReference } },
     ),
   createLoaders: createNetworkLoaders,
