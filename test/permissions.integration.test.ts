@@ -7,6 +7,7 @@ import { capacityCells } from './permissions/cells/capacity';
 import { kitchensCells } from './permissions/cells/kitchens';
 import { materialsCells } from './permissions/cells/materials';
 import { traceabilityCells } from './permissions/cells/traceability';
+import { membersCells } from './permissions/cells/members';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
@@ -29,6 +30,7 @@ import { customer } from './support/principals';
 const CELLS: Cell[] = [
   ordersCells,
   networkCells,
+  membersCells,
   vocabularyCells,
   suppliersCells,
   capacityCells,
@@ -47,7 +49,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3304;
+const EXPECTED_CELL_CHECKS = 3584;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -55,6 +57,8 @@ const EXPECTED_CELL_CHECKS = 3304;
  */
 const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['network', 'select id, name_zh, name_en, region, gln from enterprise order by id'],
+  ['network', 'select id, roles from membership order by id'],
+  ['network', 'select id, accepted_at, revoked_at from invitation order by id'],
   ['suppliers', 'select id, version from stock_lot order by id'],
   ['suppliers', 'select id, version from purchase_order order by id'],
   ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],

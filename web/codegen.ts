@@ -20,7 +20,12 @@ const config: CodegenConfig = {
     'src/gql/customer/': endpoint('customer', ['src/customer/**/*.{ts,tsx}', 'src/share/**/*.{ts,tsx}', 'src/story/**/*.{ts,tsx}']),
     'src/gql/partner/': endpoint('partner', ['src/partner/**/*.{ts,tsx}']),
     'src/gql/supplier/': endpoint('supplier', ['src/supplier/**/*.{ts,tsx}']),
-    'src/gql/hub/': endpoint('hub', ['src/studio/**/*.{ts,tsx}', 'src/signin/**/*.{ts,tsx}', 'src/workstation/**/*.{ts,tsx}']),
+    'src/gql/hub/': endpoint('hub', [
+      'src/studio/**/*.{ts,tsx}',
+      'src/signin/**/*.{ts,tsx}',
+      'src/workstation/**/*.{ts,tsx}',
+      'src/join/**/*.{ts,tsx}',
+    ]),
   },
 };
 

@@ -108,6 +108,8 @@ export class TokenService {
       if (payload[CLAIMS.identityProvider] !== undefined && payload.iss !== HUB_ISSUER)
         throw new ClaimsError('idp is a claim of the hub’s own tokens');
       principal = principalFromClaims(payload);
+      // A provider's token names its own issuer: accepting an invitation binds issuer + subject.
+      if (payload.iss !== HUB_ISSUER && typeof payload.iss === 'string') principal.identityProvider = payload.iss;
     } catch (error) {
       if (error instanceof ClaimsError) throw invalidToken(`Invalid token: ${error.message}`);
       throw error;

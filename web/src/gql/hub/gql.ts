@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.JoinedEnterpriseDocument,
     "\n  query Directory {\n    enterprises {\n      id\n      kind\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) {\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.EnterpriseNameDocument,
     "\n  query StudioDelayAlerts($studioId: ID!) {\n    delayAlerts(studioId: $studioId) {\n      id\n      orderId\n      stageRunId\n      threshold\n      overrunPercent\n      status\n      raisedAt\n      customerResponse\n      respondedAt\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n      order {\n        id\n        externalOrderId\n        customer {\n          name\n          contact\n        }\n      }\n    }\n  }\n": typeof types.StudioDelayAlertsDocument,
@@ -57,6 +59,8 @@ type Documents = {
     "\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n": typeof types.WorkstationQcDocument,
 };
 const documents: Documents = {
+    "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n": types.AcceptInvitationDocument,
+    "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": types.JoinedEnterpriseDocument,
     "\n  query Directory {\n    enterprises {\n      id\n      kind\n      nameZh\n      nameEn\n    }\n  }\n": types.DirectoryDocument,
     "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) {\n      nameZh\n      nameEn\n    }\n  }\n": types.EnterpriseNameDocument,
     "\n  query StudioDelayAlerts($studioId: ID!) {\n    delayAlerts(studioId: $studioId) {\n      id\n      orderId\n      stageRunId\n      threshold\n      overrunPercent\n      status\n      raisedAt\n      customerResponse\n      respondedAt\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n      order {\n        id\n        externalOrderId\n        customer {\n          name\n          contact\n        }\n      }\n    }\n  }\n": types.StudioDelayAlertsDocument,
@@ -114,6 +118,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
