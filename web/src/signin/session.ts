@@ -1,3 +1,5 @@
+import { isRole } from '../../../contracts/identity';
+
 /**
  * Staff sign-in for the studio console and the partner and supplier workspaces: OpenID Connect
  * (authorization code with PKCE, oidc-client-ts) against the hub's identity provider, or — only
@@ -114,10 +116,10 @@ export async function exchangeProviderToken(providerToken: string, enterpriseId?
     };
   const code = body.error?.code as string | undefined;
   const claims = claimsOf(providerToken);
-  if ((code === 'NOT_A_MEMBER' || code === 'NOT_CONFIGURED') && claims.roles?.length)
+  if ((code === 'NOT_A_MEMBER' || code === 'NOT_CONFIGURED') && claims.roles?.some(isRole))
     return {
       token: providerToken,
-      role: claims.roles[0],
+      role: claims.roles!.find(isRole)!,
       org: claims.org ?? null,
       expiresAt: new Date((claims.exp ?? Date.now() / 1000 + 300) * 1000).toISOString(),
       via: 'oidc',
