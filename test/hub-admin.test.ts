@@ -28,9 +28,14 @@ describe('hub admins write only the directory', () => {
       // The directory: an entry's names, and who is in the network (each write audited).
       'network Mutation.approveEnterprise',
       'network Mutation.changeEnterprise',
+      // Who belongs to which enterprise (members.service.ts; each change audited).
+      'network Mutation.changeMemberRoles',
+      'network Mutation.inviteMember',
       'network Mutation.registerEnterprise',
       'network Mutation.reinstateEnterprise',
       'network Mutation.rejectEnterprise',
+      'network Mutation.removeMember',
+      'network Mutation.revokeInvitation',
       'network Mutation.suspendEnterprise',
       'orders Mutation.exchangeCustomerLink',
     ]);
