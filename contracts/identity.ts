@@ -80,7 +80,7 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   if (needsOrg && !org) throw new ClaimsError(`roles ${roles.join(', ')} need an org claim`);
   if (identityOnly && org) throw new ClaimsError('an identity-only token names no org');
   const principal: Principal = { subject, org, roles: [...new Set(roles)] };
-  if (identityProvider) principal.identityProvider = identityProvider as string;
+  if (identityProvider) principal.identityProvider = identityProvider;
   if (roles.includes('CUSTOMER')) {
     const orders = claims[CLAIMS.orders];
     const tier = claims[CLAIMS.tier];

@@ -25,8 +25,8 @@ const SOURCE = 'network';
 export const MEMBERS_LISTED = 500;
 export const INVITATIONS_LISTED = 200;
 export const PENDING_INVITATIONS_MAX = 200;
-const EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]{2,}$/;
-const PHONE = /^\+?[0-9][0-9 -]{4,22}[0-9]$/;
+const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(?:\.[^\s@.]+)+$/;
+const PHONE = /^\+?\d[\d -]{4,22}\d$/;
 
 export const tokenHashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -170,7 +170,7 @@ export class MembersService {
   async accept(ctx: RequestContext<unknown>, token: string, idempotencyKey: string): Promise<Membership> {
     const principal = ctx.viewer.principal;
     if (!principal) throw hubError('UNAUTHENTICATED', 'Sign in to accept an invitation');
-    if (token.length < 20 || token.length > 200 || !/^[A-Za-z0-9_-]+$/.test(token))
+    if (token.length < 20 || token.length > 200 || !/^[\w-]+$/.test(token))
       throw badInput('token is not an invitation token', { field: 'token', reason: 'INVITATION_NOT_FOUND' });
     const issuer = principal.identityProvider ?? HUB_ISSUER;
     const subject = principal.subject;

@@ -89,7 +89,7 @@ export function StaffGate({
     const wait = expiresAt - Date.now() - (session.exchanged ? RENEW_BEFORE_MS : 10_000);
     const timer = setTimeout(() => void renew(), Math.min(2 ** 31 - 1, Math.max(0, wait)));
     return () => clearTimeout(timer);
-  }, [expiresAt]);
+  }, [session, expiresAt]);
 
   if (gate.kind === 'loading')
     return (

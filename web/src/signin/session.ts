@@ -91,6 +91,16 @@ async function userManager(oidc: NonNullable<AppConfig['oidc']>) {
   });
 }
 
+/** What POST /auth/exchange answers (gateway/token-exchange.ts): a token, or a refusal (with an identity-only token for a newcomer). */
+interface ExchangeAnswer {
+  accessToken?: string;
+  identityToken?: string;
+  expiresIn?: number;
+  enterpriseId?: string;
+  roles?: string[];
+  error?: { code: string; message: string };
+}
+
 /**
  * The hub's session for the provider's access token: the hub's own 5-minute token carrying the
  * membership's enterprise and roles (gateway/token-exchange.ts). Someone with no membership
@@ -103,23 +113,23 @@ export async function exchangeProviderToken(providerToken: string, enterpriseId?
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ token: providerToken, ...(enterpriseId ? { enterpriseId } : {}) }),
   });
-  const body = await response.json().catch(() => ({}));
-  const expiresAt = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
-  if (response.ok)
+  const body = (await response.json().catch(() => ({}))) as ExchangeAnswer;
+  const expiresAt = (seconds = 300) => new Date(Date.now() + seconds * 1000).toISOString();
+  if (response.ok && body.accessToken)
     return {
       token: body.accessToken,
       role: body.roles?.[0] ?? '',
-      org: body.enterpriseId,
+      org: body.enterpriseId ?? null,
       expiresAt: expiresAt(body.expiresIn),
       via: 'oidc',
       exchanged: true,
     };
-  const code = body.error?.code as string | undefined;
+  const code = body.error?.code;
   const claims = claimsOf(providerToken);
   if ((code === 'NOT_A_MEMBER' || code === 'NOT_CONFIGURED') && claims.roles?.some(isRole))
     return {
       token: providerToken,
-      role: claims.roles!.find(isRole)!,
+      role: claims.roles.find(isRole)!,
       org: claims.org ?? null,
       expiresAt: new Date((claims.exp ?? Date.now() / 1000 + 300) * 1000).toISOString(),
       via: 'oidc',
