@@ -13,4 +13,7 @@ module.exports = {
   maxWorkers: 1,
   maxConcurrency: 5,
   setupFiles: ['<rootDir>/dist/test/setup.js'],
+  // The demo network seeded once; each file's hub starts on a copy (test/support/demo-template.ts).
+  globalSetup: '<rootDir>/dist/test/support/browser-global-setup.js',
+  globalTeardown: '<rootDir>/dist/test/support/browser-global-teardown.js',
 };

@@ -1,3 +1,4 @@
+import { DEMO_ENTERPRISES } from '../demo/network';
 import { AuditEntry } from '../platform/data/audit';
 import { Enterprise } from '../subgraphs/network/enterprise';
 import { dialects, startTestHub, type TestHub } from './support/hub';
@@ -11,13 +12,20 @@ const CHANGE = `mutation($id: ID!, $input: EnterpriseChangeInput!, $key: String!
 describe.each(dialects())('the directory’s audit trail (%s)', (dialect) => {
   let t: TestHub;
   const network = () => t.hub.subgraphs.network.systemContext().em;
-  const trail = () => network().find(AuditEntry, {}, { orderBy: { position: 'asc' } });
+  /** What people changed after the demo joined (each demo enterprise's registration is an entry of its own). */
+  const trail = () => network().find(AuditEntry, { operation: { $ne: 'registerEnterprise' } }, { orderBy: { position: 'asc' } });
 
   beforeAll(async () => {
     t = await startTestHub(dialect);
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
   }, 60_000);
   afterAll(() => t?.close());
+
+  it('records the demo’s enterprises joining as a hub admin registers one, by the system', async () => {
+    const joined = await network().find(AuditEntry, { operation: 'registerEnterprise' });
+    expect(joined.map((row) => row.subjectId).sort()).toEqual(DEMO_ENTERPRISES.map((enterprise) => enterprise.id).sort());
+    expect(joined.every((row) => row.actorSubject === 'system' && row.changed.join() === 'status')).toBe(true);
+  });
 
   it('records who changed which fields of which entry, once per change, in the change’s transaction', async () => {
     expect(await trail()).toEqual([]);

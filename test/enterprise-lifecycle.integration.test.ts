@@ -53,9 +53,10 @@ describe.each(dialects())('enterprises joining and suspended (%s)', (dialect) =>
     const again = await t.gql(REGISTER, { input: { ...leather, gln: '6901234000016' }, key: 'reg-1' }, { as: hubAdmin() });
     expect(again.data.registerEnterprise.id).toBe('hide-and-awl');
     expect((await t.gql(DIRECTORY, {}, { as: null })).data.enterprises.map((e: { id: string }) => e.id)).toContain('hide-and-awl');
-    const [event] = await events(NETWORK_EVENTS.ENTERPRISE_REGISTERED);
-    expect(event).toMatchObject({ payload: { enterpriseId: 'hide-and-awl', kind: 'STUDIO' } });
-    expect(await network().find(AuditEntry, { operation: 'registerEnterprise' })).toEqual([
+    // Once, after the demo's enterprises (which joined the same way, by the system).
+    const registrations = (await events(NETWORK_EVENTS.ENTERPRISE_REGISTERED)).filter((event) => event.actorSubject !== 'system');
+    expect(registrations).toEqual([expect.objectContaining({ payload: { enterpriseId: 'hide-and-awl', kind: 'STUDIO' } })]);
+    expect(await network().find(AuditEntry, { operation: 'registerEnterprise', actorSubject: { $ne: 'system' } })).toEqual([
       expect.objectContaining({ actorSubject: hubAdmin().subject, subjectId: 'hide-and-awl' }),
     ]);
     // A taken id is a conflict naming the field, with a new key.

@@ -56,7 +56,7 @@ const EXPECTED_CELL_CHECKS = 3584;
  * a version column moves with every update, a count with every insert.
  */
 const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
-  ['network', 'select id, name_zh, name_en, region, gln from enterprise order by id'],
+  ['network', 'select id, name_zh, name_en, region, gln, status from enterprise order by id'],
   ['network', 'select id, roles from membership order by id'],
   ['network', 'select id, accepted_at, revoked_at from invitation order by id'],
   ['suppliers', 'select id, version from stock_lot order by id'],

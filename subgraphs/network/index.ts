@@ -14,7 +14,7 @@ import { networkMigrations } from './migrations';
 import { OutboxEvent } from '../../platform/events/outbox';
 import { IdempotencyRecord } from '../../platform/data/transactions';
 import { AuditEntry } from '../../platform/data/audit';
-import { NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
+import { DirectoryService, NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
 
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
@@ -31,12 +31,14 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
       { Enterprise: { __resolveReference: resolveEnterpriseReference } },
     ),
   createLoaders: createNetworkLoaders,
+  // The demo's enterprises join as a hub admin registers any (DirectoryService.enter): the
+  // same event and audit entry, so the demo holds nothing a real enterprise could not.
   async seed(runtime) {
-    const { em } = runtime.systemContext();
-    await em.transactional(async (tx) => {
-      for (const enterprise of DEMO_ENTERPRISES) {
-        if (!(await tx.findOne(Enterprise, enterprise.id))) tx.persist(tx.create(Enterprise, enterprise));
-      }
-    });
+    const ctx = runtime.systemContext();
+    const directory = new DirectoryService();
+    for (const enterprise of DEMO_ENTERPRISES) {
+      if (await ctx.em.fork().findOne(Enterprise, enterprise.id)) continue;
+      await directory.enter(ctx, enterprise, `demo-enterprise-${enterprise.id}`, 'registerEnterprise');
+    }
   },
 };

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TokenService } from '../../platform/access/tokens';
 import { launchBrowser, screenshot, seriousA11yViolations, startIdentityProvider, type TestIdentityProvider } from './browser';
+import { demoTemplate } from './demo-template';
 import { startTestHub, type TestHub } from './hub';
 import { teawareOrder } from './orders';
 import { freePort } from './ports';
@@ -36,14 +37,16 @@ export function useBrowserHub() {
     // The identity provider and Chromium start in processes of their own while the hub seeds the demo.
     browserStarted = launchBrowser();
     idp = await startIdentityProvider({ port: idpPort, redirectUris: [`${base}/studio`], audience: AUDIENCE, scope: 'weft:hub' });
+    const template = demoTemplate();
     const auth = new TokenService({
-      hubSecret: randomBytes(32).toString('base64url'),
+      hubSecret: template?.hubSecret ?? randomBytes(32).toString('base64url'),
       jwksUrl: `${idp.issuer}/jwks`,
       issuer: idp.issuer,
       audience: AUDIENCE,
     });
     hub = await startTestHub('sqlite', {
       seedDemo: true,
+      seededFrom: template?.dataDir,
       auth,
       gatewayPort,
       web: { demoSignIn: true, oidc: { authority: idp.issuer, clientId: 'weft-console', scope: 'openid weft:hub' } },

@@ -73,6 +73,8 @@ export interface TestHub {
 
 export interface TestHubOptions {
   seedDemo?: boolean;
+  /** SQLite: start on a copy of this data directory (a seeded demo template, see demo-template.ts) instead of seeding. */
+  seededFrom?: string;
   actingAs?: Principal;
   limits?: OperationLimits;
   /** WEFT_ENV=production's rules at the gateway and every subgraph (no introspection, no suggestions). */
@@ -102,6 +104,10 @@ export interface TestHubOptions {
 /** A fresh, empty hub on free ports: its own temp SQLite dir, or its own PostgreSQL database. */
 export async function startTestHub(dialect: Dialect, options: TestHubOptions = {}): Promise<TestHub> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-test-'));
+  if (options.seededFrom) {
+    if (dialect !== 'sqlite') throw new Error('A seeded template is a SQLite data directory');
+    fs.cpSync(options.seededFrom, dataDir, { recursive: true });
+  }
   let databaseUrl: string | undefined;
   let dropDatabase = async () => undefined as void;
   if (dialect === 'postgresql') {
@@ -137,7 +143,7 @@ export async function startTestHub(dialect: Dialect, options: TestHubOptions = {
       web: options.web,
       settings,
     });
-  let hub = await start(options.seedDemo ?? false);
+  let hub = await start(!options.seededFrom && (options.seedDemo ?? false));
   const defaultPrincipal = options.actingAs ?? staff('moyun-studio');
   return {
     get hub() {

@@ -1,0 +1,5 @@
+import { removeDemoTemplate } from './demo-template';
+
+export default function teardown(): void {
+  removeDemoTemplate();
+}
