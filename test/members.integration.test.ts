@@ -255,6 +255,22 @@ describe.each(dialects())('members, invitations and the token exchange (%s)', (d
     expect((await t.gql(STUDIO_ORDERS, {}, { as: smuggled })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses the exchange of a suspended enterprise’s member, and exchanges again once it is reinstated', async () => {
+    const move = (operation: string, reason?: string) =>
+      t.gql(
+        `mutation($id: ID!, $key: String!${reason ? ', $reason: String!' : ''}) { ${operation}(id: $id, idempotencyKey: $key${reason ? ', reason: $reason' : ''}) { status } }`,
+        { id: STUDIO, key: `${operation}-members`, ...(reason ? { reason } : {}) },
+        { as: hubAdmin() },
+      );
+    expect((await move('suspendEnterprise', 'unpaid fees')).errors).toBeUndefined();
+    expect(await exchange(await idp.token('idp-chen'))).toMatchObject({ status: 403, body: { error: { code: 'ENTERPRISE_SUSPENDED' } } });
+    expect((await move('reinstateEnterprise')).errors).toBeUndefined();
+    expect(await exchange(await idp.token('idp-chen'))).toMatchObject({
+      status: 200,
+      body: { enterpriseId: STUDIO, roles: ['STUDIO_ADMIN'] },
+    });
+  });
+
   it('bounds the exchanges per client address (429 with Retry-After)', async () => {
     let status = 0;
     let retryAfter: string | null = null;
