@@ -1,6 +1,5 @@
 import { browserAvailable } from '../support/browser';
 import { useBrowserHub, WAIT } from '../support/browser-suite';
-import { staff } from '../support/principals';
 
 /**
  * An invitation link in a real browser: someone the studio invited opens it, signs in through the
@@ -14,16 +13,31 @@ const NOT_CHINESE = /[a-z][\w.-]{2,}/gi;
 
 describeInBrowser('joining an enterprise by invitation', () => {
   const world = useBrowserHub();
-  const { newPage, ok, expectAccessible, screenshots } = world;
+  const { newPage, ok, expectAccessible, screenshots, demoSignIn } = world;
 
   it('signs a new identity in from the link, accepts, and exchanges its token for the membership’s', async () => {
-    const invited = ok(
-      await world.t.gql(
-        `mutation { inviteMember(enterpriseId: "moyun-studio", input: { channel: EMAIL, contact: "new.lead@example.com", displayName: "新组长", roles: [SUPERVISOR] }, idempotencyKey: "browser-invite") { url } }`,
-        {},
-        { as: staff('moyun-studio') },
-      ),
-    ).inviteMember;
+    // The studio's admin invites from the console and copies the link it shows.
+    const console = await newPage({ width: 1280, height: 800 });
+    await demoSignIn(console, '/studio', 'STUDIO_ADMIN', 'moyun-studio');
+    await console.getByRole('button', { name: 'Delay offers' }).click();
+    const members = console.getByTestId('members');
+    await members.waitFor(WAIT);
+    await members.getByRole('textbox', { name: 'E-mail address' }).fill('new.lead@example.com');
+    await members.getByLabel('Name to list them under').fill('新组长');
+    await members.getByLabel('Operator').uncheck();
+    await members.getByLabel('Supervisor').check();
+    await members.getByRole('button', { name: 'Create the invitation link' }).click();
+    const linkBox = members.getByLabel('Invitation link (works once, for 7 days)');
+    await linkBox.waitFor(WAIT);
+    const invited = { url: await linkBox.inputValue() };
+    await members.getByText('新组长 · Supervisor ·').waitFor(WAIT);
+    await expectAccessible(console);
+    await screenshots(console, 'members-invited');
+    await console.getByRole('button', { name: '中文' }).click();
+    await members.getByRole('heading', { name: '成员与邀请' }).waitFor(WAIT);
+    expect((await members.innerText()).replace(invited.url, '').replace('new.lead@example.com', '').match(NOT_CHINESE) ?? []).toEqual([]);
+    await screenshots(console, 'members-invited-zh');
+
     const page = await newPage();
     await page.goto(invited.url);
     await page.getByRole('heading', { name: 'Sign in to accept your invitation' }).waitFor(WAIT);

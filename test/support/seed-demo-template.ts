@@ -14,8 +14,8 @@ export async function seedDemoTemplate(): Promise<DemoTemplate> {
   await hub.hub.settle();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-demo-template-'));
   await hub.hub.close();
-  fs.cpSync(hub.location.dataDir!, dataDir, { recursive: true });
-  fs.rmSync(hub.location.dataDir!, { recursive: true, force: true });
+  fs.cpSync(hub.location.dataDir, dataDir, { recursive: true });
+  fs.rmSync(hub.location.dataDir, { recursive: true, force: true });
   return { dataDir, hubSecret };
 }
 

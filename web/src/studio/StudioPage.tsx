@@ -13,6 +13,7 @@ import { OrderDetail } from './OrderDetail';
 import { OrderSearch } from './OrderSearch';
 import { useStudioVersion } from './refresh';
 import { DelaySettings } from './DelaySettings';
+import { MembersPanel } from './MembersPanel';
 
 type Tab = 'board' | 'alerts' | 'materials' | 'overflow' | 'settings';
 const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow', 'settings'];
@@ -66,7 +67,12 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
           {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
           {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
           {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
-          {tab === 'settings' ? <DelaySettings studioId={studioId} /> : null}
+          {tab === 'settings' ? (
+            <>
+              <DelaySettings studioId={studioId} />
+              {session.role === 'STUDIO_ADMIN' ? <MembersPanel studioId={studioId} /> : null}
+            </>
+          ) : null}
         </div>
         {selected ? <OrderDetail orderId={selected} version={version} onClose={() => select(null)} /> : null}
       </div>

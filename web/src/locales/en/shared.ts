@@ -32,6 +32,12 @@ export const shared = {
       NETWORK: 'The hub could not be reached. Check your connection and try again.',
     },
     reason: {
+      UNKNOWN_ROLE: 'Choose roles a studio has: studio admin, supervisor or operator.',
+      LAST_ADMIN: 'The studio would have no admin left: make someone else an admin first.',
+      TOO_MANY_INVITATIONS: 'Too many invitations are waiting: withdraw some first.',
+      INVITATION_USED: 'This invitation has been used already.',
+      INVITATION_REVOKED: 'This invitation was withdrawn already.',
+      INVITATION_EXPIRED: 'This invitation has expired.',
       WECHAT_NOT_BOUND:
         'WeChat is not available for this order: it did not come with your WeChat account. Choose “no messages”; your other settings save as usual.',
       // u-lang: the rules a refused change names (extensions.reason)
@@ -96,6 +102,28 @@ export const shared = {
     notMemberTitle: 'Not a member yet',
     notMember:
       'You are signed in, but no enterprise on this hub has you as a member yet. Open the invitation link your enterprise sent you, or apply for your enterprise to join.',
+  },
+  members: {
+    title: 'Members and invitations',
+    current: 'Members',
+    none: 'No members have joined by invitation yet.',
+    unnamed: 'Member without a name',
+    remove: 'Remove',
+    pending: 'Pending invitations',
+    noInvitations: 'No invitations are waiting.',
+    expires: 'valid until {{at}}',
+    revoke: 'Withdraw',
+    invite: 'Invite someone',
+    channel: 'Send by',
+    email: 'E-mail address',
+    phone: 'Phone number',
+    displayName: 'Name to list them under',
+    roles: 'Roles',
+    send: 'Create the invitation link',
+    link: 'Invitation link (works once, for 7 days)',
+    copy: 'Copy link',
+    copied: 'Copied',
+    linkNote: 'The hub sends no e-mail or text message: send this link to the person yourself.',
   },
   join: {
     title: 'Join your enterprise',
