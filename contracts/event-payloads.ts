@@ -1,4 +1,4 @@
-import type { CAPACITY_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, RESOURCE_EVENTS, SUPPLY_EVENTS } from './events';
+import type { CAPACITY_EVENTS, CATALOGUE_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, RESOURCE_EVENTS, SUPPLY_EVENTS } from './events';
 import type { CalendarClosure, WorkingHours } from './working-time';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
@@ -54,6 +54,8 @@ type AllocationFacts = {
 export type OrderEventDetails = {
   [ORDER_EVENTS.IMPORTED]: {
     channel: string;
+    /** The studio's product family (a catalogue code); `productType` is the same code, kept for existing consumers. */
+    productFamily: string;
     productType: string;
     customerTierMax: VisibilityTier;
     statusCode: string;
@@ -173,7 +175,40 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     skills: string[];
     leave: { from: string; to: string }[];
   };
+  [CATALOGUE_EVENTS.FAMILY_CHANGED]: { studioId: string; familyCode: string; change: CatalogueChange; changed: string[] };
+  [CATALOGUE_EVENTS.PRODUCT_CHANGED]: {
+    studioId: string;
+    productCode: string;
+    change: CatalogueChange;
+    revision: number;
+    /** The fields whose value changed (all of them for a new product). */
+    changed: string[];
+    familyCode: string;
+    routeCode: string;
+    shopSkus: string[];
+  };
+  [CATALOGUE_EVENTS.ROUTE_CHANGED]: {
+    studioId: string;
+    routeCode: string;
+    /** The version orders imported from now on follow; earlier orders keep the stages they copied. */
+    version: number;
+    change: CatalogueChange;
+    statusCodes: string[];
+  };
+  /** One spreadsheet import, summed up (the changed codes, at most MAX_IMPORT_PROBLEMS of each). */
+  [CATALOGUE_EVENTS.IMPORTED]: {
+    studioId: string;
+    created: number;
+    updated: number;
+    unchanged: number;
+    productCodes: string[];
+    routeCodes: string[];
+    familyCodes: string[];
+  };
 };
+
+/** What a catalogue event did to its row: a new family, product or route, or a change (a route's new version). */
+export type CatalogueChange = 'CREATED' | 'UPDATED';
 
 // The map names every event type and nothing else: a new type without a payload does not compile.
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

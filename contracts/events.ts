@@ -148,6 +148,18 @@ export const RESOURCE_EVENTS = {
   OPERATOR_CHANGED: 'resources.operator.changed',
 } as const;
 
+/**
+ * A studio's catalogue changed (the orders subgraph owns it): master data, each with its actor.
+ * An import is one `catalogue.imported` event with a summary, not one event per row.
+ */
+export const CATALOGUE_EVENTS = {
+  FAMILY_CHANGED: 'catalogue.family.changed',
+  PRODUCT_CHANGED: 'catalogue.product.changed',
+  /** A route was created or got a new version (used by orders imported from then on). */
+  ROUTE_CHANGED: 'catalogue.route.changed',
+  IMPORTED: 'catalogue.imported',
+} as const;
+
 /** Event types written by the network subgraph (its directory). */
 export const NETWORK_EVENTS = {
   /** An enterprise's directory entry changed (names, region): gateways forget the directory answers they kept. */
@@ -174,8 +186,9 @@ export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS]
 export type CapacityEventType = (typeof CAPACITY_EVENTS)[keyof typeof CAPACITY_EVENTS];
 export type NetworkEventType = (typeof NETWORK_EVENTS)[keyof typeof NETWORK_EVENTS];
 export type ResourceEventType = (typeof RESOURCE_EVENTS)[keyof typeof RESOURCE_EVENTS];
+export type CatalogueEventType = (typeof CATALOGUE_EVENTS)[keyof typeof CATALOGUE_EVENTS];
 /** Every event type the hub writes, as a type: tables keyed by it must name each one. */
-export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType | ResourceEventType;
+export type EventType = OrderEventType | SupplyEventType | CapacityEventType | NetworkEventType | ResourceEventType | CatalogueEventType;
 
 /** Every event type the hub writes (what a webhook may ask for). */
 export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
@@ -184,6 +197,7 @@ export const ALL_EVENT_TYPES: readonly EventType[] = Object.freeze([
   ...Object.values(CAPACITY_EVENTS),
   ...Object.values(NETWORK_EVENTS),
   ...Object.values(RESOURCE_EVENTS),
+  ...Object.values(CATALOGUE_EVENTS),
 ]);
 
 /**

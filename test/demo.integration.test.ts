@@ -58,6 +58,19 @@ describe('embedded demo hub', () => {
       expect(all.filter((order) => order.exceptions.length > 0).length).toBeGreaterThan(5);
 
       moyunToken = await as('moyun-studio');
+      // The catalogue went through the studio's own calls: version 2 of the route (its work centers) is what the orders copied.
+      const catalogue = await postGraphQL(
+        hub.gateway.url,
+        `{ catalogue(studioId: "moyun-studio") { routes { code currentVersion versions { version } steps { statusCode { code } workCenterCode } } } orders(studioId: "moyun-studio", first: 1) { nodes { routeVersion stages { code workCenterCode } } } }`,
+        undefined,
+        moyunToken,
+      );
+      const [route] = catalogue.data.catalogue.routes;
+      expect(route).toMatchObject({ code: 'CALLIGRAPHY_TEAWARE', currentVersion: 2, versions: [{ version: 2 }, { version: 1 }] });
+      expect(route.steps.find((step: any) => step.statusCode.code === 'C40').workCenterCode).toBe('kiln-1');
+      const [newest] = catalogue.data.orders.nodes;
+      expect(newest.routeVersion).toBe(2);
+      expect(newest.stages.find((stage: any) => stage.code === 'C60').workCenterCode).toBe('kiln-1');
       const board = await postGraphQL(hub.gateway.url, `{ stageBoard(studioId: "moyun-studio") { overdueTotal } }`, undefined, moyunToken);
       expect(board.data.stageBoard.overdueTotal).toBeGreaterThan(0);
 

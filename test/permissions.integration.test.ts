@@ -4,6 +4,7 @@ import { CustomerLink } from '../subgraphs/orders/entities/customer-link';
 import { OrderException, ProgressEvent, Shipment } from '../subgraphs/orders/entities/progress';
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { capacityCells } from './permissions/cells/capacity';
+import { catalogueCells } from './permissions/cells/catalogue';
 import { kitchensCells } from './permissions/cells/kitchens';
 import { materialsCells } from './permissions/cells/materials';
 import { traceabilityCells } from './permissions/cells/traceability';
@@ -39,6 +40,7 @@ const CELLS: Cell[] = [
   notificationsCells,
   traceabilityCells,
   materialsCells,
+  catalogueCells,
 ].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
 type Route = 'gateway' | 'direct';
@@ -49,7 +51,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3584;
+const EXPECTED_CELL_CHECKS = 3850;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -73,6 +75,9 @@ const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['notifications', 'select count(*) as n from webhook'],
   ['notifications', 'select count(*) as n from customer_preference'],
   ['traceability', 'select count(*) as n from capture_job'],
+  ['orders', 'select studio_id, code, revision from product_family order by studio_id, code'],
+  ['orders', 'select studio_id, product_code, revision from catalogue_product order by studio_id, product_code'],
+  ['orders', 'select studio_id, code, current_version from catalogue_route order by studio_id, code'],
 ];
 
 describe.each(dialects())('permission matrix (%s)', (dialect) => {

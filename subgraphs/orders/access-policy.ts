@@ -54,6 +54,15 @@ async function customerOrders(viewer: Viewer, em: EntityManager): Promise<Map<st
 
 const STAGE_WORKERS = [...STUDIO_STAFF, ...CAPACITY_PARTNERS];
 
+/** A studio's catalogue: its staff read it (hub admins too), its admins and supervisors change it; an operator cannot. */
+const CATALOGUE_READERS = {
+  roles: [...STUDIO_STAFF, 'HUB_ADMIN'] as const,
+  actsFor: (args: Record<string, unknown>) => args.studioId as string,
+};
+const CATALOGUE_EDITORS = { roles: STUDIO_LEADS, actsFor: (args: Record<string, unknown>) => args.studioId as string };
+/** The catalogue's rows: the owning studio's staff, and hub admins (every field). */
+const CATALOGUE_ROWS = { ownership: { studio: 'studioId' }, fields: STUDIO_AND_HUB } as const;
+
 export const ordersAccess: AccessPolicy = {
   customerOrders,
   operations: {
@@ -61,6 +70,11 @@ export const ordersAccess: AccessPolicy = {
     'Query.orders': 'AUTHENTICATED',
     'Query.stageBoard': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.routeTemplates': 'AUTHENTICATED',
+    'Query.catalogue': CATALOGUE_READERS,
+    'Mutation.upsertProductFamily': CATALOGUE_EDITORS,
+    'Mutation.upsertProduct': CATALOGUE_EDITORS,
+    'Mutation.saveRoute': CATALOGUE_EDITORS,
+    'Mutation.importCatalogue': CATALOGUE_EDITORS,
     'Query.customerLinks': STUDIO_LEADS,
     'Query.assignedStages': [...STUDIO_STAFF, 'HUB_ADMIN', ...CAPACITY_PARTNERS],
     'Query.progressEvent': 'AUTHENTICATED',
@@ -128,6 +142,8 @@ export const ordersAccess: AccessPolicy = {
         eta: { hub: true, customer: 'BASIC' },
         materialCostCents: STUDIO_ONLY,
         cost: STUDIO_ONLY,
+        routeCode: STUDIO_AND_HUB,
+        routeVersion: STUDIO_AND_HUB,
         traceCodes: CUSTOMER_AND_HUB,
       },
     },
@@ -164,6 +180,10 @@ export const ordersAccess: AccessPolicy = {
         // What the workshop holding a stage needs to do it: may it start, what it makes for whom, what the piece bears.
         ready: { hub: true, partner: true },
         productType: MILESTONE,
+        productFamily: MILESTONE,
+        workCenterCode: STUDIO_AND_HUB,
+        skill: STUDIO_AND_HUB,
+        partnerAllowed: { hub: true, partner: true },
         studio: MILESTONE,
         inscriptions: { partner: true },
       },
@@ -231,6 +251,11 @@ export const ordersAccess: AccessPolicy = {
       fields: CUSTOMER_AND_HUB,
       overrides: { stages: { hub: true, customer: 'BASIC' } },
     },
+    ProductFamily: { entity: 'ProductFamily', ...CATALOGUE_ROWS },
+    CatalogueProduct: { entity: 'CatalogueProduct', ...CATALOGUE_ROWS },
+    CatalogueRoute: { entity: 'CatalogueRoute', ...CATALOGUE_ROWS },
+    ProductShopSku: { entity: 'ProductShopSku', rowsOnly: true, ownership: { studio: 'studioId' } },
+    RouteVersion: { entity: 'RouteVersion', rowsOnly: true, ownership: { studio: 'studioId' } },
     StudioCostProfile: {
       entity: 'StudioCostProfile',
       ownership: { studio: 'studioId' },

@@ -7,6 +7,7 @@ import { DelayPolicy } from './entities/delay';
 import { Order } from './entities/order';
 import { ExceptionService } from './exception.service';
 import { OrderService } from './order.service';
+import { seedDemoCatalogue } from './demo-catalogue';
 import { ShipmentService } from './shipment.service';
 import { StageService } from './stage.service';
 import { DurationRecord } from './entities/eta';
@@ -105,6 +106,8 @@ async function seedDemoHistory(ctx: RequestContext<unknown>, now: number): Promi
  */
 export async function seedDemoOrders(ctx: RequestContext<unknown>, count = DEMO_ORDER_COUNT): Promise<void> {
   if ((await ctx.em.fork().count(Order, {})) > 0) return;
+  // The catalogue first, as a studio sets itself up: the orders below are imported against it.
+  await seedDemoCatalogue(ctx);
   await ctx.em.fork().transactional(async (em) => {
     for (const profile of DEMO_COST_PROFILES) em.persist(em.create(StudioCostProfile, { ...profile, updatedAt: new Date() }));
     for (const [studioId, compensationOptions] of Object.entries(DEMO_DELAY_COMPENSATION))

@@ -4,7 +4,9 @@ import { ProcessedEvent } from '../../platform/events/consumer';
 import { OutboxEvent } from '../../platform/events/outbox';
 import { IdempotencyRecord } from '../../platform/data/transactions';
 import { ordersAccess } from './access-policy';
+import { CatalogueResolver, CatalogueRouteResolver } from './catalogue.resolver';
 import { CustomerLinkResolver } from './customer-link.resolver';
+import { CatalogueProduct, CatalogueRoute, ProductFamily, ProductShopSku, RouteVersion } from './entities/catalogue';
 import { CostProfileResolver, OrderCostResolver } from './cost.resolver';
 import { StudioCostProfile } from './entities/cost-profile';
 import { CustomerLink } from './entities/customer-link';
@@ -61,6 +63,11 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       DurationRecord,
       OrderEta,
       StudioCalendar,
+      ProductFamily,
+      CatalogueProduct,
+      ProductShopSku,
+      CatalogueRoute,
+      RouteVersion,
       IdempotencyRecord,
       OutboxEvent,
       ProcessedEvent,
@@ -80,6 +87,8 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
           ShipmentResolver,
           ProgressEventResolver,
           RouteTemplateResolver,
+          CatalogueResolver,
+          CatalogueRouteResolver,
           CustomerLinkResolver,
           OrderCostResolver,
           CostProfileResolver,

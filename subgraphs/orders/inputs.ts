@@ -3,9 +3,8 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { ENTERPRISE_ID_PATTERN, isGtin, WECHAT_OPEN_ID_PATTERN, type VisibilityTier } from '../../contracts';
 import { VisibilityTierEnum } from '../../platform/graphql/enums';
 import { Satisfies } from '../../platform/graphql/validators';
-import { ProductTypeEnum, ShopChannel, ShopChannelEnum } from './entities/order';
+import { ShopChannel, ShopChannelEnum } from './entities/order';
 import { ShipmentStatusEnum } from './entities/progress';
-import type { ProductType } from './route-templates';
 import type { ShipmentStatus } from './lifecycle/states';
 
 @InputType()
@@ -41,9 +40,18 @@ export class ShopOrderInput {
   @Length(1, 100)
   externalOrderId!: string;
   @Field(() => ID) @Matches(ENTERPRISE_ID_PATTERN, { message: 'studioId is not a valid enterprise id' }) studioId!: string;
-  @Field(() => ProductTypeEnum, { nullable: true, description: 'Defaults to the route of the first line product code' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "A product family of the studio: its first product's route, when the first line's code is neither a product nor a shop SKU",
+  })
   @IsOptional()
-  productType?: ProductType;
+  @MaxLength(40)
+  productFamily?: string;
+  @Field(() => String, { nullable: true, deprecationReason: 'Use productFamily' })
+  @IsOptional()
+  @MaxLength(40)
+  productType?: string;
   @Field(() => CustomerInput) @ValidateNested() customer!: CustomerInput;
   @Field(() => Int, { description: 'Price in fen (1/100 CNY)' }) @Min(0, { message: 'price must not be negative' }) priceCents!: number;
   @Field(() => VisibilityTierEnum, { defaultValue: 'DETAILED' }) customerTierMax!: VisibilityTier;
@@ -96,6 +104,17 @@ export class RouteStepInput {
   @Field({ nullable: true, description: 'Insert a new stage with this status code' }) @IsOptional() statusCode?: string;
   @Field(() => Int, { nullable: true }) @IsOptional() @Min(1) @Max(60 * 24 * 60) standardMinutes?: number;
   @Field({ nullable: true }) @IsOptional() qcCheckpoint?: boolean;
+  @Field(() => String, { nullable: true, description: 'A new stage: the work center it needs' })
+  @IsOptional()
+  @MaxLength(40)
+  workCenterCode?: string | null;
+  @Field(() => String, { nullable: true, description: 'A new stage: the stage code an operator must have to work it' })
+  @IsOptional()
+  @MaxLength(20)
+  skill?: string | null;
+  @Field(() => Boolean, { nullable: true, description: 'A new stage: whether a partner may take it (default yes)' })
+  @IsOptional()
+  partnerAllowed?: boolean | null;
 }
 
 @InputType()

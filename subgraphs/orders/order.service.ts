@@ -7,7 +7,8 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
 import { appendProgress } from './progress-log';
-import { templateForProductCode, templateForProductType } from './route-templates';
+import { catalogueService, unknownProduct } from './catalogue.service';
+import { CatalogueProblem, checkedStep } from './catalogue-rules';
 import { followRoute, isSettled, planDueDates, requireOpen } from './lifecycle/route';
 import { studioCalendar } from './resource-events';
 import { ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
@@ -28,10 +29,6 @@ export class OrderService {
    */
   async importShopOrder(ctx: RequestContext<unknown>, input: ShopOrderInput, options: { id?: string } = {}): Promise<Order> {
     const hash = requestHash(input);
-    const template = input.productType
-      ? templateForProductType(input.productType)
-      : templateForProductCode(input.lines[0]?.productCode ?? '');
-    if (!template) throw badInput(`No route for product code "${input.lines[0]?.productCode}"; give productType`, { field: 'productType' });
     return inTransaction(ctx, async (em) => {
       // The caller acts for input.studioId (the operation rule checked it); look past the row
       // filter only within that studio.
@@ -48,6 +45,10 @@ export class OrderService {
         }
         return existing;
       }
+      // The studio's catalogue names the product and the route version its stages are copied from.
+      const productCode = input.lines[0]?.productCode ?? '';
+      const resolved = await catalogueService.resolveProduct(em, input.studioId, productCode, input.productFamily ?? input.productType);
+      if (!resolved) throw unknownProduct(productCode, input.studioId);
       const now = this.clock();
       const order = em.create(Order, {
         id: options.id ?? newId(ID_PREFIX.order, now.getTime()),
@@ -55,7 +56,9 @@ export class OrderService {
         channel: input.channel,
         externalOrderId: input.externalOrderId,
         payloadHash: hash,
-        productType: template.productType,
+        productFamily: resolved.product.familyCode,
+        routeCode: resolved.route.routeCode,
+        routeVersion: resolved.route.version,
         customerName: input.customer.name,
         customerContact: input.customer.contact,
         customerAddress: input.customer.address,
@@ -83,7 +86,7 @@ export class OrderService {
           }),
         ),
       );
-      const route = template.steps.map((step, index) =>
+      const route = resolved.route.steps.map((step, index) =>
         em.create(StageRun, {
           id: newId(ID_PREFIX.stage),
           orderId: order.id,
@@ -92,6 +95,9 @@ export class OrderService {
           code: step.statusCode,
           standardMinutes: step.standardMinutes,
           qcCheckpoint: step.qcCheckpoint,
+          workCenterCode: step.workCenterCode,
+          skill: step.skill,
+          partnerAllowed: step.partnerAllowed,
           assignedToId: order.studioId,
           status: 'PENDING',
         }),
@@ -112,7 +118,8 @@ export class OrderService {
         statusCode: STATUS.ORDER_RECEIVED,
         payload: {
           channel: order.channel,
-          productType: order.productType,
+          productType: order.productFamily,
+          productFamily: order.productFamily,
           customerTierMax: order.customerTierMax,
           statusCode: STATUS.ORDER_RECEIVED,
           lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
@@ -195,10 +202,14 @@ export class OrderService {
             }
             if (kept.has(stage.id)) throw badInput(`Stage run "${stage.id}" appears twice`, { field: `steps.${index}.stageRunId` });
             kept.add(stage.id);
+            // A kept stage may get new needs (work center, skill, partner allowed) with it.
+            const needs = stageNeeds(order.studioId, step, index, stage);
+            Object.assign(stage, needs);
             newTail.push(stage);
           } else {
             const code = requireStatusCodeFor(order.studioId, step.statusCode!);
             if (!step.standardMinutes) throw badInput(`A new stage needs standardMinutes`, { field: `steps.${index}.standardMinutes` });
+            const needs = stageNeeds(order.studioId, step, index);
             newTail.push(
               em.create(StageRun, {
                 id: newId(ID_PREFIX.stage),
@@ -208,6 +219,7 @@ export class OrderService {
                 code,
                 standardMinutes: step.standardMinutes,
                 qcCheckpoint: step.qcCheckpoint ?? false,
+                ...needs,
                 assignedToId: order.studioId,
                 status: 'PENDING',
               }),
@@ -308,5 +320,34 @@ export class OrderService {
       }),
     );
     return loadOrder(ctx.em.fork(), id);
+  }
+}
+
+/** A route step's needs (work center, skill, partner allowed), checked as a catalogue route's are; a kept stage keeps what is not given. */
+function stageNeeds(studioId: string, step: RouteStepInput, index: number, kept?: StageRun) {
+  const field = (name: string) => `steps.${index}.${name}`;
+  try {
+    const checked = checkedStep(
+      studioId,
+      {
+        statusCode: kept?.code ?? step.statusCode,
+        standardMinutes: 1,
+        workCenterCode: step.workCenterCode === undefined ? kept?.workCenterCode : step.workCenterCode,
+        skill: step.skill === undefined ? kept?.skill : step.skill,
+        partnerAllowed: step.partnerAllowed ?? kept?.partnerAllowed,
+      },
+      {
+        statusCode: field('statusCode'),
+        standardMinutes: field('standardMinutes'),
+        qcCheckpoint: field('qcCheckpoint'),
+        workCenterCode: field('workCenterCode'),
+        skill: field('skill'),
+        partnerAllowed: field('partnerAllowed'),
+      },
+    );
+    return { workCenterCode: checked.workCenterCode, skill: checked.skill, partnerAllowed: checked.partnerAllowed };
+  } catch (error) {
+    if (error instanceof CatalogueProblem) throw error.toError();
+    throw error;
   }
 }

@@ -2,8 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { epcisIdentifiers, VOCABULARY } from '../../contracts';
 import { badInput } from '../../platform/base/errors';
-import { Order, ProductTypeEnum } from './entities/order';
-import type { ProductType } from './route-templates';
+import { Order } from './entities/order';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
 import { TraceCode } from './entities/trace';
@@ -59,8 +58,11 @@ export class ProductStory {
   @Field(() => String, { nullable: true })
   gtin!: string | null;
 
-  @Field(() => ProductTypeEnum)
-  productType!: ProductType;
+  @Field({ description: "The product family: a code of the studio's catalogue" })
+  productFamily!: string;
+
+  @Field({ deprecationReason: 'Use productFamily' })
+  productType!: string;
 
   @Field(() => EnterpriseReference, { description: 'The studio that made it' })
   studio!: EnterpriseReference;
@@ -86,7 +88,7 @@ export async function productStoryOf(em: EntityManager, code: string, publicBase
   const trace = await em.findOne(TraceCode, { code }, { filters: false });
   if (!trace) return null;
   const [order, stages] = await Promise.all([
-    em.findOne(Order, { id: trace.orderId }, { filters: false, fields: ['id', 'productType'] }),
+    em.findOne(Order, { id: trace.orderId }, { filters: false, fields: ['id', 'productFamily'] }),
     em.find(StageRun, { orderId: trace.orderId }, { filters: false, orderBy: { position: 'asc' } }),
   ]);
   if (!order) return null;
@@ -97,7 +99,8 @@ export async function productStoryOf(em: EntityManager, code: string, publicBase
     uri: epcisIdentifiers(publicBase).product({ gtin: trace.gtin, serial: trace.code }),
     productCode: trace.productCode,
     gtin: trace.gtin ?? null,
-    productType: order.productType,
+    productFamily: order.productFamily,
+    productType: order.productFamily,
     studio: { id: trace.studioId },
     issuedAt: trace.issuedAt,
     stages: done.map((stage) => ({

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { ProductTypeEnum } from './entities/order';
 import { StatusCodeReference } from './entities/references';
 import { ROUTE_TEMPLATES } from './route-templates';
 
@@ -15,9 +14,9 @@ class RouteTemplateStepType {
   qcCheckpoint!: boolean;
 }
 
-@ObjectType('RouteTemplate', { description: 'The standard route of a product type' })
+@ObjectType('RouteTemplate', { description: 'The routes the demo studios started with (catalogue(studioId) has every studio’s own)' })
 class RouteTemplateType {
-  @Field(() => ProductTypeEnum)
+  @Field({ deprecationReason: 'Routes are each studio’s own now: read catalogue(studioId).routes' })
   productType!: string;
 
   @Field()
@@ -29,7 +28,9 @@ class RouteTemplateType {
 
 @Resolver()
 export class RouteTemplateResolver {
-  @Query(() => [RouteTemplateType])
+  @Query(() => [RouteTemplateType], {
+    deprecationReason: 'Routes are each studio’s catalogue data now (versioned): read catalogue(studioId).routes',
+  })
   routeTemplates(): RouteTemplateType[] {
     return ROUTE_TEMPLATES.map((template) => ({
       productType: template.productType,

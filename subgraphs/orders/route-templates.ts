@@ -1,5 +1,11 @@
 import { VOCABULARY } from '../../contracts';
 
+/**
+ * The routes the three demo studios started with, when routes were this TypeScript constant
+ * shared by every studio. Routes are each studio's catalogue data now (catalogue.service.ts,
+ * versioned): the demo seed saves these through it (demo-catalogue.ts), and the demo's
+ * synthetic history is drawn along them. Nothing imports an order by them any more.
+ */
 export const PRODUCT_TYPES = ['CALLIGRAPHY_TEAWARE', 'TAILORED_GARMENT', 'PASTRY_BOX'] as const;
 export type ProductType = (typeof PRODUCT_TYPES)[number];
 
@@ -25,7 +31,7 @@ const step = (statusCode: string, standardMinutes: number, qcCheckpoint = false)
 });
 
 /**
- * Standard routes per product type. Calligraphy teaware has the three QC checkpoints of the
+ * The demo's routes per product family. Calligraphy teaware has the three QC checkpoints of the
  * studio's process: before transfer (end of digitising), after first firing, and before final
  * packing.
  */
@@ -77,10 +83,6 @@ export const ROUTE_TEMPLATES: readonly RouteTemplate[] = Object.freeze([
 
 // A template naming a code the vocabulary does not know is a programming error: fail at load.
 for (const template of ROUTE_TEMPLATES) for (const routeStep of template.steps) VOCABULARY.requireStatus(routeStep.statusCode);
-
-export function templateForProductCode(productCode: string): RouteTemplate | undefined {
-  return ROUTE_TEMPLATES.find((template) => productCode.startsWith(template.productCodePrefix));
-}
 
 export function templateForProductType(productType: ProductType): RouteTemplate {
   const template = ROUTE_TEMPLATES.find((candidate) => candidate.productType === productType);

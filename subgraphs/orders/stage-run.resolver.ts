@@ -1,7 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { ProductTypeEnum } from './entities/order';
 import { isClosed, startBlocker } from './lifecycle/route';
-import type { ProductType } from './route-templates';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import type { GraphQLContext } from '../../platform/access/context';
 import { EnterpriseReference, StatusCodeReference } from './entities/references';
@@ -97,9 +95,14 @@ export class StageRunResolver {
     return startBlocker(route, stage) === null;
   }
 
-  @FieldResolver(() => ProductTypeEnum, { nullable: true, description: "The product the stage's order makes" })
-  async productType(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<ProductType | null> {
-    return (await ctx.loaders.order.load(stage.orderId))?.productType ?? null;
+  @FieldResolver(() => String, { nullable: true, description: "The product family of the stage's order" })
+  async productFamily(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
+    return (await ctx.loaders.order.load(stage.orderId))?.productFamily ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, deprecationReason: 'Use productFamily' })
+  productType(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
+    return this.productFamily(stage, { ctx });
   }
 
   @FieldResolver(() => EnterpriseReference, { description: 'The studio whose order the stage is of' })

@@ -279,6 +279,16 @@ export class StageService {
             { stageRunId: stage.id },
           );
         }
+        // The route said whether a partner may take this stage (copied onto it at import).
+        if (!stage.partnerAllowed && enterpriseId !== order.studioId)
+          throw failedPrecondition(
+            'PARTNER_NOT_ALLOWED',
+            `Stage run "${stage.id}" (${stage.code}) stays in the studio: its route allows no partner`,
+            {
+              stageRunId: stage.id,
+              field: 'enterpriseId',
+            },
+          );
         handOver(em, order, stage, enterpriseId, ctx.actor, this.clock());
         return stage.id;
       }),

@@ -3,7 +3,6 @@ import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-gr
 import type { VisibilityTier } from '../../../contracts';
 import { PROMISE_CHANGE_CAUSES, VISIBILITY_TIERS } from '../../../contracts';
 import { enumOf, VisibilityTierEnum } from '../../../platform/graphql/enums';
-import { PRODUCT_TYPES, ProductType } from '../route-templates';
 import { ORDER_PHASES, ORDER_STATUSES, OrderStatus } from '../lifecycle/states';
 
 const SHOP_CHANNELS = ['TAOBAO', 'JD', 'SHOPIFY', 'WECHAT', 'DIRECT'] as const;
@@ -13,10 +12,8 @@ export const OrderStatusEnum = enumOf(ORDER_STATUSES);
 export const OrderPhaseEnum = enumOf(ORDER_PHASES);
 registerEnumType(OrderPhaseEnum, { name: 'OrderPhase', description: 'In progress, done (made) or cancelled' });
 export const ShopChannelEnum = enumOf(SHOP_CHANNELS);
-export const ProductTypeEnum = enumOf(PRODUCT_TYPES);
 registerEnumType(OrderStatusEnum, { name: 'OrderStatus' });
 registerEnumType(ShopChannelEnum, { name: 'ShopChannel', description: 'The online shop an order came from' });
-registerEnumType(ProductTypeEnum, { name: 'ProductType' });
 export const PromiseChangeCauseEnum = enumOf(PROMISE_CHANGE_CAUSES);
 registerEnumType(PromiseChangeCauseEnum, { name: 'PromiseChangeCause', description: 'Why the date promised to the customer moved' });
 
@@ -39,7 +36,7 @@ export class Customer {
 @Unique({ properties: ['studioId', 'channel', 'externalOrderId'] })
 @Index({ properties: ['studioId', 'status', 'id'] })
 export class Order {
-  [OptionalProps]?: 'version' | 'currency' | 'status' | 'lastSequence';
+  [OptionalProps]?: 'version' | 'currency' | 'status' | 'lastSequence' | 'productType';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -60,9 +57,24 @@ export class Order {
   @Property({ type: 'string', length: 64 })
   payloadHash!: string;
 
-  @Field(() => ProductTypeEnum)
-  @Enum({ items: [...PRODUCT_TYPES], type: 'string' })
-  productType!: ProductType;
+  /** The studio's product family of the order's product (catalogue data: a string code). */
+  @Field({ description: "The product family of the order's product: a code of the studio's catalogue" })
+  @Property({ type: 'string', length: 40 })
+  productFamily!: string;
+
+  @Field({ deprecationReason: 'Use productFamily: product types are the studio’s own families now' })
+  get productType(): string {
+    return this.productFamily;
+  }
+
+  /** The catalogue route the order was imported on, and its version then (null for orders from before the catalogue). */
+  @Field(() => String, { nullable: true, description: 'The catalogue route the order was imported on' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  routeCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version of that route its stages were copied from' })
+  @Property({ type: 'integer', nullable: true })
+  routeVersion?: number | null;
 
   @Property({ type: 'string', length: 200 })
   customerName!: string;

@@ -43,7 +43,7 @@ export class ProcessParameter {
 // A holder's running stages are counted at every start and forecast (its load).
 @Index({ properties: ['assignedToId', 'status'] })
 export class StageRun {
-  [OptionalProps]?: 'environment' | 'processParameters' | 'photoUrls' | 'qcCheckpoint' | 'status';
+  [OptionalProps]?: 'environment' | 'processParameters' | 'photoUrls' | 'qcCheckpoint' | 'status' | 'partnerAllowed';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -115,6 +115,19 @@ export class StageRun {
   @Field()
   @Property({ type: 'boolean' })
   qcCheckpoint: boolean = false;
+
+  /** Copied from the route version at import (or given to changeRoute): never looked up again. */
+  @Field(() => String, { nullable: true, description: 'The work center the stage needs (copied from its route)' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  workCenterCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The stage code an operator must have among their skills to work it' })
+  @Property({ type: 'string', length: 20, nullable: true })
+  skill?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether the studio may hand the stage to a partner workshop' })
+  @Property({ type: 'boolean' })
+  partnerAllowed: boolean = true;
 
   @Field(() => QcResultEnum, { nullable: true })
   @Enum({ items: [...QC_RESULTS], type: 'string', nullable: true })

@@ -106,7 +106,7 @@ export class EtaService {
     return {
       id: order.id,
       studioId: order.studioId,
-      productType: order.productType,
+      productType: order.productFamily,
       routeDoneAt,
       deliveredAt,
       currentLoad: await em.count(StageRun, { assignedToId: order.studioId, status: 'IN_PROGRESS' }, { filters: false }),
@@ -171,7 +171,7 @@ export class EtaService {
     );
     for (const record of records)
       if (!known.has(record.id))
-        em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productType }));
+        em.persist(em.create(DurationRecord, { ...record, studioId: order.studioId, productType: order.productFamily }));
   }
 
   private async forecast(

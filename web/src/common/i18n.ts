@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { UNKNOWN_PRODUCT_TYPE } from '../../../contracts/catalogue';
 import { useSyncExternalStore } from 'react';
 import { en } from '../locales/en';
 import { zh } from '../locales/zh';
@@ -24,6 +25,10 @@ void i18next.init({
   resources: { zh: { translation: zh }, en: { translation: en } },
   interpolation: { escapeValue: false },
   initImmediate: false,
+  // A studio's own product family (catalogue data) has no words here: it reads as "a custom piece", never as its code.
+  parseMissingKeyHandler: (key: string, defaultValue?: string) =>
+    defaultValue ??
+    (key.startsWith('product.') ? (i18next.language === 'zh' ? UNKNOWN_PRODUCT_TYPE.labelZh : UNKNOWN_PRODUCT_TYPE.labelEn) : key),
 });
 const setDocumentLanguage = (language: string) => (document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en');
 setDocumentLanguage(i18next.language);

@@ -127,11 +127,6 @@ export type ProcessParameterInput = {
   value: string;
 };
 
-export type ProductType =
-  | 'CALLIGRAPHY_TEAWARE'
-  | 'PASTRY_BOX'
-  | 'TAILORED_GARMENT';
-
 export type PurchaseOrderLineInput = {
   quantity: number;
   sku: string;
@@ -161,12 +156,18 @@ export type Role =
 
 /** One step of the new route tail: an existing pending stage, or a new stage */
 export type RouteStepInput = {
+  /** A new stage: whether a partner may take it (default yes) */
+  partnerAllowed?: boolean | null | undefined;
   qcCheckpoint?: boolean | null | undefined;
+  /** A new stage: the stage code an operator must have to work it */
+  skill?: string | null | undefined;
   /** Keep this pending stage here */
   stageRunId?: string | number | null | undefined;
   standardMinutes?: number | null | undefined;
   /** Insert a new stage with this status code */
   statusCode?: string | null | undefined;
+  /** A new stage: the work center it needs */
+  workCenterCode?: string | null | undefined;
 };
 
 export type ShipmentInput = {
@@ -264,7 +265,7 @@ export type StudioBoardOrdersQueryVariables = Exact<{
 }>;
 
 
-export type StudioBoardOrdersQuery = { orders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, productType: ProductType, status: OrderStatus | null, dueAt: string | null, materialRisk: MaterialStatus | null, externalOrderId: string | null, stages: Array<{ id: string, code: string, status: StageStatus, dueAt: string | null, assignedTo: { id: string } | null }>, delayAlerts: Array<{ status: DelayAlertStatus }> | null }> } };
+export type StudioBoardOrdersQuery = { orders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, productType: string, status: OrderStatus | null, dueAt: string | null, materialRisk: MaterialStatus | null, externalOrderId: string | null, stages: Array<{ id: string, code: string, status: StageStatus, dueAt: string | null, assignedTo: { id: string } | null }>, delayAlerts: Array<{ status: DelayAlertStatus }> | null }> } };
 
 export type StudioOrderLinksQueryVariables = Exact<{
   orderId: string | number;
@@ -377,7 +378,7 @@ export type StudioOrderQueryVariables = Exact<{
 }>;
 
 
-export type StudioOrderQuery = { order: { id: string, productType: ProductType, status: OrderStatus | null, phase: OrderPhase, externalOrderId: string | null, channel: ShopChannel | null, dueAt: string | null, createdAt: string, priceCents: number | null, customerTierMax: VisibilityTier | null, studio: { id: string }, customer: { name: string } | null, statusCode: { code: string, labelZh: string, labelEn: string } | null, stages: Array<{ id: string, position: number, code: string, status: StageStatus, standardMinutes: number, startedAt: string | null, finishedAt: string | null, dueAt: string | null, operatorName: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, qcNote: string | null, statusCode: { code: string, labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }>, exceptions: Array<{ id: string, stageRunId: string | null, status: ExceptionStatus, note: string | null, reportedAt: string, resolvedAt: string | null, resolution: string | null, code: { code: string, labelZh: string, labelEn: string } }> | null, delayAlerts: Array<{ id: string, stageRunId: string, threshold: number, status: DelayAlertStatus, raisedAt: string, overrunPercent: number, customerResponse: DelayChoice | null }> | null, cost: { materialsCents: number, labourCents: number, overheadCents: number, totalCents: number, priceCents: number, marginCents: number, marginPercent: number | null } | null, eta: { confidence: number, delivery: { likelyBefore: string }, completion: { likelyBefore: string }, basis: { method: EtaMethod, note: string } } | null, shipments: Array<{ id: string, carrier: string, trackingNumber: string, status: ShipmentStatus }> | null, materials: Array<{ sku: string, status: MaterialStatus, material: { name: string } }> | null } | null, exceptionCodes: Array<{ code: string, labelZh: string, labelEn: string }>, enterprises: Array<{ id: string, nameZh: string, nameEn: string }> };
+export type StudioOrderQuery = { order: { id: string, productType: string, status: OrderStatus | null, phase: OrderPhase, externalOrderId: string | null, channel: ShopChannel | null, dueAt: string | null, createdAt: string, priceCents: number | null, customerTierMax: VisibilityTier | null, studio: { id: string }, customer: { name: string } | null, statusCode: { code: string, labelZh: string, labelEn: string } | null, stages: Array<{ id: string, position: number, code: string, status: StageStatus, standardMinutes: number, startedAt: string | null, finishedAt: string | null, dueAt: string | null, operatorName: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, qcNote: string | null, statusCode: { code: string, labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }>, exceptions: Array<{ id: string, stageRunId: string | null, status: ExceptionStatus, note: string | null, reportedAt: string, resolvedAt: string | null, resolution: string | null, code: { code: string, labelZh: string, labelEn: string } }> | null, delayAlerts: Array<{ id: string, stageRunId: string, threshold: number, status: DelayAlertStatus, raisedAt: string, overrunPercent: number, customerResponse: DelayChoice | null }> | null, cost: { materialsCents: number, labourCents: number, overheadCents: number, totalCents: number, priceCents: number, marginCents: number, marginPercent: number | null } | null, eta: { confidence: number, delivery: { likelyBefore: string }, completion: { likelyBefore: string }, basis: { method: EtaMethod, note: string } } | null, shipments: Array<{ id: string, carrier: string, trackingNumber: string, status: ShipmentStatus }> | null, materials: Array<{ sku: string, status: MaterialStatus, material: { name: string } }> | null } | null, exceptionCodes: Array<{ code: string, labelZh: string, labelEn: string }>, enterprises: Array<{ id: string, nameZh: string, nameEn: string }> };
 
 export type StartStageMutationVariables = Exact<{
   id: string | number;
@@ -482,7 +483,7 @@ export type StudioSearchOrdersQueryVariables = Exact<{
 }>;
 
 
-export type StudioSearchOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, externalOrderId: string | null, productType: ProductType, status: OrderStatus | null, dueAt: string | null, customer: { name: string } | null, stages: Array<{ id: string, status: StageStatus, dueAt: string | null }>, delayAlerts: Array<{ status: DelayAlertStatus }> | null }> } };
+export type StudioSearchOrdersQuery = { orders: { totalCount: number, nodes: Array<{ id: string, externalOrderId: string | null, productType: string, status: OrderStatus | null, dueAt: string | null, customer: { name: string } | null, stages: Array<{ id: string, status: StageStatus, dueAt: string | null }>, delayAlerts: Array<{ status: DelayAlertStatus }> | null }> } };
 
 export type StudioOverflowQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -494,7 +495,7 @@ export type StudioSurgeChoicesQueryVariables = Exact<{
 }>;
 
 
-export type StudioSurgeChoicesQuery = { routeTemplates: Array<{ productType: ProductType, steps: Array<{ statusCode: { code: string, labelZh: string, labelEn: string } }> }>, orders: { nodes: Array<{ id: string, productType: ProductType }> }, enterprises: Array<{ id: string, nameZh: string, nameEn: string }> };
+export type StudioSurgeChoicesQuery = { routeTemplates: Array<{ productType: string, steps: Array<{ statusCode: { code: string, labelZh: string, labelEn: string } }> }>, orders: { nodes: Array<{ id: string, productType: string }> }, enterprises: Array<{ id: string, nameZh: string, nameEn: string }> };
 
 export type StudioOfferedCapabilitiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -543,14 +544,14 @@ export type WorkstationOrdersQueryVariables = Exact<{
 }>;
 
 
-export type WorkstationOrdersQuery = { orders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, externalOrderId: string | null, productType: ProductType, status: OrderStatus | null, dueAt: string | null, stages: Array<{ id: string, position: number, code: string, status: StageStatus, dueAt: string | null, startedAt: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, statusCode: { labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }> }> } };
+export type WorkstationOrdersQuery = { orders: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, externalOrderId: string | null, productType: string, status: OrderStatus | null, dueAt: string | null, stages: Array<{ id: string, position: number, code: string, status: StageStatus, dueAt: string | null, startedAt: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, statusCode: { labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }> }> } };
 
 export type WorkstationOrderQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type WorkstationOrderQuery = { order: { id: string, externalOrderId: string | null, productType: ProductType, status: OrderStatus | null, dueAt: string | null, studio: { id: string }, stages: Array<{ operatorName: string | null, id: string, position: number, code: string, status: StageStatus, dueAt: string | null, startedAt: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, statusCode: { labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }> } | null };
+export type WorkstationOrderQuery = { order: { id: string, externalOrderId: string | null, productType: string, status: OrderStatus | null, dueAt: string | null, studio: { id: string }, stages: Array<{ operatorName: string | null, id: string, position: number, code: string, status: StageStatus, dueAt: string | null, startedAt: string | null, operatorPenName: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, statusCode: { labelZh: string, labelEn: string }, assignedTo: { id: string, nameZh: string, nameEn: string } | null }> } | null };
 
 export type WorkstationStartMutationVariables = Exact<{
   id: string | number;

@@ -9,11 +9,6 @@ export type AllocationStatus =
   | 'DECLINED'
   | 'RELEASED';
 
-export type ProductType =
-  | 'CALLIGRAPHY_TEAWARE'
-  | 'PASTRY_BOX'
-  | 'TAILORED_GARMENT';
-
 export type QcResult =
   | 'FAIL'
   | 'PASS';
@@ -30,7 +25,7 @@ export type AssignedWorkQueryVariables = Exact<{
 }>;
 
 
-export type AssignedWorkQuery = { assignedStages: Array<{ id: string, orderId: string, position: number, status: StageStatus, dueAt: string | null, startedAt: string | null, finishedAt: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, ready: boolean | null, productType: ProductType | null, inscriptions: Array<string> | null, studio: { id: string, nameZh: string, nameEn: string }, statusCode: { code: string, labelZh: string, labelEn: string } }>, allocations: Array<{ id: string, stageRunId: string | null, orderId: string | null, capability: string, day: string, units: number, status: AllocationStatus, started: boolean }> };
+export type AssignedWorkQuery = { assignedStages: Array<{ id: string, orderId: string, position: number, status: StageStatus, dueAt: string | null, startedAt: string | null, finishedAt: string | null, qcCheckpoint: boolean, qcResult: QcResult | null, ready: boolean | null, productType: string | null, inscriptions: Array<string> | null, studio: { id: string, nameZh: string, nameEn: string }, statusCode: { code: string, labelZh: string, labelEn: string } }>, allocations: Array<{ id: string, stageRunId: string | null, orderId: string | null, capability: string, day: string, units: number, status: AllocationStatus, started: boolean }> };
 
 export type PartnerAllocationEventsSubscriptionVariables = Exact<{
   enterpriseId: string | number;

@@ -1,0 +1,572 @@
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  CATALOGUE_EVENTS,
+  MAX_IMPORT_PROBLEMS,
+  type CatalogueChange,
+  type ImportProblemShape,
+  type ImportResultShape,
+} from '../../contracts';
+import type { RequestContext } from '../../platform/access/context';
+import { badInput } from '../../platform/base/errors';
+import { forUpdate } from '../../platform/data/database';
+import { requireEnterpriseId } from '../../platform/data/ids';
+import { idempotent, inTransaction } from '../../platform/data/transactions';
+import { recordEvent } from '../../platform/events/outbox';
+import type { CatalogueImportInput, CatalogueProductInput, ProductFamilyInput, RouteInput } from './catalogue-inputs';
+import {
+  CatalogueProblem,
+  checkedShopSkus,
+  checkedSteps,
+  optionalPrice,
+  optionalText,
+  refuseOn,
+  requireFamilyCode,
+  requireProductCode,
+  requireRouteCode,
+  requireText,
+  sameSteps,
+  stepFieldsOf,
+} from './catalogue-rules';
+import {
+  CatalogueProduct,
+  CatalogueRoute,
+  ProductFamily,
+  ProductShopSku,
+  RouteVersion,
+  type RouteStepDefinition,
+} from './entities/catalogue';
+import { SOURCE } from './progress-log';
+
+type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
+type FamilyFields = { code: string; nameZh: string; nameEn: string };
+type ProductFields = {
+  productCode: string;
+  nameZh: string;
+  nameEn: string;
+  familyCode: string;
+  routeCode: string;
+  shopSkus: string[];
+  priceCents: number | null;
+};
+type RouteFields = { code: string; nameZh: string | null; nameEn: string | null; steps: RouteStepDefinition[] };
+
+/** The product an order line resolves to, with the route version its order copies. */
+export interface ResolvedProduct {
+  product: CatalogueProduct;
+  route: RouteVersion;
+}
+
+const PRODUCT_COMPARED = ['nameZh', 'nameEn', 'familyCode', 'routeCode', 'shopSkus', 'priceCents'] as const;
+
+/**
+ * A studio's catalogue: families, products (and the shop SKUs that map to them) and versioned
+ * routes. Every change is a `catalogue.*` event with its actor; an import is one event with a
+ * summary. Saving a route with different stages makes a new version: orders imported from then
+ * on copy it, orders already imported keep the stages they copied.
+ */
+export class CatalogueService {
+  constructor(private readonly clock: () => Date = () => new Date()) {}
+
+  async upsertFamily(ctx: RequestContext<unknown>, studioId: string, input: ProductFamilyInput, key: string): Promise<ProductFamily> {
+    requireEnterpriseId(studioId, 'studioId');
+    const fields = refuseOn(() => checkedFamily(input, 'input.'));
+    await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'upsertProductFamily', key, { studioId, ...input }, async () => {
+        await this.applyFamily(em, ctx, studioId, fields, true);
+        return fields.code;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(ProductFamily, { studioId, code: fields.code }, { filters: false });
+  }
+
+  async upsertProduct(
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    input: CatalogueProductInput,
+    key: string,
+  ): Promise<CatalogueProduct> {
+    requireEnterpriseId(studioId, 'studioId');
+    const fields = refuseOn(() => checkedProduct(input, 'input.'));
+    await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'upsertProduct', key, { studioId, ...input }, async () => {
+        const problem = await this.referenceProblem(em, studioId, fields, 'input.', new Set(), new Set());
+        if (problem) throw problem.toError();
+        await this.applyProduct(em, ctx, studioId, fields, true);
+        return fields.productCode;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(CatalogueProduct, { studioId, productCode: fields.productCode }, { filters: false });
+  }
+
+  async saveRoute(ctx: RequestContext<unknown>, studioId: string, input: RouteInput, key: string): Promise<CatalogueRoute> {
+    requireEnterpriseId(studioId, 'studioId');
+    const fields = refuseOn(() => checkedRoute(studioId, input));
+    await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'saveRoute', key, { studioId, ...input }, async () => {
+        await this.applyRoute(em, ctx, studioId, fields, true);
+        return fields.code;
+      }),
+    );
+    return ctx.em.fork().findOneOrFail(CatalogueRoute, { studioId, code: fields.code }, { filters: false });
+  }
+
+  /**
+   * A products sheet and a routes sheet, validated whole (every refused row named) and applied
+   * all or nothing in one transaction; a product naming a family the studio lacks creates it
+   * (named by its code until renamed). A dry run says what would change and changes nothing.
+   */
+  async importCatalogue(
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    input: CatalogueImportInput,
+    key: string,
+  ): Promise<ImportResultShape> {
+    requireEnterpriseId(studioId, 'studioId');
+    const run = (em: EntityManager) => this.runImport(em, ctx, studioId, input);
+    if (input.dryRun) {
+      // Computed inside a transaction that is rolled back, so a dry run sees what a real one would.
+      let answer: ImportResultShape | undefined;
+      await ctx.em
+        .fork()
+        .transactional(async (em) => {
+          answer = await run(em);
+          throw ROLLBACK;
+        })
+        .catch((error) => {
+          if (error !== ROLLBACK) throw error;
+        });
+      return { ...answer!, dryRun: true, applied: false };
+    }
+    let refused: ImportResultShape | undefined;
+    const counts = await inTransaction(ctx, (em) =>
+      idempotent(em, ctx.viewer, 'importCatalogue', key, { studioId, ...input }, async () => {
+        const result = await run(em);
+        if (result.problems.length) {
+          refused = result;
+          throw ROLLBACK;
+        }
+        return `${result.created}:${result.updated}:${result.unchanged}`;
+      }),
+    ).catch((error) => {
+      if (error === ROLLBACK) return null;
+      throw error;
+    });
+    if (!counts) return { ...refused!, dryRun: false, applied: false };
+    const [created, updated, unchanged] = counts.split(':').map(Number);
+    return { dryRun: false, applied: true, created, updated, unchanged, problems: [] };
+  }
+
+  /** The product an imported order follows: by the studio's shop SKU, else its product code, else the longest SKU prefix ("TEA-*"), else the first product of the family asked for. */
+  async resolveProduct(
+    em: EntityManager,
+    studioId: string,
+    productCode: string,
+    familyCode?: string | null,
+  ): Promise<ResolvedProduct | null> {
+    const mapped = await em.findOne(ProductShopSku, { studioId, shopSku: productCode }, { filters: false });
+    let product = await em.findOne(CatalogueProduct, { studioId, productCode: mapped?.productCode ?? productCode }, { filters: false });
+    if (!product) {
+      const prefixes = await em.find(ProductShopSku, { studioId, shopSku: { $like: '%*' } }, { filters: false });
+      const best = prefixes
+        .filter((prefix) => productCode.startsWith(prefix.shopSku.slice(0, -1)))
+        .sort((a, b) => b.shopSku.length - a.shopSku.length)[0];
+      if (best) product = await em.findOne(CatalogueProduct, { studioId, productCode: best.productCode }, { filters: false });
+    }
+    if (!product && familyCode)
+      product = await em.findOne(CatalogueProduct, { studioId, familyCode }, { filters: false, orderBy: { productCode: 'asc' } });
+    if (!product) return null;
+    const route = await em.findOne(CatalogueRoute, { studioId, code: product.routeCode }, { filters: false });
+    if (!route) return null;
+    const version = await em.findOneOrFail(
+      RouteVersion,
+      { studioId, routeCode: route.code, version: route.currentVersion },
+      { filters: false },
+    );
+    return { product, route: version };
+  }
+
+  private async runImport(
+    em: EntityManager,
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    input: CatalogueImportInput,
+  ): Promise<ImportResultShape> {
+    const problems: ImportProblemShape[] = [];
+    const rowOf = (row: number | null | undefined, index: number) => row ?? index + 2;
+
+    // Routes: rows grouped by route code, each group in position order 1..n.
+    const groups = new Map<string, { row: number; position: number; index: number }[]>();
+    input.routes.forEach((row, index) => {
+      try {
+        const code = requireRouteCode(row.routeCode, 'routeCode');
+        const position = row.position;
+        if (position === null || position === undefined) throw new CatalogueProblem('position', 'MISSING', 'position is required');
+        if (!Number.isInteger(position) || position < 1 || position > 50)
+          throw new CatalogueProblem('position', 'INVALID', 'position must be a whole number from 1 to 50');
+        groups.set(code, [...(groups.get(code) ?? []), { row: rowOf(row.row, index), position, index }]);
+      } catch (error) {
+        problems.push(asProblem(error, 'routes', rowOf(row.row, index)));
+      }
+    });
+    const routes: RouteFields[] = [];
+    for (const [code, rows] of groups) {
+      const sorted = [...rows].sort((a, b) => a.position - b.position);
+      const gap = sorted.findIndex((row, index) => row.position !== index + 1);
+      if (gap >= 0) {
+        const at = sorted[gap];
+        const code_ = sorted[gap - 1]?.position === at.position ? 'DUPLICATE' : 'INVALID';
+        problems.push({
+          sheet: 'routes',
+          row: at.row,
+          field: 'position',
+          code: code_,
+          message: `Route ${code}: positions must run 1, 2, 3 … without gaps or repeats (found ${at.position} at stage ${gap + 1})`,
+        });
+        continue;
+      }
+      const steps: RouteStepDefinition[] = [];
+      const seen = new Set<string>();
+      for (const at of sorted) {
+        const row = input.routes[at.index];
+        try {
+          const [step] = checkedSteps(studioId, [{ ...row, qcCheckpoint: row.qc }], 'statusCode', () => ({
+            statusCode: 'statusCode',
+            standardMinutes: 'standardMinutes',
+            qcCheckpoint: 'qc',
+            workCenterCode: 'workCenterCode',
+            skill: 'skill',
+            partnerAllowed: 'partnerAllowed',
+          }));
+          if (seen.has(step.statusCode))
+            throw new CatalogueProblem(
+              'statusCode',
+              'DUPLICATE',
+              `Route ${code} already has a stage ${step.statusCode}`,
+              'DUPLICATE_STAGE',
+            );
+          seen.add(step.statusCode);
+          steps.push(step);
+        } catch (error) {
+          problems.push(asProblem(error, 'routes', at.row));
+        }
+      }
+      if (steps.length === sorted.length) routes.push({ code, nameZh: null, nameEn: null, steps });
+    }
+
+    // Products: each row whole, then its references (families are created, routes must exist here or in the sheet).
+    const importedRoutes = new Set(groups.keys());
+    const products: ProductFields[] = [];
+    const claimedSkus = new Map<string, string>();
+    const seenProducts = new Set<string>();
+    for (const [index, row] of input.products.entries()) {
+      const at = rowOf(row.row, index);
+      try {
+        const fields = checkedProduct(
+          {
+            productCode: row.productCode ?? '',
+            nameZh: row.nameZh ?? '',
+            nameEn: row.nameEn ?? '',
+            family: row.family ?? '',
+            routeCode: row.routeCode ?? '',
+            shopSkus: (row.shopSkus ?? '')
+              .split(',')
+              .map((sku) => sku.trim())
+              .filter(Boolean),
+            priceCents: row.priceCents,
+          },
+          '',
+        );
+        if (seenProducts.has(fields.productCode))
+          throw new CatalogueProblem('productCode', 'DUPLICATE', `${fields.productCode} is on an earlier row of the sheet`);
+        seenProducts.add(fields.productCode);
+        const problem = await this.referenceProblem(em, studioId, fields, '', importedRoutes, null, claimedSkus);
+        if (problem) throw problem;
+        products.push(fields);
+      } catch (error) {
+        problems.push(asProblem(error, 'products', at));
+      }
+      if (problems.length >= MAX_IMPORT_PROBLEMS) break;
+    }
+
+    const totals = { CREATED: 0, UPDATED: 0, UNCHANGED: 0 };
+    if (problems.length)
+      return {
+        dryRun: input.dryRun,
+        applied: false,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        problems: problems.slice(0, MAX_IMPORT_PROBLEMS),
+      };
+    const changed = { routeCodes: [] as string[], productCodes: [] as string[], familyCodes: [] as string[] };
+    for (const route of routes) {
+      const outcome = await this.applyRoute(em, ctx, studioId, route, false);
+      totals[outcome] += 1;
+      if (outcome !== 'UNCHANGED') changed.routeCodes.push(route.code);
+    }
+    for (const familyCode of new Set(products.map((product) => product.familyCode))) {
+      const existing = await em.findOne(ProductFamily, { studioId, code: familyCode }, { filters: false });
+      if (existing) continue;
+      await this.applyFamily(em, ctx, studioId, { code: familyCode, nameZh: familyCode, nameEn: familyCode }, false);
+      totals.CREATED += 1;
+      changed.familyCodes.push(familyCode);
+    }
+    for (const product of products) {
+      const outcome = await this.applyProduct(em, ctx, studioId, product, false);
+      totals[outcome] += 1;
+      if (outcome !== 'UNCHANGED') changed.productCodes.push(product.productCode);
+    }
+    if (!input.dryRun && totals.CREATED + totals.UPDATED > 0)
+      recordEvent(em, SOURCE, {
+        type: CATALOGUE_EVENTS.IMPORTED,
+        subject: { type: 'Catalogue', id: studioId },
+        actor: ctx.actor,
+        occurredAt: this.clock(),
+        payload: {
+          studioId,
+          created: totals.CREATED,
+          updated: totals.UPDATED,
+          unchanged: totals.UNCHANGED,
+          productCodes: changed.productCodes.slice(0, MAX_IMPORT_PROBLEMS),
+          routeCodes: changed.routeCodes.slice(0, MAX_IMPORT_PROBLEMS),
+          familyCodes: changed.familyCodes.slice(0, MAX_IMPORT_PROBLEMS),
+        },
+      });
+    await em.flush();
+    return {
+      dryRun: input.dryRun,
+      applied: !input.dryRun,
+      created: totals.CREATED,
+      updated: totals.UPDATED,
+      unchanged: totals.UNCHANGED,
+      problems: [],
+    };
+  }
+
+  /**
+   * What a product names that the studio lacks: its route (unless the same import brings it),
+   * its family (unless the import may create it: `knownFamilies` null), or a shop SKU another
+   * product holds (in the studio, or on an earlier row of the same import).
+   */
+  private async referenceProblem(
+    em: EntityManager,
+    studioId: string,
+    fields: ProductFields,
+    prefix: string,
+    importedRoutes: Set<string>,
+    knownFamilies: Set<string> | null,
+    claimedSkus = new Map<string, string>(),
+  ): Promise<CatalogueProblem | null> {
+    if (
+      !importedRoutes.has(fields.routeCode) &&
+      !(await em.findOne(CatalogueRoute, { studioId, code: fields.routeCode }, { filters: false }))
+    )
+      return new CatalogueProblem(
+        `${prefix}routeCode`,
+        'UNKNOWN_REFERENCE',
+        `${prefix}routeCode: ${fields.routeCode} is not a route of ${studioId}`,
+        'UNKNOWN_ROUTE',
+      );
+    if (knownFamilies && !(await em.findOne(ProductFamily, { studioId, code: fields.familyCode }, { filters: false })))
+      return new CatalogueProblem(
+        `${prefix}family`,
+        'UNKNOWN_REFERENCE',
+        `${prefix}family: ${fields.familyCode} is not a product family of ${studioId}`,
+        'UNKNOWN_FAMILY',
+      );
+    if (fields.shopSkus.length) {
+      const held = await em.find(ProductShopSku, { studioId, shopSku: { $in: fields.shopSkus } }, { filters: false });
+      const taken = held.find((mapping) => mapping.productCode !== fields.productCode);
+      const claimed = fields.shopSkus.find((sku) => claimedSkus.has(sku) && claimedSkus.get(sku) !== fields.productCode);
+      const sku = taken?.shopSku ?? claimed;
+      if (sku)
+        return new CatalogueProblem(
+          `${prefix}shopSkus`,
+          'DUPLICATE',
+          `${prefix}shopSkus: ${sku} already maps to ${taken?.productCode ?? claimedSkus.get(sku)}`,
+          'DUPLICATE_SHOP_SKU',
+        );
+      for (const shopSku of fields.shopSkus) claimedSkus.set(shopSku, fields.productCode);
+    }
+    return null;
+  }
+
+  private async applyFamily(
+    em: EntityManager,
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    fields: FamilyFields,
+    announce: boolean,
+  ): Promise<Outcome> {
+    const now = this.clock();
+    const existing = await em.findOne(ProductFamily, { studioId, code: fields.code }, { filters: false, ...forUpdate(em) });
+    const changed = existing ? (['nameZh', 'nameEn'] as const).filter((key) => existing[key] !== fields[key]) : ['nameZh', 'nameEn'];
+    if (existing && changed.length === 0) return 'UNCHANGED';
+    const family =
+      existing ?? em.create(ProductFamily, { studioId, code: fields.code, nameZh: fields.nameZh, nameEn: fields.nameEn, updatedAt: now });
+    if (existing) {
+      Object.assign(existing, { nameZh: fields.nameZh, nameEn: fields.nameEn, updatedAt: now });
+      existing.revision += 1;
+    }
+    em.persist(family);
+    const change: CatalogueChange = existing ? 'UPDATED' : 'CREATED';
+    if (announce)
+      recordEvent(em, SOURCE, {
+        type: CATALOGUE_EVENTS.FAMILY_CHANGED,
+        subject: { type: 'ProductFamily', id: `${studioId}/${fields.code}` },
+        actor: ctx.actor,
+        occurredAt: now,
+        payload: { studioId, familyCode: fields.code, change, changed: [...changed] },
+      });
+    await em.flush();
+    return change;
+  }
+
+  private async applyProduct(
+    em: EntityManager,
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    fields: ProductFields,
+    announce: boolean,
+  ): Promise<Outcome> {
+    const now = this.clock();
+    const existing = await em.findOne(
+      CatalogueProduct,
+      { studioId, productCode: fields.productCode },
+      { filters: false, ...forUpdate(em) },
+    );
+    const changed = existing
+      ? PRODUCT_COMPARED.filter((key) => JSON.stringify(existing[key] ?? null) !== JSON.stringify(fields[key] ?? null))
+      : [...PRODUCT_COMPARED];
+    if (existing && changed.length === 0) return 'UNCHANGED';
+    const { productCode, ...rest } = fields;
+    const product = existing ?? em.create(CatalogueProduct, { studioId, productCode, ...rest, updatedAt: now });
+    if (existing) {
+      Object.assign(existing, rest, { updatedAt: now });
+      existing.revision += 1;
+    }
+    em.persist(product);
+    // The shop SKU index follows the product's list.
+    await em.nativeDelete(ProductShopSku, {
+      studioId,
+      productCode,
+      ...(fields.shopSkus.length ? { shopSku: { $nin: fields.shopSkus } } : {}),
+    });
+    const kept = new Set((await em.find(ProductShopSku, { studioId, productCode }, { filters: false })).map((mapping) => mapping.shopSku));
+    for (const shopSku of fields.shopSkus)
+      if (!kept.has(shopSku)) em.persist(em.create(ProductShopSku, { studioId, shopSku, productCode }));
+    const change: CatalogueChange = existing ? 'UPDATED' : 'CREATED';
+    if (announce)
+      recordEvent(em, SOURCE, {
+        type: CATALOGUE_EVENTS.PRODUCT_CHANGED,
+        subject: { type: 'CatalogueProduct', id: `${studioId}/${productCode}` },
+        actor: ctx.actor,
+        occurredAt: now,
+        payload: {
+          studioId,
+          productCode,
+          change,
+          revision: product.revision,
+          changed: [...changed],
+          familyCode: product.familyCode,
+          routeCode: product.routeCode,
+          shopSkus: [...product.shopSkus],
+        },
+      });
+    await em.flush();
+    return change;
+  }
+
+  /** A new route (version 1), a new version when its stages differ, or new names on the same version. */
+  private async applyRoute(
+    em: EntityManager,
+    ctx: RequestContext<unknown>,
+    studioId: string,
+    fields: RouteFields,
+    announce: boolean,
+  ): Promise<Outcome> {
+    const now = this.clock();
+    const existing = await em.findOne(CatalogueRoute, { studioId, code: fields.code }, { filters: false, ...forUpdate(em) });
+    const current = existing
+      ? await em.findOneOrFail(RouteVersion, { studioId, routeCode: fields.code, version: existing.currentVersion }, { filters: false })
+      : null;
+    const newSteps = !current || !sameSteps(current.steps, fields.steps);
+    // A sheet carries no route names: an import keeps the names the route has.
+    const names = { nameZh: fields.nameZh ?? existing?.nameZh ?? null, nameEn: fields.nameEn ?? existing?.nameEn ?? null };
+    const renamed = existing && (existing.nameZh !== names.nameZh || existing.nameEn !== names.nameEn);
+    if (existing && !newSteps && !renamed) return 'UNCHANGED';
+    const version = existing ? existing.currentVersion + (newSteps ? 1 : 0) : 1;
+    const route = existing ?? em.create(CatalogueRoute, { studioId, code: fields.code, ...names, currentVersion: version, updatedAt: now });
+    Object.assign(route, names, { currentVersion: version, updatedAt: now });
+    em.persist(route);
+    if (newSteps)
+      em.persist(
+        em.create(RouteVersion, {
+          studioId,
+          routeCode: fields.code,
+          version,
+          steps: fields.steps,
+          createdAt: now,
+          createdBy: ctx.actor.subject,
+        }),
+      );
+    const change: CatalogueChange = existing ? 'UPDATED' : 'CREATED';
+    if (announce)
+      recordEvent(em, SOURCE, {
+        type: CATALOGUE_EVENTS.ROUTE_CHANGED,
+        subject: { type: 'CatalogueRoute', id: `${studioId}/${fields.code}` },
+        actor: ctx.actor,
+        occurredAt: now,
+        payload: { studioId, routeCode: fields.code, version, change, statusCodes: fields.steps.map((step) => step.statusCode) },
+      });
+    await em.flush();
+    return change;
+  }
+}
+
+/** Thrown to roll a transaction back on purpose (a dry run, a refused import); never leaves this service. */
+class Rollback extends Error {}
+const ROLLBACK = new Rollback('rolled back on purpose');
+
+function asProblem(error: unknown, sheet: ImportProblemShape['sheet'], row: number): ImportProblemShape {
+  if (error instanceof CatalogueProblem) return error.toImportProblem(sheet, row);
+  throw error;
+}
+
+function checkedFamily(input: ProductFamilyInput, prefix: string): FamilyFields {
+  return {
+    code: requireFamilyCode(input.code, `${prefix}code`),
+    nameZh: requireText(input.nameZh, `${prefix}nameZh`),
+    nameEn: requireText(input.nameEn, `${prefix}nameEn`),
+  };
+}
+
+function checkedProduct(input: CatalogueProductInput, prefix: string): ProductFields {
+  return {
+    productCode: requireProductCode(input.productCode, `${prefix}productCode`),
+    nameZh: requireText(input.nameZh, `${prefix}nameZh`),
+    nameEn: requireText(input.nameEn, `${prefix}nameEn`),
+    familyCode: requireFamilyCode(input.family, `${prefix}family`),
+    routeCode: requireRouteCode(input.routeCode, `${prefix}routeCode`),
+    shopSkus: checkedShopSkus(input.shopSkus ?? [], `${prefix}shopSkus`),
+    priceCents: optionalPrice(input.priceCents, `${prefix}priceCents`),
+  };
+}
+
+function checkedRoute(studioId: string, input: RouteInput): RouteFields {
+  return {
+    code: requireRouteCode(input.code, 'input.code'),
+    nameZh: optionalText(input.nameZh, 'input.nameZh'),
+    nameEn: optionalText(input.nameEn, 'input.nameEn'),
+    steps: checkedSteps(studioId, input.steps, 'input.steps', stepFieldsOf('input.steps')),
+  };
+}
+
+/** Refuses an unknown product on an imported order line. */
+export const unknownProduct = (productCode: string, studioId: string) =>
+  badInput(`Product code "${productCode}" is neither a product nor a shop SKU of ${studioId}'s catalogue`, {
+    field: 'lines[0].productCode',
+    reason: 'UNKNOWN_PRODUCT',
+  });
+
+export const catalogueService = new CatalogueService();
