@@ -4,6 +4,7 @@ import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type
 import type { VisibilityTier } from './tiers';
 import type { EnterpriseKind, EnterpriseStatus, InvitationChannel } from './enterprise';
 import type { Role } from './identity';
+import type { ImportEventPayload } from './master-data-import';
 
 /**
  * What each event type carries: the one map the writers (`recordEvent`, the orders progress
@@ -128,6 +129,7 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     previousSafetyStock: number | null;
   };
   [SUPPLY_EVENTS.BOM_CHANGED]: { studioId: string; productCode: string; version: number; lines: number; skus: string[] };
+  [SUPPLY_EVENTS.MATERIALS_IMPORTED]: ImportEventPayload;
   [CAPACITY_EVENTS.ALLOCATED]: AllocationFacts & { capability: string; day: string; units: number };
   [CAPACITY_EVENTS.RELEASED]: AllocationFacts & { reason: string };
   [NETWORK_EVENTS.ENTERPRISE_UPDATED]: { enterpriseId: string; changed: string[] };
@@ -166,6 +168,7 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     batchMinutes: number;
     setupMinutes: number;
   };
+  [RESOURCE_EVENTS.RESOURCES_IMPORTED]: ImportEventPayload;
   /** No names: the pen name and real name stay in the capacity subgraph. */
   [RESOURCE_EVENTS.OPERATOR_CHANGED]: {
     studioId: string;

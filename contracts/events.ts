@@ -130,6 +130,8 @@ export const SUPPLY_EVENTS = {
   MATERIAL_CHANGED: 'materials.material.changed',
   /** A studio set a product's bill of materials whole: a new version, used by orders imported from now on. */
   BOM_CHANGED: 'materials.bom.changed',
+  /** A studio imported materials and bills of materials from a spreadsheet: one event, a summary per sheet. */
+  MATERIALS_IMPORTED: 'materials.imported',
 } as const;
 
 /** Event types written by the capacity subgraph. */
@@ -146,6 +148,8 @@ export const RESOURCE_EVENTS = {
   CALENDAR_CHANGED: 'resources.calendar.changed',
   WORK_CENTER_CHANGED: 'resources.work-center.changed',
   OPERATOR_CHANGED: 'resources.operator.changed',
+  /** A studio imported operators and work centers from a spreadsheet: one event, a summary per sheet. */
+  RESOURCES_IMPORTED: 'resources.imported',
 } as const;
 
 /**

@@ -33,3 +33,39 @@ export interface ImportResultShape {
   unchanged: number;
   problems: ImportProblemShape[];
 }
+
+/** Counts of one sheet of an import: what it added, changed, and found as it already was. */
+export type ImportSheetCountShape = {
+  sheet: ImportSheet;
+  created: number;
+  updated: number;
+  unchanged: number;
+};
+
+/** The largest file the upload route reads (a workbook is zipped: the benchmark's 27,200 rows are about 1 MB). */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * The largest GraphQL body a subgraph reads: the gateway carries an import's rows to the owning
+ * subgraph in one request (all or nothing in one transaction). The public limit (MAX_BODY_BYTES)
+ * stays at the gateway, which is the only door to the graph from outside.
+ */
+export const MAX_IMPORT_PART_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The columns of each sheet, as its header row names them (any order; unknown columns refused).
+ * Cells travel as text; the owning subgraph reads and checks them. Lists in a cell are separated
+ * by ";": skills `B10;B20`, substitutes `SKU:ratio`, shift hours `weekday HH:MM-HH:MM`.
+ * Products and routes: the orders subgraph's importCatalogue names them (none here until it is there).
+ */
+export const IMPORT_COLUMNS: Readonly<Partial<Record<ImportSheet, readonly string[]>>> = {
+  materials: ['sku', 'nameZh', 'nameEn', 'unit', 'abcClass', 'unitCostCents', 'safetyStock', 'stockingPolicy', 'substitutes'],
+  boms: ['productCode', 'sku', 'quantityPerUnit', 'stageCode'],
+  operators: ['code', 'penName', 'realName', 'skills', 'shiftHours'],
+  workCenters: ['code', 'nameZh', 'nameEn', 'kind', 'capacityPerBatch', 'batchMinutes', 'setupMinutes'],
+};
+
+/** The payload of an import's one master-data event: per sheet, how many rows did what (no row's data). */
+export type ImportEventPayload = {
+  studioId: string;
+  sheets: ImportSheetCountShape[];
+};

@@ -32,6 +32,8 @@ import { digitalLinkRoutes } from './digital-link';
 import { epcisRoutes } from './epcis';
 import { epcisCaptureRoutes } from './epcis-capture';
 import { CaptureThread } from './epcis-capture-thread';
+import { masterDataImportRoutes } from './master-data-import';
+import { SpreadsheetThread } from './spreadsheet-thread';
 import {
   buildASTSchema,
   Kind,
@@ -350,6 +352,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   // Capture documents are read on a thread of their own (epcis-capture-thread.ts).
   const captureThread = new CaptureThread();
+  // Spreadsheets are read and written on a thread of their own too (spreadsheet-thread.ts).
+  const spreadsheetThread = new SpreadsheetThread();
   const http = await serveApollo({
     endpoints,
     port: options.port,
@@ -379,6 +383,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
             perAddressPerMinute: options.rateLimits?.exchangesPerAddressPerMinute,
           })
         : {}),
+      ...masterDataImportRoutes({ endpoint: endpoints['/graphql'], thread: spreadsheetThread }),
       '/healthz': (_request, response) =>
         sendJson(response, 200, {
           status: 'ok',
@@ -438,7 +443,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       suspended.close();
       await Promise.all([running.close(), sse.close()]);
       await http.close(drain);
-      await Promise.all([rateLimits?.close(), captureThread.close()]);
+      await Promise.all([rateLimits?.close(), captureThread.close(), spreadsheetThread.close()]);
     },
   };
 }

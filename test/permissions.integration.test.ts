@@ -51,7 +51,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3850;
+const EXPECTED_CELL_CHECKS = 3934;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:

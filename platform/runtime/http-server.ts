@@ -43,7 +43,12 @@ export class BodyTooLargeError extends Error {
 /** How much of an oversized body is read and dropped before the answer, so the client sees the 413 instead of a reset. */
 const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-export function readBody(request: http.IncomingMessage, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+export async function readBody(request: http.IncomingMessage, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<string> {
+  return (await readBodyBytes(request, maxBodyBytes)).toString('utf8');
+}
+
+/** The body as bytes (a file upload), within the limit (BodyTooLargeError past it). */
+export function readBodyBytes(request: http.IncomingMessage, maxBodyBytes: number = DEFAULT_MAX_BODY_BYTES): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -57,7 +62,7 @@ export function readBody(request: http.IncomingMessage, maxBodyBytes: number = D
         if (size > DRAIN_LIMIT_BYTES) tooLarge();
       }
     });
-    request.on('end', () => (size > maxBodyBytes ? tooLarge() : resolve(Buffer.concat(chunks).toString('utf8'))));
+    request.on('end', () => (size > maxBodyBytes ? tooLarge() : resolve(Buffer.concat(chunks))));
     request.on('error', reject);
   });
 }

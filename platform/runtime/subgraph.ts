@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_IMPORT_PART_BYTES } from '../../contracts';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { assertPublicThroughout, publicAnswerPlugins, type PublicAnswers } from '../graphql/public-answers';
@@ -184,7 +185,9 @@ export async function startSubgraph<TLoaders>(
   const http = await serveApollo({
     port: options.port,
     host: options.host,
-    maxBodyBytes: options.maxBodyBytes,
+    // The gateway carries an import's rows to the owning subgraph in one request (all or nothing):
+    // a subgraph reads up to MAX_IMPORT_PART_BYTES; the public limit stays at the gateway.
+    maxBodyBytes: Math.max(options.maxBodyBytes ?? 0, MAX_IMPORT_PART_BYTES),
     maxBatch: limits.maxBatch,
     endpoints: {
       '/graphql': {

@@ -53,6 +53,7 @@ export const capacityAccess: AccessPolicy = {
     'Mutation.upsertStudioOperator': RESOURCES_EDIT,
     'Mutation.removeStudioOperator': RESOURCES_EDIT,
     'Mutation.addOperatorLeave': RESOURCES_EDIT,
+    'Mutation.importResources': RESOURCES_EDIT,
   },
   types: {
     Enterprise: { public: true },

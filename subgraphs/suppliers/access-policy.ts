@@ -54,11 +54,13 @@ export const suppliersAccess: AccessPolicy = {
     'Query.materials': 'AUTHENTICATED',
     'Query.studioMaterials': INVENTORY_READERS,
     'Query.productBillOfMaterials': MASTER_DATA_READERS,
+    'Query.studioBillsOfMaterials': MASTER_DATA_READERS,
     'Query.safetyStockSuggestion': MASTER_DATA_READERS,
     'Mutation.upsertMaterial': MASTER_DATA_EDITORS,
     'Mutation.retireMaterial': MASTER_DATA_EDITORS,
     'Mutation.acceptSafetyStockSuggestion': MASTER_DATA_EDITORS,
     'Mutation.setBillOfMaterials': MASTER_DATA_EDITORS,
+    'Mutation.importMaterials': MASTER_DATA_EDITORS,
     'Query.materialStock': INVENTORY_READERS,
     // Served by the gateway, which also asks materialStock(sku) with the subscriber's token.
     'Subscription.inventoryChanges': INVENTORY_READERS,

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/core';
 import { SUPPLY_EVENTS, VOCABULARY } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput } from '../../platform/base/errors';
@@ -30,7 +31,7 @@ function isStageCodeOf(studioId: string, code: string): boolean {
 }
 
 /** Refuses the whole bill at its first bad line, naming the field (`lines[2].stageCode`) and a stable reason. */
-function checkLines(studioId: string, lines: readonly BomLineInput[]): void {
+export function checkLines(studioId: string, lines: readonly BomLineInput[]): void {
   if (lines.length > BOM_LIMITS.lines)
     throw badInput(`lines: a bill of materials holds at most ${BOM_LIMITS.lines} lines; this one holds ${lines.length}`, {
       field: 'lines',
@@ -89,20 +90,7 @@ export class BillOfMaterialsService {
         const head = await em.findOne(BillOfMaterials, { studioId, productCode }, { filters: false, ...forUpdate(em) });
         if (head && sameLines(await currentLines(em, head), lines)) return String(head.version);
         const now = this.clock();
-        const version = (head?.version ?? 0) + 1;
-        for (const line of lines)
-          em.persist(
-            em.create(BomLine, {
-              studioId,
-              productCode,
-              version,
-              sku: line.sku,
-              quantityPerUnit: line.quantityPerUnit,
-              stageCode: line.stageCode,
-            }),
-          );
-        if (head) Object.assign(head, { version, updatedAt: now });
-        else em.persist(em.create(BillOfMaterials, { studioId, productCode, version, updatedAt: now }));
+        const version = writeVersion(em, studioId, productCode, head, lines, now);
         recordEvent(em, SOURCE, {
           type: SUPPLY_EVENTS.BOM_CHANGED,
           subject: { type: 'BillOfMaterials', id: `${studioId}/${productCode}` },
@@ -118,7 +106,33 @@ export class BillOfMaterialsService {
   }
 }
 
-function sameLines(current: readonly BomLine[], lines: readonly BomLineInput[]): boolean {
+/** Writes the lines as the bill's next version (its head created or moved on); answers the version. No event: the caller writes it. */
+export function writeVersion(
+  em: EntityManager,
+  studioId: string,
+  productCode: string,
+  head: BillOfMaterials | null,
+  lines: readonly BomLineInput[],
+  now: Date,
+): number {
+  const version = (head?.version ?? 0) + 1;
+  for (const line of lines)
+    em.persist(
+      em.create(BomLine, {
+        studioId,
+        productCode,
+        version,
+        sku: line.sku,
+        quantityPerUnit: line.quantityPerUnit,
+        stageCode: line.stageCode,
+      }),
+    );
+  if (head) Object.assign(head, { version, updatedAt: now });
+  else em.persist(em.create(BillOfMaterials, { studioId, productCode, version, updatedAt: now }));
+  return version;
+}
+
+export function sameLines(current: readonly BomLine[], lines: readonly BomLineInput[]): boolean {
   const key = (line: Pick<BomLine, 'sku' | 'quantityPerUnit' | 'stageCode'>) =>
     `${line.sku}\u0000${line.quantityPerUnit}\u0000${line.stageCode}`;
   const wanted = new Set(lines.map(key));

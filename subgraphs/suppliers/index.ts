@@ -21,7 +21,7 @@ import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference, resolveP
 import { orderEventsConsumer } from './order-events';
 import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
 import { SupplyEventResolver } from './supply-event.resolver';
-import { BillOfMaterialsResolver, MaterialCatalogueResolver } from './material-catalogue.resolver';
+import { BillOfMaterialsResolver, MaterialCatalogueResolver, MaterialImportResolver } from './material-catalogue.resolver';
 
 /** Suppliers, their published stock, the hub's reservations for orders, purchase orders. */
 export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
@@ -63,6 +63,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
           SupplyEventResolver,
           MaterialCatalogueResolver,
           BillOfMaterialsResolver,
+          MaterialImportResolver,
         ],
         orphanedTypes: [OrderSupply, EnterpriseSupply, Reservation, ProductStoryOrigins],
       },

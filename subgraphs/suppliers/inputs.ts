@@ -68,3 +68,36 @@ export class BomLineInput {
   @Field(() => Int, { description: 'Whole units of the material per unit of the product, at least 1' }) quantityPerUnit!: number;
   @Field({ description: 'The stage status code whose completion consumes it (standard, or the studio’s extension)' }) stageCode!: string;
 }
+
+/** One row of the materials sheet: its cells as text (the service reads and checks them as upsertMaterial does). */
+@InputType({ description: 'A row of the materials sheet, its cells as text' })
+export class MaterialRowInput {
+  @Field(() => Int, { description: 'The row as the spreadsheet numbers it (the header is row 1)' }) row!: number;
+  @Field(() => String, { nullable: true }) sku?: string | null;
+  @Field(() => String, { nullable: true }) nameZh?: string | null;
+  @Field(() => String, { nullable: true }) nameEn?: string | null;
+  @Field(() => String, { nullable: true }) unit?: string | null;
+  @Field(() => String, { nullable: true, description: 'A, B or C' }) abcClass?: string | null;
+  @Field(() => String, { nullable: true, description: 'Whole fen' }) unitCostCents?: string | null;
+  @Field(() => String, { nullable: true, description: 'Empty: 0' }) safetyStock?: string | null;
+  @Field(() => String, { nullable: true, description: 'STOCKED (empty) or MADE_TO_ORDER' }) stockingPolicy?: string | null;
+  @Field(() => String, { nullable: true, description: '"SKU:ratio", separated by ";"' }) substitutes?: string | null;
+}
+
+/** One row of the bills-of-materials sheet: one line of one product's bill. */
+@InputType({ description: 'A row of the bills-of-materials sheet, its cells as text' })
+export class BomRowInput {
+  @Field(() => Int, { description: 'The row as the spreadsheet numbers it (the header is row 1)' }) row!: number;
+  @Field(() => String, { nullable: true }) productCode?: string | null;
+  @Field(() => String, { nullable: true }) sku?: string | null;
+  @Field(() => String, { nullable: true }) quantityPerUnit?: string | null;
+  @Field(() => String, { nullable: true }) stageCode?: string | null;
+}
+
+@InputType({ description: "A studio's materials and bills of materials from a spreadsheet, checked whole and applied all or nothing" })
+export class MaterialsImportInput {
+  @Field({ description: 'Only say what would change' }) dryRun!: boolean;
+  @Field(() => [MaterialRowInput], { defaultValue: [] }) materials!: MaterialRowInput[];
+  @Field(() => [BomRowInput], { defaultValue: [], description: 'Each product named here gets its bill set whole from its rows' })
+  boms!: BomRowInput[];
+}

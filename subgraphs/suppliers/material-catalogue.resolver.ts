@@ -17,7 +17,9 @@ import {
   type AbcClass,
   type StockingPolicy,
 } from './entities/material';
-import { BomLineInput, MaterialInput } from './inputs';
+import { BomLineInput, MaterialInput, MaterialsImportInput } from './inputs';
+import { MaterialImportService } from './material-import.service';
+import { ImportResult } from '../../platform/graphql/import-result';
 import type { SupplierLoaders } from './loaders';
 import { MaterialCatalogueService, requireSku } from './material-catalogue.service';
 import { SafetyStockSuggestion, suggestSafetyStock } from './safety-stock';
@@ -35,6 +37,18 @@ class MaterialPage {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Materials matching the filter, over all pages' })
+  totalCount!: number;
+}
+
+@ObjectType({ description: "A page of a studio's bills of materials, by product code" })
+class BillOfMaterialsPage {
+  @Field(() => [BillOfMaterials])
+  nodes!: BillOfMaterials[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Bills of the studio, over all pages' })
   totalCount!: number;
 }
 
@@ -170,6 +184,27 @@ export class MaterialCatalogueResolver {
     return ctx.em.findOne(BillOfMaterials, { studioId, productCode });
   }
 
+  @Query(() => BillOfMaterialsPage, { description: "A studio's bills of materials by product code (what an export writes)" })
+  async studioBillsOfMaterials(
+    @Arg('studioId', () => ID) studioId: string,
+    @Ctx() { ctx }: Context,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', { nullable: true }) after?: string,
+  ): Promise<BillOfMaterialsPage> {
+    requireEnterpriseId(studioId, 'studioId');
+    const size = pageSize(first);
+    const afterCode = after ? decodeCursor(after) : undefined;
+    const [rows, totalCount] = await Promise.all([
+      ctx.em.find(
+        BillOfMaterials,
+        { studioId, ...(afterCode ? { productCode: { $gt: afterCode } } : {}) },
+        { orderBy: { productCode: 'asc' }, limit: size + 1 },
+      ),
+      ctx.em.count(BillOfMaterials, { studioId }),
+    ]);
+    return { ...pageOf(rows, size, (row) => row.productCode), totalCount };
+  }
+
   @Mutation(() => BillOfMaterials, {
     description:
       "Sets a product's bill of materials whole: a new version for orders imported from now on (orders already imported keep what they reserved); the same lines again change nothing",
@@ -182,6 +217,24 @@ export class MaterialCatalogueResolver {
     @Ctx() { ctx }: Context,
   ): Promise<BillOfMaterials> {
     return this.bills.set(ctx, studioId, productCode, lines, idempotencyKey);
+  }
+}
+
+@Resolver()
+export class MaterialImportResolver {
+  constructor(private readonly imports = new MaterialImportService()) {}
+
+  @Mutation(() => ImportResult, {
+    description:
+      "Imports a spreadsheet's materials and bills of materials: every row checked, every bad one reported (sheet, row, column), and only when none is bad (and it is no dry run) all of it applied at once, one event summing it up",
+  })
+  importMaterials(
+    @Arg('studioId', () => ID) studioId: string,
+    @Arg('input', () => MaterialsImportInput) input: MaterialsImportInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<ImportResult> {
+    return this.imports.import(ctx, studioId, input, idempotencyKey);
   }
 }
 

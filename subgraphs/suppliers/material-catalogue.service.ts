@@ -37,7 +37,7 @@ export function requireSku(sku: string, field: string): string {
 }
 
 /** The material as it will be stored, checked field by field (the error names the first bad field). */
-function checkedMaterial(input: MaterialInput) {
+export function checkedMaterial(input: MaterialInput) {
   const sku = requireSku(input.sku, 'input.sku');
   const stockingPolicy = input.stockingPolicy ?? 'STOCKED';
   if (!STOCKING_POLICIES.includes(stockingPolicy))
@@ -76,7 +76,7 @@ function checkedMaterial(input: MaterialInput) {
   };
 }
 
-type MaterialFields = ReturnType<typeof checkedMaterial>;
+export type MaterialFields = ReturnType<typeof checkedMaterial>;
 const COMPARED: readonly (keyof MaterialFields)[] = [
   'nameZh',
   'nameEn',
@@ -194,18 +194,9 @@ export class MaterialCatalogueService {
     const now = this.clock();
     const existing = await em.findOne(Material, { studioId, sku }, { filters: false, ...forUpdate(em) });
     if (!existing && !created) throw notFound('Material', sku);
-    const material = existing ?? em.create(Material, { ...created!, studioId, updatedAt: now });
-    const before = existing ? snapshot(existing) : null;
-    const wasRetired = existing?.retiredAt != null;
-    change(material);
-    const after = snapshot(material);
-    const changed = before ? COMPARED.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key])) : [...COMPARED];
-    const retiredNow = !wasRetired && material.retiredAt != null;
-    const restored = wasRetired && material.retiredAt == null;
-    if (existing && changed.length === 0 && !retiredNow && !restored) return;
-    if (existing) material.revision += 1;
-    material.updatedAt = now;
-    em.persist(material);
+    const outcome = changeMaterial(em, studioId, existing, created, change, now);
+    if (!outcome) return;
+    const { material, before, changed, retiredNow, restored } = outcome;
     recordEvent(em, SOURCE, {
       type: SUPPLY_EVENTS.MATERIAL_CHANGED,
       subject: { type: 'Material', id: `${studioId}/${sku}` },
@@ -231,8 +222,49 @@ export class MaterialCatalogueService {
   }
 }
 
-const snapshot = (material: Material): MaterialFields =>
+/**
+ * The one rule of what changing a material does (upsert, retire, safety stock, an import's row):
+ * applied to `existing` (or a new one of `created`), its revision raised and persisted when any
+ * compared field moved, it was retired, or it came back; null when nothing changed. No event:
+ * the caller writes one per change, or one for a whole import.
+ */
+export function changeMaterial(
+  em: EntityManager,
+  studioId: string,
+  existing: Material | null,
+  created: MaterialFields | undefined,
+  change: (material: Material) => void,
+  now: Date,
+): { material: Material; before: MaterialFields | null; changed: string[]; retiredNow: boolean; restored: boolean } | null {
+  const material = existing ?? em.create(Material, { ...created!, studioId, updatedAt: now });
+  const before = existing ? materialFieldsOf(existing) : null;
+  const wasRetired = existing?.retiredAt != null;
+  change(material);
+  const changed = before ? differingFields(before, materialFieldsOf(material)) : [...COMPARED];
+  const retiredNow = !wasRetired && material.retiredAt != null;
+  const restored = wasRetired && material.retiredAt == null;
+  if (existing && changed.length === 0 && !retiredNow && !restored) return null;
+  if (existing) material.revision += 1;
+  material.updatedAt = now;
+  em.persist(material);
+  return { material, before, changed, retiredNow, restored };
+}
+
+/** A material's compared fields, copied. */
+export const materialFieldsOf = (material: Material): MaterialFields =>
   Object.fromEntries(COMPARED.map((key) => [key, structuredClone(material[key])])) as unknown as MaterialFields;
+
+/** The compared fields whose value differs. */
+export const differingFields = (before: MaterialFields, after: MaterialFields): string[] =>
+  COMPARED.filter((key) => canonical(before[key]) !== canonical(after[key]));
+
+/** JSON with each object's keys sorted: PostgreSQL's jsonb hands substitutes back with its own key order. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) =>
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))
+      : item,
+  );
 
 /** The products whose current bill of materials names this material. */
 export async function productsUsing(em: EntityManager, studioId: string, sku: string): Promise<string[]> {

@@ -71,3 +71,39 @@ export class StudioOperatorInput {
   @ArrayMaxSize(CALENDAR_LIMITS.hours)
   shiftHours!: WorkingHoursInput[];
 }
+
+/** One row of the operators sheet, its cells as text (read and checked as upsertStudioOperator checks its input). */
+@InputType({ description: 'A row of the operators sheet, its cells as text' })
+export class OperatorRowInput {
+  @Field(() => Int, { description: 'The row as the spreadsheet numbers it (the header is row 1)' }) row!: number;
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => String, { nullable: true }) penName?: string | null;
+  @Field(() => String, { nullable: true }) realName?: string | null;
+  @Field(() => String, { nullable: true, description: 'Stage status codes separated by ";"' }) skills?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: '"weekday HH:MM-HH:MM" separated by ";" (1 Monday … 7 Sunday); empty: the studio calendar',
+  })
+  shiftHours?: string | null;
+}
+
+/** One row of the work centers sheet, its cells as text. */
+@InputType({ description: 'A row of the work centers sheet, its cells as text' })
+export class WorkCenterRowInput {
+  @Field(() => Int, { description: 'The row as the spreadsheet numbers it (the header is row 1)' }) row!: number;
+  @Field(() => String, { nullable: true }) code?: string | null;
+  @Field(() => String, { nullable: true }) nameZh?: string | null;
+  @Field(() => String, { nullable: true }) nameEn?: string | null;
+  @Field(() => String, { nullable: true, description: 'KILN, OVEN, CUTTING_TABLE …' }) kind?: string | null;
+  @Field(() => String, { nullable: true }) capacityPerBatch?: string | null;
+  @Field(() => String, { nullable: true }) batchMinutes?: string | null;
+  @Field(() => String, { nullable: true, description: 'Empty: 0' }) setupMinutes?: string | null;
+}
+
+@InputType({ description: "A studio's operators and work centers from a spreadsheet, checked whole and applied all or nothing" })
+export class ResourcesImportInput {
+  @Field(() => ID) enterpriseId!: string;
+  @Field({ description: 'Only say what would change' }) dryRun!: boolean;
+  @Field(() => [OperatorRowInput], { defaultValue: [] }) operators!: OperatorRowInput[];
+  @Field(() => [WorkCenterRowInput], { defaultValue: [] }) workCenters!: WorkCenterRowInput[];
+}

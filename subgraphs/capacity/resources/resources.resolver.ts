@@ -2,7 +2,16 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../../platform/access/context';
 import type { CapacityLoaders } from '../loaders';
 import { WorkingCalendarRow } from './calendar.entity';
-import { CalendarClosureInput, LeaveDaysInput, StudioOperatorInput, WorkCenterInput, WorkingCalendarInput } from './inputs';
+import { ImportResult } from '../../../platform/graphql/import-result';
+import {
+  CalendarClosureInput,
+  LeaveDaysInput,
+  ResourcesImportInput,
+  StudioOperatorInput,
+  WorkCenterInput,
+  WorkingCalendarInput,
+} from './inputs';
+import { ResourcesImportService } from './resources-import.service';
 import { StudioOperator } from './operator.entity';
 import { resourcesService } from './resources.service';
 import { WorkCenter } from './work-center.entity';
@@ -12,7 +21,22 @@ type Context = GraphQLContext<CapacityLoaders>;
 /** A studio's resources: its working calendar, work centers and operators (the capacity subgraph owns them). */
 @Resolver()
 export class ResourcesResolver {
-  constructor(private readonly service = resourcesService) {}
+  constructor(
+    private readonly service = resourcesService,
+    private readonly imports = new ResourcesImportService(),
+  ) {}
+
+  @Mutation(() => ImportResult, {
+    description:
+      "Imports a spreadsheet's operators and work centers (matched by code): every row checked, every bad one reported (sheet, row, column), and only when none is bad (and it is no dry run) all of it applied at once, one event summing it up",
+  })
+  importResources(
+    @Arg('input', () => ResourcesImportInput) input: ResourcesImportInput,
+    @Arg('idempotencyKey') idempotencyKey: string,
+    @Ctx() { ctx }: Context,
+  ): Promise<ImportResult> {
+    return this.imports.import(ctx, input, idempotencyKey);
+  }
 
   @Query(() => WorkingCalendarRow, {
     nullable: true,

@@ -31,8 +31,8 @@ import {
 import { StudioOperator } from './operator.entity';
 import { WorkCenter } from './work-center.entity';
 
-const SOURCE = 'capacity';
-const ID_PREFIX = { workCenter: 'wct', operator: 'opr' } as const;
+export const SOURCE = 'capacity';
+export const ID_PREFIX = { workCenter: 'wct', operator: 'opr' } as const;
 /** The years whose public holidays ship (contracts/china-holidays.ts): a new calendar starts with them. */
 const SHIPPED_YEARS = [2026];
 
@@ -52,6 +52,25 @@ const closureOf = (closure: CalendarClosureInput | CalendarClosure): CalendarClo
   makeUpDays: [...closure.makeUpDays],
 });
 const byFrom = (a: CalendarClosure, b: CalendarClosure) => a.from.localeCompare(b.from);
+
+/** An operator's skills are stage codes of the vocabulary (the studio's own extensions included) and its shift a valid week. */
+export function checkOperator(input: Pick<StudioOperatorInput, 'enterpriseId' | 'skills' | 'shiftHours'>): void {
+  input.skills.forEach((code, index) => {
+    const entry = VOCABULARY.findStatus(code);
+    // A studio's extension codes are its own: another studio's is as unknown as a made-up one.
+    if (!entry || (entry.enterpriseId && entry.enterpriseId !== input.enterpriseId))
+      throw badInput(`Unknown stage status code "${code}"`, { field: `input.skills.${index}`, reason: 'UNKNOWN_STAGE_CODE' });
+  });
+  if (input.shiftHours.length > 0) refuseProblems(calendarProblems({ hours: hoursOf(input.shiftHours), closures: [] }), 'input.shift');
+}
+
+/** The fields of an operator as stored (skills once each). */
+export const operatorFields = (input: StudioOperatorInput) => ({
+  penName: input.penName,
+  realName: input.realName,
+  skills: [...new Set(input.skills)],
+  shiftHours: hoursOf(input.shiftHours),
+});
 
 /**
  * A studio's resources: its working calendar, work centers and operators, each change written
@@ -192,16 +211,10 @@ export class ResourcesService {
 
   async upsertOperator(ctx: Context, input: StudioOperatorInput, idempotencyKey: string): Promise<StudioOperator> {
     requireEnterpriseId(input.enterpriseId, 'enterpriseId');
-    input.skills.forEach((code, index) => {
-      const entry = VOCABULARY.findStatus(code);
-      // A studio's extension codes are its own: another studio's is as unknown as a made-up one.
-      if (!entry || (entry.enterpriseId && entry.enterpriseId !== input.enterpriseId))
-        throw badInput(`Unknown stage status code "${code}"`, { field: `input.skills.${index}` });
-    });
-    if (input.shiftHours.length > 0) refuseProblems(calendarProblems({ hours: hoursOf(input.shiftHours), closures: [] }), 'input.shift');
+    checkOperator(input);
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'upsertStudioOperator', idempotencyKey, input, async () => {
-        const fields = { ...input, skills: [...new Set(input.skills)], shiftHours: hoursOf(input.shiftHours), updatedAt: this.clock() };
+        const fields = { ...input, ...operatorFields(input), updatedAt: this.clock() };
         let operator = await em.findOne(StudioOperator, { enterpriseId: input.enterpriseId, code: input.code });
         if (!operator) {
           const count = await em.count(StudioOperator, { enterpriseId: input.enterpriseId });

@@ -83,6 +83,14 @@ export const materialsCells: Cell[] = [
     expected: STUDIO_READS('lead:3:z:1.28'),
   },
   {
+    name: "moyun-studio's bills of materials, paged (what an export writes)",
+    subgraph: 'suppliers',
+    query: `{ studioBillsOfMaterials(studioId: "moyun-studio", first: 10) { totalCount nodes { productCode } } }`,
+    variables: () => ({}),
+    observe: (result) => errorCode(result) ?? `bills:${result.data.studioBillsOfMaterials.totalCount}`,
+    expected: STUDIO_READS('bills:1'),
+  },
+  {
     name: 'add a material to moyun-studio',
     subgraph: 'suppliers',
     mutation: true,
@@ -107,6 +115,19 @@ export const materialsCells: Cell[] = [
     query: `mutation { acceptSafetyStockSuggestion(studioId: "moyun-studio", sku: "GLAZE-CELADON", idempotencyKey: "cell-safety") { safetyStock } }`,
     variables: () => ({}),
     observe: mutationOutcome,
+    expected: LEADS_WRITE,
+  },
+  {
+    name: 'import materials and a bill into moyun-studio from a spreadsheet',
+    subgraph: 'suppliers',
+    mutation: true,
+    query: `mutation { importMaterials(studioId: "moyun-studio", input: { dryRun: false, materials: [{ row: 2, sku: "CELL-CORD", nameZh: "棉绳", nameEn: "Cord", unit: "m", abcClass: "C", unitCostCents: "5" }], boms: [{ row: 2, productCode: "CELL-TEA-TRAY", sku: "CELL-CORD", quantityPerUnit: "1", stageCode: "B10" }] }, idempotencyKey: "cell-import") { applied problems { row } } }`,
+    variables: () => ({}),
+    // Applied, not merely answered: an import with refused rows answers without an error.
+    observe: (result) => {
+      const outcome = mutationOutcome(result);
+      return outcome === 'ALLOWED' && !result.data?.importMaterials?.applied ? 'NOT_APPLIED' : outcome;
+    },
     expected: LEADS_WRITE,
   },
   {

@@ -179,4 +179,16 @@ export const resourcesCells: Cell[] = [
     observe: mutationOutcome,
     expected: EDIT,
   },
+  {
+    name: 'import operators and work centers into moyun-studio from a spreadsheet',
+    subgraph: 'capacity',
+    mutation: true,
+    query: `mutation { importResources(input: { enterpriseId: "moyun-studio", dryRun: false, operators: [{ row: 2, code: "matrix-import-op", penName: "试墨", realName: "测试", skills: "C50" }], workCenters: [{ row: 2, code: "matrix-import-wc", nameZh: "台", nameEn: "Bench", kind: "WORKBENCH", capacityPerBatch: "1", batchMinutes: "10" }] }, idempotencyKey: "matrix-import") { applied } }`,
+    variables: () => ({}),
+    observe: (result) => {
+      const outcome = mutationOutcome(result);
+      return outcome === 'ALLOWED' && !result.data?.importResources?.applied ? 'NOT_APPLIED' : outcome;
+    },
+    expected: EDIT,
+  },
 ];
