@@ -5,6 +5,7 @@ import type { VisibilityTier } from './tiers';
 import type { EnterpriseKind, EnterpriseStatus, InvitationChannel } from './enterprise';
 import type { Role } from './identity';
 import type { ImportEventPayload } from './master-data-import';
+import type { SupplierTier } from './relationships';
 
 /**
  * What each event type carries: the one map the writers (`recordEvent`, the orders progress
@@ -153,6 +154,18 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
   [NETWORK_EVENTS.MEMBER_JOINED]: { enterpriseId: string; membershipId: string; invitationId: string; roles: Role[] };
   [NETWORK_EVENTS.MEMBER_ROLES_CHANGED]: { enterpriseId: string; membershipId: string; roles: Role[]; previousRoles: Role[] };
   [NETWORK_EVENTS.MEMBER_REMOVED]: { enterpriseId: string; membershipId: string; roles: Role[] };
+  [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_SET]: {
+    studioId: string;
+    supplierId: string;
+    tier: SupplierTier;
+    /** A primary's contract: its annual volume in yuan and its flexible band in percent either way (null otherwise). */
+    annualVolumeYuan: number | null;
+    flexibleBandPercent: number | null;
+    changed: string[];
+  };
+  [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_ENDED]: { studioId: string; supplierId: string };
+  [NETWORK_EVENTS.PARTNER_RELATIONSHIP_SET]: { studioId: string; partnerId: string; stageCodes: string[]; changed: string[] };
+  [NETWORK_EVENTS.PARTNER_RELATIONSHIP_ENDED]: { studioId: string; partnerId: string };
   [RESOURCE_EVENTS.CALENDAR_CHANGED]: {
     studioId: string;
     /** The whole calendar as it now is. */

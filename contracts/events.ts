@@ -184,6 +184,14 @@ export const NETWORK_EVENTS = {
   MEMBER_ROLES_CHANGED: 'member.roles-changed',
   /** A member was removed: the next token exchange is refused (within the token lifetime). */
   MEMBER_REMOVED: 'member.removed',
+  /** A studio named a supplier (or changed its tier or contract terms). */
+  SUPPLIER_RELATIONSHIP_SET: 'relationship.supplier-set',
+  /** A studio ended its relationship with a supplier. */
+  SUPPLIER_RELATIONSHIP_ENDED: 'relationship.supplier-ended',
+  /** A studio named a partner workshop or kitchen (or changed the stage codes it may take). */
+  PARTNER_RELATIONSHIP_SET: 'relationship.partner-set',
+  /** A studio ended its relationship with a partner: it is offered none of the studio's work from then on. */
+  PARTNER_RELATIONSHIP_ENDED: 'relationship.partner-ended',
 } as const;
 
 export type SupplyEventType = (typeof SUPPLY_EVENTS)[keyof typeof SUPPLY_EVENTS];

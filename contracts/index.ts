@@ -18,3 +18,4 @@ export * from './epcis-capture';
 export * from './working-time';
 export * from './china-holidays';
 export * from './master-data-import';
+export * from './relationships';

@@ -32,6 +32,8 @@ export interface ImportResultShape {
   updated: number;
   unchanged: number;
   problems: ImportProblemShape[];
+  /** Counts sheet by sheet, when the part reports them. */
+  sheets?: ImportSheetCountShape[] | null;
 }
 
 /** Counts of one sheet of an import: what it added, changed, and found as it already was. */
@@ -58,6 +60,8 @@ export const MAX_IMPORT_PART_BYTES = 32 * 1024 * 1024;
  * Products and routes: the orders subgraph's importCatalogue names them (none here until it is there).
  */
 export const IMPORT_COLUMNS: Readonly<Partial<Record<ImportSheet, readonly string[]>>> = {
+  products: ['productCode', 'nameZh', 'nameEn', 'family', 'routeCode', 'shopSkus', 'priceCents'],
+  routes: ['routeCode', 'position', 'statusCode', 'standardMinutes', 'qc', 'workCenterCode', 'skill', 'partnerAllowed'],
   materials: ['sku', 'nameZh', 'nameEn', 'unit', 'abcClass', 'unitCostCents', 'safetyStock', 'stockingPolicy', 'substitutes'],
   boms: ['productCode', 'sku', 'quantityPerUnit', 'stageCode'],
   operators: ['code', 'penName', 'realName', 'skills', 'shiftHours'],
@@ -68,4 +72,39 @@ export const IMPORT_COLUMNS: Readonly<Partial<Record<ImportSheet, readonly strin
 export type ImportEventPayload = {
   studioId: string;
   sheets: ImportSheetCountShape[];
+};
+
+/*
+ * How a spreadsheet's cells read. Cells travel as the text the studio typed; each part reads
+ * them with these, so a number that is not one reaches the part's own rule (which refuses it
+ * naming its column) instead of failing the request as a GraphQL variable.
+ */
+
+/** A cell's text, trimmed; empty is absent. */
+export const cellText = (value: string | null | undefined): string | undefined => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+/** A number cell: absent when empty, NaN when it is not a plain decimal (the rules refuse NaN naming the column). */
+export const cellNumber = (value: string | null | undefined): number | undefined => {
+  const text = cellText(value);
+  if (text === undefined) return undefined;
+  return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+};
+
+/** A list cell: parts between separators, trimmed, empty ones dropped. */
+export const cellList = (value: string | null | undefined, separator = ';'): string[] =>
+  (cellText(value) ?? '')
+    .split(separator)
+    .map((part) => part.trim())
+    .filter(Boolean);
+
+const YES = new Set(['yes', 'y', 'true', '1', '是', '√', '✓']);
+const NO = new Set(['no', 'n', 'false', '0', '否', '×']);
+/** A yes/no cell (English or Chinese): absent when empty, null when it is neither. */
+export const cellYesNo = (value: string | null | undefined): boolean | null | undefined => {
+  const text = cellText(value)?.toLowerCase();
+  if (text === undefined) return undefined;
+  return YES.has(text) ? true : NO.has(text) ? false : null;
 };

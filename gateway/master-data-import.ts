@@ -66,11 +66,66 @@ async function allPages<Node>(query: Query, text: string, variables: Record<stri
 const text = (value: unknown): string =>
   typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 
-/**
- * Which part takes which sheets. Products and routes belong to the orders subgraph's catalogue
- * import (importCatalogue): one more entry here, its mutation and its export queries.
- */
+/** A yes/no as a cell reads it back. */
+const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
+
+/** Which part takes which sheets: its import mutation and its export queries. */
 export const SHEET_OWNERS: readonly SheetOwner[] = [
+  {
+    sheets: ['products', 'routes'],
+    field: 'importCatalogue',
+    mutation: `mutation ImportCatalogue($studioId: ID!, $input: CatalogueImportInput!, $key: String!) {
+      importCatalogue(studioId: $studioId, input: $input, idempotencyKey: $key) { ${RESULT} } }`,
+    variables: (studioId, dryRun, rows, key) => ({ studioId, key, input: { dryRun, products: rows.products, routes: rows.routes } }),
+    export: {
+      products: async (query, studioId) =>
+        (
+          await query<{
+            catalogue: { products: (Record<string, unknown> & { familyCode: string; shopSkus: string[] })[] };
+          }>(
+            `query ExportProducts($studioId: ID!) { catalogue(studioId: $studioId) { products { productCode nameZh nameEn familyCode routeCode shopSkus priceCents } } }`,
+            { studioId },
+          )
+        ).catalogue.products.map(({ familyCode, shopSkus, ...product }) => ({
+          ...Object.fromEntries(Object.entries(product).map(([key, value]) => [key, text(value)])),
+          family: familyCode,
+          shopSkus: shopSkus.join(','),
+        })),
+      routes: async (query, studioId) =>
+        (
+          await query<{
+            catalogue: {
+              routes: {
+                code: string;
+                steps: {
+                  position: number;
+                  statusCode: { code: string };
+                  standardMinutes: number;
+                  qcCheckpoint: boolean;
+                  workCenterCode: string | null;
+                  skill: string | null;
+                  partnerAllowed: boolean;
+                }[];
+              }[];
+            };
+          }>(
+            `query ExportRoutes($studioId: ID!) { catalogue(studioId: $studioId) { routes { code steps { position statusCode { code } standardMinutes qcCheckpoint workCenterCode skill partnerAllowed } } } }`,
+            { studioId },
+          )
+        ).catalogue.routes.flatMap((route) =>
+          route.steps.map((step) => ({
+            routeCode: route.code,
+            position: text(step.position),
+            statusCode: step.statusCode.code,
+            standardMinutes: text(step.standardMinutes),
+            qc: yesNo(step.qcCheckpoint),
+            workCenterCode: text(step.workCenterCode),
+            skill: text(step.skill),
+            partnerAllowed: yesNo(step.partnerAllowed),
+          })),
+        ),
+    },
+  },
   {
     sheets: ['materials', 'boms'],
     field: 'importMaterials',

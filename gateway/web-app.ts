@@ -21,7 +21,7 @@ export interface WebAppSettings {
 const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** Paths the single-page app answers; everything else (the API above all) is never the app. */
-const APP_ROUTES = new Set(['/', '/track', '/studio', '/stages', '/partner', '/supplier', '/join']);
+const APP_ROUTES = new Set(['/', '/track', '/studio', '/stages', '/partner', '/supplier', '/register', '/admin', '/join']);
 const SHARE_ROUTE = /^\/share\/([\w-]{1,64})\/?$/;
 /** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
 const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;
@@ -106,7 +106,7 @@ function securityHeaders(publicUrl: PublicUrl, settings: WebAppSettings): Record
 
 /**
  * The web app at the gateway: the pages (`/`, `/track`, `/share/:id`, `/story/:code`, `/studio`,
- * `/partner`, `/supplier`) with security headers and no caching, hashed assets cached for a year, the
+ * `/partner`, `/supplier`, `/register`, `/admin`) with security headers and no caching, hashed assets cached for a year, the
  * share page's Open Graph tags rendered here (an unknown share is a 404 page), share images,
  * `/app-config.json` and, when DEMO_SIGN_IN is on, `/demo/sign-in`. Returns a handler that
  * answers false for any other path, so the API keeps its own 404s.

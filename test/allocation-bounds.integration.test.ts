@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import type { AllocationRound } from '../subgraphs/capacity/capacity.service';
 import type { GraphQLResult, TestHub } from './support/hub';
 import { dialects, resendRetryable, startTestHub } from './support/hub';
+import { letPartnerTake } from './support/relationships';
 import { partner } from './support/principals';
 
 const DAY = 86_400_000;
@@ -26,6 +27,8 @@ describe.each(dialects())('allocation bounds (%s)', (dialect) => {
   beforeAll(async () => {
     t = await startTestHub(dialect, { settings: { allocation: { maxRequests: 3, maxOffers: 2, maxPlacements: 12, deadlineMs: 1_000 } } });
     for (const name of ['network', 'capacity']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    // The tests' offers are gilding-atelier's, of many stages: moyun-studio lets it take any.
+    await letPartnerTake(t, 'moyun-studio', 'gilding-atelier');
   });
   afterAll(() => t?.close());
   afterEach(() => jest.restoreAllMocks());

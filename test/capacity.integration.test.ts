@@ -5,6 +5,7 @@ import type { GraphQLResult, TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
 import { hubAdmin, partner, staff } from './support/principals';
+import { letPartnerTake } from './support/relationships';
 import { waitFor } from './support/wait';
 
 const DAY = 86_400_000;
@@ -22,6 +23,8 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
   beforeAll(async () => {
     t = await startTestHub(dialect);
     for (const name of ['network', 'capacity', 'kitchens']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    // The tests' own offers are gilding-atelier's, of many stages: moyun-studio lets it take any.
+    await letPartnerTake(t, 'moyun-studio', 'gilding-atelier');
   });
   afterAll(() => t?.close());
   afterEach(() => jest.restoreAllMocks());
@@ -385,5 +388,17 @@ describe.each(dialects())('capacity sharing (%s)', (dialect) => {
     expect((await t.gql(WITHDRAW, { r: placed.request.id }, bakery)).data.withdrawOverflowRequest.status).toBe('CANCELLED');
     expect(await booked()).toBe(free);
     expect(await em().count(Allocation, { requestId: placed.request.id, status: 'ACTIVE' })).toBe(0);
+  });
+
+  it("offers a partner only the stage codes its relationship with the studio lets it take (the network's events, projected)", async () => {
+    // The kiln offers final firing (C60) to its alliance; moyun-studio now lets it take first firing only.
+    await letPartnerTake(t, 'moyun-studio', 'jingde-kiln-works', ['C40']);
+    const id = await requestFor('C60', 1, 'relationship-c60');
+    const refused = (await t.gql(ALLOCATE, { ids: [id] })).data.allocateOverflow;
+    expect(refused.allocations.filter((allocation: any) => allocation.enterpriseId === 'jingde-kiln-works')).toEqual([]);
+    // Named again with final firing, the kiln is offered the same request.
+    await letPartnerTake(t, 'moyun-studio', 'jingde-kiln-works', ['C40', 'C60']);
+    const placed = (await t.gql(ALLOCATE, { ids: [id] })).data.allocateOverflow;
+    expect(placed.allocations.map((allocation: any) => allocation.enterpriseId)).toEqual(['jingde-kiln-works']);
   });
 });

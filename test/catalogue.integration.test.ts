@@ -300,9 +300,10 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
 
   it('imports a catalogue sheet whole: a dry run changes nothing, a bad row is named and nothing is applied, a good one is one event', async () => {
     const routes = [
-      { routeCode: 'WALLET', position: 1, statusCode: 'A10', standardMinutes: 30 },
-      { routeCode: 'WALLET', position: 2, statusCode: 'C72', standardMinutes: 45, qc: false, workCenterCode: 'table-1', skill: 'C72' },
-      { routeCode: 'WALLET', position: 3, statusCode: 'E10', standardMinutes: 15, qc: true, partnerAllowed: false },
+      // Cells as a studio types them: numbers as text, yes/no in either language.
+      { routeCode: 'WALLET', position: '1', statusCode: 'A10', standardMinutes: '30' },
+      { routeCode: 'WALLET', position: '2', statusCode: 'C72', standardMinutes: '45', qc: 'no', workCenterCode: 'table-1', skill: 'C72' },
+      { routeCode: 'WALLET', position: '3', statusCode: 'E10', standardMinutes: '15', qc: '是', partnerAllowed: '否' },
     ];
     const products = [
       {
@@ -312,7 +313,7 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
         family: 'SMALL_LEATHER',
         routeCode: 'WALLET',
         shopSkus: 'TB-W-1, JD-W-1',
-        priceCents: 38000,
+        priceCents: '38000',
       },
       {
         productCode: 'LTH-BAG-01',
@@ -321,7 +322,7 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
         family: 'LEATHER_GOODS',
         routeCode: 'LEATHER-BAG',
         shopSkus: 'TB-LTH-9001',
-        priceCents: 128000,
+        priceCents: '128000',
       },
     ];
     const before = await catalogueRows();
@@ -336,7 +337,11 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
       input: {
         dryRun: false,
         products: [...products, { productCode: 'LTH-BELT-01', nameZh: '皮带', nameEn: 'Belt', family: 'SMALL_LEATHER', routeCode: 'NOPE' }],
-        routes: [...routes, { routeCode: 'BELT', position: 1, statusCode: 'Q77', standardMinutes: 10 }],
+        routes: [
+          ...routes,
+          { routeCode: 'BELT', position: '1', statusCode: 'Q77', standardMinutes: '10' },
+          { routeCode: 'BELT', position: '2', statusCode: 'E10', standardMinutes: 'ten', qc: 'maybe' },
+        ],
       },
       key: 'imp-bad',
     });
@@ -344,6 +349,7 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
     expect(bad.data.importCatalogue).toMatchObject({ dryRun: false, applied: false, created: 0 });
     expect(bad.data.importCatalogue.problems).toEqual([
       { sheet: 'routes', row: 5, field: 'statusCode', code: 'UNKNOWN_REFERENCE', message: expect.stringContaining('Q77') },
+      { sheet: 'routes', row: 6, field: 'qc', code: 'INVALID', message: expect.stringContaining('yes or no') },
       { sheet: 'products', row: 4, field: 'routeCode', code: 'UNKNOWN_REFERENCE', message: expect.stringContaining('NOPE') },
     ]);
     expect(await catalogueRows()).toBe(before);

@@ -5,6 +5,7 @@ import { StudioOperator } from '../subgraphs/capacity/resources/operator.entity'
 import { WorkCenter } from '../subgraphs/capacity/resources/work-center.entity';
 import { BillOfMaterials, BomLine, Material } from '../subgraphs/suppliers/entities/material';
 import type { TestHub } from './support/hub';
+import { CatalogueProduct, CatalogueRoute, RouteVersion } from '../subgraphs/orders/entities/catalogue';
 import { dialects, startTestHub } from './support/hub';
 import { staff } from './support/principals';
 
@@ -57,6 +58,7 @@ describe.each(dialects())('moving in with a spreadsheet: /import and /export (%s
 
   const suppliers = () => t.hub.subgraphs.suppliers.systemContext().em.fork();
   const capacity = () => t.hub.subgraphs.capacity.systemContext().em.fork();
+  const orders = () => t.hub.subgraphs.orders.systemContext().em.fork();
   /** Everything an import could change, and the events written. */
   const masterData = async () =>
     JSON.stringify([
@@ -67,6 +69,10 @@ describe.each(dialects())('moving in with a spreadsheet: /import and /export (%s
       await capacity().find(StudioOperator, {}, { orderBy: { id: 'asc' } }),
       await capacity().find(WorkCenter, {}, { orderBy: { id: 'asc' } }),
       await capacity().count(OutboxEvent, {}),
+      await orders().find(CatalogueProduct, {}, { orderBy: [{ studioId: 'asc' }, { productCode: 'asc' }], filters: false }),
+      await orders().find(CatalogueRoute, {}, { orderBy: [{ studioId: 'asc' }, { code: 'asc' }], filters: false }),
+      await orders().count(RouteVersion, {}, { filters: false }),
+      await orders().count(OutboxEvent, {}),
     ]);
 
   const upload = async (
@@ -188,7 +194,7 @@ describe.each(dialects())('moving in with a spreadsheet: /import and /export (%s
     expect(book.type).toMatch(/spreadsheetml/);
     const read = new ExcelJS.Workbook();
     await read.xlsx.load(book.bytes as unknown as ExcelJS.Buffer);
-    expect(read.worksheets.map((sheet) => sheet.name)).toEqual(['materials', 'boms', 'operators', 'workCenters']);
+    expect(read.worksheets.map((sheet) => sheet.name)).toEqual(['products', 'routes', 'materials', 'boms', 'operators', 'workCenters']);
     expect(read.getWorksheet('materials')!.getRow(1).values).toEqual([undefined, ...MATERIAL_COLUMNS]);
     const before = await masterData();
     const again = await upload(book.bytes);
@@ -197,6 +203,9 @@ describe.each(dialects())('moving in with a spreadsheet: /import and /export (%s
     for (const counts of Object.values<{ rows: number; created: number; updated: number; unchanged: number }>(again.body.sheets))
       expect(counts).toEqual({ rows: counts.rows, created: 0, updated: 0, unchanged: counts.rows });
     expect(again.body.sheets).toMatchObject({ materials: { unchanged: 6 }, operators: { unchanged: 1 }, workCenters: { unchanged: 1 } });
+    // The studio's catalogue (its products and their routes, one row per stage) round-trips too.
+    expect(again.body.sheets.products.unchanged).toBeGreaterThan(0);
+    expect(again.body.sheets.routes.unchanged).toBeGreaterThan(again.body.sheets.products.unchanged);
     // Nothing changed, so nothing was written: not even a summary event.
     expect(await masterData()).toBe(before);
 

@@ -6,7 +6,7 @@ import { SAFETY_STOCK_RULE } from '../subgraphs/suppliers/safety-stock';
 import type { GraphQLResult, TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
-import { partner, staff } from './support/principals';
+import { hubAdmin, partner, staff } from './support/principals';
 import { waitFor } from './support/wait';
 
 const UPSERT = `mutation($studioId: ID!, $input: MaterialInput!, $key: String!) {
@@ -290,6 +290,41 @@ describe.each(dialects())('studio materials and bills of materials (%s)', (diale
       changed: ['safetyStock'],
     });
     expect(event.actorSubject).toBe(staff('moyun-studio', 'SUPERVISOR').subject);
+  });
+
+  it("keeps a studio's terms for a material to its staff and hub admins: another studio and a supplier get FORBIDDEN on them, through the gateway and directly", async () => {
+    const STOCK = `{ materialStock(sku: "CLAY-KAOLIN") { onHand belowSafetyStock material { studioId sku nameEn unit unitCostCents safetyStock abcClass stockingPolicy substitutes { sku } } } }`;
+    const NAMES = `{ materialStock(sku: "CLAY-KAOLIN") { onHand belowSafetyStock material { studioId sku nameEn unit } } }`;
+    const TERMS = ['unitCostCents', 'safetyStock', 'abcClass', 'stockingPolicy', 'substitutes'];
+    for (const url of [undefined, t.hub.subgraphs.suppliers.url]) {
+      for (const as of [staff('moyun-studio', 'OPERATOR'), hubAdmin()]) {
+        const own = await t.gql(STOCK, {}, { as, url });
+        expect(own.errors).toBeUndefined();
+        expect(own.data.materialStock.material).toMatchObject({
+          studioId: 'moyun-studio',
+          unitCostCents: expect.any(Number),
+          abcClass: 'B',
+        });
+        expect(typeof own.data.materialStock.belowSafetyStock).toBe('boolean');
+      }
+      for (const as of [staff('youcaifeng'), partner('jingdezhen-clay', 'SUPPLIER')]) {
+        // Asked for the terms: each is refused by name, and nothing of them is in the answer.
+        const asked = await t.gql(STOCK, {}, { as, url });
+        const refused = (asked.errors ?? []).map((error) => `${error.extensions?.code}:${error.path?.slice(-1)[0]}`);
+        expect(refused.sort()).toEqual(TERMS.map((field) => `FORBIDDEN:${field}`).sort());
+        for (const field of TERMS) expect(asked.data.materialStock.material[field]).toBeNull();
+        // The names and stock stay theirs to read; whether it is below a studio's safety stock does not.
+        const named = await t.gql(NAMES, {}, { as, url });
+        expect(named.errors).toBeUndefined();
+        expect(named.data.materialStock).toMatchObject({
+          belowSafetyStock: null,
+          material: { sku: 'CLAY-KAOLIN', nameEn: expect.any(String) },
+        });
+      }
+      const catalogue = await t.gql(`{ materials { sku unitCostCents } }`, {}, { as: partner('jingdezhen-clay', 'SUPPLIER'), url });
+      expect(catalogue.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+      expect(catalogue.data.materials.map((material: { unitCostCents: number | null }) => material.unitCostCents)).toEqual([null, null]);
+    }
   });
 
   it('shows a supplier only the materials it supplies, and another studio none', async () => {

@@ -12,6 +12,7 @@ import { membersCells } from './permissions/cells/members';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
+import { relationshipsCells } from './permissions/cells/relationships';
 import { resourcesCells } from './permissions/cells/resources';
 import { suppliersCells } from './permissions/cells/suppliers';
 import { vocabularyCells } from './permissions/cells/vocabulary';
@@ -40,6 +41,7 @@ const CELLS: Cell[] = [
   notificationsCells,
   traceabilityCells,
   materialsCells,
+  relationshipsCells,
   catalogueCells,
 ].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
@@ -51,7 +53,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3934;
+const EXPECTED_CELL_CHECKS = 4214;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -61,6 +63,8 @@ const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['network', 'select id, name_zh, name_en, region, gln, status from enterprise order by id'],
   ['network', 'select id, roles from membership order by id'],
   ['network', 'select id, accepted_at, revoked_at from invitation order by id'],
+  ['network', 'select studio_id, supplier_id, revision from supplier_relationship order by studio_id, supplier_id'],
+  ['network', 'select studio_id, partner_id, revision from partner_relationship order by studio_id, partner_id'],
   ['suppliers', 'select id, version from stock_lot order by id'],
   ['suppliers', 'select id, version from purchase_order order by id'],
   ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],

@@ -25,6 +25,8 @@ const config: CodegenConfig = {
       'src/signin/**/*.{ts,tsx}',
       'src/workstation/**/*.{ts,tsx}',
       'src/join/**/*.{ts,tsx}',
+      'src/register/**/*.{ts,tsx}',
+      'src/admin/**/*.{ts,tsx}',
     ]),
   },
 };

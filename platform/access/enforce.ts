@@ -12,6 +12,7 @@ import {
   decideField,
   fieldRuleOf,
   hubAdminWriteProblem,
+  isPublicField,
   operationDecision,
   relationTo,
   rowCondition,
@@ -99,6 +100,7 @@ export function enforceAccess(schema: GraphQLSchema, policy: AccessPolicy, subgr
     for (const field of fields) {
       const fieldRule = fieldRuleOf(rule, field.name);
       const deniable =
+        (rule.public && !isPublicField(rule, field.name)) ||
         (audiences.hub && !fieldRule.hub) ||
         (audiences.partner && !fieldRule.partner) ||
         (audiences.supplier && !fieldRule.supplier) ||
@@ -135,6 +137,7 @@ function guardField(typeName: string, field: GraphQLField<object, GraphQLContext
   const resolve = field.resolve ?? defaultFieldResolver;
   const fieldRule = fieldRuleOf(rule, field.name);
   const redacted = isListType(getNullableType(field.type)) ? [] : null;
+  if (isPublicField(rule, field.name)) return; // anyone's: nothing to decide
   field.resolve = (source, args, context, info) => {
     const viewer = context.ctx.viewer;
     const apply = (relation: Relation) => {
@@ -190,7 +193,7 @@ export function tagAudiences(document: DocumentNode, policy: AccessPolicy): Docu
       fields: node.fields?.map((field) => {
         const operation = policy.operations[`${typeName}.${field.name.value}`];
         const audiences = !isRoot
-          ? audiencesOfField(fieldRuleOf(typeRule, field.name.value), typeRule)
+          ? audiencesOfField(fieldRuleOf(typeRule, field.name.value), typeRule, field.name.value)
           : operation
             ? audiencesOfOperation(operation)
             : [];

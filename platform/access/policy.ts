@@ -79,7 +79,11 @@ export interface FieldRule {
 export const STUDIO_ONLY: FieldRule = Object.freeze({});
 
 export interface TypeRule<T = any> {
-  /** Directory data: every row and field is visible to everyone. */
+  /**
+   * Directory data: every row is visible to everyone, and every field without an override. An
+   * override on a public type keeps that field to the row's owners (per `ownership`) and whom
+   * its rule names: e.g. a studio's terms on a material every studio and supplier may name.
+   */
   public?: boolean;
   /** Whose rows these are: the row filter (for entities) and each field's viewer relation. */
   ownership?: Ownership<T>;
@@ -147,7 +151,8 @@ export function relationTo(
   em: () => EntityManager,
 ): Relation | Promise<Relation> {
   if (viewer.system) return { kind: 'SYSTEM' };
-  if (rule.public) return { kind: 'PUBLIC' };
+  // A public type's overridden fields are the only ones that ask: they need the owner's relation.
+  if (rule.public && !rule.overrides) return { kind: 'PUBLIC' };
   return ownedRelation(policy, rule, row, viewer, em);
 }
 
@@ -194,6 +199,11 @@ export function decideField(rule: FieldRule, relation: Relation): FieldDecision 
   }
 }
 
+/** A field of a public type anyone sees: every field but the overridden ones. */
+export function isPublicField(rule: TypeRule, field: string): boolean {
+  return !!rule.public && !rule.overrides?.[field];
+}
+
 export function fieldRuleOf(rule: TypeRule, field: string): FieldRule {
   return rule.overrides?.[field] ?? rule.fields ?? STUDIO_ONLY;
 }
@@ -230,8 +240,8 @@ export function publishedRule(rule: OperationRule): 'PUBLIC' | 'AUTHENTICATED' |
 export const AUDIENCES = ['customer', 'partner', 'supplier'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-export function audiencesOfField(rule: FieldRule, typeRule: TypeRule): Audience[] {
-  if (typeRule.public) return [...AUDIENCES];
+export function audiencesOfField(rule: FieldRule, typeRule: TypeRule, field: string): Audience[] {
+  if (isPublicField(typeRule, field)) return [...AUDIENCES];
   return AUDIENCES.filter((audience) =>
     audience === 'customer' ? !!rule.customer : audience === 'partner' ? !!rule.partner : !!rule.supplier,
   );

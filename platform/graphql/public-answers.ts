@@ -22,7 +22,8 @@ export interface PublicAnswers {
   /**
    * Fields whose answer depends on the viewer (`Query.enterpriseApplications`,
    * `Enterprise.statusReason` …): their resolvers call `answeredPrivately`, so an answer holding
-   * one is never marked public, never kept.
+   * one is never marked public, never kept. A type named here (`SupplierRelationship`) is read
+   * by viewer only: every query reaching it must be private too.
    */
   private?: readonly string[];
 }
@@ -60,7 +61,7 @@ export function assertPublicThroughout(subgraph: string, { operations, types }: 
       .filter(([name, rule]) => !name.startsWith('Mutation.') && rule !== 'PUBLIC' && !privateFields.includes(name))
       .map(([name]) => name),
     ...Object.entries(types)
-      .filter(([, rule]) => !rule.public)
+      .filter(([name, rule]) => !rule.public && !privateFields.includes(name))
       .map(([name]) => name),
   ];
   if (private_.length)

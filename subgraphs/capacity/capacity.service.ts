@@ -15,6 +15,7 @@ import { AllocationSolver } from './allocation/solver-thread';
 import { toWire } from './allocation/wire';
 import { allocationSolves } from '../../platform/runtime/metrics';
 import { AllianceMember, CapacityOffer, OfferBooking } from './entities/offer';
+import { PartnerStageGrant } from './entities/partner-grant';
 import { Allocation, OverflowRequest, type RequestStatus } from './entities/request';
 import type { CapacityOfferInput, OverflowRequestInput } from './inputs';
 
@@ -295,6 +296,13 @@ export class CapacityService {
       if (members) members.push(member.enterpriseId);
       else membersOf.set(member.alliance, [member.enterpriseId]);
     }
+    // A studio that named a partner lets it take only its relationship's stage codes (none once ended).
+    const partners = [...new Set(offers.map((offer) => offer.enterpriseId))];
+    const grants = new Map<string, string[]>();
+    for (const grant of partners.length ? await em.find(PartnerStageGrant, { partnerId: { $in: partners } }, { filters: false }) : [])
+      grants.set(`${grant.studioId}\n${grant.partnerId}`, grant.stageCodes);
+    const mayTake = (studioId: string, offer: CapacityOffer) =>
+      studioId === offer.enterpriseId || (grants.get(`${studioId}\n${offer.enterpriseId}`)?.includes(offer.capability) ?? true);
     const instance: AllocationInstance = {
       latenessPenaltyCents: LATENESS_PENALTY_CENTS,
       latenessHorizonDays: LATENESS_HORIZON_DAYS,
@@ -316,11 +324,13 @@ export class CapacityService {
           const booked = bookings.get(bookingKey(offer.id, day))?.bookedUnits ?? 0;
           free[day] = Math.max(0, offer.spareUnitsPerDay - booked);
         }
-        const sharedWith = new Set([
-          offer.enterpriseId,
-          ...offer.shareWithEnterprises,
-          ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? []),
-        ]);
+        const sharedWith = new Set(
+          [
+            offer.enterpriseId,
+            ...offer.shareWithEnterprises,
+            ...offer.shareWithAlliances.flatMap((alliance) => membersOf.get(alliance) ?? []),
+          ].filter((studioId) => mayTake(studioId, offer)),
+        );
         return {
           id: offer.id,
           enterpriseId: offer.enterpriseId,

@@ -14,6 +14,8 @@ import type { CapacityLoaders } from './loaders';
 import { createCapacityLoaders } from './loaders';
 import { capacityMigrations } from './migrations';
 import { orderEventsConsumer } from './order-events';
+import { PartnerStageGrant } from './entities/partner-grant';
+import { relationshipEventsConsumer } from './relationship-events';
 import { WorkingCalendarRow } from './resources/calendar.entity';
 import { seedDemoResources } from './resources/demo-resources';
 import { StudioOperator } from './resources/operator.entity';
@@ -29,6 +31,7 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
       CapacityOffer,
       OfferBooking,
       AllianceMember,
+      PartnerStageGrant,
       OverflowRequest,
       Allocation,
       WorkingCalendarRow,
@@ -52,7 +55,7 @@ export const capacitySubgraph: SubgraphDefinition<CapacityLoaders> = {
       { Enterprise: { __resolveReference: (reference: { id: string }) => ({ id: reference.id }) } },
     ),
   createLoaders: createCapacityLoaders,
-  consumers: [orderEventsConsumer(capacityService)],
+  consumers: [orderEventsConsumer(capacityService), relationshipEventsConsumer()],
   seed: async (runtime) => {
     await seedDemoCapacity(runtime.systemContext());
     await seedDemoResources(runtime.systemContext());

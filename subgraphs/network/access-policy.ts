@@ -1,3 +1,4 @@
+import { STUDIO_STAFF } from '../../contracts';
 import type { AccessPolicy, RolesActingFor } from '../../platform/access/policy';
 
 /** A hub admin's write of someone's directory entry (status moves act for the enterprise they move). */
@@ -6,6 +7,15 @@ const hubAdminFor = (enterpriseOf: (args: Record<string, unknown>) => string): R
   actsFor: enterpriseOf,
   directory: true,
 });
+/**
+ * A studio's relationships are the studio's to name (its admin, for its own studio) and a hub
+ * admin's (a directory write: audited). Nobody else writes them, not even the supplier or partner named.
+ */
+const RELATIONSHIP_EDITORS: RolesActingFor = {
+  roles: ['STUDIO_ADMIN', 'HUB_ADMIN'],
+  actsFor: (args) => args.studioId as string,
+  directory: true,
+};
 const byId = (args: Record<string, unknown>) => args.id as string;
 const byEnterpriseId = (args: Record<string, unknown>) => args.enterpriseId as string;
 /**
@@ -59,8 +69,29 @@ export const networkAccess: AccessPolicy = {
     'Mutation.changeMemberRoles': managesMembers,
     'Mutation.removeMember': managesMembers,
     'Mutation.acceptInvitation': MEMBER_ROLES_OR_NEWCOMERS,
+    // Rows: a studio's staff its own, a supplier or partner its own relationships only, hub admins all (types below).
+    'Query.supplierRelationships': [...STUDIO_STAFF, 'HUB_ADMIN', 'SUPPLIER'],
+    'Query.partnerRelationships': [...STUDIO_STAFF, 'HUB_ADMIN', 'PARTNER', 'KITCHEN'],
+    'Mutation.setSupplierRelationship': RELATIONSHIP_EDITORS,
+    'Mutation.endSupplierRelationship': RELATIONSHIP_EDITORS,
+    'Mutation.setPartnerRelationship': RELATIONSHIP_EDITORS,
+    'Mutation.endPartnerRelationship': RELATIONSHIP_EDITORS,
   },
-  types: { Enterprise: { public: true } },
+  types: {
+    Enterprise: { public: true },
+    // A supplier reads its own terms with each studio, never the studio's other suppliers'.
+    SupplierRelationship: {
+      entity: 'SupplierRelationship',
+      ownership: { studio: 'studioId', supplier: (viewer) => ({ supplierId: viewer.org! }) },
+      fields: { hub: true, supplier: true },
+    },
+    // A partner reads the stage codes each studio lets it take, never the studio's other partners'.
+    PartnerRelationship: {
+      entity: 'PartnerRelationship',
+      ownership: { studio: 'studioId', partner: (viewer) => ({ partnerId: viewer.org! }) },
+      fields: { hub: true, partner: true },
+    },
+  },
 };
 
 /** What the network answers differently per viewer: never kept by a gateway (see public-answers.ts). */
@@ -71,5 +102,10 @@ export const NETWORK_PRIVATE_FIELDS = [
   'Query.enterpriseMembers',
   'Query.memberInvitations',
   'Query.memberAccess',
+  'Query.supplierRelationships',
+  'Query.partnerRelationships',
   'Enterprise.statusReason',
+  // Rows by viewer, reached only through the two private queries above (and mutations, never kept).
+  'SupplierRelationship',
+  'PartnerRelationship',
 ] as const;

@@ -15,11 +15,17 @@ import { OutboxEvent } from '../../platform/events/outbox';
 import { IdempotencyRecord } from '../../platform/data/transactions';
 import { AuditEntry } from '../../platform/data/audit';
 import { DirectoryService, NETWORK_ANSWERS_MAX_AGE_SECONDS } from './directory.service';
+import { PartnerRelationship, SupplierRelationship } from './relationship';
+import { PartnerRelationshipResolver, SupplierRelationshipResolver } from './relationship.resolver';
+import { seedDemoRelationships } from './demo-relationships';
 
 export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
-  database: { entities: [Enterprise, Membership, Invitation, IdempotencyRecord, OutboxEvent, AuditEntry], migrations: networkMigrations },
+  database: {
+    entities: [Enterprise, Membership, Invitation, SupplierRelationship, PartnerRelationship, IdempotencyRecord, OutboxEvent, AuditEntry],
+    migrations: networkMigrations,
+  },
   // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
   publicAnswers: { maxAgeSeconds: NETWORK_ANSWERS_MAX_AGE_SECONDS, private: NETWORK_PRIVATE_FIELDS },
   access: networkAccess,
@@ -27,7 +33,10 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
     buildFederatedSchema(
       'network',
       networkAccess,
-      { resolvers: [EnterpriseResolver, MembersResolver], orphanedTypes: [Enterprise] },
+      {
+        resolvers: [EnterpriseResolver, MembersResolver, SupplierRelationshipResolver, PartnerRelationshipResolver],
+        orphanedTypes: [Enterprise],
+      },
       { Enterprise: { __resolveReference: resolveEnterpriseReference } },
     ),
   createLoaders: createNetworkLoaders,
@@ -40,5 +49,7 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
       if (await ctx.em.fork().findOne(Enterprise, enterprise.id)) continue;
       await directory.enter(ctx, enterprise, `demo-enterprise-${enterprise.id}`, 'registerEnterprise');
     }
+    // Then the demo studios name their suppliers and partners (RelationshipService, as a studio's admin does).
+    await seedDemoRelationships(ctx);
   },
 };

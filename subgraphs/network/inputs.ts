@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
-import { Field, InputType, Int } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind, type InvitationChannel, type Role } from '../../contracts';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind, type InvitationChannel, type Role, type SupplierTier } from '../../contracts';
 import { EnterpriseKindEnum } from './enterprise';
 import { InvitationChannelEnum } from './invitation';
 import { RoleEnum } from './membership';
+import { SupplierTierEnum } from './relationship';
 import { Satisfies } from '../../platform/graphql/validators';
 
 /** What an enterprise may change of its directory entry; a field left out stays as it is. */
@@ -75,4 +76,26 @@ export class InvitationInput {
   @Min(1, { message: 'validHours must be 1 to 720' })
   @Max(720, { message: 'validHours must be 1 to 720' })
   validHours!: number;
+}
+
+/** A supplier a studio names, and its terms: for a primary, the annual contract's volume and band. */
+@InputType({ description: 'A supplier for a studio: its tier and, for a primary, the annual contract' })
+export class SupplierRelationshipInput {
+  @Field(() => ID, { description: 'The supplier (an enterprise of kind SUPPLIER)' })
+  supplierId!: string;
+  @Field(() => SupplierTierEnum)
+  tier!: SupplierTier;
+  @Field(() => Int, { nullable: true, description: 'PRIMARY only, required: the annual volume, in yuan (1 to 1,000,000,000)' })
+  annualVolumeYuan?: number | null;
+  @Field(() => Int, { nullable: true, description: 'PRIMARY only, required: the flexible band either way, in percent (0 to 30)' })
+  flexibleBandPercent?: number | null;
+}
+
+/** A partner workshop or kitchen a studio names, and the stage codes it may take. */
+@InputType({ description: 'A partner for a studio: which stage codes it may take' })
+export class PartnerRelationshipInput {
+  @Field(() => ID, { description: 'The partner (an enterprise of kind PARTNER_STUDIO or KITCHEN)' })
+  partnerId!: string;
+  @Field(() => [String], { description: 'Stage codes of the vocabulary, or kitchen capabilities (1 to 40)' })
+  stageCodes!: string[];
 }

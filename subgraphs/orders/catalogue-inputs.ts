@@ -68,7 +68,8 @@ export class CatalogueProductRowInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) family?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) routeCode?: string | null;
   @Field(() => String, { nullable: true, description: 'Comma-separated' }) @IsOptional() @MaxLength(5000) shopSkus?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() priceCents?: number | null;
+  @Field(() => String, { nullable: true, description: 'Fen (1/100 CNY), as the cell reads' }) @IsOptional() @MaxLength(40) priceCents?:
+    string | null;
 }
 
 /** A row of the routes sheet: one stage of one route. */
@@ -81,13 +82,22 @@ export class RouteStepRowInput {
   @IsOptional()
   row?: number | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) routeCode?: string | null;
-  @Field(() => Int, { nullable: true, description: 'The stage’s place in its route, from 1' }) @IsOptional() position?: number | null;
+  @Field(() => String, { nullable: true, description: 'The stage’s place in its route, from 1' })
+  @IsOptional()
+  @MaxLength(40)
+  position?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) statusCode?: string | null;
-  @Field(() => Int, { nullable: true }) @IsOptional() standardMinutes?: number | null;
-  @Field(() => Boolean, { nullable: true, description: 'A QC checkpoint (default no)' }) @IsOptional() qc?: boolean | null;
+  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(40) standardMinutes?: string | null;
+  @Field(() => String, { nullable: true, description: 'A QC checkpoint: yes or no (是 / 否; default no)' })
+  @IsOptional()
+  @MaxLength(40)
+  qc?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) workCenterCode?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) skill?: string | null;
-  @Field(() => Boolean, { nullable: true, description: 'Default yes' }) @IsOptional() partnerAllowed?: boolean | null;
+  @Field(() => String, { nullable: true, description: 'yes or no (是 / 否; default yes)' })
+  @IsOptional()
+  @MaxLength(40)
+  partnerAllowed?: string | null;
 }
 
 @InputType({ description: "A studio's products and routes from a spreadsheet: validated whole, applied all or nothing" })

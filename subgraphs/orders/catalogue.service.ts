@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   CATALOGUE_EVENTS,
+  cellList,
+  cellNumber,
+  cellYesNo,
   MAX_IMPORT_PROBLEMS,
   type CatalogueChange,
   type ImportProblemShape,
@@ -12,7 +15,7 @@ import { forUpdate } from '../../platform/data/database';
 import { requireEnterpriseId } from '../../platform/data/ids';
 import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { recordEvent } from '../../platform/events/outbox';
-import type { CatalogueImportInput, CatalogueProductInput, ProductFamilyInput, RouteInput } from './catalogue-inputs';
+import type { CatalogueImportInput, CatalogueProductInput, ProductFamilyInput, RouteInput, RouteStepRowInput } from './catalogue-inputs';
 import {
   CatalogueProblem,
   checkedShopSkus,
@@ -26,6 +29,7 @@ import {
   requireText,
   sameSteps,
   stepFieldsOf,
+  type RouteStepShape,
 } from './catalogue-rules';
 import {
   CatalogueProduct,
@@ -145,15 +149,23 @@ export class CatalogueService {
           refused = result;
           throw ROLLBACK;
         }
-        return `${result.created}:${result.updated}:${result.unchanged}`;
+        // What a retry with the key answers again: the idempotency record keeps a short string
+        // (80 characters), so nine counts — in all, then the products' and the routes' rows.
+        return [result, ...(result.sheets ?? [])].flatMap((counts) => [counts.created, counts.updated, counts.unchanged]).join(':');
       }),
     ).catch((error) => {
       if (error === ROLLBACK) return null;
       throw error;
     });
     if (!counts) return { ...refused!, dryRun: false, applied: false };
-    const [created, updated, unchanged] = counts.split(':').map(Number);
-    return { dryRun: false, applied: true, created, updated, unchanged, problems: [] };
+    const [created, updated, unchanged, ...bySheet] = counts.split(':').map(Number);
+    const sheets = (['products', 'routes'] as const).map((sheet, index) => ({
+      sheet,
+      created: bySheet[index * 3] ?? 0,
+      updated: bySheet[index * 3 + 1] ?? 0,
+      unchanged: bySheet[index * 3 + 2] ?? 0,
+    }));
+    return { dryRun: false, applied: true, created, updated, unchanged, problems: [], sheets };
   }
 
   /** The product an imported order follows: by the studio's shop SKU, else its product code, else the longest SKU prefix ("TEA-*"), else the first product of the family asked for. */
@@ -195,12 +207,13 @@ export class CatalogueService {
     const rowOf = (row: number | null | undefined, index: number) => row ?? index + 2;
 
     // Routes: rows grouped by route code, each group in position order 1..n.
+    // Cells arrive as the studio typed them (contracts/master-data-import.ts reads them).
     const groups = new Map<string, { row: number; position: number; index: number }[]>();
     input.routes.forEach((row, index) => {
       try {
         const code = requireRouteCode(row.routeCode, 'routeCode');
-        const position = row.position;
-        if (position === null || position === undefined) throw new CatalogueProblem('position', 'MISSING', 'position is required');
+        const position = cellNumber(row.position);
+        if (position === undefined) throw new CatalogueProblem('position', 'MISSING', 'position is required');
         if (!Number.isInteger(position) || position < 1 || position > 50)
           throw new CatalogueProblem('position', 'INVALID', 'position must be a whole number from 1 to 50');
         groups.set(code, [...(groups.get(code) ?? []), { row: rowOf(row.row, index), position, index }]);
@@ -229,7 +242,7 @@ export class CatalogueService {
       for (const at of sorted) {
         const row = input.routes[at.index];
         try {
-          const [step] = checkedSteps(studioId, [{ ...row, qcCheckpoint: row.qc }], 'statusCode', () => ({
+          const [step] = checkedSteps(studioId, [stepOfRow(row)], 'statusCode', () => ({
             statusCode: 'statusCode',
             standardMinutes: 'standardMinutes',
             qcCheckpoint: 'qc',
@@ -268,11 +281,8 @@ export class CatalogueService {
             nameEn: row.nameEn ?? '',
             family: row.family ?? '',
             routeCode: row.routeCode ?? '',
-            shopSkus: (row.shopSkus ?? '')
-              .split(',')
-              .map((sku) => sku.trim())
-              .filter(Boolean),
-            priceCents: row.priceCents,
+            shopSkus: cellList(row.shopSkus, ','),
+            priceCents: cellNumber(row.priceCents),
           },
           '',
         );
@@ -299,9 +309,13 @@ export class CatalogueService {
         problems: problems.slice(0, MAX_IMPORT_PROBLEMS),
       };
     const changed = { routeCodes: [] as string[], productCodes: [] as string[], familyCodes: [] as string[] };
+    // Per sheet, by rows (the upload route shows them beside each sheet's row count): a route's
+    // outcome counts once for each of its stage rows.
+    const bySheet = { products: { CREATED: 0, UPDATED: 0, UNCHANGED: 0 }, routes: { CREATED: 0, UPDATED: 0, UNCHANGED: 0 } };
     for (const route of routes) {
       const outcome = await this.applyRoute(em, ctx, studioId, route, false);
       totals[outcome] += 1;
+      bySheet.routes[outcome] += route.steps.length;
       if (outcome !== 'UNCHANGED') changed.routeCodes.push(route.code);
     }
     for (const familyCode of new Set(products.map((product) => product.familyCode))) {
@@ -314,6 +328,7 @@ export class CatalogueService {
     for (const product of products) {
       const outcome = await this.applyProduct(em, ctx, studioId, product, false);
       totals[outcome] += 1;
+      bySheet.products[outcome] += 1;
       if (outcome !== 'UNCHANGED') changed.productCodes.push(product.productCode);
     }
     if (!input.dryRun && totals.CREATED + totals.UPDATED > 0)
@@ -340,6 +355,12 @@ export class CatalogueService {
       updated: totals.UPDATED,
       unchanged: totals.UNCHANGED,
       problems: [],
+      sheets: (['products', 'routes'] as const).map((sheet) => ({
+        sheet,
+        created: bySheet[sheet].CREATED,
+        updated: bySheet[sheet].UPDATED,
+        unchanged: bySheet[sheet].UNCHANGED,
+      })),
     };
   }
 
@@ -570,3 +591,20 @@ export const unknownProduct = (productCode: string, studioId: string) =>
   });
 
 export const catalogueService = new CatalogueService();
+
+/** A routes-sheet row as a route step: its cells read as numbers and yes/no, an unreadable yes/no refused naming its column. */
+function stepOfRow(row: RouteStepRowInput): RouteStepShape {
+  const yesNo = (field: 'qc' | 'partnerAllowed') => {
+    const value = cellYesNo(row[field]);
+    if (value === null) throw new CatalogueProblem(field, 'INVALID', `${field} must be yes or no (是 / 否)`);
+    return value;
+  };
+  return {
+    statusCode: row.statusCode ?? '',
+    standardMinutes: cellNumber(row.standardMinutes),
+    qcCheckpoint: yesNo('qc'),
+    workCenterCode: row.workCenterCode,
+    skill: row.skill,
+    partnerAllowed: yesNo('partnerAllowed'),
+  };
+}

@@ -22,6 +22,9 @@ async function customerOrders(viewer: Viewer, em: EntityManager): Promise<Map<st
   return new Map(orders.map((order) => [order.id, lowerTier(customer.tier, order.customerTierMax)]));
 }
 
+/** A studio's own terms for a material (cost, safety stock, class, policy, substitutes): never another enterprise's to read. */
+const STUDIO_TERMS = { hub: true };
+
 const INVENTORY_READERS = [...STUDIO_STAFF, 'HUB_ADMIN', 'SUPPLIER'] as const;
 
 /**
@@ -80,7 +83,19 @@ export const suppliersAccess: AccessPolicy = {
   types: {
     Enterprise: { public: true },
     Supplier: { public: true },
-    Material: { public: true },
+    // Anyone may name a material by SKU (suppliers publish stock under it, customers see its name on
+    // their order); a studio's terms for it are its own and its hub admins'.
+    Material: {
+      public: true,
+      ownership: { studio: 'studioId' },
+      overrides: {
+        abcClass: STUDIO_TERMS,
+        unitCostCents: STUDIO_TERMS,
+        safetyStock: STUDIO_TERMS,
+        stockingPolicy: STUDIO_TERMS,
+        substitutes: STUDIO_TERMS,
+      },
+    },
     // What a scanned product's story shows anyone: material names, lots and suppliers (no quantities or costs).
     ProductStory: { public: true },
     MaterialOrigin: { public: true },

@@ -55,8 +55,12 @@ class MaterialStock {
   @Field(() => Int, { description: 'On hand less reserved, lot by lot' })
   available!: number;
 
-  @Field({ description: 'Available is below the safety stock' })
-  belowSafetyStock!: boolean;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Available is below the material's safety stock: null outside the material's studio and the hub (the safety stock is the studio's)",
+  })
+  belowSafetyStock!: boolean | null;
 
   @Field(() => [StockLot], { description: 'Oldest first' })
   lots!: StockLot[];
@@ -86,7 +90,9 @@ export class InventoryResolver {
     const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);
     const reserved = lots.reduce((sum, lot) => sum + lot.reserved, 0);
     const available = availableOf(lots);
-    return { material, onHand, reserved, available, belowSafetyStock: available < material.safetyStock, lots };
+    // Compared with another studio's safety stock, the answer would tell that studio's terms.
+    const ownTerms = ctx.viewer.system || ctx.viewer.isHubAdmin || ctx.viewer.isStaffOf(material.studioId);
+    return { material, onHand, reserved, available, belowSafetyStock: ownTerms ? available < material.safetyStock : null, lots };
   }
 
   @Query(() => [StockLot], { description: "A supplier's published lots" })

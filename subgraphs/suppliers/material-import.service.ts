@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { MAX_IMPORT_ROWS, SUPPLY_EVENTS, type EventActor, type ImportSheet } from '../../contracts';
+import { cellNumber, cellText, MAX_IMPORT_ROWS, SUPPLY_EVENTS, type EventActor, type ImportSheet } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput } from '../../platform/base/errors';
 import { requireEnterpriseId } from '../../platform/data/ids';
@@ -12,18 +12,6 @@ import type { BomLineInput, BomRowInput, MaterialInput, MaterialRowInput, Materi
 import { changeMaterial, checkedMaterial, differingFields, materialFieldsOf, type MaterialFields } from './material-catalogue.service';
 import { MaterialLedger, SOURCE } from './material-ledger';
 
-/** A cell's text, trimmed; empty is absent. */
-const cell = (value: string | null | undefined): string | undefined => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-};
-/** A number cell as the rules read numbers: anything that is not a plain decimal is NaN, which they refuse naming the column. */
-const numberCell = (value: string | null | undefined): number | undefined => {
-  const text = cell(value);
-  if (text === undefined) return undefined;
-  return /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-};
-
 /** "SKU:0.5; OTHER:1" → substitutes (a malformed ratio reads NaN, which the material's rule refuses). */
 function substitutesOf(text: string | undefined): MaterialInput['substitutes'] {
   if (!text) return [];
@@ -33,7 +21,7 @@ function substitutesOf(text: string | undefined): MaterialInput['substitutes'] {
     .filter(Boolean)
     .map((part) => {
       const [sku, ratio] = part.split(':');
-      return { sku: sku.trim(), ratio: ratio === undefined ? 1 : (numberCell(ratio) ?? Number.NaN) };
+      return { sku: sku.trim(), ratio: ratio === undefined ? 1 : (cellNumber(ratio) ?? Number.NaN) };
     });
 }
 
@@ -42,19 +30,19 @@ const BOM_REQUIRED = ['productCode', 'sku', 'quantityPerUnit', 'stageCode'] as c
 
 /** A materials row as upsertMaterial's input (null when a required cell is empty: a MISSING problem). */
 function materialInputOf(row: MaterialRowInput, problems: ImportProblems): MaterialInput | null {
-  const missing = MATERIAL_REQUIRED.filter((column) => cell(row[column]) === undefined);
+  const missing = MATERIAL_REQUIRED.filter((column) => cellText(row[column]) === undefined);
   for (const column of missing) problems.add('materials', row.row, column, 'MISSING', `${column} is empty`);
   if (missing.length) return null;
   return {
-    sku: cell(row.sku)!,
-    nameZh: cell(row.nameZh)!,
-    nameEn: cell(row.nameEn)!,
-    unit: cell(row.unit)!,
-    abcClass: cell(row.abcClass)!.toUpperCase() as AbcClass,
-    unitCostCents: numberCell(row.unitCostCents)!,
-    safetyStock: numberCell(row.safetyStock) ?? 0,
-    stockingPolicy: (cell(row.stockingPolicy)?.toUpperCase() ?? 'STOCKED') as StockingPolicy,
-    substitutes: substitutesOf(cell(row.substitutes)),
+    sku: cellText(row.sku)!,
+    nameZh: cellText(row.nameZh)!,
+    nameEn: cellText(row.nameEn)!,
+    unit: cellText(row.unit)!,
+    abcClass: cellText(row.abcClass)!.toUpperCase() as AbcClass,
+    unitCostCents: cellNumber(row.unitCostCents)!,
+    safetyStock: cellNumber(row.safetyStock) ?? 0,
+    stockingPolicy: (cellText(row.stockingPolicy)?.toUpperCase() ?? 'STOCKED') as StockingPolicy,
+    substitutes: substitutesOf(cellText(row.substitutes)),
   };
 }
 
@@ -134,7 +122,7 @@ export class MaterialImportService {
     const checked = new Map<string, { row: number; fields: MaterialFields }>();
     for (const row of rows) {
       // A bill may name a material whose own row is bad: that row's problem is reported, not the bill's.
-      const named = cell(row.sku);
+      const named = cellText(row.sku);
       if (named) mentioned.add(named);
       const input = materialInputOf(row, problems);
       if (!input) continue;
@@ -151,20 +139,20 @@ export class MaterialImportService {
   private checkBills(studioId: string, rows: BomRowInput[], problems: ImportProblems) {
     const products = new Map<string, { rows: number[]; lines: BomLineInput[] }>();
     for (const row of rows) {
-      const missing = BOM_REQUIRED.filter((column) => cell(row[column]) === undefined);
+      const missing = BOM_REQUIRED.filter((column) => cellText(row[column]) === undefined);
       for (const column of missing) problems.add('boms', row.row, column, 'MISSING', `${column} is empty`);
       if (missing.length) continue;
       const productCode = problems.check(
         'boms',
         row.row,
-        () => requireProductCode(cell(row.productCode)!),
+        () => requireProductCode(cellText(row.productCode)!),
         () => 'productCode',
       );
       if (!productCode) continue;
       const bill = products.get(productCode) ?? { rows: [], lines: [] };
       products.set(productCode, bill);
       bill.rows.push(row.row);
-      bill.lines.push({ sku: cell(row.sku)!, quantityPerUnit: numberCell(row.quantityPerUnit)!, stageCode: cell(row.stageCode)! });
+      bill.lines.push({ sku: cellText(row.sku)!, quantityPerUnit: cellNumber(row.quantityPerUnit)!, stageCode: cellText(row.stageCode)! });
     }
     for (const bill of products.values()) {
       // setBillOfMaterials refuses a bill at its first bad line: report it, leave it out, check the rest again.

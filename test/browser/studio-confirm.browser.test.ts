@@ -75,7 +75,8 @@ describeInBrowser('the studio console asks before it changes what cannot be undo
   it('sets what the studio offers customers when an order runs late, on the page', async () => {
     const page = await newPage({ width: 375, height: 812 });
     await demoSignIn(page, '/studio', 'SUPERVISOR', 'moyun-studio');
-    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Delay offers' }).click();
+    await page.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('button', { name: 'Delay offers' }).click();
     const settings = page.getByTestId('delay-settings');
     await settings.waitFor(WAIT);
     await settings.getByRole('button', { name: 'Add an option' }).click();

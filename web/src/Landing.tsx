@@ -8,6 +8,8 @@ export default function Landing() {
     { href: '/studio', title: t('landing.studio'), body: t('landing.studioBody') },
     { href: '/partner', title: t('landing.partner'), body: t('landing.partnerBody') },
     { href: '/supplier', title: t('landing.supplier'), body: t('landing.supplierBody') },
+    { href: '/register', title: t('register.door'), body: t('register.doorBody') },
+    { href: '/admin', title: t('admin.door'), body: t('admin.doorBody') },
   ];
   return (
     <Page title={t('landing.title')} subtitle={t('landing.tagline')}>

@@ -16,6 +16,8 @@ const pages: Record<string, ReturnType<typeof lazy>> = {
   '/partner': lazy(() => import('./partner/PartnerPage')),
   '/supplier': lazy(() => import('./supplier/SupplierPage')),
   '/join': lazy(() => import('./join/JoinPage')),
+  '/register': lazy(() => import('./register/RegisterPage')),
+  '/admin': lazy(() => import('./admin/AdminPage')),
   '/': lazy(() => import('./Landing')),
 };
 

@@ -2,16 +2,20 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122001704 as SqliteMigration20261122001704 } from './sqlite/Migration20261122001704';
 import { Migration20261207185834 as SqliteMigration20261207185834 } from './sqlite/Migration20261207185834';
+import { Migration20261207224156 as SqliteMigration20261207224156 } from './sqlite/Migration20261207224156';
 import { Migration20261122001704 as PostgresMigration20261122001704 } from './postgresql/Migration20261122001704';
 import { Migration20261207185835 as PostgresMigration20261207185835 } from './postgresql/Migration20261207185835';
+import { Migration20261207224156 as PostgresMigration20261207224156 } from './postgresql/Migration20261207224156';
 
 export const capacityMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
     { name: 'Migration20261122001704', class: SqliteMigration20261122001704 },
     { name: 'Migration20261207185834', class: SqliteMigration20261207185834 },
+    { name: 'Migration20261207224156', class: SqliteMigration20261207224156 },
   ],
   postgresql: [
     { name: 'Migration20261122001704', class: PostgresMigration20261122001704 },
     { name: 'Migration20261207185835', class: PostgresMigration20261207185835 },
+    { name: 'Migration20261207224156', class: PostgresMigration20261207224156 },
   ],
 };

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { validateSync } from 'class-validator';
-import { MAX_IMPORT_ROWS, RESOURCE_EVENTS, type ImportSheet } from '../../../contracts';
+import { cellList, cellNumber, cellText, MAX_IMPORT_ROWS, RESOURCE_EVENTS, type ImportSheet } from '../../../contracts';
 import type { RequestContext } from '../../../platform/access/context';
 import { badInput } from '../../../platform/base/errors';
 import { newId, requireEnterpriseId } from '../../../platform/data/ids';
@@ -20,24 +20,9 @@ import { StudioOperator } from './operator.entity';
 import { checkOperator, ID_PREFIX, operatorFields, SOURCE } from './resources.service';
 import { WORK_CENTER_KINDS, WorkCenter, type WorkCenterKind } from './work-center.entity';
 
-const cell = (value: string | null | undefined): string | undefined => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-};
-const numberCell = (value: string | null | undefined): number | undefined => {
-  const text = cell(value);
-  if (text === undefined) return undefined;
-  return /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
-};
-const listCell = (value: string | null | undefined): string[] =>
-  (cell(value) ?? '')
-    .split(';')
-    .map((part) => part.trim())
-    .filter(Boolean);
-
 /** "1 09:00-18:00; 2 09:00-12:00" → working hours; a malformed part reads as weekday 0, which the calendar's rule refuses. */
 function shiftOf(text: string | null | undefined): WorkingHoursInput[] {
-  return listCell(text).map((part) => {
+  return cellList(text).map((part) => {
     const match = /^(\d)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
     return Object.assign(
       new WorkingHoursInput(),
@@ -121,10 +106,10 @@ export class ResourcesImportService {
     for (const row of rows) {
       const input = Object.assign(new StudioOperatorInput(), {
         enterpriseId: studioId,
-        code: cell(row.code) ?? '',
-        penName: cell(row.penName) ?? '',
-        realName: cell(row.realName) ?? '',
-        skills: listCell(row.skills),
+        code: cellText(row.code) ?? '',
+        penName: cellText(row.penName) ?? '',
+        realName: cellText(row.realName) ?? '',
+        skills: cellList(row.skills),
         shiftHours: shiftOf(row.shiftHours),
       });
       if (!decoratorProblems('operators', row.row, input, problems)) continue;
@@ -150,16 +135,16 @@ export class ResourcesImportService {
   private checkWorkCenters(studioId: string, rows: WorkCenterRowInput[], problems: ImportProblems) {
     const checked = new Map<string, { row: number; input: WorkCenterInput }>();
     for (const row of rows) {
-      const kind = cell(row.kind)?.toUpperCase() ?? '';
+      const kind = cellText(row.kind)?.toUpperCase() ?? '';
       const input = Object.assign(new WorkCenterInput(), {
         enterpriseId: studioId,
-        code: cell(row.code) ?? '',
-        nameZh: cell(row.nameZh) ?? '',
-        nameEn: cell(row.nameEn) ?? '',
+        code: cellText(row.code) ?? '',
+        nameZh: cellText(row.nameZh) ?? '',
+        nameEn: cellText(row.nameEn) ?? '',
         kind: kind as WorkCenterKind,
-        capacityPerBatch: numberCell(row.capacityPerBatch) ?? Number.NaN,
-        batchMinutes: numberCell(row.batchMinutes) ?? Number.NaN,
-        setupMinutes: numberCell(row.setupMinutes) ?? 0,
+        capacityPerBatch: cellNumber(row.capacityPerBatch) ?? Number.NaN,
+        batchMinutes: cellNumber(row.batchMinutes) ?? Number.NaN,
+        setupMinutes: cellNumber(row.setupMinutes) ?? 0,
       });
       let clean = decoratorProblems('workCenters', row.row, input, problems);
       for (const field of ['capacityPerBatch', 'batchMinutes', 'setupMinutes'] as const)

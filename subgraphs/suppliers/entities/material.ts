@@ -61,23 +61,34 @@ export class Material {
   @Property({ type: 'string', length: 20 })
   unit!: string;
 
-  @Field(() => AbcClassEnum)
+  // The studio's terms (this and the next four): null, with FORBIDDEN, to anyone outside the studio and the hub (access-policy.ts).
+  @Field(() => AbcClassEnum, { nullable: true })
   @Enum({ items: [...ABC_CLASSES], type: 'string' })
   abcClass!: AbcClass;
 
-  @Field(() => Int, { description: 'Catalogue cost per unit in fen; a lot may carry its own' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Catalogue cost per unit in fen; a lot may carry its own (the studio's and the hub's only)",
+  })
   @Property({ type: 'integer' })
   unitCostCents!: number;
 
-  @Field(() => Int, { description: 'Available stock below this flags every open order that needs the material (0 when made to order)' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Available stock below this flags every open order that needs the material (0 when made to order; the studio's and the hub's only)",
+  })
   @Property({ type: 'integer' })
   safetyStock!: number;
 
-  @Field(() => StockingPolicyEnum)
+  @Field(() => StockingPolicyEnum, { nullable: true })
   @Enum({ items: [...STOCKING_POLICIES], type: 'string' })
   stockingPolicy: StockingPolicy = 'STOCKED';
 
-  @Field(() => [MaterialSubstitute], { description: 'Other materials of the studio that may stand in for it' })
+  @Field(() => [MaterialSubstitute], {
+    nullable: true,
+    description: "Other materials of the studio that may stand in for it (the studio's and the hub's only)",
+  })
   @Property({ type: 'json' })
   substitutes: MaterialSubstitute[] = [];
 

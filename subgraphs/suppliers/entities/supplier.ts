@@ -1,10 +1,10 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SUPPLIER_TIERS, type SupplierTier } from '../../../contracts';
 import { enumOf } from '../../../platform/graphql/enums';
 
-/** Who is asked first: the annual flexible contract, then the secondary, then the emergency pool. */
-export const SUPPLIER_TIERS = ['PRIMARY', 'SECONDARY', 'EMERGENCY'] as const;
-export type SupplierTier = (typeof SUPPLIER_TIERS)[number];
+/** Who is asked first: the annual flexible contract, then the secondary, then the emergency pool (contracts/relationships.ts). */
+export { SUPPLIER_TIERS, type SupplierTier };
 export const SupplierTierEnum = enumOf(SUPPLIER_TIERS);
 registerEnumType(SupplierTierEnum, { name: 'SupplierTier' });
 

@@ -65,6 +65,31 @@ export const materialsCells: Cell[] = [
     ),
   },
   {
+    // The material is anyone's to name, the studio's terms for it are not (issue 33: Material was public whole).
+    name: "moyun-studio's terms for a material, asked through its stock (its staff and hub admins only)",
+    subgraph: 'suppliers',
+    query: `{ materialStock(sku: "CLAY-KAOLIN") { belowSafetyStock material { sku unitCostCents safetyStock abcClass stockingPolicy } } }`,
+    variables: () => ({}),
+    observe: (result) =>
+      errorCode(result) ?? `terms:${result.data.materialStock.material.abcClass}:${typeof result.data.materialStock.belowSafetyStock}`,
+    expected: row(
+      'UNAUTHENTICATED',
+      'terms:B:boolean',
+      'terms:B:boolean',
+      'terms:B:boolean',
+      'terms:B:boolean',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'FORBIDDEN',
+    ),
+  },
+  {
     name: "a product's versioned bill of materials in moyun-studio",
     subgraph: 'suppliers',
     query: `{ productBillOfMaterials(studioId: "moyun-studio", productCode: "TEA-CUP-CALLIG") { version lines { sku stageCode } } }`,

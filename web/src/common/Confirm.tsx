@@ -12,6 +12,7 @@ export function ConfirmButton({
   confirmLabel,
   onConfirm,
   disabled,
+  confirmDisabled,
   danger = true,
   children,
 }: {
@@ -21,6 +22,8 @@ export function ConfirmButton({
   confirmLabel: string;
   onConfirm: () => unknown;
   disabled?: boolean;
+  /** The confirm button waits for what the dialog asks (a reason). */
+  confirmDisabled?: boolean;
   danger?: boolean;
   /** More to show in the dialog (an offer's terms, a reason field). */
   children?: ReactNode;
@@ -61,6 +64,7 @@ export function ConfirmButton({
                 type="button"
                 className={danger ? 'danger' : 'primary'}
                 data-testid="confirm-yes"
+                disabled={confirmDisabled}
                 onClick={() => {
                   setOpen(false);
                   void onConfirm();

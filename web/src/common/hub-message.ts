@@ -8,17 +8,20 @@ export interface HubMessage {
   message: string;
   code: string | null;
   reason?: string | null;
+  /** The input the hub refused, when it names one (`extensions.field`, e.g. `input.gln`). */
+  field?: string | null;
 }
 
 export function hubMessage(error: CombinedError | null | undefined): HubMessage | null {
   if (!error) return null;
   const first = error.graphQLErrors[0];
   if (first) {
-    const reason = first.extensions?.reason;
+    const { reason, field } = first.extensions ?? {};
     return {
       message: first.message,
       code: (first.extensions?.code as string | undefined) ?? null,
       reason: typeof reason === 'string' ? reason : null,
+      ...(typeof field === 'string' ? { field } : {}),
     };
   }
   return { message: error.networkError ? 'network' : error.message, code: error.networkError ? 'NETWORK' : null };

@@ -6,6 +6,7 @@ import { partner } from './en/partner';
 import { supplier } from './en/supplier';
 import { workstation } from './en/workstation';
 import { board } from './en/board';
+import { settings } from './en/settings';
 
 /** English UI strings. Vocabulary labels (stages, exceptions) come from the hub's labelEn. */
-export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation, ...board };
+export const en = { ...shared, ...vocabulary, ...customer, ...studio, ...partner, ...supplier, ...workstation, ...board, ...settings };

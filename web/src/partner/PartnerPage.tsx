@@ -9,6 +9,7 @@ import { Empty, HubErrorState, HubRefusal, LiveIndicator, Loading, Section } fro
 import { findStatusCode } from '../../../contracts/status-codes';
 import { graphql } from '../gql/partner';
 import type { AssignedWorkQuery } from '../gql/partner/graphql';
+import { PartnerProfile } from './Profile';
 import { StaffGate } from '../signin/StaffGate';
 import { partnerWorkOrder } from './work-order';
 import { StaffWorkspace, useSessionToken } from '../signin/StaffWorkspace';
@@ -125,6 +126,7 @@ function Workspace({ session, signOut }: { session: StaffSession; signOut: () =>
       actions={<LiveIndicator state={live} />}
     >
       <Work session={session} onLive={setLive} />
+      <PartnerProfile enterpriseId={session.org!} />
     </StaffWorkspace>
   );
 }

@@ -35,6 +35,13 @@ const WORKSPACES: Record<Workspace, { roles: string[]; kinds: string[] }> = {
   studio: { roles: [...STUDIO_STAFF], kinds: ['STUDIO'] },
   partner: { roles: ['PARTNER', 'KITCHEN'], kinds: ['PARTNER_STUDIO', 'KITCHEN'] },
   supplier: { roles: ['SUPPLIER'], kinds: ['SUPPLIER'] },
+  // Anyone signed in for an enterprise may apply for another to join (the hub's applyForEnterprise).
+  register: {
+    roles: ['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER', 'SUPPLIER', 'KITCHEN'],
+    kinds: ['STUDIO', 'PARTNER_STUDIO', 'SUPPLIER', 'KITCHEN'],
+  },
+  // Hub admins act for the hub, not for an enterprise.
+  admin: { roles: ['HUB_ADMIN'], kinds: [] },
 };
 
 type Gate =
@@ -229,16 +236,18 @@ function DemoForm({
           ))}
         </select>
       </label>
-      <label>
-        {t('signin.enterprise')}
-        <select value={org} onChange={(event) => setOrg(event.target.value)}>
-          {enterprises.map((enterprise) => (
-            <option key={enterprise.id} value={enterprise.id}>
-              {nameOf(enterprise, language)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {kinds.length > 0 ? (
+        <label>
+          {t('signin.enterprise')}
+          <select value={org} onChange={(event) => setOrg(event.target.value)}>
+            {enterprises.map((enterprise) => (
+              <option key={enterprise.id} value={enterprise.id}>
+                {nameOf(enterprise, language)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <button type="submit" className="primary">
         {t('signin.demoSubmit')}
       </button>

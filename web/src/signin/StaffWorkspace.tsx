@@ -58,7 +58,13 @@ export function StaffWorkspace({
       <RoleContext.Provider value={session.role}>
         <Page
           title={title}
-          subtitle={`${t(`role.${session.role}`)} · ${enterprise ? nameOf(enterprise, language) : (session.org ?? '')}${session.via === 'demo' ? ` · ${t('signin.demoBadge')}` : ''}`}
+          subtitle={[
+            t(`role.${session.role}`),
+            enterprise ? nameOf(enterprise, language) : session.org,
+            session.via === 'demo' ? t('signin.demoBadge') : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
           actions={
             <>
               {actions}

@@ -5,7 +5,7 @@ import { isRole } from '../../../contracts/identity';
  * (authorization code with PKCE, oidc-client-ts) against the hub's identity provider, or — only
  * when the hub turns DEMO_SIGN_IN on — a demo picker. The access token is kept for this tab only.
  */
-export type Workspace = 'studio' | 'partner' | 'supplier';
+export type Workspace = 'studio' | 'partner' | 'supplier' | 'register' | 'admin';
 
 export interface AppConfig {
   publicUrl: string;

@@ -12,8 +12,7 @@ import { Board } from './Board';
 import { OrderDetail } from './OrderDetail';
 import { OrderSearch } from './OrderSearch';
 import { useStudioVersion } from './refresh';
-import { DelaySettings } from './DelaySettings';
-import { MembersPanel } from './MembersPanel';
+import { SettingsPanel } from './settings/SettingsPanel';
 
 type Tab = 'board' | 'alerts' | 'materials' | 'overflow' | 'settings';
 const TABS: Tab[] = ['board', 'alerts', 'materials', 'overflow', 'settings'];
@@ -52,7 +51,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
       <nav className="tabs" aria-label={t('studio.sections')}>
         {TABS.map((name) => (
           <button key={name} type="button" aria-current={tab === name ? 'page' : undefined} onClick={() => setTab(name)}>
-            {name === 'settings' ? t('board.settingsTab') : t(`studio.tab.${name}`)}
+            {name === 'settings' ? t('settings.tab') : t(`studio.tab.${name}`)}
           </button>
         ))}
       </nav>
@@ -67,12 +66,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
           {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
           {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
           {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
-          {tab === 'settings' ? (
-            <>
-              <DelaySettings studioId={studioId} />
-              {session.role === 'STUDIO_ADMIN' ? <MembersPanel studioId={studioId} /> : null}
-            </>
-          ) : null}
+          {tab === 'settings' ? <SettingsPanel studioId={studioId} manageMembers={session.role === 'STUDIO_ADMIN'} /> : null}
         </div>
         {selected ? <OrderDetail orderId={selected} version={version} onClose={() => select(null)} /> : null}
       </div>

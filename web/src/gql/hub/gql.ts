@@ -14,8 +14,13 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query EnterpriseApplications($status: EnterpriseStatus!) {\n    enterpriseApplications(status: $status) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n      statusReason\n    }\n  }\n": typeof types.EnterpriseApplicationsDocument,
+    "\n  mutation ApproveEnterprise($id: ID!, $key: String!) {\n    approveEnterprise(id: $id, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n": typeof types.ApproveEnterpriseDocument,
+    "\n  mutation RejectEnterprise($id: ID!, $reason: String!, $key: String!) {\n    rejectEnterprise(id: $id, reason: $reason, idempotencyKey: $key) {\n      id\n      status\n      statusReason\n    }\n  }\n": typeof types.RejectEnterpriseDocument,
     "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.JoinedEnterpriseDocument,
+    "\n  mutation ApplyForEnterprise($input: EnterpriseRegistrationInput!, $key: String!) {\n    applyForEnterprise(input: $input, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n": typeof types.ApplyForEnterpriseDocument,
+    "\n  query MyEnterpriseApplications {\n    myEnterpriseApplications {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      status\n      statusReason\n    }\n  }\n": typeof types.MyEnterpriseApplicationsDocument,
     "\n  query Directory {\n    enterprises {\n      id\n      kind\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.DirectoryDocument,
     "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) {\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.EnterpriseNameDocument,
     "\n  query StudioDelayAlerts($studioId: ID!) {\n    delayAlerts(studioId: $studioId) {\n      id\n      orderId\n      stageRunId\n      threshold\n      overrunPercent\n      status\n      raisedAt\n      customerResponse\n      respondedAt\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n      order {\n        id\n        externalOrderId\n        customer {\n          name\n          contact\n        }\n      }\n    }\n  }\n": typeof types.StudioDelayAlertsDocument,
@@ -55,6 +60,28 @@ type Documents = {
     "\n  mutation WithdrawOverflowRequest($requestId: ID!) {\n    withdrawOverflowRequest(requestId: $requestId) {\n      id\n      status\n    }\n  }\n": typeof types.WithdrawOverflowRequestDocument,
     "\n  query StudioOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      progress {\n        id\n        sequence\n        type\n        occurredAt\n        note\n        stageRunId\n        statusCode {\n          labelZh\n          labelEn\n        }\n      }\n      delayAlerts {\n        id\n        stageRunId\n        threshold\n        customerResponse\n      }\n    }\n  }\n": typeof types.StudioOrderProgressDocument,
     "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n    }\n  }\n": typeof types.StudioEventsDocument,
+    "\n  query SettingsCalendar($studioId: ID!) {\n    workingCalendar(enterpriseId: $studioId) {\n      enterpriseId\n      hours {\n        weekday\n        start\n        end\n      }\n      closures {\n        from\n        to\n        nameZh\n        nameEn\n        makeUpDays\n      }\n      makeUpWeekday\n      updatedAt\n    }\n  }\n": typeof types.SettingsCalendarDocument,
+    "\n  mutation SetWorkingCalendar($input: WorkingCalendarInput!, $key: String!) {\n    setWorkingCalendar(input: $input, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": typeof types.SetWorkingCalendarDocument,
+    "\n  mutation UpsertCalendarClosure($studioId: ID!, $closure: CalendarClosureInput!, $key: String!) {\n    upsertCalendarClosure(enterpriseId: $studioId, closure: $closure, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": typeof types.UpsertCalendarClosureDocument,
+    "\n  mutation RemoveCalendarClosure($studioId: ID!, $from: String!, $key: String!) {\n    removeCalendarClosure(enterpriseId: $studioId, from: $from, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": typeof types.RemoveCalendarClosureDocument,
+    "\n  query EnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.EnterpriseProfileDocument,
+    "\n  mutation ChangeEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.ChangeEnterpriseDocument,
+    "\n  query StudioMaterialPage($studioId: ID!, $search: String, $first: Int, $after: String) {\n    studioMaterials(studioId: $studioId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        sku\n        nameZh\n        nameEn\n        unit\n        abcClass\n        unitCostCents\n        safetyStock\n        stockingPolicy\n        substitutes {\n          sku\n          ratio\n        }\n        revision\n      }\n    }\n  }\n": typeof types.StudioMaterialPageDocument,
+    "\n  query SafetyStockSuggestion($studioId: ID!, $sku: String!) {\n    safetyStockSuggestion(studioId: $studioId, sku: $sku) {\n      sku\n      current\n      suggested\n      windowDays\n      meanDailyConsumption\n      leadTimeDays\n      z\n    }\n  }\n": typeof types.SafetyStockSuggestionDocument,
+    "\n  mutation UpsertMaterial($studioId: ID!, $input: MaterialInput!, $key: String!) {\n    upsertMaterial(studioId: $studioId, input: $input, idempotencyKey: $key) {\n      sku\n      nameZh\n      nameEn\n      unit\n      abcClass\n      unitCostCents\n      safetyStock\n      stockingPolicy\n      revision\n    }\n  }\n": typeof types.UpsertMaterialDocument,
+    "\n  mutation AcceptSafetyStockSuggestion($studioId: ID!, $sku: String!, $key: String!) {\n    acceptSafetyStockSuggestion(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      safetyStock\n      revision\n    }\n  }\n": typeof types.AcceptSafetyStockSuggestionDocument,
+    "\n  mutation RetireMaterial($studioId: ID!, $sku: String!, $key: String!) {\n    retireMaterial(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      retiredAt\n    }\n  }\n": typeof types.RetireMaterialDocument,
+    "\n  query ProductBillOfMaterials($studioId: ID!, $productCode: String!) {\n    productBillOfMaterials(studioId: $studioId, productCode: $productCode) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n": typeof types.ProductBillOfMaterialsDocument,
+    "\n  mutation SetBillOfMaterials($studioId: ID!, $productCode: String!, $lines: [BomLineInput!]!, $key: String!) {\n    setBillOfMaterials(studioId: $studioId, productCode: $productCode, lines: $lines, idempotencyKey: $key) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n": typeof types.SetBillOfMaterialsDocument,
+    "\n  query SettingsStageCodes {\n    statusCodes {\n      code\n      phase\n      labelZh\n      labelEn\n    }\n  }\n": typeof types.SettingsStageCodesDocument,
+    "\n  query SettingsWorkCenters($studioId: ID!) {\n    workCenters(enterpriseId: $studioId) {\n      id\n      code\n      nameZh\n      nameEn\n      kind\n      capacityPerBatch\n      batchMinutes\n      setupMinutes\n    }\n  }\n": typeof types.SettingsWorkCentersDocument,
+    "\n  mutation UpsertWorkCenter($input: WorkCenterInput!, $key: String!) {\n    upsertWorkCenter(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n": typeof types.UpsertWorkCenterDocument,
+    "\n  mutation RemoveWorkCenter($studioId: ID!, $code: String!, $key: String!) {\n    removeWorkCenter(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n": typeof types.RemoveWorkCenterDocument,
+    "\n  query SettingsOperators($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      code\n      penName\n      skills\n      leave {\n        from\n        to\n      }\n    }\n  }\n": typeof types.SettingsOperatorsDocument,
+    "\n  query SettingsOperatorNames($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      realName\n      shiftHours {\n        weekday\n        start\n        end\n      }\n    }\n  }\n": typeof types.SettingsOperatorNamesDocument,
+    "\n  mutation UpsertStudioOperator($input: StudioOperatorInput!, $key: String!) {\n    upsertStudioOperator(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n": typeof types.UpsertStudioOperatorDocument,
+    "\n  mutation RemoveStudioOperator($studioId: ID!, $code: String!, $key: String!) {\n    removeStudioOperator(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n": typeof types.RemoveStudioOperatorDocument,
+    "\n  mutation AddOperatorLeave($studioId: ID!, $code: String!, $leave: LeaveDaysInput!, $key: String!) {\n    addOperatorLeave(enterpriseId: $studioId, code: $code, leave: $leave, idempotencyKey: $key) {\n      id\n      leave {\n        from\n        to\n      }\n    }\n  }\n": typeof types.AddOperatorLeaveDocument,
     "\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": typeof types.WorkstationStageFragmentDoc,
     "\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n": typeof types.WorkstationOrdersDocument,
     "\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n": typeof types.WorkstationOrderDocument,
@@ -63,8 +90,13 @@ type Documents = {
     "\n  mutation WorkstationQc($id: ID!, $result: QcResult!, $note: String, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, note: $note, idempotencyKey: $key) {\n      id\n      status\n      qcResult\n    }\n  }\n": typeof types.WorkstationQcDocument,
 };
 const documents: Documents = {
+    "\n  query EnterpriseApplications($status: EnterpriseStatus!) {\n    enterpriseApplications(status: $status) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n      statusReason\n    }\n  }\n": types.EnterpriseApplicationsDocument,
+    "\n  mutation ApproveEnterprise($id: ID!, $key: String!) {\n    approveEnterprise(id: $id, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n": types.ApproveEnterpriseDocument,
+    "\n  mutation RejectEnterprise($id: ID!, $reason: String!, $key: String!) {\n    rejectEnterprise(id: $id, reason: $reason, idempotencyKey: $key) {\n      id\n      status\n      statusReason\n    }\n  }\n": types.RejectEnterpriseDocument,
     "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n": types.AcceptInvitationDocument,
     "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": types.JoinedEnterpriseDocument,
+    "\n  mutation ApplyForEnterprise($input: EnterpriseRegistrationInput!, $key: String!) {\n    applyForEnterprise(input: $input, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n": types.ApplyForEnterpriseDocument,
+    "\n  query MyEnterpriseApplications {\n    myEnterpriseApplications {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      status\n      statusReason\n    }\n  }\n": types.MyEnterpriseApplicationsDocument,
     "\n  query Directory {\n    enterprises {\n      id\n      kind\n      nameZh\n      nameEn\n    }\n  }\n": types.DirectoryDocument,
     "\n  query EnterpriseName($id: ID!) {\n    enterprise(id: $id) {\n      nameZh\n      nameEn\n    }\n  }\n": types.EnterpriseNameDocument,
     "\n  query StudioDelayAlerts($studioId: ID!) {\n    delayAlerts(studioId: $studioId) {\n      id\n      orderId\n      stageRunId\n      threshold\n      overrunPercent\n      status\n      raisedAt\n      customerResponse\n      respondedAt\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n      order {\n        id\n        externalOrderId\n        customer {\n          name\n          contact\n        }\n      }\n    }\n  }\n": types.StudioDelayAlertsDocument,
@@ -104,6 +136,28 @@ const documents: Documents = {
     "\n  mutation WithdrawOverflowRequest($requestId: ID!) {\n    withdrawOverflowRequest(requestId: $requestId) {\n      id\n      status\n    }\n  }\n": types.WithdrawOverflowRequestDocument,
     "\n  query StudioOrderProgress($id: ID!) {\n    order(id: $id) {\n      id\n      progress {\n        id\n        sequence\n        type\n        occurredAt\n        note\n        stageRunId\n        statusCode {\n          labelZh\n          labelEn\n        }\n      }\n      delayAlerts {\n        id\n        stageRunId\n        threshold\n        customerResponse\n      }\n    }\n  }\n": types.StudioOrderProgressDocument,
     "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n    }\n  }\n": types.StudioEventsDocument,
+    "\n  query SettingsCalendar($studioId: ID!) {\n    workingCalendar(enterpriseId: $studioId) {\n      enterpriseId\n      hours {\n        weekday\n        start\n        end\n      }\n      closures {\n        from\n        to\n        nameZh\n        nameEn\n        makeUpDays\n      }\n      makeUpWeekday\n      updatedAt\n    }\n  }\n": types.SettingsCalendarDocument,
+    "\n  mutation SetWorkingCalendar($input: WorkingCalendarInput!, $key: String!) {\n    setWorkingCalendar(input: $input, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": types.SetWorkingCalendarDocument,
+    "\n  mutation UpsertCalendarClosure($studioId: ID!, $closure: CalendarClosureInput!, $key: String!) {\n    upsertCalendarClosure(enterpriseId: $studioId, closure: $closure, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": types.UpsertCalendarClosureDocument,
+    "\n  mutation RemoveCalendarClosure($studioId: ID!, $from: String!, $key: String!) {\n    removeCalendarClosure(enterpriseId: $studioId, from: $from, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n": types.RemoveCalendarClosureDocument,
+    "\n  query EnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.EnterpriseProfileDocument,
+    "\n  mutation ChangeEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.ChangeEnterpriseDocument,
+    "\n  query StudioMaterialPage($studioId: ID!, $search: String, $first: Int, $after: String) {\n    studioMaterials(studioId: $studioId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        sku\n        nameZh\n        nameEn\n        unit\n        abcClass\n        unitCostCents\n        safetyStock\n        stockingPolicy\n        substitutes {\n          sku\n          ratio\n        }\n        revision\n      }\n    }\n  }\n": types.StudioMaterialPageDocument,
+    "\n  query SafetyStockSuggestion($studioId: ID!, $sku: String!) {\n    safetyStockSuggestion(studioId: $studioId, sku: $sku) {\n      sku\n      current\n      suggested\n      windowDays\n      meanDailyConsumption\n      leadTimeDays\n      z\n    }\n  }\n": types.SafetyStockSuggestionDocument,
+    "\n  mutation UpsertMaterial($studioId: ID!, $input: MaterialInput!, $key: String!) {\n    upsertMaterial(studioId: $studioId, input: $input, idempotencyKey: $key) {\n      sku\n      nameZh\n      nameEn\n      unit\n      abcClass\n      unitCostCents\n      safetyStock\n      stockingPolicy\n      revision\n    }\n  }\n": types.UpsertMaterialDocument,
+    "\n  mutation AcceptSafetyStockSuggestion($studioId: ID!, $sku: String!, $key: String!) {\n    acceptSafetyStockSuggestion(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      safetyStock\n      revision\n    }\n  }\n": types.AcceptSafetyStockSuggestionDocument,
+    "\n  mutation RetireMaterial($studioId: ID!, $sku: String!, $key: String!) {\n    retireMaterial(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      retiredAt\n    }\n  }\n": types.RetireMaterialDocument,
+    "\n  query ProductBillOfMaterials($studioId: ID!, $productCode: String!) {\n    productBillOfMaterials(studioId: $studioId, productCode: $productCode) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n": types.ProductBillOfMaterialsDocument,
+    "\n  mutation SetBillOfMaterials($studioId: ID!, $productCode: String!, $lines: [BomLineInput!]!, $key: String!) {\n    setBillOfMaterials(studioId: $studioId, productCode: $productCode, lines: $lines, idempotencyKey: $key) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n": types.SetBillOfMaterialsDocument,
+    "\n  query SettingsStageCodes {\n    statusCodes {\n      code\n      phase\n      labelZh\n      labelEn\n    }\n  }\n": types.SettingsStageCodesDocument,
+    "\n  query SettingsWorkCenters($studioId: ID!) {\n    workCenters(enterpriseId: $studioId) {\n      id\n      code\n      nameZh\n      nameEn\n      kind\n      capacityPerBatch\n      batchMinutes\n      setupMinutes\n    }\n  }\n": types.SettingsWorkCentersDocument,
+    "\n  mutation UpsertWorkCenter($input: WorkCenterInput!, $key: String!) {\n    upsertWorkCenter(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n": types.UpsertWorkCenterDocument,
+    "\n  mutation RemoveWorkCenter($studioId: ID!, $code: String!, $key: String!) {\n    removeWorkCenter(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n": types.RemoveWorkCenterDocument,
+    "\n  query SettingsOperators($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      code\n      penName\n      skills\n      leave {\n        from\n        to\n      }\n    }\n  }\n": types.SettingsOperatorsDocument,
+    "\n  query SettingsOperatorNames($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      realName\n      shiftHours {\n        weekday\n        start\n        end\n      }\n    }\n  }\n": types.SettingsOperatorNamesDocument,
+    "\n  mutation UpsertStudioOperator($input: StudioOperatorInput!, $key: String!) {\n    upsertStudioOperator(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n": types.UpsertStudioOperatorDocument,
+    "\n  mutation RemoveStudioOperator($studioId: ID!, $code: String!, $key: String!) {\n    removeStudioOperator(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n": types.RemoveStudioOperatorDocument,
+    "\n  mutation AddOperatorLeave($studioId: ID!, $code: String!, $leave: LeaveDaysInput!, $key: String!) {\n    addOperatorLeave(enterpriseId: $studioId, code: $code, leave: $leave, idempotencyKey: $key) {\n      id\n      leave {\n        from\n        to\n      }\n    }\n  }\n": types.AddOperatorLeaveDocument,
     "\n  fragment WorkstationStage on StageRun {\n    id\n    position\n    code\n    status\n    dueAt\n    startedAt\n    operatorPenName\n    qcCheckpoint\n    qcResult\n    statusCode {\n      labelZh\n      labelEn\n    }\n    assignedTo {\n      id\n      nameZh\n      nameEn\n    }\n  }\n": types.WorkstationStageFragmentDoc,
     "\n  query WorkstationOrders($studioId: ID!, $status: OrderStatus!, $after: String) {\n    orders(studioId: $studioId, status: $status, first: 20, after: $after) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        externalOrderId\n        productType\n        status\n        dueAt\n        stages {\n          ...WorkstationStage\n        }\n      }\n    }\n  }\n": types.WorkstationOrdersDocument,
     "\n  query WorkstationOrder($id: ID!) {\n    order(id: $id) {\n      id\n      externalOrderId\n      productType\n      status\n      dueAt\n      studio {\n        id\n      }\n      stages {\n        ...WorkstationStage\n        operatorName\n      }\n    }\n  }\n": types.WorkstationOrderDocument,
@@ -129,11 +183,31 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query EnterpriseApplications($status: EnterpriseStatus!) {\n    enterpriseApplications(status: $status) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n      statusReason\n    }\n  }\n"): (typeof documents)["\n  query EnterpriseApplications($status: EnterpriseStatus!) {\n    enterpriseApplications(status: $status) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n      statusReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveEnterprise($id: ID!, $key: String!) {\n    approveEnterprise(id: $id, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveEnterprise($id: ID!, $key: String!) {\n    approveEnterprise(id: $id, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectEnterprise($id: ID!, $reason: String!, $key: String!) {\n    rejectEnterprise(id: $id, reason: $reason, idempotencyKey: $key) {\n      id\n      status\n      statusReason\n    }\n  }\n"): (typeof documents)["\n  mutation RejectEnterprise($id: ID!, $reason: String!, $key: String!) {\n    rejectEnterprise(id: $id, reason: $reason, idempotencyKey: $key) {\n      id\n      status\n      statusReason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!, $idempotencyKey: String!) {\n    acceptInvitation(token: $token, idempotencyKey: $idempotencyKey) {\n      id\n      enterpriseId\n      roles\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"): (typeof documents)["\n  query JoinedEnterprise($id: ID!) {\n    enterprise(id: $id) {\n      id\n      nameZh\n      nameEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyForEnterprise($input: EnterpriseRegistrationInput!, $key: String!) {\n    applyForEnterprise(input: $input, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyForEnterprise($input: EnterpriseRegistrationInput!, $key: String!) {\n    applyForEnterprise(input: $input, idempotencyKey: $key) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyEnterpriseApplications {\n    myEnterpriseApplications {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      status\n      statusReason\n    }\n  }\n"): (typeof documents)["\n  query MyEnterpriseApplications {\n    myEnterpriseApplications {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      status\n      statusReason\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -290,6 +364,94 @@ export function graphql(source: "\n  query StudioOrderProgress($id: ID!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n    }\n  }\n"): (typeof documents)["\n  subscription StudioEvents($studioId: ID!, $after: String) {\n    studioEvents(studioId: $studioId, after: $after) {\n      cursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsCalendar($studioId: ID!) {\n    workingCalendar(enterpriseId: $studioId) {\n      enterpriseId\n      hours {\n        weekday\n        start\n        end\n      }\n      closures {\n        from\n        to\n        nameZh\n        nameEn\n        makeUpDays\n      }\n      makeUpWeekday\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsCalendar($studioId: ID!) {\n    workingCalendar(enterpriseId: $studioId) {\n      enterpriseId\n      hours {\n        weekday\n        start\n        end\n      }\n      closures {\n        from\n        to\n        nameZh\n        nameEn\n        makeUpDays\n      }\n      makeUpWeekday\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetWorkingCalendar($input: WorkingCalendarInput!, $key: String!) {\n    setWorkingCalendar(input: $input, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation SetWorkingCalendar($input: WorkingCalendarInput!, $key: String!) {\n    setWorkingCalendar(input: $input, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertCalendarClosure($studioId: ID!, $closure: CalendarClosureInput!, $key: String!) {\n    upsertCalendarClosure(enterpriseId: $studioId, closure: $closure, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertCalendarClosure($studioId: ID!, $closure: CalendarClosureInput!, $key: String!) {\n    upsertCalendarClosure(enterpriseId: $studioId, closure: $closure, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCalendarClosure($studioId: ID!, $from: String!, $key: String!) {\n    removeCalendarClosure(enterpriseId: $studioId, from: $from, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveCalendarClosure($studioId: ID!, $from: String!, $key: String!) {\n    removeCalendarClosure(enterpriseId: $studioId, from: $from, idempotencyKey: $key) {\n      enterpriseId\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  query EnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StudioMaterialPage($studioId: ID!, $search: String, $first: Int, $after: String) {\n    studioMaterials(studioId: $studioId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        sku\n        nameZh\n        nameEn\n        unit\n        abcClass\n        unitCostCents\n        safetyStock\n        stockingPolicy\n        substitutes {\n          sku\n          ratio\n        }\n        revision\n      }\n    }\n  }\n"): (typeof documents)["\n  query StudioMaterialPage($studioId: ID!, $search: String, $first: Int, $after: String) {\n    studioMaterials(studioId: $studioId, search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        sku\n        nameZh\n        nameEn\n        unit\n        abcClass\n        unitCostCents\n        safetyStock\n        stockingPolicy\n        substitutes {\n          sku\n          ratio\n        }\n        revision\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SafetyStockSuggestion($studioId: ID!, $sku: String!) {\n    safetyStockSuggestion(studioId: $studioId, sku: $sku) {\n      sku\n      current\n      suggested\n      windowDays\n      meanDailyConsumption\n      leadTimeDays\n      z\n    }\n  }\n"): (typeof documents)["\n  query SafetyStockSuggestion($studioId: ID!, $sku: String!) {\n    safetyStockSuggestion(studioId: $studioId, sku: $sku) {\n      sku\n      current\n      suggested\n      windowDays\n      meanDailyConsumption\n      leadTimeDays\n      z\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertMaterial($studioId: ID!, $input: MaterialInput!, $key: String!) {\n    upsertMaterial(studioId: $studioId, input: $input, idempotencyKey: $key) {\n      sku\n      nameZh\n      nameEn\n      unit\n      abcClass\n      unitCostCents\n      safetyStock\n      stockingPolicy\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertMaterial($studioId: ID!, $input: MaterialInput!, $key: String!) {\n    upsertMaterial(studioId: $studioId, input: $input, idempotencyKey: $key) {\n      sku\n      nameZh\n      nameEn\n      unit\n      abcClass\n      unitCostCents\n      safetyStock\n      stockingPolicy\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptSafetyStockSuggestion($studioId: ID!, $sku: String!, $key: String!) {\n    acceptSafetyStockSuggestion(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      safetyStock\n      revision\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptSafetyStockSuggestion($studioId: ID!, $sku: String!, $key: String!) {\n    acceptSafetyStockSuggestion(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      safetyStock\n      revision\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RetireMaterial($studioId: ID!, $sku: String!, $key: String!) {\n    retireMaterial(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      retiredAt\n    }\n  }\n"): (typeof documents)["\n  mutation RetireMaterial($studioId: ID!, $sku: String!, $key: String!) {\n    retireMaterial(studioId: $studioId, sku: $sku, idempotencyKey: $key) {\n      sku\n      retiredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductBillOfMaterials($studioId: ID!, $productCode: String!) {\n    productBillOfMaterials(studioId: $studioId, productCode: $productCode) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProductBillOfMaterials($studioId: ID!, $productCode: String!) {\n    productBillOfMaterials(studioId: $studioId, productCode: $productCode) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetBillOfMaterials($studioId: ID!, $productCode: String!, $lines: [BomLineInput!]!, $key: String!) {\n    setBillOfMaterials(studioId: $studioId, productCode: $productCode, lines: $lines, idempotencyKey: $key) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetBillOfMaterials($studioId: ID!, $productCode: String!, $lines: [BomLineInput!]!, $key: String!) {\n    setBillOfMaterials(studioId: $studioId, productCode: $productCode, lines: $lines, idempotencyKey: $key) {\n      productCode\n      version\n      lines {\n        sku\n        quantityPerUnit\n        stageCode\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsStageCodes {\n    statusCodes {\n      code\n      phase\n      labelZh\n      labelEn\n    }\n  }\n"): (typeof documents)["\n  query SettingsStageCodes {\n    statusCodes {\n      code\n      phase\n      labelZh\n      labelEn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsWorkCenters($studioId: ID!) {\n    workCenters(enterpriseId: $studioId) {\n      id\n      code\n      nameZh\n      nameEn\n      kind\n      capacityPerBatch\n      batchMinutes\n      setupMinutes\n    }\n  }\n"): (typeof documents)["\n  query SettingsWorkCenters($studioId: ID!) {\n    workCenters(enterpriseId: $studioId) {\n      id\n      code\n      nameZh\n      nameEn\n      kind\n      capacityPerBatch\n      batchMinutes\n      setupMinutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertWorkCenter($input: WorkCenterInput!, $key: String!) {\n    upsertWorkCenter(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertWorkCenter($input: WorkCenterInput!, $key: String!) {\n    upsertWorkCenter(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveWorkCenter($studioId: ID!, $code: String!, $key: String!) {\n    removeWorkCenter(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n"): (typeof documents)["\n  mutation RemoveWorkCenter($studioId: ID!, $code: String!, $key: String!) {\n    removeWorkCenter(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsOperators($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      code\n      penName\n      skills\n      leave {\n        from\n        to\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsOperators($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      code\n      penName\n      skills\n      leave {\n        from\n        to\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsOperatorNames($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      realName\n      shiftHours {\n        weekday\n        start\n        end\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsOperatorNames($studioId: ID!) {\n    studioOperators(enterpriseId: $studioId) {\n      id\n      realName\n      shiftHours {\n        weekday\n        start\n        end\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpsertStudioOperator($input: StudioOperatorInput!, $key: String!) {\n    upsertStudioOperator(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n"): (typeof documents)["\n  mutation UpsertStudioOperator($input: StudioOperatorInput!, $key: String!) {\n    upsertStudioOperator(input: $input, idempotencyKey: $key) {\n      id\n      code\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveStudioOperator($studioId: ID!, $code: String!, $key: String!) {\n    removeStudioOperator(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n"): (typeof documents)["\n  mutation RemoveStudioOperator($studioId: ID!, $code: String!, $key: String!) {\n    removeStudioOperator(enterpriseId: $studioId, code: $code, idempotencyKey: $key)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddOperatorLeave($studioId: ID!, $code: String!, $leave: LeaveDaysInput!, $key: String!) {\n    addOperatorLeave(enterpriseId: $studioId, code: $code, leave: $leave, idempotencyKey: $key) {\n      id\n      leave {\n        from\n        to\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AddOperatorLeave($studioId: ID!, $code: String!, $leave: LeaveDaysInput!, $key: String!) {\n    addOperatorLeave(enterpriseId: $studioId, code: $code, leave: $leave, idempotencyKey: $key) {\n      id\n      leave {\n        from\n        to\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

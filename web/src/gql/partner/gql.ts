@@ -21,6 +21,8 @@ type Documents = {
     "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.PartnerCompleteStageDocument,
     "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": typeof types.PartnerRecordQcDocument,
     "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n": typeof types.DeclineAllocationDocument,
+    "\n  query PartnerEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.PartnerEnterpriseProfileDocument,
+    "\n  mutation ChangePartnerEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.ChangePartnerEnterpriseDocument,
 };
 const documents: Documents = {
     "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      ready\n      productType\n      inscriptions\n      studio {\n        id\n        nameZh\n        nameEn\n      }\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": types.AssignedWorkDocument,
@@ -30,6 +32,8 @@ const documents: Documents = {
     "\n  mutation PartnerCompleteStage($id: ID!) {\n    completeStage(stageRunId: $id) {\n      id\n      status\n    }\n  }\n": types.PartnerCompleteStageDocument,
     "\n  mutation PartnerRecordQc($id: ID!, $result: QcResult!, $key: String!) {\n    recordQcResult(stageRunId: $id, result: $result, idempotencyKey: $key) {\n      id\n      qcResult\n    }\n  }\n": types.PartnerRecordQcDocument,
     "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n": types.DeclineAllocationDocument,
+    "\n  query PartnerEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.PartnerEnterpriseProfileDocument,
+    "\n  mutation ChangePartnerEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.ChangePartnerEnterpriseDocument,
 };
 
 /**
@@ -74,6 +78,14 @@ export function graphql(source: "\n  mutation PartnerRecordQc($id: ID!, $result:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation DeclineAllocation($id: ID!) {\n    declineAllocation(allocationId: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  query PartnerEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePartnerEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ChangePartnerEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
