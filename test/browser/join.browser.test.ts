@@ -19,7 +19,8 @@ describeInBrowser('joining an enterprise by invitation', () => {
     // The studio's admin invites from the console and copies the link it shows.
     const console = await newPage({ width: 1280, height: 800 });
     await demoSignIn(console, '/studio', 'STUDIO_ADMIN', 'moyun-studio');
-    await console.getByRole('button', { name: 'Delay offers' }).click();
+    await console.getByRole('button', { name: 'Settings', exact: true }).click();
+    await console.getByRole('button', { name: 'Members and invitations' }).click();
     const members = console.getByTestId('members');
     await members.waitFor(WAIT);
     await members.getByRole('textbox', { name: 'E-mail address' }).fill('new.lead@example.com');
