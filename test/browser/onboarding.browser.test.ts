@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { browserAvailable } from '../support/browser';
+import { useBrowserHub, WAIT } from '../support/browser-suite';
+import { hubAdmin, staff } from '../support/principals';
+
+/**
+ * A new studio's whole onboarding, in Chinese on a phone: a leather-goods studio applies and a hub
+ * admin approves it on /admin; its first admin accepts an invitation through the OpenID Connect
+ * provider; it moves in with a workbook (one bad row refused with nothing kept, then applied);
+ * adds an operator and a closure in Settings; a shop order for its product shows on its kanban
+ * under its route's stages, and the customer's link opens the order.
+ */
+const describeInBrowser = browserAvailable() ? describe : describe.skip;
+
+const STUDIO = 'awl-and-hide';
+const SHOP_SKU = 'TB-AWL-7001';
+
+/** The move-in workbook: one product, its three-stage route and two materials; `cost` is the leather's unit cost cell. */
+async function workbook(cost: string): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = (name: string, rows: (string | number)[][]) => book.addWorksheet(name).addRows(rows);
+  sheet('products', [
+    ['productCode', 'nameZh', 'nameEn', 'family', 'routeCode', 'shopSkus', 'priceCents'],
+    ['LTH-WAL-01', '手缝短款钱包', 'Hand-stitched wallet', 'WALLET', 'WALLET-ROUTE', SHOP_SKU, 39800],
+  ]);
+  sheet('routes', [
+    ['routeCode', 'position', 'statusCode', 'standardMinutes', 'qc'],
+    ['WALLET-ROUTE', 1, 'A10', 240, 'no'],
+    ['WALLET-ROUTE', 2, 'C72', 90, 'no'],
+    ['WALLET-ROUTE', 3, 'E10', 45, 'yes'],
+  ]);
+  sheet('materials', [
+    ['sku', 'nameZh', 'nameEn', 'unit', 'abcClass', 'unitCostCents', 'safetyStock'],
+    ['LEATHER-VEG', '植鞣牛皮', 'Vegetable-tanned leather', 'dm2', 'A', cost, 40],
+    ['THREAD-WAX', '蜡线', 'Waxed thread', 'm', 'C', '12', 100],
+  ]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describeInBrowser('a new studio, from application to its first order', () => {
+  const world = useBrowserHub();
+  const { newPage, ok, expectAccessible } = world;
+  const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/onboarding-${name}.png`, fullPage: true });
+  const settled = (page: Page) =>
+    page
+      .locator('.state.loading')
+      .first()
+      .waitFor({ state: 'detached', ...WAIT });
+  const openSettings = async (page: Page, part: string) => {
+    await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '设置' }).click();
+    await page.getByRole('navigation', { name: '设置分区' }).getByRole('button', { name: part }).click();
+    await settled(page);
+  };
+
+  it('is approved, joined, moved in from a spreadsheet, set up, and shows its first order on its kanban and customer page', async () => {
+    // 1. The studio's owner, signed in but nobody's member yet, applies; a hub admin approves on /admin.
+    const owner = { subject: 'awl-owner', org: null, roles: [], identityProvider: world.idp.issuer };
+    const applied = ok(
+      await world.t.gql(
+        `mutation($input: EnterpriseRegistrationInput!, $key: String!) { applyForEnterprise(input: $input, idempotencyKey: $key) { id status } }`,
+        {
+          input: {
+            id: STUDIO,
+            kind: 'STUDIO',
+            nameZh: '锥与皮皮具工坊',
+            nameEn: 'Awl and Hide Leatherworks',
+            region: 'CN-ZJ',
+            alliances: [],
+          },
+          key: randomUUID(),
+        },
+        { as: owner },
+      ),
+    );
+    expect(applied.applyForEnterprise).toEqual({ id: STUDIO, status: 'APPLIED' });
+
+    const admin = await newPage({ locale: 'zh-CN' });
+    await admin.goto(`${world.base}/admin`);
+    await admin.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
+    await admin.getByLabel('角色').selectOption('HUB_ADMIN');
+    await admin.getByRole('button', { name: '以此演示身份登录' }).click();
+    const applications = admin.getByTestId('applications');
+    await applications.getByRole('heading', { name: '锥与皮皮具工坊' }).waitFor(WAIT);
+    await applications
+      .locator('li, article, section')
+      .filter({ has: admin.getByRole('heading', { name: '锥与皮皮具工坊' }) })
+      .last()
+      .getByRole('button', { name: '通过' })
+      .click();
+    await admin.getByTestId('confirm-yes').click();
+    await admin.getByText('已通过锥与皮皮具工坊。').waitFor(WAIT);
+    await expectAccessible(admin);
+    await shot(admin, 'approved');
+
+    // 2. The hub admin invites the studio's first admin, who accepts through the provider.
+    const invited = ok(
+      await world.t.gql(
+        `mutation($e: ID!, $input: InvitationInput!, $key: String!) { inviteMember(enterpriseId: $e, input: $input, idempotencyKey: $key) { url } }`,
+        {
+          e: STUDIO,
+          input: { channel: 'EMAIL', contact: 'zhou.lin@example.com', displayName: '周林', roles: ['STUDIO_ADMIN'] },
+          key: randomUUID(),
+        },
+        { as: hubAdmin() },
+      ),
+    ).inviteMember as { url: string };
+    const page = await newPage({ locale: 'zh-CN' });
+    await page.goto(invited.url);
+    await page.getByRole('heading', { name: '登录以接受邀请' }).waitFor(WAIT);
+    await page.getByRole('button', { name: '使用机构账号登录' }).click();
+    await page.waitForURL((url) => url.origin === world.idp.issuer, WAIT);
+    await page.locator('input[name=login]').fill('zhou-lin');
+    await page.locator('input[name=password]').fill('any');
+    await page.locator('button[type=submit]').click();
+    await page.waitForURL((url) => url.pathname === '/join', WAIT);
+    await page.getByRole('button', { name: '接受邀请' }).click();
+    await page.getByText('您已成为锥与皮皮具工坊的成员。').waitFor(WAIT);
+    await expectAccessible(page);
+    await shot(page, 'joined');
+    const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
+    expect(session).toMatchObject({ via: 'oidc', exchanged: true, role: 'STUDIO_ADMIN', org: STUDIO });
+
+    // 3. The move-in workbook: a bad cost is refused by sheet and row, and nothing is kept; fixed, it is applied.
+    const upload = (body: Buffer) =>
+      fetch(`${world.base}/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${session.token}`, 'idempotency-key': randomUUID() },
+        body,
+      });
+    const catalogue = async () =>
+      ok(
+        await world.t.gql(
+          `query($s: ID!) { catalogue(studioId: $s) { products { productCode } routes { code } } }`,
+          { s: STUDIO },
+          { as: staff(STUDIO) },
+        ),
+      ).catalogue as { products: unknown[]; routes: unknown[] };
+    const refused = await upload(await workbook('lots'));
+    expect(refused.status).toBe(422);
+    const refusal = (await refused.json()) as { problems: { sheet: string; row: number; field: string }[] };
+    expect(refusal.problems).toEqual([expect.objectContaining({ sheet: 'materials', row: 2, field: 'unitCostCents' })]);
+    expect(await catalogue()).toEqual({ products: [], routes: [] });
+    const applied2 = await upload(await workbook('1850'));
+    const answer = (await applied2.json()) as { applied: boolean; sheets: Record<string, { created: number }> };
+    expect(applied2.status).toBe(200);
+    expect(answer).toMatchObject({ applied: true, sheets: { products: { created: 1 }, materials: { created: 2 } } });
+    expect(await catalogue()).toEqual({ products: [{ productCode: 'LTH-WAL-01' }], routes: [{ code: 'WALLET-ROUTE' }] });
+
+    // 4. Settings: an operator and a closure on the calendar.
+    await page.goto(`${world.base}/studio`);
+    await page.getByRole('navigation', { name: '控制台栏目' }).waitFor(WAIT);
+    await openSettings(page, '操作员与工作中心');
+    await page.getByRole('button', { name: '添加操作员' }).click();
+    const operatorForm = page.getByRole('form', { name: '新操作员' });
+    await operatorForm.getByLabel('操作员编号').fill('OP-01');
+    await operatorForm.getByLabel('笔名（客户可见）').fill('老周');
+    await operatorForm.getByLabel('真实姓名（仅工作室可见）').fill('周建国');
+    await operatorForm.getByRole('button', { name: '保存', exact: true }).click();
+    await page.getByTestId('operators').getByText('老周').waitFor(WAIT);
+    await expectAccessible(page);
+    await shot(page, 'operator');
+
+    // A new studio has no calendar yet: its working hours come first (09:00–18:00 on weekdays), then the month view.
+    await openSettings(page, '工作日历');
+    const hours = page.getByTestId('hours-form');
+    for (const weekday of ['星期一', '星期二', '星期三', '星期四', '星期五'])
+      await hours.getByRole('button', { name: `为${weekday}添加工作时间` }).click();
+    await hours.getByRole('button', { name: '保存工作时间' }).click();
+    const month = page.getByTestId('month-view');
+    await month.waitFor(WAIT);
+    const day = (n: string) => month.locator(`li[data-date$="-${n}"]`);
+    await day('20').getByRole('button').click();
+    await day('21').getByRole('button').click();
+    const closure = page.getByTestId('closure-form');
+    await closure.getByLabel('中文名称（可不填）').fill('皮料盘点');
+    await closure.getByRole('button', { name: '保存停工' }).click();
+    await page.getByTestId('closures').getByText('皮料盘点').waitFor(WAIT);
+    const { workingCalendar } = ok(
+      await world.t.gql(
+        `query($e: ID!) { workingCalendar(enterpriseId: $e) { closures { nameZh } } }`,
+        { e: STUDIO },
+        { as: staff(STUDIO) },
+      ),
+    );
+    expect(workingCalendar.closures).toContainEqual({ nameZh: '皮料盘点' });
+    await expectAccessible(page);
+    await shot(page, 'calendar');
+
+    // 5. A shop order for the wallet, by its shop SKU, on the kanban under the route's stages, and on the customer's page.
+    const { importShopOrder: order } = ok(
+      await world.t.gql(
+        `mutation($input: ShopOrderInput!) { importShopOrder(input: $input) { id stages { statusCode { code } } } }`,
+        {
+          input: {
+            channel: 'TAOBAO',
+            externalOrderId: `TB-AWL-${Date.now()}`,
+            studioId: STUDIO,
+            customer: { name: '陈女士', contact: '+86 139 0000 0001', address: '杭州市西湖区 1 号' },
+            priceCents: 39800,
+            customerTierMax: 'DETAILED',
+            lines: [{ productCode: SHOP_SKU, quantity: 1, personalisation: '陈' }],
+          },
+        },
+        { as: staff(STUDIO) },
+      ),
+    );
+    expect(order.stages.map((stage: { statusCode: { code: string } }) => stage.statusCode.code)).toEqual(['A10', 'C72', 'E10']);
+    await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '看板' }).click();
+    const kanban = page.getByTestId('kanban');
+    await kanban.waitFor(WAIT);
+    const first = kanban.locator('section[data-code="A10"]');
+    await first.getByRole('heading', { name: /^设计确认完成/ }).waitFor(WAIT);
+    expect(await first.locator('ul.cards > li').count()).toBe(1);
+    await expectAccessible(page);
+    await shot(page, 'kanban');
+
+    const link = ok(
+      await world.t.gql(
+        `mutation($o: ID!, $k: String!) { mintCustomerLink(orderId: $o, tier: BASIC, idempotencyKey: $k) { url } }`,
+        { o: order.id, k: randomUUID() },
+        { as: session.token },
+      ),
+    ).mintCustomerLink as { url: string };
+    const customer = await newPage({ locale: 'zh-CN' });
+    await customer.goto(link.url);
+    await customer.getByTestId('order-dates').waitFor(WAIT);
+    const stages = customer.getByTestId('stages');
+    for (const label of ['设计确认完成', '裁剪', '质检包装']) await stages.getByText(label).first().waitFor(WAIT);
+    await expectAccessible(customer);
+    await shot(customer, 'customer');
+  }, 120_000);
+});
