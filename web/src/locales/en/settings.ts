@@ -202,7 +202,7 @@ export const settings = {
       applied: 'Imported. This is what changed:',
       nothingToDo: 'The file holds no rows to import.',
       refused: 'Rows were refused: nothing was changed. Fix them in the file and check again.',
-      counts: 'Counts by sheet',
+      counts: 'Changes by sheet',
       problems: 'Refused rows',
       sheetColumn: 'Sheet',
       rows: 'Rows',

@@ -203,7 +203,7 @@ export const settings: typeof en = {
       applied: '已导入。改动如下：',
       nothingToDo: '文件中没有可导入的行。',
       refused: '有些行不被接受，没有改动任何数据。请在文件中改正后再检查。',
-      counts: '各工作表的行数',
+      counts: '各工作表的改动',
       problems: '不被接受的行',
       sheetColumn: '工作表',
       rows: '行数',

@@ -180,7 +180,7 @@ export function SpreadsheetImport({ token }: { token: () => string }) {
               {t('settings.import.apply')}
             </button>
           </div>
-          {!mayApply ? (
+          {!mayApply && !(outcome?.kind === 'counts' && outcome.applied) ? (
             <p className="muted small" id="import-check-first">
               {t('settings.import.checkFirst')}
             </p>
