@@ -134,7 +134,7 @@ describeInBrowser('spreadsheet import in the studio settings', () => {
     const [download] = await Promise.all([admin.waitForEvent('download', WAIT), admin.getByTestId('download-workbook').click()]);
     expect(download.suggestedFilename()).toBe('moyun-studio-master-data.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await download.path())!);
+    await workbook.xlsx.readFile(await download.path());
     const skus = workbook.getWorksheet('materials')!.getColumn(1).values;
     expect(skus).toEqual(expect.arrayContaining(['LEA-VEG-2MM', 'LEA-WAX-THREAD']));
 

@@ -43,17 +43,20 @@ export function importUrl(dryRun: boolean, csvSheet: ImportSheet | null): string
   return text ? `/import?${text}` : '/import';
 }
 
+/** The route's JSON answer (docs/onboarding.md). */
+interface ImportAnswerBody {
+  dryRun?: boolean;
+  applied?: boolean;
+  sheets?: Partial<Record<ImportSheet, SheetCounts>>;
+  problems?: RowProblem[];
+  error?: { code?: string; message?: string };
+}
+
 /** What the hub answered, as the page shows it. */
 export async function readImportAnswer(response: Response): Promise<ImportOutcome> {
-  let body: {
-    dryRun?: boolean;
-    applied?: boolean;
-    sheets?: Partial<Record<ImportSheet, SheetCounts>>;
-    problems?: RowProblem[];
-    error?: { code?: string; message?: string };
-  } | null = null;
+  let body: ImportAnswerBody | null;
   try {
-    body = await response.json();
+    body = (await response.json()) as ImportAnswerBody;
   } catch {
     body = null;
   }
