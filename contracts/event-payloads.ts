@@ -2,7 +2,8 @@ import type { CAPACITY_EVENTS, CATALOGUE_EVENTS, NETWORK_EVENTS, ORDER_EVENTS, R
 import type { CalendarClosure, WorkingHours } from './working-time';
 import { isEventType, type DelayChoice, type EventEnvelope, type EventType, type OrderEventType, type PromiseChangeCause } from './events';
 import type { VisibilityTier } from './tiers';
-import type { EnterpriseKind, EnterpriseStatus } from './enterprise';
+import type { EnterpriseKind, EnterpriseStatus, InvitationChannel } from './enterprise';
+import type { Role } from './identity';
 import type { ImportEventPayload } from './master-data-import';
 import type { SupplierTier } from './relationships';
 
@@ -142,6 +143,17 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     /** The hub admin's reason (a rejection, a suspension); not personal data. */
     reason: string | null;
   };
+  [NETWORK_EVENTS.MEMBER_INVITED]: {
+    enterpriseId: string;
+    invitationId: string;
+    roles: Role[];
+    channel: InvitationChannel;
+    expiresAt: string;
+  };
+  [NETWORK_EVENTS.MEMBER_INVITATION_REVOKED]: { enterpriseId: string; invitationId: string };
+  [NETWORK_EVENTS.MEMBER_JOINED]: { enterpriseId: string; membershipId: string; invitationId: string; roles: Role[] };
+  [NETWORK_EVENTS.MEMBER_ROLES_CHANGED]: { enterpriseId: string; membershipId: string; roles: Role[]; previousRoles: Role[] };
+  [NETWORK_EVENTS.MEMBER_REMOVED]: { enterpriseId: string; membershipId: string; roles: Role[] };
   [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_SET]: {
     studioId: string;
     supplierId: string;

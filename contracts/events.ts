@@ -174,6 +174,16 @@ export const NETWORK_EVENTS = {
   ENTERPRISE_APPLIED: 'enterprise.applied',
   /** An enterprise's status moved (approved, rejected, suspended, reinstated): gateways refuse or admit its members. */
   ENTERPRISE_STATUS_CHANGED: 'enterprise.status-changed',
+  /** An enterprise's admin (or a hub admin) invited someone, with roles; the contact stays out of the event. */
+  MEMBER_INVITED: 'member.invited',
+  /** A pending invitation was revoked: its link no longer works. */
+  MEMBER_INVITATION_REVOKED: 'member.invitation-revoked',
+  /** An invitation was accepted: an identity (issuer + subject) became a member with the invitation's roles. */
+  MEMBER_JOINED: 'member.joined',
+  /** A member's roles changed: the next token exchange carries them (within the token lifetime). */
+  MEMBER_ROLES_CHANGED: 'member.roles-changed',
+  /** A member was removed: the next token exchange is refused (within the token lifetime). */
+  MEMBER_REMOVED: 'member.removed',
   /** A studio named a supplier (or changed its tier or contract terms). */
   SUPPLIER_RELATIONSHIP_SET: 'relationship.supplier-set',
   /** A studio ended its relationship with a supplier. */

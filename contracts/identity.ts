@@ -27,6 +27,11 @@ export const CLAIMS = {
   tier: 'tier',
   /** Customer tokens minted from a customer link: the link, so revoking it ends access. */
   link: 'lnk',
+  /**
+   * Tokens the hub signs in exchange for an identity provider's (gateway/token-exchange.ts): the
+   * provider's issuer, so the principal is issuer + subject, as memberships bind it.
+   */
+  identityProvider: 'idp',
 } as const;
 
 /** Issuer of the tokens the hub signs itself (embedded mode, customer links). */
@@ -43,7 +48,17 @@ export interface Principal {
   roles: readonly Role[];
   /** Customers only. */
   customer?: { orders: readonly string[]; tier: VisibilityTier; linkId?: string };
+  /**
+   * The identity provider that vouched for the subject, on tokens the hub signed in exchange for
+   * the provider's. With no roles, the token is identity-only: a signed-in person with no
+   * membership, who may only apply for an enterprise or accept an invitation (docs/access-control.md).
+   */
+  identityProvider?: string;
 }
+
+/** A signed-in person with no membership yet: no roles, no enterprise, only an identity. */
+export const isNewcomer = (principal: Principal | null | undefined): boolean =>
+  !!principal && principal.roles.length === 0 && !!principal.identityProvider;
 
 export class ClaimsError extends Error {}
 
@@ -52,12 +67,20 @@ export function principalFromClaims(claims: Record<string, unknown>): Principal 
   const subject = claims.sub;
   if (typeof subject !== 'string' || !subject) throw new ClaimsError('token has no subject');
   const roles = claims[CLAIMS.roles];
-  if (!Array.isArray(roles) || roles.length === 0 || !roles.every(isRole)) throw new ClaimsError('token roles are missing or unknown');
+  const identityProvider = claims[CLAIMS.identityProvider];
+  if (identityProvider !== undefined && (typeof identityProvider !== 'string' || !identityProvider))
+    throw new ClaimsError('token idp is not a string');
+  // No roles only for an identity-only token (an exchanged provider token with no membership yet).
+  const identityOnly = !!identityProvider && Array.isArray(roles) && roles.length === 0;
+  if (!Array.isArray(roles) || (roles.length === 0 && !identityOnly) || !roles.every(isRole))
+    throw new ClaimsError('token roles are missing or unknown');
   const org = claims[CLAIMS.org] ?? null;
   if (org !== null && typeof org !== 'string') throw new ClaimsError('token org is not a string');
   const needsOrg = roles.some((role) => role !== 'HUB_ADMIN' && role !== 'CUSTOMER');
   if (needsOrg && !org) throw new ClaimsError(`roles ${roles.join(', ')} need an org claim`);
+  if (identityOnly && org) throw new ClaimsError('an identity-only token names no org');
   const principal: Principal = { subject, org, roles: [...new Set(roles)] };
+  if (identityProvider) principal.identityProvider = identityProvider;
   if (roles.includes('CUSTOMER')) {
     const orders = claims[CLAIMS.orders];
     const tier = claims[CLAIMS.tier];
@@ -77,6 +100,7 @@ export function claimsOf(principal: Principal): Record<string, unknown> {
     sub: principal.subject,
     [CLAIMS.roles]: [...principal.roles],
     ...(principal.org ? { [CLAIMS.org]: principal.org } : {}),
+    ...(principal.identityProvider ? { [CLAIMS.identityProvider]: principal.identityProvider } : {}),
     ...(principal.customer
       ? {
           [CLAIMS.orders]: [...principal.customer.orders],

@@ -94,7 +94,7 @@ export const cellNumber = (value: string | null | undefined): number | undefined
 };
 
 /** A list cell: parts between separators, trimmed, empty ones dropped. */
-export const cellList = (value: string | null | undefined, separator = ';'): string[] =>
+export const cellList = (value: string | null | undefined, separator: string | RegExp = ';'): string[] =>
   (cellText(value) ?? '')
     .split(separator)
     .map((part) => part.trim())

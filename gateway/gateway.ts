@@ -19,6 +19,7 @@ import { metricsPlugin, readInto, serveMetrics, stopReading, subgraphFetches } f
 import { clientAddressOf, RateLimits, type RateLimitSettings } from './rate-limits';
 import type { EventBus } from '../platform/events/bus';
 import { SUSPENSIONS_POLL_SECONDS, SuspendedEnterprises } from './suspensions';
+import { tokenExchangeRoutes } from './token-exchange';
 import { LiveFeed } from './live/feed';
 import { LiveOperations, type LiveEndpoint } from './live/live-operations';
 import type { RunningLiveServer } from './live/server';
@@ -372,6 +373,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       ...epcisRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
       ...epcisCaptureRoutes({ endpoint: endpoints['/graphql'], publicUrl, maxBodyBytes: options.maxBodyBytes, thread: captureThread }),
       ...digitalLinkRoutes({ endpoint: endpoints['/graphql'], publicUrl }),
+      // The identity provider's token for the hub's own, with the membership's org and roles.
+      ...(options.subgraphUrls.network
+        ? tokenExchangeRoutes({
+            auth: options.auth,
+            networkUrl: options.subgraphUrls.network,
+            suspended,
+            trustedProxies,
+            perAddressPerMinute: options.rateLimits?.exchangesPerAddressPerMinute,
+          })
+        : {}),
       ...masterDataImportRoutes({ endpoint: endpoints['/graphql'], thread: spreadsheetThread }),
       '/healthz': (_request, response) =>
         sendJson(response, 200, {

@@ -89,7 +89,7 @@ export const SHEET_OWNERS: readonly SheetOwner[] = [
         ).catalogue.products.map(({ familyCode, shopSkus, ...product }) => ({
           ...Object.fromEntries(Object.entries(product).map(([key, value]) => [key, text(value)])),
           family: familyCode,
-          shopSkus: shopSkus.join(','),
+          shopSkus: shopSkus.join(';'),
         })),
       routes: async (query, studioId) =>
         (

@@ -16,6 +16,8 @@ import { logger } from '../platform/base/logger';
 export interface RateLimitSettings {
   perPrincipalPerMinute: number;
   publicPerAddressPerMinute: number;
+  /** Token exchanges (POST /auth/exchange) a minute per client address, on each gateway (default 60). */
+  exchangesPerAddressPerMinute?: number;
   /** Shared by every gateway when set (REDIS_URL); in memory, per gateway, otherwise. */
   redisUrl?: string;
   /** Keys are kept under this prefix in Redis (tests keep theirs apart). */

@@ -21,7 +21,7 @@ export interface WebAppSettings {
 const WEB_DIST = path.resolve(__dirname, '..', '..', 'web', 'dist');
 
 /** Paths the single-page app answers; everything else (the API above all) is never the app. */
-const APP_ROUTES = new Set(['/', '/track', '/studio', '/stages', '/partner', '/supplier', '/register', '/admin']);
+const APP_ROUTES = new Set(['/', '/track', '/studio', '/stages', '/partner', '/supplier', '/register', '/admin', '/join']);
 const SHARE_ROUTE = /^\/share\/([\w-]{1,64})\/?$/;
 /** A product's story page, where its scanned code leads people (gateway/digital-link.ts). */
 const STORY_ROUTE = /^\/story\/[A-Za-z0-9]{1,40}\/?$/;

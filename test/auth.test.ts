@@ -128,6 +128,8 @@ describe('tokens', () => {
           subject: 'li.wei',
           org: 'moyun-studio',
           roles: ['SUPERVISOR'],
+          // Who vouches for the subject: accepting an invitation binds issuer + subject.
+          identityProvider: 'https://id.example.com',
         });
       }
       expect(

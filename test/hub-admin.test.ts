@@ -28,9 +28,19 @@ describe('hub admins write only the directory', () => {
       // The directory: an entry's names, and who is in the network (each write audited).
       'network Mutation.approveEnterprise',
       'network Mutation.changeEnterprise',
+      // Who belongs to which enterprise (members.service.ts; each change audited).
+      'network Mutation.changeMemberRoles',
+      // A studio's suppliers and partners (relationships; each change audited).
+      'network Mutation.endPartnerRelationship',
+      'network Mutation.endSupplierRelationship',
+      'network Mutation.inviteMember',
       'network Mutation.registerEnterprise',
       'network Mutation.reinstateEnterprise',
       'network Mutation.rejectEnterprise',
+      'network Mutation.removeMember',
+      'network Mutation.revokeInvitation',
+      'network Mutation.setPartnerRelationship',
+      'network Mutation.setSupplierRelationship',
       'network Mutation.suspendEnterprise',
       'orders Mutation.exchangeCustomerLink',
     ]);

@@ -8,6 +8,7 @@ import { catalogueCells } from './permissions/cells/catalogue';
 import { kitchensCells } from './permissions/cells/kitchens';
 import { materialsCells } from './permissions/cells/materials';
 import { traceabilityCells } from './permissions/cells/traceability';
+import { membersCells } from './permissions/cells/members';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
@@ -31,6 +32,7 @@ import { customer } from './support/principals';
 const CELLS: Cell[] = [
   ordersCells,
   networkCells,
+  membersCells,
   vocabularyCells,
   suppliersCells,
   capacityCells,
@@ -51,7 +53,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 3934;
+const EXPECTED_CELL_CHECKS = 4214;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -59,6 +61,8 @@ const EXPECTED_CELL_CHECKS = 3934;
  */
 const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['network', 'select id, name_zh, name_en, region, gln, status from enterprise order by id'],
+  ['network', 'select id, roles from membership order by id'],
+  ['network', 'select id, accepted_at, revoked_at from invitation order by id'],
   ['network', 'select studio_id, supplier_id, revision from supplier_relationship order by studio_id, supplier_id'],
   ['network', 'select studio_id, partner_id, revision from partner_relationship order by studio_id, partner_id'],
   ['suppliers', 'select id, version from stock_lot order by id'],

@@ -24,6 +24,7 @@ const config: CodegenConfig = {
       'src/studio/**/*.{ts,tsx}',
       'src/signin/**/*.{ts,tsx}',
       'src/workstation/**/*.{ts,tsx}',
+      'src/join/**/*.{ts,tsx}',
       'src/register/**/*.{ts,tsx}',
       'src/admin/**/*.{ts,tsx}',
     ]),

@@ -23,7 +23,17 @@ export interface AccessPolicy {
  * PUBLIC: anyone, even without a token. AUTHENTICATED: any valid token. Or the roles allowed,
  * optionally only when acting for the enterprise an argument names (creating rows for it).
  */
-export type OperationRule = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[] | RolesActingFor;
+export type OperationRule = 'PUBLIC' | 'AUTHENTICATED' | readonly Role[] | RolesActingFor | RolesOrNewcomers;
+
+/**
+ * These roles, and also a newcomer: a signed-in person with no membership yet (an identity-only
+ * token, contracts/identity.ts `isNewcomer`). Newcomers are refused every other operation, even
+ * AUTHENTICATED ones: only applying for an enterprise and accepting an invitation take them.
+ */
+export interface RolesOrNewcomers {
+  roles: readonly Role[];
+  newcomers: true;
+}
 
 export interface RolesActingFor {
   roles: readonly Role[];
@@ -206,6 +216,7 @@ export function operationDecision(
 ): 'allow' | 'unauthenticated' | 'forbidden' {
   if (viewer.system || rule === 'PUBLIC') return 'allow';
   if (!viewer.authenticated) return 'unauthenticated';
+  if (viewer.isNewcomer) return typeof rule === 'object' && 'newcomers' in rule && rule.newcomers ? 'allow' : 'forbidden';
   if (rule === 'AUTHENTICATED') return 'allow';
   const roles = rolesOf(rule);
   if (!viewer.has(roles)) return 'forbidden';
@@ -213,7 +224,7 @@ export function operationDecision(
   return 'allow';
 }
 
-function rolesOf(rule: readonly Role[] | RolesActingFor): readonly Role[] {
+function rolesOf(rule: readonly Role[] | RolesActingFor | RolesOrNewcomers): readonly Role[] {
   return 'roles' in rule ? rule.roles : rule;
 }
 

@@ -1,7 +1,17 @@
+import { createHmac } from 'node:crypto';
 import type { JWTPayload } from 'jose';
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Principal, VisibilityTier } from '../../contracts';
-import { ClaimsError, claimsOf, HUB_AUDIENCE, HUB_ISSUER, isVisibilityTier, LINK_TOKEN_TYPE, principalFromClaims } from '../../contracts';
+import {
+  CLAIMS,
+  ClaimsError,
+  claimsOf,
+  HUB_AUDIENCE,
+  HUB_ISSUER,
+  isVisibilityTier,
+  LINK_TOKEN_TYPE,
+  principalFromClaims,
+} from '../../contracts';
 import { hubError } from '../base/errors';
 import { PublicUrl } from '../base/public-url';
 import { Sealer } from './sealed';
@@ -94,7 +104,12 @@ export class TokenService {
     const payload = await this.verifyJwt(token, 'access');
     let principal: Principal;
     try {
+      // Only the hub vouches for an identity it exchanged: a provider's token naming `idp` is refused.
+      if (payload[CLAIMS.identityProvider] !== undefined && payload.iss !== HUB_ISSUER)
+        throw new ClaimsError('idp is a claim of the hub’s own tokens');
       principal = principalFromClaims(payload);
+      // A provider's token names its own issuer: accepting an invitation binds issuer + subject.
+      if (payload.iss !== HUB_ISSUER && typeof payload.iss === 'string') principal.identityProvider = payload.iss;
     } catch (error) {
       if (error instanceof ClaimsError) throw invalidToken(`Invalid token: ${error.message}`);
       throw error;
@@ -118,6 +133,49 @@ export class TokenService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
       .sign(this.secret);
+  }
+
+  /**
+   * The link token of an invitation: derived from its id under the hub's key, so the hub keeps
+   * only its hash and an idempotent retry of the invitation shows the same link again.
+   */
+  invitationToken(invitationId: string): string {
+    return createHmac('sha256', this.secret).update(`weft-invitation:${invitationId}`).digest('base64url');
+  }
+
+  /** Whether tokens of an identity provider are accepted (AUTH_JWKS_URL is set): the token exchange needs one. */
+  get acceptsProviderTokens(): boolean {
+    return !!this.jwks;
+  }
+
+  /**
+   * Verifies an identity provider's token (RS256/ES256 against the JWKS, its issuer and audience)
+   * for the token exchange: who it names (issuer + subject), whatever other claims it carries.
+   * The hub's own tokens are not accepted here. UNAUTHENTICATED (no hint why) when it fails.
+   */
+  async verifyProviderToken(token: string): Promise<{ issuer: string; subject: string }> {
+    let header;
+    try {
+      header = decodeProtectedHeader(token);
+    } catch {
+      throw unauthenticated('Malformed token');
+    }
+    if (!this.jwks || !header.alg || !ASYMMETRIC.includes(header.alg) || header.typ === LINK_TOKEN_TYPE)
+      throw unauthenticated('Not a token of the identity provider');
+    try {
+      const { payload } = await jwtVerify(token, this.jwks, {
+        algorithms: ASYMMETRIC,
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      });
+      if (typeof payload.sub !== 'string' || !payload.sub || payload.sub.length > 255) throw unauthenticated('Invalid token');
+      return { issuer: this.options.issuer!, subject: payload.sub };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Token expired');
+      if (error instanceof joseErrors.JOSEError) throw unauthenticated('Invalid token');
+      throw error;
+    }
   }
 
   /** A customer link: a credential for one order, exchanged for short-lived customer tokens. */

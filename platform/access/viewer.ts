@@ -1,5 +1,5 @@
 import type { EventActor, Principal, Role, VisibilityTier } from '../../contracts';
-import { STUDIO_STAFF } from '../../contracts';
+import { isNewcomer, STUDIO_STAFF } from '../../contracts';
 
 /** How a viewer stands to a row: decided once per row and viewer (see policy.ts), kept in the viewer's memo. */
 export type Relation =
@@ -48,6 +48,11 @@ export class Viewer {
   /** Staff of this enterprise (admin, supervisor or operator). */
   isStaffOf(enterpriseId: string): boolean {
     return this.org === enterpriseId && this.has(STUDIO_STAFF);
+  }
+
+  /** Signed in with no membership yet (an identity-only token): see policy.ts RolesOrNewcomers. */
+  get isNewcomer(): boolean {
+    return isNewcomer(this.principal);
   }
 
   get isHubAdmin(): boolean {

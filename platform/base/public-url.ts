@@ -33,6 +33,13 @@ export class PublicUrl {
     return url.toString();
   }
 
+  /** The page an invitation's link opens: it signs in and accepts (web/src/join). */
+  invitation(invitationToken: string): string {
+    const url = new URL(`${this.base}/join`);
+    url.searchParams.set('invitation', invitationToken);
+    return url.toString();
+  }
+
   share(shareId: string): string {
     return `${this.base}/share/${encodeURIComponent(shareId)}`;
   }

@@ -17,6 +17,19 @@ const RELATIONSHIP_EDITORS: RolesActingFor = {
   directory: true,
 };
 const byId = (args: Record<string, unknown>) => args.id as string;
+const byEnterpriseId = (args: Record<string, unknown>) => args.enterpriseId as string;
+/**
+ * Members are managed by the enterprise's own admin role (by kind: a studio's STUDIO_ADMIN, a
+ * partner's, supplier's or kitchen's single role; members.service.ts checks which) and by hub
+ * admins. A membership is the network's record of who belongs where: a directory write.
+ */
+const MEMBER_MANAGERS = ['STUDIO_ADMIN', 'PARTNER', 'SUPPLIER', 'KITCHEN', 'HUB_ADMIN'] as const;
+const managesMembers: RolesActingFor = { roles: MEMBER_MANAGERS, actsFor: byEnterpriseId, directory: true };
+/** Anyone signed in with an enterprise role, and newcomers (an identity with no membership yet). */
+const MEMBER_ROLES_OR_NEWCOMERS = {
+  roles: ['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER', 'SUPPLIER', 'KITCHEN'],
+  newcomers: true,
+} as const;
 const byInputId = (args: Record<string, unknown>) => (args.input as { id?: string } | undefined)?.id ?? '';
 
 /**
@@ -25,8 +38,10 @@ const byInputId = (args: Record<string, unknown>) => (args.input as { id?: strin
  * a hub admin may change any entry, and registers, approves, rejects, suspends and reinstates
  * enterprises — the directory is the only thing hub admins write, and each change is in the
  * audit trail. Applications (APPLIED, REJECTED) stay out of the directory: hub admins and the
- * applicant see them. Applying needs a signed-in member of the network (an identity with no
- * enterprise yet has no hub roles until memberships exist: issue 33, item 1's members part).
+ * applicant see them. Applying and accepting an invitation take a newcomer too: someone signed
+ * in through the identity provider with no membership yet (an identity-only token, see
+ * docs/access-control.md). Members and invitations are seen only by the enterprise's admins
+ * and hub admins; the gateway asks `memberAccess` as a hub-admin service principal.
  */
 export const networkAccess: AccessPolicy = {
   operations: {
@@ -41,11 +56,19 @@ export const networkAccess: AccessPolicy = {
       directory: true,
     },
     'Mutation.registerEnterprise': hubAdminFor(byInputId),
-    'Mutation.applyForEnterprise': ['STUDIO_ADMIN', 'SUPERVISOR', 'OPERATOR', 'PARTNER', 'SUPPLIER', 'KITCHEN'],
+    'Mutation.applyForEnterprise': MEMBER_ROLES_OR_NEWCOMERS,
     'Mutation.approveEnterprise': hubAdminFor(byId),
     'Mutation.rejectEnterprise': hubAdminFor(byId),
     'Mutation.suspendEnterprise': hubAdminFor(byId),
     'Mutation.reinstateEnterprise': hubAdminFor(byId),
+    'Query.enterpriseMembers': { roles: MEMBER_MANAGERS, actsFor: byEnterpriseId },
+    'Query.memberInvitations': { roles: MEMBER_MANAGERS, actsFor: byEnterpriseId },
+    'Query.memberAccess': ['HUB_ADMIN'],
+    'Mutation.inviteMember': managesMembers,
+    'Mutation.revokeInvitation': managesMembers,
+    'Mutation.changeMemberRoles': managesMembers,
+    'Mutation.removeMember': managesMembers,
+    'Mutation.acceptInvitation': MEMBER_ROLES_OR_NEWCOMERS,
     // Rows: a studio's staff its own, a supplier or partner its own relationships only, hub admins all (types below).
     'Query.supplierRelationships': [...STUDIO_STAFF, 'HUB_ADMIN', 'SUPPLIER'],
     'Query.partnerRelationships': [...STUDIO_STAFF, 'HUB_ADMIN', 'PARTNER', 'KITCHEN'],
@@ -76,6 +99,9 @@ export const NETWORK_PRIVATE_FIELDS = [
   'Query.enterpriseApplications',
   'Query.myEnterpriseApplications',
   'Query.suspendedEnterprises',
+  'Query.enterpriseMembers',
+  'Query.memberInvitations',
+  'Query.memberAccess',
   'Query.supplierRelationships',
   'Query.partnerRelationships',
   'Enterprise.statusReason',

@@ -5,6 +5,9 @@ import { DEMO_ENTERPRISES } from '../../demo/network';
 import { Enterprise } from './enterprise';
 import { resolveEnterpriseReference } from './enterprise.reference';
 import { EnterpriseResolver } from './enterprise.resolver';
+import { Invitation } from './invitation';
+import { Membership } from './membership';
+import { MembersResolver } from './members.resolver';
 import type { NetworkLoaders } from './loaders';
 import { createNetworkLoaders } from './loaders';
 import { networkMigrations } from './migrations';
@@ -20,7 +23,7 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
   name: 'network',
   defaultPort: 4001,
   database: {
-    entities: [Enterprise, SupplierRelationship, PartnerRelationship, IdempotencyRecord, OutboxEvent, AuditEntry],
+    entities: [Enterprise, Membership, Invitation, SupplierRelationship, PartnerRelationship, IdempotencyRecord, OutboxEvent, AuditEntry],
     migrations: networkMigrations,
   },
   // Directory answers are the same for everyone: gateways keep them, and forget them on `enterprise.updated`.
@@ -30,7 +33,10 @@ export const networkSubgraph: SubgraphDefinition<NetworkLoaders> = {
     buildFederatedSchema(
       'network',
       networkAccess,
-      { resolvers: [EnterpriseResolver, SupplierRelationshipResolver, PartnerRelationshipResolver], orphanedTypes: [Enterprise] },
+      {
+        resolvers: [EnterpriseResolver, MembersResolver, SupplierRelationshipResolver, PartnerRelationshipResolver],
+        orphanedTypes: [Enterprise],
+      },
       { Enterprise: { __resolveReference: resolveEnterpriseReference } },
     ),
   createLoaders: createNetworkLoaders,

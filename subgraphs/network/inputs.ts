@@ -1,7 +1,9 @@
-import { ArrayMaxSize, IsOptional, Length, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind, type SupplierTier } from '../../contracts';
+import { ENTERPRISE_ID_PATTERN, isGln, type EnterpriseKind, type InvitationChannel, type Role, type SupplierTier } from '../../contracts';
 import { EnterpriseKindEnum } from './enterprise';
+import { InvitationChannelEnum } from './invitation';
+import { RoleEnum } from './membership';
 import { SupplierTierEnum } from './relationship';
 import { Satisfies } from '../../platform/graphql/validators';
 
@@ -52,6 +54,28 @@ export class EnterpriseRegistrationInput {
   @ArrayMaxSize(20, { message: 'alliances may name at most 20 alliances' })
   @Length(1, 80, { each: true, message: 'each alliance must be 1 to 80 characters' })
   alliances!: string[];
+}
+
+/** Someone an enterprise invites: how to reach them, the name they will be listed under, their roles. */
+@InputType({ description: 'An invitation: the e-mail address or phone number it is for, a display name, the roles, how long it is valid' })
+export class InvitationInput {
+  @Field(() => InvitationChannelEnum)
+  channel!: InvitationChannel;
+  @Field({ description: 'The e-mail address (EMAIL) or phone number (PHONE, digits with an optional leading +)' })
+  @Length(3, 254, { message: 'contact must be 3 to 254 characters' })
+  contact!: string;
+  @Field({ nullable: true, description: 'The name the member will be listed under (1 to 200 characters)' })
+  @IsOptional()
+  @Length(1, 200, { message: 'displayName must be 1 to 200 characters' })
+  displayName?: string;
+  @Field(() => [RoleEnum], { description: "Roles from the enterprise's kind (a studio: STUDIO_ADMIN, SUPERVISOR, OPERATOR)" })
+  @ArrayMinSize(1, { message: 'roles must name at least one role' })
+  @ArrayMaxSize(8, { message: 'roles may name at most 8 roles' })
+  roles!: Role[];
+  @Field(() => Int, { defaultValue: 168, description: 'Hours the link is valid: 1 to 720 (30 days), 7 days by default' })
+  @Min(1, { message: 'validHours must be 1 to 720' })
+  @Max(720, { message: 'validHours must be 1 to 720' })
+  validHours!: number;
 }
 
 /** A supplier a studio names, and its terms: for a primary, the annual contract's volume and band. */

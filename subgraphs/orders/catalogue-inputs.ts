@@ -67,7 +67,7 @@ export class CatalogueProductRowInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(400) nameEn?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) family?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(200) routeCode?: string | null;
-  @Field(() => String, { nullable: true, description: 'Comma-separated' }) @IsOptional() @MaxLength(5000) shopSkus?: string | null;
+  @Field(() => String, { nullable: true, description: 'Separated by ; (or ,)' }) @IsOptional() @MaxLength(5000) shopSkus?: string | null;
   @Field(() => String, { nullable: true, description: 'Fen (1/100 CNY), as the cell reads' }) @IsOptional() @MaxLength(40) priceCents?:
     string | null;
 }

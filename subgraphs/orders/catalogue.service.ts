@@ -281,7 +281,7 @@ export class CatalogueService {
             nameEn: row.nameEn ?? '',
             family: row.family ?? '',
             routeCode: row.routeCode ?? '',
-            shopSkus: cellList(row.shopSkus, ','),
+            shopSkus: cellList(row.shopSkus, /[;,]/),
             priceCents: cellNumber(row.priceCents),
           },
           '',

@@ -15,6 +15,7 @@ const pages: Record<string, ReturnType<typeof lazy>> = {
   '/stages': lazy(() => import('./workstation/StagesPage')),
   '/partner': lazy(() => import('./partner/PartnerPage')),
   '/supplier': lazy(() => import('./supplier/SupplierPage')),
+  '/join': lazy(() => import('./join/JoinPage')),
   '/register': lazy(() => import('./register/RegisterPage')),
   '/admin': lazy(() => import('./admin/AdminPage')),
   '/': lazy(() => import('./Landing')),

@@ -5,12 +5,14 @@ import { Migration20261202100824 as SqliteMigration20261202100824 } from './sqli
 import { Migration20261202200000 as SqliteMigration20261202200000 } from './sqlite/Migration20261202200000';
 import { Migration20261207130041 as SqliteMigration20261207130041 } from './sqlite/Migration20261207130041';
 import { Migration20261207193000 as SqliteMigration20261207193000 } from './sqlite/Migration20261207193000';
+import { Migration20261207220000 as SqliteMigration20261207220000 } from './sqlite/Migration20261207220000';
 import { Migration20261207220741 as SqliteMigration20261207220741 } from './sqlite/Migration20261207220741';
 import { Migration20261121231700 as PostgresMigration20261121231700 } from './postgresql/Migration20261121231700';
 import { Migration20261202100824 as PostgresMigration20261202100824 } from './postgresql/Migration20261202100824';
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
 import { Migration20261207130041 as PostgresMigration20261207130041 } from './postgresql/Migration20261207130041';
 import { Migration20261207193000 as PostgresMigration20261207193000 } from './postgresql/Migration20261207193000';
+import { Migration20261207220000 as PostgresMigration20261207220000 } from './postgresql/Migration20261207220000';
 import { Migration20261207220741 as PostgresMigration20261207220741 } from './postgresql/Migration20261207220741';
 
 export const networkMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
@@ -20,6 +22,7 @@ export const networkMigrations: { sqlite: MigrationObject[]; postgresql: Migrati
     { name: 'Migration20261202200000', class: SqliteMigration20261202200000 },
     { name: 'Migration20261207130041', class: SqliteMigration20261207130041 },
     { name: 'Migration20261207193000', class: SqliteMigration20261207193000 },
+    { name: 'Migration20261207220000', class: SqliteMigration20261207220000 },
     { name: 'Migration20261207220741', class: SqliteMigration20261207220741 },
   ],
   postgresql: [
@@ -28,6 +31,7 @@ export const networkMigrations: { sqlite: MigrationObject[]; postgresql: Migrati
     { name: 'Migration20261202200000', class: PostgresMigration20261202200000 },
     { name: 'Migration20261207130041', class: PostgresMigration20261207130041 },
     { name: 'Migration20261207193000', class: PostgresMigration20261207193000 },
+    { name: 'Migration20261207220000', class: PostgresMigration20261207220000 },
     { name: 'Migration20261207220741', class: PostgresMigration20261207220741 },
   ],
 };

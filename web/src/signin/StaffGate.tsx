@@ -10,6 +10,8 @@ import {
   completeOidcSignIn,
   demoSignIn,
   oidcSignIn,
+  renewSession,
+  RENEW_BEFORE_MS,
   signOut,
   storedSession,
   type AppConfig,
@@ -79,13 +81,22 @@ export function StaffGate({
     void appConfig().then((config) => setGate({ kind: 'signed-out', config }));
   };
 
-  // A session ends when its token does: back to sign-in rather than a page of refusals.
-  const expiresAt = gate.kind === 'signed-in' ? Date.parse(gate.session.expiresAt) : null;
+  // An exchanged token is renewed a minute before it expires (the membership may have changed
+  // meanwhile); any other session ends when its token does: back to sign-in rather than a page of refusals.
+  const session = gate.kind === 'signed-in' ? gate.session : null;
+  const expiresAt = session ? Date.parse(session.expiresAt) : null;
   useEffect(() => {
-    if (expiresAt === null) return;
-    const timer = setTimeout(leave, Math.min(2 ** 31 - 1, Math.max(0, expiresAt - Date.now() - 10_000)));
+    if (!session || expiresAt === null) return;
+    const renew = async () => {
+      const config = await appConfig();
+      const renewed = config.oidc ? await renewSession(config.oidc, session).catch(() => null) : null;
+      if (renewed) setGate({ kind: 'signed-in', session: renewed });
+      else leave();
+    };
+    const wait = expiresAt - Date.now() - (session.exchanged ? RENEW_BEFORE_MS : 10_000);
+    const timer = setTimeout(() => void renew(), Math.min(2 ** 31 - 1, Math.max(0, wait)));
     return () => clearTimeout(timer);
-  }, [expiresAt]);
+  }, [session, expiresAt]);
 
   if (gate.kind === 'loading')
     return (
@@ -102,6 +113,13 @@ export function StaffGate({
       </Page>
     );
   if (gate.kind === 'signed-in') {
+    if (gate.session.newcomer) {
+      return (
+        <Page title={title}>
+          <ErrorState title={t('signin.notMemberTitle')} message={t('signin.notMember')} retry={leave} />
+        </Page>
+      );
+    }
     if (!WORKSPACES[workspace].roles.includes(gate.session.role)) {
       return (
         <Page title={title}>

@@ -1,3 +1,5 @@
+import { isRole } from '../../../contracts/identity';
+
 /**
  * Staff sign-in for the studio console and the partner and supplier workspaces: OpenID Connect
  * (authorization code with PKCE, oidc-client-ts) against the hub's identity provider, or — only
@@ -17,7 +19,14 @@ export interface StaffSession {
   org: string | null;
   expiresAt: string;
   via: 'oidc' | 'demo';
+  /** The hub's own token from the exchange (POST /auth/exchange): renewed from the provider's before it expires. */
+  exchanged?: boolean;
+  /** Signed in, but a member of no enterprise yet: may only accept an invitation or apply. */
+  newcomer?: boolean;
 }
+
+/** How long before its expiry an exchanged token is renewed. */
+export const RENEW_BEFORE_MS = 60_000;
 
 const SESSION_KEY = 'weft.staffSession';
 
@@ -33,7 +42,7 @@ export function appConfig(): Promise<AppConfig> {
 export function storedSession(): StaffSession | null {
   try {
     const session = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as StaffSession | null;
-    return session && Date.parse(session.expiresAt) > Date.now() + 30_000 ? session : null;
+    return session && Date.parse(session.expiresAt) > Date.now() + 10_000 ? session : null;
   } catch {
     return null;
   }
@@ -82,6 +91,70 @@ async function userManager(oidc: NonNullable<AppConfig['oidc']>) {
   });
 }
 
+/** What POST /auth/exchange answers (gateway/token-exchange.ts): a token, or a refusal (with an identity-only token for a newcomer). */
+interface ExchangeAnswer {
+  accessToken?: string;
+  identityToken?: string;
+  expiresIn?: number;
+  enterpriseId?: string;
+  roles?: string[];
+  error?: { code: string; message: string };
+}
+
+/**
+ * The hub's session for the provider's access token: the hub's own 5-minute token carrying the
+ * membership's enterprise and roles (gateway/token-exchange.ts). Someone with no membership
+ * gets a newcomer session (they may accept an invitation or apply), unless the provider itself
+ * puts roles in its tokens (an older set-up the hub still accepts directly).
+ */
+export async function exchangeProviderToken(providerToken: string, enterpriseId?: string): Promise<StaffSession> {
+  const response = await fetch('/auth/exchange', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: providerToken, ...(enterpriseId ? { enterpriseId } : {}) }),
+  });
+  const body = (await response.json().catch(() => ({}))) as ExchangeAnswer;
+  const expiresAt = (seconds = 300) => new Date(Date.now() + seconds * 1000).toISOString();
+  if (response.ok && body.accessToken)
+    return {
+      token: body.accessToken,
+      role: body.roles?.[0] ?? '',
+      org: body.enterpriseId ?? null,
+      expiresAt: expiresAt(body.expiresIn),
+      via: 'oidc',
+      exchanged: true,
+    };
+  const code = body.error?.code;
+  const claims = claimsOf(providerToken);
+  if ((code === 'NOT_A_MEMBER' || code === 'NOT_CONFIGURED') && claims.roles?.some(isRole))
+    return {
+      token: providerToken,
+      role: claims.roles.find(isRole)!,
+      org: claims.org ?? null,
+      expiresAt: new Date((claims.exp ?? Date.now() / 1000 + 300) * 1000).toISOString(),
+      via: 'oidc',
+    };
+  if (code === 'NOT_A_MEMBER' && body.identityToken)
+    return {
+      token: body.identityToken,
+      role: '',
+      org: null,
+      expiresAt: expiresAt(body.expiresIn),
+      via: 'oidc',
+      exchanged: true,
+      newcomer: true,
+    };
+  throw new Error(code ?? `HTTP ${response.status}`);
+}
+
+/** A new hub token from the provider's (still valid) one, a minute before the old one expires; null when the provider's has expired too. */
+export async function renewSession(oidc: NonNullable<AppConfig['oidc']>, session: StaffSession): Promise<StaffSession | null> {
+  if (!session.exchanged) return null;
+  const user = await (await userManager(oidc)).getUser();
+  if (!user || user.expired) return null;
+  return keepSession(await exchangeProviderToken(user.access_token, session.org ?? undefined));
+}
+
 /** Sends the person to the identity provider; they come back to the redirect URI with a code. */
 export async function oidcSignIn(oidc: NonNullable<AppConfig['oidc']>): Promise<void> {
   const manager = await userManager(oidc);
@@ -99,18 +172,11 @@ export async function completeOidcSignIn(oidc: NonNullable<AppConfig['oidc']>): 
   if (!params.has('code') || !params.has('state')) return null;
   const manager = await userManager(oidc);
   const user = await manager.signinRedirectCallback();
-  const claims = claimsOf(user.access_token);
   const asked = (user.state as { returnTo?: string } | undefined)?.returnTo;
   // Back where sign-in began (a scanned ticket's /stages?order=…), on this origin only.
   const back = asked?.startsWith('/') ? new URL(asked, location.origin) : null;
   const returnTo = back && back.origin === location.origin ? back.pathname + back.search : location.pathname;
-  const session = keepSession({
-    token: user.access_token,
-    role: claims.roles?.[0] ?? '',
-    org: claims.org ?? null,
-    expiresAt: new Date((claims.exp ?? user.expires_at ?? Date.now() / 1000 + 3600) * 1000).toISOString(),
-    via: 'oidc',
-  });
+  const session = keepSession(await exchangeProviderToken(user.access_token));
   // Another page than the one the provider returned to (its redirect URI is /studio): load it, signed in.
   if (new URL(returnTo, location.origin).pathname !== location.pathname) location.replace(returnTo);
   else history.replaceState(null, '', returnTo);

@@ -4,6 +4,7 @@ export const settings = {
     tab: 'Settings',
     parts: 'Settings sections',
     part: {
+      members: 'Members and invitations',
       profile: 'Enterprise profile',
       materials: 'Materials and BOMs',
       resources: 'Operators and work centers',

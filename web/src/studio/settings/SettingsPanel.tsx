@@ -1,21 +1,22 @@
 import { useState } from 'react';
 import { useI18n } from '../../common/i18n';
+import { useMayUse } from '../../signin/permissions';
 import { DelaySettings } from '../DelaySettings';
+import { MembersPanel } from '../MembersPanel';
 import { EnterpriseProfile } from './EnterpriseProfile';
 import { MaterialSettings } from './MaterialSettings';
 import { ResourceSettings } from './ResourceSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { SpreadsheetImport } from './SpreadsheetImport';
-import { useMayUse } from '../../signin/permissions';
 
 /**
  * The studio's settings, one part at a time. Each part shows what the signed-in role may read and
  * offers edits only where its role may make them (useMayUse). Parts whose API is not in the hub yet
- * (members and invitations, suppliers and partners, products and routes) are added here as their
- * own entries when it lands — never shown before then. A part only some roles may use at all
- * (spreadsheet import) is offered to those roles only.
+ * (suppliers and partners, products and routes) are added here as their own entries when it
+ * lands — never shown before then. A part only some roles may use at all (members, spreadsheet
+ * import) is offered to those roles only.
  */
-const PARTS = ['profile', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
+const PARTS = ['profile', 'members', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -34,11 +35,23 @@ const IMPORT_MUTATIONS = {
   ],
 };
 
-export function SettingsPanel({ studioId, token }: { studioId: string; token: () => string }) {
+/**
+ * `manageMembers`: the studio's admin, who alone sees and manages its members and invitations.
+ * `token`: the staff token, for the spreadsheet route (plain HTTP, not the GraphQL client).
+ */
+export function SettingsPanel({
+  studioId,
+  token,
+  manageMembers = false,
+}: {
+  studioId: string;
+  token: () => string;
+  manageMembers?: boolean;
+}) {
   const { t } = useI18n();
   const may = useMayUse();
   const [part, setPart] = useState<Part>('profile');
-  const offered = PARTS.filter((name) => name !== 'import' || may(IMPORT_MUTATIONS));
+  const offered = PARTS.filter((name) => (name !== 'members' || manageMembers) && (name !== 'import' || may(IMPORT_MUTATIONS)));
   return (
     <div className="settings" data-testid="studio-settings">
       <nav className="tabs subtabs" aria-label={t('settings.parts')}>
@@ -49,6 +62,7 @@ export function SettingsPanel({ studioId, token }: { studioId: string; token: ()
         ))}
       </nav>
       {part === 'profile' ? <EnterpriseProfile enterpriseId={studioId} /> : null}
+      {part === 'members' && manageMembers ? <MembersPanel studioId={studioId} /> : null}
       {part === 'materials' ? <MaterialSettings studioId={studioId} /> : null}
       {part === 'resources' ? <ResourceSettings studioId={studioId} /> : null}
       {part === 'calendar' ? <CalendarSettings studioId={studioId} /> : null}
