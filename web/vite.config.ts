@@ -17,6 +17,8 @@ export default defineConfig({
       '/app-config.json': 'http://localhost:4000',
       '/demo': 'http://localhost:4000',
       '/og': 'http://localhost:4000',
+      '/import': 'http://localhost:4000',
+      '/export': 'http://localhost:4000',
     },
   },
 });

@@ -205,7 +205,7 @@ export const catalogueCells: Cell[] = [
     name: "import moyun-studio's catalogue sheets",
     subgraph: 'orders',
     mutation: true,
-    query: `mutation { importCatalogue(studioId: "moyun-studio", input: { dryRun: false, routes: [{ routeCode: "CELL-IMPORT", position: 1, statusCode: "A10", standardMinutes: 30 }], products: [{ productCode: "TEA-BOWL-CELL", nameZh: "茶碗", nameEn: "Tea bowl", family: "CALLIGRAPHY_TEAWARE", routeCode: "CELL-IMPORT" }] }, idempotencyKey: "cell-import") { applied problems { row } } }`,
+    query: `mutation { importCatalogue(studioId: "moyun-studio", input: { dryRun: false, routes: [{ routeCode: "CELL-IMPORT", position: "1", statusCode: "A10", standardMinutes: "30" }], products: [{ productCode: "TEA-BOWL-CELL", nameZh: "茶碗", nameEn: "Tea bowl", family: "CALLIGRAPHY_TEAWARE", routeCode: "CELL-IMPORT" }] }, idempotencyKey: "cell-import") { applied problems { row } } }`,
     variables: () => ({}),
     observe: mutationOutcome,
     expected: LEADS_WRITE,

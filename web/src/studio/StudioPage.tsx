@@ -66,7 +66,7 @@ function Console({ session, signOut }: { session: StaffSession; signOut: () => v
           {tab === 'alerts' ? <AlertsPanel studioId={studioId} version={version} onOpen={select} /> : null}
           {tab === 'materials' ? <MaterialsPanel studioId={studioId} version={version} /> : null}
           {tab === 'overflow' ? <OverflowPanel studioId={studioId} version={version} /> : null}
-          {tab === 'settings' ? <SettingsPanel studioId={studioId} manageMembers={session.role === 'STUDIO_ADMIN'} /> : null}
+          {tab === 'settings' ? <SettingsPanel studioId={studioId} token={token} manageMembers={session.role === 'STUDIO_ADMIN'} /> : null}
         </div>
         {selected ? <OrderDetail orderId={selected} version={version} onClose={() => select(null)} /> : null}
       </div>
