@@ -2,10 +2,10 @@ import { asHubEvent, ENTERPRISE_SUSPENDED, NETWORK_EVENTS, type EventEnvelope, t
 import type { TokenService } from '../platform/access/tokens';
 import { hubError } from '../platform/base/errors';
 import { logger } from '../platform/base/logger';
+import { askNetwork } from './ask-network';
 
 /** Who the gateway is when it asks the network subgraph for the suspended enterprises. */
 const GATEWAY_PRINCIPAL: Principal = { subject: 'service:gateway', org: null, roles: ['HUB_ADMIN'] };
-const SERVICE_TOKEN_SECONDS = 60;
 const RETRY_MS = 2_000;
 /** How often a gateway without a bus asks again: a suspension takes effect there within this. */
 export const SUSPENSIONS_POLL_SECONDS = 60;
@@ -81,16 +81,10 @@ export class SuspendedEnterprises {
    */
   async load(networkUrl: string, auth: TokenService, replace = false): Promise<void> {
     try {
-      const token = await auth.sign(GATEWAY_PRINCIPAL, SERVICE_TOKEN_SECONDS);
-      const response = await fetch(networkUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ suspendedEnterprises }' }),
-        signal: AbortSignal.timeout(5_000),
+      const ids = await askNetwork<string[]>(networkUrl, auth, GATEWAY_PRINCIPAL, {
+        query: '{ suspendedEnterprises }',
+        field: 'suspendedEnterprises',
       });
-      const body = (await response.json()) as { data?: { suspendedEnterprises?: string[] } };
-      const ids = body.data?.suspendedEnterprises;
-      if (!Array.isArray(ids)) throw new Error(`the network subgraph answered HTTP ${response.status} without the list`);
       if (replace) {
         // Without a bus nothing is heard: the answer is the whole truth, suspensions and reinstatements alike.
         const now = new Set(ids);

@@ -4,6 +4,7 @@ import { ENTERPRISE_SUSPENDED, NOT_A_MEMBER, type EnterpriseStatus, type Princip
 import type { TokenService } from '../platform/access/tokens';
 import { logger } from '../platform/base/logger';
 import { readBody, sendJson, type RouteHandler } from '../platform/runtime/http-server';
+import { askNetwork } from './ask-network';
 import { clientAddressOf } from './rate-limits';
 import type { SuspendedEnterprises } from './suspensions';
 
@@ -15,7 +16,6 @@ import type { SuspendedEnterprises } from './suspensions';
 export const EXCHANGED_TOKEN_SECONDS = 300;
 /** Who the gateway is when it asks the network subgraph for an identity's memberships. */
 const EXCHANGE_PRINCIPAL: Principal = { subject: 'service:token-exchange', org: null, roles: ['HUB_ADMIN'] };
-const SERVICE_TOKEN_SECONDS = 60;
 /** A provider's token is a few KB at most: a bigger body is refused before it is read whole. */
 const MAX_EXCHANGE_BODY_BYTES = 16 * 1024;
 /** Exchanges a minute per client address (each is a signature check and a subgraph call). */
@@ -141,16 +141,10 @@ export function tokenExchangeRoutes(options: TokenExchangeOptions): Record<strin
   return { '/auth/exchange': exchange };
 }
 
-async function memberAccess(options: TokenExchangeOptions, identity: { issuer: string; subject: string }): Promise<MemberAccess[]> {
-  const token = await options.auth.sign(EXCHANGE_PRINCIPAL, SERVICE_TOKEN_SECONDS);
-  const response = await fetch(options.networkUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: MEMBER_ACCESS, variables: identity }),
-    signal: AbortSignal.timeout(5_000),
+function memberAccess(options: TokenExchangeOptions, identity: { issuer: string; subject: string }): Promise<MemberAccess[]> {
+  return askNetwork<MemberAccess[]>(options.networkUrl, options.auth, EXCHANGE_PRINCIPAL, {
+    query: MEMBER_ACCESS,
+    variables: identity,
+    field: 'memberAccess',
   });
-  const answer = (await response.json()) as { data?: { memberAccess?: MemberAccess[] } };
-  const rows = answer.data?.memberAccess;
-  if (!Array.isArray(rows)) throw new Error(`the network subgraph answered HTTP ${response.status} without memberships`);
-  return rows;
 }
