@@ -378,7 +378,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? tokenExchangeRoutes({
             auth: options.auth,
             networkUrl: options.subgraphUrls.network,
-            suspended,
             trustedProxies,
             perAddressPerMinute: options.rateLimits?.exchangesPerAddressPerMinute,
           })

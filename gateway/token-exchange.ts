@@ -6,7 +6,6 @@ import { logger } from '../platform/base/logger';
 import { readBody, sendJson, type RouteHandler } from '../platform/runtime/http-server';
 import { askNetwork } from './ask-network';
 import { clientAddressOf } from './rate-limits';
-import type { SuspendedEnterprises } from './suspensions';
 
 /**
  * The hub's access tokens from an exchange live this long: removing a member or a role takes
@@ -35,7 +34,6 @@ export interface TokenExchangeOptions {
   auth: TokenService;
   /** The network subgraph (the gateway loads no subgraph code: it asks over GraphQL). */
   networkUrl: string;
-  suspended: SuspendedEnterprises;
   trustedProxies: readonly string[];
   perAddressPerMinute?: number;
 }
@@ -95,12 +93,15 @@ export function tokenExchangeRoutes(options: TokenExchangeOptions): Record<strin
       logger.warn({ err: (error as Error).message }, 'token exchange: the network subgraph could not answer');
       return refuse(response, 503, 'SERVICE_UNAVAILABLE', 'The hub could not look up your membership; try again shortly');
     }
-    const active = held.filter((row) => row.status === 'ACTIVE' && !options.suspended.has(row.enterpriseId));
+    // The network subgraph's answer, asked just now, is the truth here: the gateway's own list
+    // follows the bus and may not have heard a reinstatement yet (or a suspension: then the
+    // token is refused at the next request all the same).
+    const active = held.filter((row) => row.status === 'ACTIVE');
     const wanted = typeof body.enterpriseId === 'string' ? body.enterpriseId : undefined;
     const chosen = wanted ? active.find((row) => row.enterpriseId === wanted) : active[0];
     const memberships = active.map(({ enterpriseId, roles }) => ({ enterpriseId, roles }));
     if (!chosen) {
-      const suspended = held.find((row) => row.status === 'SUSPENDED' || options.suspended.has(row.enterpriseId));
+      const suspended = held.find((row) => row.status === 'SUSPENDED');
       if (suspended && (!wanted || suspended.enterpriseId === wanted))
         return refuse(response, 403, ENTERPRISE_SUSPENDED, `Enterprise "${suspended.enterpriseId}" is suspended`);
       // Someone who may apply for an enterprise or accept an invitation, and nothing else.
