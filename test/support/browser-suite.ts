@@ -115,12 +115,19 @@ export function useBrowserHub() {
 
   const expectAccessible = async (page: Page) => expect(await seriousA11yViolations(page)).toEqual([]);
 
-  /** Both sizes people use: a phone in WeChat, and a desktop. */
+  /**
+   * Both sizes people use: a phone in WeChat, and a desktop; then back to the size the test works
+   * at. Left wider, the next click could miss: when a focused field lost focus on the press,
+   * Chromium's scroll anchoring (still keyed to the old width) moved the page, and the release
+   * landed on another element, so the click went to the form instead of its button.
+   */
   const screenshots = async (page: Page, name: string) => {
+    const size = page.viewportSize();
     await page.setViewportSize({ width: 375, height: 812 });
     await screenshot(page, `${name}-375`);
     await page.setViewportSize({ width: 1280, height: 800 });
     await screenshot(page, `${name}-1280`);
+    if (size) await page.setViewportSize(size);
   };
 
   const demoSignIn = async (page: Page, path: string, role: string, org: string) => {

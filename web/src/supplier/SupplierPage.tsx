@@ -4,6 +4,7 @@ import { hubMessage } from '../common/client';
 import { formatDay, nameOf, useI18n } from '../common/i18n';
 import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/supplier';
+import { SupplierProfile } from './Profile';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace } from '../signin/StaffWorkspace';
 import type { StaffSession } from '../signin/session';
@@ -114,6 +115,7 @@ function Desk({ session, signOut }: { session: StaffSession; signOut: () => void
   return (
     <StaffWorkspace session={session} endpoint="/graphql/supplier" title={t('supplier.title')} signOut={signOut}>
       <Stock supplierId={session.org!} />
+      <SupplierProfile enterpriseId={session.org!} />
     </StaffWorkspace>
   );
 }

@@ -14,12 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.SupplierEnterpriseProfileDocument,
+    "\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.ChangeSupplierEnterpriseDocument,
     "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) {\n      id\n      nameZh\n      nameEn\n      supplier {\n        lastSequence\n        skus\n      }\n    }\n    stockLots(supplierId: $supplierId) {\n      id\n      sku\n      lotCode\n      onHand\n      reserved\n      unitCostCents\n      receivedAt\n      lastSequence\n    }\n    materials {\n      sku\n      name\n      unit\n    }\n    purchaseOrders {\n      id\n      status\n      expectedAt\n      placedAt\n      confirmedAt\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n      studio {\n        nameZh\n        nameEn\n      }\n      lines {\n        sku\n        quantity\n      }\n    }\n  }\n": typeof types.SupplierDeskDocument,
     "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) {\n      sequence\n      applied\n      stale {\n        sku\n        lotCode\n        appliedSequence\n      }\n    }\n  }\n": typeof types.PublishInventoryDocument,
     "\n  mutation ConfirmPurchaseOrder($id: ID!) {\n    confirmPurchaseOrder(purchaseOrderId: $id) {\n      id\n      status\n      confirmedAt\n    }\n  }\n": typeof types.ConfirmPurchaseOrderDocument,
     "\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) {\n      id\n      status\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n    }\n  }\n": typeof types.ShipPurchaseOrderDocument,
 };
 const documents: Documents = {
+    "\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.SupplierEnterpriseProfileDocument,
+    "\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.ChangeSupplierEnterpriseDocument,
     "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) {\n      id\n      nameZh\n      nameEn\n      supplier {\n        lastSequence\n        skus\n      }\n    }\n    stockLots(supplierId: $supplierId) {\n      id\n      sku\n      lotCode\n      onHand\n      reserved\n      unitCostCents\n      receivedAt\n      lastSequence\n    }\n    materials {\n      sku\n      name\n      unit\n    }\n    purchaseOrders {\n      id\n      status\n      expectedAt\n      placedAt\n      confirmedAt\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n      studio {\n        nameZh\n        nameEn\n      }\n      lines {\n        sku\n        quantity\n      }\n    }\n  }\n": types.SupplierDeskDocument,
     "\n  mutation PublishInventory($supplierId: ID!, $sequence: Int!, $items: [InventoryItemInput!]!) {\n    publishInventory(supplierId: $supplierId, sequence: $sequence, items: $items) {\n      sequence\n      applied\n      stale {\n        sku\n        lotCode\n        appliedSequence\n      }\n    }\n  }\n": types.PublishInventoryDocument,
     "\n  mutation ConfirmPurchaseOrder($id: ID!) {\n    confirmPurchaseOrder(purchaseOrderId: $id) {\n      id\n      status\n      confirmedAt\n    }\n  }\n": types.ConfirmPurchaseOrderDocument,
@@ -40,6 +44,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
