@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { en } from '../locales/en';
 import { zh } from '../locales/zh';
-import { refusalKey, refusalText, supportCode } from './hub-message';
+import { refusalKey, refusalText, refusedInput, supportCode } from './hub-message';
 
 // The codes and rules the hub answers with (platform/base/errors.ts, the subgraphs' failedPrecondition calls).
 const HUB_CODES = [
@@ -40,6 +40,14 @@ const HUB_REASONS = [
   'LIMIT_EXCEEDED',
   'CAPACITY_CHANGED',
   'SOLVER_DEADLINE',
+  'UNKNOWN_ENTERPRISE',
+  'WRONG_KIND',
+  'VOLUME_OUT_OF_RANGE',
+  'BAND_OUT_OF_RANGE',
+  'ONLY_FOR_PRIMARY',
+  'UNKNOWN_STAGE_CODE',
+  'DUPLICATE_STAGE_CODE',
+  'STAGE_CODE_COUNT',
 ];
 
 const translator = (language: 'zh' | 'en') => {
@@ -76,5 +84,13 @@ describe('a hub refusal in words', () => {
     expect(refusalText({ code: 'TEAPOT', reason: null }, t, exists)).toBe(t('errors.unknown'));
     expect(supportCode({ code: 'FAILED_PRECONDITION', reason: 'QC_NOT_PASSED' })).toBe('FAILED_PRECONDITION · QC_NOT_PASSED');
     expect(supportCode({ code: null, reason: null })).toBe('UNKNOWN');
+  });
+
+  it('finds the input a refusal names, whatever its path or position', () => {
+    expect(refusedInput({ field: 'input.flexibleBandPercent' })).toBe('flexibleBandPercent');
+    expect(refusedInput({ field: 'input.stageCodes[1]' })).toBe('stageCodes');
+    expect(refusedInput({ field: 'studioId' })).toBe('studioId');
+    expect(refusedInput({ field: null })).toBeNull();
+    expect(refusedInput(null)).toBeNull();
   });
 });

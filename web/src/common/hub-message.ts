@@ -53,3 +53,9 @@ export function refusalText(
 export function supportCode(error: Pick<HubMessage, 'code' | 'reason'>): string {
   return [error.code, error.reason].filter(Boolean).join(' · ') || 'UNKNOWN';
 }
+
+/** The input a refusal names, without its path or position (`input.stageCodes[1]` → `stageCodes`): where the page says it. */
+export function refusedInput(error: Pick<HubMessage, 'field'> | null): string | null {
+  const field = error?.field?.split('.').pop();
+  return field ? field.replace(/\[\d+\]$/, '') : null;
+}

@@ -7,6 +7,7 @@ import {
   UNIT_LABELS,
   type CatalogueLabel,
 } from '../../../contracts/catalogue';
+import { findStatusCode } from '../../../contracts/status-codes';
 import type { Language } from './i18n';
 
 /**
@@ -39,3 +40,12 @@ export function readingName(name: string, language: Language): string {
 /** A kitchen capability; production capabilities are stage codes, labelled by the vocabulary (`stageCapabilityName`). */
 export const kitchenCapabilityName = (capability: string, language: Language) =>
   KITCHEN_CAPABILITY_LABELS[capability] ? pick(KITCHEN_CAPABILITY_LABELS[capability], language) : null;
+
+/**
+ * What a partner may take or offers: a kitchen capability or a stage code of the standard
+ * vocabulary, by its label; a code neither knows (a studio's own extension) as the hub gave it.
+ */
+export function stageCapabilityName(capability: string, language: Language): string {
+  const stage = findStatusCode(capability);
+  return kitchenCapabilityName(capability, language) ?? (stage ? pick(stage, language) : capability);
+}

@@ -2,13 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { kitchenCapabilityName, productTypeName } from '../common/labels';
+import { productTypeName, stageCapabilityName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { ConfirmButton } from '../common/Confirm';
 import { Empty, HubErrorState, HubRefusal, LiveIndicator, Loading, Section } from '../common/ui';
-import { findStatusCode } from '../../../contracts/status-codes';
 import { graphql } from '../gql/partner';
 import type { AssignedWorkQuery } from '../gql/partner/graphql';
+import { GrantedStages } from './GrantedStages';
 import { PartnerProfile } from './Profile';
 import { StaffGate } from '../signin/StaffGate';
 import { partnerWorkOrder } from './work-order';
@@ -126,6 +126,7 @@ function Workspace({ session, signOut }: { session: StaffSession; signOut: () =>
       actions={<LiveIndicator state={live} />}
     >
       <Work session={session} onLive={setLive} />
+      <GrantedStages />
       <PartnerProfile enterpriseId={session.org!} />
     </StaffWorkspace>
   );
@@ -191,8 +192,7 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
   const allocationOf = (stage: Stage) =>
     data.allocations.find((allocation) => allocation.stageRunId === stage.id && allocation.status === 'ACTIVE');
   const work = partnerWorkOrder(data.assignedStages, new Date());
-  const capabilityName = (capability: string) =>
-    kitchenCapabilityName(capability, language) ?? labelOf(findStatusCode(capability), language) ?? capability;
+  const capabilityName = (capability: string) => stageCapabilityName(capability, language);
   const busy = startState.fetching || completeState.fetching || qcState.fetching || declineState.fetching;
   return (
     <>

@@ -4,6 +4,7 @@ import { hubMessage } from '../common/client';
 import { formatDay, nameOf, useI18n } from '../common/i18n';
 import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../common/ui';
 import { graphql } from '../gql/supplier';
+import { OurTerms } from './OurTerms';
 import { SupplierProfile } from './Profile';
 import { StaffGate } from '../signin/StaffGate';
 import { StaffWorkspace } from '../signin/StaffWorkspace';
@@ -115,6 +116,7 @@ function Desk({ session, signOut }: { session: StaffSession; signOut: () => void
   return (
     <StaffWorkspace session={session} endpoint="/graphql/supplier" title={t('supplier.title')} signOut={signOut}>
       <Stock supplierId={session.org!} />
+      <OurTerms />
       <SupplierProfile enterpriseId={session.org!} />
     </StaffWorkspace>
   );

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query PartnerGrantedStages {\n    partnerRelationships {\n      studioId\n      stageCodes\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n": typeof types.PartnerGrantedStagesDocument,
     "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      ready\n      productType\n      inscriptions\n      studio {\n        id\n        nameZh\n        nameEn\n      }\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": typeof types.AssignedWorkDocument,
     "\n  subscription PartnerAllocationEvents($enterpriseId: ID!, $after: String) {\n    allocationEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": typeof types.PartnerAllocationEventsDocument,
     "\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": typeof types.PartnerHeldStageEventsDocument,
@@ -25,6 +26,7 @@ type Documents = {
     "\n  mutation ChangePartnerEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.ChangePartnerEnterpriseDocument,
 };
 const documents: Documents = {
+    "\n  query PartnerGrantedStages {\n    partnerRelationships {\n      studioId\n      stageCodes\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n": types.PartnerGrantedStagesDocument,
     "\n  query AssignedWork($enterpriseId: ID!) {\n    assignedStages(enterpriseId: $enterpriseId) {\n      id\n      orderId\n      position\n      status\n      dueAt\n      startedAt\n      finishedAt\n      qcCheckpoint\n      qcResult\n      ready\n      productType\n      inscriptions\n      studio {\n        id\n        nameZh\n        nameEn\n      }\n      statusCode {\n        code\n        labelZh\n        labelEn\n      }\n    }\n    allocations {\n      id\n      stageRunId\n      orderId\n      capability\n      day\n      units\n      status\n      started\n    }\n  }\n": types.AssignedWorkDocument,
     "\n  subscription PartnerAllocationEvents($enterpriseId: ID!, $after: String) {\n    allocationEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": types.PartnerAllocationEventsDocument,
     "\n  subscription PartnerHeldStageEvents($enterpriseId: ID!, $after: String) {\n    heldStageEvents(enterpriseId: $enterpriseId, after: $after) {\n      cursor\n      type\n    }\n  }\n": types.PartnerHeldStageEventsDocument,
@@ -50,6 +52,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PartnerGrantedStages {\n    partnerRelationships {\n      studioId\n      stageCodes\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query PartnerGrantedStages {\n    partnerRelationships {\n      studioId\n      stageCodes\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query SupplierOwnTerms {\n    supplierRelationships {\n      studioId\n      tier\n      annualVolumeYuan\n      flexibleBandPercent\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n": typeof types.SupplierOwnTermsDocument,
     "\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.SupplierEnterpriseProfileDocument,
     "\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": typeof types.ChangeSupplierEnterpriseDocument,
     "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) {\n      id\n      nameZh\n      nameEn\n      supplier {\n        lastSequence\n        skus\n      }\n    }\n    stockLots(supplierId: $supplierId) {\n      id\n      sku\n      lotCode\n      onHand\n      reserved\n      unitCostCents\n      receivedAt\n      lastSequence\n    }\n    materials {\n      sku\n      name\n      unit\n    }\n    purchaseOrders {\n      id\n      status\n      expectedAt\n      placedAt\n      confirmedAt\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n      studio {\n        nameZh\n        nameEn\n      }\n      lines {\n        sku\n        quantity\n      }\n    }\n  }\n": typeof types.SupplierDeskDocument,
@@ -22,6 +23,7 @@ type Documents = {
     "\n  mutation ShipPurchaseOrder($id: ID!, $input: ShipPurchaseOrderInput!, $key: String!) {\n    shipPurchaseOrder(purchaseOrderId: $id, input: $input, idempotencyKey: $key) {\n      id\n      status\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n    }\n  }\n": typeof types.ShipPurchaseOrderDocument,
 };
 const documents: Documents = {
+    "\n  query SupplierOwnTerms {\n    supplierRelationships {\n      studioId\n      tier\n      annualVolumeYuan\n      flexibleBandPercent\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n": types.SupplierOwnTermsDocument,
     "\n  query SupplierEnterpriseProfile($id: ID!) {\n    enterprise(id: $id) {\n      id\n      kind\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.SupplierEnterpriseProfileDocument,
     "\n  mutation ChangeSupplierEnterprise($id: ID!, $input: EnterpriseChangeInput!, $key: String!) {\n    changeEnterprise(id: $id, input: $input, idempotencyKey: $key) {\n      id\n      nameZh\n      nameEn\n      region\n      gln\n      status\n    }\n  }\n": types.ChangeSupplierEnterpriseDocument,
     "\n  query SupplierDesk($supplierId: ID!) {\n    enterprise(id: $supplierId) {\n      id\n      nameZh\n      nameEn\n      supplier {\n        lastSequence\n        skus\n      }\n    }\n    stockLots(supplierId: $supplierId) {\n      id\n      sku\n      lotCode\n      onHand\n      reserved\n      unitCostCents\n      receivedAt\n      lastSequence\n    }\n    materials {\n      sku\n      name\n      unit\n    }\n    purchaseOrders {\n      id\n      status\n      expectedAt\n      placedAt\n      confirmedAt\n      shippedAt\n      shippedLots {\n        sku\n        lotCode\n        quantity\n      }\n      studio {\n        nameZh\n        nameEn\n      }\n      lines {\n        sku\n        quantity\n      }\n    }\n  }\n": types.SupplierDeskDocument,
@@ -44,6 +46,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SupplierOwnTerms {\n    supplierRelationships {\n      studioId\n      tier\n      annualVolumeYuan\n      flexibleBandPercent\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n"): (typeof documents)["\n  query SupplierOwnTerms {\n    supplierRelationships {\n      studioId\n      tier\n      annualVolumeYuan\n      flexibleBandPercent\n      since\n      studio {\n        nameZh\n        nameEn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

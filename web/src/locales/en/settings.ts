@@ -5,6 +5,7 @@ export const settings = {
     parts: 'Settings sections',
     part: {
       members: 'Members and invitations',
+      relationships: 'Suppliers and partners',
       profile: 'Enterprise profile',
       materials: 'Materials and BOMs',
       resources: 'Operators and work centers',

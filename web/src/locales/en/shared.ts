@@ -32,6 +32,15 @@ export const shared = {
       NETWORK: 'The hub could not be reached. Check your connection and try again.',
     },
     reason: {
+      // Relationships: the field is named in the sentence (extensions.field), shown beside it.
+      UNKNOWN_ENTERPRISE: 'That enterprise is not an active member of the network: choose one from the list.',
+      WRONG_KIND: 'That enterprise is of another kind: choose one from the list.',
+      VOLUME_OUT_OF_RANGE: 'Annual volume: a whole number of yuan from 1 to 1,000,000,000.',
+      BAND_OUT_OF_RANGE: 'Flexible band: a whole number from 0 to 30 (%).',
+      ONLY_FOR_PRIMARY: 'Only a primary supplier has an annual contract: leave the volume and band empty.',
+      UNKNOWN_STAGE_CODE: 'Stages: one of them is not a stage of the vocabulary.',
+      DUPLICATE_STAGE_CODE: 'Stages: one of them is named twice.',
+      STAGE_CODE_COUNT: 'Stages: pick 1 to 40.',
       UNKNOWN_ROLE: 'Choose roles a studio has: studio admin, supervisor or operator.',
       LAST_ADMIN: 'The studio would have no admin left: make someone else an admin first.',
       TOO_MANY_INVITATIONS: 'Too many invitations are waiting: withdraw some first.',

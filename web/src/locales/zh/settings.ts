@@ -7,6 +7,7 @@ export const settings: typeof en = {
     parts: '设置分区',
     part: {
       members: '成员与邀请',
+      relationships: '供应商与合作工坊',
       profile: '企业资料',
       materials: '物料与物料清单',
       resources: '操作员与工作中心',

@@ -33,6 +33,15 @@ export const shared: typeof en = {
       NETWORK: '无法连接到中枢，请检查网络后重试。',
     },
     reason: {
+      // 合作关系：句中点明出错的字段（extensions.field），显示在该字段旁。
+      UNKNOWN_ENTERPRISE: '该企业不是网络中的在册企业：请从列表中选择。',
+      WRONG_KIND: '该企业类型不符：请从列表中选择。',
+      VOLUME_OUT_OF_RANGE: '年度采购额：1 至 1,000,000,000 的整数元。',
+      BAND_OUT_OF_RANGE: '浮动范围：0 至 30 的整数（%）。',
+      ONLY_FOR_PRIMARY: '只有主供应商有年度合同：请不要填写采购额和浮动范围。',
+      UNKNOWN_STAGE_CODE: '工序：其中一道不是词汇表中的工序。',
+      DUPLICATE_STAGE_CODE: '工序：有一道重复了。',
+      STAGE_CODE_COUNT: '工序：请选择 1 至 40 道。',
       UNKNOWN_ROLE: '请选择工作室的角色：工作室管理员、主管或操作员。',
       LAST_ADMIN: '工作室将没有管理员：请先将其他人设为管理员。',
       TOO_MANY_INVITATIONS: '待接受的邀请过多，请先撤回一些。',

@@ -7,16 +7,17 @@ import { EnterpriseProfile } from './EnterpriseProfile';
 import { MaterialSettings } from './MaterialSettings';
 import { ResourceSettings } from './ResourceSettings';
 import { CalendarSettings } from './CalendarSettings';
+import { RelationshipSettings } from './RelationshipSettings';
 import { SpreadsheetImport } from './SpreadsheetImport';
 
 /**
  * The studio's settings, one part at a time. Each part shows what the signed-in role may read and
  * offers edits only where its role may make them (useMayUse). Parts whose API is not in the hub yet
- * (suppliers and partners, products and routes) are added here as their own entries when it
+ * (products and routes) are added here as their own entries when it
  * lands — never shown before then. A part only some roles may use at all (members, spreadsheet
  * import) is offered to those roles only.
  */
-const PARTS = ['profile', 'members', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
+const PARTS = ['profile', 'members', 'relationships', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -63,6 +64,7 @@ export function SettingsPanel({
       </nav>
       {part === 'profile' ? <EnterpriseProfile enterpriseId={studioId} /> : null}
       {part === 'members' && manageMembers ? <MembersPanel studioId={studioId} /> : null}
+      {part === 'relationships' ? <RelationshipSettings studioId={studioId} /> : null}
       {part === 'materials' ? <MaterialSettings studioId={studioId} /> : null}
       {part === 'resources' ? <ResourceSettings studioId={studioId} /> : null}
       {part === 'calendar' ? <CalendarSettings studioId={studioId} /> : null}

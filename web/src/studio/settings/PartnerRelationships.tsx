@@ -1,0 +1,316 @@
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { KITCHEN_CAPABILITY_LABELS } from '../../../../contracts/catalogue';
+import { ConfirmButton } from '../../common/Confirm';
+import { hubMessage, idempotencyKey } from '../../common/client';
+import { refusalText, refusedInput } from '../../common/hub-message';
+import { formatDay, labelOf, nameOf, useI18n } from '../../common/i18n';
+import { kitchenCapabilityName, stageCapabilityName } from '../../common/labels';
+import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../../common/ui';
+import { graphql } from '../../gql/hub';
+import type { StudioPartnerRelationshipsQuery } from '../../gql/hub/graphql';
+import { useMayUse } from '../../signin/permissions';
+import { STAGE_CODES, WORK_PHASES } from './MaterialSettings';
+
+const PARTNER_RELATIONSHIPS = graphql(`
+  query StudioPartnerRelationships($studioId: ID!) {
+    partnerRelationships(studioId: $studioId) {
+      studioId
+      partnerId
+      stageCodes
+      since
+      revision
+      partner {
+        id
+        kind
+        nameZh
+        nameEn
+      }
+    }
+  }
+`);
+
+/** The directory's workshops and kitchens, to name one by its name. */
+const PARTNER_DIRECTORY = graphql(`
+  query PartnerDirectory {
+    workshops: enterprises(kind: PARTNER_STUDIO) {
+      id
+      kind
+      nameZh
+      nameEn
+      status
+    }
+    kitchens: enterprises(kind: KITCHEN) {
+      id
+      kind
+      nameZh
+      nameEn
+      status
+    }
+  }
+`);
+
+const SET_PARTNER = graphql(`
+  mutation SetPartnerRelationship($studioId: ID!, $input: PartnerRelationshipInput!, $key: String!) {
+    setPartnerRelationship(studioId: $studioId, input: $input, idempotencyKey: $key) {
+      studioId
+      partnerId
+      stageCodes
+      revision
+    }
+  }
+`);
+
+const END_PARTNER = graphql(`
+  mutation EndPartnerRelationship($studioId: ID!, $partnerId: ID!, $key: String!) {
+    endPartnerRelationship(studioId: $studioId, partnerId: $partnerId, idempotencyKey: $key) {
+      studioId
+      partnerId
+      endedAt
+    }
+  }
+`);
+
+type Relationship = StudioPartnerRelationshipsQuery['partnerRelationships'][number];
+
+/** The studio's partner workshops and kitchens and the stages each may take; its admin names, changes and ends them. */
+export function PartnerRelationships({ studioId }: { studioId: string }) {
+  const { t, language } = useI18n();
+  const may = useMayUse();
+  const [{ data, fetching, error }, refetch] = useQuery({ query: PARTNER_RELATIONSHIPS, variables: { studioId } });
+  const [ended, end] = useMutation(END_PARTNER);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const editable = may(SET_PARTNER);
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const done = (changed: boolean) => {
+    setEditing(null);
+    setSaved(changed);
+    if (changed) reload();
+  };
+  let body: ReactNode;
+  if (fetching && !data) body = <Loading />;
+  else if (error && !data) body = <HubErrorState error={error} retry={reload} />;
+  else {
+    const relationships = [...(data?.partnerRelationships ?? [])].sort((a, b) =>
+      nameOf(a.partner, language).localeCompare(nameOf(b.partner, language), language === 'zh' ? 'zh-CN' : 'en'),
+    );
+    body = (
+      <>
+        {relationships.length === 0 ? (
+          <Empty>{t('relationships.partners.none')}</Empty>
+        ) : (
+          <ul className="plain resource-list" data-testid="partner-relationships">
+            {relationships.map((relationship) => {
+              const name = nameOf(relationship.partner, language);
+              return (
+                <li key={relationship.partnerId} data-partner={relationship.partnerId}>
+                  <h3>
+                    {name} {relationship.partner ? <span className="badge">{t(`enterpriseKind.${relationship.partner.kind}`)}</span> : null}
+                  </h3>
+                  <ul className="tags" aria-label={t('relationships.partners.stages')}>
+                    {relationship.stageCodes.map((code) => (
+                      <li key={code} className="badge">
+                        {stageCapabilityName(code, language)}
+                      </li>
+                    ))}
+                  </ul>
+                  <p className="small muted">{t('relationships.since', { day: formatDay(relationship.since, language) })}</p>
+                  {editable && editing !== relationship.partnerId ? (
+                    <div className="button-row">
+                      <button
+                        type="button"
+                        onClick={() => {
+                          setSaved(false);
+                          setEditing(relationship.partnerId);
+                        }}
+                        aria-label={t('relationships.partners.editOne', { name })}
+                      >
+                        {t('settings.edit')}
+                      </button>
+                      <ConfirmButton
+                        label={t('relationships.partners.end')}
+                        title={t('relationships.partners.endTitle', { name })}
+                        consequence={t('relationships.partners.endConsequence')}
+                        confirmLabel={t('relationships.partners.end')}
+                        disabled={ended.fetching}
+                        onConfirm={async () => {
+                          const result = await end({ studioId, partnerId: relationship.partnerId, key: idempotencyKey('partner-end') });
+                          if (result.data) done(true);
+                        }}
+                      />
+                    </div>
+                  ) : null}
+                  {editing === relationship.partnerId ? (
+                    <PartnerForm studioId={studioId} relationship={relationship} taken={[]} onDone={done} />
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <HubRefusal error={hubMessage(ended.error)} />
+        {saved ? (
+          <p role="status" className="small">
+            {t('relationships.partners.saved')}
+          </p>
+        ) : null}
+        {editable && editing === null ? (
+          <button
+            type="button"
+            onClick={() => {
+              setSaved(false);
+              setEditing('');
+            }}
+          >
+            {t('relationships.partners.add')}
+          </button>
+        ) : null}
+        {editing === '' ? (
+          <PartnerForm
+            studioId={studioId}
+            relationship={null}
+            taken={relationships.map((relationship) => relationship.partnerId)}
+            onDone={done}
+          />
+        ) : null}
+        {editable ? null : <p className="muted small">{t('relationships.readOnly')}</p>}
+      </>
+    );
+  }
+  return (
+    <Section title={t('relationships.partners.title')} id="settings-partners">
+      <p className="muted">{t('relationships.partners.intro')}</p>
+      {body}
+    </Section>
+  );
+}
+
+/**
+ * Names a workshop or kitchen (from the directory, by name) or changes the stages it may take:
+ * the vocabulary's work stages, and for a kitchen its capabilities too, each by its label.
+ */
+function PartnerForm({
+  studioId,
+  relationship,
+  taken,
+  onDone,
+}: {
+  studioId: string;
+  relationship: Relationship | null;
+  taken: string[];
+  onDone: (saved: boolean) => void;
+}) {
+  const { t, language, exists } = useI18n();
+  const id = useId();
+  const [state, set] = useMutation(SET_PARTNER);
+  const [directory] = useQuery({ query: PARTNER_DIRECTORY, pause: relationship !== null });
+  const [vocabulary] = useQuery({ query: STAGE_CODES });
+  const key = useRef(idempotencyKey('partner'));
+  const [partnerId, setPartnerId] = useState(relationship?.partnerId ?? '');
+  const [codes, setCodes] = useState<string[]>(relationship?.stageCodes ?? []);
+  const [local, setLocal] = useState<string | null>(null);
+  const refusal = hubMessage(state.error);
+  const refused = refusedInput(refusal);
+  const candidates = [...(directory.data?.workshops ?? []), ...(directory.data?.kitchens ?? [])]
+    .filter((enterprise) => enterprise.status === 'ACTIVE' && !taken.includes(enterprise.id))
+    .sort((a, b) => nameOf(a, language).localeCompare(nameOf(b, language), language === 'zh' ? 'zh-CN' : 'en'));
+  const kind = relationship?.partner?.kind ?? candidates.find((enterprise) => enterprise.id === partnerId)?.kind;
+  // The stages offered: a kitchen's capabilities first, then the vocabulary's work stages; a code already granted that neither lists stays, by its name.
+  const offered = [
+    ...(kind === 'KITCHEN'
+      ? Object.keys(KITCHEN_CAPABILITY_LABELS).map((code) => ({ code, label: kitchenCapabilityName(code, language)! }))
+      : []),
+    ...(vocabulary.data?.statusCodes ?? [])
+      .filter((stage) => WORK_PHASES.includes(stage.phase))
+      .map((stage) => ({ code: stage.code, label: labelOf(stage, language) })),
+  ];
+  for (const code of relationship?.stageCodes ?? [])
+    if (!offered.some((option) => option.code === code)) offered.push({ code, label: stageCapabilityName(code, language) });
+  const name = relationship ? nameOf(relationship.partner, language) : '';
+  const title = relationship ? t('relationships.partners.editTitle', { name }) : t('relationships.partners.addTitle');
+  const stagesProblem = local
+    ? t('relationships.partners.pickStages')
+    : refused === 'stageCodes' && refusal
+      ? refusalText(refusal, t, exists)
+      : null;
+  const partnerProblem = refused === 'partnerId' && refusal ? refusalText(refusal, t, exists) : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (codes.length === 0) return setLocal('stageCodes');
+    setLocal(null);
+    const result = await set({ studioId, key: key.current, input: { partnerId, stageCodes: codes } });
+    if (result.data) {
+      key.current = idempotencyKey('partner');
+      onDone(true);
+    }
+  };
+  return (
+    <form className="form subsection" onSubmit={submit} aria-label={title} noValidate data-testid="partner-form">
+      <h3>{title}</h3>
+      {relationship ? null : directory.fetching && !directory.data ? (
+        <Loading />
+      ) : candidates.length === 0 ? (
+        <Empty>{t('relationships.partners.noneLeft')}</Empty>
+      ) : (
+        <label>
+          {t('relationships.partners.partner')}
+          <select
+            value={partnerId}
+            required
+            onChange={(event) => setPartnerId(event.target.value)}
+            aria-invalid={partnerProblem ? true : undefined}
+            aria-describedby={partnerProblem ? `${id}-partner-problem` : undefined}
+          >
+            <option value="">{t('relationships.partners.choose')}</option>
+            {candidates.map((enterprise) => (
+              <option key={enterprise.id} value={enterprise.id}>
+                {nameOf(enterprise, language)} · {t(`enterpriseKind.${enterprise.kind}`)}
+              </option>
+            ))}
+          </select>
+          {partnerProblem ? (
+            <span className="field-problem" id={`${id}-partner-problem`}>
+              {partnerProblem}
+            </span>
+          ) : null}
+        </label>
+      )}
+      {partnerId ? (
+        <fieldset aria-describedby={stagesProblem ? `${id}-stages-problem` : undefined}>
+          <legend>{t('relationships.partners.stages')}</legend>
+          {vocabulary.fetching && !vocabulary.data ? <Loading /> : null}
+          <div className="choices">
+            {offered.map((option) => (
+              <label key={option.code} className="inline">
+                <input
+                  type="checkbox"
+                  checked={codes.includes(option.code)}
+                  onChange={(event) =>
+                    setCodes(event.target.checked ? [...codes, option.code] : codes.filter((code) => code !== option.code))
+                  }
+                />{' '}
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {stagesProblem ? (
+            <span className="field-problem" id={`${id}-stages-problem`}>
+              {stagesProblem}
+            </span>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <div className="button-row">
+        <button type="button" onClick={() => onDone(false)}>
+          {t('settings.cancel')}
+        </button>
+        <button type="submit" className="primary" disabled={state.fetching || !partnerId}>
+          {t('settings.save')}
+        </button>
+      </div>
+      <HubRefusal error={refusal && refused !== 'stageCodes' && refused !== 'partnerId' ? refusal : null} />
+    </form>
+  );
+}
