@@ -104,6 +104,23 @@ describeInBrowser('suppliers and partners', () => {
     await expectAccessible(admin);
     await screenshots(admin, 'relationships-zh');
 
+    // A new partner, chosen by its name, for sewing; then ended, which asks first.
+    await admin.getByRole('button', { name: '添加合作方' }).click();
+    const added = admin.getByTestId('partner-form');
+    await added.getByLabel('合作方').selectOption({ label: '杭绣工坊 · 合作作坊' });
+    await added.getByRole('checkbox', { name: '缝制' }).check();
+    await added.getByRole('button', { name: '保存' }).click();
+    const stitch = admin.locator('li[data-partner="hangzhou-stitch-lab"]');
+    await stitch.getByText('缝制').waitFor(WAIT);
+    expect((await studioTerms()).partnerRelationships).toContainEqual({ partnerId: 'hangzhou-stitch-lab', stageCodes: ['C74'] });
+    await stitch.getByRole('button', { name: '终止' }).click();
+    const dialog = admin.getByRole('dialog', { name: '终止与杭绣工坊的合作？' });
+    await dialog.getByRole('button', { name: '终止' }).click();
+    await stitch.waitFor({ state: 'detached', ...WAIT });
+    expect((await studioTerms()).partnerRelationships.map((row: { partnerId: string }) => row.partnerId)).not.toContain(
+      'hangzhou-stitch-lab',
+    );
+
     const operator = await newPage({ width: 1280, height: 800 });
     await demoSignIn(operator, '/studio', 'OPERATOR', 'moyun-studio');
     await operator.getByTestId('kanban').waitFor(WAIT);

@@ -1,16 +1,16 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { KITCHEN_CAPABILITY_LABELS } from '../../../../contracts/catalogue';
-import { ConfirmButton } from '../../common/Confirm';
 import { hubMessage, idempotencyKey } from '../../common/client';
 import { refusalText, refusedInput } from '../../common/hub-message';
 import { formatDay, labelOf, nameOf, useI18n } from '../../common/i18n';
 import { kitchenCapabilityName, stageCapabilityName } from '../../common/labels';
-import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../../common/ui';
+import { Empty, HubRefusal, Loading } from '../../common/ui';
 import { graphql } from '../../gql/hub';
 import type { StudioPartnerRelationshipsQuery } from '../../gql/hub/graphql';
 import { useMayUse } from '../../signin/permissions';
 import { STAGE_CODES, WORK_PHASES } from './MaterialSettings';
+import { RelationshipList } from './RelationshipList';
 
 const PARTNER_RELATIONSHIPS = graphql(`
   query StudioPartnerRelationships($studioId: ID!) {
@@ -78,111 +78,40 @@ export function PartnerRelationships({ studioId }: { studioId: string }) {
   const { t, language } = useI18n();
   const may = useMayUse();
   const [{ data, fetching, error }, refetch] = useQuery({ query: PARTNER_RELATIONSHIPS, variables: { studioId } });
-  const [ended, end] = useMutation(END_PARTNER);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editable = may(SET_PARTNER);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const done = (changed: boolean) => {
-    setEditing(null);
-    setSaved(changed);
-    if (changed) reload();
-  };
-  let body: ReactNode;
-  if (fetching && !data) body = <Loading />;
-  else if (error && !data) body = <HubErrorState error={error} retry={reload} />;
-  else {
-    const relationships = [...(data?.partnerRelationships ?? [])].sort((a, b) =>
-      nameOf(a.partner, language).localeCompare(nameOf(b.partner, language), language === 'zh' ? 'zh-CN' : 'en'),
-    );
-    body = (
-      <>
-        {relationships.length === 0 ? (
-          <Empty>{t('relationships.partners.none')}</Empty>
-        ) : (
-          <ul className="plain resource-list" data-testid="partner-relationships">
-            {relationships.map((relationship) => {
-              const name = nameOf(relationship.partner, language);
-              return (
-                <li key={relationship.partnerId} data-partner={relationship.partnerId}>
-                  <h3>
-                    {name} {relationship.partner ? <span className="badge">{t(`enterpriseKind.${relationship.partner.kind}`)}</span> : null}
-                  </h3>
-                  <ul className="tags" aria-label={t('relationships.partners.stages')}>
-                    {relationship.stageCodes.map((code) => (
-                      <li key={code} className="badge">
-                        {stageCapabilityName(code, language)}
-                      </li>
-                    ))}
-                  </ul>
-                  <p className="small muted">{t('relationships.since', { day: formatDay(relationship.since, language) })}</p>
-                  {editable && editing !== relationship.partnerId ? (
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setSaved(false);
-                          setEditing(relationship.partnerId);
-                        }}
-                        aria-label={t('relationships.partners.editOne', { name })}
-                      >
-                        {t('settings.edit')}
-                      </button>
-                      <ConfirmButton
-                        label={t('relationships.partners.end')}
-                        title={t('relationships.partners.endTitle', { name })}
-                        consequence={t('relationships.partners.endConsequence')}
-                        confirmLabel={t('relationships.partners.end')}
-                        disabled={ended.fetching}
-                        onConfirm={async () => {
-                          const result = await end({ studioId, partnerId: relationship.partnerId, key: idempotencyKey('partner-end') });
-                          if (result.data) done(true);
-                        }}
-                      />
-                    </div>
-                  ) : null}
-                  {editing === relationship.partnerId ? (
-                    <PartnerForm studioId={studioId} relationship={relationship} taken={[]} onDone={done} />
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <HubRefusal error={hubMessage(ended.error)} />
-        {saved ? (
-          <p role="status" className="small">
-            {t('relationships.partners.saved')}
-          </p>
-        ) : null}
-        {editable && editing === null ? (
-          <button
-            type="button"
-            onClick={() => {
-              setSaved(false);
-              setEditing('');
-            }}
-          >
-            {t('relationships.partners.add')}
-          </button>
-        ) : null}
-        {editing === '' ? (
-          <PartnerForm
-            studioId={studioId}
-            relationship={null}
-            taken={relationships.map((relationship) => relationship.partnerId)}
-            onDone={done}
-          />
-        ) : null}
-        {editable ? null : <p className="muted small">{t('relationships.readOnly')}</p>}
-      </>
-    );
-  }
+  const [ending, end] = useMutation(END_PARTNER);
+  const name = (row: Relationship) => nameOf(row.partner, language);
+  const rows = data
+    ? [...data.partnerRelationships].sort((a, b) => name(a).localeCompare(name(b), language === 'zh' ? 'zh-CN' : 'en'))
+    : null;
   return (
-    <Section title={t('relationships.partners.title')} id="settings-partners">
-      <p className="muted">{t('relationships.partners.intro')}</p>
-      {body}
-    </Section>
+    <RelationshipList
+      part="partners"
+      rows={rows}
+      fetching={fetching}
+      error={error}
+      reload={() => refetch({ requestPolicy: 'network-only' })}
+      idOf={(row) => row.partnerId}
+      nameOf={name}
+      details={(row) => (
+        <>
+          <h3>
+            {name(row)} {row.partner ? <span className="badge">{t(`enterpriseKind.${row.partner.kind}`)}</span> : null}
+          </h3>
+          <ul className="tags" aria-label={t('relationships.partners.stages')}>
+            {row.stageCodes.map((code) => (
+              <li key={code} className="badge">
+                {stageCapabilityName(code, language)}
+              </li>
+            ))}
+          </ul>
+          <p className="small muted">{t('relationships.since', { day: formatDay(row.since, language) })}</p>
+        </>
+      )}
+      editable={may(SET_PARTNER)}
+      form={(row, taken, onDone) => <PartnerForm studioId={studioId} relationship={row} taken={taken} onDone={onDone} />}
+      end={async (row) => Boolean((await end({ studioId, partnerId: row.partnerId, key: idempotencyKey('partner-end') })).data)}
+      ending={ending}
+    />
   );
 }
 

@@ -1,14 +1,14 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { ConfirmButton } from '../../common/Confirm';
 import { hubMessage, idempotencyKey } from '../../common/client';
 import { refusalText, refusedInput } from '../../common/hub-message';
 import { contractTerms } from '../../common/contract-terms';
 import { formatDay, nameOf, useI18n } from '../../common/i18n';
-import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../../common/ui';
+import { Empty, HubRefusal, Loading } from '../../common/ui';
 import { graphql } from '../../gql/hub';
 import type { StudioSupplierRelationshipsQuery, SupplierTier } from '../../gql/hub/graphql';
 import { useMayUse } from '../../signin/permissions';
+import { RelationshipList } from './RelationshipList';
 
 const SUPPLIER_RELATIONSHIPS = graphql(`
   query StudioSupplierRelationships($studioId: ID!) {
@@ -73,109 +73,40 @@ export function SupplierRelationships({ studioId }: { studioId: string }) {
   const { t, language } = useI18n();
   const may = useMayUse();
   const [{ data, fetching, error }, refetch] = useQuery({ query: SUPPLIER_RELATIONSHIPS, variables: { studioId } });
-  const [ended, end] = useMutation(END_SUPPLIER);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
-  const editable = may(SET_SUPPLIER);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
-  const done = (changed: boolean) => {
-    setEditing(null);
-    setSaved(changed);
-    if (changed) reload();
-  };
-  let body: ReactNode;
-  if (fetching && !data) body = <Loading />;
-  else if (error && !data) body = <HubErrorState error={error} retry={reload} />;
-  else {
-    // In the order the studio asks them, then by name.
-    const relationships = [...(data?.supplierRelationships ?? [])].sort(
-      (a, b) =>
-        SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) ||
-        nameOf(a.supplier, language).localeCompare(nameOf(b.supplier, language), language === 'zh' ? 'zh-CN' : 'en'),
-    );
-    body = (
-      <>
-        {relationships.length === 0 ? (
-          <Empty>{t('relationships.suppliers.none')}</Empty>
-        ) : (
-          <ul className="plain resource-list" data-testid="supplier-relationships">
-            {relationships.map((relationship) => {
-              const name = nameOf(relationship.supplier, language);
-              return (
-                <li key={relationship.supplierId} data-supplier={relationship.supplierId}>
-                  <h3>{name}</h3>
-                  <p className="relationship-line">
-                    <span className="badge">{t(`relationships.tier.${relationship.tier}`)}</span>
-                    {relationship.tier === 'PRIMARY' ? <span>{contractTerms(relationship, language, t)}</span> : null}
-                    <span className="small muted">{t('relationships.since', { day: formatDay(relationship.since, language) })}</span>
-                  </p>
-                  {editable && editing !== relationship.supplierId ? (
-                    <div className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => {
-                          setSaved(false);
-                          setEditing(relationship.supplierId);
-                        }}
-                        aria-label={t('relationships.suppliers.editOne', { name })}
-                      >
-                        {t('settings.edit')}
-                      </button>
-                      <ConfirmButton
-                        label={t('relationships.suppliers.end')}
-                        title={t('relationships.suppliers.endTitle', { name })}
-                        consequence={t('relationships.suppliers.endConsequence')}
-                        confirmLabel={t('relationships.suppliers.end')}
-                        disabled={ended.fetching}
-                        onConfirm={async () => {
-                          const result = await end({ studioId, supplierId: relationship.supplierId, key: idempotencyKey('supplier-end') });
-                          if (result.data) done(true);
-                        }}
-                      />
-                    </div>
-                  ) : null}
-                  {editing === relationship.supplierId ? (
-                    <SupplierForm studioId={studioId} relationship={relationship} taken={[]} onDone={done} />
-                  ) : null}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <HubRefusal error={hubMessage(ended.error)} />
-        {saved ? (
-          <p role="status" className="small">
-            {t('relationships.suppliers.saved')}
-          </p>
-        ) : null}
-        {editable && editing === null ? (
-          <button
-            type="button"
-            onClick={() => {
-              setSaved(false);
-              setEditing('');
-            }}
-          >
-            {t('relationships.suppliers.add')}
-          </button>
-        ) : null}
-        {editing === '' ? (
-          <SupplierForm
-            studioId={studioId}
-            relationship={null}
-            taken={relationships.map((relationship) => relationship.supplierId)}
-            onDone={done}
-          />
-        ) : null}
-        {editable ? null : <p className="muted small">{t('relationships.readOnly')}</p>}
-      </>
-    );
-  }
+  const [ending, end] = useMutation(END_SUPPLIER);
+  const name = (row: Relationship) => nameOf(row.supplier, language);
+  // In the order the studio asks them, then by name.
+  const rows = data
+    ? [...data.supplierRelationships].sort(
+        (a, b) =>
+          SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) ||
+          name(a).localeCompare(name(b), language === 'zh' ? 'zh-CN' : 'en'),
+      )
+    : null;
   return (
-    <Section title={t('relationships.suppliers.title')} id="settings-suppliers">
-      <p className="muted">{t('relationships.suppliers.intro')}</p>
-      {body}
-    </Section>
+    <RelationshipList
+      part="suppliers"
+      rows={rows}
+      fetching={fetching}
+      error={error}
+      reload={() => refetch({ requestPolicy: 'network-only' })}
+      idOf={(row) => row.supplierId}
+      nameOf={name}
+      details={(row) => (
+        <>
+          <h3>{name(row)}</h3>
+          <p className="relationship-line">
+            <span className="badge">{t(`relationships.tier.${row.tier}`)}</span>
+            {row.tier === 'PRIMARY' ? <span>{contractTerms(row, language, t)}</span> : null}
+            <span className="small muted">{t('relationships.since', { day: formatDay(row.since, language) })}</span>
+          </p>
+        </>
+      )}
+      editable={may(SET_SUPPLIER)}
+      form={(row, taken, onDone) => <SupplierForm studioId={studioId} relationship={row} taken={taken} onDone={onDone} />}
+      end={async (row) => Boolean((await end({ studioId, supplierId: row.supplierId, key: idempotencyKey('supplier-end') })).data)}
+      ending={ending}
+    />
   );
 }
 
