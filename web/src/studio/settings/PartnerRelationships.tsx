@@ -5,12 +5,13 @@ import { hubMessage, idempotencyKey } from '../../common/client';
 import { refusalText, refusedInput } from '../../common/hub-message';
 import { formatDay, labelOf, nameOf, useI18n } from '../../common/i18n';
 import { kitchenCapabilityName, stageCapabilityName } from '../../common/labels';
-import { Empty, HubRefusal, Loading } from '../../common/ui';
+import { HubRefusal, Loading } from '../../common/ui';
 import { graphql } from '../../gql/hub';
 import type { StudioPartnerRelationshipsQuery } from '../../gql/hub/graphql';
 import { useMayUse } from '../../signin/permissions';
 import { STAGE_CODES, WORK_PHASES } from './MaterialSettings';
-import { RelationshipList } from './RelationshipList';
+import { CounterpartPicker } from './CounterpartPicker';
+import { RelationshipList, type RelationshipFormProps } from './RelationshipList';
 
 const PARTNER_RELATIONSHIPS = graphql(`
   query StudioPartnerRelationships($studioId: ID!) {
@@ -119,17 +120,7 @@ export function PartnerRelationships({ studioId }: { studioId: string }) {
  * Names a workshop or kitchen (from the directory, by name) or changes the stages it may take:
  * the vocabulary's work stages, and for a kitchen its capabilities too, each by its label.
  */
-function PartnerForm({
-  studioId,
-  relationship,
-  taken,
-  onDone,
-}: {
-  studioId: string;
-  relationship: Relationship | null;
-  taken: string[];
-  onDone: (saved: boolean) => void;
-}) {
+function PartnerForm({ studioId, relationship, taken, onDone }: RelationshipFormProps<Relationship>) {
   const { t, language, exists } = useI18n();
   const id = useId();
   const [state, set] = useMutation(SET_PARTNER);
@@ -138,13 +129,11 @@ function PartnerForm({
   const key = useRef(idempotencyKey('partner'));
   const [partnerId, setPartnerId] = useState(relationship?.partnerId ?? '');
   const [codes, setCodes] = useState<string[]>(relationship?.stageCodes ?? []);
+  const [chosenKind, setKind] = useState<string | undefined>();
   const [local, setLocal] = useState<string | null>(null);
   const refusal = hubMessage(state.error);
   const refused = refusedInput(refusal);
-  const candidates = [...(directory.data?.workshops ?? []), ...(directory.data?.kitchens ?? [])]
-    .filter((enterprise) => enterprise.status === 'ACTIVE' && !taken.includes(enterprise.id))
-    .sort((a, b) => nameOf(a, language).localeCompare(nameOf(b, language), language === 'zh' ? 'zh-CN' : 'en'));
-  const kind = relationship?.partner?.kind ?? candidates.find((enterprise) => enterprise.id === partnerId)?.kind;
+  const kind = relationship?.partner?.kind ?? chosenKind;
   // The stages offered: a kitchen's capabilities first, then the vocabulary's work stages; a code already granted that neither lists stays, by its name.
   const offered = [
     ...(kind === 'KITCHEN'
@@ -178,33 +167,19 @@ function PartnerForm({
   return (
     <form className="form subsection" onSubmit={submit} aria-label={title} noValidate data-testid="partner-form">
       <h3>{title}</h3>
-      {relationship ? null : directory.fetching && !directory.data ? (
-        <Loading />
-      ) : candidates.length === 0 ? (
-        <Empty>{t('relationships.partners.noneLeft')}</Empty>
-      ) : (
-        <label>
-          {t('relationships.partners.partner')}
-          <select
-            value={partnerId}
-            required
-            onChange={(event) => setPartnerId(event.target.value)}
-            aria-invalid={partnerProblem ? true : undefined}
-            aria-describedby={partnerProblem ? `${id}-partner-problem` : undefined}
-          >
-            <option value="">{t('relationships.partners.choose')}</option>
-            {candidates.map((enterprise) => (
-              <option key={enterprise.id} value={enterprise.id}>
-                {nameOf(enterprise, language)} · {t(`enterpriseKind.${enterprise.kind}`)}
-              </option>
-            ))}
-          </select>
-          {partnerProblem ? (
-            <span className="field-problem" id={`${id}-partner-problem`}>
-              {partnerProblem}
-            </span>
-          ) : null}
-        </label>
+      {relationship ? null : (
+        <CounterpartPicker
+          part="partners"
+          directory={[...(directory.data?.workshops ?? []), ...(directory.data?.kitchens ?? [])]}
+          loading={directory.fetching && !directory.data}
+          taken={taken}
+          value={partnerId}
+          onChange={(chosen, counterpart) => {
+            setPartnerId(chosen);
+            setKind(counterpart?.kind);
+          }}
+          problem={partnerProblem}
+        />
       )}
       {partnerId ? (
         <fieldset aria-describedby={stagesProblem ? `${id}-stages-problem` : undefined}>

@@ -5,6 +5,15 @@ import { hubMessage } from '../../common/client';
 import { useI18n } from '../../common/i18n';
 import { Empty, HubErrorState, HubRefusal, Loading, Section } from '../../common/ui';
 
+/** What each side's form is given: the row it changes (null: a new one), the counterparts the studio names already, and what to call when done. */
+export interface RelationshipFormProps<Row> {
+  studioId: string;
+  relationship: Row | null;
+  /** Counterparts the studio names already: changed from their own row, not named again. */
+  taken: string[];
+  onDone: (saved: boolean) => void;
+}
+
 /**
  * One side of Settings → suppliers and partners: the studio's counterparts of one kind, each with
  * what it has agreed (`details`), and for the studio's admin a form to change it, a confirmed

@@ -4,11 +4,12 @@ import { hubMessage, idempotencyKey } from '../../common/client';
 import { refusalText, refusedInput } from '../../common/hub-message';
 import { contractTerms } from '../../common/contract-terms';
 import { formatDay, nameOf, useI18n } from '../../common/i18n';
-import { Empty, HubRefusal, Loading } from '../../common/ui';
+import { HubRefusal } from '../../common/ui';
 import { graphql } from '../../gql/hub';
 import type { StudioSupplierRelationshipsQuery, SupplierTier } from '../../gql/hub/graphql';
 import { useMayUse } from '../../signin/permissions';
-import { RelationshipList } from './RelationshipList';
+import { CounterpartPicker } from './CounterpartPicker';
+import { RelationshipList, type RelationshipFormProps } from './RelationshipList';
 
 const SUPPLIER_RELATIONSHIPS = graphql(`
   query StudioSupplierRelationships($studioId: ID!) {
@@ -111,18 +112,7 @@ export function SupplierRelationships({ studioId }: { studioId: string }) {
 }
 
 /** Names a supplier (from the directory, by name) or changes one's terms: its tier and, for a primary, the contract. */
-function SupplierForm({
-  studioId,
-  relationship,
-  taken,
-  onDone,
-}: {
-  studioId: string;
-  relationship: Relationship | null;
-  /** Suppliers the studio names already: changed from their own row, not added again. */
-  taken: string[];
-  onDone: (saved: boolean) => void;
-}) {
+function SupplierForm({ studioId, relationship, taken, onDone }: RelationshipFormProps<Relationship>) {
   const { t, language, exists } = useI18n();
   const id = useId();
   const [state, set] = useMutation(SET_SUPPLIER);
@@ -138,9 +128,6 @@ function SupplierForm({
   const problem = local ?? (refusal ? { field: refusedInput(refusal) ?? '', reason: refusal.reason ?? '' } : null);
   const problemText = (field: string) =>
     problem?.field === field ? refusalText({ code: refusal?.code ?? 'BAD_USER_INPUT', reason: problem.reason }, t, exists) : null;
-  const candidates = (directory.data?.enterprises ?? [])
-    .filter((enterprise) => enterprise.status === 'ACTIVE' && !taken.includes(enterprise.id))
-    .sort((a, b) => nameOf(a, language).localeCompare(nameOf(b, language), language === 'zh' ? 'zh-CN' : 'en'));
   const name = relationship ? nameOf(relationship.supplier, language) : '';
   const title = relationship ? t('relationships.suppliers.editTitle', { name }) : t('relationships.suppliers.addTitle');
   const whole = (text: string) => (text.trim() === '' ? null : Number(text));
@@ -180,29 +167,16 @@ function SupplierForm({
   return (
     <form className="form subsection" onSubmit={submit} aria-label={title} noValidate data-testid="supplier-form">
       <h3>{title}</h3>
-      {relationship ? null : directory.fetching && !directory.data ? (
-        <Loading />
-      ) : candidates.length === 0 ? (
-        <Empty>{t('relationships.suppliers.noneLeft')}</Empty>
-      ) : (
-        <label>
-          {t('relationships.suppliers.supplier')}
-          <select
-            value={supplierId}
-            required
-            onChange={(event) => setSupplierId(event.target.value)}
-            aria-invalid={problemText('supplierId') ? true : undefined}
-            aria-describedby={described('supplierId')}
-          >
-            <option value="">{t('relationships.suppliers.choose')}</option>
-            {candidates.map((enterprise) => (
-              <option key={enterprise.id} value={enterprise.id}>
-                {nameOf(enterprise, language)}
-              </option>
-            ))}
-          </select>
-          {said('supplierId')}
-        </label>
+      {relationship ? null : (
+        <CounterpartPicker
+          part="suppliers"
+          directory={directory.data?.enterprises ?? []}
+          loading={directory.fetching && !directory.data}
+          taken={taken}
+          value={supplierId}
+          onChange={setSupplierId}
+          problem={problemText('supplierId')}
+        />
       )}
       <label>
         {t('relationships.suppliers.tier')}
