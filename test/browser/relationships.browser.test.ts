@@ -8,7 +8,7 @@ import { partner, staff } from '../support/principals';
  * Chinese on a phone, makes a supplier primary (a band the hub refuses is said beside its field,
  * nothing changing) and gives a workshop one more stage, by keyboard; an operator only reads
  * them; that supplier sees its own terms on its desk and nothing of the studio's other
- * suppliers; the workshop sees its stages by their names. The flows build on each other, in
+ * suppliers; a workshop and a kitchen see their stages by their names. The flows build on each other, in
  * order. Changes data: a hub of its own.
  */
 const describeInBrowser = browserAvailable() ? describe : describe.skip;
@@ -109,6 +109,8 @@ describeInBrowser('suppliers and partners', () => {
     const added = admin.getByTestId('partner-form');
     await added.getByLabel('合作方').selectOption({ label: '杭绣工坊 · 合作作坊' });
     await added.getByRole('checkbox', { name: '缝制' }).check();
+    await expectAccessible(admin);
+    await screenshots(admin, 'relationships-partner-form-zh');
     await added.getByRole('button', { name: '保存' }).click();
     const stitch = admin.locator('li[data-partner="hangzhou-stitch-lab"]');
     await stitch.getByText('缝制').waitFor(WAIT);
@@ -156,7 +158,7 @@ describeInBrowser('suppliers and partners', () => {
     await screenshots(page, 'relationships-supplier-zh');
   });
 
-  it('shows the workshop the stages its studio gave it, by their names', async () => {
+  it('shows a workshop and a kitchen the stages their studios gave them, by their names', async () => {
     const granted = ok(await world.t.gql(`{ partnerRelationships { studioId stageCodes } }`, {}, { as: partner('gilding-atelier') }));
     expect(granted.partnerRelationships).toEqual([{ studioId: 'moyun-studio', stageCodes: ['C50', 'C60'] }]);
     const page = await signInZh('/partner', 'PARTNER', 'gilding-atelier');
@@ -167,5 +169,16 @@ describeInBrowser('suppliers and partners', () => {
     expect(await latinIn(page, '[data-testid=granted-stages]')).toEqual([]);
     await expectAccessible(page);
     await screenshots(page, 'relationships-partner-zh');
+
+    // A kitchen, in English: its capability by name, and only its own studio's grant.
+    const kitchen = await newPage({ width: 375, height: 812 });
+    await demoSignIn(kitchen, '/partner', 'KITCHEN', 'pudong-cloud-kitchen');
+    const bakery = kitchen.getByTestId('granted-stages').locator('li[data-studio="moyun-bakery"]');
+    await bakery.waitFor(WAIT);
+    expect(await bakery.getByRole('heading').innerText()).toBe('Moyun Pastry Studio');
+    expect(await bakery.getByRole('list').innerText()).toBe('Cold-chain pastry');
+    expect(await kitchen.getByTestId('granted-stages').locator('li[data-studio]').count()).toBe(1);
+    await expectAccessible(kitchen);
+    await screenshots(kitchen, 'relationships-kitchen');
   });
 });

@@ -134,13 +134,15 @@ function PartnerForm({ studioId, relationship, taken, onDone }: RelationshipForm
   const refusal = hubMessage(state.error);
   const refused = refusedInput(refusal);
   const kind = relationship?.partner?.kind ?? chosenKind;
-  // The stages offered: a kitchen's capabilities first, then the vocabulary's work stages; a code already granted that neither lists stays, by its name.
+  // The stages offered: a kitchen's capabilities first, then the vocabulary's work stages but shipping and
+  // delivery (the studio's and its courier's milestones, no work to hand over); a code already granted
+  // that neither lists stays, by its name.
   const offered = [
     ...(kind === 'KITCHEN'
       ? Object.keys(KITCHEN_CAPABILITY_LABELS).map((code) => ({ code, label: kitchenCapabilityName(code, language)! }))
       : []),
     ...(vocabulary.data?.statusCodes ?? [])
-      .filter((stage) => WORK_PHASES.includes(stage.phase))
+      .filter((stage) => WORK_PHASES.includes(stage.phase) && stage.phase !== 'LOGISTICS')
       .map((stage) => ({ code: stage.code, label: labelOf(stage, language) })),
   ];
   for (const code of relationship?.stageCodes ?? [])
