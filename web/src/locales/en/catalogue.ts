@@ -51,6 +51,7 @@ export const catalogue = {
       readOnly: 'Your role can read routes but not change them.',
       code: 'Route code',
       codeHint: 'Your own short code, e.g. TEAWARE-2. It cannot be changed later.',
+      codeTaken: 'Your studio already has a route with this code: choose another.',
       nameZh: 'Route name in Chinese',
       nameEn: 'Route name in English',
       stages: 'Stages, in order',

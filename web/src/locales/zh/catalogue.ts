@@ -52,6 +52,7 @@ export const catalogue: typeof en = {
       readOnly: '你的角色可以查看工序路线，但不能修改。',
       code: '路线编号',
       codeHint: '自定的简短编号，例如 TEAWARE-2，保存后不能再改。',
+      codeTaken: '本工作室已有这个编号的工序路线，请换一个。',
       nameZh: '路线中文名称',
       nameEn: '路线英文名称',
       stages: '工序（按先后顺序）',

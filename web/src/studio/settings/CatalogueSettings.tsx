@@ -87,7 +87,7 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
   const [stageCodes] = useQuery({ query: ROUTE_STAGE_CODES });
   const [centers] = useQuery({ query: WORK_CENTERS, variables: { studioId } });
   const [editing, setEditing] = useState<CatalogueProduct | 'new' | null>(null);
-  const [savedName, setSavedName] = useState<string | null>(null);
+  const [savedCode, setSavedCode] = useState<string | null>(null);
   const [routeCode, setRouteCode] = useState<string | 'new' | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if ((fetching && !data) || (stageCodes.fetching && !stageCodes.data)) return <Loading />;
@@ -104,6 +104,7 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
     const route = catalogue.routes.find((found) => found.code === code);
     return (route && nameIn(route, language)) || t('catalogue.products.unnamedRoute');
   };
+  const saved = catalogue.products.find((product) => product.productCode === savedCode);
   const openRoute = catalogue.routes.find((route) => route.code === routeCode) ?? null;
   return (
     <div data-testid="catalogue-settings">
@@ -139,7 +140,7 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
                       <button
                         type="button"
                         onClick={() => {
-                          setSavedName(null);
+                          setSavedCode(null);
                           setEditing(product);
                         }}
                         aria-label={t('settings.editOne', { name })}
@@ -153,16 +154,16 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
             })}
           </ul>
         )}
-        {savedName ? (
+        {saved ? (
           <p role="status" className="small">
-            {t('catalogue.products.saved', { name: savedName })}
+            {t('catalogue.products.saved', { name: nameIn(saved, language) })}
           </p>
         ) : null}
         {productsEditable && !editing ? (
           <button
             type="button"
             onClick={() => {
-              setSavedName(null);
+              setSavedCode(null);
               setEditing('new');
             }}
           >
@@ -175,10 +176,10 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
             studioId={studioId}
             product={editing === 'new' ? null : editing}
             catalogue={catalogue}
-            onDone={(saved) => {
+            onDone={(savedProduct) => {
               setEditing(null);
-              if (saved) {
-                setSavedName(saved);
+              if (savedProduct) {
+                setSavedCode(savedProduct);
                 reload();
               }
             }}
@@ -240,6 +241,7 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
             studioId={studioId}
             route={openRoute}
             stageCodes={usable}
+            takenCodes={catalogue.routes.map((found) => found.code)}
             labelled={labelled}
             workCenters={centers.data?.workCenters ?? []}
             editable={routesEditable}

@@ -42,7 +42,7 @@ export function ProductForm({
   studioId: string;
   product: CatalogueProduct | null;
   catalogue: Catalogue;
-  onDone: (savedName: string | null) => void;
+  onDone: (savedCode: string | null) => void;
 }) {
   const { t, language } = useI18n();
   const [state, upsert] = useMutation(UPSERT_PRODUCT);
@@ -90,7 +90,7 @@ export function ProductForm({
         priceCents: fenOf(form.price),
       },
     });
-    if (result.data) onDone(nameIn(form, language));
+    if (result.data) onDone(result.data.upsertProduct.productCode);
     // A refused product is sent again with a new key once corrected (the same key with other input is a conflict).
     else keys.current.product = idempotencyKey('product');
   };

@@ -85,6 +85,7 @@ export function RouteEditor({
   editable,
   onSaved,
   onClose,
+  takenCodes,
 }: {
   studioId: string;
   route: CatalogueRoute | null;
@@ -94,6 +95,8 @@ export function RouteEditor({
   editable: boolean;
   onSaved: (code: string) => void;
   onClose: () => void;
+  /** The studio's route codes: a new route may not take one (saving would make it a version of that route). */
+  takenCodes: readonly string[];
 }) {
   const { t, language } = useI18n();
   const stageLabel = useStageLabel(labelled);
@@ -112,6 +115,7 @@ export function RouteEditor({
     JSON.stringify(steps.map(inputOf)) !== original ||
     (route !== null && (names.nameZh !== (route.nameZh ?? '') || names.nameEn !== (route.nameEn ?? '')));
   const problems = draftProblems(steps, known);
+  const codeTaken = route === null && takenCodes.includes(names.code.trim().toUpperCase());
   const refused = refusedField(hubMessage(state.error)?.field);
   const invalid = (index: number, attribute: string) =>
     (checked && problems.some((problem) => problem.step === index && problem.attribute === attribute)) ||
@@ -148,7 +152,7 @@ export function RouteEditor({
     event.preventDefault();
     setChecked(true);
     setOutcome(null);
-    if (problems.length) return;
+    if (problems.length || codeTaken) return;
     const result = await save({
       studioId,
       key: key.current,
@@ -191,6 +195,7 @@ export function RouteEditor({
           <input
             value={names.code}
             onChange={(event) => setNames({ ...names, code: event.target.value })}
+            aria-invalid={(checked && codeTaken) || undefined}
             maxLength={40}
             pattern={ROUTE_CODE_PATTERN}
             required
@@ -198,6 +203,11 @@ export function RouteEditor({
             autoCapitalize="characters"
           />
           <span className="small muted">{t('catalogue.editor.codeHint')}</span>
+          {checked && codeTaken ? (
+            <span className="refusal small" role="alert">
+              {t('catalogue.editor.codeTaken')}
+            </span>
+          ) : null}
         </label>
       )}
       <div className="row">
@@ -237,7 +247,16 @@ export function RouteEditor({
             {steps.map((step, index) => {
               const label = stageLabel(step.statusCode) || t('catalogue.editor.chooseStatus');
               return (
-                <SortableStage key={step.id} id={step.id} n={index + 1} label={label}>
+                <SortableStage
+                  key={step.id}
+                  id={step.id}
+                  n={index + 1}
+                  label={label}
+                  onRemove={() => {
+                    setOutcome(null);
+                    setSteps(steps.filter((_, at) => at !== index));
+                  }}
+                >
                   <div className="route-stage-fields">
                     <label>
                       {t('catalogue.editor.status')}
@@ -314,34 +333,24 @@ export function RouteEditor({
                         ))}
                       </select>
                     </label>
-                    <label className="inline">
-                      <input
-                        type="checkbox"
-                        checked={step.qcCheckpoint}
-                        onChange={(event) => update(index, { qcCheckpoint: event.target.checked })}
-                      />
-                      {t('catalogue.editor.qc')}
-                    </label>
-                    <label className="inline">
-                      <input
-                        type="checkbox"
-                        checked={step.partnerAllowed}
-                        onChange={(event) => update(index, { partnerAllowed: event.target.checked })}
-                      />
-                      {t('catalogue.editor.partnerAllowed')}
-                    </label>
-                  </div>
-                  <div className="button-row">
-                    <button
-                      type="button"
-                      onClick={() => {
-                        setOutcome(null);
-                        setSteps(steps.filter((_, at) => at !== index));
-                      }}
-                      aria-label={t('catalogue.editor.removeStage', { n: index + 1, name: label })}
-                    >
-                      {t('catalogue.editor.remove')}
-                    </button>
+                    <div className="choices">
+                      <label className="inline">
+                        <input
+                          type="checkbox"
+                          checked={step.qcCheckpoint}
+                          onChange={(event) => update(index, { qcCheckpoint: event.target.checked })}
+                        />
+                        {t('catalogue.editor.qc')}
+                      </label>
+                      <label className="inline">
+                        <input
+                          type="checkbox"
+                          checked={step.partnerAllowed}
+                          onChange={(event) => update(index, { partnerAllowed: event.target.checked })}
+                        />
+                        {t('catalogue.editor.partnerAllowed')}
+                      </label>
+                    </div>
                   </div>
                 </SortableStage>
               );
@@ -405,7 +414,19 @@ export function RouteEditor({
 }
 
 /** One stage in the sortable list: its handle (drag, or Space and the arrow keys) and its fields. */
-function SortableStage({ id, n, label, children }: { id: string; n: number; label: string; children: React.ReactNode }) {
+function SortableStage({
+  id,
+  n,
+  label,
+  onRemove,
+  children,
+}: {
+  id: string;
+  n: number;
+  label: string;
+  onRemove: () => void;
+  children: React.ReactNode;
+}) {
   const { t } = useI18n();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id,
@@ -431,6 +452,14 @@ function SortableStage({ id, n, label, children }: { id: string; n: number; labe
         </button>
         <span className="stage-number">{t('catalogue.editor.stageNumber', { n })}</span>
         <strong>{label}</strong>
+        <button
+          type="button"
+          className="remove-stage"
+          onClick={onRemove}
+          aria-label={t('catalogue.editor.removeStage', { n, name: label })}
+        >
+          {t('catalogue.editor.remove')}
+        </button>
       </div>
       {children}
     </li>
