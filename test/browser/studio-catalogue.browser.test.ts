@@ -13,15 +13,10 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
 describeInBrowser('studio products and routes', () => {
   const world = useBrowserHub();
-  const { newPage, ok, expectAccessible } = world;
+  const { ok, expectAccessible } = world;
 
-  const signInZh = async (role: string): Promise<Page> => {
-    const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
-    await page.goto(`${world.base}/studio`);
-    await page.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
-    await page.getByLabel('角色').selectOption(role);
-    await page.getByLabel('企业').selectOption('moyun-studio');
-    await page.getByRole('button', { name: '以此演示身份登录' }).click();
+  const openCatalogue = async (role: string): Promise<Page> => {
+    const page = await world.demoSignInZh('/studio', role, 'moyun-studio');
     await page.getByTestId('kanban').waitFor(WAIT);
     await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '设置' }).click();
     await page.getByRole('navigation', { name: '设置分区' }).getByRole('button', { name: '产品与工序' }).click();
@@ -56,7 +51,7 @@ describeInBrowser('studio products and routes', () => {
         },
       ),
     );
-    const admin = await signInZh('STUDIO_ADMIN');
+    const admin = await openCatalogue('STUDIO_ADMIN');
     await admin.getByRole('button', { name: '添加产品' }).click();
     const form = admin.getByTestId('product-form');
     await form.getByLabel('产品编号').fill('TEA-BOWL-07');
@@ -116,7 +111,7 @@ describeInBrowser('studio products and routes', () => {
     await screenshot(admin, 'settings-catalogue-en-375');
 
     // An operator reads the same route, with nothing to change; the hub refuses the operator's save.
-    const operator = await signInZh('OPERATOR');
+    const operator = await openCatalogue('OPERATOR');
     expect(await operator.getByRole('button', { name: /^修改|添加产品/ }).count()).toBe(0);
     await operator
       .getByTestId('catalogue-routes')

@@ -10,6 +10,23 @@ import { RouteEditor, SAVE_ROUTE } from './RouteEditor';
 import { RouteHistory } from './RouteHistory';
 import { WORK_CENTERS } from './ResourceSettings';
 
+/** A route stage as the settings show it: one selection for the current stages and every version's. */
+export const CATALOGUE_STEP_FIELDS = graphql(`
+  fragment CatalogueStepFields on CatalogueRouteStep {
+    position
+    statusCode {
+      code
+      labelZh
+      labelEn
+    }
+    standardMinutes
+    qcCheckpoint
+    workCenterCode
+    skill
+    partnerAllowed
+  }
+`);
+
 export const CATALOGUE = graphql(`
   query SettingsCatalogue($studioId: ID!) {
     catalogue(studioId: $studioId) {
@@ -34,17 +51,7 @@ export const CATALOGUE = graphql(`
         nameEn
         currentVersion
         steps {
-          position
-          statusCode {
-            code
-            labelZh
-            labelEn
-          }
-          standardMinutes
-          qcCheckpoint
-          workCenterCode
-          skill
-          partnerAllowed
+          ...CatalogueStepFields
         }
       }
     }
@@ -79,6 +86,15 @@ export function useStageLabel(codes: readonly { code: string; labelZh: string; l
   return (code: string | null | undefined) => (code ? labelOf(byCode.get(code), language) || t('settings.bom.unknownStage') : '');
 }
 
+/** A work center's name in the reader's language; one the capacity subgraph no longer keeps says so, never its code. */
+export function useWorkCenterName(workCenters: readonly { code: string; nameZh: string; nameEn: string }[]) {
+  const { t, language } = useI18n();
+  return (code: string) => {
+    const center = workCenters.find((found) => found.code === code);
+    return center ? nameIn(center, language) : t('catalogue.editor.unknownWorkCenter');
+  };
+}
+
 /** Settings → Products and routes: the studio's catalogue, each route's stages and its versions. */
 export function CatalogueSettings({ studioId }: { studioId: string }) {
   const { t, language } = useI18n();
@@ -88,7 +104,8 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
   const [centers] = useQuery({ query: WORK_CENTERS, variables: { studioId } });
   const [editing, setEditing] = useState<CatalogueProduct | 'new' | null>(null);
   const [savedCode, setSavedCode] = useState<string | null>(null);
-  const [routeCode, setRouteCode] = useState<string | 'new' | null>(null);
+  /** The route open below: its code, or 'new' for one being made. */
+  const [routeCode, setRouteCode] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   if ((fetching && !data) || (stageCodes.fetching && !stageCodes.data)) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={reload} />;

@@ -4,6 +4,7 @@ import { hubMessage, idempotencyKey } from '../../common/client';
 import { useI18n } from '../../common/i18n';
 import { graphql } from '../../gql/hub';
 import { CatalogueRefusal } from './CatalogueRefusal';
+import { NamePair } from './NamePair';
 import { nameIn, type Catalogue, type CatalogueProduct } from './CatalogueSettings';
 
 export const UPSERT_PRODUCT = graphql(`
@@ -112,14 +113,12 @@ export function ProductForm({
         />
         {product ? null : <span className="small muted">{t('catalogue.products.codeHint')}</span>}
       </label>
-      <label>
-        {t('catalogue.products.nameZh')}
-        <input value={form.nameZh} onChange={(event) => set({ nameZh: event.target.value })} maxLength={200} required lang="zh-CN" />
-      </label>
-      <label>
-        {t('catalogue.products.nameEn')}
-        <input value={form.nameEn} onChange={(event) => set({ nameEn: event.target.value })} maxLength={200} required lang="en" />
-      </label>
+      <NamePair
+        labels={{ zh: t('catalogue.products.nameZh'), en: t('catalogue.products.nameEn') }}
+        names={form}
+        onChange={(names) => set(names)}
+        required
+      />
       <label>
         {t('catalogue.products.family')}
         <select value={form.family} onChange={(event) => set({ family: event.target.value })} required>
@@ -132,7 +131,7 @@ export function ProductForm({
         </select>
       </label>
       {form.family === NEW_FAMILY ? (
-        <fieldset className="row">
+        <fieldset className="form">
           <legend>{t('catalogue.products.newFamily')}</legend>
           <label>
             {t('catalogue.products.familyCode')}
@@ -146,26 +145,12 @@ export function ProductForm({
               autoCapitalize="characters"
             />
           </label>
-          <label>
-            {t('catalogue.products.familyNameZh')}
-            <input
-              value={family.nameZh}
-              onChange={(event) => setFamily({ ...family, nameZh: event.target.value })}
-              maxLength={200}
-              required
-              lang="zh-CN"
-            />
-          </label>
-          <label>
-            {t('catalogue.products.familyNameEn')}
-            <input
-              value={family.nameEn}
-              onChange={(event) => setFamily({ ...family, nameEn: event.target.value })}
-              maxLength={200}
-              required
-              lang="en"
-            />
-          </label>
+          <NamePair
+            labels={{ zh: t('catalogue.products.familyNameZh'), en: t('catalogue.products.familyNameEn') }}
+            names={family}
+            onChange={(names) => setFamily({ ...family, ...names })}
+            required
+          />
         </fieldset>
       ) : null}
       <label>

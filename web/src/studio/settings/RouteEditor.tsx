@@ -16,7 +16,8 @@ import { hubMessage, idempotencyKey } from '../../common/client';
 import { useI18n } from '../../common/i18n';
 import { graphql } from '../../gql/hub';
 import { CatalogueRefusal, useFieldName } from './CatalogueRefusal';
-import { nameIn, useStageLabel, type CatalogueRoute, type StageCode } from './CatalogueSettings';
+import { NamePair } from './NamePair';
+import { useStageLabel, useWorkCenterName, type CatalogueRoute, type StageCode } from './CatalogueSettings';
 import { WORK_PHASES } from './MaterialSettings';
 import type { RouteStepShape } from './route-diff';
 import { draftProblems, refusedField, ROUTE_LIMITS } from './route-draft';
@@ -98,8 +99,9 @@ export function RouteEditor({
   /** The studio's route codes: a new route may not take one (saving would make it a version of that route). */
   takenCodes: readonly string[];
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const stageLabel = useStageLabel(labelled);
+  const centerName = useWorkCenterName(workCenters);
   const fieldName = useFieldName();
   const [steps, setSteps] = useState<DraftStep[]>(() => (route ? draftOf(route) : [blankStep()]));
   const [names, setNames] = useState({ code: route?.code ?? '', nameZh: route?.nameZh ?? '', nameEn: route?.nameEn ?? '' });
@@ -177,10 +179,6 @@ export function RouteEditor({
     (group) => group.codes.length,
   );
   const skills = stageCodes.filter((code) => WORK_PHASES.includes(code.phase));
-  const centerName = (code: string) => {
-    const center = workCenters.find((found) => found.code === code);
-    return center ? nameIn(center, language) : t('catalogue.editor.unknownWorkCenter');
-  };
   const firstProblem = checked ? problems[0] : undefined;
   return (
     <form
@@ -210,28 +208,12 @@ export function RouteEditor({
           ) : null}
         </label>
       )}
-      <div className="row">
-        <label>
-          {t('catalogue.editor.nameZh')}
-          <input
-            value={names.nameZh}
-            onChange={(event) => setNames({ ...names, nameZh: event.target.value })}
-            maxLength={200}
-            required={!route}
-            lang="zh-CN"
-          />
-        </label>
-        <label>
-          {t('catalogue.editor.nameEn')}
-          <input
-            value={names.nameEn}
-            onChange={(event) => setNames({ ...names, nameEn: event.target.value })}
-            maxLength={200}
-            required={!route}
-            lang="en"
-          />
-        </label>
-      </div>
+      <NamePair
+        labels={{ zh: t('catalogue.editor.nameZh'), en: t('catalogue.editor.nameEn') }}
+        names={names}
+        onChange={(named) => setNames({ ...names, ...named })}
+        required={!route}
+      />
       <h3 id="route-stages-heading">{t('catalogue.editor.stages')}</h3>
       <p className="small muted" id="route-drag-hint">
         {t('catalogue.editor.dragHint')}
@@ -476,13 +458,10 @@ export function RouteStages({
   labelled: readonly { code: string; labelZh: string; labelEn: string }[];
   workCenters: readonly WorkCenterOption[];
 }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const stageLabel = useStageLabel(labelled);
+  const centerName = useWorkCenterName(workCenters);
   if (!route) return null;
-  const centerName = (code: string) => {
-    const center = workCenters.find((found) => found.code === code);
-    return center ? nameIn(center, language) : t('catalogue.editor.unknownWorkCenter');
-  };
   return (
     <>
       <p className="small muted">{t('catalogue.editor.readOnly')}</p>

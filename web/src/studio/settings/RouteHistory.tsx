@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { formatDateTime, useI18n } from '../../common/i18n';
 import { HubErrorState, Loading } from '../../common/ui';
 import { graphql } from '../../gql/hub';
-import { nameIn, useStageLabel, type CatalogueRoute } from './CatalogueSettings';
+import { useStageLabel, useWorkCenterName, type CatalogueRoute } from './CatalogueSettings';
 import { routeChanges, type RouteChange } from './route-diff';
 
 const ROUTE_VERSIONS = graphql(`
@@ -16,17 +16,7 @@ const ROUTE_VERSIONS = graphql(`
           version
           createdAt
           steps {
-            position
-            statusCode {
-              code
-              labelZh
-              labelEn
-            }
-            standardMinutes
-            qcCheckpoint
-            workCenterCode
-            skill
-            partnerAllowed
+            ...CatalogueStepFields
           }
         }
       }
@@ -49,6 +39,7 @@ export function RouteHistory({
   workCenters: readonly { code: string; nameZh: string; nameEn: string }[];
 }) {
   const { t, language } = useI18n();
+  const centerName = useWorkCenterName(workCenters);
   const [{ data, fetching, error }, refetch] = useQuery({ query: ROUTE_VERSIONS, variables: { studioId } });
   const shownVersion = useRef(route.currentVersion);
   useEffect(() => {
@@ -64,8 +55,7 @@ export function RouteHistory({
     if (typeof value === 'boolean') return value ? t('catalogue.history.yes') : t('catalogue.history.no');
     if (change.attribute === 'standardMinutes') return t('catalogue.editor.minutesShort', { minutes: value });
     if (change.attribute === 'skill') return stageLabel(String(value));
-    const center = workCenters.find((found) => found.code === value);
-    return center ? nameIn(center, language) : t('catalogue.editor.unknownWorkCenter');
+    return centerName(String(value));
   };
   const sentence = (change: RouteChange) => {
     const name = stageLabel(change.statusCode);
