@@ -107,7 +107,8 @@ export function CatalogueSettings({ studioId }: { studioId: string }) {
   /** The route open below: its code, or 'new' for one being made. */
   const [routeCode, setRouteCode] = useState<string | null>(null);
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  if ((fetching && !data) || (stageCodes.fetching && !stageCodes.data)) return <Loading />;
+  // Stages and work centers are shown by name: wait for their names rather than show a stand-in first.
+  if ((fetching && !data) || (stageCodes.fetching && !stageCodes.data) || (centers.fetching && !centers.data)) return <Loading />;
   if (error && !data) return <HubErrorState error={error} retry={reload} />;
   if (stageCodes.error && !stageCodes.data) return <HubErrorState error={stageCodes.error} retry={reload} />;
   const catalogue = data!.catalogue;
