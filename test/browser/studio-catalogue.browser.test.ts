@@ -5,7 +5,7 @@ import { staff } from '../support/principals';
 
 /**
  * Settings → Products and routes, as a studio's people use them: the admin adds a product on a
- * new route, adds a stage to the route and moves it with the keyboard alone, and saves it as
+ * new route, drags a stage and takes it back, adds a stage and moves it with the keyboard alone, and saves it as
  * version 2, which the history shows with the change; an operator reads the route with nothing to
  * change, and the hub refuses the operator's save.
  */
@@ -32,7 +32,7 @@ describeInBrowser('studio products and routes', () => {
       ),
     ).catalogue.routes.find((found: { code: string }) => found.code === 'TRIAL-BOWL');
 
-  it('lets the admin add a product, reorder its route by keyboard into version 2, and an operator only read it', async () => {
+  it('lets the admin add a product, reorder its route by pointer and by keyboard into version 2, and an operator only read it', async () => {
     // A route of three stages (version 1), as the studio made it earlier.
     ok(
       await world.t.gql(
@@ -73,6 +73,23 @@ describeInBrowser('studio products and routes', () => {
     await product.getByRole('button', { name: '茶碗试制' }).click();
     const editor = admin.getByTestId('route-editor');
     await editor.waitFor(WAIT);
+    // Dragged with the pointer: the first stage below the second; then the change discarded.
+    const stageName = (n: number) => editor.locator(`li[data-stage="${n}"] .route-stage-head strong`);
+    const firstHandle = editor.getByRole('button', { name: '移动第 1 道工序（设计确认完成）' });
+    // The handle at the top of the phone's screen, so the stage below it is on screen too.
+    await firstHandle.evaluate((element) =>
+      (element as unknown as { scrollIntoView(options: object): void }).scrollIntoView({ block: 'start' }),
+    );
+    const from = (await firstHandle.boundingBox())!;
+    const to = (await editor.locator('li[data-stage="2"]').boundingBox())!;
+    await admin.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await admin.mouse.down();
+    await admin.mouse.move(from.x + from.width / 2, to.y + to.height / 2 + 40, { steps: 12 });
+    await admin.mouse.up();
+    await stageName(1).filter({ hasText: '书法创作' }).waitFor(WAIT);
+    await editor.getByRole('button', { name: '放弃修改' }).click();
+    await stageName(1).filter({ hasText: '设计确认完成' }).waitFor(WAIT);
+
     await editor.getByRole('button', { name: '添加工序' }).click();
     const added = editor.locator('li[data-stage="4"]');
     await added.getByRole('combobox', { name: /^工序/ }).selectOption({ label: '手工描金' });
@@ -82,12 +99,12 @@ describeInBrowser('studio products and routes', () => {
     // Each step waits for what a screen reader would hear.
     const heard = (text: string) => admin.getByText(text).waitFor({ state: 'attached', ...WAIT });
     await admin.keyboard.press('Space');
-    // Picked up (the pick-up is announced, then at once where it is over: the handle says it is pressed).
-    await editor.locator('.drag-handle[aria-pressed="true"]').waitFor(WAIT);
+    // Picked up: the pick-up is announced, then at once where the stage is (once the list is measured, so the arrows can move it).
+    await heard('工序“手工描金”现在位于第 4 道，共 4 道。');
     await admin.keyboard.press('ArrowUp');
     await heard('工序“手工描金”现在位于第 3 道，共 4 道。');
     await admin.keyboard.press('Space');
-    await editor.locator('li[data-stage="3"] .route-stage-head strong', { hasText: '手工描金' }).waitFor(WAIT);
+    await stageName(3).filter({ hasText: '手工描金' }).waitFor(WAIT);
     await heard('工序“手工描金”已放在第 3 道，共 4 道。');
     await editor.getByRole('button', { name: '保存为新版本' }).click();
     await editor.getByText('已保存：此后导入的订单按第 2 版走。').waitFor(WAIT);
