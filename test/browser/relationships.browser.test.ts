@@ -15,18 +15,8 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
 describeInBrowser('suppliers and partners', () => {
   const world = useBrowserHub();
-  const { newPage, ok, expectAccessible, screenshots, demoSignIn } = world;
+  const { newPage, ok, expectAccessible, screenshots, demoSignIn, demoSignInZh } = world;
 
-  /** The demo picker, in Chinese. */
-  const signInZh = async (path: string, role: string, org: string): Promise<Page> => {
-    const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
-    await page.goto(`${world.base}${path}`);
-    await page.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
-    await page.getByLabel('角色').selectOption(role);
-    await page.getByLabel('企业').selectOption(org);
-    await page.getByRole('button', { name: '以此演示身份登录' }).click();
-    return page;
-  };
   const settled = (page: Page) =>
     page
       .locator('.state.loading')
@@ -45,7 +35,7 @@ describeInBrowser('suppliers and partners', () => {
     );
 
   it('lets the studio admin make a supplier primary and give a workshop another stage; an operator only reads them', async () => {
-    const admin = await signInZh('/studio', 'STUDIO_ADMIN', 'moyun-studio');
+    const admin = await demoSignInZh('/studio', 'STUDIO_ADMIN', 'moyun-studio');
     await admin.getByTestId('kanban').waitFor(WAIT);
     await admin.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '设置' }).click();
     await admin.getByRole('navigation', { name: '设置分区' }).getByRole('button', { name: '供应商与合作工坊' }).click();
@@ -161,7 +151,7 @@ describeInBrowser('suppliers and partners', () => {
   it('shows a workshop and a kitchen the stages their studios gave them, by their names', async () => {
     const granted = ok(await world.t.gql(`{ partnerRelationships { studioId stageCodes } }`, {}, { as: partner('gilding-atelier') }));
     expect(granted.partnerRelationships).toEqual([{ studioId: 'moyun-studio', stageCodes: ['C50', 'C60'] }]);
-    const page = await signInZh('/partner', 'PARTNER', 'gilding-atelier');
+    const page = await demoSignInZh('/partner', 'PARTNER', 'gilding-atelier');
     const stages = page.getByTestId('granted-stages').locator('li[data-studio="moyun-studio"]');
     await stages.waitFor(WAIT);
     expect(await stages.getByRole('heading').innerText()).toBe('墨韵文创');

@@ -8,6 +8,7 @@ import { workstation } from './en/workstation';
 import { board } from './en/board';
 import { settings } from './en/settings';
 import { relationships } from './en/relationships';
+import { catalogue } from './en/catalogue';
 
 /** English UI strings. Vocabulary labels (stages, exceptions) come from the hub's labelEn. */
 export const en = {
@@ -21,4 +22,5 @@ export const en = {
   ...board,
   ...settings,
   ...relationships,
+  ...catalogue,
 };

@@ -9,6 +9,7 @@ import { workstation } from './zh/workstation';
 import { board } from './zh/board';
 import { settings } from './zh/settings';
 import { relationships } from './zh/relationships';
+import { catalogue } from './zh/catalogue';
 
 /** 中文界面文字。工序、异常的名称取自中枢词汇表的 labelZh。 */
 export const zh: typeof en = {
@@ -22,4 +23,5 @@ export const zh: typeof en = {
   ...board,
   ...settings,
   ...relationships,
+  ...catalogue,
 };

@@ -9,6 +9,7 @@ import { ResourceSettings } from './ResourceSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { RelationshipSettings } from './RelationshipSettings';
 import { SpreadsheetImport } from './SpreadsheetImport';
+import { CatalogueSettings } from './CatalogueSettings';
 
 /**
  * The studio's settings, one part at a time. Each part shows what the signed-in role may read and
@@ -17,7 +18,7 @@ import { SpreadsheetImport } from './SpreadsheetImport';
  * lands — never shown before then. A part only some roles may use at all (members, spreadsheet
  * import) is offered to those roles only.
  */
-const PARTS = ['profile', 'members', 'relationships', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
+const PARTS = ['profile', 'members', 'catalogue', 'relationships', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -58,12 +59,13 @@ export function SettingsPanel({
       <nav className="tabs subtabs" aria-label={t('settings.parts')}>
         {offered.map((name) => (
           <button key={name} type="button" aria-current={part === name ? 'page' : undefined} onClick={() => setPart(name)}>
-            {name === 'compensation' ? t('board.settingsTab') : t(`settings.part.${name}`)}
+            {name === 'compensation' ? t('board.settingsTab') : name === 'catalogue' ? t('catalogue.tab') : t(`settings.part.${name}`)}
           </button>
         ))}
       </nav>
       {part === 'profile' ? <EnterpriseProfile enterpriseId={studioId} /> : null}
       {part === 'members' && manageMembers ? <MembersPanel studioId={studioId} /> : null}
+      {part === 'catalogue' ? <CatalogueSettings studioId={studioId} /> : null}
       {part === 'relationships' ? <RelationshipSettings studioId={studioId} /> : null}
       {part === 'materials' ? <MaterialSettings studioId={studioId} /> : null}
       {part === 'resources' ? <ResourceSettings studioId={studioId} /> : null}
