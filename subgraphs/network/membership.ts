@@ -17,7 +17,7 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What a member may do in
 @Unique({ properties: ['enterpriseId', 'issuer', 'subject'] })
 @Index({ properties: ['issuer', 'subject'] })
 export class Membership {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'displayName';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'displayName' | 'invitationId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -43,11 +43,11 @@ export class Membership {
   @Property({ type: 'json' })
   roles!: Role[];
 
-  /** The invitation it was accepted from. */
-  @Property({ type: 'string', length: 40 })
-  invitationId!: string;
+  /** The invitation it was accepted from; null for an applicant made its enterprise's first admin on approval. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  invitationId: string | null = null;
 
-  @Field({ description: 'When the invitation was accepted' })
+  @Field({ description: 'When the invitation was accepted (or the application approved, for its first admin)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 
