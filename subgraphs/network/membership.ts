@@ -11,6 +11,8 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What a member may do in
  * bound to the enterprise with roles. The hub's tokens take `org` and `roles` from here (the
  * token exchange, docs/access-control.md), not from claims the provider would have to add.
  * The display name is personal data: shown to the enterprise's admins, never in events or logs.
+ * Not an entity (no @key): no other subgraph stores a membership's id or adds fields to it, and a
+ * reference resolver would be a second door to its personal data to guard; events carry its id.
  */
 @ObjectType({ description: "A member of an enterprise: a signed-in identity with the enterprise's roles" })
 @Entity({ tableName: 'membership' })
