@@ -322,7 +322,8 @@ export const settings = {
     nextTitle: 'What happens next',
     next1: 'You send the application below.',
     next2: 'A hub administrator checks it, usually within two working days, and approves or rejects it with a reason.',
-    next3: 'Once approved, your enterprise is in the directory and you can set it up: profile, members, materials and calendar.',
+    next3:
+      'Once approved, your enterprise is in the directory and you are its first administrator: sign in again to set it up — profile, members, materials and calendar.',
     mineTitle: 'Your applications',
     formTitle: 'Application',
     kindHint: {
