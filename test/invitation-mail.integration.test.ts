@@ -72,9 +72,9 @@ describe.each(dialects())('invitation e-mails (%s)', (dialect) => {
     t = await startTestHub(dialect, { settings: { mail: { smtpUrl: mail.url, from: 'Weft <no-reply@weft.test>', retryDelayMs: 20 } } });
     await t.hub.subgraphs.network.definition.seed!(t.hub.subgraphs.network);
     for (const level of ['info', 'warn', 'error'] as const)
-      jest.spyOn(logger, level).mockImplementation(((...args: unknown[]) => {
+      jest.spyOn(logger, level).mockImplementation((...args: unknown[]) => {
         logged.push(JSON.stringify(args));
-      }) as never);
+      });
   }, 60_000);
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -85,7 +85,7 @@ describe('the console side of the spreadsheet route', () => {
     for (const language of ['zh', 'en'] as const) {
       const { exists } = translator(language);
       for (const [sheet, columns] of Object.entries(IMPORT_COLUMNS))
-        for (const column of columns!)
+        for (const column of columns)
           expect({ language, sheet, column, named: exists(`settings.import.columns.${sheet}.${column}`) }).toMatchObject({ named: true });
     }
   });
