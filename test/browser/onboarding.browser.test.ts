@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from '../support/browser';
-import { useBrowserHub, WAIT } from '../support/browser-suite';
+import { signInAtProvider, useBrowserHub, WAIT } from '../support/browser-suite';
 import { staff } from '../support/principals';
 
 /**
@@ -53,13 +53,6 @@ describeInBrowser('a new studio, from application to its first order', () => {
       .locator('.state.loading')
       .first()
       .waitFor({ state: 'detached', ...WAIT });
-  /** oidc-provider's development form: any password; the login is the subject. */
-  const providerLogin = async (page: Page, login: string) => {
-    await page.waitForURL((url) => url.origin === world.idp.issuer, WAIT);
-    await page.locator('input[name=login]').fill(login);
-    await page.locator('input[name=password]').fill('any');
-    await page.locator('button[type=submit]').click();
-  };
   const files = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-onboarding-'));
   afterAll(() => fs.rmSync(files, { recursive: true, force: true }));
   const openSettings = async (page: Page, part: string) => {
@@ -112,7 +105,7 @@ describeInBrowser('a new studio, from application to its first order', () => {
     const page = await newPage({ locale: 'zh-CN' });
     await page.goto(`${world.base}/studio`);
     await page.getByRole('button', { name: '使用机构账号登录' }).click();
-    await providerLogin(page, 'awl-owner');
+    await signInAtProvider(page, world.idp.issuer, 'awl-owner');
     await page.getByRole('navigation', { name: '控制台栏目' }).waitFor(WAIT);
     const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
     expect(session).toMatchObject({ via: 'oidc', exchanged: true, role: 'STUDIO_ADMIN', org: STUDIO });
@@ -178,7 +171,7 @@ describeInBrowser('a new studio, from application to its first order', () => {
     await supervisor.goto(invited.url);
     await supervisor.getByRole('heading', { name: '登录以接受邀请' }).waitFor(WAIT);
     await supervisor.getByRole('button', { name: '使用机构账号登录' }).click();
-    await providerLogin(supervisor, 'zhou-lin');
+    await signInAtProvider(supervisor, world.idp.issuer, 'zhou-lin');
     await supervisor.waitForURL((url) => url.pathname === '/join', WAIT);
     await supervisor.getByRole('button', { name: '接受邀请' }).click();
     await supervisor.getByText('您已成为锥与皮皮具工坊的成员。').waitFor(WAIT);

@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import i18next from 'i18next';
 import { en } from '../../locales/en';
 import { zh } from '../../locales/zh';
-import {
-  columnWords,
-  downloadName,
-  importUrl,
-  isWorkbook,
-  problemSentence,
-  readImportAnswer,
-  refusalSentence,
-  sheetWords,
-} from './spreadsheet-import';
+import { downloadName, importUrl, isWorkbook, problemSentence, readImportAnswer, refusalSentence, sheetWords } from './spreadsheet-import';
+import { columnWords } from './spreadsheet-import';
 import { IMPORT_COLUMNS } from '../../../../contracts/master-data-import';
 
 const translator = (language: 'zh' | 'en') => {
