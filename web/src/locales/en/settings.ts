@@ -348,7 +348,7 @@ export const settings = {
     reason: 'Reason',
     approve: 'Approve',
     approveTitle: 'Approve {{name}}?',
-    approveConsequence: 'It joins the directory at once and its members can sign in.',
+    approveConsequence: 'It joins the directory at once; whoever applied becomes its first administrator and can sign in.',
     approved: '{{name}} approved.',
     reject: 'Reject',
     rejectTitle: 'Reject {{name}}?',

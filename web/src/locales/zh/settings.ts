@@ -348,7 +348,7 @@ export const settings: typeof en = {
     reason: '原因',
     approve: '通过',
     approveTitle: '通过{{name}}的申请？',
-    approveConsequence: '它将立即进入名录，成员即可登录。',
+    approveConsequence: '它将立即进入名录；申请人成为它的首位管理员，即可登录。',
     approved: '已通过{{name}}。',
     reject: '拒绝',
     rejectTitle: '拒绝{{name}}的申请？',
