@@ -87,12 +87,7 @@ async function buildWorkbook(): Promise<Buffer> {
   for (let line = 0; line < LINES; line += 1) {
     const product = Math.floor(line / LINES_PER_BILL);
     // Ten different materials per bill, spread over the catalogue.
-    boms.addRow([
-      productCode(product),
-      sku((product * 7 + (line % LINES_PER_BILL) * 13) % MATERIALS),
-      1 + (line % 5),
-      'B10',
-    ]);
+    boms.addRow([productCode(product), sku((product * 7 + (line % LINES_PER_BILL) * 13) % MATERIALS), 1 + (line % 5), 'B10']);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
