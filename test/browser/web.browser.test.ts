@@ -129,7 +129,11 @@ describeInBrowser('web app in a browser', () => {
         await studio.getByRole('navigation', { name: 'Console sections' }).getByRole('button', { name: tab }).click();
         await studio.getByRole('heading', { name: heading }).waitFor(WAIT);
         // Every section of the tab has loaded (a tab may have several).
-        await studio.waitForFunction("!document.querySelector('.state.loading')", undefined, WAIT);
+        // (A locator, not waitForFunction's string: polling that string is an eval, which the page's CSP refuses.)
+        await studio
+          .locator('.state.loading')
+          .first()
+          .waitFor({ state: 'detached', ...WAIT });
         await expectAccessible(studio);
         await screenshots(studio, `studio-${tab.toLowerCase().replace(/ /g, '-')}`);
       }
