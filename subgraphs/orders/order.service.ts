@@ -7,6 +7,7 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
 import { appendProgress } from './progress-log';
+import { requireStudioWorkCenters } from './studio-resources';
 import { catalogueService, unknownProduct } from './catalogue.service';
 import { CatalogueProblem, checkedStep } from './catalogue-rules';
 import { followRoute, isSettled, planDueDates, requireOpen } from './lifecycle/route';
@@ -57,6 +58,9 @@ export class OrderService {
         externalOrderId: input.externalOrderId,
         payloadHash: hash,
         productFamily: resolved.product.familyCode,
+        catalogueProductCode: resolved.product.productCode,
+        productNameZh: resolved.product.nameZh,
+        productNameEn: resolved.product.nameEn,
         routeCode: resolved.route.routeCode,
         routeVersion: resolved.route.version,
         customerName: input.customer.name,
@@ -120,6 +124,9 @@ export class OrderService {
           channel: order.channel,
           productType: order.productFamily,
           productFamily: order.productFamily,
+          catalogueProductCode: resolved.product.productCode,
+          productNameZh: resolved.product.nameZh,
+          productNameEn: resolved.product.nameEn,
           customerTierMax: order.customerTierMax,
           statusCode: STATUS.ORDER_RECEIVED,
           lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
@@ -179,6 +186,8 @@ export class OrderService {
       idempotent(em, ctx.viewer, 'changeRoute', idempotencyKey, { orderId, steps }, async () => {
         const order = await loadOrder(em, orderId);
         requireOpen(order);
+        // A work center given anew must be one the studio has (a kept stage's copy stays as it was).
+        await requireStudioWorkCenters(em, order.studioId, steps, (index) => `steps.${index}.workCenterCode`);
         const route = await loadRoute(em, order.id);
         const byId = new Map(route.map((stage) => [stage.id, stage]));
         const fixed = route.filter((stage) => stage.status !== 'PENDING');
