@@ -40,6 +40,9 @@ const HUB_REASONS = [
   'LIMIT_EXCEEDED',
   'CAPACITY_CHANGED',
   'SOLVER_DEADLINE',
+  'OPERATOR_LACKS_SKILL',
+  'UNKNOWN_OPERATOR',
+  'UNKNOWN_WORK_CENTER',
 ];
 
 const translator = (language: 'zh' | 'en') => {
