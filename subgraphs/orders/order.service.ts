@@ -186,8 +186,6 @@ export class OrderService {
       idempotent(em, ctx.viewer, 'changeRoute', idempotencyKey, { orderId, steps }, async () => {
         const order = await loadOrder(em, orderId);
         requireOpen(order);
-        // A work center given anew must be one the studio has (a kept stage's copy stays as it was).
-        await requireStudioWorkCenters(em, order.studioId, steps, (index) => `steps.${index}.workCenterCode`);
         const route = await loadRoute(em, order.id);
         const byId = new Map(route.map((stage) => [stage.id, stage]));
         const fixed = route.filter((stage) => stage.status !== 'PENDING');
@@ -235,6 +233,13 @@ export class OrderService {
             );
           }
         });
+        // A work center given anew (its form checked above) must be one the studio has; a kept stage's copy stays as it was.
+        await requireStudioWorkCenters(
+          em,
+          order.studioId,
+          steps.map((step) => ({ workCenterCode: step.workCenterCode?.trim() })),
+          (index) => `steps.${index}.workCenterCode`,
+        );
         const now = this.clock();
         const skipped: string[] = [];
         for (const stage of route) {
