@@ -1,3 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { RESOURCE_EVENTS } from '../contracts';
+import { consumeOnce } from '../platform/events/consumer';
+import { testEnvelope } from '../platform/events/test-envelope';
+import { studioResourcesConsumer } from '../subgraphs/orders/studio-resources';
 import { CatalogueRoute } from '../subgraphs/orders/entities/catalogue';
 import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import { StudioWorkCenter } from '../subgraphs/orders/entities/studio-resources';
@@ -168,6 +173,32 @@ describe.each(dialects())("a studio's resources, as the orders subgraph checks t
     const byName = await t.gql(START, { id: freeTyped, operator: { name: '赵敏', penName: '金针' } }, { as: supervisor });
     expect(byName.errors).toBeUndefined();
     expect(await status(freeTyped)).toBe('IN_PROGRESS');
+  });
+
+  it('keeps the newer copy when an older event about a work center arrives late, and applies each event once', async () => {
+    const ctx = t.hub.subgraphs.orders.systemContext();
+    const late = {
+      ...testEnvelope(randomUUID(), RESOURCE_EVENTS.WORK_CENTER_CHANGED),
+      source: 'capacity',
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(),
+      payload: {
+        studioId: STUDIO,
+        workCenterId: 'wc_old',
+        code: 'kiln-7',
+        removed: true,
+        kind: 'KILN',
+        capacityPerBatch: 1,
+        batchMinutes: 60,
+        setupMinutes: 0,
+      },
+    };
+    await consumeOnce(ctx, studioResourcesConsumer, [late]);
+    expect((await em().findOneOrFail(StudioWorkCenter, { studioId: STUDIO, code: 'kiln-7' })).removed).toBe(false);
+    // A new one, delivered twice: applied once (a later one then wins).
+    const fresh = { ...late, id: randomUUID(), occurredAt: new Date().toISOString(), payload: { ...late.payload, code: 'kiln-late' } };
+    await consumeOnce(ctx, studioResourcesConsumer, [fresh]);
+    await consumeOnce(ctx, studioResourcesConsumer, [{ ...fresh, payload: { ...fresh.payload, removed: false } }]);
+    expect((await em().findOneOrFail(StudioWorkCenter, { studioId: STUDIO, code: 'kiln-late' })).removed).toBe(true);
   });
 
   it('refuses a route change giving a stage a work center the studio does not have', async () => {
