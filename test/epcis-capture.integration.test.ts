@@ -87,6 +87,8 @@ describe.each(dialects())('EPCIS 2.0 capture interface at the gateway (%s)', (di
   beforeAll(async () => {
     t = await startTestHub(dialect);
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    // The suppliers subgraph hears from the bus which suppliers the studios name (whom they may order from).
+    await t.hub.settle();
     base = t.hub.gateway.http.url.replace('127.0.0.1', 'localhost');
   }, 120_000);
   afterAll(() => t?.close());

@@ -15,6 +15,7 @@ import { ordersCells } from './permissions/cells/orders';
 import { productNameCells } from './permissions/cells/product-names';
 import { relationshipsCells } from './permissions/cells/relationships';
 import { resourcesCells } from './permissions/cells/resources';
+import { supplierRelationshipsCells } from './permissions/cells/supplier-relationships';
 import { suppliersCells } from './permissions/cells/suppliers';
 import { vocabularyCells } from './permissions/cells/vocabulary';
 import { buildFixture } from './permissions/fixture';
@@ -43,6 +44,7 @@ const CELLS: Cell[] = [
   traceabilityCells,
   materialsCells,
   relationshipsCells,
+  supplierRelationshipsCells,
   catalogueCells,
   productNameCells,
 ].flat();
@@ -55,7 +57,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 4340;
+const EXPECTED_CELL_CHECKS = 4396;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:
@@ -71,6 +73,7 @@ const WRITTEN_ELSEWHERE: [subgraph: string, sql: string][] = [
   ['suppliers', 'select id, version from purchase_order order by id'],
   ['suppliers', 'select studio_id, sku, revision from studio_material order by studio_id, sku'],
   ['suppliers', 'select studio_id, product_code, version from bill_of_materials order by studio_id, product_code'],
+  ['suppliers', 'select studio_id, supplier_id, tier, ended_at from studio_supplier order by studio_id, supplier_id'],
   ['capacity', 'select id, version from capacity_offer order by id'],
   ['capacity', 'select id, version from overflow_request order by id'],
   ['capacity', 'select id, status from allocation order by id'],
@@ -96,6 +99,8 @@ describe.each(dialects())('permission matrix (%s)', (dialect) => {
     t = await startTestHub(dialect);
     for (const name of ['network', 'suppliers', 'capacity', 'kitchens'])
       await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    // The suppliers subgraph hears the studios' supplier relationships the network's seed set.
+    await t.hub.settle();
     fixture = await buildFixture(t);
     // Delay checks, forecast refreshes and notification polls would change data between snapshots.
     await t.hub.pauseTimers();

@@ -20,6 +20,8 @@ describe.each(dialects())('suppliers, inventory and material risk (%s)', (dialec
   beforeAll(async () => {
     t = await startTestHub(dialect);
     for (const name of ['network', 'suppliers']) await t.hub.subgraphs[name].definition.seed!(t.hub.subgraphs[name]);
+    // The suppliers subgraph hears from the bus which suppliers the studios name (whom they may order from).
+    await t.hub.settle();
   });
   afterAll(() => t?.close());
 

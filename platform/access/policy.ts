@@ -110,7 +110,7 @@ export interface Ownership<T> {
   /** The rows a capacity partner (PARTNER, KITCHEN) sees; absent: none. */
   partner?(viewer: Viewer, em: EntityManager): FilterQuery<T> | Promise<FilterQuery<T>>;
   /** The rows a supplier sees (its own stock, purchase orders sent to it); absent: none. */
-  supplier?(viewer: Viewer): FilterQuery<T>;
+  supplier?(viewer: Viewer, em: EntityManager): FilterQuery<T> | Promise<FilterQuery<T>>;
 }
 
 const NOTHING = { $in: [] as string[] };
@@ -129,7 +129,7 @@ export async function rowCondition(policy: AccessPolicy, rule: TypeRule, viewer:
   if (viewer.has(STUDIO_STAFF) && ownership.anyStudio) return {};
   if (viewer.org && viewer.has(STUDIO_STAFF) && ownership.studio) any.push({ [ownership.studio]: viewer.org });
   if (viewer.org && viewer.has(CAPACITY_PARTNERS) && ownership.partner) any.push(await ownership.partner(viewer, em));
-  if (viewer.org && viewer.has(['SUPPLIER']) && ownership.supplier) any.push(ownership.supplier(viewer));
+  if (viewer.org && viewer.has(['SUPPLIER']) && ownership.supplier) any.push(await ownership.supplier(viewer, em));
   if (ownership.order && ownership.customerTier) {
     const minimum = ownership.customerTier;
     const byTier = new Map<VisibilityTier, string[]>();

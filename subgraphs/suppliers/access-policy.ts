@@ -4,13 +4,17 @@ import type { AccessPolicy } from '../../platform/access/policy';
 import { STUDIO_ONLY } from '../../platform/access/policy';
 import type { Viewer } from '../../platform/access/viewer';
 import type { Material } from './entities/material';
+import { materialOf } from './loaders';
 import { OrderSupply } from './entities/order-supply';
 import { Supplier } from './entities/supplier';
+import { servedStudios } from './studio-suppliers';
 
 /**
  * Who sees what of inventory. The catalogue and suppliers' terms are network directory data.
  * Published stock is shared with every studio's staff (they plan with it) and with the supplier
  * it belongs to; purchase orders with the studio that placed them and the supplier they went to.
+ * A supplier sees a studio's part (its materials, the stock it received, its purchase orders)
+ * only while the studio names it as a supplier (studio-suppliers.ts, fed by the network's events).
  * An order's materials are its studio's, and its customer's at BASIC (the lots from DETAILED);
  * what they cost never leaves the studio.
  */
@@ -29,8 +33,8 @@ const INVENTORY_READERS = [...STUDIO_STAFF, 'HUB_ADMIN', 'SUPPLIER'] as const;
 
 /**
  * Which studio materials a viewer may list (of one studio, when given): a studio's staff its
- * own, a supplier those it supplies (today: the SKUs of its terms, never the studio's other
- * suppliers' materials), hub admins all; anyone else none. Null: none at all.
+ * own, a supplier those it supplies (the SKUs of its terms, never the studio's other suppliers'
+ * materials) of the studios that name it, hub admins all; anyone else none. Null: none at all.
  */
 export async function materialScope(viewer: Viewer, em: EntityManager, studioId?: string): Promise<FilterQuery<Material> | null> {
   const ofStudio = studioId ? { studioId } : {};
@@ -38,9 +42,20 @@ export async function materialScope(viewer: Viewer, em: EntityManager, studioId?
   if (viewer.org && viewer.has(STUDIO_STAFF)) return studioId && studioId !== viewer.org ? null : { studioId: viewer.org };
   if (viewer.org && viewer.has(['SUPPLIER'])) {
     const supplier = await em.findOne(Supplier, { id: viewer.org }, { filters: false });
-    return supplier ? { ...ofStudio, sku: { $in: supplier.skus } } : null;
+    const studios = (await servedStudios(viewer, em)).filter((studio) => !studioId || studio === studioId);
+    return supplier && studios.length ? { studioId: { $in: studios }, sku: { $in: supplier.skus } } : null;
   }
   return null;
+}
+
+/**
+ * Which of a SKU's materials (one per studio) answers for it: the viewer's studio's, else the
+ * first studio's (network stock), but for a supplier only one of a studio that names it.
+ */
+export async function materialFor(viewer: Viewer, em: EntityManager, materials: readonly Material[]): Promise<Material | null> {
+  if (viewer.system || viewer.isHubAdmin || viewer.has(STUDIO_STAFF) || !viewer.has(['SUPPLIER'])) return materialOf(materials, viewer.org);
+  const studios = await servedStudios(viewer, em);
+  return materialOf(materials.filter((material) => studios.includes(material.studioId)));
 }
 
 /** A studio's master data: its staff read it (hub admins too), its leads change it. */
@@ -103,12 +118,22 @@ export const suppliersAccess: AccessPolicy = {
     BillOfMaterials: { entity: 'BillOfMaterials', ownership: { studio: 'studioId' }, fields: { hub: true } },
     StockLot: {
       entity: 'StockLot',
-      ownership: { anyStudio: true, supplier: (viewer) => ({ supplierId: viewer.org! }) },
+      // A supplier's own lots, and those a studio that names it received from it.
+      ownership: {
+        anyStudio: true,
+        supplier: async (viewer, em) => ({
+          supplierId: viewer.org!,
+          $or: [{ heldForStudioId: null }, { heldForStudioId: { $in: await servedStudios(viewer, em) } }],
+        }),
+      },
       fields: { hub: true, supplier: true },
     },
     PurchaseOrder: {
       entity: 'PurchaseOrder',
-      ownership: { studio: 'studioId', supplier: (viewer) => ({ supplierId: viewer.org! }) },
+      ownership: {
+        studio: 'studioId',
+        supplier: async (viewer, em) => ({ supplierId: viewer.org!, studioId: { $in: await servedStudios(viewer, em) } }),
+      },
       fields: { hub: true, supplier: true },
     },
     Order: {

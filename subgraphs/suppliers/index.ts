@@ -10,6 +10,7 @@ import { OrderMaterial, OrderSupply } from './entities/order-supply';
 import { PurchaseOrder } from './entities/purchase-order';
 import { EnterpriseSupply } from './entities/references';
 import { Reservation, StockLot } from './entities/stock';
+import { StudioSupplier } from './entities/studio-supplier';
 import { Supplier } from './entities/supplier';
 import { TracedProduct } from './entities/traced-product';
 import { ProductStoryOrigins, ProductStoryOriginsResolver } from './product-story.resolver';
@@ -19,6 +20,7 @@ import { createSupplierLoaders } from './loaders';
 import { suppliersMigrations } from './migrations';
 import { resolveEnterpriseSupplyReference, resolveOrderSupplyReference, resolveProductStoryOriginsReference } from './order.reference';
 import { orderEventsConsumer } from './order-events';
+import { relationshipEventsConsumer } from './relationship-events';
 import { OrderMaterialResolver, OrderSupplyResolver, PurchaseOrderResolver } from './order-materials.resolver';
 import { SupplyEventResolver } from './supply-event.resolver';
 import { BillOfMaterialsResolver, MaterialCatalogueResolver, MaterialImportResolver } from './material-catalogue.resolver';
@@ -30,6 +32,7 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
   database: {
     entities: [
       Supplier,
+      StudioSupplier,
       Material,
       BillOfMaterials,
       BomLine,
@@ -74,6 +77,6 @@ export const suppliersSubgraph: SubgraphDefinition<SupplierLoaders> = {
       },
     ),
   createLoaders: createSupplierLoaders,
-  consumers: [orderEventsConsumer],
+  consumers: [orderEventsConsumer, relationshipEventsConsumer],
   seed: (runtime) => seedDemoSuppliers(runtime.systemContext()),
 };

@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, R
 import { AFTER_DESCRIPTION, LiveEvent, liveSubscription } from '../../platform/graphql/live-event';
 import type { GraphQLContext } from '../../platform/access/context';
 import { requireEnterpriseId } from '../../platform/data/ids';
-import { materialScope } from './access-policy';
+import { materialFor, materialScope } from './access-policy';
 import { requireProductCode } from './bill-of-materials.service';
 import { BillOfMaterials, BomLine, Material } from './entities/material';
 import { EnterpriseSupply } from './entities/references';
@@ -10,7 +10,7 @@ import { availableOf, StockLot } from './entities/stock';
 import { Supplier } from './entities/supplier';
 import { InventoryItemInput } from './inputs';
 import { InventoryService } from './inventory.service';
-import { materialOf, type SupplierLoaders } from './loaders';
+import type { SupplierLoaders } from './loaders';
 
 type Context = GraphQLContext<SupplierLoaders>;
 
@@ -82,9 +82,12 @@ export class InventoryResolver {
     return ctx.viewer.has(['SUPPLIER']) ? rows.filter((row, index) => index === 0 || rows[index - 1].sku !== row.sku) : rows;
   }
 
-  @Query(() => MaterialStock, { nullable: true, description: 'Stock of one material (a supplier sees its own lots only)' })
+  @Query(() => MaterialStock, {
+    nullable: true,
+    description: 'Stock of one material (a supplier: its own lots, and only of a material of a studio that names it)',
+  })
   async materialStock(@Arg('sku') sku: string, @Ctx() { ctx }: Context): Promise<MaterialStock | null> {
-    const material = materialOf(await ctx.loaders.materialsBySku.load(sku), ctx.viewer.org);
+    const material = await materialFor(ctx.viewer, ctx.em, await ctx.loaders.materialsBySku.load(sku));
     if (!material) return null;
     const lots = await ctx.em.find(StockLot, { sku }, { orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }] });
     const onHand = lots.reduce((sum, lot) => sum + lot.onHand, 0);

@@ -61,7 +61,7 @@ class SupplierChoice {
   @Field(() => EnterpriseSupply)
   supplier!: EnterpriseSupply;
 
-  @Field(() => SupplierTierEnum)
+  @Field(() => SupplierTierEnum, { description: "Its tier with this studio (the studio's relationship)" })
   tier!: SupplierTier;
 
   @Field(() => Int)
@@ -94,14 +94,14 @@ class ReorderSuggestion {
   @Field(() => EnterpriseSupply)
   supplier!: EnterpriseSupply;
 
-  @Field(() => SupplierTierEnum)
+  @Field(() => SupplierTierEnum, { description: "The supplier's tier with this studio (its relationship)" })
   supplierTier!: SupplierTier;
 
   @Field()
   expectedAt!: Date;
 
   @Field(() => [SupplierChoice], {
-    description: 'Every supplier of the material, the suggested one first (primary, secondary, emergency pool)',
+    description: 'Every supplier of the material the studio names, the suggested one first (primary, secondary, emergency pool)',
   })
   alternatives!: SupplierChoice[];
 }
@@ -111,17 +111,17 @@ export class PurchaseOrderResolver {
   constructor(private readonly purchases = new PurchaseOrderService()) {}
 
   @Query(() => [ReorderSuggestion], {
-    description: 'What a studio should order: primary suppliers first, then secondary, then the emergency pool',
+    description: 'What a studio should order, from the suppliers it names: its primary first, then secondary, then the emergency pool',
   })
   async reorderSuggestions(@Arg('studioId', () => ID) studioId: string, @Ctx() { ctx }: Context): Promise<ReorderSuggestion[]> {
     const suggestions = await this.purchases.reorderSuggestions(ctx, studioId);
     return suggestions.map((suggestion) => ({
       ...suggestion,
       supplier: { id: suggestion.supplier.id },
-      supplierTier: suggestion.supplier.tier,
-      alternatives: suggestion.alternatives.map(({ supplier, expectedAt }) => ({
+      supplierTier: suggestion.tier,
+      alternatives: suggestion.alternatives.map(({ supplier, tier, expectedAt }) => ({
         supplier: { id: supplier.id },
-        tier: supplier.tier,
+        tier,
         leadTimeDays: supplier.leadTimeDays,
         expectedAt,
       })),

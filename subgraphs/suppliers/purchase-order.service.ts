@@ -11,9 +11,10 @@ import { OrderMaterial } from './entities/order-supply';
 import type { PurchaseOrderStatus } from './entities/purchase-order';
 import { OPEN_PURCHASE_ORDER, PURCHASE_ORDER_TRANSITIONS, PurchaseOrder } from './entities/purchase-order';
 import { availableOf, StockLot, usableBy } from './entities/stock';
-import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
+import type { Supplier, SupplierTier } from './entities/supplier';
 import type { PlacePurchaseOrderInput, ShipPurchaseOrderInput } from './inputs';
 import { MaterialLedger, SOURCE } from './material-ledger';
+import { namedSuppliers, supplying } from './studio-suppliers';
 
 type PurchaseOrderEventType = (typeof SUPPLY_EVENTS)[
   'PURCHASE_ORDER_PLACED' | 'PURCHASE_ORDER_CONFIRMED' | 'PURCHASE_ORDER_SHIPPED' | 'PURCHASE_ORDER_RECEIVED'];
@@ -35,9 +36,11 @@ export interface ReorderSuggestion {
   onOrder: number;
   quantity: number;
   supplier: Supplier;
+  /** The supplier's tier with this studio. */
+  tier: SupplierTier;
   expectedAt: Date;
-  /** Every supplier of the material, in the order they are suggested (the first is `supplier`). */
-  alternatives: { supplier: Supplier; expectedAt: Date }[];
+  /** Every supplier of the material the studio names, in the order they are suggested (the first is `supplier`). */
+  alternatives: { supplier: Supplier; tier: SupplierTier; expectedAt: Date }[];
 }
 
 /** Reorder suggestions and purchase orders: a studio places them, its supplier confirms them. */
@@ -49,8 +52,8 @@ export class PurchaseOrderService {
 
   /**
    * What to order to cover the studio's open demand plus the safety stock, from the first
-   * supplier of the material in tier order: primary, then secondary, then the emergency pool
-   * (the shorter lead time first within a tier).
+   * supplier of the material in the studio's tier order: its primary, then secondary, then the
+   * emergency pool (the shorter lead time first within a tier). Only suppliers the studio names.
    */
   async reorderSuggestions(ctx: RequestContext<unknown>, studioId: string): Promise<ReorderSuggestion[]> {
     requireEnterpriseId(studioId, 'studioId');
@@ -58,10 +61,10 @@ export class PurchaseOrderService {
     const demands = await em.find(OrderMaterial, { studioId, open: true }, { filters: false });
     const skus = [...new Set(demands.map((demand) => demand.sku))].sort();
     if (skus.length === 0) return [];
-    const [materials, lots, suppliers, openOrders] = await Promise.all([
+    const [materials, lots, named, openOrders] = await Promise.all([
       em.find(Material, { studioId, sku: { $in: skus } }, { filters: false }),
       em.find(StockLot, { sku: { $in: skus } }, { filters: false }),
-      em.find(Supplier, {}, { filters: false }),
+      namedSuppliers(em, studioId),
       // Shipped is still on order (in transit); received is stock (its lots, held for the studio).
       em.find(PurchaseOrder, { studioId, status: { $in: [...OPEN_PURCHASE_ORDER] } }, { filters: false }),
     ]);
@@ -80,14 +83,9 @@ export class PurchaseOrderService {
         .reduce((sum, line) => sum + line.quantity, 0);
       const quantity = openDemand + safetyGap - onOrder;
       if (quantity <= 0) continue;
-      const candidates = suppliers
-        .filter((candidate) => candidate.skus.includes(material.sku))
-        .sort(
-          (a, b) =>
-            SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id),
-        );
-      const supplier = candidates[0];
-      if (!supplier) continue;
+      const candidates = supplying(named, material.sku);
+      if (candidates.length === 0) continue;
+      const { supplier, terms } = candidates[0];
       suggestions.push({
         sku: material.sku,
         material,
@@ -96,8 +94,13 @@ export class PurchaseOrderService {
         onOrder,
         quantity,
         supplier,
+        tier: terms.tier,
         expectedAt: daysAfter(now, supplier.leadTimeDays),
-        alternatives: candidates.map((candidate) => ({ supplier: candidate, expectedAt: daysAfter(now, candidate.leadTimeDays) })),
+        alternatives: candidates.map((candidate) => ({
+          supplier: candidate.supplier,
+          tier: candidate.terms.tier,
+          expectedAt: daysAfter(now, candidate.supplier.leadTimeDays),
+        })),
       });
     }
     return suggestions;
@@ -113,8 +116,13 @@ export class PurchaseOrderService {
     requireEnterpriseId(input.supplierId, 'supplierId');
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'placePurchaseOrder', idempotencyKey, { studioId, ...input }, async () => {
-        const supplier = await em.findOne(Supplier, { id: input.supplierId }, { filters: false });
-        if (!supplier) throw notFound('Supplier', input.supplierId);
+        // Only a supplier the studio names sees the order (access-policy.ts): it must be one of them.
+        const supplier = (await namedSuppliers(em, studioId)).find((named) => named.supplier.id === input.supplierId)?.supplier;
+        if (!supplier)
+          throw badInput(`input.supplierId: ${studioId} does not name "${input.supplierId}" as a supplier`, {
+            field: 'input.supplierId',
+            reason: 'NOT_A_SUPPLIER_OF_STUDIO',
+          });
         const skus = input.lines.map((line) => line.sku);
         if (new Set(skus).size !== skus.length) throw badInput('Each material may appear once in a purchase order', { field: 'lines' });
         const unknown = skus.filter((sku) => !supplier.skus.includes(sku));

@@ -3,7 +3,7 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { daysAfter } from '../../platform/data/days';
 import { AbcClassEnum, type AbcClass, type Material } from './entities/material';
 import { OrderMaterial } from './entities/order-supply';
-import { Supplier, SUPPLIER_TIERS } from './entities/supplier';
+import { namedSuppliers, supplying } from './studio-suppliers';
 
 /**
  * The suggested safety stock (docs/domains/suppliers.md, "Safety stock"):
@@ -84,7 +84,7 @@ export function deviation(values: readonly number[]): { mean: number; sigma: num
 export async function suggestSafetyStock(em: EntityManager, material: Material, now: Date): Promise<SafetyStockSuggestion> {
   const { windowDays } = SAFETY_STOCK_RULE;
   const from = daysAfter(now, 1 - windowDays);
-  const [demands, suppliers] = await Promise.all([
+  const [demands, named] = await Promise.all([
     em.find(
       OrderMaterial,
       {
@@ -95,16 +95,12 @@ export async function suggestSafetyStock(em: EntityManager, material: Material, 
       },
       { filters: false, fields: ['required', 'createdAt'] },
     ),
-    em.find(Supplier, {}, { filters: false }),
+    namedSuppliers(em, material.studioId),
   ]);
   const days = dailyFigures(demands, now, windowDays);
   const { mean, sigma } = deviation(days);
-  const supplier = suppliers
-    .filter((candidate) => candidate.skus.includes(material.sku))
-    .sort(
-      (a, b) =>
-        SUPPLIER_TIERS.indexOf(a.tier) - SUPPLIER_TIERS.indexOf(b.tier) || a.leadTimeDays - b.leadTimeDays || a.id.localeCompare(b.id),
-    )[0];
+  // The lead time of the supplier the studio would ask first.
+  const supplier = supplying(named, material.sku)[0]?.supplier;
   const z = SAFETY_STOCK_RULE.z[material.abcClass];
   const suggested =
     material.stockingPolicy === 'MADE_TO_ORDER' ? 0 : supplier ? Math.ceil(z * sigma * Math.sqrt(supplier.leadTimeDays) - 1e-9) : null;

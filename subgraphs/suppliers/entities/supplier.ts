@@ -9,14 +9,17 @@ export const SupplierTierEnum = enumOf(SUPPLIER_TIERS);
 registerEnumType(SupplierTierEnum, { name: 'SupplierTier' });
 
 /** What makes a network enterprise a supplier (the Enterprise itself lives in the network subgraph). */
-@ObjectType('Supplier', { description: "A supplier's terms: its tier, what it supplies, how fast" })
+@ObjectType('Supplier', { description: "A supplier's terms: what it supplies, how fast" })
 @Entity({ tableName: 'supplier' })
 export class Supplier {
   @Field(() => ID, { description: 'The enterprise id' })
   @PrimaryKey({ type: 'string', length: 80 })
   id!: string;
 
-  @Field(() => SupplierTierEnum)
+  /** The tier it was given before tiers became each studio's (StudioSupplier): read by nothing here any more. */
+  @Field(() => SupplierTierEnum, {
+    deprecationReason: "A supplier's tier is each studio's: the network's supplierRelationships, or a reorder suggestion's supplierTier",
+  })
   @Enum({ items: [...SUPPLIER_TIERS], type: 'string' })
   tier!: SupplierTier;
 

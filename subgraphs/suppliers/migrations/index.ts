@@ -6,12 +6,14 @@ import { Migration20261203063242 as SqliteMigration20261203063242 } from './sqli
 import { Migration20261203065203 as SqliteMigration20261203065203 } from './sqlite/Migration20261203065203';
 import { Migration20261207152247 as SqliteMigration20261207152247 } from './sqlite/Migration20261207152247';
 import { Migration20261207185613 as SqliteMigration20261207185613 } from './sqlite/Migration20261207185613';
+import { Migration20261208011500 as SqliteMigration20261208011500 } from './sqlite/Migration20261208011500';
 import { Migration20261122000132 as PostgresMigration20261122000132 } from './postgresql/Migration20261122000132';
 import { Migration20261203000000 as PostgresMigration20261203000000 } from './postgresql/Migration20261203000000';
 import { Migration20261203063242 as PostgresMigration20261203063242 } from './postgresql/Migration20261203063242';
 import { Migration20261203065203 as PostgresMigration20261203065203 } from './postgresql/Migration20261203065203';
 import { Migration20261207152249 as PostgresMigration20261207152249 } from './postgresql/Migration20261207152249';
 import { Migration20261207185613 as PostgresMigration20261207185613 } from './postgresql/Migration20261207185613';
+import { Migration20261208011500 as PostgresMigration20261208011500 } from './postgresql/Migration20261208011500';
 
 export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -21,6 +23,7 @@ export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: Migra
     { name: 'Migration20261203065203', class: SqliteMigration20261203065203 },
     { name: 'Migration20261207152247', class: SqliteMigration20261207152247 },
     { name: 'Migration20261207185613', class: SqliteMigration20261207185613 },
+    { name: 'Migration20261208011500', class: SqliteMigration20261208011500 },
   ],
   postgresql: [
     { name: 'Migration20261122000132', class: PostgresMigration20261122000132 },
@@ -29,5 +32,6 @@ export const suppliersMigrations: { sqlite: MigrationObject[]; postgresql: Migra
     { name: 'Migration20261203065203', class: PostgresMigration20261203065203 },
     { name: 'Migration20261207152249', class: PostgresMigration20261207152249 },
     { name: 'Migration20261207185613', class: PostgresMigration20261207185613 },
+    { name: 'Migration20261208011500', class: PostgresMigration20261208011500 },
   ],
 };

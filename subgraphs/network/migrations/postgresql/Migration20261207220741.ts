@@ -1,5 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
-import { PARTNERS_2026_12, SUPPLIERS_2026_12 } from '../demo-relationships-2026-12';
+import { PARTNERS_2026_12, SUPPLIERS_2026_12 } from '../../../../demo/relationships-2026-12';
 
 const BOTH_LISTED =
   'where exists (select 1 from "network"."enterprise" where "id" = ?) and exists (select 1 from "network"."enterprise" where "id" = ?)';

@@ -1,6 +1,7 @@
 /**
- * The demo studios' relationships as they stood when relationships became rows (Migration20261207220741):
- * frozen here, so the migration writes the same rows whatever demo/relationships.ts becomes.
+ * The demo studios' relationships as they stood when relationships became rows (the network's
+ * Migration20261207220741, and the suppliers subgraph's projection of them): frozen here, so the
+ * migrations write the same rows whatever demo/relationships.ts becomes.
  */
 export const SUPPLIERS_2026_12: [
   studioId: string,
