@@ -13,18 +13,9 @@ const describeInBrowser = browserAvailable() ? describe : describe.skip;
 
 describeInBrowser('studio settings, registration and applications', () => {
   const world = useBrowserHub();
-  const { newPage, ok, expectAccessible } = world;
+  const { ok, expectAccessible } = world;
 
-  /** The demo picker, in Chinese, at 375 px. */
-  const signInZh = async (path: string, role: string, org?: string): Promise<Page> => {
-    const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
-    await page.goto(`${world.base}${path}`);
-    await page.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
-    await page.getByLabel('角色').selectOption(role);
-    if (org) await page.getByLabel('企业').selectOption(org);
-    await page.getByRole('button', { name: '以此演示身份登录' }).click();
-    return page;
-  };
+  const signInZh = world.demoSignInZh;
   const settled = (page: Page) =>
     page
       .locator('.state.loading')

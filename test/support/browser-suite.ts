@@ -132,6 +132,17 @@ export function useBrowserHub() {
     await page.getByRole('button', { name: 'Sign in as this demo user' }).click();
   };
 
+  /** The demo picker in Chinese on a 375 px phone: a new page signed in at `path` (the hub admin needs no enterprise). */
+  const demoSignInZh = async (path: string, role: string, org?: string): Promise<Page> => {
+    const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
+    await page.goto(`${base}${path}`);
+    await page.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
+    await page.getByLabel('角色').selectOption(role);
+    if (org) await page.getByLabel('企业').selectOption(org);
+    await page.getByRole('button', { name: '以此演示身份登录' }).click();
+    return page;
+  };
+
   return {
     get t() {
       return hub;
@@ -152,5 +163,6 @@ export function useBrowserHub() {
     expectAccessible,
     screenshots,
     demoSignIn,
+    demoSignInZh,
   };
 }

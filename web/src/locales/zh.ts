@@ -8,6 +8,7 @@ import { supplier } from './zh/supplier';
 import { workstation } from './zh/workstation';
 import { board } from './zh/board';
 import { settings } from './zh/settings';
+import { catalogue } from './zh/catalogue';
 
 /** 中文界面文字。工序、异常的名称取自中枢词汇表的 labelZh。 */
 export const zh: typeof en = {
@@ -20,4 +21,5 @@ export const zh: typeof en = {
   ...workstation,
   ...board,
   ...settings,
+  ...catalogue,
 };

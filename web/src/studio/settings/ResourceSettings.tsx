@@ -10,7 +10,7 @@ import { useMayUse } from '../../signin/permissions';
 import { formatChinaDay } from './CalendarSettings';
 import { STAGE_CODES, WORK_PHASES } from './MaterialSettings';
 
-const WORK_CENTERS = graphql(`
+export const WORK_CENTERS = graphql(`
   query SettingsWorkCenters($studioId: ID!) {
     workCenters(enterpriseId: $studioId) {
       id

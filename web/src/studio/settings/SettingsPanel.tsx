@@ -8,6 +8,7 @@ import { MaterialSettings } from './MaterialSettings';
 import { ResourceSettings } from './ResourceSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { SpreadsheetImport } from './SpreadsheetImport';
+import { CatalogueSettings } from './CatalogueSettings';
 
 /**
  * The studio's settings, one part at a time. Each part shows what the signed-in role may read and
@@ -16,7 +17,7 @@ import { SpreadsheetImport } from './SpreadsheetImport';
  * lands — never shown before then. A part only some roles may use at all (members, spreadsheet
  * import) is offered to those roles only.
  */
-const PARTS = ['profile', 'members', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
+const PARTS = ['profile', 'members', 'catalogue', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
 type Part = (typeof PARTS)[number];
 
 /**
@@ -57,12 +58,13 @@ export function SettingsPanel({
       <nav className="tabs subtabs" aria-label={t('settings.parts')}>
         {offered.map((name) => (
           <button key={name} type="button" aria-current={part === name ? 'page' : undefined} onClick={() => setPart(name)}>
-            {name === 'compensation' ? t('board.settingsTab') : t(`settings.part.${name}`)}
+            {name === 'compensation' ? t('board.settingsTab') : name === 'catalogue' ? t('catalogue.tab') : t(`settings.part.${name}`)}
           </button>
         ))}
       </nav>
       {part === 'profile' ? <EnterpriseProfile enterpriseId={studioId} /> : null}
       {part === 'members' && manageMembers ? <MembersPanel studioId={studioId} /> : null}
+      {part === 'catalogue' ? <CatalogueSettings studioId={studioId} /> : null}
       {part === 'materials' ? <MaterialSettings studioId={studioId} /> : null}
       {part === 'resources' ? <ResourceSettings studioId={studioId} /> : null}
       {part === 'calendar' ? <CalendarSettings studioId={studioId} /> : null}
