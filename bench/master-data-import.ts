@@ -1,16 +1,15 @@
 /**
- * `npm run bench:import [-- --materials 5000 --lines 20000 --port 4710]` (`--small` for CI: 200
- * materials, 800 lines): how long a studio's move-in takes through `POST /import`, and the hub's
- * memory meanwhile. It starts the one-process hub as `npm start` runs it (SQLite, or PostgreSQL
- * when DATABASE_URL names a server), builds an XLSX workbook with exceljs — `materials` rows and
- * bills of materials of 10 lines each (`lines / 10` products) — and sends it twice: first as a
- * new studio's catalogue (every row created), then again (every row unchanged). Each request is
- * a dry run of every part and then the import, as the route always does. It prints the file's
- * size, the time of each request, and the hub process's resident memory: its peak (VmHWM) and
- * its growth over the start. Issue 33's goal: the whole catalogue (2,000 products, 200 routes,
- * 5,000 materials, 20,000 BOM lines) under 30 s and 500 MB. Products and routes are the orders
- * subgraph's sheets (importCatalogue); until it takes them, this bench sends materials and bills
- * only. A benchmark, not a test: nothing here asserts.
+ * `npm run bench:import [-- --products 2000 --routes 200 --materials 5000 --lines 20000 --port 4710]`
+ * (`--small` for CI: 20 products, 2 routes, 200 materials, 200 lines): how long a studio's move-in
+ * takes through `POST /import`, and the hub's memory meanwhile. It starts the one-process hub as
+ * `npm start` runs it (SQLite, or PostgreSQL when DATABASE_URL names a server), builds one XLSX
+ * workbook with exceljs — `routes` of ROUTE_STAGES stage rows each, `products` on them, `materials`,
+ * and each product's bill of `lines / products` lines — and sends it twice: first as a new
+ * studio's catalogue (every row created), then again (every row unchanged). Each request is a dry
+ * run of every part and then the import, as the route always does. It prints the file's size,
+ * the time of each request, and the hub process's resident memory: its peak (VmHWM) and its
+ * growth over the start. Issue 33's goal: the whole catalogue (2,000 products, 200 routes, 5,000
+ * materials, 20,000 BOM lines) under 30 s and 500 MB. A benchmark, not a test: nothing here asserts.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -26,15 +25,48 @@ import { option } from './hub-calls';
 import { launchEmbeddedHub, stopAll, waitReady } from './processes';
 
 const SMALL = process.argv.includes('--small');
+const PRODUCTS = Number(option('products', SMALL ? '20' : '2000'));
+const ROUTES = Number(option('routes', SMALL ? '2' : '200'));
 const MATERIALS = Number(option('materials', SMALL ? '200' : '5000'));
-const LINES = Number(option('lines', SMALL ? '800' : '20000'));
+const LINES = Number(option('lines', SMALL ? '200' : '20000'));
 const PORT = Number(option('port', '4710'));
-const LINES_PER_BILL = 10;
+const LINES_PER_BILL = Math.max(1, Math.round(LINES / PRODUCTS));
+/** A route's stages, as a studio's made-to-order route reads: materials, four crafts, QC, shipping. */
+const ROUTE_STAGES: readonly [string, number, boolean][] = [
+  ['B10', 60, false],
+  ['C10', 240, false],
+  ['C30', 90, false],
+  ['C40', 480, false],
+  ['C50', 180, false],
+  ['E10', 30, true],
+  ['F10', 15, false],
+];
 const STUDIO: Principal = { subject: 'bench-admin@moyun-studio', org: 'moyun-studio', roles: ['STUDIO_ADMIN'] };
 
-/** A studio's workbook: materials, and bills of LINES_PER_BILL lines each over them. */
+const productCode = (index: number) => `BENCH-PRD-${String(index).padStart(5, '0')}`;
+const routeCode = (index: number) => `BENCH-ROUTE-${String(index).padStart(3, '0')}`;
+
+/** A studio's workbook: routes, products on them, materials, and bills of LINES_PER_BILL lines each over them. */
 async function buildWorkbook(): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
+  const routes = book.addWorksheet('routes');
+  routes.addRow(['routeCode', 'position', 'statusCode', 'standardMinutes', 'qc', 'workCenterCode', 'skill', 'partnerAllowed']);
+  for (let route = 0; route < ROUTES; route += 1)
+    ROUTE_STAGES.forEach(([statusCode, minutes, qc], index) =>
+      routes.addRow([routeCode(route), index + 1, statusCode, minutes + (route % 30), qc ? 'yes' : 'no', '', '', 'yes']),
+    );
+  const products = book.addWorksheet('products');
+  products.addRow(['productCode', 'nameZh', 'nameEn', 'family', 'routeCode', 'shopSkus', 'priceCents']);
+  for (let product = 0; product < PRODUCTS; product += 1)
+    products.addRow([
+      productCode(product),
+      `产品${product}`,
+      `Product ${product}`,
+      `BENCH_FAMILY_${product % 20}`,
+      routeCode(product % ROUTES),
+      `SHOP-${String(product).padStart(5, '0')}`,
+      1000 + (product % 500) * 10,
+    ]);
   const materials = book.addWorksheet('materials');
   materials.addRow(['sku', 'nameZh', 'nameEn', 'unit', 'abcClass', 'unitCostCents', 'safetyStock', 'stockingPolicy', 'substitutes']);
   const sku = (index: number) => `BENCH-MAT-${String(index).padStart(5, '0')}`;
@@ -55,12 +87,7 @@ async function buildWorkbook(): Promise<Buffer> {
   for (let line = 0; line < LINES; line += 1) {
     const product = Math.floor(line / LINES_PER_BILL);
     // Ten different materials per bill, spread over the catalogue.
-    boms.addRow([
-      `BENCH-PRD-${String(product).padStart(5, '0')}`,
-      sku((product * 7 + (line % LINES_PER_BILL) * 13) % MATERIALS),
-      1 + (line % 5),
-      'B10',
-    ]);
+    boms.addRow([productCode(product), sku((product * 7 + (line % LINES_PER_BILL) * 13) % MATERIALS), 1 + (line % 5), 'B10']);
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -85,7 +112,7 @@ async function main(): Promise<void> {
   };
   const token = await new TokenService({ hubSecret: secret }).sign(STUDIO, 3600);
   console.log(
-    `bench:import — the one-process hub on ${scratch ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores, node ${process.version}; ${MATERIALS} materials, ${LINES} BOM lines (${Math.ceil(LINES / LINES_PER_BILL)} bills); products and routes: not sent (the orders subgraph's importCatalogue is not in this hub yet)`,
+    `bench:import — the one-process hub on ${scratch ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores, node ${process.version}; ${PRODUCTS} products, ${ROUTES} routes (${ROUTES * ROUTE_STAGES.length} stage rows), ${MATERIALS} materials, ${LINES} BOM lines (${Math.ceil(LINES / LINES_PER_BILL)} bills)`,
   );
   let started = Date.now();
   const file = await buildWorkbook();

@@ -158,7 +158,8 @@ export type EventPayloads = { [T in OrderEventType]: OrderEventBase & OrderEvent
     expiresAt: string;
   };
   [NETWORK_EVENTS.MEMBER_INVITATION_REVOKED]: { enterpriseId: string; invitationId: string };
-  [NETWORK_EVENTS.MEMBER_JOINED]: { enterpriseId: string; membershipId: string; invitationId: string; roles: Role[] };
+  /** invitationId null: the applicant, made the enterprise's first admin when a hub admin approved it. */
+  [NETWORK_EVENTS.MEMBER_JOINED]: { enterpriseId: string; membershipId: string; invitationId: string | null; roles: Role[] };
   [NETWORK_EVENTS.MEMBER_ROLES_CHANGED]: { enterpriseId: string; membershipId: string; roles: Role[]; previousRoles: Role[] };
   [NETWORK_EVENTS.MEMBER_REMOVED]: { enterpriseId: string; membershipId: string; roles: Role[] };
   [NETWORK_EVENTS.SUPPLIER_RELATIONSHIP_SET]: {

@@ -116,6 +116,22 @@ const url = (protocols: string[]) =>
     undefined,
   );
 
+/** A URL that may carry a password (WEFT_SMTP_URL): refused without echoing it. */
+const credentialUrl = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return undefined;
+      try {
+        if (protocols.includes(new URL(raw).protocol.replace(/:$/, ''))) return raw;
+      } catch {
+        // refused below
+      }
+      ctx.addIssue({ code: 'custom', message: `must be a ${protocols.join(' or ')} URL (the value is not shown: it may hold a password)` });
+      return z.NEVER;
+    });
+
 /**
  * Every environment variable the hub reads, declared and validated here and nowhere else (tools
  * under tools/ read their own). docs/operations.md documents each; a test holds the two together.
@@ -154,6 +170,8 @@ export const CONFIG_SCHEMA = z.object({
   WECHAT_APP_SECRET: text(),
   WECHAT_API_BASE: url(['https', 'http']),
   WECHAT_STUB_PORT: port(),
+  WEFT_SMTP_URL: credentialUrl(['smtp', 'smtps']),
+  WEFT_SMTP_FROM: text('Weft <no-reply@localhost>'),
   LIVE_MAX_QUEUE: positiveWhole(DEFAULT_LIVE_SETTINGS.maxQueue),
   LIVE_KEEPALIVE_SECONDS: positiveWhole(DEFAULT_LIVE_SETTINGS.keepAliveMs / 1000),
   LIVE_MAX_REPLAY: positiveWhole(DEFAULT_LIVE_SETTINGS.maxReplay),
@@ -318,6 +336,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, defaults: Confi
               appSecret: vars.WECHAT_APP_SECRET,
             }
           : null,
+      mail: vars.WEFT_SMTP_URL ? { smtpUrl: vars.WEFT_SMTP_URL, from: vars.WEFT_SMTP_FROM ?? 'Weft <no-reply@localhost>' } : null,
       webhooks: { allowPrivate: vars.WEBHOOK_ALLOW_PRIVATE ?? false },
     },
     wechatStubPort: vars.WECHAT_STUB_PORT ?? 4090,

@@ -44,6 +44,25 @@ describe('configuration', () => {
     expect(() => read({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres or postgresql URL/);
   });
 
+  it('sends no invitation e-mail unless WEFT_SMTP_URL is set, and refuses a bad one without echoing its password', () => {
+    expect(read({}).subgraphs.mail).toBeNull();
+    expect(read({ WEFT_SMTP_URL: 'smtps://hub:s3cret@mail.example.com:465' }).subgraphs.mail).toEqual({
+      smtpUrl: 'smtps://hub:s3cret@mail.example.com:465',
+      from: 'Weft <no-reply@localhost>',
+    });
+    expect(read({ WEFT_SMTP_URL: 'smtp://mail.example.com', WEFT_SMTP_FROM: 'Moyun <hub@moyun.example>' }).subgraphs.mail?.from).toBe(
+      'Moyun <hub@moyun.example>',
+    );
+    let refusal = '';
+    try {
+      read({ WEFT_SMTP_URL: 'https://hub:s3cret@mail.example.com' });
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    expect(refusal).toMatch(/WEFT_SMTP_URL must be a smtp or smtps URL/);
+    expect(refusal).not.toContain('s3cret');
+  });
+
   it('in production, refuses to start without AUTH_SECRET and applies no demo default of an entrance', () => {
     const demo = { seedDemo: true, demoSignIn: true };
     expect(() => readConfig({ DATA_DIR: dataDir, WEFT_ENV: 'production' }, demo)).toThrow(

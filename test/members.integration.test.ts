@@ -255,6 +255,57 @@ describe.each(dialects())('members, invitations and the token exchange (%s)', (d
     expect((await t.gql(STUDIO_ORDERS, {}, { as: smuggled })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('makes the approved applicant the first admin of the enterprise they applied for (no invitation), and no one else', async () => {
+    // Before approval the applicant is nobody's member; a rejected applicant never becomes one.
+    expect(await exchange(await idp.token('idp-owner'))).toMatchObject({ status: 403, body: { error: { code: NOT_A_MEMBER } } });
+    const approve = (id: string, key: string, as = hubAdmin()) =>
+      t.gql(`mutation($id: ID!, $key: String!) { approveEnterprise(id: $id, idempotencyKey: $key) { id status } }`, { id, key }, { as });
+    expect(codeOf(await approve('hide-and-awl', 'approve-0', admin))).toBe('FORBIDDEN');
+    expect(await exchange(await idp.token('idp-owner'))).toMatchObject({ status: 403 });
+    expect((await approve('hide-and-awl', 'approve-1')).data.approveEnterprise).toEqual({ id: 'hide-and-awl', status: 'ACTIVE' });
+    // Once per key: a retry makes no second membership.
+    expect((await approve('hide-and-awl', 'approve-1')).data.approveEnterprise.status).toBe('ACTIVE');
+    const exchanged = await exchange(await idp.token('idp-owner'));
+    expect(exchanged).toMatchObject({ status: 200, body: { enterpriseId: 'hide-and-awl', roles: ['STUDIO_ADMIN'] } });
+    // As its admin, the applicant manages its members at once: the list holds them alone.
+    const members = await t.gql(MEMBERS, { e: 'hide-and-awl' }, { as: exchanged.body.accessToken });
+    expect(members.data.enterpriseMembers).toEqual([expect.objectContaining({ subject: 'idp-owner', roles: ['STUDIO_ADMIN'] })]);
+    const [joined] = (await network().find(OutboxEvent, { type: NETWORK_EVENTS.MEMBER_JOINED }, { orderBy: { position: 'asc' } })).filter(
+      (event) => (event.payload as { enterpriseId: string }).enterpriseId === 'hide-and-awl',
+    );
+    expect(joined).toMatchObject({
+      actorSubject: hubAdmin().subject,
+      payload: { enterpriseId: 'hide-and-awl', invitationId: null, roles: ['STUDIO_ADMIN'] },
+    });
+    // Ids and roles only: not the applicant's subject, issuer or any name.
+    expect(JSON.stringify(joined.payload)).not.toMatch(/idp-owner|皮与锥|Hide and Awl|http/);
+    expect(await network().find(AuditEntry, { operation: 'approveEnterprise', subjectType: 'Membership' })).toEqual([
+      expect.objectContaining({ actorSubject: hubAdmin().subject, subjectId: joined.subjectId, changed: ['roles'] }),
+    ]);
+
+    // A supplier's applicant gets the supplier's role; a rejected application makes no member.
+    const apply = async (id: string, kind: string, subject: string) =>
+      t.gql(
+        APPLY,
+        { input: { id, kind, nameZh: '申请者', nameEn: 'Applicant', region: 'CN-ZJ', alliances: [] }, key: `apply-${id}` },
+        { as: await newcomer(subject) },
+      );
+    expect((await apply('kiln-clay-supply', 'SUPPLIER', 'idp-clay')).errors).toBeUndefined();
+    expect((await apply('gone-studio', 'STUDIO', 'idp-gone')).errors).toBeUndefined();
+    expect((await approve('kiln-clay-supply', 'approve-2')).errors).toBeUndefined();
+    const rejected = await t.gql(
+      `mutation($id: ID!, $key: String!) { rejectEnterprise(id: $id, reason: "No licence", idempotencyKey: $key) { status } }`,
+      { id: 'gone-studio', key: 'reject-1' },
+      { as: hubAdmin() },
+    );
+    expect(rejected.data.rejectEnterprise.status).toBe('REJECTED');
+    expect(await exchange(await idp.token('idp-clay'))).toMatchObject({
+      status: 200,
+      body: { enterpriseId: 'kiln-clay-supply', roles: ['SUPPLIER'] },
+    });
+    expect(await exchange(await idp.token('idp-gone'))).toMatchObject({ status: 403, body: { error: { code: NOT_A_MEMBER } } });
+  });
+
   it('refuses the exchange of a suspended enterprise’s member, and exchanges again once it is reinstated', async () => {
     const move = (operation: string, reason?: string) =>
       t.gql(

@@ -22,6 +22,11 @@ export interface SubgraphSettings {
   allocation: AllocationBounds;
   /** The WeChat official account's API; null: customers' WeChat messages are not sent. */
   wechat: { baseUrl: string; appId: string; appSecret: string } | null;
+  /**
+   * Where invitation e-mails go out (WEFT_SMTP_URL, WEFT_SMTP_FROM); null, the default: none are
+   * sent, and the admin sends the invitation's link themselves (docs/onboarding.md).
+   */
+  mail: MailSettings | null;
   /** Where webhooks may go. */
   webhooks: {
     /** WEBHOOK_ALLOW_PRIVATE: loopback, private, link-local and other special-purpose addresses too (a receiver on this machine); off unless set. */
@@ -43,6 +48,15 @@ export interface AllocationBounds {
   deadlineMs: number;
 }
 
+/** An SMTP server to send through: `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. */
+export interface MailSettings {
+  smtpUrl: string;
+  /** The sender, e.g. `Weft <no-reply@hub.example>`. */
+  from: string;
+  /** The wait before the first retry of a failed send (doubling after); tests shorten it. */
+  retryDelayMs?: number;
+}
+
 /** Every address a host name resolves to. */
 export type ResolveHost = (hostname: string) => Promise<{ address: string; family: number }[]>;
 
@@ -53,5 +67,6 @@ export const DEFAULT_SUBGRAPH_SETTINGS: SubgraphSettings = Object.freeze({
   notify: Object.freeze({ pollMs: 2_000, retryBaseMs: 30_000, maxAttempts: 8 }),
   allocation: Object.freeze({ maxRequests: 50, maxOffers: 100, maxPlacements: 10_000, deadlineMs: 10_000 }),
   wechat: null,
+  mail: null,
   webhooks: Object.freeze({ allowPrivate: false }),
 });

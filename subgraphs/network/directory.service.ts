@@ -1,4 +1,4 @@
-import { NETWORK_EVENTS } from '../../contracts';
+import { HUB_ISSUER, NETWORK_EVENTS } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { badInput, conflict, notFound } from '../../platform/base/errors';
 import { recordAudit } from '../../platform/data/audit';
@@ -8,6 +8,7 @@ import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { Enterprise } from './enterprise';
 import type { EnterpriseChangeInput, EnterpriseRegistrationInput } from './inputs';
 import { transitionEnterprise } from './enterprise-status';
+import { admitApplicant } from './first-admin';
 import type { EnterpriseStatus } from '../../contracts';
 
 export const SOURCE = 'network';
@@ -81,6 +82,8 @@ export class DirectoryService {
             alliances: [...new Set(input.alliances)],
             status: applying ? 'APPLIED' : 'ACTIVE',
             appliedBy: applying ? ctx.actor.subject : null,
+            // The identity as a membership binds it (as accepting an invitation does): approval makes it the first admin.
+            appliedByIssuer: applying ? (ctx.viewer.principal?.identityProvider ?? HUB_ISSUER) : null,
           }),
         );
         recordEvent(em, SOURCE, {
@@ -114,7 +117,9 @@ export class DirectoryService {
       idempotent(em, ctx.viewer, operation, idempotencyKey, { id, reason }, async () => {
         const enterprise = await em.findOne(Enterprise, { id });
         if (!enterprise) throw notFound('Enterprise', id);
+        const applied = enterprise.status === 'APPLIED';
         transitionEnterprise(em, ctx, enterprise, to, operation, reason);
+        if (applied && to === 'ACTIVE') await admitApplicant(em, ctx, enterprise);
         return enterprise.id;
       }),
     );

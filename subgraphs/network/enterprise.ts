@@ -16,7 +16,7 @@ registerEnumType(EnterpriseStatusEnum, {
 @ObjectType({ description: 'A studio, partner workshop, supplier or cloud kitchen in the network' })
 @Entity({ tableName: 'enterprise' })
 export class Enterprise {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'alliances' | 'status' | 'statusReason' | 'appliedBy';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'alliances' | 'status' | 'statusReason' | 'appliedBy' | 'appliedByIssuer';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 80 })
@@ -60,6 +60,10 @@ export class Enterprise {
   /** The subject of whoever applied for it (null: registered by a hub admin or seeded); they see the application. */
   @Property({ type: 'string', length: 120, nullable: true, index: true })
   appliedBy: string | null = null;
+
+  /** The identity provider (issuer) that vouched for the applicant: approval makes issuer + subject the first admin. */
+  @Property({ type: 'string', length: 300, nullable: true })
+  appliedByIssuer: string | null = null;
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();

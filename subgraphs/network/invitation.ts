@@ -19,7 +19,8 @@ registerEnumType(InvitationStateEnum, {
  * An enterprise's invitation to someone, with the roles they get: a single-use link that
  * expires. The hub keeps only the hash of the link's token (the token is derived from the id
  * under the hub's key, so the console can show it again). The contact is personal data:
- * admins see it, events and logs never carry it.
+ * admins see it, events and logs never carry it. Not an entity (no @key), as Membership is not:
+ * only this subgraph knows invitations, and only an enterprise's admins may read one.
  */
 @ObjectType({ description: 'An invitation to join an enterprise with roles: a single-use link that expires' })
 @Entity({ tableName: 'invitation' })

@@ -17,6 +17,7 @@ import { idempotent, inTransaction } from '../../platform/data/transactions';
 import { recordEvent } from '../../platform/events/outbox';
 import { Enterprise } from './enterprise';
 import { Invitation } from './invitation';
+import { mailInvitation } from './invitation-mail';
 import { Membership } from './membership';
 import type { InvitationInput } from './inputs';
 
@@ -101,8 +102,10 @@ export class MembersService {
         field: 'input.contact',
       });
     const displayName = input.displayName?.trim() || null;
+    let created = false;
     const id = await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'inviteMember', idempotencyKey, { enterpriseId, input }, async () => {
+        created = true;
         const now = new Date();
         const pending = await em.count(Invitation, { enterpriseId, acceptedAt: null, revokedAt: null, expiresAt: { $gt: now } });
         if (pending >= PENDING_INVITATIONS_MAX)
@@ -137,7 +140,13 @@ export class MembersService {
     );
     const invitation = await ctx.em.fork().findOneOrFail(Invitation, { id });
     const token = ctx.auth.invitationToken(id);
-    return { invitation, token, url: ctx.auth.publicUrl.invitation(token) };
+    const url = ctx.auth.publicUrl.invitation(token);
+    // Once stored (and not again on a retry with the key), the link is e-mailed too when the hub sends mail:
+    // in the background, so the admin has the link at once whatever the mail server does.
+    const mail = ctx.settings.mail;
+    if (created && mail && invitation.channel === 'EMAIL')
+      void mailInvitation(mail, { invitationId: id, to: invitation.contact, enterprise, url, expiresAt: invitation.expiresAt });
+    return { invitation, token, url };
   }
 
   async revoke(ctx: RequestContext<unknown>, enterpriseId: string, invitationId: string, idempotencyKey: string): Promise<Invitation> {

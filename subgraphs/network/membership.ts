@@ -11,13 +11,15 @@ registerEnumType(RoleEnum, { name: 'Role', description: 'What a member may do in
  * bound to the enterprise with roles. The hub's tokens take `org` and `roles` from here (the
  * token exchange, docs/access-control.md), not from claims the provider would have to add.
  * The display name is personal data: shown to the enterprise's admins, never in events or logs.
+ * Not an entity (no @key): no other subgraph stores a membership's id or adds fields to it, and a
+ * reference resolver would be a second door to its personal data to guard; events carry its id.
  */
 @ObjectType({ description: "A member of an enterprise: a signed-in identity with the enterprise's roles" })
 @Entity({ tableName: 'membership' })
 @Unique({ properties: ['enterpriseId', 'issuer', 'subject'] })
 @Index({ properties: ['issuer', 'subject'] })
 export class Membership {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'displayName';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'displayName' | 'invitationId';
 
   @Field(() => ID)
   @PrimaryKey({ type: 'string', length: 40 })
@@ -43,11 +45,11 @@ export class Membership {
   @Property({ type: 'json' })
   roles!: Role[];
 
-  /** The invitation it was accepted from. */
-  @Property({ type: 'string', length: 40 })
-  invitationId!: string;
+  /** The invitation it was accepted from; null for an applicant made its enterprise's first admin on approval. */
+  @Property({ type: 'string', length: 40, nullable: true })
+  invitationId: string | null = null;
 
-  @Field({ description: 'When the invitation was accepted' })
+  @Field({ description: 'When the invitation was accepted (or the application approved, for its first admin)' })
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
 

@@ -1,5 +1,5 @@
 import { browserAvailable } from '../support/browser';
-import { useBrowserHub, WAIT } from '../support/browser-suite';
+import { signInAtProvider, useBrowserHub, WAIT } from '../support/browser-suite';
 
 /**
  * An invitation link in a real browser: someone the studio invited opens it, signs in through the
@@ -45,11 +45,8 @@ describeInBrowser('joining an enterprise by invitation', () => {
     await expectAccessible(page);
     await screenshots(page, 'join-signed-out');
     await page.getByRole('button', { name: 'Sign in with your organisation' }).click();
-    await page.waitForURL((url) => url.origin === world.idp.issuer, WAIT);
     // An account the provider gives no hub roles: only the invitation makes it a member.
-    await page.locator('input[name=login]').fill('new-lead');
-    await page.locator('input[name=password]').fill('any');
-    await page.locator('button[type=submit]').click();
+    await signInAtProvider(page, world.idp.issuer, 'new-lead');
     await page.waitForURL((url) => url.pathname === '/join', WAIT);
     await page.getByRole('button', { name: 'Accept invitation' }).click();
     await page.getByText('You are now a member of Moyun Creative Studio.').waitFor(WAIT);

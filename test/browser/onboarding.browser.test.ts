@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { browserAvailable } from '../support/browser';
-import { useBrowserHub, WAIT } from '../support/browser-suite';
-import { hubAdmin, staff } from '../support/principals';
+import { signInAtProvider, useBrowserHub, WAIT } from '../support/browser-suite';
+import { staff } from '../support/principals';
 
 /**
- * A new studio's whole onboarding, in Chinese on a phone: a leather-goods studio applies and a hub
- * admin approves it on /admin; its first admin accepts an invitation through the OpenID Connect
- * provider; it moves in with a workbook (one bad row refused with nothing kept, then applied);
+ * A new studio's whole onboarding, in Chinese on a phone: a leather-goods studio's owner applies
+ * and a hub admin approves it on /admin, which makes the owner its first admin: their first
+ * sign-in through the OpenID Connect provider opens the console. The owner moves in with a
+ * workbook chosen in Settings → 表格导入 (one bad row refused by sheet, row and column, nothing
+ * kept; fixed, checked and imported), invites a supervisor who accepts through the provider,
  * adds an operator and a closure in Settings; a shop order for its product shows on its kanban
  * under its route's stages, and the customer's link opens the order.
  */
@@ -48,6 +53,8 @@ describeInBrowser('a new studio, from application to its first order', () => {
       .locator('.state.loading')
       .first()
       .waitFor({ state: 'detached', ...WAIT });
+  const files = fs.mkdtempSync(path.join(os.tmpdir(), 'weft-onboarding-'));
+  afterAll(() => fs.rmSync(files, { recursive: true, force: true }));
   const openSettings = async (page: Page, part: string) => {
     await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '设置' }).click();
     await page.getByRole('navigation', { name: '设置分区' }).getByRole('button', { name: part }).click();
@@ -94,63 +101,86 @@ describeInBrowser('a new studio, from application to its first order', () => {
     await expectAccessible(admin);
     await shot(admin, 'approved');
 
-    // 2. The hub admin invites the studio's first admin, who accepts through the provider.
+    // 2. Approved, the applicant is the studio's first admin: their first sign-in through the provider opens the console.
+    const page = await newPage({ locale: 'zh-CN' });
+    await page.goto(`${world.base}/studio`);
+    await page.getByRole('button', { name: '使用机构账号登录' }).click();
+    await signInAtProvider(page, world.idp.issuer, 'awl-owner');
+    await page.getByRole('navigation', { name: '控制台栏目' }).waitFor(WAIT);
+    const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
+    expect(session).toMatchObject({ via: 'oidc', exchanged: true, role: 'STUDIO_ADMIN', org: STUDIO });
+
+    // 3. The move-in workbook, chosen in Settings → 表格导入: a bad cost is refused by sheet, row and column
+    // (in words, no column code on the page), and nothing is kept; fixed and chosen again, it is checked and imported.
+    const catalogue = async () =>
+      ok(
+        await world.t.gql(
+          `query($s: ID!) { catalogue(studioId: $s) { products { productCode } routes { code } } studioMaterials(studioId: $s) { totalCount } }`,
+          { s: STUDIO },
+          { as: staff(STUDIO) },
+        ),
+      ) as { catalogue: { products: unknown[]; routes: unknown[] }; studioMaterials: { totalCount: number } };
+    const choose = async (name: string, cost: string) => {
+      const file = path.join(files, name);
+      fs.writeFileSync(file, await workbook(cost));
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-file-name').getByText(name).waitFor(WAIT);
+      await page.getByRole('button', { name: '检查', exact: true }).click();
+    };
+    await openSettings(page, '表格导入');
+    await choose('锥与皮-入驻.xlsx', 'lots');
+    const problems = page.getByTestId('import-problems');
+    await problems.waitFor(WAIT);
+    await problems.getByText('有些行不被接受，没有改动任何数据。').waitFor(WAIT);
+    const refusedRow = problems.locator('tbody tr');
+    expect(await refusedRow.count()).toBe(1);
+    expect(await refusedRow.locator('td').allInnerTexts()).toEqual(['物料', '2', '单位成本（分）', '第 2 行「单位成本（分）」列：值无效']);
+    expect(await problems.innerText()).not.toMatch(/[a-z]/i);
+    expect(await page.getByRole('button', { name: '导入', exact: true }).isDisabled()).toBe(true);
+    expect(await catalogue()).toEqual({ catalogue: { products: [], routes: [] }, studioMaterials: { totalCount: 0 } });
+    await expectAccessible(page);
+    await shot(page, 'import-refused');
+
+    await choose('锥与皮-入驻（已改正）.xlsx', '1850');
+    const counts = page.getByTestId('import-counts');
+    await counts.getByText('每一行都正确。导入将会：').waitFor(WAIT);
+    await page.getByRole('button', { name: '导入', exact: true }).click();
+    await page.locator('[data-testid="import-counts"][data-applied="true"]').getByText('已导入。改动如下：').waitFor(WAIT);
+    const created = (sheet: string) => counts.locator(`tr[data-sheet="${sheet}"] td[data-count="created"]`).innerText();
+    expect([await created('products'), await created('routes'), await created('materials')]).toEqual(['1', '3', '2']);
+    expect(await catalogue()).toEqual({
+      catalogue: { products: [{ productCode: 'LTH-WAL-01' }], routes: [{ code: 'WALLET-ROUTE' }] },
+      studioMaterials: { totalCount: 2 },
+    });
+    await expectAccessible(page);
+    await shot(page, 'import-applied');
+
+    // The studio's admin invites its first supervisor, who accepts through the provider.
     const invited = ok(
       await world.t.gql(
         `mutation($e: ID!, $input: InvitationInput!, $key: String!) { inviteMember(enterpriseId: $e, input: $input, idempotencyKey: $key) { url } }`,
         {
           e: STUDIO,
-          input: { channel: 'EMAIL', contact: 'zhou.lin@example.com', displayName: '周林', roles: ['STUDIO_ADMIN'] },
+          input: { channel: 'EMAIL', contact: 'zhou.lin@example.com', displayName: '周林', roles: ['SUPERVISOR'] },
           key: randomUUID(),
         },
-        { as: hubAdmin() },
+        { as: session.token },
       ),
     ).inviteMember as { url: string };
-    const page = await newPage({ locale: 'zh-CN' });
-    await page.goto(invited.url);
-    await page.getByRole('heading', { name: '登录以接受邀请' }).waitFor(WAIT);
-    await page.getByRole('button', { name: '使用机构账号登录' }).click();
-    await page.waitForURL((url) => url.origin === world.idp.issuer, WAIT);
-    await page.locator('input[name=login]').fill('zhou-lin');
-    await page.locator('input[name=password]').fill('any');
-    await page.locator('button[type=submit]').click();
-    await page.waitForURL((url) => url.pathname === '/join', WAIT);
-    await page.getByRole('button', { name: '接受邀请' }).click();
-    await page.getByText('您已成为锥与皮皮具工坊的成员。').waitFor(WAIT);
-    await expectAccessible(page);
-    await shot(page, 'joined');
-    const session = JSON.parse((await page.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
-    expect(session).toMatchObject({ via: 'oidc', exchanged: true, role: 'STUDIO_ADMIN', org: STUDIO });
-
-    // 3. The move-in workbook: a bad cost is refused by sheet and row, and nothing is kept; fixed, it is applied.
-    const upload = (body: Buffer) =>
-      fetch(`${world.base}/import`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${session.token}`, 'idempotency-key': randomUUID() },
-        body,
-      });
-    const catalogue = async () =>
-      ok(
-        await world.t.gql(
-          `query($s: ID!) { catalogue(studioId: $s) { products { productCode } routes { code } } }`,
-          { s: STUDIO },
-          { as: staff(STUDIO) },
-        ),
-      ).catalogue as { products: unknown[]; routes: unknown[] };
-    const refused = await upload(await workbook('lots'));
-    expect(refused.status).toBe(422);
-    const refusal = (await refused.json()) as { problems: { sheet: string; row: number; field: string }[] };
-    expect(refusal.problems).toEqual([expect.objectContaining({ sheet: 'materials', row: 2, field: 'unitCostCents' })]);
-    expect(await catalogue()).toEqual({ products: [], routes: [] });
-    const applied2 = await upload(await workbook('1850'));
-    const answer = (await applied2.json()) as { applied: boolean; sheets: Record<string, { created: number }> };
-    expect(applied2.status).toBe(200);
-    expect(answer).toMatchObject({ applied: true, sheets: { products: { created: 1 }, materials: { created: 2 } } });
-    expect(await catalogue()).toEqual({ products: [{ productCode: 'LTH-WAL-01' }], routes: [{ code: 'WALLET-ROUTE' }] });
+    const supervisor = await newPage({ locale: 'zh-CN' });
+    await supervisor.goto(invited.url);
+    await supervisor.getByRole('heading', { name: '登录以接受邀请' }).waitFor(WAIT);
+    await supervisor.getByRole('button', { name: '使用机构账号登录' }).click();
+    await signInAtProvider(supervisor, world.idp.issuer, 'zhou-lin');
+    await supervisor.waitForURL((url) => url.pathname === '/join', WAIT);
+    await supervisor.getByRole('button', { name: '接受邀请' }).click();
+    await supervisor.getByText('您已成为锥与皮皮具工坊的成员。').waitFor(WAIT);
+    await expectAccessible(supervisor);
+    await shot(supervisor, 'joined');
+    const joined = JSON.parse((await supervisor.evaluate<string | null>('sessionStorage.getItem("weft.staffSession")'))!);
+    expect(joined).toMatchObject({ via: 'oidc', exchanged: true, role: 'SUPERVISOR', org: STUDIO });
 
     // 4. Settings: an operator and a closure on the calendar.
-    await page.goto(`${world.base}/studio`);
-    await page.getByRole('navigation', { name: '控制台栏目' }).waitFor(WAIT);
     await openSettings(page, '操作员与工作中心');
     await page.getByRole('button', { name: '添加操作员' }).click();
     const operatorForm = page.getByRole('form', { name: '新操作员' });

@@ -81,8 +81,8 @@ describeInBrowser('spreadsheet import in the studio settings', () => {
     expect((await refused.first().locator('td').allInnerTexts()).map((text) => text.trim())).toEqual([
       '物料',
       '3',
-      'unitCostCents',
-      '第 3 行「unitCostCents」列：值无效',
+      '单位成本（分）',
+      '第 3 行「单位成本（分）」列：值无效',
     ]);
     await problems.getByText('有些行不被接受，没有改动任何数据。请在文件中改正后再检查。').waitFor(WAIT);
     expect(await apply.isDisabled()).toBe(true);

@@ -11,6 +11,14 @@ import { freePort } from './ports';
 export const WAIT = { timeout: 30_000 };
 const AUDIENCE = 'urn:weft:hub-test';
 
+/** Signs in on the test provider's development form, once the page is there: the login is the subject, any password. */
+export async function signInAtProvider(page: Page, issuer: string, login: string): Promise<void> {
+  await page.waitForURL((url) => url.origin === issuer, WAIT);
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill('any');
+  await page.locator('button[type=submit]').click();
+}
+
 export interface ImportedOrder {
   id: string;
   stages: { id: string; qcCheckpoint: boolean; statusCode: { code: string } }[];

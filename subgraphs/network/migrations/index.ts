@@ -7,6 +7,7 @@ import { Migration20261207130041 as SqliteMigration20261207130041 } from './sqli
 import { Migration20261207193000 as SqliteMigration20261207193000 } from './sqlite/Migration20261207193000';
 import { Migration20261207220000 as SqliteMigration20261207220000 } from './sqlite/Migration20261207220000';
 import { Migration20261207220741 as SqliteMigration20261207220741 } from './sqlite/Migration20261207220741';
+import { Migration20261208011219 as SqliteMigration20261208011219 } from './sqlite/Migration20261208011219';
 import { Migration20261121231700 as PostgresMigration20261121231700 } from './postgresql/Migration20261121231700';
 import { Migration20261202100824 as PostgresMigration20261202100824 } from './postgresql/Migration20261202100824';
 import { Migration20261202200000 as PostgresMigration20261202200000 } from './postgresql/Migration20261202200000';
@@ -14,6 +15,7 @@ import { Migration20261207130041 as PostgresMigration20261207130041 } from './po
 import { Migration20261207193000 as PostgresMigration20261207193000 } from './postgresql/Migration20261207193000';
 import { Migration20261207220000 as PostgresMigration20261207220000 } from './postgresql/Migration20261207220000';
 import { Migration20261207220741 as PostgresMigration20261207220741 } from './postgresql/Migration20261207220741';
+import { Migration20261208011219 as PostgresMigration20261208011219 } from './postgresql/Migration20261208011219';
 
 export const networkMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -24,6 +26,7 @@ export const networkMigrations: { sqlite: MigrationObject[]; postgresql: Migrati
     { name: 'Migration20261207193000', class: SqliteMigration20261207193000 },
     { name: 'Migration20261207220000', class: SqliteMigration20261207220000 },
     { name: 'Migration20261207220741', class: SqliteMigration20261207220741 },
+    { name: 'Migration20261208011219', class: SqliteMigration20261208011219 },
   ],
   postgresql: [
     { name: 'Migration20261121231700', class: PostgresMigration20261121231700 },
@@ -33,5 +36,6 @@ export const networkMigrations: { sqlite: MigrationObject[]; postgresql: Migrati
     { name: 'Migration20261207193000', class: PostgresMigration20261207193000 },
     { name: 'Migration20261207220000', class: PostgresMigration20261207220000 },
     { name: 'Migration20261207220741', class: PostgresMigration20261207220741 },
+    { name: 'Migration20261208011219', class: PostgresMigration20261208011219 },
   ],
 };

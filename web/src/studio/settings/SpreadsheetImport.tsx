@@ -4,6 +4,7 @@ import { useI18n } from '../../common/i18n';
 import { Loading, Section, SupportCode } from '../../common/ui';
 import {
   IMPORT_SHEETS,
+  columnWords,
   downloadName,
   importUrl,
   isWorkbook,
@@ -233,7 +234,9 @@ function ImportAnswer({ outcome }: { outcome: ImportOutcome }) {
                 <tr key={index} data-sheet={problem.sheet} data-row={problem.row} data-code={problem.code} data-detail={problem.message}>
                   <td>{sheetWords(problem.sheet, t)}</td>
                   <td>{problem.row}</td>
-                  <td>{problem.field ? <span lang="en">{problem.field}</span> : t('settings.import.noColumn')}</td>
+                  <td data-field={problem.field ?? undefined}>
+                    {problem.field ? columnWords(problem.sheet, problem.field, t, exists) : t('settings.import.noColumn')}
+                  </td>
                   {/* English pages read the hub's own message; other languages a sentence of their own. */}
                   <td>{language === 'en' ? problem.message : problemSentence(problem, t, exists)}</td>
                 </tr>

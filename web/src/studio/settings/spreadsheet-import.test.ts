@@ -3,6 +3,8 @@ import i18next from 'i18next';
 import { en } from '../../locales/en';
 import { zh } from '../../locales/zh';
 import { downloadName, importUrl, isWorkbook, problemSentence, readImportAnswer, refusalSentence, sheetWords } from './spreadsheet-import';
+import { columnWords } from './spreadsheet-import';
+import { IMPORT_COLUMNS } from '../../../../contracts/master-data-import';
 
 const translator = (language: 'zh' | 'en') => {
   const instance = i18next.createInstance();
@@ -62,10 +64,22 @@ describe('the console side of the spreadsheet route', () => {
   it('words a refused row in Chinese from its row, column and code — never the hub’s English', () => {
     const { t, exists } = translator('zh');
     const problem = { sheet: 'routes', row: 5, field: 'standardMinutes', code: 'INVALID', message: 'standardMinutes must be a number' };
-    expect(problemSentence(problem, t, exists)).toBe('第 5 行「standardMinutes」列：值无效');
+    expect(problemSentence(problem, t, exists)).toBe('第 5 行「标准工时（分钟）」列：值无效');
+    expect(columnWords('materials', 'safetyStock', t, exists)).toBe('安全库存');
+    // A column the hub does not know is the workbook's own header, shown as the studio typed it.
+    expect(columnWords('materials', 'Remarks', t, exists)).toBe('Remarks');
     expect(problemSentence({ ...problem, field: null, code: 'SOMETHING_NEW' }, t, exists)).toBe('第 5 行：不被接受');
     expect(sheetWords('workCenters', t)).toBe('工作中心');
     expect(sheetWords('Sheet1', t)).toBe('Sheet1');
+  });
+
+  it('names every column of every sheet the hub takes in both languages', () => {
+    for (const language of ['zh', 'en'] as const) {
+      const { exists } = translator(language);
+      for (const [sheet, columns] of Object.entries(IMPORT_COLUMNS))
+        for (const column of columns)
+          expect({ language, sheet, column, named: exists(`settings.import.columns.${sheet}.${column}`) }).toMatchObject({ named: true });
+    }
   });
 
   it('has a sentence in both languages for every code the route refuses a whole file with', () => {

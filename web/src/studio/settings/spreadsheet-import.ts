@@ -74,6 +74,15 @@ export function sheetWords(sheet: string, t: Translate): string {
 }
 
 /**
+ * A column in words: the page's name for a sheet's known column (the hub names it as the header
+ * row does, `safetyStock`), the workbook's own header for another (an unknown column it refused).
+ */
+export function columnWords(sheet: string, field: string, t: Translate, exists: (key: string) => boolean): string {
+  const key = `settings.import.columns.${sheet}.${field}`;
+  return exists(key) ? t(key) : field;
+}
+
+/**
  * A refused row as a sentence of the page's language, built from its row, column and code (the
  * hub's own message is English: it stays in the row's detail for support, never in the sentence).
  */
@@ -81,7 +90,7 @@ export function problemSentence(problem: RowProblem, t: Translate, exists: (key:
   const reasonKey = `settings.import.reason.${problem.code}`;
   const reason = t(exists(reasonKey) ? reasonKey : 'settings.import.reason.other');
   return problem.field
-    ? t('settings.import.problemAt', { row: problem.row, field: problem.field, reason })
+    ? t('settings.import.problemAt', { row: problem.row, field: columnWords(problem.sheet, problem.field, t, exists), reason })
     : t('settings.import.problemAtRow', { row: problem.row, reason });
 }
 
