@@ -59,6 +59,13 @@ export type OrderEventDetails = {
     /** The studio's product family (a catalogue code); `productType` is the same code, kept for existing consumers. */
     productFamily: string;
     productType: string;
+    /**
+     * The catalogue product it came in as, with its names then (the studio's master data, shown
+     * on share pages; no one's personal data). Absent on events from before the catalogue.
+     */
+    catalogueProductCode?: string;
+    productNameZh?: string;
+    productNameEn?: string;
     customerTierMax: VisibilityTier;
     statusCode: string;
     lines: { productCode: string; quantity: number }[];

@@ -16,7 +16,7 @@ import type { GatewayContext } from './context';
 
 const STORY_QUERY = `query DigitalLinkStory($code: String!) {
   productStory(code: $code) {
-    code uri gtin productCode productType issuedAt qcPassed
+    code uri gtin productCode productFamily productNameZh productNameEn issuedAt qcPassed
     studio { id nameZh nameEn region }
     stages { statusCode { code labelZh labelEn } startedAt finishedAt }
     materialOrigins { sku materialName lotCode supplier { id nameZh nameEn region } }
@@ -37,8 +37,13 @@ interface Story {
   uri: string;
   gtin: string | null;
   productCode: string;
+  productFamily: string;
+  productNameEn: string | null;
   studio: { nameZh: string; nameEn: string };
 }
+
+/** What a link's title calls the product: its catalogue name, else its code. */
+const productOf = (story: Story) => story.productNameEn ?? story.productCode;
 
 /** `gs1:pip`, its full URI in either of GS1's spellings, or `all`. */
 function linkTypeOf(raw: string | null): LinkType | 'all' | null {
@@ -81,12 +86,13 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
     if (!story) return null;
     // /01/… names the product by its GTIN too: another GTIN is another product.
     if (gtin !== undefined && (story.gtin ?? null) !== gtin) return null;
-    return story;
+    // `productType` stays in the JSON for readers from before families (the same string).
+    return { ...story, productType: story.productFamily };
   };
 
   const links = (story: Story) => {
     const ids = epcisIdentifiers(base());
-    const title = `${story.studio.nameEn} · ${story.productCode}`;
+    const title = `${story.studio.nameEn} · ${productOf(story)}`;
     return {
       pip: { href: `${base()}/story/${story.code}`, title, type: 'text/html', hreflang: ['zh', 'en'] },
       traceability: { href: `${base()}/trace/${story.code}`, title: `${title}: trace`, type: 'application/json' },
@@ -104,7 +110,7 @@ export function digitalLinkRoutes(options: DigitalLinkOptions): Record<string, R
       linkset: [
         {
           anchor: story.uri,
-          itemDescription: `${story.studio.nameEn} · ${story.productCode}`,
+          itemDescription: `${story.studio.nameEn} · ${productOf(story)}`,
           [`${GS1_VOCABULARY}defaultLink`]: [all[DEFAULT_LINK_TYPE]],
           ...Object.fromEntries(LINK_TYPES.map((type) => [`${GS1_VOCABULARY}${type}`, [all[type]]])),
         },

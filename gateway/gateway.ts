@@ -176,11 +176,13 @@ class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 }
 
 const SHARE_SUMMARY = `query ShareSummary($shareId: ID!) {
-  sharedOrder(shareId: $shareId) { productType completedAt imageUrl studio { nameZh nameEn } lines { productCode quantity } }
+  sharedOrder(shareId: $shareId) { productFamily productNameZh productNameEn completedAt imageUrl studio { nameZh nameEn } lines { productCode quantity } }
 }`;
 
 interface SharedOrderPreview {
-  productType: string;
+  productFamily: string;
+  productNameZh: string | null;
+  productNameEn: string | null;
   completedAt: string;
   imageUrl: string;
   studio: { nameZh: string; nameEn: string };
@@ -189,8 +191,9 @@ interface SharedOrderPreview {
 
 /** The title and description a shared link previews with, in the reader's language. */
 function sharePreview(shared: SharedOrderPreview, language: 'zh' | 'en'): ShareSummary {
-  const label = productTypeLabel(shared.productType);
-  const product = { zh: label.labelZh, en: label.phraseEn };
+  // The product as the studio's catalogue named it; orders from before names, by their family.
+  const label = productTypeLabel(shared.productFamily);
+  const product = { zh: shared.productNameZh ?? label.labelZh, en: shared.productNameEn ?? label.phraseEn };
   const day = new Intl.DateTimeFormat(language === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Shanghai' }).format(
     new Date(shared.completedAt),
   );

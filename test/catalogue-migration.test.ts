@@ -54,6 +54,14 @@ describe.each(dialects())('the catalogue on an existing database (%s)', (dialect
       `insert into ${table('stage_run')} (id, order_id, studio_id, position, code, standard_minutes, status, assigned_to_id, environment, process_parameters, photo_urls, qc_checkpoint) values ` +
         `('stg_OLD', 'ord_OLD', 'youcaifeng', 1, 'A20', 60, 'PENDING', 'youcaifeng', '[]', '[]', '[]', ${dialect === 'postgresql' ? 'false' : '0'})`,
     );
+    // An order whose line names a product the catalogue will have: it gets that product's names.
+    await run(
+      `insert into ${table('shop_order')} (id, studio_id, channel, external_order_id, payload_hash, product_type, customer_name, customer_contact, customer_address, price_cents, currency, customer_tier_max, status, status_code_value, milestone_code_value, created_at, updated_at, last_sequence, version) values ` +
+        `('ord_NAMED', 'moyun-studio', 'TAOBAO', 'TB-NAMED', 'h', 'CALLIGRAPHY_TEAWARE', 'c', 'c', 'a', 100, 'CNY', 'DETAILED', 'RECEIVED', 'A00', 'A00', ${now}, ${now}, 0, 1)`,
+    );
+    await run(
+      `insert into ${table('order_line')} (id, order_id, studio_id, position, product_code, quantity) values ('oln_NAMED', 'ord_NAMED', 'moyun-studio', 0, 'TEA-CUP-CALLIG', 1)`,
+    );
     await old.close();
 
     database = await openDatabase({ name: 'orders', entities: ordersSubgraph.database!.entities, migrations: ordersMigrations }, location);
@@ -64,6 +72,14 @@ describe.each(dialects())('the catalogue on an existing database (%s)', (dialect
       'TAILORED_GARMENT',
       null,
       null,
+    ]);
+    // No line to name its product by: no names (the web app names it by its family).
+    expect([order.productNameZh ?? null, order.productNameEn ?? null]).toEqual([null, null]);
+    const named = await em.findOneOrFail(Order, { id: 'ord_NAMED' }, { filters: false });
+    expect([named.catalogueProductCode, named.productNameZh, named.productNameEn]).toEqual([
+      'TEA-CUP-CALLIG',
+      '书法茶杯',
+      'Calligraphy tea cup',
     ]);
     const stage = await em.findOneOrFail(StageRun, { id: 'stg_OLD' }, { filters: false });
     expect([stage.code, stage.workCenterCode ?? null, stage.skill ?? null, stage.partnerAllowed]).toEqual(['A20', null, null, true]);

@@ -6,6 +6,7 @@ import { StageRun } from '../subgraphs/orders/entities/stage-run';
 import type { GraphQLResult, TestHub } from './support/hub';
 import { dialects, startTestHub } from './support/hub';
 import { teawareOrder } from './support/orders';
+import { giveWorkCenters } from './support/studio-resources';
 import { customer, hubAdmin, partner, staff } from './support/principals';
 
 const FAMILY = `mutation($studioId: ID!, $input: ProductFamilyInput!, $key: String!) {
@@ -70,6 +71,8 @@ describe.each(dialects())('a studio catalogue (%s)', (dialect) => {
 
   beforeAll(async () => {
     t = await startTestHub(dialect, { actingAs: leatherAdmin });
+    // The work centers its routes name, as the studio keeps them in the capacity subgraph.
+    await giveWorkCenters(t, LEATHER, ['table-1', 'press-1']);
   });
   afterAll(() => t?.close());
 

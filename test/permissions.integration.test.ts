@@ -12,6 +12,7 @@ import { membersCells } from './permissions/cells/members';
 import { networkCells } from './permissions/cells/network';
 import { notificationsCells } from './permissions/cells/notifications';
 import { ordersCells } from './permissions/cells/orders';
+import { productNameCells } from './permissions/cells/product-names';
 import { relationshipsCells } from './permissions/cells/relationships';
 import { resourcesCells } from './permissions/cells/resources';
 import { supplierRelationshipsCells } from './permissions/cells/supplier-relationships';
@@ -45,6 +46,7 @@ const CELLS: Cell[] = [
   relationshipsCells,
   supplierRelationshipsCells,
   catalogueCells,
+  productNameCells,
 ].flat();
 const RUN_ORDER = [...CELLS.filter((cell) => !cell.mutation), ...CELLS.filter((cell) => cell.mutation)];
 type Route = 'gateway' | 'direct';
@@ -55,7 +57,7 @@ const CASES = RUN_ORDER.flatMap((cell) =>
 );
 
 /** Cells × routes × principals, committed: a cell that silently disappears fails the count. */
-const EXPECTED_CELL_CHECKS = 4270;
+const EXPECTED_CELL_CHECKS = 4396;
 
 /**
  * What the other subgraphs' mutations write, read back for the "denied changes nothing" check:

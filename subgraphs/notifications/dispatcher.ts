@@ -70,7 +70,9 @@ async function learn(em: EntityManager, event: HubEvent, auth: TokenService): Pr
     em.persist(facts);
   }
   if (event.type === ORDER_EVENTS.IMPORTED) {
-    facts.productType = payloadText(event.payload.productType) ?? facts.productType;
+    facts.productType = payloadText(event.payload.productFamily) ?? payloadText(event.payload.productType) ?? facts.productType;
+    facts.productNameZh = payloadText(event.payload.productNameZh) ?? facts.productNameZh ?? null;
+    facts.productNameEn = payloadText(event.payload.productNameEn) ?? facts.productNameEn ?? null;
     if (isVisibilityTier(event.payload.customerTierMax)) facts.tierMax = event.payload.customerTierMax;
     facts.lines = event.payload.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity }));
     if (event.payload.wechatBinding) await bindWechat(em, facts, event.payload.wechatBinding, auth);

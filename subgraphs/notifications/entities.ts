@@ -260,8 +260,16 @@ export class OrderFacts {
   @Property({ type: 'string', length: 80 })
   studioId!: string;
 
+  /** The order's product family (a catalogue code; the column kept its old name). */
   @Property({ type: 'string', length: 40 })
   productType!: string;
+
+  /** The catalogue product's names when the order came in (the studio's master data, shown on the share page); null before them. */
+  @Property({ type: 'string', length: 200, nullable: true })
+  productNameZh?: string | null;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  productNameEn?: string | null;
 
   /** The most the studio lets this order's customer see. */
   @Enum({ items: () => VISIBILITY_TIERS, type: 'string' })

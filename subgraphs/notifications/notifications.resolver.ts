@@ -103,7 +103,12 @@ class SharedStage {
 })
 class SharedOrder {
   @Field(() => EnterpriseReference) studio!: EnterpriseReference;
-  @Field() productType!: string;
+  @Field({ description: "The product family: a code of the studio's catalogue" }) productFamily!: string;
+  @Field({ deprecationReason: 'Use productFamily (and productNameZh / productNameEn to name it)' }) productType!: string;
+  @Field(() => String, { nullable: true, description: "The product's Chinese name as the studio's catalogue gave it when it was ordered" })
+  productNameZh!: string | null;
+  @Field(() => String, { nullable: true, description: "The product's English name as the studio's catalogue gave it when it was ordered" })
+  productNameEn!: string | null;
   @Field(() => [SharedOrderLine]) lines!: SharedOrderLine[];
   @Field(() => [StatusCodeReference], { description: 'The stages it went through (standard codes)' }) stages!: StatusCodeReference[];
   @Field(() => [SharedStage], { description: 'The same stages, in order, with when each finished' }) timeline!: SharedStage[];
@@ -368,7 +373,10 @@ export class NotificationsResolver {
     const finishedAt = (code: string) => (facts.stageFinishedAt?.[code] ? new Date(facts.stageFinishedAt[code]) : null);
     return {
       studio: { id: facts.studioId },
+      productFamily: facts.productType,
       productType: facts.productType,
+      productNameZh: facts.productNameZh ?? null,
+      productNameEn: facts.productNameEn ?? null,
       lines: facts.lines,
       stages: done.map(standard),
       timeline: done.map((code) => ({ statusCode: standard(code), finishedAt: finishedAt(code) })),

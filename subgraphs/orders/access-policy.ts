@@ -181,6 +181,8 @@ export const ordersAccess: AccessPolicy = {
         ready: { hub: true, partner: true },
         productType: MILESTONE,
         productFamily: MILESTONE,
+        productNameZh: MILESTONE,
+        productNameEn: MILESTONE,
         workCenterCode: STUDIO_AND_HUB,
         skill: STUDIO_AND_HUB,
         partnerAllowed: { hub: true, partner: true },

@@ -40,6 +40,7 @@ import {
   type RouteStepDefinition,
 } from './entities/catalogue';
 import { SOURCE } from './progress-log';
+import { requireStudioWorkCenters } from './studio-resources';
 
 type Outcome = 'CREATED' | 'UPDATED' | 'UNCHANGED';
 type FamilyFields = { code: string; nameZh: string; nameEn: string };
@@ -107,6 +108,7 @@ export class CatalogueService {
     const fields = refuseOn(() => checkedRoute(studioId, input));
     await inTransaction(ctx, (em) =>
       idempotent(em, ctx.viewer, 'saveRoute', key, { studioId, ...input }, async () => {
+        await requireStudioWorkCenters(em, studioId, fields.steps, (index) => `input.steps[${index}].workCenterCode`);
         await this.applyRoute(em, ctx, studioId, fields, true);
         return fields.code;
       }),

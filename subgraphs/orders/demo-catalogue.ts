@@ -1,6 +1,7 @@
 import { PRODUCT_CODE_LABELS, PRODUCT_TYPE_LABELS } from '../../contracts';
 import type { RequestContext } from '../../platform/access/context';
 import { catalogueService } from './catalogue.service';
+import { StudioWorkCenter } from './entities/studio-resources';
 import { ROUTE_TEMPLATES } from './route-templates';
 
 /** The demo studios' products: code, family, price and the shop SKU prefix their shops use. */
@@ -19,12 +20,27 @@ const DEMO_WORK_CENTERS: Readonly<Record<string, Readonly<Record<string, string>
 };
 
 /**
+ * The demo's work centers in the orders subgraph's copy, before its routes name them: the demo
+ * seeds with the consumers held, so capacity's events about them arrive only after. Dated at the
+ * epoch, so those events (and any later change) overwrite these rows.
+ */
+async function seedDemoWorkCenters(ctx: RequestContext<unknown>): Promise<void> {
+  await ctx.em.fork().transactional(async (em) => {
+    for (const [studioId, centers] of Object.entries(DEMO_WORK_CENTERS))
+      for (const code of new Set(Object.values(centers)))
+        if (!(await em.findOne(StudioWorkCenter, { studioId, code }, { filters: false })))
+          em.persist(em.create(StudioWorkCenter, { studioId, code, removed: false, changedAt: new Date(0) }));
+  });
+}
+
+/**
  * The demo studios' catalogue, through the calls a studio's admin makes (saveRoute,
  * upsertProductFamily, upsertProduct): families and products as the shops know them, and each
  * route with the work centers its stages need (a second version of the route the migration made
  * from the old constants, so the demo shows a route's history). Repeating it changes nothing.
  */
 export async function seedDemoCatalogue(ctx: RequestContext<unknown>): Promise<void> {
+  await seedDemoWorkCenters(ctx);
   for (const template of ROUTE_TEMPLATES) {
     const studioId = DEMO_PRODUCTS.find((product) => product.family === template.productType)!.studioId;
     const label = PRODUCT_TYPE_LABELS[template.productType];

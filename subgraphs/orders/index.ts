@@ -29,6 +29,8 @@ import { OrderException, ProgressEvent, Shipment, ShipmentEvent } from './entiti
 import { EnterpriseReference, ExceptionCodeReference, StatusCodeReference } from './entities/references';
 import { StageRun } from './entities/stage-run';
 import { StudioCalendar } from './entities/studio-calendar';
+import { StudioOperatorSkills, StudioResourcesImported, StudioWorkCenter } from './entities/studio-resources';
+import { studioResourcesConsumer } from './studio-resources';
 import { resourceEventsConsumer } from './resource-events';
 import { OrderExceptionResolver } from './exception.resolver';
 import type { OrderLoaders } from './loaders';
@@ -63,6 +65,9 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       DurationRecord,
       OrderEta,
       StudioCalendar,
+      StudioWorkCenter,
+      StudioOperatorSkills,
+      StudioResourcesImported,
       ProductFamily,
       CatalogueProduct,
       ProductShopSku,
@@ -105,7 +110,14 @@ export const ordersSubgraph: SubgraphDefinition<OrderLoaders> = {
       { Order: { __resolveReference: resolveOrderReference }, ProductStory: { __resolveReference: resolveProductStoryReference } },
     ),
   createLoaders: createOrderLoaders,
-  consumers: [materialEventsConsumer, capacityEventsConsumer, delayEventsConsumer, etaEventsConsumer, resourceEventsConsumer],
+  consumers: [
+    materialEventsConsumer,
+    capacityEventsConsumer,
+    delayEventsConsumer,
+    etaEventsConsumer,
+    resourceEventsConsumer,
+    studioResourcesConsumer,
+  ],
   // Stages no event touches still get their alerts: every DELAY_CHECK_SECONDS (default 60).
   timers: [
     {

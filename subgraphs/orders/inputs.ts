@@ -62,6 +62,14 @@ export class ShopOrderInput {
 export class OperatorInput {
   @Field({ description: 'Real name (kept inside the studio)' }) @Length(1, 120) name!: string;
   @Field({ description: 'Pen name shown to customers' }) @Length(1, 120) penName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The studio's code of a registered operator (capacity's studioOperators, e.g. op-mobai): their skills are checked against the stage's. Without it the operator is recorded by name, unchecked",
+  })
+  @IsOptional()
+  @Length(1, 40)
+  code?: string | null;
 }
 
 @InputType()

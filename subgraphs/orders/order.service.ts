@@ -7,6 +7,7 @@ import { Order, OrderLine } from './entities/order';
 import { StageRun } from './entities/stage-run';
 import type { RouteStepInput, ShopOrderInput } from './inputs';
 import { appendProgress } from './progress-log';
+import { requireStudioWorkCenters } from './studio-resources';
 import { catalogueService, unknownProduct } from './catalogue.service';
 import { CatalogueProblem, checkedStep } from './catalogue-rules';
 import { followRoute, isSettled, planDueDates, requireOpen } from './lifecycle/route';
@@ -57,6 +58,9 @@ export class OrderService {
         externalOrderId: input.externalOrderId,
         payloadHash: hash,
         productFamily: resolved.product.familyCode,
+        catalogueProductCode: resolved.product.productCode,
+        productNameZh: resolved.product.nameZh,
+        productNameEn: resolved.product.nameEn,
         routeCode: resolved.route.routeCode,
         routeVersion: resolved.route.version,
         customerName: input.customer.name,
@@ -120,6 +124,9 @@ export class OrderService {
           channel: order.channel,
           productType: order.productFamily,
           productFamily: order.productFamily,
+          catalogueProductCode: resolved.product.productCode,
+          productNameZh: resolved.product.nameZh,
+          productNameEn: resolved.product.nameEn,
           customerTierMax: order.customerTierMax,
           statusCode: STATUS.ORDER_RECEIVED,
           lines: input.lines.map((line) => ({ productCode: line.productCode, quantity: line.quantity })),
@@ -226,6 +233,13 @@ export class OrderService {
             );
           }
         });
+        // A work center given anew (its form checked above) must be one the studio has; a kept stage's copy stays as it was.
+        await requireStudioWorkCenters(
+          em,
+          order.studioId,
+          steps.map((step) => ({ workCenterCode: step.workCenterCode?.trim() })),
+          (index) => `steps.${index}.workCenterCode`,
+        );
         const now = this.clock();
         const skipped: string[] = [];
         for (const stage of route) {

@@ -64,6 +64,12 @@ export class ProductStory {
   @Field({ deprecationReason: 'Use productFamily' })
   productType!: string;
 
+  @Field(() => String, { nullable: true, description: "The product's Chinese name as the studio's catalogue gave it when it was ordered" })
+  productNameZh!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The product's English name as the studio's catalogue gave it when it was ordered" })
+  productNameEn!: string | null;
+
   @Field(() => EnterpriseReference, { description: 'The studio that made it' })
   studio!: EnterpriseReference;
 
@@ -88,7 +94,7 @@ export async function productStoryOf(em: EntityManager, code: string, publicBase
   const trace = await em.findOne(TraceCode, { code }, { filters: false });
   if (!trace) return null;
   const [order, stages] = await Promise.all([
-    em.findOne(Order, { id: trace.orderId }, { filters: false, fields: ['id', 'productFamily'] }),
+    em.findOne(Order, { id: trace.orderId }, { filters: false, fields: ['id', 'productFamily', 'productNameZh', 'productNameEn'] }),
     em.find(StageRun, { orderId: trace.orderId }, { filters: false, orderBy: { position: 'asc' } }),
   ]);
   if (!order) return null;
@@ -101,6 +107,8 @@ export async function productStoryOf(em: EntityManager, code: string, publicBase
     gtin: trace.gtin ?? null,
     productFamily: order.productFamily,
     productType: order.productFamily,
+    productNameZh: order.productNameZh ?? null,
+    productNameEn: order.productNameEn ?? null,
     studio: { id: trace.studioId },
     issuedAt: trace.issuedAt,
     stages: done.map((stage) => ({

@@ -100,6 +100,22 @@ export class StageRunResolver {
     return (await ctx.loaders.order.load(stage.orderId))?.productFamily ?? null;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The Chinese name of the stage's order's product (as the catalogue gave it then)",
+  })
+  async productNameZh(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
+    return (await ctx.loaders.order.load(stage.orderId))?.productNameZh ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "The English name of the stage's order's product (as the catalogue gave it then)",
+  })
+  async productNameEn(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
+    return (await ctx.loaders.order.load(stage.orderId))?.productNameEn ?? null;
+  }
+
   @FieldResolver(() => String, { nullable: true, deprecationReason: 'Use productFamily' })
   productType(@Root() stage: StageRun, @Ctx() { ctx }: Context): Promise<string | null> {
     return this.productFamily(stage, { ctx });

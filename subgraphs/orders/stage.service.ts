@@ -13,6 +13,7 @@ import { appendProgress } from './progress-log';
 import { delayService } from './delay.service';
 import { followRoute, isClosed, planDueDates, requireOpen, startBlocker } from './lifecycle/route';
 import { studioCalendar } from './resource-events';
+import { requireOperatorSkill } from './studio-resources';
 import { ID_PREFIX, loadStage } from './order-loaders';
 import { type Clock, systemClock } from './clock';
 import { allows, ORDER_MACHINE, STAGE_MACHINE } from './lifecycle/machines';
@@ -122,6 +123,9 @@ export class StageService {
           { stageRunId: stage.id, blockingStageRunId: blocker.stageId },
         );
       }
+      // A registered operator must have the skill the stage needs (a partner's workshop keeps its own people).
+      if (operator?.code && stage.assignedToId === order.studioId)
+        await requireOperatorSkill(em, order.studioId, operator.code, stage.skill, 'operator.code');
       const now = this.clock();
       // The holder's load before this stage joins it (forecasts learn waits by load).
       stage.loadAtStart = await em.count(StageRun, { assignedToId: stage.assignedToId, status: 'IN_PROGRESS' }, { filters: false });

@@ -1,7 +1,7 @@
 import { delayService } from '../../subgraphs/orders/delay.service';
 import { browserAvailable, screenshot } from '../support/browser';
 import { useBrowserHub, WAIT } from '../support/browser-suite';
-import { runLate } from '../support/orders';
+import { runLate, teawareOrder } from '../support/orders';
 import { customer } from '../support/principals';
 import { waitFor } from '../support/wait';
 
@@ -83,6 +83,35 @@ describeInBrowser('the customer’s order page', () => {
       expect(await english.getByTestId('delay-notice').innerText()).toContain('Calligraphy');
       await expectAccessible(english);
       await screenshots(english, 'track-story-en');
+    },
+    FLOW_TIMEOUT,
+  );
+
+  it.concurrent(
+    "names a product of the studio's own catalogue (not one the demo knows) by its catalogue name, in Chinese",
+    async () => {
+      const studioId = 'moyun-studio';
+      ok(
+        await world.t.gql(
+          `mutation { upsertProductFamily(studioId: "${studioId}", input: { code: "CELADON", nameZh: "青瓷", nameEn: "Celadon" }, idempotencyKey: "track-celadon") { code } }`,
+        ),
+      );
+      ok(
+        await world.t.gql(
+          `mutation { upsertProduct(studioId: "${studioId}", input: { productCode: "CLY-BOWL-01", nameZh: "青瓷茶碗", nameEn: "Celadon tea bowl", family: "CELADON", routeCode: "CALLIGRAPHY_TEAWARE" }, idempotencyKey: "track-bowl") { productCode } }`,
+        ),
+      );
+      const order = await importOrder(teawareOrder({ lines: [{ productCode: 'CLY-BOWL-01', quantity: 1 }] }));
+      const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
+      await page.goto((await mintLink(order.id, 'BASIC')).url);
+      const subtitle = page.locator('header .subtitle');
+      await subtitle.waitFor(WAIT);
+      expect(await subtitle.innerText()).toBe('青瓷茶碗');
+      const main = await page.locator('main').innerText();
+      expect(main).toContain('青瓷茶碗 × 1');
+      expect(main).not.toContain('定制作品');
+      await expectAccessible(page);
+      await screenshots(page, 'track-own-product-zh');
     },
     FLOW_TIMEOUT,
   );

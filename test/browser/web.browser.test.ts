@@ -216,7 +216,7 @@ describeInBrowser('web app in a browser', () => {
     const html = await fetch(`${world.base}/share/${shareId}`, { headers: { 'accept-language': 'en' } });
     expect(html.status).toBe(200);
     const text = await html.text();
-    expect(text).toContain('<meta property="og:title" content="Calligraphy teaware, made by Moyun Creative Studio">');
+    expect(text).toContain('<meta property="og:title" content="Calligraphy tea cup, made by Moyun Creative Studio">');
     expect(text).toContain(`<meta property="og:image" content="${world.base}/og/calligraphy-teaware.png">`);
     expect(text).toContain(`<meta property="og:url" content="${world.base}/share/${shareId}">`);
     const image = await fetch(`${world.base}/og/calligraphy-teaware.png`);

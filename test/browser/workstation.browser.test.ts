@@ -69,12 +69,22 @@ describeInBrowser('the operator’s workstation', () => {
       await demoSignIn(phone, new URL(decoded!.data).pathname + new URL(decoded!.data).search, 'OPERATOR', 'moyun-studio');
       await phone.getByLabel('Your name').fill('王芳');
       await phone.getByLabel('Pen name').fill('云舟');
+      // Signed in by her code, a registered operator without the kiln's skill (C40) is refused it.
+      await phone.getByLabel('Operator code (optional)').fill('op-mobai');
       await phone.getByRole('button', { name: 'Save' }).click();
       const orderStages = phone.getByTestId('order-stages');
       await orderStages.waitFor(WAIT);
       expect(await orderStages.getByRole('heading', { level: 2 }).innerText()).toContain(number);
       await expectAccessible(phone);
       await screenshot(phone, 'workstation-order-en-375');
+      await orderStages.getByRole('button', { name: 'Start' }).click();
+      const lacksSkill = orderStages.locator('.refusal[data-code="OPERATOR_LACKS_SKILL"]');
+      await lacksSkill.waitFor(WAIT);
+      expect(await lacksSkill.innerText()).toContain('does not have the skill this stage needs');
+      // The colleague who has it signs in on the same phone and starts it.
+      await phone.getByTestId('operator').getByRole('button', { name: 'Change' }).click();
+      await phone.getByLabel('Operator code (optional)').fill('op-qingyao');
+      await phone.getByRole('button', { name: 'Save' }).click();
       await orderStages.getByRole('button', { name: 'Start' }).click();
       await phone.getByTestId('workstation-announcement').filter({ hasText: 'Started' }).waitFor(WAIT);
 

@@ -3,19 +3,23 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122042951 as SqliteMigration20261122042951 } from './sqlite/Migration20261122042951';
 import { Migration20261201220000 as SqliteMigration20261201220000 } from './sqlite/Migration20261201220000';
 import { Migration20261207133123 as SqliteMigration20261207133123 } from './sqlite/Migration20261207133123';
+import { Migration20261208011000 as SqliteMigration20261208011000 } from './sqlite/Migration20261208011000';
 import { Migration20261122042951 as PostgresMigration20261122042951 } from './postgresql/Migration20261122042951';
 import { Migration20261201220000 as PostgresMigration20261201220000 } from './postgresql/Migration20261201220000';
 import { Migration20261207133124 as PostgresMigration20261207133124 } from './postgresql/Migration20261207133124';
+import { Migration20261208011001 as PostgresMigration20261208011001 } from './postgresql/Migration20261208011001';
 
 export const notificationsMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
     { name: 'Migration20261122042951', class: SqliteMigration20261122042951 },
     { name: 'Migration20261201220000', class: SqliteMigration20261201220000 },
     { name: 'Migration20261207133123', class: SqliteMigration20261207133123 },
+    { name: 'Migration20261208011000', class: SqliteMigration20261208011000 },
   ],
   postgresql: [
     { name: 'Migration20261122042951', class: PostgresMigration20261122042951 },
     { name: 'Migration20261201220000', class: PostgresMigration20261201220000 },
     { name: 'Migration20261207133124', class: PostgresMigration20261207133124 },
+    { name: 'Migration20261208011001', class: PostgresMigration20261208011001 },
   ],
 };

@@ -67,6 +67,27 @@ export class Order {
     return this.productFamily;
   }
 
+  /**
+   * The catalogue product the order was imported as, and its names then: copied, so a later
+   * rename in the catalogue does not rewrite what the customer ordered (null before the catalogue).
+   */
+  @Property({ type: 'string', length: 80, nullable: true })
+  catalogueProductCode?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The product's Chinese name as the studio's catalogue gave it when the order came in",
+  })
+  @Property({ type: 'string', length: 200, nullable: true })
+  productNameZh?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The product's English name as the studio's catalogue gave it when the order came in",
+  })
+  @Property({ type: 'string', length: 200, nullable: true })
+  productNameEn?: string | null;
+
   /** The catalogue route the order was imported on, and its version then (null for orders from before the catalogue). */
   @Field(() => String, { nullable: true, description: 'The catalogue route the order was imported on' })
   @Property({ type: 'string', length: 40, nullable: true })

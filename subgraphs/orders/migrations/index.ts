@@ -11,6 +11,7 @@ import { Migration20261203122542 as SqliteMigration20261203122542 } from './sqli
 import { Migration20261207152011 as SqliteMigration20261207152011 } from './sqlite/Migration20261207152011';
 import { Migration20261207191125 as SqliteMigration20261207191125 } from './sqlite/Migration20261207191125';
 import { Migration20261207220009 as SqliteMigration20261207220009 } from './sqlite/Migration20261207220009';
+import { Migration20261208011000 as SqliteMigration20261208011000 } from './sqlite/Migration20261208011000';
 import { Migration20261121231701 as PostgresMigration20261121231701 } from './postgresql/Migration20261121231701';
 import { Migration20261121234251 as PostgresMigration20261121234251 } from './postgresql/Migration20261121234251';
 import { Migration20261122000137 as PostgresMigration20261122000137 } from './postgresql/Migration20261122000137';
@@ -22,6 +23,7 @@ import { Migration20261203122543 as PostgresMigration20261203122543 } from './po
 import { Migration20261207152013 as PostgresMigration20261207152013 } from './postgresql/Migration20261207152013';
 import { Migration20261207191126 as PostgresMigration20261207191126 } from './postgresql/Migration20261207191126';
 import { Migration20261207220010 as PostgresMigration20261207220010 } from './postgresql/Migration20261207220010';
+import { Migration20261208011001 as PostgresMigration20261208011001 } from './postgresql/Migration20261208011001';
 
 export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: MigrationObject[] } = {
   sqlite: [
@@ -36,6 +38,7 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261207152011', class: SqliteMigration20261207152011 },
     { name: 'Migration20261207191125', class: SqliteMigration20261207191125 },
     { name: 'Migration20261207220009', class: SqliteMigration20261207220009 },
+    { name: 'Migration20261208011000', class: SqliteMigration20261208011000 },
   ],
   postgresql: [
     { name: 'Migration20261121231701', class: PostgresMigration20261121231701 },
@@ -49,5 +52,6 @@ export const ordersMigrations: { sqlite: MigrationObject[]; postgresql: Migratio
     { name: 'Migration20261207152013', class: PostgresMigration20261207152013 },
     { name: 'Migration20261207191126', class: PostgresMigration20261207191126 },
     { name: 'Migration20261207220010', class: PostgresMigration20261207220010 },
+    { name: 'Migration20261208011001', class: PostgresMigration20261208011001 },
   ],
 };

@@ -48,6 +48,9 @@ const HUB_REASONS = [
   'UNKNOWN_STAGE_CODE',
   'DUPLICATE_STAGE_CODE',
   'STAGE_CODE_COUNT',
+  'OPERATOR_LACKS_SKILL',
+  'UNKNOWN_OPERATOR',
+  'UNKNOWN_WORK_CENTER',
 ];
 
 const translator = (language: 'zh' | 'en') => {

@@ -20,6 +20,26 @@ const pick = (label: CatalogueLabel, language: Language) => (language === 'zh' ?
 export const productTypeName = (productType: string, language: Language) => pick(productTypeLabel(productType), language);
 export const productCodeName = (productCode: string, language: Language) => pick(productCodeLabel(productCode), language);
 
+/** An order (or its stage, story or share) as the hub names its product. */
+export interface NamedProduct {
+  productNameZh?: string | null;
+  productNameEn?: string | null;
+  productFamily?: string | null;
+}
+
+/**
+ * What a product is called: the name the studio's catalogue gave it (kept on the order from its
+ * import), else its family's label from the table (orders from before products had names).
+ */
+export function productName(product: NamedProduct, language: Language): string {
+  const own = language === 'zh' ? product.productNameZh : product.productNameEn;
+  return own || productTypeName(product.productFamily ?? '', language);
+}
+
+/** An order line or a product code of a named product: the product's name, else what the table calls the code. */
+export const productLineName = (productCode: string, product: NamedProduct, language: Language) =>
+  (language === 'zh' ? product.productNameZh : product.productNameEn) || productCodeName(productCode, language);
+
 /** A material by its SKU; one the table does not know by the name its catalogue gives, else the SKU. */
 export function materialName(sku: string, language: Language, catalogueName?: string | null): string {
   const label = MATERIAL_LABELS[sku];

@@ -3,7 +3,7 @@ import { Provider, useMutation, useQuery } from 'urql';
 import { ORDER_EVENTS } from '../../../contracts/events';
 import { graphqlClient, hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
-import { materialName, productCodeName, readingName, unitName } from '../common/labels';
+import { materialName, productLineName, productName, readingName, unitName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading, Page, Section } from '../common/ui';
 import { useNow } from '../common/now';
@@ -18,7 +18,9 @@ const TRACK_ORDER = graphql(`
   query TrackOrder($id: ID!) {
     order(id: $id) {
       id
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       phase
       status
       promisedAt
@@ -303,7 +305,7 @@ function OrderView({ session, token }: { session: CustomerSession; token: () => 
   const order = data?.order;
   const title = order ? t('track.orderOf', { studio: nameOf(order.studio, language) }) : t('track.title');
   return (
-    <Page title={title} subtitle={order ? t(`product.${order.productType}`) : undefined} actions={<LiveIndicator state={live} />}>
+    <Page title={title} subtitle={order ? productName(order, language) : undefined} actions={<LiveIndicator state={live} />}>
       {fetching && !data ? <Loading /> : null}
       {error && !data ? <HubErrorState error={error} retry={refresh} /> : null}
       {data && !order ? <ErrorState title={t('track.goneTitle')} message={t('track.goneBody')} /> : null}
@@ -399,7 +401,7 @@ function OrderSections({
           <ul className="plain">
             {order.lines.map((line, index) => (
               <li key={index}>
-                {productCodeName(line.productCode, language)} × {line.quantity}
+                {productLineName(line.productCode, order, language)} × {line.quantity}
                 {line.personalisation ? <span className="muted"> — {line.personalisation}</span> : null}
               </li>
             ))}
@@ -432,7 +434,7 @@ function OrderSections({
           <ul className="plain" data-testid="trace-codes">
             {order.traceCodes.map((trace) => (
               <li key={trace.code}>
-                {productCodeName(trace.productCode, language)} #{trace.unit}
+                {productLineName(trace.productCode, order, language)} #{trace.unit}
                 {t('common.colon')}
                 {/* The code's own link: the hub's resolver opens the product's story from it, as a scan would. */}
                 <a href={trace.uri}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { productTypeName, stageCapabilityName } from '../common/labels';
+import { productName, stageCapabilityName } from '../common/labels';
 import { follow, liveUrl, type LiveState } from '../common/live';
 import { ConfirmButton } from '../common/Confirm';
 import { Empty, HubErrorState, HubRefusal, LiveIndicator, Loading, Section } from '../common/ui';
@@ -28,7 +28,9 @@ const ASSIGNED_WORK = graphql(`
       qcCheckpoint
       qcResult
       ready
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       inscriptions
       studio {
         id
@@ -232,7 +234,7 @@ function Work({ session, onLive }: { session: StaffSession; onLive: (state: Live
                         </div>
                         <p className="small">
                           {t('partner.workFor', {
-                            product: stage.productType ? productTypeName(stage.productType, language) : t('partner.unknownProduct'),
+                            product: stage.productFamily ? productName(stage, language) : t('partner.unknownProduct'),
                             studio: nameOf(stage.studio, language),
                           })}
                         </p>

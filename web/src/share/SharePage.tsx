@@ -2,14 +2,16 @@ import { useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
 import { graphqlClient } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { productCodeName } from '../common/labels';
+import { productLineName, productName } from '../common/labels';
 import { HubErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/customer';
 
 const SHARED_ORDER = graphql(`
   query SharedOrder($shareId: ID!) {
     sharedOrder(shareId: $shareId) {
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       completedAt
       imageUrl
       studio {
@@ -61,12 +63,12 @@ function Story({ shareId }: { shareId: string }) {
         <article className="story">
           <img className="story-image" src={shared.imageUrl} alt="" width={1200} height={630} />
           <section className="card" aria-labelledby="story-heading">
-            <h2 id="story-heading">{t(`product.${shared.productType}`)}</h2>
+            <h2 id="story-heading">{productName(shared, language)}</h2>
             <p>{t('share.madeBy', { studio: nameOf(shared.studio, language), day: formatDay(shared.completedAt, language) })}</p>
             <ul className="plain">
               {shared.lines.map((line, index) => (
                 <li key={index}>
-                  {productCodeName(line.productCode, language)} × {line.quantity}
+                  {productLineName(line.productCode, shared, language)} × {line.quantity}
                 </li>
               ))}
             </ul>

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Provider, useQuery } from 'urql';
 import { graphqlClient, hubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
-import { materialName, productCodeName } from '../common/labels';
+import { materialName, productName } from '../common/labels';
 import { Empty, HubErrorState, Loading, Page } from '../common/ui';
 import { graphql } from '../gql/customer';
 
@@ -13,7 +13,9 @@ const PRODUCT_STORY = graphql(`
       uri
       gtin
       productCode
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       issuedAt
       qcPassed
       studio {
@@ -65,7 +67,7 @@ function ProductStory({ code }: { code: string }) {
   const missing = (data && !story) || refused?.code === 'BAD_USER_INPUT';
   return (
     <Page
-      title={story ? t(`product.${story.productType}`) : t('story.heading')}
+      title={story ? productName(story, language) : t('story.heading')}
       subtitle={story ? t('story.madeBy', { studio: nameOf(story.studio, language) }) : undefined}
     >
       {fetching && !data ? <Loading /> : null}
@@ -79,7 +81,7 @@ function ProductStory({ code }: { code: string }) {
       {story ? (
         <article className="story" data-testid="product-story">
           <section className="card" aria-labelledby="story-product">
-            <h2 id="story-product">{productCodeName(story.productCode, language)}</h2>
+            <h2 id="story-product">{t('story.heading')}</h2>
             <dl className="facts">
               <dt>{t('story.code')}</dt>
               <dd>

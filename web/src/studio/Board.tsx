@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CombinedError, useClient, useQuery } from 'urql';
 import { formatDay, labelOf, nameOf, useI18n } from '../common/i18n';
+import { productName } from '../common/labels';
 import { Empty, HubErrorState, Loading } from '../common/ui';
 import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
@@ -49,7 +50,9 @@ const BOARD_ORDERS = graphql(`
       }
       nodes {
         id
-        productType
+        productFamily
+        productNameZh
+        productNameEn
         status
         dueAt
         materialRisk
@@ -106,7 +109,8 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
   const { t, language } = useI18n();
   const [{ data, fetching, error }, refetch] = useQuery({ query: STUDIO_BOARD, variables: { studioId } });
   const { orders, failed } = useBoardOrders(studioId, version);
-  const [productType, setProductType] = useState('');
+  // Filtered by product, as the cards name it (its catalogue name, else its family's label).
+  const [product, setProduct] = useState('');
   const [lateOnly, setLateOnly] = useState(false);
   const now = useNow();
   useEffect(() => {
@@ -128,13 +132,13 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
   const dueOf = (order: BoardOrder) => Date.parse(currentStage(order.stages)?.dueAt ?? order.dueAt ?? '') || Infinity;
   // Late work first, the most overdue at the top.
   const lateFirst = (a: BoardOrder, b: BoardOrder) => Number(isLate(b)) - Number(isLate(a)) || dueOf(a) - dueOf(b);
-  const productTypes = [...new Set(orders.map((order) => order.productType))];
-  const shown = (order: BoardOrder | undefined): order is BoardOrder =>
-    !!order && (!productType || order.productType === productType) && (!lateOnly || isLate(order));
+  const products = [...new Set(orders.map((order) => productName(order, language)))].sort((a, b) => a.localeCompare(b, language));
+  const isProduct = (order: BoardOrder) => !product || productName(order, language) === product;
+  const shown = (order: BoardOrder | undefined): order is BoardOrder => !!order && isProduct(order) && (!lateOnly || isLate(order));
   const late = columns
     .flatMap((column) => column.orderIds)
     .map((id) => byId.get(id))
-    .filter((order): order is BoardOrder => !!order && isLate(order) && (!productType || order.productType === productType))
+    .filter((order): order is BoardOrder => !!order && isLate(order) && isProduct(order))
     .sort((a, b) => dueOf(a) - dueOf(b));
   const done = DONE_LANES.map((status) => ({
     status,
@@ -150,7 +154,7 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
         <button type="button" className={`order-card${overdue ? ' late' : ''}`} onClick={() => onOpen(order.id)} data-order-id={order.id}>
           <span className="card-title">{order.externalOrderId ?? t('board.unnumbered')}</span>
           <span className="muted small">
-            {t(`product.${order.productType}`)} · {stage ? t(`stage.${stage.status}`) : t(`orderStatus.${order.status}`)}
+            {productName(order, language)} · {stage ? t(`stage.${stage.status}`) : t(`orderStatus.${order.status}`)}
           </span>
           {order.dueAt && stage ? <span className="small">{t('studio.due', { day: formatDay(order.dueAt, language) })}</span> : null}
           <span className="flags">
@@ -173,11 +177,11 @@ export function Board({ studioId, version, onOpen }: { studioId: string; version
       <div className="filters" role="group" aria-label={t('studio.filters')}>
         <label>
           {t('studio.productType')}
-          <select value={productType} onChange={(event) => setProductType(event.target.value)}>
+          <select value={product} onChange={(event) => setProduct(event.target.value)}>
             <option value="">{t('studio.allProducts')}</option>
-            {productTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`product.${type}`)}
+            {products.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </select>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, type AnyVariables, type DocumentInput } from 'ur
 import { hubMessage, idempotencyKey } from '../common/client';
 import { formatDateTime, formatDay, formatMoney, labelOf, nameOf, useI18n } from '../common/i18n';
 import { ErrorState, HubErrorState, HubRefusal, Loading } from '../common/ui';
+import { productName } from '../common/labels';
 import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
 import type { StudioOrderQuery } from '../gql/hub/graphql';
@@ -18,7 +19,9 @@ const STUDIO_ORDER = graphql(`
   query StudioOrder($id: ID!) {
     order(id: $id) {
       id
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       status
       phase
       externalOrderId
@@ -266,7 +269,7 @@ export function OrderDetail({ orderId, version, onClose }: { orderId: string; ve
     <aside className="detail card" aria-labelledby="detail-heading" data-testid="order-detail">
       <div className="detail-head">
         <h2 id="detail-heading" tabIndex={-1} ref={heading}>
-          {order ? `${order.externalOrderId ?? t('board.unnumbered')} · ${t(`product.${order.productType}`)}` : t('studio.order')}
+          {order ? `${order.externalOrderId ?? t('board.unnumbered')} · ${productName(order, language)}` : t('studio.order')}
         </h2>
         <button type="button" onClick={onClose} aria-label={t('common.close')}>
           ×

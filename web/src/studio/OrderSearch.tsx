@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { formatDay, useI18n } from '../common/i18n';
+import { productName } from '../common/labels';
 import { Empty, HubErrorState, Loading } from '../common/ui';
 import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
@@ -15,7 +16,9 @@ const SEARCH_ORDERS = graphql(`
       nodes {
         id
         externalOrderId
-        productType
+        productFamily
+        productNameZh
+        productNameEn
         status
         dueAt
         customer {
@@ -129,7 +132,7 @@ export function OrderSearch({ studioId, version, onOpen }: { studioId: string; v
                       </button>
                     </td>
                     <td>{order.customer?.name ?? ''}</td>
-                    <td>{t(`product.${order.productType}`)}</td>
+                    <td>{productName(order, language)}</td>
                     <td>
                       {order.status ? t(`orderStatus.${order.status}`) : ''}
                       {late ? <span className="badge danger">{t('studio.overdue')}</span> : null}

@@ -37,20 +37,24 @@ const OVERFLOW = graphql(`
 /** What the form picks from: the routes, their production stages, who offers what, and names. */
 const SURGE_CHOICES = graphql(`
   query StudioSurgeChoices($studioId: ID!) {
-    routeTemplates {
-      productType
-      steps {
-        statusCode {
-          code
-          labelZh
-          labelEn
+    catalogue(studioId: $studioId) {
+      routes {
+        code
+        nameZh
+        nameEn
+        steps {
+          statusCode {
+            code
+            labelZh
+            labelEn
+          }
         }
       }
     }
     orders(studioId: $studioId, first: 1) {
       nodes {
         id
-        productType
+        routeCode
       }
     }
     enterprises {
@@ -135,18 +139,21 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
 
   const labels = useMemo(() => {
     const map = new Map<string, Label>();
-    for (const template of choices.data?.routeTemplates ?? [])
+    for (const template of choices.data?.catalogue.routes ?? [])
       for (const step of template.steps) map.set(step.statusCode.code, step.statusCode);
     return map;
   }, [choices.data]);
   const capabilityName = useCapabilityName(labels);
   const names = new Map((choices.data?.enterprises ?? []).map((enterprise) => [enterprise.id, enterprise]));
   const offeredNow = new Set((offered.data?.capacityOffers ?? []).map((offer) => offer.capability));
-  const templates = choices.data?.routeTemplates ?? [];
-  const ownRoute = choices.data?.orders.nodes[0]?.productType ?? templates[0]?.productType ?? '';
+  // The studio's own routes (its catalogue), named as it named them (the demo's by their family).
+  const templates = choices.data?.catalogue.routes ?? [];
+  const routeName = (template: (typeof templates)[number]) =>
+    (language === 'zh' ? template.nameZh : template.nameEn) || t(`product.${template.code}`);
+  const ownRoute = choices.data?.orders.nodes[0]?.routeCode ?? templates[0]?.code ?? '';
   const chosenRoute = route || ownRoute;
   const capabilities = useMemo(() => {
-    const template = templates.find((candidate) => candidate.productType === chosenRoute);
+    const template = templates.find((candidate) => candidate.code === chosenRoute);
     const stages = (template?.steps ?? []).map((step) => step.statusCode.code).filter((code) => isCapability(code));
     return [...(KITCHEN_ROUTES.has(chosenRoute) ? KITCHEN_CAPABILITIES : []), ...stages];
   }, [templates, chosenRoute]);
@@ -200,8 +207,8 @@ export function OverflowPanel({ studioId, version }: { studioId: string; version
                   required
                 >
                   {templates.map((template) => (
-                    <option key={template.productType} value={template.productType}>
-                      {t(`product.${template.productType}`)}
+                    <option key={template.code} value={template.code}>
+                      {routeName(template)}
                     </option>
                   ))}
                 </select>

@@ -2,13 +2,13 @@ import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import QRCode from 'qrcode';
 import { formatDay, labelOf, useI18n } from '../common/i18n';
+import { productName, type NamedProduct } from '../common/labels';
 import { appConfig } from '../signin/session';
 
 /** What a ticket prints of an order (what the order panel has already read). */
-export interface TicketOrder {
+export interface TicketOrder extends NamedProduct {
   id: string;
   externalOrderId?: string | null;
-  productType: string;
   dueAt?: string | null;
   stages: readonly { id: string; qcCheckpoint: boolean; status: string; statusCode: { labelZh: string; labelEn: string } }[];
 }
@@ -66,9 +66,9 @@ function WorkTicket({ order, qr }: { order: TicketOrder; qr: string }) {
     <section className="work-ticket" aria-label={t('ticket.heading')} data-testid="work-ticket">
       <header>
         <p className="ticket-kind">{t('ticket.heading')}</p>
-        <p className="ticket-number">{order.externalOrderId ?? t(`product.${order.productType}`)}</p>
+        <p className="ticket-number">{order.externalOrderId ?? productName(order, language)}</p>
         <p className="ticket-product">
-          {t(`product.${order.productType}`)}
+          {productName(order, language)}
           {order.dueAt ? ` · ${t('workstation.due')}${t('common.colon')}${formatDay(order.dueAt, language)}` : ''}
         </p>
       </header>

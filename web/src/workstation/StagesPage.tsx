@@ -3,6 +3,7 @@ import { useClient, useMutation, useQuery, type CombinedError } from 'urql';
 import { hubMessage, idempotencyKey, type HubMessage } from '../common/client';
 import { formatDateTime, formatDay, labelOf, nameOf, useI18n, type Language } from '../common/i18n';
 import { Empty, ErrorState, HubErrorState, HubRefusal, LiveIndicator, Loading } from '../common/ui';
+import { productName } from '../common/labels';
 import { useOrderInAddress } from '../common/order-in-address';
 import { useNow } from '../common/now';
 import { graphql } from '../gql/hub';
@@ -56,7 +57,9 @@ const WORKSTATION_ORDERS = graphql(`
       nodes {
         id
         externalOrderId
-        productType
+        productFamily
+        productNameZh
+        productNameEn
         status
         dueAt
         stages {
@@ -72,7 +75,9 @@ const WORKSTATION_ORDER = graphql(`
     order(id: $id) {
       id
       externalOrderId
-      productType
+      productFamily
+      productNameZh
+      productNameEn
       status
       dueAt
       studio {
@@ -117,7 +122,9 @@ type Stage = OrderData['stages'][number];
 interface OrderSummary {
   id: string;
   externalOrderId?: string | null;
-  productType: string;
+  productFamily: string;
+  productNameZh?: string | null;
+  productNameEn?: string | null;
   status?: string | null;
   dueAt?: string | null;
 }
@@ -195,7 +202,7 @@ function Workstation({ session, signOut }: { session: StaffSession; signOut: () 
           {announcement
             ? t(`workstation.${announcement.what}`, {
                 stage: labelOf(announcement.entry.stage.statusCode, language),
-                order: announcement.entry.order.externalOrderId ?? t(`product.${announcement.entry.order.productType}`),
+                order: announcement.entry.order.externalOrderId ?? productName(announcement.entry.order, language),
               })
             : ''}
         </p>
@@ -223,7 +230,8 @@ function OperatorCard({ operator, onChange }: { operator: Operator | null; onCha
   const [draft, setDraft] = useState<Operator>(operator ?? { name: '', penName: '' });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const next = { name: draft.name.trim(), penName: draft.penName.trim() };
+    const code = draft.code?.trim();
+    const next = { name: draft.name.trim(), penName: draft.penName.trim(), ...(code ? { code } : {}) };
     if (!next.name || !next.penName) return;
     onChange(next);
     setEditing(false);
@@ -253,6 +261,19 @@ function OperatorCard({ operator, onChange }: { operator: Operator | null; onCha
               maxLength={40}
             />
           </label>
+          <label>
+            {t('workstation.operatorCode')}
+            <input
+              value={draft.code ?? ''}
+              onChange={(event) => setDraft({ ...draft, code: event.target.value })}
+              maxLength={40}
+              autoComplete="off"
+              aria-describedby="operator-code-hint"
+            />
+          </label>
+          <p className="small muted" id="operator-code-hint">
+            {t('workstation.operatorCodeHint')}
+          </p>
           <button type="submit" className="primary">
             {t('workstation.save')}
           </button>
@@ -453,7 +474,7 @@ function OrderStages({
       <section className="card" aria-labelledby="order-heading" data-testid="order-stages">
         <h2 id="order-heading" tabIndex={-1} ref={heading}>
           {order.externalOrderId ? `${order.externalOrderId} · ` : ''}
-          {t(`product.${order.productType}`)}
+          {productName(order, language)}
         </h2>
         {order.dueAt ? (
           <p className="muted">
@@ -530,7 +551,7 @@ function StageCard({
   // In the list, the form is open on one's own running stages; another's opens with a tap.
   const [open, setOpen] = useState(mine || !onOpen);
   const stageName = labelOf(stage.statusCode, language);
-  const orderName = order.externalOrderId ?? t(`product.${order.productType}`);
+  const orderName = order.externalOrderId ?? productName(order, language);
   const due = stage.dueAt ?? order.dueAt;
   const now = useNow();
   const overdue = stage.status === 'PENDING' && due && new Date(due).getTime() < now;
@@ -560,7 +581,7 @@ function StageCard({
       {onOpen ? (
         <p className="work-card-order">
           {order.externalOrderId ? <span>{order.externalOrderId} · </span> : null}
-          {t(`product.${order.productType}`)}
+          {productName(order, language)}
         </p>
       ) : null}
       <p className="small muted">

@@ -8,6 +8,8 @@ import { useCallback, useState } from 'react';
 export interface Operator {
   name: string;
   penName: string;
+  /** The studio's code for a registered operator: the hub then checks their skills when they start a stage. */
+  code?: string;
 }
 
 const OPERATOR_KEY = 'weft.operator';

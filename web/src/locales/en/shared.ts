@@ -70,6 +70,9 @@ export const shared = {
       LIMIT_EXCEEDED: 'That is more than can be handled at once. Send fewer at a time.',
       CAPACITY_CHANGED: 'Capacity changed in the meantime. Try again.',
       SOLVER_DEADLINE: 'Planning took too long this time. Try again in a moment.',
+      OPERATOR_LACKS_SKILL: 'This operator does not have the skill this stage needs: choose one who has it.',
+      UNKNOWN_OPERATOR: 'The studio has no operator with this code: check it and try again.',
+      UNKNOWN_WORK_CENTER: 'The studio has no such work center: add it in the resources settings first.',
     },
   },
   live: {

@@ -8,6 +8,8 @@ export const workstation = {
     whoAmIHint: 'Your name and pen name are kept on this phone and recorded with each stage you start. Customers see the pen name only.',
     name: 'Your name',
     penName: 'Pen name',
+    operatorCode: 'Operator code (optional)',
+    operatorCodeHint: "Your code as the studio registered you: starting a stage then checks you have the stage's skill.",
     save: 'Save',
     change: 'Change',
     signedAs: '{{name}} · pen name {{penName}}',

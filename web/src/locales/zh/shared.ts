@@ -70,6 +70,9 @@ export const shared: typeof en = {
       LIMIT_EXCEEDED: '一次处理的数量太多了，请分批发送。',
       CAPACITY_CHANGED: '产能刚刚发生变化，请重试。',
       SOLVER_DEADLINE: '这次排产计算超时，请稍后再试。',
+      OPERATOR_LACKS_SKILL: '这位操作员没有这道工序所需的技能，请换一位有此技能的操作员。',
+      UNKNOWN_OPERATOR: '工作室没有登记这个工号，请核对后重试。',
+      UNKNOWN_WORK_CENTER: '工作室没有这个工作中心，请先在资源设置里添加。',
     },
   },
   live: {

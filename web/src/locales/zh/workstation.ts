@@ -10,6 +10,8 @@ export const workstation: typeof en = {
     whoAmIHint: '你的姓名和笔名保存在这部手机上，开始工序时一并记下。客户只看得到笔名。',
     name: '你的姓名',
     penName: '笔名',
+    operatorCode: '工号（选填）',
+    operatorCodeHint: '填写工作室登记的工号，开始工序时会核对你是否具备这道工序的技能。',
     save: '保存',
     change: '更换',
     signedAs: '{{name}} · 笔名 {{penName}}',
