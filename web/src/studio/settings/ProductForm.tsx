@@ -5,7 +5,7 @@ import { useI18n } from '../../common/i18n';
 import { graphql } from '../../gql/hub';
 import { CatalogueRefusal } from './CatalogueRefusal';
 import { NamePair } from './NamePair';
-import { nameIn, type Catalogue, type CatalogueProduct } from './CatalogueSettings';
+import { nameIn, type Catalogue, type CatalogueProduct } from './catalogue-data';
 
 export const UPSERT_PRODUCT = graphql(`
   mutation SettingsUpsertProduct($studioId: ID!, $input: CatalogueProductInput!, $key: String!) {

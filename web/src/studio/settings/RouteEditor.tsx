@@ -17,7 +17,7 @@ import { useI18n } from '../../common/i18n';
 import { graphql } from '../../gql/hub';
 import { CatalogueRefusal, useFieldName } from './CatalogueRefusal';
 import { NamePair } from './NamePair';
-import { useStageLabel, useWorkCenterName, type CatalogueRoute, type StageCode } from './CatalogueSettings';
+import { useStageLabel, useWorkCenterName, type CatalogueRoute, type StageCode } from './catalogue-data';
 import { WORK_PHASES } from './MaterialSettings';
 import type { RouteStepShape } from './route-diff';
 import { draftProblems, refusedField, ROUTE_LIMITS } from './route-draft';

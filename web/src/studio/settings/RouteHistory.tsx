@@ -3,7 +3,7 @@ import { useQuery } from 'urql';
 import { formatDateTime, useI18n } from '../../common/i18n';
 import { HubErrorState, Loading } from '../../common/ui';
 import { graphql } from '../../gql/hub';
-import { useStageLabel, useWorkCenterName, type CatalogueRoute } from './CatalogueSettings';
+import { useStageLabel, useWorkCenterName, type CatalogueRoute } from './catalogue-data';
 import { routeChanges, type RouteChange } from './route-diff';
 
 const ROUTE_VERSIONS = graphql(`
