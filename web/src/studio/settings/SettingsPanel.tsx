@@ -13,9 +13,7 @@ import { CatalogueSettings } from './CatalogueSettings';
 
 /**
  * The studio's settings, one part at a time. Each part shows what the signed-in role may read and
- * offers edits only where its role may make them (useMayUse). Parts whose API is not in the hub yet
- * (products and routes) are added here as their own entries when it
- * lands — never shown before then. A part only some roles may use at all (members, spreadsheet
+ * offers edits only where its role may make them (useMayUse). A part only some roles may use at all (members, spreadsheet
  * import) is offered to those roles only.
  */
 const PARTS = ['profile', 'members', 'catalogue', 'relationships', 'materials', 'resources', 'calendar', 'import', 'compensation'] as const;
