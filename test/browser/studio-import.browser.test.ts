@@ -24,15 +24,10 @@ async function materialsWorkbook(rows: (string | number)[][]): Promise<Buffer> {
 
 describeInBrowser('spreadsheet import in the studio settings', () => {
   const world = useBrowserHub();
-  const { newPage, ok, expectAccessible } = world;
+  const { ok, expectAccessible, demoSignInZh } = world;
 
   const signInZh = async (role: string): Promise<Page> => {
-    const page = await newPage({ width: 375, height: 812, locale: 'zh-CN' });
-    await page.goto(`${world.base}/studio`);
-    await page.getByRole('heading', { name: '演示登录' }).waitFor(WAIT);
-    await page.getByLabel('角色').selectOption(role);
-    await page.getByLabel('企业').selectOption('moyun-studio');
-    await page.getByRole('button', { name: '以此演示身份登录' }).click();
+    const page = await demoSignInZh('/studio', role, 'moyun-studio');
     await page.getByTestId('kanban').waitFor(WAIT);
     await page.getByRole('navigation', { name: '控制台栏目' }).getByRole('button', { name: '设置' }).click();
     await page.getByRole('navigation', { name: '设置分区' }).waitFor(WAIT);
