@@ -96,7 +96,7 @@ export class CatalogueService {
       idempotent(em, ctx.viewer, 'upsertProduct', key, { studioId, ...input }, async () => {
         const problem = await this.referenceProblem(em, studioId, fields, 'input.', new Set(), new Set());
         if (problem) throw problem.toError();
-        await this.applyProduct(em, ctx, studioId, fields, true);
+        await this.applyProduct(em, ctx, studioId, fields);
         return fields.productCode;
       }),
     );
@@ -338,7 +338,7 @@ export class CatalogueService {
       totals.CREATED += 1;
       changed.familyCodes.push(familyCode);
     }
-    const outcomes = await this.applyImportedProducts(em, studioId, products);
+    const outcomes = (await this.applyProducts(em, studioId, products)).map(({ outcome }) => outcome);
     for (const [index, product] of products.entries()) {
       const outcome = outcomes[index];
       totals[outcome] += 1;
@@ -461,67 +461,40 @@ export class CatalogueService {
     return change;
   }
 
-  private async applyProduct(
-    em: EntityManager,
-    ctx: RequestContext<unknown>,
-    studioId: string,
-    fields: ProductFields,
-    announce: boolean,
-  ): Promise<Outcome> {
+  /** One product changed through the API: applied as an import applies its rows, and announced. */
+  private async applyProduct(em: EntityManager, ctx: RequestContext<unknown>, studioId: string, fields: ProductFields): Promise<void> {
     const now = this.clock();
-    const existing = await em.findOne(
-      CatalogueProduct,
-      { studioId, productCode: fields.productCode },
-      { filters: false, ...forUpdate(em) },
-    );
-    const changed = existing
-      ? PRODUCT_COMPARED.filter((key) => JSON.stringify(existing[key] ?? null) !== JSON.stringify(fields[key] ?? null))
-      : [...PRODUCT_COMPARED];
-    if (existing && changed.length === 0) return 'UNCHANGED';
-    const { productCode, ...rest } = fields;
-    const product = existing ?? em.create(CatalogueProduct, { studioId, productCode, ...rest, updatedAt: now });
-    if (existing) {
-      Object.assign(existing, rest, { updatedAt: now });
-      existing.revision += 1;
-    }
-    em.persist(product);
-    // The shop SKU index follows the product's list.
-    await em.nativeDelete(ProductShopSku, {
-      studioId,
-      productCode,
-      ...(fields.shopSkus.length ? { shopSku: { $nin: fields.shopSkus } } : {}),
+    const [{ outcome, changed, product }] = await this.applyProducts(em, studioId, [fields]);
+    if (outcome === 'UNCHANGED') return;
+    recordEvent(em, SOURCE, {
+      type: CATALOGUE_EVENTS.PRODUCT_CHANGED,
+      subject: { type: 'CatalogueProduct', id: `${studioId}/${fields.productCode}` },
+      actor: ctx.actor,
+      occurredAt: now,
+      payload: {
+        studioId,
+        productCode: fields.productCode,
+        change: outcome,
+        revision: product.revision,
+        changed: [...changed],
+        familyCode: product.familyCode,
+        routeCode: product.routeCode,
+        shopSkus: [...product.shopSkus],
+      },
     });
-    const kept = new Set((await em.find(ProductShopSku, { studioId, productCode }, { filters: false })).map((mapping) => mapping.shopSku));
-    for (const shopSku of fields.shopSkus)
-      if (!kept.has(shopSku)) em.persist(em.create(ProductShopSku, { studioId, shopSku, productCode }));
-    const change: CatalogueChange = existing ? 'UPDATED' : 'CREATED';
-    if (announce)
-      recordEvent(em, SOURCE, {
-        type: CATALOGUE_EVENTS.PRODUCT_CHANGED,
-        subject: { type: 'CatalogueProduct', id: `${studioId}/${productCode}` },
-        actor: ctx.actor,
-        occurredAt: now,
-        payload: {
-          studioId,
-          productCode,
-          change,
-          revision: product.revision,
-          changed: [...changed],
-          familyCode: product.familyCode,
-          routeCode: product.routeCode,
-          shopSkus: [...product.shopSkus],
-        },
-      });
     await em.flush();
-    return change;
   }
 
   /**
-   * An import's products at once: the existing ones and their shop SKUs read in one query each,
-   * every change made, and one flush (a query and a flush per row took minutes for 2,000 rows).
-   * No event per product: the import records one for all.
+   * Products at once: the existing ones and their shop SKUs read in one query each, every change
+   * made, and one flush (a query and a flush per row took minutes for a 2,000-row import). No
+   * event here: a single change announces itself (applyProduct), an import records one for all.
    */
-  private async applyImportedProducts(em: EntityManager, studioId: string, products: readonly ProductFields[]): Promise<Outcome[]> {
+  private async applyProducts(
+    em: EntityManager,
+    studioId: string,
+    products: readonly ProductFields[],
+  ): Promise<{ outcome: Outcome; changed: readonly string[]; product: CatalogueProduct }[]> {
     if (!products.length) return [];
     const now = this.clock();
     const codes = products.map((product) => product.productCode);
@@ -534,26 +507,30 @@ export class CatalogueService {
     const mappings = new Map<string, ProductShopSku[]>();
     for (const mapping of await em.find(ProductShopSku, { studioId, productCode: { $in: codes } }, { filters: false }))
       mappings.set(mapping.productCode, [...(mappings.get(mapping.productCode) ?? []), mapping]);
-    const outcomes = products.map((fields): Outcome => {
-      const product = existing.get(fields.productCode);
-      const changed = product
-        ? PRODUCT_COMPARED.filter((key) => JSON.stringify(product[key] ?? null) !== JSON.stringify(fields[key] ?? null))
+    const applied = products.map((fields) => {
+      const found = existing.get(fields.productCode);
+      const changed = found
+        ? PRODUCT_COMPARED.filter((key) => JSON.stringify(found[key] ?? null) !== JSON.stringify(fields[key] ?? null))
         : PRODUCT_COMPARED;
-      if (product && changed.length === 0) return 'UNCHANGED';
+      if (found && changed.length === 0) return { outcome: 'UNCHANGED' as const, changed, product: found };
       const { productCode, ...rest } = fields;
+      let product = found;
       if (product) {
         Object.assign(product, rest, { updatedAt: now });
         product.revision += 1;
-      } else em.persist(em.create(CatalogueProduct, { studioId, productCode, ...rest, updatedAt: now }));
+      } else {
+        product = em.create(CatalogueProduct, { studioId, productCode, ...rest, updatedAt: now });
+        em.persist(product);
+      }
       // The shop SKU index follows the product's list.
       const held = mappings.get(productCode) ?? [];
       for (const mapping of held) if (!fields.shopSkus.includes(mapping.shopSku)) em.remove(mapping);
       for (const shopSku of fields.shopSkus)
         if (!held.some((mapping) => mapping.shopSku === shopSku)) em.persist(em.create(ProductShopSku, { studioId, shopSku, productCode }));
-      return product ? 'UPDATED' : 'CREATED';
+      return { outcome: found ? ('UPDATED' as const) : ('CREATED' as const), changed, product };
     });
     await em.flush();
-    return outcomes;
+    return applied;
   }
 
   /** A new route (version 1), a new version when its stages differ, or new names on the same version. */
